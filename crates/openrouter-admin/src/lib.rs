@@ -1,0 +1,1 @@
+//! The OpenRouter management API client core.
