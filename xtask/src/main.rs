@@ -1,1 +1,55 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's automation, in Rust so it runs wherever cargo does.
+//!
+//! - `setup`   installs what the project needs and skips what is there.
+//! - `demo`    sets up, builds the admin page and serves it from the sandbox with the demo organization.
+//! - `test`    sets up, then runs every test of the project (CI runs exactly this).
+//! - `bench`   prints measured figures: sandbox throughput and latency, bundle sizes.
+//! - `package` builds the npm package into `target/npm/openrouter-admin/`.
+
+mod bench;
+mod demo;
+mod package;
+mod sandbox;
+mod setup;
+mod test;
+mod util;
+mod web;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str).unwrap_or("help");
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match command {
+        "setup" => setup::run(),
+        "demo" => demo::run(rest),
+        "test" => test::run(rest),
+        "bench" => bench::run(),
+        "package" => setup::run().and_then(|()| package::build().map(|_| ())),
+        "help" | "--help" | "-h" => {
+            print_help();
+            Ok(())
+        }
+        other => Err(anyhow::anyhow!("unknown command `{other}`; try `cargo xtask help`")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask {command}: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_help() {
+    println!(
+        "cargo xtask <command>\n\n\
+         setup     install the toolchain and test tools (skips what is present)\n\
+         demo      build the admin page and serve it with the sandbox's demo organization\n\
+         \x20         (--addr HOST:PORT, default 127.0.0.1:8787)\n\
+         test      set up, then run every test (what CI runs); --skip STEP[,STEP] to leave some out\n\
+         bench     print sandbox throughput/latency and bundle sizes\n\
+         package   build the npm package into target/npm/openrouter-admin/"
+    );
+}

@@ -1,0 +1,159 @@
+//! `cargo xtask setup`: installs everything the project needs, pinned, and skips what is there.
+//!
+//! Every tool comes from a package registry by name (apt, crates.io, npm, PyPI): nothing is
+//! downloaded from anywhere else, so this works on machines whose only network is the registries.
+
+use crate::util::{cmd, has_version, on_path, output, root, exec};
+use anyhow::{bail, Context, Result};
+use std::time::Instant;
+
+/// trunk 0.22 needs rustc >= 1.96.1; 0.21.14 is the newest that builds with our 1.95 toolchain.
+const TRUNK_VERSION: &str = "0.21.14";
+/// geckodriver is not packaged by Debian, and its npm wrapper downloads from GitHub.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+/// npm's binaryen ships wasm-opt as a Node program; Debian's binaryen 108 breaks wasm-bindgen output.
+const BINARYEN_VERSION: &str = "132.0.0";
+/// The property-based API tester run against the sandbox.
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// Debian packages: browsers and drivers for the wasm and end-to-end tests, brotli and wrk for `bench`.
+const APT_PACKAGES: &[(&str, &str)] = &[
+    ("chromium", "chromium"),
+    ("chromedriver", "chromium-driver"),
+    ("firefox-esr", "firefox-esr"),
+    ("brotli", "brotli"),
+    ("wrk", "wrk"),
+];
+
+/// Installs what is missing; prints what it skipped and how long it took.
+pub fn run() -> Result<()> {
+    let started = Instant::now();
+    apt_packages()?;
+    rust_target()?;
+    let wasm_bindgen = wasm_bindgen_version()?;
+    cargo_tool("wasm-bindgen-cli", &wasm_bindgen, "wasm-bindgen", &["wasm-bindgen-test-runner"])?;
+    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
+    cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
+    wasm_opt()?;
+    schemathesis()?;
+    for dir in crate::package::NPM_DIRS.iter().chain(crate::web::NPM_DIRS) {
+        npm_ci(dir)?;
+    }
+    println!("setup: ready in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn apt_packages() -> Result<()> {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .filter(|(binary, _)| !on_path(binary))
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let install = format!(
+        "apt-get install -y --no-install-recommends {}",
+        missing.join(" ")
+    );
+    if !is_root() {
+        bail!(
+            "missing Debian packages; run this as root, then run the command again:\n  \
+             sudo apt-get update && sudo {install}"
+        );
+    }
+    exec(cmd("apt-get").arg("update").arg("-qq"))?;
+    exec(cmd("apt-get")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(&missing))
+}
+
+fn is_root() -> bool {
+    output(cmd("id").arg("-u"))
+        .map(|uid| uid.trim() == "0")
+        .unwrap_or(false)
+}
+
+fn rust_target() -> Result<()> {
+    let installed = output(cmd("rustup").args(["target", "list", "--installed"]))?;
+    if installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    exec(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI and test runner must be exactly this one.
+pub fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = ")) {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    bail!("Cargo.lock names no wasm-bindgen")
+}
+
+/// `cargo install`, preferring the crate's own lockfile; some published lockfiles name versions
+/// the registry does not serve, and then cargo fails in seconds and we resolve afresh.
+fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result<()> {
+    if has_version(binary, version) && also.iter().all(|b| on_path(b)) {
+        return Ok(());
+    }
+    println!("setup: cargo install {krate} {version} (compiles from source: minutes)");
+    let pinned = format!("={version}");
+    let locked = exec(cmd("cargo").args(["install", "--locked", krate, "--version", &pinned]));
+    if locked.is_err() {
+        exec(cmd("cargo").args(["install", krate, "--version", &pinned]))?;
+    }
+    Ok(())
+}
+
+fn wasm_opt() -> Result<()> {
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or(BINARYEN_VERSION);
+    if has_version("wasm-opt", &format!("version_{major}")) {
+        return Ok(());
+    }
+    let tools = root().join("target/tools");
+    std::fs::create_dir_all(&tools)?;
+    exec(cmd("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&tools)
+        .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+    if !has_version("wasm-opt", &format!("version_{major}")) {
+        bail!("wasm-opt {major} was installed into target/tools but another wasm-opt answers first");
+    }
+    Ok(())
+}
+
+fn schemathesis() -> Result<()> {
+    if has_version("schemathesis", SCHEMATHESIS_VERSION) {
+        return Ok(());
+    }
+    exec(cmd("python3").args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        &format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+    ]))
+}
+
+/// `npm ci` in a folder with a package-lock.json, unless its node_modules is already current.
+fn npm_ci(dir: &str) -> Result<()> {
+    let dir = root().join(dir);
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let current = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
+        (Ok(lock), Ok(installed)) => installed.modified()? >= lock.modified()?,
+        _ => false,
+    };
+    if current {
+        return Ok(());
+    }
+    exec(cmd("npm")
+        .current_dir(&dir)
+        .args(["ci", "--no-audit", "--no-fund"]))
+}

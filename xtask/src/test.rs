@@ -1,0 +1,131 @@
+//! `cargo xtask test`: sets up, then runs every test of the project. `.ci/run` runs exactly this.
+//!
+//! Steps run in order and a failed step does not stop the others, so one CI log shows every
+//! problem; the command fails if any step failed. `--skip a,b` leaves steps out while developing.
+
+use crate::sandbox::{self, Sandbox};
+use crate::util::{banner, cmd, exec};
+use anyhow::{bail, Result};
+use std::time::Instant;
+
+type Step = (&'static str, fn() -> Result<()>);
+
+const STEPS: &[Step] = &[
+    ("fmt", fmt),
+    ("clippy", clippy),
+    ("native", native),
+    ("browser", browser),
+    ("schemathesis", schemathesis),
+    ("npm", crate::package::test),
+    ("web", crate::web::test),
+];
+
+/// Runs setup and then every step not named in `--skip`.
+pub fn run(args: &[String]) -> Result<()> {
+    let skip: Vec<String> = match args {
+        [flag, list] if flag == "--skip" => list.split(',').map(str::to_string).collect(),
+        [] => Vec::new(),
+        _ => bail!("usage: cargo xtask test [--skip STEP[,STEP]]"),
+    };
+    banner("setup");
+    crate::setup::run()?;
+    let mut failed = Vec::new();
+    let mut passed = 0;
+    for (name, step) in STEPS {
+        if skip.iter().any(|s| s == name) {
+            println!("\n==== {name}: skipped (--skip) ====");
+            continue;
+        }
+        banner(name);
+        let started = Instant::now();
+        match step() {
+            Ok(()) => {
+                passed += 1;
+                println!("---- {name}: ok in {:.0} s", started.elapsed().as_secs_f64());
+            }
+            Err(error) => {
+                println!("---- {name}: FAILED in {:.0} s: {error:#}", started.elapsed().as_secs_f64());
+                failed.push(*name);
+            }
+        }
+    }
+    println!();
+    println!("steps: {passed} passed, {} failed", failed.len());
+    if !failed.is_empty() {
+        bail!("failed steps: {}", failed.join(", "));
+    }
+    Ok(())
+}
+
+fn fmt() -> Result<()> {
+    exec(cmd("cargo").args(["fmt", "--all", "--check"]))
+}
+
+/// Clippy natively over everything, and for wasm32 over the crates that ship as wasm.
+fn clippy() -> Result<()> {
+    exec(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    exec(cmd("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "openrouter-admin",
+        "-p",
+        "openrouter-admin-js",
+        "-p",
+        "openrouter-admin-web",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+/// Native unit and integration tests: the core against its mock transport, the sandbox over
+/// loopback HTTP (durability included), xtask's own tests.
+fn native() -> Result<()> {
+    exec(cmd("cargo").args(["test", "--workspace"]))
+}
+
+/// The core's wasm-bindgen tests in headless Chromium, then Firefox, against a real sandbox.
+fn browser() -> Result<()> {
+    sandbox::build()?;
+    let sandbox = Sandbox::for_tests()?;
+    for (browser, driver_var, driver) in [
+        ("Chromium", "CHROMEDRIVER", "/usr/bin/chromedriver"),
+        ("Firefox", "GECKODRIVER", "geckodriver"),
+    ] {
+        println!("-- core in {browser}");
+        let driver = resolve(driver)?;
+        let mut test = cmd("cargo");
+        test.args(["test", "-p", "openrouter-admin", "--target", "wasm32-unknown-unknown"])
+            .env("SANDBOX_URL", &sandbox.origin)
+            .env("SANDBOX_MANAGEMENT_KEY", &sandbox.key)
+            .env(driver_var, driver);
+        if driver_var != "GECKODRIVER" {
+            // The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
+            test.env_remove("GECKODRIVER");
+        }
+        exec(&mut test)?;
+    }
+    Ok(())
+}
+
+/// schemathesis over every operation the sandbox serves, on a fresh in-memory sandbox.
+fn schemathesis() -> Result<()> {
+    sandbox::build()?;
+    let sandbox = Sandbox::for_tests()?;
+    exec(cmd("bash")
+        .arg("crates/openrouter-sandbox/tests/schemathesis.sh")
+        .arg(&sandbox.api)
+        .arg(&sandbox.key))
+}
+
+/// An absolute path for a driver named on PATH (the runner wants a path in its env vars).
+fn resolve(program: &str) -> Result<String> {
+    if program.starts_with('/') {
+        return Ok(program.to_string());
+    }
+    let path = crate::util::output(cmd("sh").args(["-c", &format!("command -v {program}")]))?;
+    Ok(path.trim().to_string())
+}

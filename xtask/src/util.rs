@@ -1,0 +1,97 @@
+//! Small helpers shared by every command: where the repo is, and running programs loudly.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The workspace root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// A command that runs in the workspace root, with the project's own tool folder first on PATH.
+pub fn cmd(program: &str) -> Command {
+    let mut command = Command::new(program);
+    command.current_dir(root()).env("PATH", tool_path());
+    command
+}
+
+/// PATH with `target/tools/node_modules/.bin` first, so that our pinned wasm-opt (npm binaryen)
+/// wins over Debian's binaryen, which produces modules that crash at load (toolchain.md, pitfall 1).
+pub fn tool_path() -> String {
+    let ours = root().join("target/tools/node_modules/.bin");
+    let cargo_bin = home().join(".cargo/bin");
+    let rest = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{}:{}", ours.display(), cargo_bin.display(), rest)
+}
+
+/// The user's home directory.
+pub fn home() -> PathBuf {
+    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+}
+
+/// Runs a command to completion, echoing it first, and fails with the command line on a non-zero exit.
+pub fn exec(command: &mut Command) -> Result<()> {
+    let line = describe(command);
+    println!("$ {line}");
+    let status = command.status().with_context(|| format!("could not start `{line}`"))?;
+    if !status.success() {
+        bail!("`{line}` failed with {status}");
+    }
+    Ok(())
+}
+
+/// Runs a command and returns its standard output; standard error passes through.
+pub fn output(command: &mut Command) -> Result<String> {
+    let line = describe(command);
+    let out = command
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("could not start `{line}`"))?;
+    if !out.status.success() {
+        bail!("`{line}` failed with {}", out.status);
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// True when `program --version` runs and prints `expected` somewhere.
+pub fn has_version(program: &str, expected: &str) -> bool {
+    cmd(program)
+        .arg("--version")
+        .stderr(Stdio::null())
+        .output()
+        .map(|out| out.status.success() && String::from_utf8_lossy(&out.stdout).contains(expected))
+        .unwrap_or(false)
+}
+
+/// True when `program` is found on the project's PATH.
+pub fn on_path(program: &str) -> bool {
+    tool_path()
+        .split(':')
+        .any(|dir| !dir.is_empty() && Path::new(dir).join(program).is_file())
+}
+
+fn describe(command: &Command) -> String {
+    let mut line = command.get_program().to_string_lossy().into_owned();
+    for arg in command.get_args() {
+        line.push(' ');
+        line.push_str(&arg.to_string_lossy());
+    }
+    line
+}
+
+/// Gzip size (level 9) of a byte slice: the figure the size budgets are stated in.
+pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+/// Prints a step banner so a long CI log can be read by its headings.
+pub fn banner(title: &str) {
+    println!("\n==== {title} ====");
+}
