@@ -1,1 +1,423 @@
-//! The sandbox library.
+//! A local, stateful stand-in for OpenRouter's management API (workspaces, members,
+//! budgets, API keys, organization members), stored in SQLite, with a control surface
+//! for tests to inject faults. See the crate README for the flags and the contract.
+
+pub mod api;
+pub mod control;
+pub mod error;
+pub mod input;
+pub mod seed;
+pub mod store;
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tower::ServiceExt;
+
+use crate::api::{AppState, Shared};
+use crate::control::{Control, Fault, RateLimiter};
+use crate::error::{envelope, ApiError};
+pub use crate::seed::{SeedKind, SeedScale};
+
+/// How to run the sandbox.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen; port 0 picks a free one.
+    pub addr: SocketAddr,
+    /// SQLite file, or None for an in-memory database.
+    pub db: Option<PathBuf>,
+    /// The organization to start with (only used when the database is new).
+    pub seed: SeedKind,
+    /// Bulk data added to the seed.
+    pub scale: SeedScale,
+    /// The management key; None generates a random one.
+    pub management_key: Option<String>,
+    /// Static files to serve at `/` with SPA fallback.
+    pub serve_dir: Option<PathBuf>,
+    /// Enable `/__sandbox`.
+    pub control: bool,
+    /// Requests per second per bearer key; None = unlimited.
+    pub rate_limit: Option<u32>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            db: None,
+            seed: SeedKind::Demo,
+            scale: SeedScale::default(),
+            management_key: None,
+            serve_dir: None,
+            control: false,
+            rate_limit: None,
+        }
+    }
+}
+
+/// Why the sandbox could not start.
+#[derive(Debug)]
+pub struct StartError(pub String);
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// A running sandbox.
+#[derive(Debug)]
+pub struct Running {
+    /// The bound address (the real port when 0 was asked for).
+    pub addr: SocketAddr,
+    /// The management key in force.
+    pub management_key: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// `http://127.0.0.1:PORT/api/v1`
+    pub fn api_url(&self) -> String {
+        format!("http://{}/api/v1", self.addr)
+    }
+
+    /// Stops accepting connections.
+    pub fn shutdown(&self) {
+        self.task.abort();
+    }
+
+    /// Waits until the server stops (it only does when shut down).
+    pub async fn wait(self) {
+        let _ = self.task.await;
+    }
+}
+
+/// Opens the store, seeds it if new, binds and starts serving in the background.
+/// Must be called inside a tokio runtime.
+pub async fn serve(config: Config) -> Result<Running, StartError> {
+    let mut conn =
+        store::open(config.db.as_deref()).map_err(|e| StartError(format!("database: {e}")))?;
+    if !seed::is_seeded(&conn).map_err(|e| StartError(format!("database: {e}")))? {
+        seed::reseed(&mut conn, config.seed, config.scale)
+            .map_err(|e| StartError(format!("seeding: {e}")))?;
+    }
+    let management_key = config
+        .management_key
+        .clone()
+        .unwrap_or_else(api::new_secret);
+    let state: Shared = Arc::new(AppState {
+        db: Mutex::new(conn),
+        management_hash: store::sha256_hex(&management_key),
+        management_label: store::label_for(&management_key),
+        seed: (config.seed, config.scale),
+        control: config.control.then(Control::default),
+        rate_limit: config.rate_limit.map(RateLimiter::new),
+        serve_dir: config.serve_dir.clone(),
+    });
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| StartError(format!("bind {}: {e}", config.addr)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartError(format!("local address: {e}")))?;
+    let app = router(state.clone());
+    let task = tokio::spawn(accept_loop(listener, app, state));
+    Ok(Running {
+        addr,
+        management_key,
+        task,
+    })
+}
+
+async fn accept_loop(listener: tokio::net::TcpListener, app: Router, state: Shared) {
+    // With the control surface on, connections are not kept alive: Chromium silently
+    // resends a request whose *reused* connection closes before any response, which
+    // would turn an injected drop into a success (or a second create).
+    let keep_alive = state.control.is_none();
+    loop {
+        let (stream, _) = match listener.accept().await {
+            Ok(pair) => pair,
+            Err(e) => {
+                eprintln!("sandbox: accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let state = state.clone();
+        tokio::spawn(async move {
+            let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
+                front(state.clone(), app.clone(), req.map(Body::new))
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .keep_alive(keep_alive)
+                .serve_connection(TokioIo::new(stream), svc)
+                .await;
+        });
+    }
+}
+
+/// The error a connection is closed with when a fault says to drop it: hyper then
+/// closes the socket without writing a response, which fetch sees as a network error.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by an injected fault")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+fn add_cors(resp: &mut Response) {
+    let h = resp.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("retry-after, retry-after-ms"),
+    );
+}
+
+fn preflight() -> Response {
+    let mut resp = StatusCode::NO_CONTENT.into_response();
+    add_cors(&mut resp);
+    let h = resp.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("authorization, content-type"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
+    resp
+}
+
+fn set_header(resp: &mut Response, name: &'static str, value: u64) {
+    if let Ok(v) = HeaderValue::from_str(&value.to_string()) {
+        resp.headers_mut().insert(name, v);
+    }
+}
+
+fn fault_response(
+    status: u16,
+    retry_after: Option<u64>,
+    retry_after_ms: Option<u64>,
+    body: Option<String>,
+) -> Response {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let (text, ctype) = match body {
+        Some(b) => {
+            let ctype = if serde_json::from_str::<serde_json::Value>(&b).is_ok() {
+                "application/json"
+            } else if b.trim_start().starts_with('<') {
+                "text/html; charset=utf-8"
+            } else {
+                "text/plain; charset=utf-8"
+            };
+            (b, ctype)
+        }
+        None => (envelope(status, "Injected fault"), "application/json"),
+    };
+    let mut resp = (code, text).into_response();
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
+    if let Some(s) = retry_after {
+        set_header(&mut resp, "retry-after", s);
+    }
+    if let Some(ms) = retry_after_ms {
+        set_header(&mut resp, "retry-after-ms", ms);
+    }
+    resp
+}
+
+/// Everything in front of the router: CORS preflight, faults, rate limiting and the log.
+async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dropped> {
+    if req.method() == Method::OPTIONS
+        && req
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
+    {
+        return Ok(preflight());
+    }
+    let path = req.uri().path().to_owned();
+    let method = req.method().as_str().to_owned();
+    let is_control = path == "/__sandbox" || path.starts_with("/__sandbox/");
+    let is_api = path == "/api" || path.starts_with("/api/");
+    let control = state.control.as_ref().filter(|_| !is_control);
+    let ticket = control
+        .filter(|_| is_api)
+        .and_then(|c| c.log_start(&method, &path));
+    let finish = |status: u16| {
+        if let Some(c) = control {
+            c.log_finish(ticket, status);
+        }
+    };
+    let mut drop_after = false;
+    match control.and_then(|c| c.take_fault(&method, &path)) {
+        None => {}
+        Some(Fault::Status {
+            status,
+            retry_after,
+            retry_after_ms,
+            body,
+        }) => {
+            let mut resp = fault_response(status, retry_after, retry_after_ms, body);
+            add_cors(&mut resp);
+            finish(status);
+            return Ok(resp);
+        }
+        Some(Fault::Delay(ms)) => tokio::time::sleep(Duration::from_millis(ms)).await,
+        Some(Fault::Hang) => {
+            tokio::time::sleep(Duration::from_secs(120)).await;
+            return Err(Dropped);
+        }
+        Some(Fault::Drop) => return Err(Dropped),
+        Some(Fault::CommitThenDrop) => drop_after = true,
+    }
+    if let (Some(rl), true) = (&state.rate_limit, is_api) {
+        let who = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| store::sha256_hex(&String::from_utf8_lossy(v.as_bytes())))
+            .unwrap_or_default();
+        if let Err(wait) = rl.check(&who) {
+            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            let mut resp = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Rate limit exceeded: too many requests for this key",
+            )
+            .into_response();
+            set_header(&mut resp, "retry-after", secs.max(1));
+            set_header(&mut resp, "retry-after-ms", wait.as_millis() as u64);
+            add_cors(&mut resp);
+            finish(429);
+            return Ok(resp);
+        }
+    }
+    let result: Result<Response, Infallible> = app.oneshot(req).await;
+    let mut resp = match result {
+        Ok(r) => r,
+        Err(never) => match never {},
+    };
+    if drop_after {
+        return Err(Dropped);
+    }
+    finish(resp.status().as_u16());
+    add_cors(&mut resp);
+    Ok(resp)
+}
+
+fn router(state: Shared) -> Router {
+    use api::*;
+    let v1 = Router::new()
+        .route("/workspaces", get(list_workspaces).post(create_workspace))
+        .route(
+            "/workspaces/{id}",
+            get(get_workspace)
+                .patch(update_workspace)
+                .delete(delete_workspace),
+        )
+        .route("/workspaces/{id}/members", get(list_members))
+        .route("/workspaces/{id}/members/add", post(add_members))
+        .route("/workspaces/{id}/members/remove", post(remove_members))
+        .route("/workspaces/{id}/budgets", get(list_budgets))
+        .route(
+            "/workspaces/{id}/budgets/{interval}",
+            get(get_budget).put(put_budget).delete(delete_budget),
+        )
+        .route("/key", get(current_key))
+        .route("/keys", get(list_keys).post(create_key))
+        .route(
+            "/keys/{hash}",
+            get(get_key).patch(update_key).delete(delete_key),
+        )
+        .route("/organization/members", get(list_org_members));
+    let mut app = Router::new().nest("/api/v1", v1);
+    if state.control.is_some() {
+        app = app
+            .route("/__sandbox/reset", post(control::reset))
+            .route(
+                "/__sandbox/faults",
+                post(control::add_faults).delete(control::clear_faults),
+            )
+            .route("/__sandbox/log", get(control::get_log));
+    }
+    app.fallback(fallback)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(input::MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+async fn method_not_allowed(req: Request) -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "method {} is not allowed on {}",
+            req.method(),
+            req.uri().path()
+        ),
+    )
+    .into_response()
+}
+
+async fn fallback(State(state): State<Shared>, req: Request) -> Response {
+    let path = req.uri().path().to_owned();
+    let not_found =
+        || ApiError::not_found(format!("no route for {} {}", req.method(), path)).into_response();
+    let is_reserved = path == "/api"
+        || path.starts_with("/api/")
+        || path == "/__sandbox"
+        || path.starts_with("/__sandbox/");
+    let Some(dir) = state.serve_dir.clone() else {
+        return not_found();
+    };
+    if is_reserved || !(req.method() == Method::GET || req.method() == Method::HEAD) {
+        return not_found();
+    }
+    if path.ends_with("/config.json") && !dir.join("config.json").is_file() {
+        let rel = path.trim_start_matches('/');
+        if !dir.join(rel).is_file() || rel.contains("..") {
+            let host = req
+                .headers()
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("127.0.0.1")
+                .to_owned();
+            let mut resp =
+                axum::Json(serde_json::json!({ "baseUrl": format!("http://{host}/api/v1") }))
+                    .into_response();
+            resp.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            return resp;
+        }
+    }
+    let serve = tower_http::services::ServeDir::new(&dir)
+        .fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
+    match serve.oneshot(req).await {
+        Ok(resp) => resp.map(Body::new),
+        Err(e) => ApiError::internal(e).into_response(),
+    }
+}

@@ -1,0 +1,293 @@
+//! Reading requests by hand rather than through serde derives, so that every bad input
+//! is answered with the envelope and a message naming the field and the rule it broke.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use serde_json::{Map, Value};
+
+use crate::error::ApiError;
+
+/// Largest request body accepted; bigger ones get 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// A PATCH field in its three states: left out, sent as `null`, or sent with a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field<T> {
+    /// Not in the body: leave the stored value alone.
+    Absent,
+    /// Explicit `null`: clear the stored value.
+    Null,
+    /// A value to store.
+    Value(T),
+}
+
+impl<T> Field<T> {
+    /// The value, treating `null` as an error for fields that may not be cleared.
+    pub fn not_null(self, name: &str) -> Result<Option<T>, ApiError> {
+        match self {
+            Field::Absent => Ok(None),
+            Field::Null => Err(ApiError::bad_request(format!("{name}: must not be null"))),
+            Field::Value(v) => Ok(Some(v)),
+        }
+    }
+
+    /// The value as an `Option`, mapping both absent and null to `None`.
+    pub fn into_option(self) -> Option<T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// A JSON object body, parsed within the size limit.
+#[derive(Debug)]
+pub struct JsonObject(pub Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for JsonObject {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rej| {
+            if rej.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!("request body: larger than the {MAX_BODY_BYTES} bytes allowed"),
+                )
+            } else {
+                ApiError::bad_request(format!("request body: could not be read ({rej})"))
+            }
+        })?;
+        if bytes.is_empty() {
+            return Err(ApiError::bad_request(
+                "request body: required, expected a JSON object",
+            ));
+        }
+        let value: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| ApiError::bad_request(format!("request body: malformed JSON ({e})")))?;
+        match value {
+            Value::Object(map) => Ok(JsonObject(map)),
+            other => Err(ApiError::bad_request(format!(
+                "request body: must be a JSON object, got {}",
+                type_name(&other)
+            ))),
+        }
+    }
+}
+
+/// The JSON type name used in messages.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn wrong_type(name: &str, expected: &str, got: &Value) -> ApiError {
+    ApiError::bad_request(format!(
+        "{name}: must be {expected}, got {}",
+        type_name(got)
+    ))
+}
+
+impl JsonObject {
+    fn field(&self, name: &str) -> Field<&Value> {
+        match self.0.get(name) {
+            None => Field::Absent,
+            Some(Value::Null) => Field::Null,
+            Some(v) => Field::Value(v),
+        }
+    }
+
+    /// A string field.
+    pub fn string(&self, name: &str) -> Result<Field<String>, ApiError> {
+        match self.field(name) {
+            Field::Absent => Ok(Field::Absent),
+            Field::Null => Ok(Field::Null),
+            Field::Value(Value::String(s)) => Ok(Field::Value(s.clone())),
+            Field::Value(v) => Err(wrong_type(name, "a string", v)),
+        }
+    }
+
+    /// A boolean field.
+    pub fn boolean(&self, name: &str) -> Result<Field<bool>, ApiError> {
+        match self.field(name) {
+            Field::Absent => Ok(Field::Absent),
+            Field::Null => Ok(Field::Null),
+            Field::Value(Value::Bool(b)) => Ok(Field::Value(*b)),
+            Field::Value(v) => Err(wrong_type(name, "a boolean", v)),
+        }
+    }
+
+    /// A number field (integers accepted); must be finite.
+    pub fn number(&self, name: &str) -> Result<Field<f64>, ApiError> {
+        match self.field(name) {
+            Field::Absent => Ok(Field::Absent),
+            Field::Null => Ok(Field::Null),
+            Field::Value(Value::Number(n)) => match n.as_f64() {
+                Some(f) if f.is_finite() => Ok(Field::Value(f)),
+                _ => Err(ApiError::bad_request(format!(
+                    "{name}: must be a finite number"
+                ))),
+            },
+            Field::Value(v) => Err(wrong_type(name, "a number", v)),
+        }
+    }
+
+    /// An array of integers.
+    pub fn int_array(&self, name: &str) -> Result<Field<Vec<i64>>, ApiError> {
+        match self.field(name) {
+            Field::Absent => Ok(Field::Absent),
+            Field::Null => Ok(Field::Null),
+            Field::Value(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    v.as_i64()
+                        .ok_or_else(|| wrong_type(&format!("{name}[{i}]"), "an integer", v))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Field::Value),
+            Field::Value(v) => Err(wrong_type(name, "an array of integers", v)),
+        }
+    }
+
+    /// An array of strings.
+    pub fn string_array(&self, name: &str) -> Result<Field<Vec<String>>, ApiError> {
+        match self.field(name) {
+            Field::Absent => Ok(Field::Absent),
+            Field::Null => Ok(Field::Null),
+            Field::Value(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    v.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| wrong_type(&format!("{name}[{i}]"), "a string", v))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Field::Value),
+            Field::Value(v) => Err(wrong_type(name, "an array of strings", v)),
+        }
+    }
+}
+
+/// The query string as pairs, so that unknown or repeated parameters can be judged here.
+#[derive(Debug, Default)]
+pub struct QueryParams(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.uri.query().unwrap_or("");
+        let pairs = url_decode_pairs(raw)
+            .map_err(|e| ApiError::bad_request(format!("query string: {e}")))?;
+        Ok(QueryParams(pairs))
+    }
+}
+
+impl QueryParams {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            // `null` and empty stand for "not given": the spec types offset as integer|null.
+            .filter(|v| !v.is_empty() && *v != "null")
+    }
+
+    /// An integer parameter within `min..=max`, or `default` when absent.
+    pub fn int(&self, name: &str, default: i64, min: i64, max: i64) -> Result<i64, ApiError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(raw) => match raw.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(n),
+                Ok(n) => Err(ApiError::bad_request(format!(
+                    "{name}: must be between {min} and {max}, got {n}"
+                ))),
+                Err(_) => Err(ApiError::bad_request(format!(
+                    "{name}: must be an integer, got {raw:?}"
+                ))),
+            },
+        }
+    }
+
+    /// A string parameter.
+    pub fn string(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_owned)
+    }
+}
+
+fn hex_val(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Percent-decodes one query component (`+` is a space, as forms send it).
+pub fn percent_decode(s: &str) -> Result<String, String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hi = bytes.get(i + 1).copied().and_then(hex_val);
+                let lo = bytes.get(i + 2).copied().and_then(hex_val);
+                match (hi, lo) {
+                    (Some(h), Some(l)) => out.push(h * 16 + l),
+                    _ => return Err(format!("bad percent-encoding in {s:?}")),
+                }
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| format!("{s:?} is not UTF-8 once decoded"))
+}
+
+fn url_decode_pairs(raw: &str) -> Result<Vec<(String, String)>, String> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            Ok((percent_decode(k)?, percent_decode(v)?))
+        })
+        .collect()
+}
+
+/// Path parameters, with axum's plain-text rejection replaced by the envelope.
+#[derive(Debug)]
+pub struct PathParams(pub Vec<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathParams {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(map): axum::extract::Path<Vec<(String, String)>> =
+            axum::extract::Path::from_request_parts(parts, state)
+                .await
+                .map_err(|e| ApiError::bad_request(format!("path: {e}")))?;
+        Ok(PathParams(map.into_iter().map(|(_, v)| v).collect()))
+    }
+}
+
+impl PathParams {
+    /// The `i`th parameter, or empty if the route has fewer.
+    pub fn at(&self, i: usize) -> &str {
+        self.0.get(i).map(String::as_str).unwrap_or("")
+    }
+}

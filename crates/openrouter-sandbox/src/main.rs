@@ -1,0 +1,91 @@
+//! The `openrouter-sandbox` binary: parses flags, starts the server, prints where it is.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+use openrouter_sandbox::{serve, Config, SeedKind, SeedScale};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SeedArg {
+    Demo,
+    Empty,
+}
+
+/// A local, stateful stand-in for OpenRouter's management API.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    addr: SocketAddr,
+    /// SQLite database file.
+    #[arg(
+        long,
+        default_value = "openrouter-sandbox.db",
+        conflicts_with = "memory"
+    )]
+    db: PathBuf,
+    /// Keep everything in memory instead of a file.
+    #[arg(long)]
+    memory: bool,
+    /// The organization to start with (only for a new database).
+    #[arg(long, value_enum, default_value = "demo")]
+    seed: SeedArg,
+    /// Bulk data: `workspaces=N,keys=N` (keys go in a workspace with slug `bulk`).
+    #[arg(long, value_parser = SeedScale::parse)]
+    seed_scale: Option<SeedScale>,
+    /// The management key; a random `sk-or-v1-...` if not given.
+    #[arg(long)]
+    management_key: Option<String>,
+    /// Serve this directory at `/` (SPA fallback to index.html).
+    #[arg(long)]
+    serve: Option<PathBuf>,
+    /// Enable the `/__sandbox` control surface for tests.
+    #[arg(long)]
+    control: bool,
+    /// Requests per second allowed per bearer key (429 beyond).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    rate_limit: Option<u32>,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let config = Config {
+        addr: cli.addr,
+        db: (!cli.memory).then_some(cli.db),
+        seed: match cli.seed {
+            SeedArg::Demo => SeedKind::Demo,
+            SeedArg::Empty => SeedKind::Empty,
+        },
+        scale: cli.seed_scale.unwrap_or_default(),
+        management_key: cli.management_key,
+        serve_dir: cli.serve,
+        control: cli.control,
+        rate_limit: cli.rate_limit,
+    };
+    let running = match serve(config).await {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sandbox: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "sandbox: http://{}", running.addr);
+    let _ = writeln!(out, "api: {}", running.api_url());
+    let _ = writeln!(out, "management key: {}", running.management_key);
+    let _ = out.flush();
+    drop(out);
+    tokio::select! {
+        _ = running_wait(running) => {}
+        _ = tokio::signal::ctrl_c() => eprintln!("sandbox: stopping"),
+    }
+    std::process::ExitCode::SUCCESS
+}
+
+async fn running_wait(r: openrouter_sandbox::Running) {
+    r.wait().await;
+}

@@ -1,0 +1,407 @@
+//! The demo organization. Everything comes from a fixed-seed PRNG and fixed timestamps,
+//! so the same seed gives byte-identical data on every start and every reset.
+
+use rusqlite::{params, Connection};
+
+use crate::store::{label_for, round_cents, sha256_hex, KeyRow, UserRow, WorkspaceRow};
+
+/// Which organization to start with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedKind {
+    /// Several workspaces, a dozen members, a few dozen keys with usage, some budgets.
+    Demo,
+    /// Only the Default workspace and the organization members.
+    Empty,
+}
+
+/// Extra bulk for performance work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeedScale {
+    /// Extra workspaces, slugs `scale-00001`...
+    pub workspaces: u32,
+    /// Keys put in one extra workspace with slug `bulk`.
+    pub keys: u32,
+}
+
+impl SeedScale {
+    /// Parses `workspaces=N,keys=N` (either part optional).
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let mut out = SeedScale::default();
+        for part in s.split(',').filter(|p| !p.trim().is_empty()) {
+            let (k, v) = part
+                .split_once('=')
+                .ok_or_else(|| format!("expected NAME=N in {part:?}"))?;
+            let n: u32 = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("{k}: {v:?} is not a count"))?;
+            match k.trim() {
+                "workspaces" => out.workspaces = n,
+                "keys" => out.keys = n,
+                other => return Err(format!("unknown seed-scale part {other:?}")),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// SplitMix64: tiny, and fixed forever, unlike a library PRNG whose stream may change.
+struct Prng(u64);
+
+impl Prng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn uuid(&mut self) -> String {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.next().to_le_bytes());
+        bytes[8..].copy_from_slice(&self.next().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .to_string()
+    }
+    fn user_id(&mut self) -> String {
+        const ALPHA: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        let mut s = String::from("user_2");
+        for _ in 0..26 {
+            s.push(ALPHA[self.below(ALPHA.len() as u64) as usize] as char);
+        }
+        s
+    }
+}
+
+/// A fixed timestamp `secs` seconds after 2025-03-03T09:00:00Z.
+fn ts(secs: i64) -> String {
+    let base = 1_740_992_400i64; // 2025-03-03T09:00:00Z
+    let fmt =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].000Z");
+    time::OffsetDateTime::from_unix_timestamp(base + secs)
+        .ok()
+        .and_then(|t| t.format(fmt).ok())
+        .unwrap_or_else(|| "2025-03-03T09:00:00.000Z".to_owned())
+}
+
+const PEOPLE: &[(&str, &str, &str, bool)] = &[
+    ("Ada", "Lovelace", "admin", false),
+    ("Grace", "Hopper", "admin", false),
+    ("Alan", "Turing", "member", false),
+    ("Katherine", "Johnson", "member", true),
+    ("Edsger", "Dijkstra", "member", false),
+    ("Barbara", "Liskov", "admin", true),
+    ("Donald", "Knuth", "member", false),
+    ("Margaret", "Hamilton", "member", true),
+    ("Ken", "Thompson", "member", false),
+    ("Frances", "Allen", "member", false),
+    ("Dennis", "Ritchie", "member", true),
+    ("Radia", "Perlman", "member", false),
+];
+
+/// (name, slug, description, member indexes, key count, text model)
+const WORKSPACES: &[(&str, &str, &str, &[usize], usize, &str)] = &[
+    (
+        "Production",
+        "production",
+        "Customer-facing traffic",
+        &[0, 1, 2, 3, 4, 6],
+        9,
+        "openai/gpt-4o",
+    ),
+    (
+        "Staging",
+        "staging",
+        "Pre-release checks",
+        &[0, 2, 4, 8, 9],
+        6,
+        "openai/gpt-4o-mini",
+    ),
+    (
+        "Research",
+        "research",
+        "Model evaluations and experiments",
+        &[1, 5, 6, 7, 11],
+        7,
+        "anthropic/claude-sonnet-4",
+    ),
+    (
+        "Support Bot",
+        "support-bot",
+        "The help-desk assistant",
+        &[0, 3, 9, 10],
+        5,
+        "google/gemini-2.5-flash",
+    ),
+    (
+        "Data Labeling",
+        "data-labeling",
+        "Batch labeling jobs",
+        &[7, 8, 11],
+        3,
+        "meta-llama/llama-3.3-70b-instruct",
+    ),
+];
+
+const KEY_NAMES: &[&str] = &[
+    "api-gateway",
+    "web-chat",
+    "batch-jobs",
+    "ci",
+    "nightly-evals",
+    "mobile-app",
+    "ingest",
+    "summarizer",
+    "search-rerank",
+    "playground",
+    "translation",
+    "triage",
+    "embeddings",
+    "notebook",
+    "billing-alerts",
+    "classifier",
+];
+
+fn secret_for(tag: &str) -> String {
+    format!(
+        "sk-or-v1-{}",
+        sha256_hex(&format!("openrouter-sandbox seed key {tag}"))
+    )
+}
+
+fn make_key(
+    rng: &mut Prng,
+    workspace_id: &str,
+    name: String,
+    tag: &str,
+    created: i64,
+    creator: Option<String>,
+) -> KeyRow {
+    let secret = secret_for(tag);
+    let monthly = round_cents(rng.unit() * 400.0);
+    let weekly = round_cents(monthly * rng.unit());
+    let daily = round_cents(weekly * rng.unit());
+    let usage = round_cents(monthly + rng.unit() * 2_000.0);
+    let byok = if rng.below(4) == 0 {
+        let m = round_cents(rng.unit() * 60.0);
+        let w = round_cents(m * rng.unit());
+        let d = round_cents(w * rng.unit());
+        [round_cents(m + rng.unit() * 200.0), d, w, m]
+    } else {
+        [0.0; 4]
+    };
+    let (limit, limit_reset) = match rng.below(5) {
+        0 => (None, None),
+        1 => (Some(((usage / 100.0).ceil() + 5.0) * 100.0), None),
+        2 => (
+            Some(50.0 + (rng.below(10) * 25) as f64),
+            Some("daily".to_owned()),
+        ),
+        3 => (
+            Some(200.0 + (rng.below(8) * 50) as f64),
+            Some("weekly".to_owned()),
+        ),
+        _ => (
+            Some(500.0 + (rng.below(6) * 250) as f64),
+            Some("monthly".to_owned()),
+        ),
+    };
+    let disabled = rng.below(7) == 0;
+    let expires_at = if rng.below(6) == 0 {
+        Some(ts(created + 86_400 * (700 + rng.below(400) as i64)))
+    } else {
+        None
+    };
+    let updated_at = if rng.below(2) == 0 {
+        Some(ts(created + 3_600 * (1 + rng.below(500) as i64)))
+    } else {
+        None
+    };
+    KeyRow {
+        hash: sha256_hex(&secret),
+        workspace_id: workspace_id.to_owned(),
+        name,
+        label: label_for(&secret),
+        disabled,
+        limit,
+        limit_reset,
+        include_byok_in_limit: byok[0] > 0.0 && rng.below(2) == 0,
+        usage: [usage, daily, weekly, monthly],
+        byok_usage: byok,
+        created_at: ts(created),
+        updated_at,
+        expires_at,
+        creator_user_id: creator,
+    }
+}
+
+fn workspace(rng: &mut Prng, name: &str, slug: &str, created: i64, owner: &str) -> WorkspaceRow {
+    WorkspaceRow {
+        id: rng.uuid(),
+        slug: slug.to_owned(),
+        name: name.to_owned(),
+        description: None,
+        default_text_model: None,
+        default_image_model: None,
+        default_provider_sort: None,
+        include_byok_in_budgets: false,
+        io_logging_api_key_ids: None,
+        io_logging_sampling_rate: 1.0,
+        is_data_discount_logging_enabled: true,
+        is_observability_broadcast_enabled: false,
+        is_observability_io_logging_enabled: false,
+        created_at: ts(created),
+        updated_at: None,
+        created_by: Some(owner.to_owned()),
+        is_default: false,
+    }
+}
+
+/// Removes everything and writes the seed, in one transaction.
+pub fn reseed(conn: &mut Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute_batch(
+        "DELETE FROM users; DELETE FROM workspaces; DELETE FROM members; DELETE FROM budgets; \
+         DELETE FROM keys; DELETE FROM meta; \
+         DELETE FROM sqlite_sequence WHERE name IN ('workspaces','members','keys');",
+    )?;
+    write_seed(&tx, kind, scale)?;
+    tx.execute("INSERT INTO meta (k, v) VALUES ('seeded', '1')", [])?;
+    tx.commit()
+}
+
+/// Whether the store already holds an organization (a file reopened after a restart).
+pub fn is_seeded(conn: &Connection) -> rusqlite::Result<bool> {
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM meta WHERE k = 'seeded'", [], |r| {
+        r.get(0)
+    })?;
+    Ok(n > 0)
+}
+
+fn write_seed(conn: &Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::Result<()> {
+    let mut rng = Prng(0x6f70_656e_726f_7574);
+    let mut users = Vec::new();
+    for (i, (first, last, role, scim)) in PEOPLE.iter().enumerate() {
+        let user = UserRow {
+            id: rng.user_id(),
+            email: format!(
+                "{}.{}@acme.example",
+                first.to_lowercase(),
+                last.to_lowercase()
+            ),
+            first_name: Some((*first).to_owned()),
+            last_name: Some((*last).to_owned()),
+            role: (*role).to_owned(),
+            scim: *scim,
+            created_at: ts(i as i64 * 86_400),
+        };
+        user.insert(conn)?;
+        users.push(user.id);
+    }
+    let owner = users[0].clone();
+    let mut default = workspace(&mut rng, "Default", "default", 0, &owner);
+    default.is_default = true;
+    default.description = Some("Every organization member belongs here".to_owned());
+    default.insert(conn)?;
+
+    let mut clock = 30 * 86_400i64;
+    if kind == SeedKind::Demo {
+        for i in 0..4 {
+            clock += 7_200;
+            let creator = users[(i * 5) % users.len()].clone();
+            make_key(
+                &mut rng,
+                &default.id,
+                KEY_NAMES[(i + 9) % KEY_NAMES.len()].to_owned(),
+                &format!("default-{i}"),
+                clock,
+                Some(creator),
+            )
+            .insert(conn)?;
+        }
+        for (wi, (name, slug, desc, member_idx, key_count, model)) in WORKSPACES.iter().enumerate()
+        {
+            clock += 86_400 * 3;
+            let mut ws = workspace(&mut rng, name, slug, clock, &owner);
+            ws.description = Some((*desc).to_owned());
+            ws.default_text_model = Some((*model).to_owned());
+            if wi % 2 == 0 {
+                ws.default_provider_sort =
+                    Some(["price", "throughput", "latency"][wi % 3].to_owned());
+                ws.updated_at = Some(ts(clock + 86_400 * 10));
+            }
+            if *slug == "research" {
+                ws.is_observability_io_logging_enabled = true;
+                ws.io_logging_sampling_rate = 0.25;
+                ws.io_logging_api_key_ids = Some(vec![1041, 1042]);
+                ws.include_byok_in_budgets = true;
+            }
+            ws.insert(conn)?;
+            for (mi, &u) in member_idx.iter().enumerate() {
+                conn.prepare_cached("INSERT INTO members (id, workspace_id, user_id, created_at) VALUES (?1,?2,?3,?4)")?
+                    .execute(params![rng.uuid(), ws.id, users[u], ts(clock + 600 * (mi as i64 + 1))])?;
+            }
+            for k in 0..*key_count {
+                clock += 3_600 * (1 + rng.below(48) as i64);
+                let creator = users[member_idx[(k + wi) % member_idx.len()]].clone();
+                let name = format!("{}-{}", slug, KEY_NAMES[(k * 3 + wi) % KEY_NAMES.len()]);
+                make_key(
+                    &mut rng,
+                    &ws.id,
+                    name,
+                    &format!("{slug}-{k}"),
+                    clock,
+                    Some(creator),
+                )
+                .insert(conn)?;
+            }
+            let budgets: &[(&str, f64)] = match *slug {
+                "production" => &[("monthly", 5_000.0), ("weekly", 1_500.0), ("daily", 250.0)],
+                "research" => &[("lifetime", 20_000.0), ("monthly", 3_000.0)],
+                "staging" => &[("daily", 50.0)],
+                _ => &[],
+            };
+            for (interval, limit) in budgets {
+                conn.prepare_cached("INSERT INTO budgets (id, workspace_id, interval, limit_usd, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)")?
+                    .execute(params![rng.uuid(), ws.id, interval, limit, ts(clock + 1_800)])?;
+            }
+        }
+    }
+    // Scale data uses its own stream, so adding it never changes the demo rows above.
+    let mut srng = Prng(0x7363_616c_6521_0001);
+    for i in 0..scale.workspaces {
+        let ws = workspace(
+            &mut srng,
+            &format!("Scale {:05}", i + 1),
+            &format!("scale-{:05}", i + 1),
+            200 * 86_400 + i as i64,
+            &owner,
+        );
+        ws.insert(conn)?;
+    }
+    if scale.keys > 0 {
+        let mut ws = workspace(&mut srng, "Bulk", "bulk", 199 * 86_400, &owner);
+        ws.description = Some(format!("{} generated keys for load tests", scale.keys));
+        ws.insert(conn)?;
+        for k in 0..scale.keys {
+            let creator = users[k as usize % users.len()].clone();
+            make_key(
+                &mut srng,
+                &ws.id,
+                format!("bulk-{:06}", k + 1),
+                &format!("bulk-{k}"),
+                199 * 86_400 + k as i64,
+                Some(creator),
+            )
+            .insert(conn)?;
+        }
+    }
+    Ok(())
+}

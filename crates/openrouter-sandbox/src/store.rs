@@ -1,0 +1,555 @@
+//! SQLite storage: the schema, row shapes as the API renders them, and connection set-up.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use crate::error::ApiError;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    first_name TEXT,
+    last_name TEXT,
+    role TEXT NOT NULL,
+    scim INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workspaces (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    description TEXT,
+    default_text_model TEXT,
+    default_image_model TEXT,
+    default_provider_sort TEXT,
+    include_byok_in_budgets INTEGER NOT NULL DEFAULT 0,
+    io_logging_api_key_ids TEXT,
+    io_logging_sampling_rate REAL NOT NULL DEFAULT 1,
+    is_data_discount_logging_enabled INTEGER NOT NULL DEFAULT 1,
+    is_observability_broadcast_enabled INTEGER NOT NULL DEFAULT 0,
+    is_observability_io_logging_enabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT,
+    created_by TEXT,
+    is_default INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS members (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (workspace_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS budgets (
+    id TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    interval TEXT NOT NULL,
+    limit_usd REAL NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, interval)
+);
+CREATE TABLE IF NOT EXISTS keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    hash TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    disabled INTEGER NOT NULL,
+    limit_usd REAL,
+    limit_reset TEXT,
+    include_byok_in_limit INTEGER NOT NULL,
+    usage REAL NOT NULL,
+    usage_daily REAL NOT NULL,
+    usage_weekly REAL NOT NULL,
+    usage_monthly REAL NOT NULL,
+    byok_usage REAL NOT NULL,
+    byok_usage_daily REAL NOT NULL,
+    byok_usage_weekly REAL NOT NULL,
+    byok_usage_monthly REAL NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT,
+    expires_at TEXT,
+    creator_user_id TEXT
+);
+CREATE INDEX IF NOT EXISTS keys_by_workspace ON keys (workspace_id, seq);
+CREATE INDEX IF NOT EXISTS keys_by_workspace_enabled ON keys (workspace_id, disabled, seq);
+CREATE INDEX IF NOT EXISTS keys_by_creator ON keys (creator_user_id, workspace_id);
+"#;
+
+/// Opens (or creates) the database. A file uses WAL with `synchronous=FULL`, so a write
+/// is on disk before its commit returns and an acknowledged write survives `kill -9`.
+pub fn open(path: Option<&Path>) -> rusqlite::Result<Connection> {
+    let conn = match path {
+        Some(p) => Connection::open(p)?,
+        None => Connection::open_in_memory()?,
+    };
+    if path.is_some() {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    conn.execute_batch(SCHEMA)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+/// Lowercase hex of SHA-256.
+pub fn sha256_hex(input: &str) -> String {
+    let digest = Sha256::digest(input.as_bytes());
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// The masked form OpenRouter shows for a key: `sk-or-v1-0e6...1c96`.
+pub fn label_for(secret: &str) -> String {
+    let body = secret.strip_prefix("sk-or-v1-").unwrap_or(secret);
+    let head: String = body.chars().take(3).collect();
+    let tail: String = body
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("sk-or-v1-{head}...{tail}")
+}
+
+/// `default_guardrail_id` is derived from the workspace id (api-notes 13): a name-based UUID.
+pub fn guardrail_id_for(workspace_id: &str) -> String {
+    let digest = Sha256::digest(format!("guardrail:{workspace_id}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    uuid::Uuid::from_bytes(bytes).to_string()
+}
+
+/// The id of a Default-workspace membership, which is implicit and so never stored.
+pub fn implicit_member_id(workspace_id: &str, user_id: &str) -> String {
+    let digest = Sha256::digest(format!("member:{workspace_id}:{user_id}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    uuid::Uuid::from_bytes(bytes).to_string()
+}
+
+/// The current time as the API writes timestamps.
+pub fn now() -> String {
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    time::OffsetDateTime::now_utc()
+        .format(fmt)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00.000Z".to_owned())
+}
+
+/// A workspace as stored.
+#[derive(Debug, Clone)]
+pub struct WorkspaceRow {
+    /// UUID.
+    pub id: String,
+    /// Unique slug.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Free text.
+    pub description: Option<String>,
+    /// Model defaults.
+    pub default_text_model: Option<String>,
+    /// Model defaults.
+    pub default_image_model: Option<String>,
+    /// Open enum.
+    pub default_provider_sort: Option<String>,
+    /// Whether BYOK spend counts against budgets.
+    pub include_byok_in_budgets: bool,
+    /// JSON array text, or None.
+    pub io_logging_api_key_ids: Option<Vec<i64>>,
+    /// 0.0001..1.
+    pub io_logging_sampling_rate: f64,
+    /// Flags.
+    pub is_data_discount_logging_enabled: bool,
+    /// Flags.
+    pub is_observability_broadcast_enabled: bool,
+    /// Flags.
+    pub is_observability_io_logging_enabled: bool,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change, or None if never changed.
+    pub updated_at: Option<String>,
+    /// Creating user.
+    pub created_by: Option<String>,
+    /// The Default workspace: undeletable, all org members implicitly in it.
+    pub is_default: bool,
+}
+
+/// Columns in the order [`WorkspaceRow::from_row`] reads them.
+pub const WORKSPACE_COLS: &str = "id, slug, name, description, default_text_model, default_image_model, \
+    default_provider_sort, include_byok_in_budgets, io_logging_api_key_ids, io_logging_sampling_rate, \
+    is_data_discount_logging_enabled, is_observability_broadcast_enabled, \
+    is_observability_io_logging_enabled, created_at, updated_at, created_by, is_default";
+
+impl WorkspaceRow {
+    /// Reads a row selected with [`WORKSPACE_COLS`].
+    pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        let ids: Option<String> = r.get(8)?;
+        Ok(Self {
+            id: r.get(0)?,
+            slug: r.get(1)?,
+            name: r.get(2)?,
+            description: r.get(3)?,
+            default_text_model: r.get(4)?,
+            default_image_model: r.get(5)?,
+            default_provider_sort: r.get(6)?,
+            include_byok_in_budgets: r.get(7)?,
+            io_logging_api_key_ids: ids.and_then(|s| serde_json::from_str(&s).ok()),
+            io_logging_sampling_rate: r.get(9)?,
+            is_data_discount_logging_enabled: r.get(10)?,
+            is_observability_broadcast_enabled: r.get(11)?,
+            is_observability_io_logging_enabled: r.get(12)?,
+            created_at: r.get(13)?,
+            updated_at: r.get(14)?,
+            created_by: r.get(15)?,
+            is_default: r.get(16)?,
+        })
+    }
+
+    /// The API's `Workspace` object.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "default_guardrail_id": guardrail_id_for(&self.id),
+            "name": self.name,
+            "slug": self.slug,
+            "description": self.description,
+            "default_text_model": self.default_text_model,
+            "default_image_model": self.default_image_model,
+            "default_provider_sort": self.default_provider_sort,
+            "include_byok_in_budgets": self.include_byok_in_budgets,
+            "is_observability_io_logging_enabled": self.is_observability_io_logging_enabled,
+            "is_observability_broadcast_enabled": self.is_observability_broadcast_enabled,
+            "is_data_discount_logging_enabled": self.is_data_discount_logging_enabled,
+            "io_logging_sampling_rate": self.io_logging_sampling_rate,
+            "io_logging_api_key_ids": self.io_logging_api_key_ids,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "created_by": self.created_by,
+        })
+    }
+
+    /// Inserts this row.
+    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let ids = self
+            .io_logging_api_key_ids
+            .as_ref()
+            .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
+        conn.prepare_cached(&format!(
+            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+        ))?
+        .execute(params![
+            self.id,
+            self.slug,
+            self.name,
+            self.description,
+            self.default_text_model,
+            self.default_image_model,
+            self.default_provider_sort,
+            self.include_byok_in_budgets,
+            ids,
+            self.io_logging_sampling_rate,
+            self.is_data_discount_logging_enabled,
+            self.is_observability_broadcast_enabled,
+            self.is_observability_io_logging_enabled,
+            self.created_at,
+            self.updated_at,
+            self.created_by,
+            self.is_default,
+        ])?;
+        Ok(())
+    }
+
+    /// Writes every mutable column back.
+    pub fn update(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let ids = self
+            .io_logging_api_key_ids
+            .as_ref()
+            .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
+        conn.prepare_cached(
+            "UPDATE workspaces SET slug=?2, name=?3, description=?4, default_text_model=?5, \
+             default_image_model=?6, default_provider_sort=?7, include_byok_in_budgets=?8, \
+             io_logging_api_key_ids=?9, io_logging_sampling_rate=?10, \
+             is_data_discount_logging_enabled=?11, is_observability_broadcast_enabled=?12, \
+             is_observability_io_logging_enabled=?13, updated_at=?14 WHERE id=?1",
+        )?
+        .execute(params![
+            self.id,
+            self.slug,
+            self.name,
+            self.description,
+            self.default_text_model,
+            self.default_image_model,
+            self.default_provider_sort,
+            self.include_byok_in_budgets,
+            ids,
+            self.io_logging_sampling_rate,
+            self.is_data_discount_logging_enabled,
+            self.is_observability_broadcast_enabled,
+            self.is_observability_io_logging_enabled,
+            self.updated_at,
+        ])?;
+        Ok(())
+    }
+}
+
+/// Finds a workspace by UUID or slug (api-notes: `id` is either).
+pub fn find_workspace(conn: &Connection, id_or_slug: &str) -> Result<WorkspaceRow, ApiError> {
+    conn.prepare_cached(&format!(
+        "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1"
+    ))?
+    .query_row([id_or_slug], WorkspaceRow::from_row)
+    .optional()?
+    .ok_or_else(|| ApiError::not_found(format!("workspace {id_or_slug:?} not found")))
+}
+
+/// The Default workspace.
+pub fn default_workspace(conn: &Connection) -> Result<WorkspaceRow, ApiError> {
+    conn.prepare_cached(&format!(
+        "SELECT {WORKSPACE_COLS} FROM workspaces WHERE is_default = 1 LIMIT 1"
+    ))?
+    .query_row([], WorkspaceRow::from_row)
+    .optional()?
+    .ok_or_else(|| ApiError::internal("no default workspace"))
+}
+
+/// An API key as stored (never its secret).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyRow {
+    /// SHA-256 of the secret, 64 hex.
+    pub hash: String,
+    /// Owning workspace UUID.
+    pub workspace_id: String,
+    /// Display name.
+    pub name: String,
+    /// Masked secret.
+    pub label: String,
+    /// Disabled keys authenticate nothing.
+    pub disabled: bool,
+    /// Spend limit in USD.
+    pub limit: Option<f64>,
+    /// daily/weekly/monthly or None.
+    pub limit_reset: Option<String>,
+    /// Whether BYOK spend counts against the limit.
+    pub include_byok_in_limit: bool,
+    /// usage, daily, weekly, monthly.
+    pub usage: [f64; 4],
+    /// byok_usage, daily, weekly, monthly.
+    pub byok_usage: [f64; 4],
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: Option<String>,
+    /// Expiry (UTC).
+    pub expires_at: Option<String>,
+    /// Creating user.
+    pub creator_user_id: Option<String>,
+}
+
+/// Columns in the order [`KeyRow::from_row`] reads them.
+pub const KEY_COLS: &str = "hash, workspace_id, name, label, disabled, limit_usd, limit_reset, \
+    include_byok_in_limit, usage, usage_daily, usage_weekly, usage_monthly, byok_usage, \
+    byok_usage_daily, byok_usage_weekly, byok_usage_monthly, created_at, updated_at, expires_at, \
+    creator_user_id";
+
+impl KeyRow {
+    /// Reads a row selected with [`KEY_COLS`].
+    pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            hash: r.get(0)?,
+            workspace_id: r.get(1)?,
+            name: r.get(2)?,
+            label: r.get(3)?,
+            disabled: r.get(4)?,
+            limit: r.get(5)?,
+            limit_reset: r.get(6)?,
+            include_byok_in_limit: r.get(7)?,
+            usage: [r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?],
+            byok_usage: [r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?],
+            created_at: r.get(16)?,
+            updated_at: r.get(17)?,
+            expires_at: r.get(18)?,
+            creator_user_id: r.get(19)?,
+        })
+    }
+
+    /// What is left of the limit in the current window: `limit` minus the window's spend
+    /// (api-notes 12), never below zero; None without a limit.
+    pub fn limit_remaining(&self) -> Option<f64> {
+        let limit = self.limit?;
+        let idx = match self.limit_reset.as_deref() {
+            Some("daily") => 1,
+            Some("weekly") => 2,
+            Some("monthly") => 3,
+            _ => 0,
+        };
+        let mut spent = self.usage[idx];
+        if self.include_byok_in_limit {
+            spent += self.byok_usage[idx];
+        }
+        Some(round_cents((limit - spent).max(0.0)))
+    }
+
+    /// The API's key object as lists, get, create and update return it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "hash": self.hash,
+            "name": self.name,
+            "label": self.label,
+            "disabled": self.disabled,
+            "limit": self.limit,
+            "limit_remaining": self.limit_remaining(),
+            "limit_reset": self.limit_reset,
+            "include_byok_in_limit": self.include_byok_in_limit,
+            "usage": self.usage[0],
+            "usage_daily": self.usage[1],
+            "usage_weekly": self.usage[2],
+            "usage_monthly": self.usage[3],
+            "byok_usage": self.byok_usage[0],
+            "byok_usage_daily": self.byok_usage[1],
+            "byok_usage_weekly": self.byok_usage[2],
+            "byok_usage_monthly": self.byok_usage[3],
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "expires_at": self.expires_at,
+            "creator_user_id": self.creator_user_id,
+            "workspace_id": self.workspace_id,
+        })
+    }
+
+    /// The `GET /key` view of this key, for the key itself.
+    pub fn to_current_key_json(&self) -> Value {
+        json!({
+            "label": self.label,
+            "limit": self.limit,
+            "usage": self.usage[0],
+            "usage_daily": self.usage[1],
+            "usage_weekly": self.usage[2],
+            "usage_monthly": self.usage[3],
+            "byok_usage": self.byok_usage[0],
+            "byok_usage_daily": self.byok_usage[1],
+            "byok_usage_weekly": self.byok_usage[2],
+            "byok_usage_monthly": self.byok_usage[3],
+            "is_free_tier": false,
+            "is_management_key": false,
+            "is_provisioning_key": false,
+            "limit_remaining": self.limit_remaining(),
+            "limit_reset": self.limit_reset,
+            "include_byok_in_limit": self.include_byok_in_limit,
+            "creator_user_id": self.creator_user_id,
+            "expires_at": self.expires_at,
+            "rate_limit": deprecated_rate_limit(),
+        })
+    }
+
+    /// Inserts this row.
+    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+        conn.prepare_cached(&format!(
+            "INSERT INTO keys ({KEY_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
+        ))?
+        .execute(params![
+            self.hash,
+            self.workspace_id,
+            self.name,
+            self.label,
+            self.disabled,
+            self.limit,
+            self.limit_reset,
+            self.include_byok_in_limit,
+            self.usage[0],
+            self.usage[1],
+            self.usage[2],
+            self.usage[3],
+            self.byok_usage[0],
+            self.byok_usage[1],
+            self.byok_usage[2],
+            self.byok_usage[3],
+            self.created_at,
+            self.updated_at,
+            self.expires_at,
+            self.creator_user_id,
+        ])?;
+        Ok(())
+    }
+}
+
+/// `rate_limit` in `GET /key` is deprecated and always -1 (api-notes 2).
+pub fn deprecated_rate_limit() -> Value {
+    json!({
+        "requests": -1,
+        "interval": "10s",
+        "note": "This field is deprecated and safe to ignore."
+    })
+}
+
+/// Rounds to 1/10000 of a dollar so sums of seeded floats print cleanly.
+pub fn round_cents(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+/// Finds a key by hash.
+pub fn find_key(conn: &Connection, hash: &str) -> Result<Option<KeyRow>, ApiError> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {KEY_COLS} FROM keys WHERE hash = ?1"))?
+        .query_row([hash], KeyRow::from_row)
+        .optional()?)
+}
+
+/// An organization member.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    /// `user_...`.
+    pub id: String,
+    /// Email.
+    pub email: String,
+    /// Given name.
+    pub first_name: Option<String>,
+    /// Family name.
+    pub last_name: Option<String>,
+    /// `admin` or `member` (the org list prefixes `org:`).
+    pub role: String,
+    /// Managed by SCIM: cannot be removed from workspaces by hand.
+    pub scim: bool,
+    /// When they joined the organization.
+    pub created_at: String,
+}
+
+impl UserRow {
+    /// Inserts this user.
+    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO users (id, email, first_name, last_name, role, scim, created_at) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+        )?
+        .execute(params![
+            self.id,
+            self.email,
+            self.first_name,
+            self.last_name,
+            self.role,
+            self.scim,
+            self.created_at
+        ])?;
+        Ok(())
+    }
+}
