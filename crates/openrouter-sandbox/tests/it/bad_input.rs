@@ -1,0 +1,196 @@
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::common::{assert_error, Sb};
+
+async fn text_call(sb: &Sb, method: Method, path: &str, body: &str) -> (u16, Value) {
+    let resp = sb.raw(method, &sb.api(path), Some(body.to_owned())).await;
+    let status = resp.status().as_u16();
+    let ctype = resp
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned());
+    assert_eq!(
+        ctype.as_deref(),
+        Some("application/json"),
+        "errors are JSON"
+    );
+    (status, resp.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn malformed_json_is_400_with_envelope() {
+    let sb = Sb::start().await;
+    for path in ["/workspaces", "/keys", "/workspaces/production/members/add"] {
+        assert_error(
+            &text_call(&sb, Method::POST, path, "{\"name\": ").await,
+            400,
+            "malformed JSON",
+        );
+    }
+    assert_error(
+        &text_call(&sb, Method::PATCH, "/workspaces/staging", "not json").await,
+        400,
+        "malformed JSON",
+    );
+    assert_error(
+        &text_call(
+            &sb,
+            Method::PUT,
+            "/workspaces/staging/budgets/daily",
+            "{'a':1}",
+        )
+        .await,
+        400,
+        "malformed JSON",
+    );
+}
+
+#[tokio::test]
+async fn non_object_and_empty_bodies_are_400() {
+    let sb = Sb::start().await;
+    assert_error(
+        &text_call(&sb, Method::POST, "/workspaces", "[1,2]").await,
+        400,
+        "must be a JSON object, got array",
+    );
+    assert_error(
+        &text_call(&sb, Method::POST, "/keys", "\"x\"").await,
+        400,
+        "got string",
+    );
+    assert_error(
+        &text_call(&sb, Method::POST, "/keys", "null").await,
+        400,
+        "got null",
+    );
+    assert_error(
+        &text_call(&sb, Method::POST, "/keys", "").await,
+        400,
+        "required",
+    );
+}
+
+#[tokio::test]
+async fn oversize_body_is_413_with_envelope() {
+    let sb = Sb::start().await;
+    let big = format!(
+        "{{\"name\":\"{}\",\"slug\":\"big\"}}",
+        "x".repeat(2 * 1024 * 1024)
+    );
+    let got = text_call(&sb, Method::POST, "/workspaces", &big).await;
+    assert_error(&got, 413, "larger than");
+    assert_error(&sb.get("/workspaces/big").await, 404, "not found");
+}
+
+#[tokio::test]
+async fn out_of_range_numbers_are_400() {
+    let sb = Sb::start().await;
+    assert_error(
+        &text_call(
+            &sb,
+            Method::POST,
+            "/keys",
+            "{\"name\":\"a\",\"limit\":1e400}",
+        )
+        .await,
+        400,
+        "malformed JSON",
+    );
+    assert_error(
+        &sb.post("/keys", json!({"name": "a", "limit": -0.01})).await,
+        400,
+        "limit",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/staging/budgets/weekly",
+            json!({"limit_usd": -1}),
+        )
+        .await,
+        400,
+        "limit_usd",
+    );
+    assert_error(
+        &sb.patch(
+            "/workspaces/staging",
+            json!({"io_logging_sampling_rate": 0.00001}),
+        )
+        .await,
+        400,
+        "io_logging_sampling_rate",
+    );
+    assert_error(
+        &sb.get("/workspaces?limit=99999999999999999999999").await,
+        400,
+        "limit",
+    );
+}
+
+#[tokio::test]
+async fn unknown_fields_are_ignored_as_the_spec_allows() {
+    let sb = Sb::start().await;
+    let (s, v) = sb
+        .post(
+            "/workspaces",
+            json!({"name": "X", "slug": "x", "colour": "blue"}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    assert!(v["data"].get("colour").is_none());
+}
+
+#[tokio::test]
+async fn unknown_route_is_404_and_wrong_method_is_405() {
+    let sb = Sb::start().await;
+    assert_error(
+        &sb.get("/nothing-here").await,
+        404,
+        "no route for GET /api/v1/nothing-here",
+    );
+    assert_error(
+        &sb.get("/workspaces/production/teams").await,
+        404,
+        "no route",
+    );
+    let resp = sb
+        .http
+        .get(format!("{}/anything", sb.base()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 404);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], 404);
+    assert_error(
+        &sb.call(Method::PUT, "/keys", None).await,
+        405,
+        "method PUT is not allowed on /api/v1/keys",
+    );
+    assert_error(
+        &sb.call(Method::DELETE, "/workspaces", None).await,
+        405,
+        "not allowed",
+    );
+    assert_error(
+        &sb.call(Method::POST, "/key", None).await,
+        405,
+        "not allowed",
+    );
+    assert_error(
+        &sb.call(Method::PATCH, "/workspaces/default/budgets", None)
+            .await,
+        405,
+        "not allowed",
+    );
+}
+
+#[tokio::test]
+async fn bad_percent_encoding_in_query_is_400() {
+    let sb = Sb::start().await;
+    assert_error(
+        &sb.get("/workspaces?limit=%zz").await,
+        400,
+        "percent-encoding",
+    );
+}

@@ -1,0 +1,181 @@
+use serde_json::json;
+
+use crate::common::{assert_error, Sb};
+
+#[tokio::test]
+async fn list_get_put_delete() {
+    let sb = Sb::start().await;
+    let (s, v) = sb.get("/workspaces/production/budgets").await;
+    assert_eq!(s, 200);
+    let intervals: Vec<&str> = v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reset_interval"].as_str().unwrap())
+        .collect();
+    assert_eq!(intervals, ["daily", "weekly", "monthly"]);
+    assert_eq!(v["include_byok_in_budgets"], false);
+
+    let (s, v) = sb
+        .put(
+            "/workspaces/production/budgets/lifetime",
+            json!({"limit_usd": 100000, "include_byok_in_budgets": true}),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["data"]["reset_interval"], serde_json::Value::Null);
+    assert_eq!(v["data"]["limit_usd"], 100000.0);
+    assert_eq!(v["include_byok_in_budgets"], true);
+    let created = v["data"]["created_at"].clone();
+    let id = v["data"]["id"].clone();
+
+    let (s, g) = sb.get("/workspaces/production/budgets/lifetime").await;
+    assert_eq!(s, 200);
+    assert_eq!(g["data"], v["data"]);
+
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let (_, v2) = sb
+        .put(
+            "/workspaces/production/budgets/lifetime",
+            json!({"limit_usd": 90000}),
+        )
+        .await;
+    assert_eq!(v2["data"]["id"], id, "update keeps the budget");
+    assert_eq!(v2["data"]["created_at"], created);
+    assert!(v2["data"]["updated_at"].as_str().unwrap() > created.as_str().unwrap());
+    assert_eq!(v2["include_byok_in_budgets"], true, "absent flag unchanged");
+
+    assert_eq!(
+        sb.delete("/workspaces/production/budgets/lifetime").await,
+        (200, json!({"deleted": true}))
+    );
+    assert_error(
+        &sb.get("/workspaces/production/budgets/lifetime").await,
+        404,
+        "no lifetime budget",
+    );
+    assert_error(
+        &sb.delete("/workspaces/production/budgets/lifetime").await,
+        404,
+        "no lifetime budget",
+    );
+}
+
+#[tokio::test]
+async fn budgets_must_strictly_shrink() {
+    let sb = Sb::start().await;
+    // production: monthly 5000 > weekly 1500 > daily 250
+    assert_error(
+        &sb.put(
+            "/workspaces/production/budgets/daily",
+            json!({"limit_usd": 1500}),
+        )
+        .await,
+        400,
+        "strictly shrink",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/production/budgets/weekly",
+            json!({"limit_usd": 5000}),
+        )
+        .await,
+        400,
+        "weekly budget (5000) must be less than the monthly",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/production/budgets/weekly",
+            json!({"limit_usd": 200}),
+        )
+        .await,
+        400,
+        "greater than the daily",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/production/budgets/lifetime",
+            json!({"limit_usd": 4999}),
+        )
+        .await,
+        400,
+        "lifetime",
+    );
+    assert_eq!(
+        sb.put(
+            "/workspaces/production/budgets/weekly",
+            json!({"limit_usd": 1499.5})
+        )
+        .await
+        .0,
+        200
+    );
+    let (_, g) = sb.get("/workspaces/production/budgets/weekly").await;
+    assert_eq!(g["data"]["limit_usd"], 1499.5);
+}
+
+#[tokio::test]
+async fn budget_input_rules() {
+    let sb = Sb::start().await;
+    assert_error(
+        &sb.put(
+            "/workspaces/production/budgets/yearly",
+            json!({"limit_usd": 1}),
+        )
+        .await,
+        400,
+        "interval",
+    );
+    assert_error(
+        &sb.get("/workspaces/production/budgets/yearly").await,
+        400,
+        "interval",
+    );
+    assert_error(
+        &sb.delete("/workspaces/production/budgets/yearly").await,
+        400,
+        "interval",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/staging/budgets/weekly",
+            json!({"limit_usd": 0}),
+        )
+        .await,
+        400,
+        "limit_usd: must be greater than 0",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/staging/budgets/weekly",
+            json!({"limit_usd": -3}),
+        )
+        .await,
+        400,
+        "greater than 0",
+    );
+    assert_error(
+        &sb.put("/workspaces/staging/budgets/weekly", json!({}))
+            .await,
+        400,
+        "limit_usd: required",
+    );
+    assert_error(
+        &sb.put(
+            "/workspaces/staging/budgets/weekly",
+            json!({"limit_usd": "5"}),
+        )
+        .await,
+        400,
+        "limit_usd: must be a number",
+    );
+    assert_error(
+        &sb.put("/workspaces/nope/budgets/weekly", json!({"limit_usd": 5}))
+            .await,
+        404,
+        "not found",
+    );
+    assert_error(&sb.get("/workspaces/nope/budgets").await, 404, "not found");
+    let (_, v) = sb.get("/workspaces/staging/budgets").await;
+    assert_eq!(v["data"].as_array().unwrap().len(), 1, "store untouched");
+}

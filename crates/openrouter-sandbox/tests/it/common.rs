@@ -1,0 +1,170 @@
+use openrouter_sandbox::{serve, Config, Running};
+use reqwest::Method;
+use serde_json::Value;
+
+pub const MGMT: &str = "sk-or-v1-0000000000000000000000000000000000000000000000000000000000000abc";
+
+pub struct Sb {
+    pub running: Running,
+    pub http: reqwest::Client,
+}
+
+impl Drop for Sb {
+    fn drop(&mut self) {
+        self.running.shutdown();
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
+impl Sb {
+    /// Demo seed, in memory, control surface on.
+    pub async fn start() -> Self {
+        Self::with(Config {
+            control: true,
+            management_key: Some(MGMT.to_owned()),
+            ..Config::default()
+        })
+        .await
+    }
+
+    pub async fn with(config: Config) -> Self {
+        let running = serve(config).await.unwrap();
+        Sb {
+            running,
+            http: client(),
+        }
+    }
+
+    pub fn base(&self) -> String {
+        format!("http://{}", self.running.addr)
+    }
+
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/api/v1{}", self.base(), path)
+    }
+
+    pub async fn call_as(
+        &self,
+        key: Option<&str>,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut req = self.http.request(method, self.api(path));
+        if let Some(k) = key {
+            req = req.bearer_auth(k);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap();
+        let value = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+        };
+        (status, value)
+    }
+
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (u16, Value) {
+        self.call_as(Some(MGMT), method, path, body).await
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (u16, Value) {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> (u16, Value) {
+        self.call(Method::PATCH, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> (u16, Value) {
+        self.call(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> (u16, Value) {
+        self.call(Method::DELETE, path, None).await
+    }
+
+    /// Raw body text and status for a full URL.
+    pub async fn raw(&self, method: Method, url: &str, body: Option<String>) -> reqwest::Response {
+        let mut req = self.http.request(method, url).bearer_auth(MGMT);
+        if let Some(b) = body {
+            req = req.header("content-type", "application/json").body(b);
+        }
+        req.send().await.unwrap()
+    }
+
+    pub async fn workspace_id(&self, slug: &str) -> String {
+        let (s, v) = self.get(&format!("/workspaces/{slug}")).await;
+        assert_eq!(s, 200, "{v}");
+        v["data"]["id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn org_user_ids(&self) -> Vec<String> {
+        let (_, v) = self.get("/organization/members?limit=100").await;
+        v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    pub async fn log(&self) -> Vec<Value> {
+        let v: Value = self
+            .http
+            .get(format!("{}/__sandbox/log", self.base()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        v["requests"].as_array().unwrap().clone()
+    }
+
+    pub async fn fault(&self, method: &str, path: &str, faults: Value) {
+        let resp = self
+            .http
+            .post(format!("{}/__sandbox/faults", self.base()))
+            .json(&serde_json::json!({ "method": method, "path": path, "faults": faults }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+    }
+}
+
+/// Asserts an error answer: the status, the envelope with `code` equal to it, and a
+/// message containing `needle`.
+#[track_caller]
+pub fn assert_error(got: &(u16, Value), status: u16, needle: &str) {
+    let (s, v) = got;
+    assert_eq!(*s, status, "body: {v}");
+    assert_eq!(
+        v["error"]["code"].as_u64(),
+        Some(u64::from(status)),
+        "body: {v}"
+    );
+    let msg = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        msg.contains(needle),
+        "message {msg:?} should contain {needle:?}"
+    );
+}
+
+pub fn is_hex64(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}

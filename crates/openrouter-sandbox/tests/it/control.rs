@@ -1,0 +1,359 @@
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::common::{assert_error, client, Sb, MGMT};
+
+#[tokio::test]
+async fn status_fault_answers_and_leaves_store_untouched() {
+    let sb = Sb::start().await;
+    sb.fault(
+        "POST",
+        "/api/v1/keys",
+        json!([
+            {"status": 503, "retry_after": 2, "retry_after_ms": 150},
+            {"status": 502, "body": "<html>bad gateway</html>"}
+        ]),
+    )
+    .await;
+    let resp = sb
+        .raw(
+            Method::POST,
+            &sb.api("/keys"),
+            Some("{\"name\":\"a\"}".into()),
+        )
+        .await;
+    assert_eq!(resp.status().as_u16(), 503);
+    assert_eq!(resp.headers()["retry-after"], "2");
+    assert_eq!(resp.headers()["retry-after-ms"], "150");
+    assert_eq!(resp.headers()["access-control-allow-origin"], "*");
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], 503);
+    let resp = sb
+        .raw(
+            Method::POST,
+            &sb.api("/keys"),
+            Some("{\"name\":\"a\"}".into()),
+        )
+        .await;
+    assert_eq!(resp.status().as_u16(), 502);
+    assert!(resp.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(resp.text().await.unwrap(), "<html>bad gateway</html>");
+    // Queue empty: normal again.
+    let (s, _) = sb.post("/keys", json!({"name": "a"})).await;
+    assert_eq!(s, 201);
+    let created: Vec<Value> = sb.get("/keys").await.1["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["name"] == "a")
+        .cloned()
+        .collect();
+    assert_eq!(created.len(), 1, "only the unfaulted create happened");
+    let log = sb.log().await;
+    let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
+    assert_eq!(
+        posts
+            .iter()
+            .map(|e| e["status"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [503, 502, 201]
+    );
+}
+
+#[tokio::test]
+async fn delay_fault_waits_then_processes() {
+    let sb = Sb::start().await;
+    sb.fault("GET", "/api/v1/workspaces", json!([{"delay_ms": 300}]))
+        .await;
+    let t = Instant::now();
+    let (s, _) = sb.get("/workspaces").await;
+    assert_eq!(s, 200);
+    assert!(t.elapsed() >= Duration::from_millis(300));
+    let t = Instant::now();
+    sb.get("/workspaces").await;
+    assert!(t.elapsed() < Duration::from_millis(300));
+}
+
+#[tokio::test]
+async fn hang_fault_never_answers() {
+    let sb = Sb::start().await;
+    sb.fault("*", "/api/v1/workspaces/*", json!([{"hang": true}]))
+        .await;
+    let quick = reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_millis(400))
+        .build()
+        .unwrap();
+    let err = quick
+        .get(sb.api("/workspaces/production"))
+        .bearer_auth(MGMT)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    let log = sb.log().await;
+    assert_eq!(log.last().unwrap()["status"], Value::Null);
+    assert_eq!(sb.get("/workspaces/production").await.0, 200);
+}
+
+#[tokio::test]
+async fn drop_fault_is_a_network_error_and_nothing_happens() {
+    let sb = Sb::start().await;
+    sb.fault("POST", "/api/v1/workspaces", json!([{"drop": true}]))
+        .await;
+    let err = sb
+        .http
+        .post(sb.api("/workspaces"))
+        .bearer_auth(MGMT)
+        .json(&json!({"name": "Dropped", "slug": "dropped"}))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(!err.is_timeout() && err.status().is_none(), "{err}");
+    assert_error(&sb.get("/workspaces/dropped").await, 404, "not found");
+    let log = sb.log().await;
+    assert_eq!(
+        log[0],
+        json!({"method": "POST", "path": "/api/v1/workspaces", "status": null})
+    );
+}
+
+#[tokio::test]
+async fn commit_then_drop_commits_but_never_answers() {
+    let sb = Sb::start().await;
+    sb.fault("POST", "/api/v1/keys", json!([{"commit_then_drop": true}]))
+        .await;
+    let err = sb
+        .http
+        .post(sb.api("/keys"))
+        .bearer_auth(MGMT)
+        .json(&json!({"name": "lost-response"}))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.status().is_none(), "{err}");
+    let (_, keys) = sb.get("/keys").await;
+    let n = keys["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["name"] == "lost-response")
+        .count();
+    assert_eq!(n, 1, "the create committed exactly once");
+    let log = sb.log().await;
+    let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0]["status"], Value::Null);
+}
+
+#[tokio::test]
+async fn raw_tcp_sees_eof_without_any_response_bytes() {
+    let sb = Sb::start().await;
+    sb.fault("GET", "/api/v1/key", json!([{"drop": true}]))
+        .await;
+    let mut stream = tokio::net::TcpStream::connect(sb.running.addr)
+        .await
+        .unwrap();
+    let req =
+        format!("GET /api/v1/key HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {MGMT}\r\n\r\n");
+    stream.write_all(req.as_bytes()).await.unwrap();
+    let mut buf = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut buf))
+        .await
+        .unwrap();
+    // EOF or reset, but never a byte of HTTP.
+    assert!(
+        read.is_err() || buf.is_empty(),
+        "got {:?}",
+        String::from_utf8_lossy(&buf)
+    );
+}
+
+#[tokio::test]
+async fn wildcards_queue_order_and_clear() {
+    let sb = Sb::start().await;
+    sb.fault(
+        "*",
+        "/api/v1/keys/*",
+        json!([{"status": 500}, {"status": 429, "retry_after": 1}]),
+    )
+    .await;
+    assert_error(&sb.get("/keys/abc").await, 500, "Injected fault");
+    assert_error(&sb.delete("/keys/def").await, 429, "Injected fault");
+    assert_error(&sb.get("/keys/abc").await, 404, "not found");
+    // `*` matches exactly one segment.
+    sb.fault("GET", "/api/v1/*", json!([{"status": 500}])).await;
+    assert_eq!(sb.get("/workspaces/default").await.0, 200);
+    assert_error(&sb.get("/workspaces").await, 500, "Injected");
+    // Faults for another method don't fire; clearing removes them.
+    sb.fault(
+        "DELETE",
+        "/api/v1/workspaces/staging",
+        json!([{"status": 500}]),
+    )
+    .await;
+    assert_eq!(sb.get("/workspaces/staging").await.0, 200);
+    let resp = sb
+        .http
+        .delete(format!("{}/__sandbox/faults", sb.base()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert_error(
+        &sb.delete("/workspaces/staging").await,
+        400,
+        "active API key",
+    );
+}
+
+#[tokio::test]
+async fn fault_rules_are_validated() {
+    let sb = Sb::start().await;
+    for body in [
+        json!({"method": "GET", "faults": []}),
+        json!({"method": "GET", "path": "/x", "faults": [{"status": 42}]}),
+        json!({"method": "GET", "path": "/x", "faults": [{"nothing": true}]}),
+        json!({"method": "GET", "path": "/x", "faults": "no"}),
+    ] {
+        let resp = sb
+            .http
+            .post(format!("{}/__sandbox/faults", sb.base()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 400);
+        let v: Value = resp.json().await.unwrap();
+        assert_eq!(v["error"]["code"], 400);
+    }
+}
+
+#[tokio::test]
+async fn preflight_does_not_consume_faults() {
+    let sb = Sb::start().await;
+    sb.fault("*", "/api/v1/keys", json!([{"status": 503}]))
+        .await;
+    let pre = sb
+        .http
+        .request(Method::OPTIONS, sb.api("/keys"))
+        .header("origin", "http://localhost:3000")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pre.status().as_u16(), 204);
+    assert_eq!(sb.post("/keys", json!({"name": "x"})).await.0, 503);
+}
+
+async fn snapshot(sb: &Sb) -> Value {
+    let mut out = Vec::new();
+    for p in [
+        "/workspaces?limit=100",
+        "/keys?include_disabled=true",
+        "/organization/members?limit=100",
+        "/workspaces/production/members",
+        "/workspaces/production/budgets",
+    ] {
+        out.push(sb.get(p).await.1);
+    }
+    Value::Array(out)
+}
+
+#[tokio::test]
+async fn reset_restores_the_seed_and_clears_faults_and_log() {
+    let sb = Sb::start().await;
+    let initial = snapshot(&sb).await;
+    sb.post("/workspaces", json!({"name": "New", "slug": "new"}))
+        .await;
+    sb.post("/keys", json!({"name": "new"})).await;
+    sb.patch("/workspaces/production", json!({"name": "Prod"}))
+        .await;
+    sb.delete("/workspaces/production/budgets/daily").await;
+    sb.fault("GET", "/api/v1/workspaces", json!([{"status": 500}]))
+        .await;
+    assert_ne!(snapshot(&sb).await, initial);
+    let resp = sb
+        .http
+        .post(format!("{}/__sandbox/reset", sb.base()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert_eq!(resp.headers()["access-control-allow-origin"], "*");
+    assert_eq!(resp.json::<Value>().await.unwrap(), json!({"reset": true}));
+    assert!(sb.log().await.is_empty());
+    assert_eq!(
+        snapshot(&sb).await,
+        initial,
+        "byte-identical seed, fault cleared"
+    );
+}
+
+#[tokio::test]
+async fn same_seed_gives_identical_data_across_servers() {
+    let a = Sb::start().await;
+    let b = Sb::start().await;
+    assert_eq!(snapshot(&a).await, snapshot(&b).await);
+    let (_, keys) = a.get("/keys?include_disabled=true").await;
+    let (_, ws) = a.get("/workspaces").await;
+    assert!(ws["total_count"].as_u64().unwrap() >= 5);
+    let mut total = 0;
+    for w in ws["data"].as_array().unwrap() {
+        let id = w["id"].as_str().unwrap();
+        total += a
+            .get(&format!("/keys?include_disabled=true&workspace_id={id}"))
+            .await
+            .1["data"]
+            .as_array()
+            .unwrap()
+            .len();
+    }
+    assert!(total >= 24, "a few dozen keys, got {total}");
+    assert!(!keys["data"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn empty_seed_has_only_default_and_members() {
+    let sb = Sb::with(openrouter_sandbox::Config {
+        management_key: Some(MGMT.to_owned()),
+        seed: openrouter_sandbox::SeedKind::Empty,
+        ..Default::default()
+    })
+    .await;
+    let (_, ws) = sb.get("/workspaces").await;
+    assert_eq!(ws["total_count"], 1);
+    assert_eq!(sb.get("/organization/members").await.1["total_count"], 12);
+    assert_eq!(
+        sb.get("/keys?include_disabled=true").await.1["data"],
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn control_surface_is_404_without_the_flag() {
+    let sb = Sb::with(openrouter_sandbox::Config {
+        management_key: Some(MGMT.to_owned()),
+        ..Default::default()
+    })
+    .await;
+    for (m, p) in [
+        (Method::POST, "/__sandbox/reset"),
+        (Method::GET, "/__sandbox/log"),
+        (Method::POST, "/__sandbox/faults"),
+    ] {
+        let resp = client()
+            .request(m, format!("{}{p}", sb.base()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 404);
+        assert_eq!(resp.json::<Value>().await.unwrap()["error"]["code"], 404);
+    }
+}

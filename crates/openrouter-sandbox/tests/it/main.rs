@@ -1,0 +1,13 @@
+//! Integration tests over real HTTP on loopback, one binary (async-stripe style).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod auth;
+mod bad_input;
+mod budgets;
+mod common;
+mod control;
+mod durability;
+mod keys;
+mod members;
+mod serving;
+mod workspaces;
