@@ -107,7 +107,16 @@ const PEOPLE: &[(&str, &str, &str, bool)] = &[
 ];
 
 /// (name, slug, description, member indexes, key count, text model)
-const WORKSPACES: &[(&str, &str, &str, &[usize], usize, &str)] = &[
+type SeedWorkspace = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [usize],
+    usize,
+    &'static str,
+);
+
+const WORKSPACES: &[SeedWorkspace] = &[
     (
         "Production",
         "production",
