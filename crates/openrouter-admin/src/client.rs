@@ -1,0 +1,475 @@
+//! The [`Client`], its builder, and the generic [`Call`] every request builder is.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use crate::api::Endpoint;
+use crate::error::{Error, ErrorKind};
+use crate::retry::{create_outcome_unknown, retry_after_from_headers, OpClass, RetryPolicy};
+use crate::secret::ManagementKey;
+use crate::transport::{
+    cancelled, CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
+};
+
+/// OpenRouter's API base URL.
+pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
+
+/// Settings shared by every call of a client.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Config {
+    /// API base, without a trailing slash (default [`DEFAULT_BASE_URL`]; a same-origin proxy works).
+    pub base_url: String,
+    /// Per-attempt timeout (default 30 s).
+    pub timeout: Duration,
+    /// Overall deadline of one call, retries and waits included (default 120 s; `None` = none).
+    pub deadline: Option<Duration>,
+    /// Retry settings.
+    pub retry: RetryPolicy,
+    /// Most pages one paginator fetches before it reports a loop (default 1000).
+    pub max_pages: u32,
+    /// Default concurrency of `collect_all` and the bulk helpers (default 4).
+    pub concurrency: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: Duration::from_secs(30),
+            deadline: Some(Duration::from_secs(120)),
+            retry: RetryPolicy::default(),
+            max_pages: 1000,
+            concurrency: 4,
+        }
+    }
+}
+
+struct Inner<T> {
+    key: ManagementKey,
+    authorization: ManagementKey,
+    config: Config,
+    transport: T,
+}
+
+/// The management API client. Cheap to clone (one `Arc`).
+///
+/// ```no_run
+/// use openrouter_admin::{Client, ManagementKey};
+/// # async fn run() -> Result<(), openrouter_admin::Error> {
+/// let client = Client::new(ManagementKey::new("sk-or-v1-..."));
+/// let page = client.workspaces().list().limit(50).send().await?;
+/// for ws in page.data {
+///     println!("{} ({})", ws.name, ws.slug);
+/// }
+/// # Ok(()) }
+/// ```
+pub struct Client<T = FetchTransport> {
+    inner: Arc<Inner<T>>,
+}
+
+impl<T> Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Client<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("key", &self.inner.key)
+            .field("config", &self.inner.config)
+            .finish()
+    }
+}
+
+impl Client<FetchTransport> {
+    /// A client with the browser transport and default settings.
+    pub fn new(key: ManagementKey) -> Self {
+        Client::with_transport(key, FetchTransport)
+    }
+
+    /// A builder: `Client::builder().api_key("sk-or-v1-...").base_url("/api/v1").build()?`.
+    pub fn builder() -> ClientBuilder<FetchTransport> {
+        ClientBuilder {
+            key: None,
+            config: Config::default(),
+            transport: FetchTransport,
+        }
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// A client over any transport (a [`MockTransport`](crate::mock::MockTransport) in tests).
+    pub fn with_transport(key: ManagementKey, transport: T) -> Self {
+        Self::from_parts(key, Config::default(), transport)
+    }
+
+    /// A client from its parts.
+    pub fn from_parts(key: ManagementKey, mut config: Config, transport: T) -> Self {
+        while config.base_url.ends_with('/') {
+            config.base_url.pop();
+        }
+        let authorization = ManagementKey::new(format!("Bearer {}", key.expose()));
+        Client {
+            inner: Arc::new(Inner {
+                key,
+                authorization,
+                config,
+                transport,
+            }),
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The transport (e.g. to read a mock's recorded requests).
+    pub fn transport(&self) -> &T {
+        &self.inner.transport
+    }
+
+    /// Wraps an endpoint value into a call on this client.
+    pub fn call<E: Endpoint>(&self, endpoint: E) -> Call<'_, T, E> {
+        Call {
+            client: self,
+            endpoint,
+            signal: None,
+        }
+    }
+
+    /// The escape hatch: any path, typed as you like.
+    ///
+    /// ```no_run
+    /// # use openrouter_admin::{Client, ManagementKey, Method};
+    /// # async fn run(client: Client) -> Result<(), openrouter_admin::Error> {
+    /// let v: serde_json::Value = client
+    ///     .request::<serde_json::Value>(Method::GET, "/guardrails", &[("limit", "10")], None)
+    ///     .send()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn request<V: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<serde_json::Value>,
+    ) -> Call<'_, T, crate::api::RawRequest<V>> {
+        self.call(crate::api::RawRequest::new(method, path, query, body))
+    }
+
+    /// Sends `endpoint` with retries; returns the 2xx response.
+    pub(crate) async fn execute_endpoint<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        signal: Option<&CancelSignal>,
+    ) -> Result<E::Output, Error> {
+        endpoint.validate()?;
+        let body = match endpoint.body() {
+            Some(v) => Some(serde_json::to_string(&v).map_err(|e| {
+                Error::new(
+                    ErrorKind::Validation,
+                    format!("body does not serialize: {e}"),
+                )
+            })?),
+            None => None,
+        };
+        let class = endpoint.class();
+        let resp = self
+            .execute(
+                endpoint.method(),
+                &endpoint.path(),
+                &endpoint.query(),
+                body,
+                class,
+                signal,
+            )
+            .await?;
+        let decoded: E::Response = decode(&resp, endpoint.redact_response())?;
+        Ok(E::output(decoded))
+    }
+
+    /// The retry loop, shared by every call.
+    pub(crate) async fn execute(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Option<String>,
+        class: OpClass,
+        signal: Option<&CancelSignal>,
+    ) -> Result<HttpResponse, Error> {
+        let t = &self.inner.transport;
+        let cfg = &self.inner.config;
+        let url = build_url(&cfg.base_url, path, query);
+        let start = t.now_ms();
+        let deadline = cfg.deadline.map(|d| start + d.as_secs_f64() * 1000.0);
+        let mut retry = 0u32;
+        loop {
+            if signal.is_some_and(CancelSignal::is_cancelled) {
+                return Err(cancelled());
+            }
+            let mut timeout = cfg.timeout;
+            if let Some(dl) = deadline {
+                let left = dl - t.now_ms();
+                if left <= 0.0 {
+                    return Err(Error::new(
+                        ErrorKind::Timeout,
+                        "the overall deadline passed",
+                    ));
+                }
+                timeout = timeout.min(Duration::from_secs_f64(left / 1000.0));
+            }
+            let req = HttpRequest {
+                method,
+                url: url.clone(),
+                authorization: self.inner.authorization.clone(),
+                body: body.clone(),
+                timeout,
+                signal: signal.cloned(),
+            };
+            let err = match t.send(req).await {
+                Ok(resp) if (200..300).contains(&resp.status) => return Ok(resp),
+                Ok(resp) if resp.status == 404 && class == OpClass::Delete && retry > 0 => {
+                    // The first attempt's DELETE went through; its answer was lost.
+                    return Ok(HttpResponse::new(200, Vec::new(), r#"{"deleted":true}"#));
+                }
+                Ok(resp) => {
+                    let ra = retry_after_from_headers(&resp.headers, Some(t.now_ms()));
+                    Error::from_response(resp.status, &resp.headers, &resp.body)
+                        .with_retry_after(ra)
+                }
+                Err(e) => e,
+            };
+            let policy = &cfg.retry;
+            let retryable = policy.should_retry(class, err.status(), Some(err.kind()));
+            let give_up = |err: Error| {
+                if class == OpClass::Create && create_outcome_unknown(&err) {
+                    Error::outcome_unknown(err)
+                } else {
+                    err
+                }
+            };
+            if !retryable || retry >= policy.max_retries || err.is_cancelled() {
+                return Err(give_up(err));
+            }
+            let delay = policy.delay(retry, &err, t.random());
+            if let Some(dl) = deadline {
+                if t.now_ms() + delay.as_secs_f64() * 1000.0 > dl {
+                    return Err(give_up(err));
+                }
+            }
+            t.sleep(delay, signal).await?;
+            retry += 1;
+        }
+    }
+}
+
+/// Decodes a 2xx body, naming the JSON path on failure. `redact` keeps the body out of the
+/// error (create-key answers carry the secret).
+pub(crate) fn decode<R: DeserializeOwned>(resp: &HttpResponse, redact: bool) -> Result<R, Error> {
+    let de = &mut serde_json::Deserializer::from_str(&resp.body);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let msg = e.inner().to_string();
+        Error::decode(
+            path,
+            msg,
+            resp.status,
+            if redact { "<redacted>" } else { &resp.body },
+        )
+    })
+}
+
+fn encode_into(out: &mut String, s: &str) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
+/// Percent-encodes one path segment or query component.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+fn build_url(base: &str, path: &str, query: &[(String, String)]) -> String {
+    let mut url = String::with_capacity(base.len() + path.len() + 32);
+    url.push_str(base);
+    if !path.starts_with('/') {
+        url.push('/');
+    }
+    url.push_str(path);
+    for (i, (k, v)) in query.iter().enumerate() {
+        url.push(if i == 0 { '?' } else { '&' });
+        encode_into(&mut url, k);
+        url.push('=');
+        encode_into(&mut url, v);
+    }
+    url
+}
+
+/// Builds a [`Client`].
+pub struct ClientBuilder<T = FetchTransport> {
+    key: Option<ManagementKey>,
+    config: Config,
+    transport: T,
+}
+
+impl<T> fmt::Debug for ClientBuilder<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("key", &self.key)
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl<T: Transport> ClientBuilder<T> {
+    /// The management key (required).
+    pub fn api_key(mut self, key: impl Into<ManagementKey>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+    /// The API base (default `https://openrouter.ai/api/v1`).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.config.base_url = url.into();
+        self
+    }
+    /// Per-attempt timeout.
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.config.timeout = d;
+        self
+    }
+    /// Overall deadline per call (`None`: none).
+    pub fn deadline(mut self, d: Option<Duration>) -> Self {
+        self.config.deadline = d;
+        self
+    }
+    /// Retries after the first attempt (default 2).
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.config.retry.max_retries = n;
+        self
+    }
+    /// The whole retry policy.
+    pub fn retry_policy(mut self, p: RetryPolicy) -> Self {
+        self.config.retry = p;
+        self
+    }
+    /// Pagination loop guard.
+    pub fn max_pages(mut self, n: u32) -> Self {
+        self.config.max_pages = n.max(1);
+        self
+    }
+    /// Default concurrency for `collect_all` and the bulk helpers.
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.config.concurrency = n.max(1);
+        self
+    }
+    /// Swaps the transport.
+    pub fn transport<U: Transport>(self, transport: U) -> ClientBuilder<U> {
+        ClientBuilder {
+            key: self.key,
+            config: self.config,
+            transport,
+        }
+    }
+    /// The client; a [`Validation`](ErrorKind::Validation) error without a key.
+    pub fn build(self) -> Result<Client<T>, Error> {
+        let key = self.key.ok_or_else(|| {
+            Error::validation(vec![crate::error::FieldError::new(
+                "api_key",
+                "required",
+                "a management key is required",
+            )])
+        })?;
+        if key.expose().is_empty() {
+            return Err(Error::validation(vec![crate::error::FieldError::new(
+                "api_key",
+                "min_length",
+                "the management key is empty",
+            )]));
+        }
+        Ok(Client::from_parts(key, self.config, self.transport))
+    }
+}
+
+/// One request on a client: set options, then `.send().await`.
+///
+/// The request itself is data ([`endpoint`](Self::endpoint)): its method, path, query and
+/// body can be inspected without any I/O.
+#[must_use = "a call does nothing until `.send().await`"]
+pub struct Call<'a, T, E> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) endpoint: E,
+    pub(crate) signal: Option<CancelSignal>,
+}
+
+impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
+    /// Cancels the call (also during a backoff wait) when `signal` fires.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    pub(crate) fn signal_opt(mut self, signal: Option<CancelSignal>) -> Self {
+        self.signal = signal;
+        self
+    }
+    /// The request as data.
+    pub fn endpoint(&self) -> &E {
+        &self.endpoint
+    }
+    /// Validates and sends, with retries by operation class.
+    pub async fn send(self) -> Result<E::Output, Error> {
+        self.client
+            .execute_endpoint(&self.endpoint, self.signal.as_ref())
+            .await
+    }
+}
+
+impl<T: Transport, V: DeserializeOwned> Call<'_, T, crate::api::RawRequest<V>> {
+    /// Overrides the retry class (a POST is treated as a create unless told it is safe).
+    pub fn class(mut self, class: OpClass) -> Self {
+        self.endpoint.class = class;
+        self
+    }
+}
+
+impl<T, E: fmt::Debug> fmt::Debug for Call<'_, T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("endpoint", &self.endpoint)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_encoded() {
+        assert_eq!(
+            build_url(
+                "http://x/api/v1",
+                "/keys",
+                &[("workspace_id".into(), "a b&c".into())]
+            ),
+            "http://x/api/v1/keys?workspace_id=a%20b%26c"
+        );
+        assert_eq!(encode_component("prod/x"), "prod%2Fx");
+    }
+}

@@ -1,0 +1,408 @@
+use futures_util::stream::{self, StreamExt};
+
+use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
+use crate::client::{Call, Client};
+use crate::error::Error;
+use crate::models::{ApiKey, CreateKey, CreatedKey, KeyHash, UpdateKey, WorkspaceId};
+use crate::transport::{CancelSignal, Transport};
+use crate::validate::Validate;
+
+/// `client.keys()`.
+///
+/// ```no_run
+/// use openrouter_admin::models::{CreateKey, LimitReset, UpdateKey};
+/// # async fn run(client: openrouter_admin::Client, ws: openrouter_admin::WorkspaceId) -> Result<(), openrouter_admin::Error> {
+/// let keys = client.keys().list().workspace(&ws).include_disabled(true).paginate().collect_all().await?;
+/// let since = client.now_ms();
+/// let req = CreateKey::new("ci").limit(10.0).limit_reset(LimitReset::Monthly).workspace_id(&ws);
+/// match client.keys().create(req.clone()).send().await {
+///     Ok(created) => println!("copy it now: {}", created.key.expose_secret()),
+///     Err(e) if e.is_outcome_unknown() => {
+///         let found = client.keys().reconcile(&req, since).send().await?;
+///     }
+///     Err(e) => return Err(e),
+/// }
+/// let hashes: Vec<_> = keys.iter().map(|k| k.hash.clone()).collect();
+/// let results = client.keys().bulk_update(hashes, UpdateKey::new().disabled(true)).send().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct KeysHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+}
+
+impl<'a, T: Transport> KeysHandler<'a, T> {
+    /// `GET /keys` (pages of 100; Default workspace unless [`workspace`](Call::workspace)).
+    pub fn list(&self) -> Call<'a, T, ListKeys> {
+        self.client.call(ListKeys::default())
+    }
+    /// `POST /keys`: validated; retried only on 429; other failures after sending are
+    /// `OutcomeUnknown` (then [`reconcile`](Self::reconcile)).
+    pub fn create(&self, body: CreateKey) -> Call<'a, T, CreateKeyRequest> {
+        self.client.call(CreateKeyRequest { body })
+    }
+    /// `GET /keys/{hash}`.
+    pub fn get(&self, hash: impl Into<KeyHash>) -> Call<'a, T, GetKey> {
+        self.client.call(GetKey { hash: hash.into() })
+    }
+    /// Finds a key created under an unknown outcome: same name and workspace, created at or
+    /// after `since_ms` (the transport clock before the attempt, minus a 60 s clock-skew allowance).
+    pub fn reconcile(&self, request: &CreateKey, since_ms: f64) -> ReconcileKey<'a, T> {
+        ReconcileKey {
+            client: self.client,
+            name: request.name.clone(),
+            workspace: request.workspace_id.clone(),
+            since_ms,
+            skew_ms: 60_000.0,
+            signal: None,
+        }
+    }
+    /// Rotation: creates a successor (same name, limit, limit_reset, include_byok_in_limit,
+    /// workspace, expires_at), returns its secret once, and disables the old key.
+    pub fn rotate(&self, hash: impl Into<KeyHash>) -> Rotate<'a, T> {
+        Rotate {
+            client: self.client,
+            hash: hash.into(),
+            signal: None,
+        }
+    }
+    /// Deletes a rotated-out key (retire it once nothing uses it).
+    pub fn retire(&self, hash: impl Into<KeyHash>) -> Retire<'a, T> {
+        Retire {
+            client: self.client,
+            hash: hash.into(),
+            signal: None,
+        }
+    }
+    /// Applies one patch to many keys, `concurrency` at a time, one result per key (in order).
+    pub fn bulk_update<I, H>(&self, hashes: I, patch: UpdateKey) -> BulkUpdate<'a, T>
+    where
+        I: IntoIterator<Item = H>,
+        H: Into<KeyHash>,
+    {
+        BulkUpdate {
+            client: self.client,
+            hashes: hashes.into_iter().map(Into::into).collect(),
+            patch,
+            concurrency: self.client.config().concurrency,
+            signal: None,
+        }
+    }
+    /// Deletes many keys, `concurrency` at a time, one result per key (in order).
+    pub fn bulk_delete<I, H>(&self, hashes: I) -> BulkDelete<'a, T>
+    where
+        I: IntoIterator<Item = H>,
+        H: Into<KeyHash>,
+    {
+        BulkDelete {
+            client: self.client,
+            hashes: hashes.into_iter().map(Into::into).collect(),
+            concurrency: self.client.config().concurrency,
+            signal: None,
+        }
+    }
+}
+
+impl<T: Transport> Call<'_, T, ListKeys> {
+    /// Lists this workspace's keys (by UUID) instead of the Default workspace's.
+    pub fn workspace(mut self, id: impl Into<WorkspaceId>) -> Self {
+        self.endpoint.workspace_id = Some(id.into());
+        self
+    }
+    /// Includes disabled keys.
+    pub fn include_disabled(mut self, v: bool) -> Self {
+        self.endpoint.include_disabled = Some(v);
+        self
+    }
+    /// Records to skip (multiples of 100).
+    pub fn offset(mut self, n: u64) -> Self {
+        self.endpoint.offset = Some(n);
+        self
+    }
+}
+
+/// `client.key(&hash)`.
+///
+/// ```no_run
+/// use openrouter_admin::models::UpdateKey;
+/// # async fn run(client: openrouter_admin::Client, hash: openrouter_admin::KeyHash) -> Result<(), openrouter_admin::Error> {
+/// let key = client.key(&hash).get().send().await?;
+/// client.key(&hash).update(UpdateKey::new().limit(None)).send().await?;
+/// let rotated = client.key(&hash).rotate().send().await?;
+/// client.key(&hash).delete().send().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct KeyHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) hash: KeyHash,
+}
+
+impl<'a, T: Transport> KeyHandler<'a, T> {
+    /// `GET /keys/{hash}`.
+    pub fn get(&self) -> Call<'a, T, GetKey> {
+        self.client.call(GetKey {
+            hash: self.hash.clone(),
+        })
+    }
+    /// `PATCH /keys/{hash}` with only the set fields.
+    pub fn update(&self, patch: UpdateKey) -> Call<'a, T, UpdateKeyRequest> {
+        self.client.call(UpdateKeyRequest {
+            hash: self.hash.clone(),
+            body: patch,
+        })
+    }
+    /// `DELETE /keys/{hash}` (a 404 on a retry counts as done).
+    pub fn delete(&self) -> Call<'a, T, DeleteKey> {
+        self.client.call(DeleteKey {
+            hash: self.hash.clone(),
+        })
+    }
+    /// See [`KeysHandler::rotate`].
+    pub fn rotate(&self) -> Rotate<'a, T> {
+        Rotate {
+            client: self.client,
+            hash: self.hash.clone(),
+            signal: None,
+        }
+    }
+    /// See [`KeysHandler::retire`].
+    pub fn retire(&self) -> Retire<'a, T> {
+        Retire {
+            client: self.client,
+            hash: self.hash.clone(),
+            signal: None,
+        }
+    }
+}
+
+/// Builder of [`KeysHandler::reconcile`].
+#[must_use = "does nothing until `.send().await`"]
+pub struct ReconcileKey<'a, T> {
+    client: &'a Client<T>,
+    name: String,
+    workspace: Option<WorkspaceId>,
+    since_ms: f64,
+    skew_ms: f64,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> ReconcileKey<'_, T> {
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    /// Clock-skew allowance subtracted from `since_ms` (default 60 s).
+    pub fn skew(mut self, d: std::time::Duration) -> Self {
+        self.skew_ms = d.as_secs_f64() * 1000.0;
+        self
+    }
+    /// Lists the workspace's keys (disabled included) and returns the newest match, if any.
+    pub async fn send(self) -> Result<Option<ApiKey>, Error> {
+        let list = ListKeys {
+            offset: None,
+            include_disabled: Some(true),
+            workspace_id: self.workspace.clone(),
+        };
+        let keys = self
+            .client
+            .call(list)
+            .paginate()
+            .signal_opt(self.signal.clone())
+            .collect_all()
+            .await?;
+        let since = self.since_ms - self.skew_ms;
+        let created = |k: &ApiKey| {
+            crate::validate::parse_datetime(k.created_at.as_str(), true).map(|ms| ms as f64)
+        };
+        let best = keys
+            .into_iter()
+            .filter(|k| k.name == self.name)
+            .filter(|k| created(k).is_none_or(|c| c >= since))
+            .max_by(|a, b| {
+                created(a)
+                    .unwrap_or(0.0)
+                    .total_cmp(&created(b).unwrap_or(0.0))
+            });
+        Ok(best)
+    }
+}
+
+/// The result of a rotation.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Rotation {
+    /// The successor and its secret (shown once).
+    pub created: CreatedKey,
+    /// The old key's hash.
+    pub old_hash: KeyHash,
+    /// `None` if the old key is now disabled; the error if disabling it failed (the successor exists either way).
+    pub disable_error: Option<Error>,
+}
+
+/// Builder of [`KeysHandler::rotate`].
+#[must_use = "does nothing until `.send().await`"]
+pub struct Rotate<'a, T> {
+    client: &'a Client<T>,
+    hash: KeyHash,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> Rotate<'_, T> {
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    /// Reads the old key, creates the successor, disables the old key.
+    pub async fn send(self) -> Result<Rotation, Error> {
+        let s = self.signal.as_ref();
+        let old = self
+            .client
+            .execute_endpoint(
+                &GetKey {
+                    hash: self.hash.clone(),
+                },
+                s,
+            )
+            .await?;
+        let body = CreateKey {
+            name: old.name.clone(),
+            limit: old.limit,
+            limit_reset: old.limit_reset.clone(),
+            include_byok_in_limit: Some(old.include_byok_in_limit),
+            expires_at: old.expires_at.clone(),
+            workspace_id: Some(old.workspace_id.clone()),
+            creator_user_id: old.creator_user_id.clone(),
+        };
+        let created = self
+            .client
+            .execute_endpoint(&CreateKeyRequest { body }, s)
+            .await?;
+        let disable = UpdateKeyRequest {
+            hash: self.hash.clone(),
+            body: UpdateKey::new().disabled(true),
+        };
+        let disable_error = self.client.execute_endpoint(&disable, s).await.err();
+        Ok(Rotation {
+            created,
+            old_hash: self.hash,
+            disable_error,
+        })
+    }
+}
+
+/// Builder of [`KeysHandler::retire`].
+#[must_use = "does nothing until `.send().await`"]
+pub struct Retire<'a, T> {
+    client: &'a Client<T>,
+    hash: KeyHash,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> Retire<'_, T> {
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    /// `DELETE /keys/{hash}`.
+    pub async fn send(self) -> Result<(), Error> {
+        self.client
+            .execute_endpoint(&DeleteKey { hash: self.hash }, self.signal.as_ref())
+            .await
+    }
+}
+
+/// One key's result in a bulk operation.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct BulkResult<O> {
+    /// The key.
+    pub hash: KeyHash,
+    /// Its result.
+    pub result: Result<O, Error>,
+}
+
+/// Builder of [`KeysHandler::bulk_update`].
+#[must_use = "does nothing until `.send().await`"]
+pub struct BulkUpdate<'a, T> {
+    client: &'a Client<T>,
+    hashes: Vec<KeyHash>,
+    patch: UpdateKey,
+    concurrency: usize,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> BulkUpdate<'_, T> {
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    /// Requests in flight at once (default: the client's, 4).
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+    /// Validates the patch once (nothing is sent if it fails), then updates every key.
+    pub async fn send(self) -> Result<Vec<BulkResult<ApiKey>>, Error> {
+        self.patch.validate()?;
+        let client = self.client;
+        let signal = self.signal.clone();
+        let patch = self.patch;
+        Ok(stream::iter(self.hashes.into_iter().map(|hash| {
+            let ep = UpdateKeyRequest {
+                hash: hash.clone(),
+                body: patch.clone(),
+            };
+            let signal = signal.clone();
+            async move {
+                let result = client.execute_endpoint(&ep, signal.as_ref()).await;
+                BulkResult { hash, result }
+            }
+        }))
+        .buffered(self.concurrency)
+        .collect()
+        .await)
+    }
+}
+
+/// Builder of [`KeysHandler::bulk_delete`].
+#[must_use = "does nothing until `.send().await`"]
+pub struct BulkDelete<'a, T> {
+    client: &'a Client<T>,
+    hashes: Vec<KeyHash>,
+    concurrency: usize,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> BulkDelete<'_, T> {
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    /// Requests in flight at once.
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+    /// Deletes every key.
+    pub async fn send(self) -> Result<Vec<BulkResult<()>>, Error> {
+        let client = self.client;
+        let signal = self.signal.clone();
+        Ok(stream::iter(self.hashes.into_iter().map(|hash| {
+            let ep = DeleteKey { hash: hash.clone() };
+            let signal = signal.clone();
+            async move {
+                let result = client.execute_endpoint(&ep, signal.as_ref()).await;
+                BulkResult { hash, result }
+            }
+        }))
+        .buffered(self.concurrency)
+        .collect()
+        .await)
+    }
+}

@@ -1,0 +1,68 @@
+//! One handler per resource (octocrab style): `client.workspaces()`, `client.workspace(id)`,
+//! `client.workspace(id).members()`, `client.workspace(id).budgets()`, `client.keys()`,
+//! `client.key(&hash)`, `client.organization()`.
+
+mod budgets;
+mod keys;
+mod members;
+mod organization;
+mod workspaces;
+
+pub use budgets::BudgetsHandler;
+pub use keys::{
+    BulkDelete, BulkResult, BulkUpdate, KeyHandler, KeysHandler, ReconcileKey, Retire, Rotate,
+    Rotation,
+};
+pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
+pub use organization::{OrganizationHandler, OrganizationMembersHandler};
+pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
+
+use crate::api::GetCurrentKey;
+use crate::client::{Call, Client};
+use crate::transport::Transport;
+
+impl<T: Transport> Client<T> {
+    /// Workspaces as a collection: list, create, reconcile.
+    pub fn workspaces(&self) -> WorkspacesHandler<'_, T> {
+        WorkspacesHandler { client: self }
+    }
+    /// One workspace, by UUID or slug.
+    pub fn workspace(&self, id_or_slug: impl AsRef<str>) -> WorkspaceHandler<'_, T> {
+        WorkspaceHandler {
+            client: self,
+            id: id_or_slug.as_ref().to_owned(),
+        }
+    }
+    /// API keys as a collection: list, create, rotate, bulk, reconcile.
+    pub fn keys(&self) -> KeysHandler<'_, T> {
+        KeysHandler { client: self }
+    }
+    /// One API key, by hash.
+    pub fn key(&self, hash: impl Into<crate::models::KeyHash>) -> KeyHandler<'_, T> {
+        KeyHandler {
+            client: self,
+            hash: hash.into(),
+        }
+    }
+    /// `GET /key`: the key the client was built with (any key works here).
+    ///
+    /// ```no_run
+    /// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+    /// let me = client.current_key().send().await?;
+    /// if !me.is_management_key {
+    ///     eprintln!("this is not a management key");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn current_key(&self) -> Call<'_, T, GetCurrentKey> {
+        self.call(GetCurrentKey)
+    }
+    /// The organization.
+    pub fn organization(&self) -> OrganizationHandler<'_, T> {
+        OrganizationHandler { client: self }
+    }
+    /// The transport's clock (ms since the epoch): record it before a create to reconcile later.
+    pub fn now_ms(&self) -> f64 {
+        self.transport().now_ms()
+    }
+}

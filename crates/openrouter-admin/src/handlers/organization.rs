@@ -1,0 +1,50 @@
+use crate::api::ListOrganizationMembers;
+use crate::client::{Call, Client};
+use crate::transport::Transport;
+
+/// `client.organization()`.
+///
+/// ```no_run
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let everyone = client.organization().members().list().paginate().collect_all().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct OrganizationHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+}
+
+impl<'a, T: Transport> OrganizationHandler<'a, T> {
+    /// The organization's members.
+    pub fn members(&self) -> OrganizationMembersHandler<'a, T> {
+        OrganizationMembersHandler {
+            client: self.client,
+        }
+    }
+}
+
+/// `client.organization().members()`.
+#[derive(Debug)]
+pub struct OrganizationMembersHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+}
+
+impl<'a, T: Transport> OrganizationMembersHandler<'a, T> {
+    /// `GET /organization/members`: the user ids members add takes, with email and names.
+    pub fn list(&self) -> Call<'a, T, ListOrganizationMembers> {
+        self.client.call(ListOrganizationMembers::default())
+    }
+}
+
+impl<T: Transport> Call<'_, T, ListOrganizationMembers> {
+    /// Page size, 1..100.
+    pub fn limit(mut self, n: u32) -> Self {
+        self.endpoint.limit = Some(n);
+        self
+    }
+    /// Records to skip.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.endpoint.offset = Some(n);
+        self
+    }
+}

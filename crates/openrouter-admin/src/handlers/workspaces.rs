@@ -1,0 +1,152 @@
+use crate::api::{
+    CreateWorkspaceRequest, DeleteWorkspace, GetWorkspace, ListWorkspaces, UpdateWorkspaceRequest,
+};
+use crate::client::{Call, Client};
+use crate::error::Error;
+use crate::models::{CreateWorkspace, UpdateWorkspace, Workspace};
+use crate::transport::{CancelSignal, Transport};
+
+use super::{BudgetsHandler, MembersHandler};
+
+/// `client.workspaces()`.
+///
+/// ```no_run
+/// use openrouter_admin::models::CreateWorkspace;
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let first = client.workspaces().list().limit(50).send().await?;
+/// let all = client.workspaces().list().paginate().collect_all().await?;
+/// let ws = client.workspaces().create(CreateWorkspace::new("Production", "production")).send().await;
+/// match ws {
+///     Err(e) if e.is_outcome_unknown() => {
+///         // the create may have happened: look for it before trying again
+///         let found = client.workspaces().reconcile("production").send().await?;
+///     }
+///     other => { other?; }
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct WorkspacesHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+}
+
+impl<'a, T: Transport> WorkspacesHandler<'a, T> {
+    /// `GET /workspaces`.
+    pub fn list(&self) -> Call<'a, T, ListWorkspaces> {
+        self.client.call(ListWorkspaces::default())
+    }
+    /// `POST /workspaces`: validated; retried only on 429; other failures after sending are
+    /// `OutcomeUnknown` (then [`reconcile`](Self::reconcile) by slug).
+    pub fn create(&self, body: CreateWorkspace) -> Call<'a, T, CreateWorkspaceRequest> {
+        self.client.call(CreateWorkspaceRequest { body })
+    }
+    /// `GET /workspaces/{id}` (UUID or slug).
+    pub fn get(&self, id_or_slug: impl AsRef<str>) -> Call<'a, T, GetWorkspace> {
+        self.client.call(GetWorkspace {
+            id: id_or_slug.as_ref().to_owned(),
+        })
+    }
+    /// Finds a workspace created under an unknown outcome, by its slug.
+    pub fn reconcile(&self, slug: impl Into<String>) -> ReconcileWorkspace<'a, T> {
+        ReconcileWorkspace {
+            client: self.client,
+            slug: slug.into(),
+            signal: None,
+        }
+    }
+}
+
+impl<'a, T: Transport> Call<'a, T, ListWorkspaces> {
+    /// Page size, 1..100.
+    pub fn limit(mut self, n: u32) -> Self {
+        self.endpoint.limit = Some(n);
+        self
+    }
+    /// Records to skip.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.endpoint.offset = Some(n);
+        self
+    }
+}
+
+/// `client.workspace(id_or_slug)`.
+///
+/// ```no_run
+/// use openrouter_admin::models::{UpdateWorkspace, Interval};
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let ws = client.workspace("production").get().send().await?;
+/// client.workspace(&ws.id).update(UpdateWorkspace::new().description(None::<String>)).send().await?;
+/// client.workspace(&ws.id).budgets().put(Interval::Monthly, 100.0).send().await?;
+/// client.workspace(&ws.id).members().add(["user_1", "user_2"]).send().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct WorkspaceHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) id: String,
+}
+
+impl<'a, T: Transport> WorkspaceHandler<'a, T> {
+    /// `GET /workspaces/{id}`.
+    pub fn get(&self) -> Call<'a, T, GetWorkspace> {
+        self.client.call(GetWorkspace {
+            id: self.id.clone(),
+        })
+    }
+    /// `PATCH /workspaces/{id}` with only the set fields.
+    pub fn update(&self, patch: UpdateWorkspace) -> Call<'a, T, UpdateWorkspaceRequest> {
+        self.client.call(UpdateWorkspaceRequest {
+            id: self.id.clone(),
+            body: patch,
+        })
+    }
+    /// `DELETE /workspaces/{id}` (a workspace with active keys cannot be deleted).
+    pub fn delete(&self) -> Call<'a, T, DeleteWorkspace> {
+        self.client.call(DeleteWorkspace {
+            id: self.id.clone(),
+        })
+    }
+    /// Its members.
+    pub fn members(&self) -> MembersHandler<'a, T> {
+        MembersHandler {
+            client: self.client,
+            workspace: self.id.clone(),
+        }
+    }
+    /// Its budgets.
+    pub fn budgets(&self) -> BudgetsHandler<'a, T> {
+        BudgetsHandler {
+            client: self.client,
+            workspace: self.id.clone(),
+        }
+    }
+}
+
+/// Looks a workspace up by slug after an unknown outcome: `Some` if it exists.
+#[must_use = "does nothing until `.send().await`"]
+pub struct ReconcileWorkspace<'a, T> {
+    client: &'a Client<T>,
+    slug: String,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> ReconcileWorkspace<'_, T> {
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    /// `GET /workspaces/{slug}`; 404 is `None`.
+    pub async fn send(self) -> Result<Option<Workspace>, Error> {
+        let ep = GetWorkspace { id: self.slug };
+        match self
+            .client
+            .execute_endpoint(&ep, self.signal.as_ref())
+            .await
+        {
+            Ok(ws) => Ok(Some(ws)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

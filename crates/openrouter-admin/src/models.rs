@@ -1,0 +1,962 @@
+//! The API's types, exactly as the OpenAPI extract describes them.
+//!
+//! Required-but-nullable fields are `Option`; unknown fields are ignored; enums the API may
+//! grow keep unknown values in an `Other(String)` arm; identifiers are newtypes.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::secret::Secret;
+
+macro_rules! id_type {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// Wraps an identifier.
+            pub fn new(s: impl Into<String>) -> Self {
+                Self(s.into())
+            }
+            /// The identifier as a string.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                Self(s)
+            }
+        }
+        impl From<&String> for $name {
+            fn from(s: &String) -> Self {
+                Self(s.clone())
+            }
+        }
+        impl From<&$name> for $name {
+            fn from(s: &$name) -> Self {
+                s.clone()
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A workspace's UUID. Paths also accept the slug (see [`WorkspaceRef`](crate::WorkspaceRef)).
+    WorkspaceId
+);
+id_type!(
+    /// An API key's identity: its 64-hex `hash`.
+    KeyHash
+);
+id_type!(
+    /// An organization user's id (`user_...`).
+    UserId
+);
+id_type!(
+    /// A workspace membership row's UUID.
+    MembershipId
+);
+id_type!(
+    /// A budget's UUID.
+    BudgetId
+);
+id_type!(
+    /// A guardrail's UUID (only referenced here).
+    GuardrailId
+);
+id_type!(
+    /// A timestamp as the API sends it (ISO 8601 / RFC 3339 string, kept verbatim).
+    Timestamp
+);
+
+macro_rules! open_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vm])* $var,)*
+            /// A value this version does not know, kept verbatim.
+            Other(String),
+        }
+        impl $name {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$var => $s,)*
+                    $name::Other(s) => s,
+                }
+            }
+            /// Parses a wire value (never fails: unknown values become `Other`).
+            pub fn parse(s: &str) -> Self {
+                match s {
+                    $($s => $name::$var,)*
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+            /// Whether this is a known value.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, $name::Other(_))
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Ok($name::parse(&s))
+            }
+        }
+    };
+}
+
+open_enum!(
+    /// How a key's limit (or a budget) resets. `null` on the wire means never.
+    LimitReset {
+        /// Every day (UTC).
+        Daily = "daily",
+        /// Every week, Monday to Sunday (UTC).
+        Weekly = "weekly",
+        /// Every month.
+        Monthly = "monthly",
+    }
+);
+
+open_enum!(
+    /// A workspace's default provider sort.
+    ProviderSort {
+        /// Cheapest first.
+        Price = "price",
+        /// Highest throughput first.
+        Throughput = "throughput",
+        /// Lowest latency first.
+        Latency = "latency",
+        /// Exacto.
+        Exacto = "exacto",
+    }
+);
+
+open_enum!(
+    /// A workspace member's role (the one they hold in the organization).
+    MemberRole {
+        /// Organization admin.
+        Admin = "admin",
+        /// Organization member.
+        Member = "member",
+    }
+);
+
+open_enum!(
+    /// An organization member's role.
+    OrgRole {
+        /// `org:admin`.
+        Admin = "org:admin",
+        /// `org:member`.
+        Member = "org:member",
+    }
+);
+
+/// A budget interval, the `{interval}` path parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interval {
+    /// Resets daily.
+    Daily,
+    /// Resets weekly.
+    Weekly,
+    /// Resets monthly.
+    Monthly,
+    /// Never resets.
+    Lifetime,
+}
+
+/// The spec's name for [`Interval`].
+pub type BudgetInterval = Interval;
+
+impl Interval {
+    /// All four, from the largest (lifetime) to the smallest (daily).
+    pub const ALL: [Interval; 4] = [
+        Interval::Lifetime,
+        Interval::Monthly,
+        Interval::Weekly,
+        Interval::Daily,
+    ];
+
+    /// The wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Interval::Daily => "daily",
+            Interval::Weekly => "weekly",
+            Interval::Monthly => "monthly",
+            Interval::Lifetime => "lifetime",
+        }
+    }
+
+    /// Rank for the shrink rule: lifetime 3 > monthly 2 > weekly 1 > daily 0.
+    pub fn rank(self) -> u8 {
+        match self {
+            Interval::Daily => 0,
+            Interval::Weekly => 1,
+            Interval::Monthly => 2,
+            Interval::Lifetime => 3,
+        }
+    }
+
+    /// The interval of a budget as the API reports it (`reset_interval` null = lifetime).
+    pub fn from_reset(reset: Option<&LimitReset>) -> Option<Interval> {
+        match reset {
+            None => Some(Interval::Lifetime),
+            Some(LimitReset::Daily) => Some(Interval::Daily),
+            Some(LimitReset::Weekly) => Some(Interval::Weekly),
+            Some(LimitReset::Monthly) => Some(Interval::Monthly),
+            Some(LimitReset::Other(s)) if s == "lifetime" => Some(Interval::Lifetime),
+            Some(LimitReset::Other(_)) => None,
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A three-state field of an update: left out, cleared with `null`, or set.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Patch<T> {
+    /// Not sent: the field stays as it is.
+    #[default]
+    Unset,
+    /// Sent as `null`: the field is cleared (nullable fields only).
+    Null,
+    /// Sent as this value.
+    Value(T),
+}
+
+impl<T> Patch<T> {
+    /// Whether the field is left out.
+    pub fn is_unset(&self) -> bool {
+        matches!(self, Patch::Unset)
+    }
+    /// The value if set.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Patch::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl<T> From<T> for Patch<T> {
+    fn from(v: T) -> Self {
+        Patch::Value(v)
+    }
+}
+
+impl<T> From<Option<T>> for Patch<T> {
+    /// `Some(v)` sets, `None` clears (`null`).
+    fn from(v: Option<T>) -> Self {
+        match v {
+            Some(v) => Patch::Value(v),
+            None => Patch::Null,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Patch<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Patch::Value(v) => v.serialize(s),
+            _ => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.into())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspaces
+
+/// A workspace (`Workspace` schema).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Workspace {
+    /// UUID.
+    pub id: WorkspaceId,
+    /// Derived from the workspace id; exists before the guardrail itself.
+    pub default_guardrail_id: GuardrailId,
+    /// Display name.
+    pub name: String,
+    /// URL-safe slug.
+    pub slug: String,
+    /// Free text.
+    pub description: Option<String>,
+    /// Default text model.
+    pub default_text_model: Option<String>,
+    /// Default image model.
+    pub default_image_model: Option<String>,
+    /// Default provider sort.
+    pub default_provider_sort: Option<ProviderSort>,
+    /// Whether I/O logging is on.
+    pub is_observability_io_logging_enabled: bool,
+    /// Whether broadcast is on.
+    pub is_observability_broadcast_enabled: bool,
+    /// Whether data-discount logging is on.
+    pub is_data_discount_logging_enabled: bool,
+    /// I/O logging sampling rate (0.0001..1).
+    pub io_logging_sampling_rate: f64,
+    /// Integer key ids no keys endpoint returns: shown as they are.
+    pub io_logging_api_key_ids: Option<Vec<i64>>,
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last update.
+    pub updated_at: Option<Timestamp>,
+    /// The creating user.
+    pub created_by: Option<UserId>,
+    /// Whether BYOK usage counts toward budgets (not required by the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_byok_in_budgets: Option<bool>,
+}
+
+/// A page of a list with `total_count` (`ListWorkspacesResponse` and friends).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ListResponse<T> {
+    /// The items.
+    pub data: Vec<T>,
+    /// How many there are in all (absent on `GET /keys`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<u64>,
+}
+
+/// `{"data": T}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DataResponse<T> {
+    /// The payload.
+    pub data: T,
+}
+
+/// `{"deleted": true}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Deleted {
+    /// Always true on success.
+    pub deleted: bool,
+}
+
+/// Body of `POST /workspaces` (`CreateWorkspaceRequest`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
+pub struct CreateWorkspace {
+    /// 1..100 characters.
+    pub name: String,
+    /// 1..50 characters, `^[a-z0-9]+(?:-[a-z0-9]+)*$`.
+    pub slug: String,
+    /// Up to 500 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Default text model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_text_model: Option<String>,
+    /// Default image model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_image_model: Option<String>,
+    /// Default provider sort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_provider_sort: Option<ProviderSort>,
+    /// I/O logging key ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub io_logging_api_key_ids: Option<Vec<i64>>,
+    /// 0.0001..1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub io_logging_sampling_rate: Option<f64>,
+    /// Data-discount logging.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_data_discount_logging_enabled: Option<bool>,
+    /// Broadcast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_observability_broadcast_enabled: Option<bool>,
+    /// I/O logging.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_observability_io_logging_enabled: Option<bool>,
+}
+
+impl CreateWorkspace {
+    /// A workspace with a name and a slug; set the rest with the builder methods.
+    pub fn new(name: impl Into<String>, slug: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            slug: slug.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets the description.
+    pub fn description(mut self, d: impl Into<String>) -> Self {
+        self.description = Some(d.into());
+        self
+    }
+    /// Sets the default text model.
+    pub fn default_text_model(mut self, m: impl Into<String>) -> Self {
+        self.default_text_model = Some(m.into());
+        self
+    }
+    /// Sets the default image model.
+    pub fn default_image_model(mut self, m: impl Into<String>) -> Self {
+        self.default_image_model = Some(m.into());
+        self
+    }
+    /// Sets the default provider sort.
+    pub fn default_provider_sort(mut self, s: ProviderSort) -> Self {
+        self.default_provider_sort = Some(s);
+        self
+    }
+    /// Sets the I/O logging key ids.
+    pub fn io_logging_api_key_ids(mut self, ids: Vec<i64>) -> Self {
+        self.io_logging_api_key_ids = Some(ids);
+        self
+    }
+    /// Sets the I/O logging sampling rate.
+    pub fn io_logging_sampling_rate(mut self, r: f64) -> Self {
+        self.io_logging_sampling_rate = Some(r);
+        self
+    }
+    /// Sets data-discount logging.
+    pub fn is_data_discount_logging_enabled(mut self, v: bool) -> Self {
+        self.is_data_discount_logging_enabled = Some(v);
+        self
+    }
+    /// Sets broadcast.
+    pub fn is_observability_broadcast_enabled(mut self, v: bool) -> Self {
+        self.is_observability_broadcast_enabled = Some(v);
+        self
+    }
+    /// Sets I/O logging.
+    pub fn is_observability_io_logging_enabled(mut self, v: bool) -> Self {
+        self.is_observability_io_logging_enabled = Some(v);
+        self
+    }
+}
+
+/// Body of `PATCH /workspaces/{id}` (`UpdateWorkspaceRequest`): only set fields are sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
+pub struct UpdateWorkspace {
+    /// 1..100 characters; not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub name: Patch<String>,
+    /// Slug rules; not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub slug: Patch<String>,
+    /// Up to 500 characters; nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub description: Patch<String>,
+    /// Nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub default_text_model: Patch<String>,
+    /// Nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub default_image_model: Patch<String>,
+    /// Nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub default_provider_sort: Patch<ProviderSort>,
+    /// Nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub io_logging_api_key_ids: Patch<Vec<i64>>,
+    /// 0.0001..1; not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub io_logging_sampling_rate: Patch<f64>,
+    /// Not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub is_data_discount_logging_enabled: Patch<bool>,
+    /// Not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub is_observability_broadcast_enabled: Patch<bool>,
+    /// Not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub is_observability_io_logging_enabled: Patch<bool>,
+}
+
+impl UpdateWorkspace {
+    /// An empty update (sends `{}`).
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets the name.
+    pub fn name(mut self, v: impl Into<String>) -> Self {
+        self.name = Patch::Value(v.into());
+        self
+    }
+    /// Sets the slug.
+    pub fn slug(mut self, v: impl Into<String>) -> Self {
+        self.slug = Patch::Value(v.into());
+        self
+    }
+    /// Sets (`Some`) or clears (`None`) the description.
+    pub fn description(mut self, v: Option<impl Into<String>>) -> Self {
+        self.description = v.map(Into::into).into();
+        self
+    }
+    /// Sets or clears the default text model.
+    pub fn default_text_model(mut self, v: Option<impl Into<String>>) -> Self {
+        self.default_text_model = v.map(Into::into).into();
+        self
+    }
+    /// Sets or clears the default image model.
+    pub fn default_image_model(mut self, v: Option<impl Into<String>>) -> Self {
+        self.default_image_model = v.map(Into::into).into();
+        self
+    }
+    /// Sets or clears the default provider sort.
+    pub fn default_provider_sort(mut self, v: Option<ProviderSort>) -> Self {
+        self.default_provider_sort = v.into();
+        self
+    }
+    /// Sets or clears the I/O logging key ids.
+    pub fn io_logging_api_key_ids(mut self, v: Option<Vec<i64>>) -> Self {
+        self.io_logging_api_key_ids = v.into();
+        self
+    }
+    /// Sets the I/O logging sampling rate.
+    pub fn io_logging_sampling_rate(mut self, v: f64) -> Self {
+        self.io_logging_sampling_rate = Patch::Value(v);
+        self
+    }
+    /// Sets data-discount logging.
+    pub fn is_data_discount_logging_enabled(mut self, v: bool) -> Self {
+        self.is_data_discount_logging_enabled = Patch::Value(v);
+        self
+    }
+    /// Sets broadcast.
+    pub fn is_observability_broadcast_enabled(mut self, v: bool) -> Self {
+        self.is_observability_broadcast_enabled = Patch::Value(v);
+        self
+    }
+    /// Sets I/O logging.
+    pub fn is_observability_io_logging_enabled(mut self, v: bool) -> Self {
+        self.is_observability_io_logging_enabled = Patch::Value(v);
+        self
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members
+
+/// A workspace member (`WorkspaceMember`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct WorkspaceMember {
+    /// Membership row id.
+    pub id: MembershipId,
+    /// Workspace.
+    pub workspace_id: WorkspaceId,
+    /// The user.
+    pub user_id: UserId,
+    /// Their organization role.
+    pub role: MemberRole,
+    /// When they were added.
+    pub created_at: Timestamp,
+}
+
+/// Body of members add/remove: 1..100 user ids.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
+pub struct MemberIds {
+    /// The users.
+    pub user_ids: Vec<UserId>,
+}
+
+impl MemberIds {
+    /// Wraps ids.
+    pub fn new<I, U>(ids: I) -> Self
+    where
+        I: IntoIterator<Item = U>,
+        U: Into<UserId>,
+    {
+        Self {
+            user_ids: ids.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// Answer of members add (`BulkAddWorkspaceMembersResponse`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MembersAdded {
+    /// How many were added.
+    pub added_count: u64,
+    /// The membership rows ("created or updated").
+    pub data: Vec<WorkspaceMember>,
+}
+
+/// Answer of members remove (`BulkRemoveWorkspaceMembersResponse`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MembersRemoved {
+    /// How many were removed (may be fewer than asked).
+    pub removed_count: u64,
+}
+
+/// An organization member (`GET /organization/members` item).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OrganizationMember {
+    /// The user id that members add/remove take.
+    pub id: UserId,
+    /// First name.
+    pub first_name: Option<String>,
+    /// Last name.
+    pub last_name: Option<String>,
+    /// Email.
+    pub email: String,
+    /// Role.
+    pub role: OrgRole,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budgets
+
+/// A workspace budget (`WorkspaceBudget`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct WorkspaceBudget {
+    /// UUID.
+    pub id: BudgetId,
+    /// Workspace.
+    pub workspace_id: WorkspaceId,
+    /// USD.
+    pub limit_usd: f64,
+    /// `null` = lifetime.
+    pub reset_interval: Option<LimitReset>,
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last update.
+    pub updated_at: Timestamp,
+}
+
+impl WorkspaceBudget {
+    /// The budget's interval (`reset_interval` null = lifetime); `None` for an unknown value.
+    pub fn interval(&self) -> Option<Interval> {
+        Interval::from_reset(self.reset_interval.as_ref())
+    }
+}
+
+/// `GET /workspaces/{id}/budgets`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BudgetList {
+    /// The budgets.
+    pub data: Vec<WorkspaceBudget>,
+    /// Workspace-wide BYOK flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_byok_in_budgets: Option<bool>,
+}
+
+/// `GET`/`PUT /workspaces/{id}/budgets/{interval}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BudgetResponse {
+    /// The budget.
+    pub data: WorkspaceBudget,
+    /// Workspace-wide BYOK flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_byok_in_budgets: Option<bool>,
+}
+
+/// Body of budget PUT (`UpsertWorkspaceBudgetRequest`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UpsertBudget {
+    /// > 0, finite.
+    pub limit_usd: f64,
+    /// Workspace-wide: applies to every interval. Omit to leave unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_byok_in_budgets: Option<bool>,
+}
+
+impl UpsertBudget {
+    /// A budget of `limit_usd`.
+    pub fn new(limit_usd: f64) -> Self {
+        Self {
+            limit_usd,
+            include_byok_in_budgets: None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+/// An API key as listed, fetched, created or updated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ApiKey {
+    /// Identity (64 hex).
+    pub hash: KeyHash,
+    /// Name.
+    pub name: String,
+    /// Masked form (`sk-or-v1-0e6...1c96`).
+    pub label: String,
+    /// Disabled keys are rejected.
+    pub disabled: bool,
+    /// USD limit, `None` = unlimited.
+    pub limit: Option<f64>,
+    /// What is left in the current window.
+    pub limit_remaining: Option<f64>,
+    /// Window.
+    pub limit_reset: Option<LimitReset>,
+    /// Whether BYOK usage counts.
+    pub include_byok_in_limit: bool,
+    /// Lifetime usage (USD).
+    pub usage: f64,
+    /// Today's usage.
+    pub usage_daily: f64,
+    /// This week's usage.
+    pub usage_weekly: f64,
+    /// This month's usage.
+    pub usage_monthly: f64,
+    /// BYOK lifetime usage.
+    pub byok_usage: f64,
+    /// BYOK today.
+    pub byok_usage_daily: f64,
+    /// BYOK this week.
+    pub byok_usage_weekly: f64,
+    /// BYOK this month.
+    pub byok_usage_monthly: f64,
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last update.
+    pub updated_at: Option<Timestamp>,
+    /// Creator.
+    pub creator_user_id: Option<UserId>,
+    /// Workspace.
+    pub workspace_id: WorkspaceId,
+    /// Expiry (UTC), if any. Not required by the spec.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+}
+
+/// The deprecated `rate_limit` object of `GET /key`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// Requests.
+    pub requests: i64,
+    /// Interval.
+    pub interval: String,
+    /// Note.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The calling key (`GET /key`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CurrentKey {
+    /// Masked key.
+    pub label: String,
+    /// USD limit.
+    pub limit: Option<f64>,
+    /// Lifetime usage.
+    pub usage: f64,
+    /// Today.
+    pub usage_daily: f64,
+    /// This week.
+    pub usage_weekly: f64,
+    /// This month.
+    pub usage_monthly: f64,
+    /// BYOK lifetime.
+    pub byok_usage: f64,
+    /// BYOK today.
+    pub byok_usage_daily: f64,
+    /// BYOK this week.
+    pub byok_usage_weekly: f64,
+    /// BYOK this month.
+    pub byok_usage_monthly: f64,
+    /// Free tier.
+    pub is_free_tier: bool,
+    /// Whether this key can call the management API.
+    pub is_management_key: bool,
+    /// Deprecated alias of `is_management_key`.
+    #[serde(default)]
+    pub is_provisioning_key: bool,
+    /// Left in the window.
+    pub limit_remaining: Option<f64>,
+    /// Window.
+    pub limit_reset: Option<LimitReset>,
+    /// BYOK counts.
+    pub include_byok_in_limit: bool,
+    /// Creator.
+    pub creator_user_id: Option<UserId>,
+    /// Deprecated, safe to ignore (kept as raw JSON: object or -1).
+    #[serde(default)]
+    pub rate_limit: Option<serde_json::Value>,
+    /// Expiry.
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+}
+
+/// Body of `POST /keys`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
+pub struct CreateKey {
+    /// At least 1 character.
+    pub name: String,
+    /// USD limit (≥ 0, finite); `None` = unlimited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<f64>,
+    /// daily / weekly / monthly; `None` = never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_reset: Option<LimitReset>,
+    /// BYOK counts toward the limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_byok_in_limit: Option<bool>,
+    /// UTC RFC 3339 date-time ending in `Z`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<Timestamp>,
+    /// Workspace (default: the Default workspace).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_id: Option<WorkspaceId>,
+    /// Creator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator_user_id: Option<UserId>,
+}
+
+impl CreateKey {
+    /// A key named `name`; set the rest with the builder methods.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets the USD limit.
+    pub fn limit(mut self, v: f64) -> Self {
+        self.limit = Some(v);
+        self
+    }
+    /// Sets the limit window.
+    pub fn limit_reset(mut self, v: LimitReset) -> Self {
+        self.limit_reset = Some(v);
+        self
+    }
+    /// Sets whether BYOK counts.
+    pub fn include_byok_in_limit(mut self, v: bool) -> Self {
+        self.include_byok_in_limit = Some(v);
+        self
+    }
+    /// Sets the expiry (`2027-12-31T23:59:59Z`).
+    pub fn expires_at(mut self, v: impl Into<Timestamp>) -> Self {
+        self.expires_at = Some(v.into());
+        self
+    }
+    /// Sets the workspace.
+    pub fn workspace_id(mut self, v: impl Into<WorkspaceId>) -> Self {
+        self.workspace_id = Some(v.into());
+        self
+    }
+    /// Sets the creator.
+    pub fn creator_user_id(mut self, v: impl Into<UserId>) -> Self {
+        self.creator_user_id = Some(v.into());
+        self
+    }
+}
+
+/// The answer to `POST /keys`: the key and its secret (shown once).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CreatedKey {
+    /// The key's metadata.
+    pub data: ApiKey,
+    /// The secret, redacted in `Debug`.
+    pub key: Secret,
+}
+
+/// Body of `PATCH /keys/{hash}`: only set fields are sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
+pub struct UpdateKey {
+    /// At least 1 character; not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub name: Patch<String>,
+    /// Not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub disabled: Patch<bool>,
+    /// ≥ 0, finite; `Null` = unlimited.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub limit: Patch<f64>,
+    /// daily/weekly/monthly; `Null` = never.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub limit_reset: Patch<LimitReset>,
+    /// Not nullable.
+    #[serde(default, skip_serializing_if = "Patch::is_unset")]
+    pub include_byok_in_limit: Patch<bool>,
+}
+
+impl UpdateKey {
+    /// An empty update.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Renames.
+    pub fn name(mut self, v: impl Into<String>) -> Self {
+        self.name = Patch::Value(v.into());
+        self
+    }
+    /// Disables or enables.
+    pub fn disabled(mut self, v: bool) -> Self {
+        self.disabled = Patch::Value(v);
+        self
+    }
+    /// Sets (`Some`) or clears (`None`, unlimited) the limit.
+    pub fn limit(mut self, v: Option<f64>) -> Self {
+        self.limit = v.into();
+        self
+    }
+    /// Sets or clears the window.
+    pub fn limit_reset(mut self, v: Option<LimitReset>) -> Self {
+        self.limit_reset = v.into();
+        self
+    }
+    /// Sets whether BYOK counts.
+    pub fn include_byok_in_limit(mut self, v: bool) -> Self {
+        self.include_byok_in_limit = Patch::Value(v);
+        self
+    }
+}

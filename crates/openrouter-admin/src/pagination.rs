@@ -1,0 +1,211 @@
+//! One way to page, shared by every list: page by page ([`Paginator::by_page`]), item by item
+//! ([`Paginator::by_item`]), or everything at once ([`Paginator::collect_all`], which fetches
+//! the remaining pages concurrently when the list reports a `total_count`, keeping order).
+//!
+//! It stops at an empty page, a short page, or `offset + len >= total_count`; a loop guard
+//! (`max_pages`) ends a list that never stops with an [`ErrorKind::Pagination`] error.
+//!
+//! ```no_run
+//! use futures_util::StreamExt;
+//! # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+//! let mut keys = std::pin::pin!(client.keys().list().include_disabled(true).paginate().by_item());
+//! while let Some(key) = keys.next().await {
+//!     println!("{}", key?.name);
+//! }
+//! # Ok(()) }
+//! ```
+
+use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
+
+use crate::api::PagedEndpoint;
+use crate::client::{Call, Client};
+use crate::error::{Error, ErrorKind};
+use crate::models::ListResponse;
+use crate::transport::{CancelSignal, Transport};
+
+/// Walks a list endpoint.
+#[must_use = "a paginator does nothing until streamed or collected"]
+pub struct Paginator<'a, T, E> {
+    client: &'a Client<T>,
+    endpoint: E,
+    signal: Option<CancelSignal>,
+    max_pages: u32,
+    concurrency: usize,
+}
+
+impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
+    /// Pages through the list, starting at this call's offset.
+    pub fn paginate(self) -> Paginator<'a, T, E> {
+        let cfg = self.client.config();
+        Paginator {
+            client: self.client,
+            max_pages: cfg.max_pages,
+            concurrency: cfg.concurrency,
+            endpoint: self.endpoint,
+            signal: self.signal,
+        }
+    }
+}
+
+struct State<E> {
+    endpoint: E,
+    pages: u32,
+    done: bool,
+}
+
+impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
+    /// Cancels the walk when `signal` fires.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+    pub(crate) fn signal_opt(mut self, signal: Option<CancelSignal>) -> Self {
+        self.signal = signal;
+        self
+    }
+    /// Loop guard: at most this many pages (default from the client, 1000).
+    pub fn max_pages(mut self, n: u32) -> Self {
+        self.max_pages = n.max(1);
+        self
+    }
+    /// Pages fetched at once by [`collect_all`](Self::collect_all) (default 4).
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+
+    /// One page at a time.
+    pub fn by_page(self) -> impl Stream<Item = Result<ListResponse<E::Item>, Error>> + 'a {
+        let Paginator {
+            client,
+            endpoint,
+            signal,
+            max_pages,
+            ..
+        } = self;
+        let state = State {
+            endpoint,
+            pages: 0,
+            done: false,
+        };
+        stream::unfold(state, move |mut st| {
+            let signal = signal.clone();
+            async move {
+                if st.done {
+                    return None;
+                }
+                if st.pages >= max_pages {
+                    st.done = true;
+                    return Some((Err(loop_guard(max_pages)), st));
+                }
+                st.pages += 1;
+                match client.execute_endpoint(&st.endpoint, signal.as_ref()).await {
+                    Err(e) => {
+                        st.done = true;
+                        Some((Err(e), st))
+                    }
+                    Ok(page) => {
+                        let n = page.data.len() as u64;
+                        let offset = st.endpoint.offset();
+                        st.done = is_last(&st.endpoint, &page, offset, n);
+                        st.endpoint.set_offset(offset + n);
+                        Some((Ok(page), st))
+                    }
+                }
+            }
+        })
+    }
+
+    /// One item at a time.
+    pub fn by_item(self) -> impl Stream<Item = Result<E::Item, Error>> + 'a {
+        self.by_page()
+            .map_ok(|p| stream::iter(p.data.into_iter().map(Ok)))
+            .try_flatten()
+    }
+
+    /// Everything, in order. With a `total_count`, the pages after the first are fetched
+    /// `concurrency` at a time; otherwise page by page.
+    pub async fn collect_all(self) -> Result<Vec<E::Item>, Error> {
+        let Paginator {
+            client,
+            mut endpoint,
+            signal,
+            max_pages,
+            concurrency,
+        } = self;
+        let first = client.execute_endpoint(&endpoint, signal.as_ref()).await?;
+        let start = endpoint.offset();
+        let n = first.data.len() as u64;
+        let total = first.total_count;
+        let fixed = endpoint.fixed_pages();
+        let mut out = first.data;
+        if n == 0 || is_last_parts(fixed, endpoint.page_size(), total, start, n) {
+            return Ok(out);
+        }
+        endpoint.set_offset(start + n);
+        match total {
+            Some(total) if !fixed => {
+                let size = n.max(1);
+                let offsets: Vec<u64> = (0..)
+                    .map(|i| start + n + i * size)
+                    .take_while(|o| *o < total)
+                    .collect();
+                if offsets.len() as u64 + 1 > u64::from(max_pages) {
+                    return Err(loop_guard(max_pages));
+                }
+                let pages: Vec<ListResponse<E::Item>> =
+                    stream::iter(offsets.into_iter().map(|o| {
+                        let mut e = endpoint.clone();
+                        e.set_offset(o);
+                        let signal = signal.clone();
+                        async move { client.execute_endpoint(&e, signal.as_ref()).await }
+                    }))
+                    .buffered(concurrency)
+                    .try_collect()
+                    .await?;
+                for p in pages {
+                    out.extend(p.data);
+                }
+                Ok(out)
+            }
+            _ => {
+                let rest = Paginator {
+                    client,
+                    endpoint,
+                    signal,
+                    max_pages: max_pages.saturating_sub(1).max(1),
+                    concurrency,
+                };
+                let more: Vec<E::Item> = rest.by_item().try_collect().await?;
+                out.extend(more);
+                Ok(out)
+            }
+        }
+    }
+
+    /// Alias of [`collect_all`](Self::collect_all).
+    pub async fn all(self) -> Result<Vec<E::Item>, Error> {
+        self.collect_all().await
+    }
+}
+
+fn loop_guard(max_pages: u32) -> Error {
+    Error::new(
+        ErrorKind::Pagination,
+        format!("stopped after {max_pages} pages: the list did not end (loop guard)"),
+    )
+}
+
+fn is_last<E: PagedEndpoint>(e: &E, page: &ListResponse<E::Item>, offset: u64, n: u64) -> bool {
+    n == 0 || is_last_parts(e.fixed_pages(), e.page_size(), page.total_count, offset, n)
+}
+
+fn is_last_parts(fixed: bool, size: u64, total: Option<u64>, offset: u64, n: u64) -> bool {
+    if fixed {
+        return n < size;
+    }
+    match total {
+        Some(t) => offset + n >= t,
+        None => n < size,
+    }
+}

@@ -1,0 +1,387 @@
+//! How bytes reach the API: a trait with one required async method, the browser's fetch
+//! ([`FetchTransport`]), and a recording [`MockTransport`](crate::mock::MockTransport) for tests.
+//!
+//! Timers, the clock and jitter randomness are part of the transport (provided methods with
+//! target defaults), so tests can record the sleeps a retry asks for without waiting.
+
+use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::error::{Error, ErrorKind};
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+#[allow(missing_docs)]
+impl Method {
+    pub const GET: Method = Method::Get;
+    pub const POST: Method = Method::Post;
+    pub const PUT: Method = Method::Put;
+    pub const PATCH: Method = Method::Patch;
+    pub const DELETE: Method = Method::Delete;
+
+    /// `"GET"`, `"POST"`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A cancellation handle. On wasm32 it wraps a DOM `AbortSignal` (`From<web_sys::AbortSignal>`);
+/// everywhere it can also be made with [`CancelSignal::new`] and fired with [`cancel`](Self::cancel).
+#[derive(Clone, Default)]
+pub struct CancelSignal {
+    flag: Arc<AtomicBool>,
+    #[cfg(target_arch = "wasm32")]
+    js: Option<web_sys::AbortSignal>,
+}
+
+/// Short name for [`CancelSignal`].
+pub type Abort = CancelSignal;
+
+impl CancelSignal {
+    /// A fresh, not yet cancelled signal.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Cancels every call carrying this signal (or a clone of it).
+    pub fn cancel(&self) {
+        self.flag.store(true, Ordering::SeqCst);
+    }
+    /// Whether it has been cancelled (or the wrapped `AbortSignal` aborted).
+    pub fn is_cancelled(&self) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        if self.js.as_ref().is_some_and(|s| s.aborted()) {
+            return true;
+        }
+        self.flag.load(Ordering::SeqCst)
+    }
+    /// The wrapped DOM signal, if any.
+    #[cfg(target_arch = "wasm32")]
+    pub fn abort_signal(&self) -> Option<&web_sys::AbortSignal> {
+        self.js.as_ref()
+    }
+}
+
+impl fmt::Debug for CancelSignal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CancelSignal")
+            .field("cancelled", &self.is_cancelled())
+            .finish()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl From<web_sys::AbortSignal> for CancelSignal {
+    fn from(s: web_sys::AbortSignal) -> Self {
+        Self {
+            flag: Arc::default(),
+            js: Some(s),
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl From<&web_sys::AbortSignal> for CancelSignal {
+    fn from(s: &web_sys::AbortSignal) -> Self {
+        Self {
+            flag: Arc::default(),
+            js: Some(s.clone()),
+        }
+    }
+}
+
+impl From<&CancelSignal> for CancelSignal {
+    fn from(s: &CancelSignal) -> Self {
+        s.clone()
+    }
+}
+
+/// One HTTP attempt, as the client hands it to a [`Transport`]. Its `Debug` hides the
+/// `Authorization` value and the body.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct HttpRequest {
+    /// Method.
+    pub method: Method,
+    /// Absolute URL including the query string.
+    pub url: String,
+    /// The `Authorization` header value (`Bearer sk-or-v1-...`): put it on the wire, never in a log.
+    pub authorization: crate::secret::ManagementKey,
+    /// JSON body (then `Content-Type: application/json` is sent).
+    pub body: Option<String>,
+    /// Per-attempt timeout: abort the attempt after this long.
+    pub timeout: Duration,
+    /// The caller's cancel signal.
+    pub signal: Option<CancelSignal>,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("authorization", &"<redacted>")
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
+            )
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+/// What came back.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct HttpResponse {
+    /// Status code.
+    pub status: u16,
+    /// Lowercase header names and values (at least `retry-after` and `retry-after-ms` when sent).
+    pub headers: Vec<(String, String)>,
+    /// Body text.
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// A response.
+    pub fn new(status: u16, headers: Vec<(String, String)>, body: impl Into<String>) -> Self {
+        Self {
+            status,
+            headers,
+            body: body.into(),
+        }
+    }
+}
+
+/// Sends one HTTP attempt. No `Send` bound: browser futures are not `Send`.
+///
+/// Only [`send`](Self::send) is required. `sleep`, `now_ms` and `random` have defaults: on
+/// wasm32 `setTimeout`, `Date.now()` and `Math.random()`; natively the clock is `SystemTime`,
+/// `random` is a std-hash based generator, and `sleep` **does not wait** (there is no
+/// runtime in this crate) — a native transport that wants real backoff overrides it.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    /// Performs one attempt. Errors are `Timeout` (per-attempt timeout), `Cancelled`
+    /// (`req.signal`), `Network`, or `Unsupported`; any HTTP status is an `Ok`.
+    async fn send(&self, req: HttpRequest) -> Result<HttpResponse, Error>;
+
+    /// Waits `d`, returning `Err(Cancelled)` as soon as `signal` fires.
+    async fn sleep(&self, d: Duration, signal: Option<&CancelSignal>) -> Result<(), Error> {
+        default_sleep(d, signal).await
+    }
+
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> f64 {
+        default_now_ms()
+    }
+
+    /// A uniform random number in `[0, 1)` for backoff jitter.
+    fn random(&self) -> f64 {
+        default_random()
+    }
+}
+
+pub(crate) fn cancelled() -> Error {
+    Error::new(ErrorKind::Cancelled, "the request was cancelled")
+}
+
+/// The target's clock, in milliseconds since the Unix epoch.
+pub fn default_now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0)
+    }
+}
+
+/// The target's randomness in `[0, 1)`.
+pub fn default_random() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Math::random()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(default_now_ms().to_bits());
+        (h.finish() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// The target's sleep: `setTimeout` on wasm32 (checking `signal` every 50 ms); natively it
+/// only checks `signal` and returns.
+pub async fn default_sleep(d: Duration, signal: Option<&CancelSignal>) -> Result<(), Error> {
+    if signal.is_some_and(CancelSignal::is_cancelled) {
+        return Err(cancelled());
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut left = d.as_millis() as u64;
+        while left > 0 {
+            let step = left.min(50);
+            gloo_timers::future::TimeoutFuture::new(step as u32).await;
+            left -= step;
+            if signal.is_some_and(CancelSignal::is_cancelled) {
+                return Err(cancelled());
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = d;
+    Ok(())
+}
+
+/// Resolves when `signal` fires (never, without one). Polls every 50 ms on wasm32.
+#[cfg(target_arch = "wasm32")]
+async fn wait_cancelled(signal: Option<CancelSignal>) {
+    match signal {
+        None => futures_util::future::pending::<()>().await,
+        Some(s) => {
+            while !s.is_cancelled() {
+                gloo_timers::future::TimeoutFuture::new(50).await;
+            }
+        }
+    }
+}
+
+/// The browser transport: `fetch` via gloo-net, one `AbortController` per attempt (aborted on
+/// the per-attempt timeout or the caller's signal). Natively it is a stub whose `send`
+/// returns an [`ErrorKind::Unsupported`] error, so dependants still compile and test natively.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FetchTransport;
+
+impl FetchTransport {
+    /// The transport.
+    pub fn new() -> Self {
+        FetchTransport
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Transport for FetchTransport {
+    async fn send(&self, _req: HttpRequest) -> Result<HttpResponse, Error> {
+        Err(Error::new(
+            ErrorKind::Unsupported,
+            "FetchTransport only works on wasm32 in a browser or Node; natively, use Client::with_transport",
+        ))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Transport for FetchTransport {
+    async fn send(&self, req: HttpRequest) -> Result<HttpResponse, Error> {
+        use futures_util::future::{select, Either};
+        use gloo_net::http::{Method as M, RequestBuilder};
+
+        if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
+            return Err(cancelled());
+        }
+        let controller = web_sys::AbortController::new()
+            .map_err(|_| Error::new(ErrorKind::Unsupported, "AbortController is not available"))?;
+        let abort_signal = controller.signal();
+        let method = match req.method {
+            Method::Get => M::GET,
+            Method::Post => M::POST,
+            Method::Put => M::PUT,
+            Method::Patch => M::PATCH,
+            Method::Delete => M::DELETE,
+        };
+        let builder = RequestBuilder::new(&req.url)
+            .method(method)
+            .header("Authorization", req.authorization.expose())
+            .abort_signal(Some(&abort_signal));
+        let request = match req.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
+            None => builder.build(),
+        }
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Network,
+                format!("could not build the request: {e}"),
+            )
+        })?;
+
+        let exchange = async move {
+            let resp = request.send().await?;
+            let status = resp.status();
+            let mut headers = Vec::new();
+            for name in ["retry-after", "retry-after-ms"] {
+                if let Some(v) = resp.headers().get(name) {
+                    headers.push((name.to_owned(), v));
+                }
+            }
+            let body = resp.text().await?;
+            Ok::<_, gloo_net::Error>(HttpResponse {
+                status,
+                headers,
+                body,
+            })
+        };
+        let timeout_ms = req.timeout.as_millis().min(u32::MAX as u128) as u32;
+        let timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
+        let cancel = wait_cancelled(req.signal.clone());
+        let stop = select(Box::pin(timer), Box::pin(cancel));
+        match select(Box::pin(exchange), stop).await {
+            Either::Left((Ok(resp), _)) => Ok(resp),
+            Either::Left((Err(e), _)) => {
+                if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
+                    Err(cancelled())
+                } else {
+                    Err(Error::new(
+                        ErrorKind::Network,
+                        format!("network error: {e}"),
+                    ))
+                }
+            }
+            Either::Right((Either::Left(_), _)) => {
+                controller.abort();
+                Err(Error::new(
+                    ErrorKind::Timeout,
+                    format!(
+                        "no answer within the per-attempt timeout of {} ms",
+                        timeout_ms
+                    ),
+                ))
+            }
+            Either::Right((Either::Right(_), _)) => {
+                controller.abort();
+                Err(cancelled())
+            }
+        }
+    }
+}

@@ -1,0 +1,740 @@
+//! Checks every request body against api-notes.md §8 before anything is sent, reporting
+//! every failing field at once.
+//!
+//! ```
+//! use openrouter_admin::models::CreateWorkspace;
+//! use openrouter_admin::validate::Validate;
+//! let errs = CreateWorkspace::new("", "Bad Slug").field_errors();
+//! assert_eq!(errs.len(), 2);
+//! assert_eq!(errs[0].field, "name");
+//! assert_eq!(errs[1].field, "slug");
+//! ```
+
+use crate::error::FieldError;
+use crate::models::{
+    CreateKey, CreateWorkspace, Interval, LimitReset, MemberIds, Patch, UpdateKey, UpdateWorkspace,
+    UpsertBudget, WorkspaceBudget,
+};
+
+/// Most ids one members add/remove request takes.
+pub const MAX_MEMBER_BATCH: usize = 100;
+
+/// A request body that can be checked before sending.
+pub trait Validate {
+    /// Every failing field (empty when valid).
+    fn field_errors(&self) -> Vec<FieldError>;
+
+    /// `Ok` or a validation [`Error`](crate::Error) carrying every failing field.
+    fn validate(&self) -> Result<(), crate::Error> {
+        let errs = self.field_errors();
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::Error::validation(errs))
+        }
+    }
+}
+
+fn len_between(out: &mut Vec<FieldError>, field: &str, v: &str, min: usize, max: Option<usize>) {
+    let n = v.chars().count();
+    if n < min {
+        out.push(FieldError::new(
+            field,
+            "min_length",
+            format!(
+                "{field} must be at least {min} character{}",
+                if min == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    if let Some(max) = max {
+        if n > max {
+            out.push(FieldError::new(
+                field,
+                "max_length",
+                format!("{field} must be at most {max} characters (got {n})"),
+            ));
+        }
+    }
+}
+
+/// Whether `s` matches `^[a-z0-9]+(?:-[a-z0-9]+)*$`.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn check_name(out: &mut Vec<FieldError>, name: &str) {
+    len_between(out, "name", name, 1, Some(100));
+}
+
+fn check_slug(out: &mut Vec<FieldError>, slug: &str) {
+    len_between(out, "slug", slug, 1, Some(50));
+    if !slug.is_empty() && !is_valid_slug(slug) {
+        out.push(FieldError::new(
+            "slug",
+            "pattern",
+            "slug must be lowercase letters and digits in groups joined by single hyphens (^[a-z0-9]+(?:-[a-z0-9]+)*$)",
+        ));
+    }
+}
+
+fn check_description(out: &mut Vec<FieldError>, d: &str) {
+    len_between(out, "description", d, 0, Some(500));
+}
+
+fn check_sampling(out: &mut Vec<FieldError>, r: f64) {
+    if !(r.is_finite() && (0.0001..=1.0).contains(&r)) {
+        out.push(FieldError::new(
+            "io_logging_sampling_rate",
+            "range",
+            "io_logging_sampling_rate must be between 0.0001 and 1",
+        ));
+    }
+}
+
+fn not_null(out: &mut Vec<FieldError>, field: &str) {
+    out.push(FieldError::new(
+        field,
+        "not_nullable",
+        format!("{field} cannot be cleared (null)"),
+    ));
+}
+
+fn check_key_limit(out: &mut Vec<FieldError>, l: f64) {
+    if !l.is_finite() || l < 0.0 {
+        out.push(FieldError::new(
+            "limit",
+            "range",
+            "limit must be a finite number ≥ 0",
+        ));
+    }
+}
+
+fn check_limit_reset(out: &mut Vec<FieldError>, r: &LimitReset) {
+    if !r.is_known() {
+        out.push(FieldError::new(
+            "limit_reset",
+            "enum",
+            "limit_reset must be daily, weekly, monthly or null",
+        ));
+    }
+}
+
+impl Validate for CreateWorkspace {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        check_name(&mut out, &self.name);
+        check_slug(&mut out, &self.slug);
+        if let Some(d) = &self.description {
+            check_description(&mut out, d);
+        }
+        if let Some(r) = self.io_logging_sampling_rate {
+            check_sampling(&mut out, r);
+        }
+        out
+    }
+}
+
+impl Validate for UpdateWorkspace {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        match &self.name {
+            Patch::Value(n) => check_name(&mut out, n),
+            Patch::Null => not_null(&mut out, "name"),
+            Patch::Unset => {}
+        }
+        match &self.slug {
+            Patch::Value(s) => check_slug(&mut out, s),
+            Patch::Null => not_null(&mut out, "slug"),
+            Patch::Unset => {}
+        }
+        if let Patch::Value(d) = &self.description {
+            check_description(&mut out, d);
+        }
+        match self.io_logging_sampling_rate {
+            Patch::Value(r) => check_sampling(&mut out, r),
+            Patch::Null => not_null(&mut out, "io_logging_sampling_rate"),
+            Patch::Unset => {}
+        }
+        for (f, p) in [
+            (
+                "is_data_discount_logging_enabled",
+                &self.is_data_discount_logging_enabled,
+            ),
+            (
+                "is_observability_broadcast_enabled",
+                &self.is_observability_broadcast_enabled,
+            ),
+            (
+                "is_observability_io_logging_enabled",
+                &self.is_observability_io_logging_enabled,
+            ),
+        ] {
+            if matches!(p, Patch::Null) {
+                not_null(&mut out, f);
+            }
+        }
+        out
+    }
+}
+
+impl Validate for MemberIds {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        let n = self.user_ids.len();
+        if n == 0 {
+            out.push(FieldError::new(
+                "user_ids",
+                "min_items",
+                "user_ids must hold at least 1 id",
+            ));
+        }
+        if n > MAX_MEMBER_BATCH {
+            out.push(FieldError::new(
+                "user_ids",
+                "max_items",
+                format!("user_ids must hold at most {MAX_MEMBER_BATCH} ids (got {n}); use add_all/remove_all to chunk"),
+            ));
+        }
+        for (i, id) in self.user_ids.iter().enumerate() {
+            if id.as_str().is_empty() {
+                out.push(FieldError::new(
+                    format!("user_ids[{i}]"),
+                    "min_length",
+                    "a user id cannot be empty",
+                ));
+            }
+        }
+        out
+    }
+}
+
+impl Validate for CreateKey {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        len_between(&mut out, "name", &self.name, 1, None);
+        if let Some(l) = self.limit {
+            check_key_limit(&mut out, l);
+        }
+        if let Some(r) = &self.limit_reset {
+            check_limit_reset(&mut out, r);
+        }
+        if let Some(e) = &self.expires_at {
+            if let Err(msg) = check_utc_datetime(e.as_str()) {
+                out.push(FieldError::new("expires_at", msg.0, msg.1));
+            }
+        }
+        if let Some(c) = &self.creator_user_id {
+            len_between(&mut out, "creator_user_id", c.as_str(), 1, None);
+        }
+        if let Some(w) = &self.workspace_id {
+            len_between(&mut out, "workspace_id", w.as_str(), 1, None);
+        }
+        out
+    }
+}
+
+impl Validate for UpdateKey {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        match &self.name {
+            Patch::Value(n) => len_between(&mut out, "name", n, 1, None),
+            Patch::Null => not_null(&mut out, "name"),
+            Patch::Unset => {}
+        }
+        if matches!(self.disabled, Patch::Null) {
+            not_null(&mut out, "disabled");
+        }
+        if let Patch::Value(l) = self.limit {
+            check_key_limit(&mut out, l);
+        }
+        if let Patch::Value(r) = &self.limit_reset {
+            check_limit_reset(&mut out, r);
+        }
+        if matches!(self.include_byok_in_limit, Patch::Null) {
+            not_null(&mut out, "include_byok_in_limit");
+        }
+        out
+    }
+}
+
+impl Validate for UpsertBudget {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        if !(self.limit_usd.is_finite() && self.limit_usd > 0.0) {
+            out.push(FieldError::new(
+                "limit_usd",
+                "range",
+                "limit_usd must be a finite number > 0",
+            ));
+        }
+        out
+    }
+}
+
+impl Validate for () {
+    fn field_errors(&self) -> Vec<FieldError> {
+        Vec::new()
+    }
+}
+
+/// Checks the budget shrink rule (lifetime > monthly > weekly > daily, strictly) for setting
+/// `interval` to `limit_usd`, given the workspace's `existing` budgets (the one at `interval`
+/// itself is ignored, it is being replaced).
+///
+/// ```
+/// use openrouter_admin::models::Interval;
+/// use openrouter_admin::validate::validate_budget_order;
+/// assert!(validate_budget_order(&[], Interval::Daily, 5.0).is_ok());
+/// ```
+pub fn validate_budget_order(
+    existing: &[WorkspaceBudget],
+    interval: Interval,
+    limit_usd: f64,
+) -> Result<(), FieldError> {
+    for b in existing {
+        let Some(other) = b.interval() else { continue };
+        if other == interval {
+            continue;
+        }
+        let bad = if other.rank() > interval.rank() {
+            limit_usd >= b.limit_usd
+        } else {
+            limit_usd <= b.limit_usd
+        };
+        if bad {
+            let rel = if other.rank() > interval.rank() {
+                "less than"
+            } else {
+                "greater than"
+            };
+            return Err(FieldError::new(
+                "limit_usd",
+                "budget_order",
+                format!(
+                    "the {interval} budget must be {rel} the {other} budget ({}); budgets shrink from lifetime > monthly > weekly > daily",
+                    b.limit_usd
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that `s` is an RFC 3339 date-time in UTC (`...Z`). Returns (rule, message) on failure.
+pub fn check_utc_datetime(s: &str) -> Result<(), (&'static str, String)> {
+    let bad = || {
+        (
+            "date_time",
+            format!(
+                "expires_at must be an RFC 3339 date-time such as 2027-12-31T23:59:59Z (got {s:?})"
+            ),
+        )
+    };
+    let b = s.as_bytes();
+    if !(s.ends_with('Z') || s.ends_with('z')) {
+        if parse_datetime(s, true).is_some() {
+            return Err(("utc", "expires_at must be in UTC, ending in Z".to_owned()));
+        }
+        return Err(bad());
+    }
+    if b.len() < 20 || parse_datetime(s, false).is_none() {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+fn num(b: &[u8], from: usize, len: usize) -> Option<u32> {
+    let part = b.get(from..from + len)?;
+    if !part.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(part.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0')))
+}
+
+/// Parses RFC 3339 `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; with `offset_ok` false only `Z`.
+/// Returns milliseconds since the Unix epoch (UTC).
+pub(crate) fn parse_datetime(s: &str, offset_ok: bool) -> Option<i64> {
+    let b = s.as_bytes();
+    let (y, mo, d) = (num(b, 0, 4)?, num(b, 5, 2)?, num(b, 8, 2)?);
+    if b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+    {
+        return None;
+    }
+    let (h, mi, se) = (num(b, 11, 2)?, num(b, 14, 2)?, num(b, 17, 2)?);
+    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return None;
+    }
+    if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60
+    {
+        return None;
+    }
+    let mut i = 19;
+    let mut ms = 0i64;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        let frac = &s[start..i.min(start + 3)];
+        ms = frac.parse::<i64>().ok()? * 10i64.pow(3 - frac.len() as u32);
+    }
+    let rest = &b[i..];
+    let offset_min: i64 = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), ..] if offset_ok && rest.len() == 6 && rest[3] == b':' => {
+            let oh = num(rest, 1, 2)? as i64;
+            let om = num(rest, 4, 2)? as i64;
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let v = oh * 60 + om;
+            if *sign == b'-' {
+                -v
+            } else {
+                v
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(y as i64, mo, d);
+    let secs = days * 86_400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(se.min(59))
+        - offset_min * 60;
+    Some(secs * 1000 + ms)
+}
+
+fn is_leap(y: u32) -> bool {
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
+}
+
+pub(crate) fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::*;
+
+    fn rules(errs: &[FieldError]) -> Vec<(String, String)> {
+        errs.iter()
+            .map(|e| (e.field.clone(), e.rule.clone()))
+            .collect()
+    }
+
+    fn pair(f: &str, r: &str) -> (String, String) {
+        (f.to_owned(), r.to_owned())
+    }
+
+    #[test]
+    fn workspace_name_table() {
+        assert!(CreateWorkspace::new("a", "a").field_errors().is_empty());
+        assert!(CreateWorkspace::new("x".repeat(100), "a")
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(&CreateWorkspace::new("", "a").field_errors()),
+            vec![pair("name", "min_length")]
+        );
+        assert_eq!(
+            rules(&CreateWorkspace::new("x".repeat(101), "a").field_errors()),
+            vec![pair("name", "max_length")]
+        );
+        // characters, not bytes
+        assert!(CreateWorkspace::new("é".repeat(100), "a")
+            .field_errors()
+            .is_empty());
+    }
+
+    #[test]
+    fn slug_table() {
+        for ok in ["a", "prod", "a-b", "a1-b2-c3", "0", &"a".repeat(50)] {
+            assert!(is_valid_slug(ok), "{ok}");
+            assert!(
+                CreateWorkspace::new("n", ok).field_errors().is_empty(),
+                "{ok}"
+            );
+        }
+        for bad in ["-a", "a-", "a--b", "A", "a_b", "a b", "ü", "a.b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+            assert_eq!(
+                rules(&CreateWorkspace::new("n", bad).field_errors()),
+                vec![pair("slug", "pattern")],
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            rules(&CreateWorkspace::new("n", "").field_errors()),
+            vec![pair("slug", "min_length")]
+        );
+        assert_eq!(
+            rules(&CreateWorkspace::new("n", "a".repeat(51)).field_errors()),
+            vec![pair("slug", "max_length")]
+        );
+    }
+
+    #[test]
+    fn description_and_sampling() {
+        assert!(CreateWorkspace::new("n", "s")
+            .description("d".repeat(500))
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(
+                &CreateWorkspace::new("n", "s")
+                    .description("d".repeat(501))
+                    .field_errors()
+            ),
+            vec![pair("description", "max_length")]
+        );
+        for ok in [0.0001, 0.5, 1.0] {
+            assert!(CreateWorkspace::new("n", "s")
+                .io_logging_sampling_rate(ok)
+                .field_errors()
+                .is_empty());
+        }
+        for bad in [0.0, 0.00009, 1.0001, f64::NAN, f64::INFINITY, -1.0] {
+            assert_eq!(
+                rules(
+                    &CreateWorkspace::new("n", "s")
+                        .io_logging_sampling_rate(bad)
+                        .field_errors()
+                ),
+                vec![pair("io_logging_sampling_rate", "range")]
+            );
+        }
+    }
+
+    #[test]
+    fn every_failing_field_is_reported() {
+        let req = CreateWorkspace::new("", "Bad--")
+            .description("d".repeat(501))
+            .io_logging_sampling_rate(2.0);
+        assert_eq!(
+            rules(&req.field_errors()),
+            vec![
+                pair("name", "min_length"),
+                pair("slug", "pattern"),
+                pair("description", "max_length"),
+                pair("io_logging_sampling_rate", "range")
+            ]
+        );
+        let e = req.validate().expect_err("invalid");
+        assert!(e.is_validation());
+        assert_eq!(e.validation_errors().len(), 4);
+    }
+
+    #[test]
+    fn update_workspace_table() {
+        assert!(UpdateWorkspace::new().field_errors().is_empty());
+        assert!(UpdateWorkspace::new()
+            .description(None::<String>)
+            .field_errors()
+            .is_empty());
+        let mut u = UpdateWorkspace::new().slug("UP");
+        u.name = Patch::Null;
+        u.io_logging_sampling_rate = Patch::Value(0.0);
+        u.is_data_discount_logging_enabled = Patch::Null;
+        assert_eq!(
+            rules(&u.field_errors()),
+            vec![
+                pair("name", "not_nullable"),
+                pair("slug", "pattern"),
+                pair("io_logging_sampling_rate", "range"),
+                pair("is_data_discount_logging_enabled", "not_nullable")
+            ]
+        );
+    }
+
+    #[test]
+    fn member_batches() {
+        assert!(MemberIds::new(["u1"]).field_errors().is_empty());
+        assert!(MemberIds::new((0..100).map(|i| format!("u{i}")))
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(&MemberIds::new(Vec::<String>::new()).field_errors()),
+            vec![pair("user_ids", "min_items")]
+        );
+        assert_eq!(
+            rules(&MemberIds::new((0..101).map(|i| format!("u{i}"))).field_errors()),
+            vec![pair("user_ids", "max_items")]
+        );
+        assert_eq!(
+            rules(&MemberIds::new(["u", ""]).field_errors()),
+            vec![pair("user_ids[1]", "min_length")]
+        );
+    }
+
+    #[test]
+    fn create_key_table() {
+        assert!(CreateKey::new("k").field_errors().is_empty());
+        assert!(CreateKey::new("k")
+            .limit(0.0)
+            .limit_reset(LimitReset::Monthly)
+            .expires_at("2027-12-31T23:59:59Z")
+            .field_errors()
+            .is_empty());
+        assert!(CreateKey::new("k")
+            .expires_at("2027-12-31T23:59:59.123Z")
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(&CreateKey::new("").field_errors()),
+            vec![pair("name", "min_length")]
+        );
+        for bad in [-1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                rules(&CreateKey::new("k").limit(bad).field_errors()),
+                vec![pair("limit", "range")]
+            );
+        }
+        assert_eq!(
+            rules(
+                &CreateKey::new("k")
+                    .limit_reset(LimitReset::parse("yearly"))
+                    .field_errors()
+            ),
+            vec![pair("limit_reset", "enum")]
+        );
+        assert_eq!(
+            rules(
+                &CreateKey::new("k")
+                    .expires_at("2027-12-31T23:59:59+02:00")
+                    .field_errors()
+            ),
+            vec![pair("expires_at", "utc")]
+        );
+        for bad in [
+            "2027-12-31",
+            "2027-13-01T00:00:00Z",
+            "2027-02-30T00:00:00Z",
+            "tomorrow",
+            "2027-12-31T24:00:00Z",
+            "",
+        ] {
+            assert_eq!(
+                rules(&CreateKey::new("k").expires_at(bad).field_errors()),
+                vec![pair("expires_at", "date_time")],
+                "{bad}"
+            );
+        }
+        assert!(CreateKey::new("k")
+            .expires_at("2028-02-29T00:00:00Z")
+            .field_errors()
+            .is_empty());
+        let all = CreateKey::new("").limit(-2.0).expires_at("x");
+        assert_eq!(all.field_errors().len(), 3);
+    }
+
+    #[test]
+    fn update_key_table() {
+        assert!(UpdateKey::new()
+            .limit(None)
+            .limit_reset(None)
+            .field_errors()
+            .is_empty());
+        assert!(UpdateKey::new()
+            .name("x")
+            .disabled(true)
+            .limit(Some(5.0))
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(&UpdateKey::new().name("").field_errors()),
+            vec![pair("name", "min_length")]
+        );
+        assert_eq!(
+            rules(&UpdateKey::new().limit(Some(-0.5)).field_errors()),
+            vec![pair("limit", "range")]
+        );
+        let mut u = UpdateKey::new();
+        u.disabled = Patch::Null;
+        u.include_byok_in_limit = Patch::Null;
+        assert_eq!(
+            rules(&u.field_errors()),
+            vec![
+                pair("disabled", "not_nullable"),
+                pair("include_byok_in_limit", "not_nullable")
+            ]
+        );
+    }
+
+    #[test]
+    fn budget_table() {
+        assert!(UpsertBudget::new(0.01).field_errors().is_empty());
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                rules(&UpsertBudget::new(bad).field_errors()),
+                vec![pair("limit_usd", "range")]
+            );
+        }
+    }
+
+    fn budget(reset: Option<&str>, limit: f64) -> WorkspaceBudget {
+        serde_json::from_value(serde_json::json!({
+            "id": "b", "workspace_id": "w", "limit_usd": limit, "reset_interval": reset,
+            "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"
+        }))
+        .expect("budget")
+    }
+
+    #[test]
+    fn budget_order() {
+        let existing = [
+            budget(None, 1000.0),
+            budget(Some("monthly"), 100.0),
+            budget(Some("daily"), 5.0),
+        ];
+        assert!(validate_budget_order(&existing, Interval::Weekly, 50.0).is_ok());
+        assert!(validate_budget_order(&existing, Interval::Weekly, 100.0).is_err());
+        assert!(validate_budget_order(&existing, Interval::Weekly, 5.0).is_err());
+        assert!(validate_budget_order(&existing, Interval::Monthly, 999.0).is_ok());
+        assert!(validate_budget_order(&existing, Interval::Monthly, 1000.0).is_err());
+        assert!(validate_budget_order(&existing, Interval::Lifetime, 100.5).is_ok());
+        let e = validate_budget_order(&existing, Interval::Daily, 200.0).expect_err("too big");
+        assert_eq!(e.rule, "budget_order");
+    }
+
+    #[test]
+    fn datetime_parser() {
+        assert_eq!(parse_datetime("1970-01-01T00:00:00Z", false), Some(0));
+        assert_eq!(
+            parse_datetime("1970-01-02T00:00:01.5Z", false),
+            Some(86_401_500)
+        );
+        assert_eq!(parse_datetime("1970-01-01T01:00:00+01:00", true), Some(0));
+        assert_eq!(
+            parse_datetime("2000-03-01T00:00:00Z", false),
+            Some(951_868_800_000)
+        );
+    }
+}
