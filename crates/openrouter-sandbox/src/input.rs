@@ -200,16 +200,30 @@ impl QueryParams {
             .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
-            // `null` and empty stand for "not given": the spec types offset as integer|null.
-            .filter(|v| !v.is_empty() && *v != "null")
     }
 
-    /// An integer parameter within `min..=max`, or `default` when absent.
-    pub fn int(&self, name: &str, default: i64, min: i64, max: i64) -> Result<i64, ApiError> {
-        match self.get(name) {
+    /// An integer parameter within `min..=max`, or `default` when absent (or `null`,
+    /// for parameters the spec types as integer|null, such as `offset`).
+    pub fn int(
+        &self,
+        name: &str,
+        default: i64,
+        min: i64,
+        max: i64,
+        nullable: bool,
+    ) -> Result<i64, ApiError> {
+        match self.get(name).filter(|v| !(nullable && *v == "null")) {
             None => Ok(default),
             Some(raw) => match raw.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(n),
+                // Beyond i64 but still a plain count: an offset past every row.
+                Err(_)
+                    if max == i64::MAX
+                        && !raw.is_empty()
+                        && raw.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    Ok(max)
+                }
                 Ok(n) => Err(ApiError::bad_request(format!(
                     "{name}: must be between {min} and {max}, got {n}"
                 ))),

@@ -165,10 +165,23 @@ async fn list_parameter_rules() {
         "workspace_id",
     );
     assert_error(
-        &sb.get("/keys?workspace_id=550e8400-e29b-41d4-a716-446655440000")
-            .await,
+        &sb.get("/keys?workspace_id=null").await,
         400,
-        "no workspace",
+        "workspace_id",
+    );
+    assert_error(&sb.get("/keys?workspace_id=").await, 400, "workspace_id");
+    assert_error(
+        &sb.get("/keys?include_disabled=").await,
+        400,
+        "include_disabled",
+    );
+    let (s, none) = sb
+        .get("/keys?workspace_id=550e8400-e29b-41d4-a716-446655440000")
+        .await;
+    assert_eq!(
+        (s, none),
+        (200, json!({"data": []})),
+        "a filter matching no workspace"
     );
     assert_error(&sb.get("/keys?offset=-5").await, 400, "offset");
     let (_, all) = sb.get("/keys?include_disabled=true").await;

@@ -189,7 +189,7 @@ async fn member_batch_rules() {
             json!({"user_ids": ["user_nobody"]}),
         )
         .await,
-        400,
+        404,
         "not a member of this organization",
     );
     assert_error(&sb.get("/workspaces/nope/members").await, 404, "not found");
