@@ -1,0 +1,147 @@
+//! Error parsing and decode errors through the client.
+
+use openrouter_admin::mock::{MockReply, MockTransport};
+use openrouter_admin::models::CreateKey;
+use openrouter_admin::{ErrorKind, ManagementKey, Secret};
+use serde_json::json;
+
+use crate::*;
+
+#[test]
+fn envelope_and_kinds() {
+    for (s, k) in [
+        (400, ErrorKind::BadRequest),
+        (401, ErrorKind::Unauthorized),
+        (403, ErrorKind::Forbidden),
+        (404, ErrorKind::NotFound),
+        (418, ErrorKind::Api),
+    ] {
+        let mock = MockTransport::new();
+        mock.push(MockReply::json(
+            s,
+            json!({"error": {"code": s, "message": "m", "metadata": {"why": "x"}}, "user_id": "u"})
+                .to_string(),
+        ));
+        let c = client(mock);
+        let e = block_on(c.workspaces().list().send()).expect_err("error");
+        assert_eq!(
+            (e.kind(), e.status(), e.code(), e.message()),
+            (k, Some(s), Some(i64::from(s)), "m")
+        );
+        assert_eq!(e.metadata(), Some(&json!({"why": "x"})));
+    }
+}
+
+#[test]
+fn a_proxy_html_page_keeps_status_and_snippet() {
+    let mock = MockTransport::new();
+    let page = format!(
+        "<!doctype html><html><title>502 Bad Gateway</title>{}</html>",
+        "pad ".repeat(200)
+    );
+    mock.push(MockReply::json(401, page));
+    let c = client(mock);
+    let e = block_on(c.workspaces().list().send()).expect_err("error");
+    assert!(e.is_unauthorized());
+    let s = e.body_snippet().expect("snippet");
+    assert!(s.starts_with("<!doctype html>"));
+    assert!(s.chars().count() <= 200);
+    assert_eq!(e.code(), None);
+}
+
+#[test]
+fn decode_errors_name_the_json_path() {
+    let mock = MockTransport::new();
+    let mut bad = api_key("h", "k");
+    bad["usage"] = json!("lots");
+    mock.push(ok(json!({"data": [api_key("h0", "k"), bad]})));
+    let c = client(mock);
+    let e = block_on(c.keys().list().send()).expect_err("decode");
+    assert!(e.is_decode());
+    assert_eq!(e.json_path(), Some("data[1].usage"));
+    assert!(e.message().contains("data[1].usage"));
+
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": {"id": "w"}})));
+    let c = client(mock);
+    let e = block_on(c.workspace("w").get().send()).expect_err("missing fields");
+    assert!(e.is_decode());
+    assert!(
+        e.json_path().is_some_and(|p| p.starts_with("data")),
+        "{e:?}"
+    );
+
+    let mock = MockTransport::new();
+    mock.push(MockReply::json(200, "not json at all"));
+    let c = client(mock);
+    let e = block_on(c.workspaces().list().send()).expect_err("decode");
+    assert!(e.is_decode());
+}
+
+#[test]
+fn unknown_fields_and_enum_values_are_kept() {
+    let mut w = workspace("w", "s");
+    w["default_provider_sort"] = json!("carbon");
+    w["brand_new_field"] = json!({"x": 1});
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": w})));
+    let c = client(mock);
+    let ws = block_on(c.workspace("w").get().send()).expect("decodes");
+    assert_eq!(
+        ws.default_provider_sort.map(|s| s.as_str().to_owned()),
+        Some("carbon".to_owned())
+    );
+
+    let mut k = api_key("h", "k");
+    k["limit_reset"] = json!("yearly");
+    let mut m = member("u");
+    m["role"] = json!("owner");
+    let key: openrouter_admin::models::ApiKey = serde_json::from_value(k).expect("key");
+    assert_eq!(key.limit_reset.expect("reset").as_str(), "yearly");
+    let mem: openrouter_admin::models::WorkspaceMember = serde_json::from_value(m).expect("member");
+    assert!(!mem.role.is_known());
+}
+
+#[test]
+fn secrets_are_redacted() {
+    let key = ManagementKey::new(KEY);
+    assert!(!format!("{key:?} {key}").contains("0001"));
+    let mock = MockTransport::new();
+    mock.push(MockReply::json(
+        201,
+        json!({"data": api_key("h", "k"), "key": "sk-or-v1-topsecret"}).to_string(),
+    ));
+    let c = client(mock);
+    assert!(
+        !format!("{c:?}").contains("0001"),
+        "the client's Debug hides the key"
+    );
+    let created = block_on(c.keys().create(CreateKey::new("k")).send()).expect("created");
+    let shown = format!("{created:?} {}", created.key);
+    assert!(!shown.contains("topsecret"), "{shown}");
+    assert_eq!(created.key.expose_secret(), "sk-or-v1-topsecret");
+    assert_eq!(created.key, Secret::new("sk-or-v1-topsecret"));
+
+    // a create-key answer that fails to decode does not leak it through the error either
+    let mock = MockTransport::new();
+    mock.push(MockReply::json(
+        201,
+        json!({"data": {"hash": 1}, "key": "sk-or-v1-topsecret"}).to_string(),
+    ));
+    let c = client(mock);
+    let e = block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("decode");
+    assert!(!format!("{e:?} {e} {:?}", e.body_snippet()).contains("topsecret"));
+
+    // the request's Debug hides the Authorization value
+    let req = format!("{:?}", c.transport());
+    assert!(!req.contains("0001"));
+}
+
+#[test]
+fn builder_needs_a_key() {
+    let e = openrouter_admin::Client::builder()
+        .build()
+        .expect_err("no key");
+    assert!(e.is_validation());
+    assert_eq!(e.validation_errors()[0].field, "api_key");
+}

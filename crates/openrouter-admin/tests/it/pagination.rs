@@ -1,0 +1,210 @@
+//! Paging: by page, by item, keys in fixed pages of 100, the loop guard, concurrent fetch
+//! keeping order.
+
+use futures_util::{StreamExt, TryStreamExt};
+use openrouter_admin::mock::{MockReply, MockTransport, RecordedRequest};
+use openrouter_admin::ErrorKind;
+use serde_json::json;
+
+use crate::*;
+
+fn offset_of(r: &RecordedRequest) -> u64 {
+    r.query
+        .iter()
+        .find(|(k, _)| k == "offset")
+        .map(|(_, v)| v.parse().expect("offset"))
+        .unwrap_or(0)
+}
+
+fn limit_of(r: &RecordedRequest) -> u64 {
+    r.query
+        .iter()
+        .find(|(k, _)| k == "limit")
+        .map(|(_, v)| v.parse().expect("limit"))
+        .unwrap_or(50)
+}
+
+/// A server with `total` workspaces named `ws-<n>`.
+fn workspaces_server(total: u64) -> MockTransport {
+    MockTransport::new().with_handler(move |r| {
+        let (o, l) = (offset_of(r), limit_of(r));
+        let data: Vec<_> = (o..(o + l).min(total))
+            .map(|i| workspace(&format!("id-{i}"), &format!("ws-{i}")))
+            .collect();
+        ok(json!({"data": data, "total_count": total}))
+    })
+}
+
+/// A `GET /keys` server with `total` keys, pages of 100, no total_count.
+fn keys_server(total: u64) -> MockTransport {
+    MockTransport::new().with_handler(move |r| {
+        assert!(
+            r.query.iter().all(|(k, _)| k != "limit"),
+            "GET /keys takes no limit"
+        );
+        let o = offset_of(r);
+        let data: Vec<_> = (o..(o + 100).min(total))
+            .map(|i| api_key(&format!("h{i}"), &format!("k{i}")))
+            .collect();
+        ok(json!({"data": data}))
+    })
+}
+
+#[test]
+fn by_page_walks_until_total_count() {
+    let c = client(workspaces_server(120));
+    let pages: Vec<_> = block_on(
+        c.workspaces()
+            .list()
+            .limit(50)
+            .paginate()
+            .by_page()
+            .try_collect::<Vec<_>>(),
+    )
+    .expect("pages");
+    assert_eq!(
+        pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(),
+        vec![50, 50, 20]
+    );
+    let offsets: Vec<u64> = c.transport().requests().iter().map(offset_of).collect();
+    assert_eq!(offsets, vec![0, 50, 100]);
+}
+
+#[test]
+fn by_item_yields_every_item_in_order() {
+    let c = client(workspaces_server(230));
+    let items: Vec<_> = block_on(
+        c.workspaces()
+            .list()
+            .limit(100)
+            .paginate()
+            .by_item()
+            .try_collect::<Vec<_>>(),
+    )
+    .expect("items");
+    assert_eq!(items.len(), 230);
+    assert!(items
+        .iter()
+        .enumerate()
+        .all(|(i, w)| w.slug == format!("ws-{i}")));
+    assert_eq!(c.transport().requests().len(), 3);
+}
+
+#[test]
+fn exact_multiple_needs_no_extra_request() {
+    let c = client(workspaces_server(100));
+    let items = block_on(c.workspaces().list().limit(50).paginate().collect_all()).expect("all");
+    assert_eq!(items.len(), 100);
+    assert_eq!(c.transport().requests().len(), 2);
+}
+
+#[test]
+fn keys_page_by_100_until_a_short_page() {
+    let c = client(keys_server(250));
+    let items = block_on(
+        c.keys()
+            .list()
+            .include_disabled(true)
+            .paginate()
+            .by_item()
+            .try_collect::<Vec<_>>(),
+    )
+    .expect("keys");
+    assert_eq!(items.len(), 250);
+    let offsets: Vec<u64> = c.transport().requests().iter().map(offset_of).collect();
+    assert_eq!(offsets, vec![0, 100, 200]);
+    assert!(c.transport().requests().iter().all(|r| r
+        .query
+        .contains(&("include_disabled".into(), "true".into()))));
+
+    // exactly 200: the third, empty page ends it
+    let c = client(keys_server(200));
+    let all = block_on(c.keys().list().paginate().collect_all()).expect("keys");
+    assert_eq!(all.len(), 200);
+    assert_eq!(c.transport().requests().len(), 3);
+}
+
+#[test]
+fn loop_guard_stops_an_endless_list() {
+    // A broken server that always returns a full page and a huge total.
+    let mock = MockTransport::new().with_handler(|_| {
+        let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
+        ok(json!({"data": data}))
+    });
+    let c = client(mock);
+    let results: Vec<_> = block_on(
+        c.keys()
+            .list()
+            .paginate()
+            .max_pages(5)
+            .by_page()
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(results.len(), 6);
+    assert!(results[..5].iter().all(Result::is_ok));
+    let e = results[5].as_ref().expect_err("guard");
+    assert_eq!(e.kind(), ErrorKind::Pagination);
+    assert_eq!(c.transport().requests().len(), 5);
+
+    let mock = MockTransport::new().with_handler(|_| {
+        let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
+        ok(json!({"data": data}))
+    });
+    let c = client(mock);
+    let e = block_on(c.keys().list().paginate().max_pages(3).collect_all()).expect_err("guard");
+    assert_eq!(e.kind(), ErrorKind::Pagination);
+}
+
+#[test]
+fn collect_all_fetches_concurrently_and_keeps_order() {
+    let c = client(workspaces_server(1000));
+    let all = block_on(
+        c.workspaces()
+            .list()
+            .limit(100)
+            .paginate()
+            .concurrency(4)
+            .collect_all(),
+    )
+    .expect("all");
+    assert_eq!(all.len(), 1000);
+    assert!(
+        all.iter()
+            .enumerate()
+            .all(|(i, w)| w.slug == format!("ws-{i}")),
+        "order kept"
+    );
+    let mut offsets: Vec<u64> = c.transport().requests().iter().map(offset_of).collect();
+    assert_eq!(offsets.len(), 10);
+    offsets.sort_unstable();
+    assert_eq!(offsets, (0..10).map(|i| i * 100).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_error_ends_the_walk() {
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": [member("a")], "total_count": 3})));
+    mock.push(err(403, "Only management keys can perform this operation"));
+    let c = client(mock);
+    let results: Vec<_> = block_on(
+        c.workspace("w")
+            .members()
+            .list()
+            .limit(1)
+            .paginate()
+            .by_page()
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(results.len(), 2);
+    assert!(results[1].as_ref().is_err_and(|e| e.is_forbidden()));
+}
+
+#[test]
+fn empty_list() {
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": [], "total_count": 0})));
+    let c = client(mock);
+    let all = block_on(c.organization().members().list().paginate().collect_all()).expect("empty");
+    assert!(all.is_empty());
+    let _ = MockReply::network();
+}

@@ -1,0 +1,439 @@
+//! Every request's method, path, query and body, as sent.
+
+use openrouter_admin::api::{Endpoint, ListKeys};
+use openrouter_admin::mock::MockTransport;
+use openrouter_admin::models::*;
+use openrouter_admin::{Method, OpClass};
+use serde_json::json;
+
+use crate::*;
+
+macro_rules! one {
+    ($reply:expr, |$c:ident| $body:expr) => {{
+        let mock = MockTransport::new();
+        mock.push($reply);
+        let $c = client(mock);
+        let out = block_on($body);
+        let reqs = $c.transport().requests();
+        assert_eq!(reqs.len(), 1, "{out:?}");
+        let r = reqs.into_iter().next().expect("one request");
+        assert!(r.bearer_ok, "Authorization is Bearer <key>");
+        r
+    }};
+}
+
+fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+#[test]
+fn workspaces() {
+    let list = ok(json!({"data": [workspace("w", "a")], "total_count": 1}));
+    let r = one!(list, |c| c.workspaces().list().limit(50).offset(10).send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (
+            Method::Get,
+            "/workspaces",
+            q(&[("offset", "10"), ("limit", "50")])
+        )
+    );
+    assert_eq!(
+        r.url,
+        "http://sandbox.test/api/v1/workspaces?offset=10&limit=50"
+    );
+    assert_eq!(r.body, None);
+    assert_eq!(r.headers, vec!["Authorization"]);
+
+    let created = MockReplyExt::status(ok(json!({"data": workspace("w", "prod")})), 201);
+    let r = one!(created, |c| {
+        c.workspaces()
+            .create(
+                CreateWorkspace::new("Prod", "prod")
+                    .description("d")
+                    .default_provider_sort(ProviderSort::Price),
+            )
+            .send()
+    });
+    assert_eq!((r.method, r.path.as_str()), (Method::Post, "/workspaces"));
+    assert_eq!(
+        r.body,
+        Some(
+            json!({"name": "Prod", "slug": "prod", "description": "d", "default_provider_sort": "price"})
+        )
+    );
+    assert_eq!(r.headers, vec!["Authorization", "Content-Type"]);
+
+    let r = one!(ok(json!({"data": workspace("w", "prod")})), |c| c
+        .workspace("prod")
+        .get()
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Get, "/workspaces/prod")
+    );
+    let r = one!(ok(json!({"data": workspace("w", "prod")})), |c| c
+        .workspaces()
+        .get("a b/c")
+        .send());
+    assert_eq!(r.url, "http://sandbox.test/api/v1/workspaces/a%20b%2Fc");
+
+    let r = one!(ok(json!({"data": workspace("w", "prod")})), |c| {
+        c.workspace("w")
+            .update(
+                UpdateWorkspace::new()
+                    .name("New")
+                    .description(None::<String>)
+                    .io_logging_api_key_ids(Some(vec![1, 2])),
+            )
+            .send()
+    });
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Patch, "/workspaces/w")
+    );
+    assert_eq!(
+        r.body,
+        Some(json!({"name": "New", "description": null, "io_logging_api_key_ids": [1, 2]}))
+    );
+
+    let r = one!(ok(json!({"data": workspace("w", "prod")})), |c| c
+        .workspace("w")
+        .update(UpdateWorkspace::new())
+        .send());
+    assert_eq!(r.body, Some(json!({})), "an empty patch sends no fields");
+
+    let r = one!(ok(json!({"deleted": true})), |c| c
+        .workspace("w")
+        .delete()
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.body.clone()),
+        (Method::Delete, "/workspaces/w", None)
+    );
+}
+
+/// Lets a test set a reply's status.
+trait MockReplyExt {
+    fn status(self, s: u16) -> Self;
+}
+
+impl MockReplyExt for openrouter_admin::mock::MockReply {
+    fn status(self, s: u16) -> Self {
+        match self {
+            openrouter_admin::mock::MockReply::Response(r) => {
+                openrouter_admin::mock::MockReply::json(s, r.body)
+            }
+            other => other,
+        }
+    }
+}
+
+#[test]
+fn members() {
+    let r = one!(ok(json!({"data": [member("u1")], "total_count": 1})), |c| c
+        .workspace("w")
+        .members()
+        .list()
+        .limit(100)
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (Method::Get, "/workspaces/w/members", q(&[("limit", "100")]))
+    );
+    let r = one!(ok(json!({"added_count": 1, "data": [member("u1")]})), |c| c
+        .workspace("w")
+        .members()
+        .add(["u1", "u2"])
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Post, "/workspaces/w/members/add")
+    );
+    assert_eq!(r.body, Some(json!({"user_ids": ["u1", "u2"]})));
+    let r = one!(ok(json!({"removed_count": 1})), |c| c
+        .workspace("w")
+        .members()
+        .remove(vec![UserId::new("u1")])
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Post, "/workspaces/w/members/remove")
+    );
+    assert_eq!(r.body, Some(json!({"user_ids": ["u1"]})));
+    let r = one!(ok(json!({"data": [], "total_count": 0})), |c| c
+        .organization()
+        .members()
+        .list()
+        .offset(5)
+        .limit(7)
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (
+            Method::Get,
+            "/organization/members",
+            q(&[("offset", "5"), ("limit", "7")])
+        )
+    );
+}
+
+fn budget_json() -> serde_json::Value {
+    json!({"data": {"id": "b", "workspace_id": "w", "limit_usd": 100, "reset_interval": "monthly",
+        "created_at": "2025-08-24T10:30:00Z", "updated_at": "2025-08-24T10:30:00Z"}, "include_byok_in_budgets": false})
+}
+
+#[test]
+fn budgets() {
+    let r = one!(ok(json!({"data": []})), |c| c
+        .workspace("w")
+        .budgets()
+        .list()
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Get, "/workspaces/w/budgets")
+    );
+    for (i, s) in [
+        (Interval::Daily, "daily"),
+        (Interval::Weekly, "weekly"),
+        (Interval::Monthly, "monthly"),
+        (Interval::Lifetime, "lifetime"),
+    ] {
+        let r = one!(ok(budget_json()), |c| c
+            .workspace("w")
+            .budgets()
+            .get(i)
+            .send());
+        assert_eq!(
+            (r.method, r.path.clone()),
+            (Method::Get, format!("/workspaces/w/budgets/{s}"))
+        );
+        let r = one!(ok(json!({"deleted": true})), |c| c
+            .workspace("w")
+            .budgets()
+            .delete(i)
+            .send());
+        assert_eq!(
+            (r.method, r.path.clone()),
+            (Method::Delete, format!("/workspaces/w/budgets/{s}"))
+        );
+    }
+    let r = one!(ok(budget_json()), |c| c
+        .workspace("w")
+        .budgets()
+        .put(Interval::Monthly, 100.0)
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Put, "/workspaces/w/budgets/monthly")
+    );
+    assert_eq!(r.body, Some(json!({"limit_usd": 100.0})));
+    let r = one!(ok(budget_json()), |c| c
+        .workspace("w")
+        .budgets()
+        .put(Interval::Monthly, 100.0)
+        .include_byok(true)
+        .send());
+    assert_eq!(
+        r.body,
+        Some(json!({"limit_usd": 100.0, "include_byok_in_budgets": true}))
+    );
+}
+
+#[test]
+fn keys() {
+    let current = json!({"data": {"label": "sk-or-v1-au7...890", "limit": null, "usage": 0, "usage_daily": 0, "usage_weekly": 0,
+        "usage_monthly": 0, "byok_usage": 0, "byok_usage_daily": 0, "byok_usage_weekly": 0, "byok_usage_monthly": 0,
+        "is_free_tier": false, "is_management_key": true, "is_provisioning_key": true, "limit_remaining": null,
+        "limit_reset": null, "include_byok_in_limit": false, "creator_user_id": null, "rate_limit": -1}});
+    let r = one!(ok(current), |c| c.current_key().send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Get, "/key"));
+
+    let r = one!(ok(json!({"data": []})), |c| c
+        .keys()
+        .list()
+        .workspace(WorkspaceId::new("ws-1"))
+        .include_disabled(true)
+        .offset(200)
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Get, "/keys"));
+    assert_eq!(
+        r.query,
+        q(&[
+            ("offset", "200"),
+            ("include_disabled", "true"),
+            ("workspace_id", "ws-1")
+        ])
+    );
+    let r = one!(ok(json!({"data": []})), |c| c
+        .keys()
+        .list()
+        .include_disabled(false)
+        .send());
+    assert_eq!(r.query, q(&[("include_disabled", "false")]));
+
+    let created = json!({"data": api_key("h1", "k"), "key": "sk-or-v1-secret"});
+    let r = one!(MockReplyExt::status(ok(created), 201), |c| {
+        c.keys()
+            .create(
+                CreateKey::new("k")
+                    .limit(50.0)
+                    .limit_reset(LimitReset::Monthly)
+                    .include_byok_in_limit(true)
+                    .expires_at("2027-12-31T23:59:59Z")
+                    .workspace_id("ws-1"),
+            )
+            .send()
+    });
+    assert_eq!((r.method, r.path.as_str()), (Method::Post, "/keys"));
+    assert_eq!(
+        r.body,
+        Some(
+            json!({"name": "k", "limit": 50.0, "limit_reset": "monthly", "include_byok_in_limit": true,
+            "expires_at": "2027-12-31T23:59:59Z", "workspace_id": "ws-1"})
+        )
+    );
+
+    let r = one!(ok(json!({"data": api_key("h1", "k")})), |c| c
+        .key("h1")
+        .get()
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Get, "/keys/h1"));
+    let r = one!(ok(json!({"data": api_key("h1", "k")})), |c| c
+        .keys()
+        .get(KeyHash::new("h1"))
+        .send());
+    assert_eq!(r.path, "/keys/h1");
+    let r = one!(ok(json!({"data": api_key("h1", "k")})), |c| c
+        .key("h1")
+        .update(
+            UpdateKey::new()
+                .disabled(true)
+                .limit(None)
+                .limit_reset(None)
+        )
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Patch, "/keys/h1"));
+    assert_eq!(
+        r.body,
+        Some(json!({"disabled": true, "limit": null, "limit_reset": null}))
+    );
+    let r = one!(ok(json!({"deleted": true})), |c| c
+        .key("h1")
+        .delete()
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Delete, "/keys/h1"));
+}
+
+#[test]
+fn escape_hatch() {
+    let r = one!(ok(json!({"anything": 1})), |c| {
+        c.request::<serde_json::Value>(Method::GET, "/guardrails", &[("limit", "10")], None)
+            .send()
+    });
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (Method::Get, "/guardrails", q(&[("limit", "10")]))
+    );
+    let r = one!(ok(json!({})), |c| c
+        .request::<serde_json::Value>(Method::POST, "/x", &[], Some(json!({"a": 1})))
+        .send());
+    assert_eq!(r.body, Some(json!({"a": 1})));
+}
+
+#[test]
+fn endpoints_are_data() {
+    let mut e = ListKeys::default();
+    e.workspace_id = Some("w".into());
+    assert_eq!(e.method(), Method::Get);
+    assert_eq!(e.path(), "/keys");
+    assert_eq!(e.query(), q(&[("workspace_id", "w")]));
+    assert_eq!(e.body(), None);
+    assert_eq!(e.class(), OpClass::Safe);
+    let c = client(MockTransport::new());
+    assert_eq!(
+        c.keys().create(CreateKey::new("k")).endpoint().class(),
+        OpClass::Create
+    );
+    assert_eq!(
+        c.workspaces()
+            .create(CreateWorkspace::new("a", "a"))
+            .endpoint()
+            .class(),
+        OpClass::Create
+    );
+    assert_eq!(c.key("h").delete().endpoint().class(), OpClass::Delete);
+    assert_eq!(
+        c.workspace("w").members().add(["u"]).endpoint().class(),
+        OpClass::Safe
+    );
+    assert_eq!(
+        c.workspace("w")
+            .budgets()
+            .put(Interval::Daily, 1.0)
+            .endpoint()
+            .class(),
+        OpClass::Safe
+    );
+    assert_eq!(
+        c.key("h").update(UpdateKey::new()).endpoint().class(),
+        OpClass::Safe
+    );
+}
+
+#[test]
+fn invalid_bodies_never_leave_the_client() {
+    let c = client(MockTransport::new());
+    let e = block_on(
+        c.workspaces()
+            .create(CreateWorkspace::new("", "Bad Slug"))
+            .send(),
+    )
+    .expect_err("invalid");
+    assert!(e.is_validation());
+    assert_eq!(e.validation_errors().len(), 2);
+    let e = block_on(
+        c.keys()
+            .create(CreateKey::new("k").expires_at("2027-01-01T00:00:00+01:00"))
+            .send(),
+    )
+    .expect_err("invalid");
+    assert_eq!(e.validation_errors()[0].field, "expires_at");
+    let e = block_on(
+        c.workspace("w")
+            .members()
+            .add((0..101).map(|i| format!("u{i}")))
+            .send(),
+    )
+    .expect_err("invalid");
+    assert_eq!(e.validation_errors()[0].rule, "max_items");
+    let e =
+        block_on(c.workspace("w").budgets().put(Interval::Daily, 0.0).send()).expect_err("invalid");
+    assert_eq!(e.validation_errors()[0].field, "limit_usd");
+    let e = block_on(c.key("h").update(UpdateKey::new().name("")).send()).expect_err("invalid");
+    assert!(e.is_validation());
+    let e = block_on(
+        c.workspace("w")
+            .update(UpdateWorkspace::new().slug("-x"))
+            .send(),
+    )
+    .expect_err("invalid");
+    assert!(e.is_validation());
+    let e = block_on(c.workspaces().list().limit(101).send()).expect_err("invalid");
+    assert!(e.is_validation());
+    let e = block_on(
+        c.keys()
+            .bulk_update(["a", "b"], UpdateKey::new().limit(Some(-1.0)))
+            .send(),
+    )
+    .expect_err("invalid");
+    assert!(e.is_validation());
+    assert!(
+        c.transport().requests().is_empty(),
+        "the mock saw no request"
+    );
+}

@@ -1,0 +1,287 @@
+//! Every example in the vendored OpenAPI extract, for the schemas this crate covers, decodes
+//! through the crate's models (and every error example through `Error`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use openrouter_admin::models::*;
+use openrouter_admin::Error;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+fn spec() -> Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../openapi/openrouter-management.yaml"
+    ))
+    .expect("read the vendored spec");
+    serde_norway::from_str(&text).expect("parse the spec YAML")
+}
+
+fn dec<T: DeserializeOwned>(v: &Value, what: &str) {
+    let s = v.to_string();
+    let mut de = serde_json::Deserializer::from_str(&s);
+    let r: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    if let Err(e) = r {
+        panic!(
+            "{what}: example does not decode at `{}`: {}\n{s}",
+            e.path(),
+            e.inner()
+        );
+    }
+}
+
+type Decoder = fn(&Value, &str);
+/// Response, data, item and request decoders of one operation.
+type Decoders = (Decoder, Option<Decoder>, Option<Decoder>, Option<Decoder>);
+
+/// (path, method) -> (response decoder, data decoder, item decoder, request decoder)
+fn decoders(path: &str, method: &str) -> Option<Decoders> {
+    Some(match (path, method) {
+        ("/workspaces", "get") => (
+            dec::<ListResponse<Workspace>>,
+            None,
+            Some(dec::<Workspace>),
+            None,
+        ),
+        ("/workspaces", "post") => (
+            dec::<DataResponse<Workspace>>,
+            Some(dec::<Workspace>),
+            None,
+            Some(dec::<CreateWorkspace>),
+        ),
+        ("/workspaces/{id}", "get") => (
+            dec::<DataResponse<Workspace>>,
+            Some(dec::<Workspace>),
+            None,
+            None,
+        ),
+        ("/workspaces/{id}", "patch") => (
+            dec::<DataResponse<Workspace>>,
+            Some(dec::<Workspace>),
+            None,
+            Some(dec::<UpdateWorkspace>),
+        ),
+        ("/workspaces/{id}", "delete") => (dec::<Deleted>, None, None, None),
+        ("/workspaces/{id}/members", "get") => (
+            dec::<ListResponse<WorkspaceMember>>,
+            None,
+            Some(dec::<WorkspaceMember>),
+            None,
+        ),
+        ("/workspaces/{id}/members/add", "post") => {
+            (dec::<MembersAdded>, None, None, Some(dec::<MemberIds>))
+        }
+        ("/workspaces/{id}/members/remove", "post") => {
+            (dec::<MembersRemoved>, None, None, Some(dec::<MemberIds>))
+        }
+        ("/workspaces/{id}/budgets", "get") => {
+            (dec::<BudgetList>, None, Some(dec::<WorkspaceBudget>), None)
+        }
+        ("/workspaces/{id}/budgets/{interval}", "get") => (
+            dec::<BudgetResponse>,
+            Some(dec::<WorkspaceBudget>),
+            None,
+            None,
+        ),
+        ("/workspaces/{id}/budgets/{interval}", "put") => (
+            dec::<BudgetResponse>,
+            Some(dec::<WorkspaceBudget>),
+            None,
+            Some(dec::<UpsertBudget>),
+        ),
+        ("/workspaces/{id}/budgets/{interval}", "delete") => (dec::<Deleted>, None, None, None),
+        ("/key", "get") => (
+            dec::<DataResponse<CurrentKey>>,
+            Some(dec::<CurrentKey>),
+            None,
+            None,
+        ),
+        ("/keys", "get") => (dec::<ListResponse<ApiKey>>, None, Some(dec::<ApiKey>), None),
+        ("/keys", "post") => (
+            dec::<CreatedKey>,
+            Some(dec::<ApiKey>),
+            None,
+            Some(dec::<CreateKey>),
+        ),
+        ("/keys/{hash}", "get") => (dec::<DataResponse<ApiKey>>, Some(dec::<ApiKey>), None, None),
+        ("/keys/{hash}", "patch") => (
+            dec::<DataResponse<ApiKey>>,
+            Some(dec::<ApiKey>),
+            None,
+            Some(dec::<UpdateKey>),
+        ),
+        ("/keys/{hash}", "delete") => (dec::<Deleted>, None, None, None),
+        ("/organization/members", "get") => (
+            dec::<ListResponse<OrganizationMember>>,
+            None,
+            Some(dec::<OrganizationMember>),
+            None,
+        ),
+        _ => return None,
+    })
+}
+
+fn examples_of(media: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    if let Some(e) = media.get("example") {
+        out.push(e);
+    }
+    if let Some(e) = media.pointer("/schema/example") {
+        out.push(e);
+    }
+    out
+}
+
+#[test]
+fn every_example_decodes() {
+    let spec = spec();
+    let paths = spec["paths"].as_object().expect("paths");
+    let mut decoded = 0;
+    let mut operations = 0;
+    for (path, item) in paths {
+        for (method, op) in item.as_object().expect("path item") {
+            let Some((resp, data, items, req)) = decoders(path, method) else {
+                continue;
+            };
+            operations += 1;
+            let what = format!("{} {path}", method.to_uppercase());
+            if let Some(body) = op.pointer("/requestBody/content/application~1json") {
+                let req =
+                    req.unwrap_or_else(|| panic!("{what}: has a body but no request decoder"));
+                for e in examples_of(body) {
+                    req(e, &format!("{what} request"));
+                    decoded += 1;
+                }
+            }
+            for (status, r) in op["responses"].as_object().expect("responses") {
+                let Some(media) = r.pointer("/content/application~1json") else {
+                    continue;
+                };
+                let code: u16 = status.parse().expect("status");
+                if (200..300).contains(&code) {
+                    for e in examples_of(media) {
+                        resp(e, &format!("{what} {status}"));
+                        decoded += 1;
+                    }
+                    if let (Some(d), Some(e)) =
+                        (data, media.pointer("/schema/properties/data/example"))
+                    {
+                        d(e, &format!("{what} {status} data"));
+                        decoded += 1;
+                    }
+                    if let (Some(i), Some(e)) = (
+                        items,
+                        media.pointer("/schema/properties/data/items/example"),
+                    ) {
+                        i(e, &format!("{what} {status} item"));
+                        decoded += 1;
+                    }
+                    if let Some(arr) = media.pointer("/example/data").and_then(Value::as_array) {
+                        if let Some(i) = items {
+                            for e in arr {
+                                i(e, &format!("{what} {status} listed item"));
+                                decoded += 1;
+                            }
+                        }
+                    }
+                } else {
+                    for e in examples_of(media) {
+                        let err = Error::from_response(code, &[], &e.to_string());
+                        assert_eq!(err.status(), Some(code), "{what} {status}");
+                        assert_eq!(
+                            err.code(),
+                            Some(i64::from(code)),
+                            "{what} {status}: envelope code"
+                        );
+                        assert!(!err.message().is_empty());
+                        assert!(
+                            err.body_snippet().is_none(),
+                            "{what} {status}: envelope not recognised"
+                        );
+                        decoded += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(operations, 19, "every covered operation is in the spec");
+    assert!(decoded > 100, "decoded {decoded} examples");
+}
+
+#[test]
+fn component_examples_decode() {
+    let spec = spec();
+    let schemas = &spec["components"]["schemas"];
+    let table: &[(&str, Decoder)] = &[
+        ("Workspace", dec::<Workspace>),
+        ("WorkspaceBudget", dec::<WorkspaceBudget>),
+        ("WorkspaceMember", dec::<WorkspaceMember>),
+        ("CreateWorkspaceRequest", dec::<CreateWorkspace>),
+        ("CreateWorkspaceResponse", dec::<DataResponse<Workspace>>),
+        ("UpdateWorkspaceRequest", dec::<UpdateWorkspace>),
+        ("UpdateWorkspaceResponse", dec::<DataResponse<Workspace>>),
+        ("GetWorkspaceResponse", dec::<DataResponse<Workspace>>),
+        ("ListWorkspacesResponse", dec::<ListResponse<Workspace>>),
+        ("DeleteWorkspaceResponse", dec::<Deleted>),
+        (
+            "ListWorkspaceMembersResponse",
+            dec::<ListResponse<WorkspaceMember>>,
+        ),
+        ("BulkAddWorkspaceMembersRequest", dec::<MemberIds>),
+        ("BulkAddWorkspaceMembersResponse", dec::<MembersAdded>),
+        ("BulkRemoveWorkspaceMembersRequest", dec::<MemberIds>),
+        ("BulkRemoveWorkspaceMembersResponse", dec::<MembersRemoved>),
+        ("ListWorkspaceBudgetsResponse", dec::<BudgetList>),
+        ("GetWorkspaceBudgetResponse", dec::<BudgetResponse>),
+        ("UpsertWorkspaceBudgetRequest", dec::<UpsertBudget>),
+        ("UpsertWorkspaceBudgetResponse", dec::<BudgetResponse>),
+        ("DeleteWorkspaceBudgetResponse", dec::<Deleted>),
+    ];
+    for (name, d) in table {
+        let s = &schemas[*name];
+        assert!(s.is_object(), "{name} is in the spec");
+        let e = s
+            .get("example")
+            .unwrap_or_else(|| panic!("{name} has an example"));
+        d(e, name);
+    }
+    for name in [
+        "BadRequestResponse",
+        "UnauthorizedResponse",
+        "ForbiddenResponse",
+        "NotFoundResponse",
+        "TooManyRequestsResponse",
+        "InternalServerResponse",
+    ] {
+        let e = &schemas[name]["example"];
+        let code = e["error"]["code"].as_u64().expect("code") as u16;
+        let err = Error::from_response(code, &[], &e.to_string());
+        assert_eq!(err.code(), Some(i64::from(code)), "{name}");
+    }
+}
+
+#[test]
+fn enums_in_the_spec_are_known() {
+    let spec = spec();
+    let s = &spec["components"]["schemas"];
+    for v in s["WorkspaceBudgetInterval"]["enum"]
+        .as_array()
+        .expect("enum")
+    {
+        let i: Interval = serde_json::from_value(v.clone()).expect("interval");
+        assert_eq!(i.as_str(), v.as_str().expect("str"));
+    }
+    for v in s["WorkspaceMember"]["properties"]["role"]["enum"]
+        .as_array()
+        .expect("enum")
+    {
+        let r: MemberRole = serde_json::from_value(v.clone()).expect("role");
+        assert!(r.is_known(), "{v}");
+    }
+    for v in s["WorkspaceBudget"]["properties"]["reset_interval"]["enum"]
+        .as_array()
+        .expect("enum")
+    {
+        let r: Option<LimitReset> = serde_json::from_value(v.clone()).expect("reset");
+        assert!(r.is_none_or(|r| r.is_known()), "{v}");
+    }
+}
