@@ -1,16 +1,28 @@
-//! `cargo xtask demo`: the sandbox with its demo organization, serving the admin page.
+//! `cargo xtask demo`: the admin page (release build) served by the sandbox with its demo
+//! organization, on one port.
 
 use crate::sandbox::{self, Sandbox};
-use anyhow::Result;
+use anyhow::{bail, Result};
 
-/// Sets up, builds, and runs the sandbox with the demo organization until interrupted.
-pub fn run(_args: &[String]) -> Result<()> {
+/// Where the demo listens unless `--addr` says otherwise.
+const DEFAULT_ADDR: &str = "127.0.0.1:8787";
+
+/// Sets up, builds the page and the sandbox, and serves both until interrupted.
+pub fn run(args: &[String]) -> Result<()> {
+    let addr = match args {
+        [] => DEFAULT_ADDR.to_string(),
+        [flag, addr] if flag == "--addr" => addr.clone(),
+        _ => bail!("usage: cargo xtask demo [--addr HOST:PORT]"),
+    };
     crate::setup::run()?;
+    let dist = crate::web::build_release()?;
     sandbox::build()?;
-    let sandbox = Sandbox::start(&["--memory", "--seed", "demo"])?;
-    println!("\nThe sandbox is running: {}", sandbox.origin);
-    println!("API base URL:   {}", sandbox.api);
-    println!("Management key: {}", sandbox.key);
-    println!("Press Ctrl-C to stop.");
+    let dist = dist.to_string_lossy().into_owned();
+    // `--addr` given twice: the sandbox takes the last one, after the runner's own 127.0.0.1:0.
+    let sandbox = Sandbox::start(&["--addr", &addr, "--memory", "--seed", "demo", "--serve", &dist])?;
+    println!("\nThe admin page:  {}/", sandbox.origin);
+    println!("API base URL:    {}", sandbox.api);
+    println!("Management key:  {}", sandbox.key);
+    println!("Open the page, paste the key, sign in. Press Ctrl-C to stop.");
     sandbox.wait()
 }

@@ -1,0 +1,119 @@
+//! The application shell: providers, sign-in gate, navigation and the route switch.
+
+use crate::pages;
+use crate::route::{use_router, Route, Router};
+use crate::services::{ThemeToggle, ToastProvider};
+use crate::session::{load_config, use_session, Session, DEFAULT_BASE_URL};
+use leptos::prelude::*;
+
+/// The whole page.
+#[component]
+pub fn App(
+    /// The API base URL chosen by an embedding page; `None` reads `config.json`.
+    base_url: Option<String>,
+) -> impl IntoView {
+    // -- signals: services every view shares, provided as context --
+    let fixed_base = base_url.is_some();
+    let session = Session::new(base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string()));
+    provide_context(session);
+    provide_context(Router::new());
+
+    // -- resources: the deployment's config.json (only when the embedder did not say) --
+    let config = LocalResource::new(move || async move {
+        if fixed_base {
+            None
+        } else {
+            Some(load_config().await)
+        }
+    });
+
+    // -- effects: a config.json base URL becomes the sign-in form's default --
+    Effect::new(move || {
+        if let Some(Some(url)) = config.get() {
+            if !session.signed_in() {
+                session.base_url().set(url);
+            }
+        }
+    });
+
+    view! {
+        <ToastProvider>
+            <Show when=move || session.signed_in() fallback=|| view! { <pages::signin::SignIn /> }>
+                <Shell />
+            </Show>
+        </ToastProvider>
+    }
+}
+
+/// Navigation around the routed view.
+#[component]
+fn Shell() -> impl IntoView {
+    let router = use_router();
+    let session = use_session();
+    // A memo, so that changing a list's query parameters does not re-mount the view.
+    let route = Memo::new(move |_| router.route());
+    let nav_current = move |section: &'static str| {
+        let active = match route.get() {
+            Route::Workspaces | Route::NewWorkspace | Route::Workspace(..) | Route::Key(..) => "workspaces",
+            Route::OrgMembers => "members",
+            Route::NotFound => "",
+        };
+        (active == section).then_some("page")
+    };
+    view! {
+        <a class="ora-skip" href="#ora-main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("ora-main") {
+                use wasm_bindgen::JsCast;
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        }>"Skip to content"</a>
+        <div class="ora-shell">
+            <header class="ora-side">
+                <div class="ora-brand">
+                    <span class="ora-brand-mark" aria-hidden="true"></span>
+                    "OpenRouter admin"
+                </div>
+                <nav class="ora-nav" aria-label="Main">
+                    <a href=Route::Workspaces.href() aria-current=move || nav_current("workspaces")>
+                        "Workspaces"
+                    </a>
+                    <a href=Route::OrgMembers.href() aria-current=move || nav_current("members")>
+                        "Organization members"
+                    </a>
+                </nav>
+                <div class="ora-side-foot">
+                    <span class="ora-hint ora-mono" title="The signed-in management key">
+                        {move || session.label()}
+                    </span>
+                    <ThemeToggle />
+                    <button class="ora-btn" id="ora-lock" on:click=move |_| session.lock()>
+                        "Lock"
+                    </button>
+                </div>
+            </header>
+            <main class="ora-main" id="ora-main" tabindex="-1">
+                {move || match route.get() {
+                    Route::Workspaces => pages::workspaces::WorkspaceList().into_any(),
+                    Route::NewWorkspace => pages::workspaces::NewWorkspace().into_any(),
+                    Route::Workspace(id, tab) => {
+                        view! { <pages::workspace::WorkspacePage id=id tab=tab /> }.into_any()
+                    }
+                    Route::Key(hash) => view! { <pages::key::KeyPage hash=hash /> }.into_any(),
+                    Route::OrgMembers => pages::members::OrgMembers().into_any(),
+                    Route::NotFound => {
+                        view! {
+                            <h1>"Not found"</h1>
+                            <p>
+                                "No such page. " <a href=Route::Workspaces.href()>"Go to workspaces"</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,343 @@
+//! Reusable pieces: dialogs, confirmations, usage bars, the SVG chart, the windowed list hook,
+//! and the error/loading wrappers every async view uses.
+
+use leptos::prelude::*;
+
+/// A modal built on the native `<dialog>` (focus stays inside, Escape is a `cancel` event).
+#[component]
+pub fn Dialog(
+    /// The heading, also the dialog's accessible name.
+    #[prop(into)]
+    title: String,
+    /// Called when the user asks to close (Escape, or a Cancel button given by the caller).
+    #[prop(into)]
+    on_close: Callback<()>,
+    /// When false, Escape does nothing: only the dialog's own buttons close it.
+    #[prop(optional)]
+    sticky: bool,
+    /// The dialog's contents (body and footer).
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Dialog>::new();
+    // showModal (not the `open` attribute) makes the rest of the page inert.
+    Effect::new(move || {
+        if let Some(d) = node.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    // A unique id per dialog, so the heading can name it.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let id = format!("ora-dlg-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let heading_id = id.clone();
+    view! {
+        <dialog
+            node_ref=node
+            class="ora-dialog"
+            aria-labelledby=id
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                if !sticky {
+                    on_close.run(());
+                }
+            }
+        >
+            <div class="ora-dialog-body">
+                <h2 id=heading_id>{title}</h2>
+            </div>
+            {children()}
+        </dialog>
+    }
+}
+
+/// A destructive action's confirmation: the button is enabled once the resource's name is typed.
+#[component]
+pub fn ConfirmByName(
+    /// What is being destroyed ("workspace", "key").
+    #[prop(into)]
+    what: String,
+    /// The name the user must type.
+    #[prop(into)]
+    name: String,
+    /// The confirm button's label.
+    #[prop(into)]
+    action: String,
+    /// Whether the action is running.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// An error to show inside the dialog.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// An explanation and link under the error (e.g. to the keys that block a delete).
+    #[prop(optional, into)]
+    help: Signal<Option<(String, String, String)>>,
+    /// Runs the action.
+    #[prop(into)]
+    on_confirm: Callback<()>,
+    /// Closes without doing anything.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let expected = name.clone();
+    let matches = Signal::derive(move || typed.get().trim() == expected);
+    view! {
+        <Dialog title=format!("Delete {what} “{name}”?") on_close=on_close>
+            <div class="ora-dialog-body">
+                <p>"This cannot be undone."</p>
+                <div class="ora-field">
+                    <label for="ora-confirm-name">"Type " <strong>{name.clone()}</strong> " to confirm"</label>
+                    <input
+                        id="ora-confirm-name"
+                        class="ora-input"
+                        autocomplete="off"
+                        bind:value=typed
+                    />
+                </div>
+                {move || error.get().map(|e| view! {
+                    <div class="ora-alert ora-alert-error" role="alert" id="ora-confirm-error">
+                        <p>{e}</p>
+                        {move || help.get().map(|(text, href, link)| view! { <p>{text}" "<a href=href>{link}</a></p> })}
+                    </div>
+                })}
+            </div>
+            <div class="ora-dialog-foot">
+                <button class="ora-btn" on:click=move |_| on_close.run(())>
+                    "Cancel"
+                </button>
+                <button
+                    class="ora-btn ora-btn-danger"
+                    id="ora-confirm"
+                    disabled=move || !matches.get() || pending.get()
+                    on:click=move |_| on_confirm.run(())
+                >
+                    {action.clone()}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Formats dollars: two decimals, or four under a cent so small spend does not read as zero.
+pub fn usd(v: f64) -> String {
+    if v != 0.0 && v.abs() < 0.01 {
+        format!("${v:.4}")
+    } else {
+        format!("${v:.2}")
+    }
+}
+
+/// A usage bar: spend in the current limit window against the limit.
+#[component]
+pub fn UsageBar(
+    /// Spent in the current window (USD).
+    used: f64,
+    /// The limit (USD), if any.
+    limit: Option<f64>,
+    /// The reset period ("monthly"), if any.
+    #[prop(into)]
+    reset: Option<String>,
+) -> impl IntoView {
+    let (pct, text) = match limit {
+        Some(l) if l > 0.0 => {
+            let pct = (used / l * 100.0).clamp(0.0, 100.0);
+            let period = reset.map(|r| format!(" / {r}")).unwrap_or_default();
+            (pct, format!("{} of {}{period}", usd(used), usd(l)))
+        }
+        _ => (0.0, format!("{} · no limit", usd(used))),
+    };
+    let label = text.clone();
+    let high = pct >= 90.0;
+    view! {
+        <div class="ora-bar">
+            <div
+                class="ora-bar-track"
+                role="meter"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=format!("{pct:.0}")
+                aria-label=label
+            >
+                <div class="ora-bar-fill" class:ora-bar-high=high style:width=format!("{pct:.1}%")></div>
+            </div>
+            <span class="ora-bar-text">{text}</span>
+        </div>
+    }
+}
+
+/// One bar of a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The label under or beside the bar.
+    pub label: String,
+    /// The value (USD).
+    pub value: f64,
+}
+
+/// A horizontal bar chart in SVG, with a text table for screen readers.
+#[component]
+pub fn BarChart(
+    /// The chart's title, also its accessible name.
+    #[prop(into)]
+    title: String,
+    /// The bars, top to bottom.
+    bars: Vec<Bar>,
+    /// Colour class: 1, 2 or 3.
+    #[prop(optional)]
+    tone: u8,
+) -> impl IntoView {
+    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max).max(0.000_001);
+    let row = 28.0;
+    let label_w = 170.0;
+    let width = 640.0;
+    let height = (bars.len() as f64 * row + 8.0).max(36.0);
+    let class = match tone {
+        2 => "ora-c2",
+        3 => "ora-c3",
+        _ => "ora-c1",
+    };
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let y = i as f64 * row + 4.0;
+            let w = (b.value / max * (width - label_w - 90.0)).max(1.0);
+            let short: String = b.label.chars().take(24).collect();
+            view! {
+                <text x="0" y=format!("{}", y + 17.0)>{short}</text>
+                <rect class=class x=format!("{label_w}") y=format!("{y}") width=format!("{w:.1}") height="20" rx="3"></rect>
+                <text x=format!("{:.1}", label_w + w + 6.0) y=format!("{}", y + 17.0)>{usd(b.value)}</text>
+            }
+        })
+        .collect_view();
+    let summary = bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, usd(b.value)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <figure class="ora-card">
+            <figcaption>
+                <h3>{title.clone()}</h3>
+            </figcaption>
+            <svg
+                class="ora-chart"
+                viewBox=format!("0 0 {width} {height}")
+                role="img"
+                aria-label=format!("{title}. {summary}")
+            >
+                {rows}
+            </svg>
+        </figure>
+    }
+}
+
+/// What [`use_window`] gives a windowed table.
+pub struct UseWindowReturn {
+    /// First and one-past-last index to render.
+    pub range: Memo<(usize, usize)>,
+    /// Height of the spacer above the rendered rows (px).
+    pub top: Signal<f64>,
+    /// Height of the spacer below the rendered rows (px).
+    pub bottom: Signal<f64>,
+    /// Put on the scroll container's `on:scroll`.
+    pub on_scroll: Callback<web_sys::Event>,
+}
+
+/// Rows rendered beyond the visible ones, each side: keeps fast scrolling from showing gaps.
+const OVERSCAN: usize = 20;
+
+/// Windowing for a long list with fixed row height: only the rows near the viewport are in the
+/// DOM (at most about viewport/row + 2 × overscan, well under 200), spacers stand for the rest.
+pub fn use_window(total: Signal<usize>, row_height: f64, viewport: f64) -> UseWindowReturn {
+    let scroll = RwSignal::new(0.0_f64);
+    let range = Memo::new(move |_| {
+        let n = total.get();
+        let first = (scroll.get() / row_height).floor() as usize;
+        let visible = (viewport / row_height).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(n);
+        let end = (first + visible + OVERSCAN).min(n);
+        (start, end)
+    });
+    let top = Signal::derive(move || range.get().0 as f64 * row_height);
+    let bottom = Signal::derive(move || {
+        let (_, end) = range.get();
+        (total.get().saturating_sub(end)) as f64 * row_height
+    });
+    let on_scroll = Callback::new(move |ev: web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            scroll.set(el.scroll_top() as f64);
+        }
+    });
+    UseWindowReturn { range, top, bottom, on_scroll }
+}
+
+/// Shows an error from an async view, with the API's own message.
+pub fn error_view(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
+    view! {
+        <div class="ora-alert ora-alert-error" role="alert">
+            <strong>"Something went wrong. "</strong>
+            {move || errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ")}
+        </div>
+    }
+}
+
+/// The loading placeholder of a `Transition`.
+pub fn loading() -> impl IntoView {
+    view! { <p class="ora-loading" aria-live="polite">"Loading…"</p> }
+}
+
+/// A sortable column header button; `aria-sort` goes on the `<th>` around it.
+#[component]
+pub fn SortHeader(
+    /// The column's label.
+    #[prop(into)]
+    label: String,
+    /// The column's key in the `sort` query parameter.
+    #[prop(into)]
+    column: String,
+    /// The current sort (`name` or `-name`).
+    #[prop(into)]
+    current: Signal<String>,
+    /// Called with the next sort value.
+    #[prop(into)]
+    on_sort: Callback<String>,
+    /// Right-aligned numeric column.
+    #[prop(optional)]
+    numeric: bool,
+) -> impl IntoView {
+    let col = column.clone();
+    let state = Signal::derive(move || {
+        let c = current.get();
+        if c == col {
+            "ascending"
+        } else if c.strip_prefix('-') == Some(col.as_str()) {
+            "descending"
+        } else {
+            "none"
+        }
+    });
+    let col = column.clone();
+    view! {
+        <th aria-sort=state class:ora-num=numeric scope="col">
+            <button
+                class="ora-sort"
+                on:click=move |_| {
+                    let next = if state.get_untracked() == "ascending" { format!("-{col}") } else { col.clone() };
+                    on_sort.run(next);
+                }
+            >
+                {label}
+                <span aria-hidden="true">
+                    {move || match state.get() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "↕",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}

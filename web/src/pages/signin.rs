@@ -1,0 +1,88 @@
+//! Sign-in: paste a management key, checked with `GET /key` before anything else is shown.
+
+use crate::session::use_session;
+use leptos::prelude::*;
+
+/// The sign-in form.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    // -- signals --
+    let session = use_session();
+    let key = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let base_url = session.base_url();
+
+    // -- actions: the check itself; on success the session switches the page to the shell --
+    let check = Action::new_local(move |(key, base, remember): &(String, String, bool)| {
+        let (key, base, remember) = (key.clone(), base.clone(), *remember);
+        async move { session.sign_in(key, base, remember).await }
+    });
+    let error = move || check.value().get().and_then(|r| r.err()).map(|e| e.0);
+
+    // -- callbacks --
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        check.dispatch((key.get_untracked(), base_url.get_untracked(), remember.get_untracked()));
+    };
+    // The key leaves the form's own signal once it is accepted: nothing but the client keeps it.
+    Effect::new(move || {
+        if matches!(check.value().get(), Some(Ok(()))) {
+            key.set(String::new());
+        }
+    });
+
+    view! {
+        <main class="ora-signin">
+            <div class="ora-card">
+                <div class="ora-brand">
+                    <span class="ora-brand-mark" aria-hidden="true"></span>
+                    "OpenRouter admin"
+                </div>
+                <h1>"Sign in"</h1>
+                <p class="ora-muted">
+                    "Paste a management key. It stays in this tab's memory and is sent only to the API below."
+                </p>
+                <form on:submit=submit>
+                    // A username field (hidden from view) lets password managers file the key
+                    // under a recognisable account name.
+                    <input type="text" name="username" autocomplete="username" value="openrouter-management-key" hidden />
+                    <div class="ora-field">
+                        <label for="ora-key">"Management key"</label>
+                        <input
+                            id="ora-key"
+                            name="password"
+                            class="ora-input ora-mono"
+                            type="password"
+                            autocomplete="current-password"
+                            spellcheck="false"
+                            placeholder="sk-or-v1-…"
+                            aria-invalid=move || error().is_some().then_some("true")
+                            aria-describedby="ora-key-error"
+                            bind:value=key
+                        />
+                    </div>
+                    <div class="ora-field">
+                        <label for="ora-base">"API base URL"</label>
+                        <input id="ora-base" class="ora-input ora-mono" type="url" bind:value=base_url />
+                    </div>
+                    <label class="ora-check">
+                        <input type="checkbox" id="ora-remember" bind:checked=remember />
+                        "Remember in this tab"
+                    </label>
+                    <Show when=move || remember.get()>
+                        <p class="ora-alert ora-alert-warn" id="ora-remember-warning">
+                            "The key will be kept in this tab's sessionStorage until you lock or close the tab. "
+                            "Anything running on this page could read it; don't use this on a shared computer."
+                        </p>
+                    </Show>
+                    <p id="ora-key-error" class="ora-error" role="alert">
+                        {error}
+                    </p>
+                    <button class="ora-btn ora-btn-primary" type="submit" disabled=move || check.pending().get()>
+                        {move || if check.pending().get() { "Checking…" } else { "Sign in" }}
+                    </button>
+                </form>
+            </div>
+        </main>
+    }
+}

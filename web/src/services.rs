@@ -1,0 +1,187 @@
+//! Shared services provided as context: toasts, the colour theme, request cancellation.
+
+use leptos::prelude::*;
+use openrouter_admin::CancelSignal;
+
+/// How a toast looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToastKind {
+    /// Something worked.
+    Ok,
+    /// Something failed.
+    Error,
+}
+
+/// One message in the toast stack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    id: u32,
+    kind: ToastKind,
+    text: String,
+}
+
+/// Short-lived notices in a polite live region (thaw's `ToasterProvider`, reduced).
+#[derive(Clone, Copy)]
+pub struct Toasts {
+    list: RwSignal<Vec<Toast>>,
+    next: StoredValue<u32>,
+}
+
+impl Toasts {
+    /// Shows a message for eight seconds.
+    pub fn push(&self, kind: ToastKind, text: impl Into<String>) {
+        let id = self.next.get_value();
+        self.next.set_value(id.wrapping_add(1));
+        self.list.update(|l| l.push(Toast { id, kind, text: text.into() }));
+        let list = self.list;
+        set_timeout(
+            move || list.update(|l| l.retain(|t| t.id != id)),
+            std::time::Duration::from_secs(8),
+        );
+    }
+
+    /// Shows a success message.
+    pub fn ok(&self, text: impl Into<String>) {
+        self.push(ToastKind::Ok, text);
+    }
+
+    /// Shows a failure message.
+    pub fn error(&self, text: impl Into<String>) {
+        self.push(ToastKind::Error, text);
+    }
+}
+
+/// The toasts service from context.
+pub fn use_toasts() -> Toasts {
+    expect_context::<Toasts>()
+}
+
+/// Provides [`Toasts`] to its children and renders the stack.
+#[component]
+pub fn ToastProvider(
+    /// The page under the toasts.
+    children: Children,
+) -> impl IntoView {
+    let toasts = Toasts { list: RwSignal::new(Vec::new()), next: StoredValue::new(0) };
+    provide_context(toasts);
+    view! {
+        {children()}
+        <div class="ora-toasts" role="status" aria-live="polite">
+            <For each=move || toasts.list.get() key=|t| t.id let:toast>
+                <div class="ora-toast" class:ora-toast-error=toast.kind == ToastKind::Error>
+                    <span>{toast.text.clone()}</span>
+                    <button
+                        class="ora-btn ora-btn-small"
+                        aria-label="Dismiss"
+                        on:click=move |_| toasts.list.update(|l| l.retain(|t| t.id != toast.id))
+                    >
+                        "×"
+                    </button>
+                </div>
+            </For>
+        </div>
+    }
+}
+
+/// The user's colour choice; `System` follows `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the operating system.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    fn attr(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
+
+/// A button cycling system → light → dark. The choice (never anything secret) is kept in
+/// localStorage so it survives reloads.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let initial = local_storage()
+        .and_then(|s| s.get_item("ora-theme").ok().flatten())
+        .map(|v| match v.as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        })
+        .unwrap_or(Theme::System);
+    let theme = RwSignal::new(initial);
+    Effect::new(move || {
+        let t = theme.get();
+        if let Some(root) = document().document_element() {
+            let _ = match t.attr() {
+                Some(v) => root.set_attribute("data-ora-theme", v),
+                None => root.remove_attribute("data-ora-theme"),
+            };
+        }
+        if let Some(s) = local_storage() {
+            let _ = match t.attr() {
+                Some(v) => s.set_item("ora-theme", v),
+                None => s.remove_item("ora-theme"),
+            };
+        }
+    });
+    let label = move || match theme.get() {
+        Theme::System => "Theme: system",
+        Theme::Light => "Theme: light",
+        Theme::Dark => "Theme: dark",
+    };
+    view! {
+        <button
+            class="ora-btn"
+            id="ora-theme"
+            on:click=move |_| {
+                theme
+                    .update(|t| {
+                        *t = match t {
+                            Theme::System => Theme::Light,
+                            Theme::Light => Theme::Dark,
+                            Theme::Dark => Theme::System,
+                        };
+                    })
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// A cancel signal for the requests started by the current reactive owner: aborted when the
+/// owner is cleaned up (the view goes away, or a resource re-runs), so no request outlives the
+/// view that wanted its answer (hackernews `api.rs`).
+pub fn abort_on_cleanup() -> CancelSignal {
+    #[cfg(target_arch = "wasm32")]
+    {
+        match web_sys::AbortController::new() {
+            Ok(controller) => {
+                let signal = CancelSignal::from(controller.signal());
+                let controller = send_wrapper::SendWrapper::new(controller);
+                on_cleanup(move || controller.abort());
+                signal
+            }
+            Err(_) => CancelSignal::new(),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let signal = CancelSignal::new();
+        let cancel = signal.clone();
+        on_cleanup(move || cancel.cancel());
+        signal
+    }
+}

@@ -1,0 +1,177 @@
+//! The signed-in session: the management key (in memory), the base URL, and the client.
+//!
+//! The key lives in this module's signal and in the client built from it. It is written to
+//! sessionStorage only when the user ticks "remember in this tab", and never to localStorage,
+//! cookies, the URL or the console.
+
+use leptos::prelude::*;
+use openrouter_admin::{Client, ManagementKey};
+
+/// Where a remembered session is kept (sessionStorage: this tab only, gone when it closes).
+const STORAGE_KEY: &str = "ora-session";
+
+/// OpenRouter's own API, used when no `config.json` names another.
+pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
+
+/// The session service, from context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    client: RwSignal<Option<Client>, LocalStorage>,
+    base_url: RwSignal<String>,
+    label: RwSignal<String>,
+}
+
+/// Why a pasted key was not accepted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignInError(pub String);
+
+impl Session {
+    /// An empty session, restored from sessionStorage when the user asked for that earlier.
+    pub fn new(base_url: String) -> Session {
+        let session = Session {
+            client: RwSignal::new_local(None),
+            base_url: RwSignal::new(base_url),
+            label: RwSignal::new(String::new()),
+        };
+        if let Some((key, base, label)) = restore() {
+            session.base_url.set(base.clone());
+            session.label.set(label);
+            session.client.set(build(&key, &base).ok());
+        }
+        session
+    }
+
+    /// The client without tracking.
+    pub fn client_untracked(&self) -> Option<Client> {
+        self.client.get_untracked()
+    }
+
+    /// Whether a key is loaded.
+    pub fn signed_in(&self) -> bool {
+        self.client.with(Option::is_some)
+    }
+
+    /// The base URL the client talks to, or the one the sign-in form starts with.
+    pub fn base_url(&self) -> RwSignal<String> {
+        self.base_url
+    }
+
+    /// The masked label of the signed-in key, for the header.
+    pub fn label(&self) -> String {
+        self.label.get()
+    }
+
+    /// Checks the key with `GET /key` and keeps it when it is a management key.
+    pub async fn sign_in(&self, key: String, base_url: String, remember: bool) -> Result<(), SignInError> {
+        let key = key.trim().to_string();
+        let base_url = base_url.trim().trim_end_matches('/').to_string();
+        if key.is_empty() {
+            return Err(SignInError("Paste a management key.".into()));
+        }
+        let client = build(&key, &base_url).map_err(|e| SignInError(format!("Base URL: {}", e.message())))?;
+        let current = client.current_key().send().await.map_err(|e| {
+            SignInError(if e.status() == Some(401) {
+                "This key was not accepted (401). Check that it was pasted whole and has not been deleted.".into()
+            } else if e.status().is_none() {
+                format!("Could not reach {base_url}: {}", e.message())
+            } else {
+                e.message().to_string()
+            })
+        })?;
+        if !current.is_management_key {
+            return Err(SignInError(
+                "This is an ordinary API key. The admin page needs a management key: create one in \
+                 OpenRouter's settings under Management keys, then paste it here."
+                    .into(),
+            ));
+        }
+        let label = current.label.clone();
+        forget_stored();
+        if remember {
+            store(&key, &base_url, &label);
+        }
+        self.base_url.set(base_url);
+        self.label.set(label);
+        self.client.set(Some(client));
+        Ok(())
+    }
+
+    /// Forgets the key: memory and sessionStorage.
+    pub fn lock(&self) {
+        forget_stored();
+        self.client.set(None);
+        self.label.set(String::new());
+    }
+}
+
+fn build(key: &str, base_url: &str) -> Result<Client, openrouter_admin::Error> {
+    Client::builder()
+        .api_key(ManagementKey::new(key))
+        .base_url(base_url)
+        .max_retries(2)
+        .build()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+fn store(key: &str, base_url: &str, label: &str) {
+    let value = serde_json::json!({ "key": key, "baseUrl": base_url, "label": label }).to_string();
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, &value);
+    }
+}
+
+fn restore() -> Option<(String, String, String)> {
+    let raw = storage()?.get_item(STORAGE_KEY).ok()??;
+    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    Some((
+        v.get("key")?.as_str()?.to_string(),
+        v.get("baseUrl")?.as_str()?.to_string(),
+        v.get("label").and_then(|l| l.as_str()).unwrap_or_default().to_string(),
+    ))
+}
+
+fn forget_stored() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+/// The session from context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The client of the signed-in session. Views that call it are only rendered while signed in;
+/// should the session be locked meanwhile, the call fails like a 401 would.
+pub fn use_client() -> Result<Client, openrouter_admin::Error> {
+    use_session()
+        .client_untracked()
+        .ok_or_else(|| openrouter_admin::Error::from_response(401, &[], "{\"error\":{\"code\":401,\"message\":\"Locked\"}}"))
+}
+
+/// Reads `config.json` beside the page (`{"baseUrl": "..."}`); falls back to OpenRouter.
+pub async fn load_config() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Ok(promise) = window().fetch_with_str("./config.json").dyn_into::<js_sys::Promise>() else {
+            return DEFAULT_BASE_URL.into();
+        };
+        let fetched = async {
+            let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+            if !resp.ok() {
+                return None;
+            }
+            let json = wasm_bindgen_futures::JsFuture::from(resp.json().ok()?).await.ok()?;
+            js_sys::Reflect::get(&json, &"baseUrl".into()).ok()?.as_string()
+        };
+        fetched.await.filter(|s| !s.is_empty()).unwrap_or_else(|| DEFAULT_BASE_URL.into())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        DEFAULT_BASE_URL.into()
+    }
+}
