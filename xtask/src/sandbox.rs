@@ -21,16 +21,16 @@ pub struct Sandbox {
     pub key: String,
 }
 
-/// Builds the sandbox (release: it is benchmarked, and tests then share one build).
+/// Builds the sandbox with the `sandbox` profile (optimised, no LTO): tests, demo and bench share it.
 pub fn build() -> Result<()> {
-    exec(cmd("cargo").args(["build", "--release", "--quiet", "-p", "openrouter-sandbox"]))
+    exec(cmd("cargo").args(["build", "--profile", "sandbox", "--quiet", "-p", "openrouter-sandbox"]))
 }
 
 impl Sandbox {
-    /// Starts `target/release/openrouter-sandbox` on an ephemeral loopback port with `args`,
+    /// Starts `target/sandbox/openrouter-sandbox` on an ephemeral loopback port with `args`,
     /// and waits for the lines it prints once its socket is bound.
     pub fn start(args: &[&str]) -> Result<Sandbox> {
-        let binary = root().join("target/release/openrouter-sandbox");
+        let binary = root().join("target/sandbox/openrouter-sandbox");
         let log_path = root().join("target/sandbox.log");
         let log = std::fs::OpenOptions::new()
             .create(true)
