@@ -1,1 +1,34 @@
-//! wasm-bindgen bindings of the openrouter-admin core.
+//! wasm-bindgen bindings of the openrouter-admin core: the npm package `openrouter-admin`.
+//!
+//! A thin class, `OpenRouterAdmin`, over [`openrouter_admin::Client`]: every method converts
+//! its JavaScript arguments, forwards to the core (which validates, retries, pages, chunks
+//! member changes, rotates and bulk-updates) and converts the answer back. Nothing here decides
+//! anything the core could decide.
+//!
+//! Conventions the JavaScript side sees:
+//! - method names are camelCase (`js_name`), the Rust names snake_case;
+//! - OpenRouter's data (what the API sends or takes in a body) keeps OpenRouter's snake_case
+//!   field names; the library's own options (`apiKey`, `signal`, `includeDisabled`) and the
+//!   error's own properties (`retryAfterMs`, `fieldErrors`) are camelCase;
+//! - every rejection is an `Error` named `OpenRouterError` with a `kind`;
+//! - a wrong argument type is a `validation` error naming the argument, never a trap: every
+//!   argument arrives as an untyped `JsValue` and is checked here.
+//!
+//! The TypeScript types are written by hand in [`types`](crate) (a `typescript_custom_section`)
+//! and attached with `unchecked_param_type` / `unchecked_return_type`: the core's models carry
+//! no tsify derive, and hand-written types add nothing to the wasm. `tsc --strict` checks them
+//! against a consumer file in `cargo xtask test`.
+//!
+//! Natively the crate is empty: everything here needs a JavaScript host.
+
+#![warn(missing_docs)]
+
+#[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
+mod convert;
+#[cfg(target_arch = "wasm32")]
+mod types;
+
+#[cfg(target_arch = "wasm32")]
+pub use client::OpenRouterAdmin;

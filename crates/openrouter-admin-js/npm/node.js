@@ -1,0 +1,19 @@
+// Node 20+ entry: the same glue and the same .wasm as browsers, loaded from disk, because
+// Node's fetch cannot read the file: URL the browser `init()` would fetch.
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import webInit, { initSync as webInitSync } from "./openrouter_admin.js";
+
+export * from "./openrouter_admin.js";
+
+const wasm = new URL("./openrouter_admin_bg.wasm", import.meta.url);
+
+/** Loads the module synchronously; the bytes default to the package's own .wasm. */
+export function initSync(module) {
+  return webInitSync({ module: module ?? readFileSync(wasm) });
+}
+
+/** Loads the module; the bytes default to the package's own .wasm. */
+export default async function init(module) {
+  return webInit({ module_or_path: module ?? (await readFile(wasm)) });
+}

@@ -1,0 +1,993 @@
+//! The `OpenRouterAdmin` class: one method per operation of the core, converting and forwarding.
+//!
+//! Methods are plain (not `async fn`) and return a `Promise` built from an `async move` block
+//! that owns a clone of the core client (one `Arc`): an exported future cannot borrow `self`,
+//! and a bad argument then rejects the promise like every other failure, instead of throwing
+//! synchronously from some methods and rejecting from others.
+
+use std::future::Future;
+use std::pin::pin;
+use std::time::Duration;
+
+use futures_util::{Stream, StreamExt};
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
+use openrouter_admin::models::{
+    CreateKey, CreateWorkspace, Interval, ListResponse, UpdateKey, UpdateWorkspace,
+};
+use openrouter_admin::{CancelSignal, Client, Error, ManagementKey};
+use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::convert::{error_to_js, from_js, invalid, string_arg, strings_arg, to_js, Options};
+
+// The async-iterator protocol needs `[Symbol.asyncIterator]` and an async generator, which
+// wasm-bindgen cannot export; these few lines of JavaScript adapt the core's page stream
+// (driven from Rust by `walk`, one page per pull, so nothing is fetched ahead) to
+// `for await`. The paging itself (offsets, stop rules, the loop guard) stays in the core.
+#[wasm_bindgen(inline_js = r#"
+async function* pull(walk) {
+  let handoff, resume = null;
+  let next = new Promise((r) => (handoff = r));
+  const sink = (page) => new Promise((r) => {
+    resume = r;
+    const h = handoff;
+    next = new Promise((r2) => (handoff = r2));
+    h({ page });
+  });
+  walk(sink).then(() => handoff({ end: true }), (error) => handoff({ error, failed: true }));
+  try {
+    for (;;) {
+      const got = await next;
+      if (got.failed) throw got.error;
+      if (got.end) return;
+      yield got.page;
+      const r = resume;
+      resume = null;
+      r(true);
+    }
+  } finally {
+    if (resume) resume(false);
+  }
+}
+export function paginator(walk) {
+  let used = false;
+  const start = () => {
+    if (used) throw new TypeError("this paginator was already iterated; call the list method again");
+    used = true;
+    return pull(walk);
+  };
+  return {
+    pages() {
+      return { [Symbol.asyncIterator]: start };
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const page of { [Symbol.asyncIterator]: start }) yield* page.data;
+    },
+  };
+}
+"#)]
+extern "C" {
+    /// Wraps a `walk(sink)` function into a `Paginator` (items and `pages()`).
+    fn paginator(walk: JsValue) -> JsValue;
+}
+
+/// Applies the optional cancel handle to any of the core's builders (they all have `.signal`).
+macro_rules! signaled {
+    ($call:expr, $signal:expr) => {
+        match $signal {
+            Some(signal) => $call.signal(signal),
+            None => $call,
+        }
+    };
+}
+
+/// The promise of `future`, whose error is already a JS value (an `OpenRouterError`).
+fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+    future_to_promise(future)
+}
+
+/// The core's error as a rejection value.
+fn reject(error: Error) -> JsValue {
+    error_to_js(&error)
+}
+
+/// `options.signal` as the core's cancel handle.
+fn signal_of(options: &Options) -> Result<Option<CancelSignal>, JsValue> {
+    Ok(options.signal()?.map(CancelSignal::from))
+}
+
+/// A budget interval argument.
+fn interval_arg(value: &JsValue) -> Result<Interval, JsValue> {
+    match value.as_string().as_deref() {
+        Some("daily") => Ok(Interval::Daily),
+        Some("weekly") => Ok(Interval::Weekly),
+        Some("monthly") => Ok(Interval::Monthly),
+        Some("lifetime") => Ok(Interval::Lifetime),
+        _ => Err(invalid(
+            "interval",
+            "enum",
+            "`interval` must be \"daily\", \"weekly\", \"monthly\" or \"lifetime\"",
+        )),
+    }
+}
+
+/// Sets a property on an object this module just created.
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// Drives one of the core's page streams for the JS `paginator`: hands each page to `sink`
+/// and waits for the consumer to ask for the next (`true`) or stop (`false`).
+async fn walk<I: Serialize>(
+    pages: impl Stream<Item = Result<ListResponse<I>, Error>>,
+    sink: Function,
+) -> Result<JsValue, JsValue> {
+    let mut pages = pin!(pages);
+    while let Some(page) = pages.next().await {
+        let page = to_js(&page.map_err(reject)?)?;
+        let more = JsFuture::from(Promise::from(sink.call1(&JsValue::UNDEFINED, &page)?)).await?;
+        if !more.is_truthy() {
+            break;
+        }
+    }
+    Ok(JsValue::UNDEFINED)
+}
+
+/// Wraps `start(sink)`, which must return the promise of [`walk`], as a JS `Paginator`.
+fn make_paginator(start: impl FnOnce(Function) -> Promise + 'static) -> JsValue {
+    paginator(Closure::once_into_js(start))
+}
+
+/// A member report as `[{ user_id, outcome, error? }]`.
+fn member_report(report: MemberReport) -> JsValue {
+    let out = Array::new();
+    for result in report.results {
+        let item: JsValue = Object::new().into();
+        set(
+            &item,
+            "user_id",
+            &JsValue::from_str(result.user_id.as_str()),
+        );
+        let outcome = match result.outcome {
+            MemberOutcome::Added => "added",
+            MemberOutcome::AlreadyMember => "already_member",
+            MemberOutcome::Removed => "removed",
+            MemberOutcome::KeptActiveKeys => "kept_active_keys",
+            MemberOutcome::KeptScimManaged => "kept_scim_managed",
+            MemberOutcome::NotAMember => "not_a_member",
+            MemberOutcome::Failed(error) => {
+                set(&item, "error", &error_to_js(&error));
+                "failed"
+            }
+            // The core's enum may grow: show such an outcome as a failure without an error.
+            _ => "failed",
+        };
+        set(&item, "outcome", &JsValue::from_str(outcome));
+        out.push(&item);
+    }
+    out.into()
+}
+
+/// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`.
+fn bulk_results<O: Serialize>(results: Vec<BulkResult<O>>) -> Result<JsValue, JsValue> {
+    let out = Array::new();
+    for result in results {
+        let item: JsValue = Object::new().into();
+        set(&item, "hash", &JsValue::from_str(result.hash.as_str()));
+        match result.result {
+            Ok(value) => {
+                set(&item, "ok", &JsValue::TRUE);
+                set(&item, "value", &to_js(&value)?);
+            }
+            Err(error) => {
+                set(&item, "ok", &JsValue::FALSE);
+                set(&item, "error", &error_to_js(&error));
+            }
+        }
+        out.push(&item);
+    }
+    Ok(out.into())
+}
+
+/// A rotation as `{ created, old_hash, disable_error }`.
+fn rotation(rotation: Rotation) -> Result<JsValue, JsValue> {
+    let out: JsValue = Object::new().into();
+    set(&out, "created", &to_js(&rotation.created)?);
+    set(
+        &out,
+        "old_hash",
+        &JsValue::from_str(rotation.old_hash.as_str()),
+    );
+    let disable_error = rotation
+        .disable_error
+        .as_ref()
+        .map_or(JsValue::NULL, error_to_js);
+    set(&out, "disable_error", &disable_error);
+    Ok(out)
+}
+
+/// The unit answers (`DELETE`s) resolve to `undefined`.
+fn done(_: ()) -> JsValue {
+    JsValue::UNDEFINED
+}
+
+/// A client for OpenRouter's management API. Holds the management key inside the wasm
+/// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
+/// never show it.
+#[wasm_bindgen]
+pub struct OpenRouterAdmin {
+    client: Client,
+}
+
+#[wasm_bindgen]
+impl OpenRouterAdmin {
+    /// `new OpenRouterAdmin({ apiKey, baseUrl?, timeoutMs?, maxRetries? })`; throws an
+    /// `OpenRouterError` of kind `validation` for a missing key or a bad option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<OpenRouterAdmin, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Err(invalid(
+                "options.apiKey",
+                "required",
+                "`options.apiKey` is required",
+            ));
+        }
+        let o = Options::parse(&options)?;
+        let key = o
+            .string("apiKey")?
+            .ok_or_else(|| invalid("options.apiKey", "required", "`options.apiKey` is required"))?;
+        let mut builder = Client::builder().api_key(ManagementKey::new(key));
+        if let Some(url) = o.string("baseUrl")? {
+            builder = builder.base_url(url);
+        }
+        if let Some(ms) = o.integer("timeoutMs", 86_400_000)? {
+            if ms < 1.0 {
+                return Err(invalid(
+                    "options.timeoutMs",
+                    "range",
+                    "`options.timeoutMs` must be at least 1",
+                ));
+            }
+            builder = builder.timeout(Duration::from_millis(ms as u64));
+        }
+        if let Some(n) = o.integer("maxRetries", 10)? {
+            builder = builder.max_retries(n as u32);
+        }
+        let client = builder.build().map_err(reject)?;
+        Ok(OpenRouterAdmin { client })
+    }
+
+    /// A description without the key.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        format!(
+            "OpenRouterAdmin {{ baseUrl: {}, apiKey: <redacted> }}",
+            self.client.config().base_url
+        )
+    }
+
+    /// What `JSON.stringify` shows: the base URL, never the key.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ baseUrl: string }")]
+    pub fn to_json(&self) -> JsValue {
+        let out: JsValue = Object::new().into();
+        set(
+            &out,
+            "baseUrl",
+            &JsValue::from_str(&self.client.config().base_url),
+        );
+        out
+    }
+
+    // ---- the calling key ---------------------------------------------------------------
+
+    /// `GET /key`: the key this client uses (answers for any key; says `is_management_key`).
+    #[wasm_bindgen(js_name = currentKey, unchecked_return_type = "Promise<CurrentKey>")]
+    pub fn current_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.current_key(), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    // ---- workspaces ---------------------------------------------------------------------
+
+    /// `GET /workspaces`: one page (`offset`, `limit` 1..100).
+    #[wasm_bindgen(js_name = listWorkspaces, unchecked_return_type = "Promise<Page<Workspace>>")]
+    pub fn list_workspaces(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let mut call = client.workspaces().list();
+            if let Some(n) = o.integer("limit", 1_000_000_000)? {
+                call = call.limit(n as u32);
+            }
+            if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
+                call = call.offset(n as u64);
+            }
+            let page = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&page)
+        })
+    }
+
+    /// Every workspace: `for await (const ws of client.workspaces())`, or `.pages()`.
+    #[wasm_bindgen(js_name = workspaces, unchecked_return_type = "Paginator<Workspace>")]
+    pub fn workspaces(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let o = Options::parse(&options.unwrap_or_default())?;
+        let (limit, offset, signal) = (
+            o.integer("limit", 1_000_000_000)?,
+            o.integer("offset", 9_000_000_000_000_000)?,
+            signal_of(&o)?,
+        );
+        let client = self.client.clone();
+        Ok(make_paginator(move |sink| {
+            promise(async move {
+                let mut call = client.workspaces().list();
+                if let Some(n) = limit {
+                    call = call.limit(n as u32);
+                }
+                if let Some(n) = offset {
+                    call = call.offset(n as u64);
+                }
+                walk(signaled!(call.paginate(), signal).by_page(), sink).await
+            })
+        }))
+    }
+
+    /// `POST /workspaces`: validated; retried only on 429; otherwise a failure after sending
+    /// is `outcome_unknown` (then `reconcileWorkspace(slug)`).
+    #[wasm_bindgen(js_name = createWorkspace, unchecked_return_type = "Promise<Workspace>")]
+    pub fn create_workspace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let body: CreateWorkspace = from_js(&request, "request")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.workspaces().create(body), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `GET /workspaces/{idOrSlug}`.
+    #[wasm_bindgen(js_name = getWorkspace, unchecked_return_type = "Promise<Workspace>")]
+    pub fn get_workspace(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.workspace(id).get(), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `PATCH /workspaces/{idOrSlug}`: a field left out stays, `null` clears it.
+    #[wasm_bindgen(js_name = updateWorkspace, unchecked_return_type = "Promise<Workspace>")]
+    pub fn update_workspace(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateWorkspaceRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let body: UpdateWorkspace = from_js(&patch, "patch")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.workspace(id).update(body), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `DELETE /workspaces/{idOrSlug}` (refused while it has active keys).
+    #[wasm_bindgen(js_name = deleteWorkspace, unchecked_return_type = "Promise<void>")]
+    pub fn delete_workspace(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            signaled!(client.workspace(id).delete(), signal_of(&o)?)
+                .send()
+                .await
+                .map(done)
+                .map_err(reject)
+        })
+    }
+
+    /// After an `outcome_unknown` create: the workspace with this slug, or `null`.
+    #[wasm_bindgen(js_name = reconcileWorkspace, unchecked_return_type = "Promise<Workspace | null>")]
+    pub fn reconcile_workspace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let slug = string_arg(&slug, "slug")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.workspaces().reconcile(slug), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    // ---- members ------------------------------------------------------------------------
+
+    /// `GET /workspaces/{idOrSlug}/members`: one page.
+    #[wasm_bindgen(js_name = listMembers, unchecked_return_type = "Promise<Page<WorkspaceMember>>")]
+    pub fn list_members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let mut call = client.workspace(id).members().list();
+            if let Some(n) = o.integer("limit", 1_000_000_000)? {
+                call = call.limit(n as u32);
+            }
+            if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
+                call = call.offset(n as u64);
+            }
+            let page = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&page)
+        })
+    }
+
+    /// Every member of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = members, unchecked_return_type = "Paginator<WorkspaceMember>")]
+    pub fn members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let id = string_arg(&id_or_slug, "idOrSlug")?;
+        let o = Options::parse(&options.unwrap_or_default())?;
+        let (limit, offset, signal) = (
+            o.integer("limit", 1_000_000_000)?,
+            o.integer("offset", 9_000_000_000_000_000)?,
+            signal_of(&o)?,
+        );
+        let client = self.client.clone();
+        Ok(make_paginator(move |sink| {
+            promise(async move {
+                let mut call = client.workspace(id).members().list();
+                if let Some(n) = limit {
+                    call = call.limit(n as u32);
+                }
+                if let Some(n) = offset {
+                    call = call.offset(n as u64);
+                }
+                walk(signaled!(call.paginate(), signal).by_page(), sink).await
+            })
+        }))
+    }
+
+    /// Adds any number of users (chunks of 100) and reports one outcome per user.
+    #[wasm_bindgen(js_name = addMembers, unchecked_return_type = "Promise<MemberResult[]>")]
+    pub fn add_members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.change_members(id_or_slug, user_ids, options, true)
+    }
+
+    /// Removes any number of users (chunks of 100) and reports one outcome per user, saying
+    /// why those who stayed did (`kept_active_keys`, `kept_scim_managed`).
+    #[wasm_bindgen(js_name = removeMembers, unchecked_return_type = "Promise<MemberResult[]>")]
+    pub fn remove_members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        self.change_members(id_or_slug, user_ids, options, false)
+    }
+
+    // ---- budgets ------------------------------------------------------------------------
+
+    /// `GET /workspaces/{idOrSlug}/budgets`.
+    #[wasm_bindgen(js_name = listBudgets, unchecked_return_type = "Promise<BudgetList>")]
+    pub fn list_budgets(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.workspace(id).budgets().list(), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `GET /workspaces/{idOrSlug}/budgets/{interval}`.
+    #[wasm_bindgen(js_name = getBudget, unchecked_return_type = "Promise<BudgetResponse>")]
+    pub fn get_budget(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let interval = interval_arg(&interval)?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let call = client.workspace(id).budgets().get(interval);
+            let value = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `PUT /workspaces/{idOrSlug}/budgets/{interval}` with `limit_usd` (> 0; budgets must
+    /// shrink from lifetime to daily); `options.includeByok` sets the workspace-wide flag.
+    #[wasm_bindgen(js_name = putBudget, unchecked_return_type = "Promise<BudgetResponse>")]
+    pub fn put_budget(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
+        #[wasm_bindgen(js_name = limitUsd, unchecked_param_type = "number")] limit_usd: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PutBudgetOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let interval = interval_arg(&interval)?;
+            let usd = limit_usd
+                .as_f64()
+                .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let mut call = client.workspace(id).budgets().put(interval, usd);
+            if let Some(v) = o.boolean("includeByok")? {
+                call = call.include_byok(v);
+            }
+            let value = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `DELETE /workspaces/{idOrSlug}/budgets/{interval}`.
+    #[wasm_bindgen(js_name = deleteBudget, unchecked_return_type = "Promise<void>")]
+    pub fn delete_budget(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let interval = interval_arg(&interval)?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let call = client.workspace(id).budgets().delete(interval);
+            signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map(done)
+                .map_err(reject)
+        })
+    }
+
+    // ---- keys ---------------------------------------------------------------------------
+
+    /// `GET /keys`: one page of up to 100 (`offset`, `workspaceId`, `includeDisabled`).
+    #[wasm_bindgen(js_name = listKeys, unchecked_return_type = "Promise<Page<ApiKey>>")]
+    pub fn list_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let call = Self::key_list(&client, &o)?;
+            let page = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&page)
+        })
+    }
+
+    /// Every key (of the Default workspace unless `workspaceId`), as a `Paginator`.
+    #[wasm_bindgen(js_name = keys, unchecked_return_type = "Paginator<ApiKey>")]
+    pub fn keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let o = Options::parse(&options.unwrap_or_default())?;
+        // Check the options now, so a bad one fails here rather than at the first pull.
+        let client = self.client.clone();
+        let _ = Self::key_list(&client, &o)?;
+        let (workspace, disabled) = (o.string("workspaceId")?, o.boolean("includeDisabled")?);
+        let (offset, signal) = (o.integer("offset", 9_000_000_000_000_000)?, signal_of(&o)?);
+        Ok(make_paginator(move |sink| {
+            promise(async move {
+                let mut call = client.keys().list();
+                if let Some(w) = workspace {
+                    call = call.workspace(w);
+                }
+                if let Some(v) = disabled {
+                    call = call.include_disabled(v);
+                }
+                if let Some(n) = offset {
+                    call = call.offset(n as u64);
+                }
+                walk(signaled!(call.paginate(), signal).by_page(), sink).await
+            })
+        }))
+    }
+
+    /// `POST /keys`: answers `{ data, key }`; `key` is the secret, shown this once. Retried
+    /// only on 429; otherwise a failure after sending is `outcome_unknown` (then
+    /// `reconcileKey(request, sinceMs)`).
+    #[wasm_bindgen(js_name = createKey, unchecked_return_type = "Promise<CreatedKey>")]
+    pub fn create_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let body: CreateKey = from_js(&request, "request")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.keys().create(body), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// After an `outcome_unknown` create: the newest key with the request's name and workspace
+    /// created at or after `sinceMs` (ms since the epoch, read before the attempt), or `null`.
+    #[wasm_bindgen(js_name = reconcileKey, unchecked_return_type = "Promise<ApiKey | null>")]
+    pub fn reconcile_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
+        #[wasm_bindgen(js_name = sinceMs, unchecked_param_type = "number")] since_ms: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let body: CreateKey = from_js(&request, "request")?;
+            let since = since_ms
+                .as_f64()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| invalid("sinceMs", "type", "`sinceMs` must be a finite number"))?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let call = client.keys().reconcile(&body, since);
+            let value = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `GET /keys/{hash}`.
+    #[wasm_bindgen(js_name = getKey, unchecked_return_type = "Promise<ApiKey>")]
+    pub fn get_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hash = string_arg(&hash, "hash")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.key(hash).get(), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `PATCH /keys/{hash}`: a field left out stays, `null` clears `limit` / `limit_reset`.
+    #[wasm_bindgen(js_name = updateKey, unchecked_return_type = "Promise<ApiKey>")]
+    pub fn update_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hash = string_arg(&hash, "hash")?;
+            let body: UpdateKey = from_js(&patch, "patch")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.key(hash).update(body), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&value)
+        })
+    }
+
+    /// `DELETE /keys/{hash}`.
+    #[wasm_bindgen(js_name = deleteKey, unchecked_return_type = "Promise<void>")]
+    pub fn delete_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hash = string_arg(&hash, "hash")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            signaled!(client.key(hash).delete(), signal_of(&o)?)
+                .send()
+                .await
+                .map(done)
+                .map_err(reject)
+        })
+    }
+
+    /// Rotation: creates a successor with the old key's settings (its secret is in
+    /// `created.key`, shown once) and disables the old key (`disable_error` if that failed).
+    #[wasm_bindgen(js_name = rotateKey, unchecked_return_type = "Promise<Rotation>")]
+    pub fn rotate_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hash = string_arg(&hash, "hash")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let value = signaled!(client.keys().rotate(hash), signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            rotation(value)
+        })
+    }
+
+    /// Deletes a rotated-out key once nothing uses it.
+    #[wasm_bindgen(js_name = retireKey, unchecked_return_type = "Promise<void>")]
+    pub fn retire_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hash = string_arg(&hash, "hash")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            signaled!(client.keys().retire(hash), signal_of(&o)?)
+                .send()
+                .await
+                .map(done)
+                .map_err(reject)
+        })
+    }
+
+    /// Applies one patch to many keys (validated once, `concurrency` at a time); one result per
+    /// key, in order.
+    #[wasm_bindgen(js_name = bulkUpdateKeys, unchecked_return_type = "Promise<BulkResult<ApiKey>[]>")]
+    pub fn bulk_update_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hashes = strings_arg(&hashes, "hashes")?;
+            let body: UpdateKey = from_js(&patch, "patch")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let mut call = client.keys().bulk_update(hashes, body);
+            if let Some(n) = o.integer("concurrency", 64)? {
+                call = call.concurrency(n as usize);
+            }
+            let results = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            bulk_results(results)
+        })
+    }
+
+    /// Deletes many keys (`concurrency` at a time); one result per key, in order.
+    #[wasm_bindgen(js_name = bulkDeleteKeys, unchecked_return_type = "Promise<BulkResult<null>[]>")]
+    pub fn bulk_delete_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let hashes = strings_arg(&hashes, "hashes")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let mut call = client.keys().bulk_delete(hashes);
+            if let Some(n) = o.integer("concurrency", 64)? {
+                call = call.concurrency(n as usize);
+            }
+            let results = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            bulk_results(results)
+        })
+    }
+
+    // ---- organization -------------------------------------------------------------------
+
+    /// `GET /organization/members`: one page; their `id`s are what `addMembers` takes.
+    #[wasm_bindgen(js_name = listOrganizationMembers, unchecked_return_type = "Promise<Page<OrganizationMember>>")]
+    pub fn list_organization_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let mut call = client.organization().members().list();
+            if let Some(n) = o.integer("limit", 1_000_000_000)? {
+                call = call.limit(n as u32);
+            }
+            if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
+                call = call.offset(n as u64);
+            }
+            let page = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            to_js(&page)
+        })
+    }
+
+    /// Every organization member, as a `Paginator`.
+    #[wasm_bindgen(js_name = organizationMembers, unchecked_return_type = "Paginator<OrganizationMember>")]
+    pub fn organization_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let o = Options::parse(&options.unwrap_or_default())?;
+        let (limit, offset, signal) = (
+            o.integer("limit", 1_000_000_000)?,
+            o.integer("offset", 9_000_000_000_000_000)?,
+            signal_of(&o)?,
+        );
+        let client = self.client.clone();
+        Ok(make_paginator(move |sink| {
+            promise(async move {
+                let mut call = client.organization().members().list();
+                if let Some(n) = limit {
+                    call = call.limit(n as u32);
+                }
+                if let Some(n) = offset {
+                    call = call.offset(n as u64);
+                }
+                walk(signaled!(call.paginate(), signal).by_page(), sink).await
+            })
+        }))
+    }
+}
+
+impl OpenRouterAdmin {
+    /// The shared body of `addMembers` / `removeMembers`.
+    fn change_members(
+        &self,
+        id_or_slug: JsValue,
+        user_ids: JsValue,
+        options: Option<JsValue>,
+        add: bool,
+    ) -> Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let id = string_arg(&id_or_slug, "idOrSlug")?;
+            let ids = strings_arg(&user_ids, "userIds")?;
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let members = client.workspace(id).members();
+            let call = if add {
+                members.add_all(ids)
+            } else {
+                members.remove_all(ids)
+            };
+            let report = signaled!(call, signal_of(&o)?)
+                .send()
+                .await
+                .map_err(reject)?;
+            Ok(member_report(report))
+        })
+    }
+
+    /// A `GET /keys` call from `workspaceId`, `includeDisabled` and `offset`.
+    fn key_list<'a>(
+        client: &'a Client,
+        o: &Options,
+    ) -> Result<
+        openrouter_admin::Call<
+            'a,
+            openrouter_admin::FetchTransport,
+            openrouter_admin::api::ListKeys,
+        >,
+        JsValue,
+    > {
+        let mut call = client.keys().list();
+        if let Some(w) = o.string("workspaceId")? {
+            call = call.workspace(w);
+        }
+        if let Some(v) = o.boolean("includeDisabled")? {
+            call = call.include_disabled(v);
+        }
+        if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
+            call = call.offset(n as u64);
+        }
+        Ok(call)
+    }
+}
+
+/// `true` for a rejection of this package (`e is OpenRouterError` in TypeScript).
+#[wasm_bindgen(js_name = isOpenRouterError, unchecked_return_type = "error is OpenRouterError")]
+pub fn is_open_router_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue,
+) -> bool {
+    error.is_instance_of::<js_sys::Error>()
+        && Reflect::get(&error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .as_deref()
+            == Some("OpenRouterError")
+}

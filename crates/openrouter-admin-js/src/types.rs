@@ -1,0 +1,290 @@
+//! The package's TypeScript types, written by hand beside the Rust they describe.
+//!
+//! Data types mirror the core's serde models field for field (OpenRouter's snake_case names,
+//! nullable fields as `| null`, open enums as `"known" | (string & {})` so new server values
+//! still type-check); `tsc --strict` over `tests/node/consumer.ts` keeps them honest. They
+//! cost nothing in the wasm: a custom section is text the CLI copies into the `.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Options of `new OpenRouterAdmin(...)`. */
+export interface ClientOptions {
+  /** A management key (`sk-or-v1-...`). Kept inside the wasm module; never logged. */
+  apiKey: string;
+  /** API base, default `https://openrouter.ai/api/v1`; a same-origin proxy works. */
+  baseUrl?: string;
+  /** Per-attempt timeout in milliseconds (default 30 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt for operations that are safe to retry (default 2). */
+  maxRetries?: number;
+}
+
+/** Options every call accepts. */
+export interface CallOptions {
+  /** Cancels the call, also while it waits to retry: it then rejects with kind `cancelled`. */
+  signal?: AbortSignal;
+}
+/** Options of the paged lists. */
+export interface ListOptions extends CallOptions {
+  /** Records to skip. */
+  offset?: number;
+  /** Page size, 1..100 (default 50). */
+  limit?: number;
+}
+/** Options of `listKeys` / `keys` (pages are a fixed 100). */
+export interface KeyListOptions extends CallOptions {
+  /** Records to skip. */
+  offset?: number;
+  /** List this workspace's keys (UUID) instead of the Default workspace's. */
+  workspaceId?: string;
+  /** Include disabled keys. */
+  includeDisabled?: boolean;
+}
+/** Options of `putBudget`. */
+export interface PutBudgetOptions extends CallOptions {
+  /** Whether BYOK usage counts toward the workspace's budgets (workspace-wide). */
+  includeByok?: boolean;
+}
+/** Options of the bulk key operations. */
+export interface BulkOptions extends CallOptions {
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+}
+
+/** One page of a list. `total_count` is absent on `GET /keys`. */
+export interface Page<T> {
+  data: T[];
+  total_count?: number;
+}
+/** All of a list: items with `for await (const x of paginator)`, or pages with `.pages()`. One use each. */
+export interface Paginator<T> extends AsyncIterable<T> {
+  pages(): AsyncIterable<Page<T>>;
+}
+
+/** How a limit resets; `null` means never. Open: new values may appear. */
+export type LimitReset = "daily" | "weekly" | "monthly" | (string & {});
+/** A budget interval. */
+export type BudgetInterval = "daily" | "weekly" | "monthly" | "lifetime";
+/** A workspace's default provider sort. Open. */
+export type ProviderSort = "price" | "throughput" | "latency" | "exacto" | (string & {});
+
+export interface Workspace {
+  id: string;
+  default_guardrail_id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  default_text_model: string | null;
+  default_image_model: string | null;
+  default_provider_sort: ProviderSort | null;
+  is_observability_io_logging_enabled: boolean;
+  is_observability_broadcast_enabled: boolean;
+  is_data_discount_logging_enabled: boolean;
+  io_logging_sampling_rate: number;
+  io_logging_api_key_ids: number[] | null;
+  created_at: string;
+  updated_at: string | null;
+  created_by: string | null;
+  include_byok_in_budgets?: boolean;
+}
+/** Body of `createWorkspace`: name 1..100 chars, slug 1..50 of `[a-z0-9-]`. */
+export interface CreateWorkspaceRequest {
+  name: string;
+  slug: string;
+  description?: string;
+  default_text_model?: string;
+  default_image_model?: string;
+  default_provider_sort?: ProviderSort;
+  io_logging_api_key_ids?: number[];
+  io_logging_sampling_rate?: number;
+  is_data_discount_logging_enabled?: boolean;
+  is_observability_broadcast_enabled?: boolean;
+  is_observability_io_logging_enabled?: boolean;
+}
+/** Body of `updateWorkspace`: leave a field out to keep it, `null` clears a nullable one. */
+export interface UpdateWorkspaceRequest {
+  name?: string;
+  slug?: string;
+  description?: string | null;
+  default_text_model?: string | null;
+  default_image_model?: string | null;
+  default_provider_sort?: ProviderSort | null;
+  io_logging_api_key_ids?: number[] | null;
+  io_logging_sampling_rate?: number;
+  is_data_discount_logging_enabled?: boolean;
+  is_observability_broadcast_enabled?: boolean;
+  is_observability_io_logging_enabled?: boolean;
+}
+
+export interface WorkspaceMember {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  role: "admin" | "member" | (string & {});
+  created_at: string;
+}
+/** What happened to one user in `addMembers` / `removeMembers`. */
+export type MemberOutcome =
+  | "added"
+  | "already_member"
+  | "removed"
+  | "kept_active_keys"
+  | "kept_scim_managed"
+  | "not_a_member"
+  | "failed";
+export interface MemberResult {
+  user_id: string;
+  outcome: MemberOutcome;
+  /** Why, when `outcome` is `"failed"`. */
+  error?: OpenRouterError;
+}
+export interface OrganizationMember {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string;
+  role: "org:admin" | "org:member" | (string & {});
+}
+
+export interface WorkspaceBudget {
+  id: string;
+  workspace_id: string;
+  limit_usd: number;
+  /** `null` = lifetime. */
+  reset_interval: LimitReset | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface BudgetList {
+  data: WorkspaceBudget[];
+  include_byok_in_budgets?: boolean;
+}
+export interface BudgetResponse {
+  data: WorkspaceBudget;
+  include_byok_in_budgets?: boolean;
+}
+
+export interface ApiKey {
+  hash: string;
+  name: string;
+  label: string;
+  disabled: boolean;
+  limit: number | null;
+  limit_remaining: number | null;
+  limit_reset: LimitReset | null;
+  include_byok_in_limit: boolean;
+  usage: number;
+  usage_daily: number;
+  usage_weekly: number;
+  usage_monthly: number;
+  byok_usage: number;
+  byok_usage_daily: number;
+  byok_usage_weekly: number;
+  byok_usage_monthly: number;
+  created_at: string;
+  updated_at: string | null;
+  creator_user_id: string | null;
+  workspace_id: string;
+  expires_at: string | null;
+}
+/** The answer of `createKey`: `key` is the secret, returned this once. */
+export interface CreatedKey {
+  data: ApiKey;
+  key: string;
+}
+/** Body of `createKey`. `expires_at` must be UTC (`...Z`). */
+export interface CreateKeyRequest {
+  name: string;
+  limit?: number;
+  limit_reset?: "daily" | "weekly" | "monthly";
+  include_byok_in_limit?: boolean;
+  expires_at?: string;
+  workspace_id?: string;
+  creator_user_id?: string;
+}
+/** Body of `updateKey` / `bulkUpdateKeys`: `null` clears `limit` (unlimited) or `limit_reset` (never). */
+export interface UpdateKeyRequest {
+  name?: string;
+  disabled?: boolean;
+  limit?: number | null;
+  limit_reset?: "daily" | "weekly" | "monthly" | null;
+  include_byok_in_limit?: boolean;
+}
+/** The calling key (`GET /key`). */
+export interface CurrentKey {
+  label: string;
+  limit: number | null;
+  usage: number;
+  usage_daily: number;
+  usage_weekly: number;
+  usage_monthly: number;
+  byok_usage: number;
+  byok_usage_daily: number;
+  byok_usage_weekly: number;
+  byok_usage_monthly: number;
+  is_free_tier: boolean;
+  is_management_key: boolean;
+  /** Deprecated alias of `is_management_key`. */
+  is_provisioning_key: boolean;
+  limit_remaining: number | null;
+  limit_reset: LimitReset | null;
+  include_byok_in_limit: boolean;
+  creator_user_id: string | null;
+  /** Deprecated, always -1 or a legacy object. */
+  rate_limit: unknown;
+  expires_at: string | null;
+}
+/** A rotation: the successor (secret in `created.key`) and whether disabling the old key failed. */
+export interface Rotation {
+  created: CreatedKey;
+  old_hash: string;
+  disable_error: OpenRouterError | null;
+}
+/** One key's result in a bulk operation. */
+export type BulkResult<T> =
+  | { hash: string; ok: true; value: T }
+  | { hash: string; ok: false; error: OpenRouterError };
+
+/** The classes of failure; branch on these. */
+export type ErrorKind =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "rate_limited"
+  | "server"
+  | "api"
+  | "validation"
+  | "timeout"
+  | "cancelled"
+  | "network"
+  | "decode"
+  | "outcome_unknown"
+  | "pagination"
+  | "unsupported";
+/** One failed rule on one field (client-side validation, or a bad argument). */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+/** Every rejection of this package: an `Error` with `name === "OpenRouterError"`. */
+export interface OpenRouterError extends Error {
+  name: "OpenRouterError";
+  kind: ErrorKind;
+  /** HTTP status, when an answer came back. */
+  status: number | null;
+  /** The API's `error.code` (equals the status on OpenRouter). */
+  code: number | null;
+  /** The API's `error.metadata`, as sent. */
+  metadata: Record<string, unknown> | null;
+  /** How long the server asked to wait, in milliseconds. */
+  retryAfterMs: number | null;
+  /** For kind `validation`: every failed field (empty otherwise). */
+  fieldErrors: FieldError[];
+  /** For kind `outcome_unknown`: the failure behind it. */
+  cause?: OpenRouterError;
+}
+"#;
