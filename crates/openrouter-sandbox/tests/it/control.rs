@@ -357,3 +357,54 @@ async fn control_surface_is_404_without_the_flag() {
         assert_eq!(resp.json::<Value>().await.unwrap()["error"]["code"], 404);
     }
 }
+
+#[tokio::test]
+async fn seed_scale_adds_workspaces_and_a_bulk_workspace() {
+    let sb = Sb::with(openrouter_sandbox::Config {
+        management_key: Some(MGMT.to_owned()),
+        control: true,
+        scale: openrouter_sandbox::SeedScale::parse("workspaces=20,keys=150").unwrap(),
+        ..Default::default()
+    })
+    .await;
+    let (_, ws) = sb.get("/workspaces").await;
+    assert_eq!(ws["total_count"], 6 + 20 + 1);
+    assert_eq!(sb.get("/workspaces/scale-00020").await.0, 200);
+    let bulk = sb.workspace_id("bulk").await;
+    let (_, page) = sb
+        .get(&format!(
+            "/keys?workspace_id={bulk}&include_disabled=true&offset=100"
+        ))
+        .await;
+    assert_eq!(page["data"].as_array().unwrap().len(), 50);
+    // Reset returns to the scaled seed, not the plain one.
+    let before = snapshot(&sb).await;
+    sb.delete("/workspaces/scale-00001").await;
+    sb.http
+        .post(format!("{}/__sandbox/reset", sb.base()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(snapshot(&sb).await, before);
+}
+
+#[test]
+fn seed_scale_parsing() {
+    use openrouter_sandbox::SeedScale;
+    assert_eq!(
+        SeedScale::parse("keys=10000").unwrap(),
+        SeedScale {
+            workspaces: 0,
+            keys: 10000
+        }
+    );
+    assert_eq!(
+        SeedScale::parse("workspaces=3, keys=4").unwrap(),
+        SeedScale {
+            workspaces: 3,
+            keys: 4
+        }
+    );
+    assert!(SeedScale::parse("users=3").is_err());
+    assert!(SeedScale::parse("keys=lots").is_err());
+}
