@@ -2,6 +2,8 @@
 //! budgets, API keys, organization members), stored in SQLite, with a control surface
 //! for tests to inject faults. See the crate README for the flags and the contract.
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod control;
 pub mod error;
