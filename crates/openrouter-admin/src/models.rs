@@ -65,7 +65,7 @@ macro_rules! id_type {
 }
 
 id_type!(
-    /// A workspace's UUID. Paths also accept the slug (see [`WorkspaceRef`](crate::WorkspaceRef)).
+    /// A workspace's UUID. Paths also accept the slug: [`Client::workspace`](crate::Client::workspace) takes either.
     WorkspaceId
 );
 id_type!(

@@ -116,21 +116,38 @@ pub fn retry_after_from_headers(
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.trim())
     };
-    if let Some(ms) = get("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
-        if ms.is_finite() && ms >= 0.0 {
-            return Some(Duration::from_secs_f64(ms / 1000.0));
-        }
+    if let Some(ms) = get("retry-after-ms").and_then(parse_decimal_millis) {
+        return Some(Duration::from_micros(ms));
     }
     let v = get("retry-after")?;
-    if let Ok(secs) = v.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Some(Duration::from_secs_f64(secs));
-        }
+    if v.starts_with('-') {
         return None;
+    }
+    if let Some(us) = parse_decimal_millis(v) {
+        return Some(Duration::from_micros(us.saturating_mul(1000)));
     }
     let at = parse_http_date(v)?;
     let now = now_ms.unwrap_or_else(crate::transport::default_now_ms);
     Some(Duration::from_millis((at as f64 - now).max(0.0) as u64))
+}
+
+/// Parses a non-negative decimal (`"150"`, `"0.5"`) into thousandths (`150_000`, `500`),
+/// without pulling float parsing into the wasm.
+fn parse_decimal_millis(v: &str) -> Option<u64> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || !digits(frac) || int.len() > 12 {
+        return None;
+    }
+    let whole: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let mut thousandths = 0u64;
+    for (i, b) in frac.bytes().take(3).enumerate() {
+        thousandths += u64::from(b - b'0') * [100, 10, 1][i];
+    }
+    Some(whole * 1000 + thousandths)
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to milliseconds since the epoch.

@@ -317,8 +317,7 @@ pub fn validate_budget_order(
                 "limit_usd",
                 "budget_order",
                 format!(
-                    "the {interval} budget must be {rel} the {other} budget ({}); budgets shrink from lifetime > monthly > weekly > daily",
-                    b.limit_usd
+                    "the {interval} budget must be {rel} the {other} budget; budgets shrink from lifetime > monthly > weekly > daily"
                 ),
             ));
         }
@@ -332,7 +331,7 @@ pub fn check_utc_datetime(s: &str) -> Result<(), (&'static str, String)> {
         (
             "date_time",
             format!(
-                "expires_at must be an RFC 3339 date-time such as 2027-12-31T23:59:59Z (got {s:?})"
+                "expires_at must be an RFC 3339 date-time such as 2027-12-31T23:59:59Z (got \"{s}\")"
             ),
         )
     };

@@ -38,7 +38,11 @@ fn api() -> String {
 }
 
 fn client() -> Client {
-    Client::builder().api_key(sandbox().1).base_url(api()).build().expect("client")
+    Client::builder()
+        .api_key(sandbox().1)
+        .base_url(api())
+        .build()
+        .expect("client")
 }
 
 fn client_with(timeout_ms: u64, retries: u32) -> Client {
@@ -53,12 +57,22 @@ fn client_with(timeout_ms: u64, retries: u32) -> Client {
 
 /// The control surface, through the crate's own escape hatch.
 fn control() -> Client {
-    Client::builder().api_key("unused").base_url(sandbox().0).max_retries(0).build().expect("control client")
+    Client::builder()
+        .api_key("unused")
+        .base_url(sandbox().0)
+        .max_retries(0)
+        .build()
+        .expect("control client")
 }
 
 async fn faults(method: &str, path: &str, faults: Value) {
     control()
-        .request::<Value>(Method::POST, "/__sandbox/faults", &[], Some(json!({"method": method, "path": path, "faults": faults})))
+        .request::<Value>(
+            Method::POST,
+            "/__sandbox/faults",
+            &[],
+            Some(json!({"method": method, "path": path, "faults": faults})),
+        )
         .class(OpClass::Safe)
         .send()
         .await
@@ -66,12 +80,20 @@ async fn faults(method: &str, path: &str, faults: Value) {
 }
 
 async fn clear_faults() {
-    control().request::<Value>(Method::DELETE, "/__sandbox/faults", &[], None).send().await.expect("clear faults");
+    control()
+        .request::<Value>(Method::DELETE, "/__sandbox/faults", &[], None)
+        .send()
+        .await
+        .expect("clear faults");
 }
 
 /// How many logged requests match `method path` (since the last reset).
 async fn log_count(method: &str, path: &str) -> usize {
-    let log = control().request::<Value>(Method::GET, "/__sandbox/log", &[], None).send().await.expect("log");
+    let log = control()
+        .request::<Value>(Method::GET, "/__sandbox/log", &[], None)
+        .send()
+        .await
+        .expect("log");
     log["requests"]
         .as_array()
         .expect("requests")
@@ -91,18 +113,36 @@ fn now() -> f64 {
 
 async fn new_workspace(c: &Client, prefix: &str) -> Workspace {
     let slug = unique(prefix);
-    c.workspaces().create(CreateWorkspace::new(format!("Test {slug}"), slug)).send().await.expect("create workspace")
+    c.workspaces()
+        .create(CreateWorkspace::new(format!("Test {slug}"), slug))
+        .send()
+        .await
+        .expect("create workspace")
 }
 
 async fn org_user(c: &Client, email_prefix: &str) -> UserId {
-    let all = c.organization().members().list().limit(100).paginate().collect_all().await.expect("org members");
-    all.into_iter().find(|m| m.email.starts_with(email_prefix)).map(|m| m.id).expect("seeded user")
+    let all = c
+        .organization()
+        .members()
+        .list()
+        .limit(100)
+        .paginate()
+        .collect_all()
+        .await
+        .expect("org members");
+    all.into_iter()
+        .find(|m| m.email.starts_with(email_prefix))
+        .map(|m| m.id)
+        .expect("seeded user")
 }
 
 #[wasm_bindgen_test]
 fn sandbox_is_configured() {
     let (u, k) = sandbox();
-    assert!(u.starts_with("http://127.0.0.1") || u.starts_with("http://localhost"), "loopback only: {u}");
+    assert!(
+        u.starts_with("http://127.0.0.1") || u.starts_with("http://localhost"),
+        "loopback only: {u}"
+    );
     assert!(k.starts_with("sk-or-v1-"));
 }
 
@@ -120,18 +160,32 @@ async fn workspace_lifecycle() {
     let first = c.workspaces().list().limit(5).send().await.expect("list");
     assert!(first.total_count.is_some());
     let ws = new_workspace(&c, "life").await;
-    let by_slug = c.workspace(&ws.slug).get().send().await.expect("get by slug");
+    let by_slug = c
+        .workspace(&ws.slug)
+        .get()
+        .send()
+        .await
+        .expect("get by slug");
     let by_id = c.workspace(&ws.id).get().send().await.expect("get by id");
     assert_eq!(by_slug, by_id);
     let updated = c
         .workspace(&ws.id)
-        .update(UpdateWorkspace::new().description(Some("d")).io_logging_sampling_rate(0.5))
+        .update(
+            UpdateWorkspace::new()
+                .description(Some("d"))
+                .io_logging_sampling_rate(0.5),
+        )
         .send()
         .await
         .expect("update");
     assert_eq!(updated.description.as_deref(), Some("d"));
     assert_eq!(updated.name, ws.name, "unset fields stay");
-    let cleared = c.workspace(&ws.id).update(UpdateWorkspace::new().description(None::<String>)).send().await.expect("clear");
+    let cleared = c
+        .workspace(&ws.id)
+        .update(UpdateWorkspace::new().description(None::<String>))
+        .send()
+        .await
+        .expect("clear");
     assert_eq!(cleared.description, None);
     c.workspace(&ws.id).delete().send().await.expect("delete");
     let e = c.workspace(&ws.id).get().send().await.expect_err("gone");
@@ -143,27 +197,63 @@ async fn members_and_budgets() {
     let c = client();
     let ws = new_workspace(&c, "mb").await;
     let alan = org_user(&c, "alan.turing").await;
-    let added = c.workspace(&ws.id).members().add([alan.clone()]).send().await.expect("add");
+    let added = c
+        .workspace(&ws.id)
+        .members()
+        .add([alan.clone()])
+        .send()
+        .await
+        .expect("add");
     assert_eq!(added.added_count, 1);
-    let listed = c.workspace(&ws.slug).members().list().send().await.expect("list");
+    let listed = c
+        .workspace(&ws.slug)
+        .members()
+        .list()
+        .send()
+        .await
+        .expect("list");
     assert!(listed.data.iter().any(|m| m.user_id == alan));
-    let removed = c.workspace(&ws.id).members().remove([alan.clone()]).send().await.expect("remove");
+    let removed = c
+        .workspace(&ws.id)
+        .members()
+        .remove([alan.clone()])
+        .send()
+        .await
+        .expect("remove");
     assert_eq!(removed.removed_count, 1);
 
     let b = c.workspace(&ws.id).budgets();
-    b.put(Interval::Lifetime, 1000.0).send().await.expect("lifetime");
-    let monthly = b.put(Interval::Monthly, 100.0).include_byok(true).send().await.expect("monthly");
+    b.put(Interval::Lifetime, 1000.0)
+        .send()
+        .await
+        .expect("lifetime");
+    let monthly = b
+        .put(Interval::Monthly, 100.0)
+        .include_byok(true)
+        .send()
+        .await
+        .expect("monthly");
     assert_eq!(monthly.data.limit_usd, 100.0);
     assert_eq!(monthly.data.interval(), Some(Interval::Monthly));
     let got = b.get(Interval::Monthly).send().await.expect("get");
     assert_eq!(got.data.limit_usd, 100.0);
     let all = b.list().send().await.expect("list budgets");
     assert_eq!(all.data.len(), 2);
-    assert!(openrouter_admin::validate::validate_budget_order(&all.data, Interval::Weekly, 150.0).is_err());
+    assert!(
+        openrouter_admin::validate::validate_budget_order(&all.data, Interval::Weekly, 150.0)
+            .is_err()
+    );
     // The server enforces the same rule: a 400.
-    let e = b.put(Interval::Weekly, 150.0).send().await.expect_err("shrink rule");
+    let e = b
+        .put(Interval::Weekly, 150.0)
+        .send()
+        .await
+        .expect_err("shrink rule");
     assert_eq!(e.kind(), ErrorKind::BadRequest, "{e:?}");
-    b.delete(Interval::Monthly).send().await.expect("delete budget");
+    b.delete(Interval::Monthly)
+        .send()
+        .await
+        .expect("delete budget");
     let e = b.get(Interval::Monthly).send().await.expect_err("gone");
     assert!(e.is_not_found());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
@@ -175,7 +265,13 @@ async fn key_lifecycle_and_secret() {
     let ws = new_workspace(&c, "keys").await;
     let created = c
         .keys()
-        .create(CreateKey::new("life").limit(5.0).limit_reset(LimitReset::Daily).workspace_id(&ws.id).expires_at("2030-01-01T00:00:00Z"))
+        .create(
+            CreateKey::new("life")
+                .limit(5.0)
+                .limit_reset(LimitReset::Daily)
+                .workspace_id(&ws.id)
+                .expires_at("2030-01-01T00:00:00Z"),
+        )
         .send()
         .await
         .expect("create");
@@ -183,27 +279,69 @@ async fn key_lifecycle_and_secret() {
     let h = created.data.hash.clone();
     let got = c.key(&h).get().send().await.expect("get");
     assert_eq!(got.limit, Some(5.0));
-    let up = c.key(&h).update(UpdateKey::new().name("renamed").limit(None).limit_reset(None)).send().await.expect("update");
-    assert_eq!((up.name.as_str(), up.limit, up.limit_reset.clone()), ("renamed", None, None));
-    let listed = c.keys().list().workspace(&ws.id).send().await.expect("list");
+    let up = c
+        .key(&h)
+        .update(
+            UpdateKey::new()
+                .name("renamed")
+                .limit(None)
+                .limit_reset(None),
+        )
+        .send()
+        .await
+        .expect("update");
+    assert_eq!(
+        (up.name.as_str(), up.limit, up.limit_reset.clone()),
+        ("renamed", None, None)
+    );
+    let listed = c
+        .keys()
+        .list()
+        .workspace(&ws.id)
+        .send()
+        .await
+        .expect("list");
     assert!(listed.data.iter().any(|k| k.hash == h));
     assert!(listed.total_count.is_none());
 
     // The secret is an ordinary key: GET /key works, management routes are forbidden.
-    let plain = Client::builder().api_key(created.key.expose_secret()).base_url(api()).build().expect("client");
-    let me = plain.current_key().send().await.expect("GET /key with the new key");
+    let plain = Client::builder()
+        .api_key(created.key.expose_secret())
+        .base_url(api())
+        .build()
+        .expect("client");
+    let me = plain
+        .current_key()
+        .send()
+        .await
+        .expect("GET /key with the new key");
     assert!(!me.is_management_key);
-    let e = plain.workspaces().list().send().await.expect_err("not a management key");
+    let e = plain
+        .workspaces()
+        .list()
+        .send()
+        .await
+        .expect_err("not a management key");
     assert!(e.is_forbidden());
 
     c.key(&h).delete().send().await.expect("delete");
-    assert!(c.key(&h).get().send().await.expect_err("gone").is_not_found());
+    assert!(c
+        .key(&h)
+        .get()
+        .send()
+        .await
+        .expect_err("gone")
+        .is_not_found());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
 #[wasm_bindgen_test]
 async fn escape_hatch_reaches_any_path() {
-    let v = client().request::<Value>(Method::GET, "/workspaces", &[("limit", "1")], None).send().await.expect("raw");
+    let v = client()
+        .request::<Value>(Method::GET, "/workspaces", &[("limit", "1")], None)
+        .send()
+        .await
+        .expect("raw");
     assert!(v["data"].is_array());
 }
 
@@ -213,18 +351,47 @@ async fn escape_hatch_reaches_any_path() {
 async fn error_kinds() {
     let c = client();
     // Unauthorized
-    let bad = Client::builder().api_key("sk-or-v1-nope").base_url(api()).build().expect("client");
-    assert!(bad.workspaces().list().send().await.expect_err("401").is_unauthorized());
+    let bad = Client::builder()
+        .api_key("sk-or-v1-nope")
+        .base_url(api())
+        .build()
+        .expect("client");
+    assert!(bad
+        .workspaces()
+        .list()
+        .send()
+        .await
+        .expect_err("401")
+        .is_unauthorized());
     // NotFound
-    let e = c.workspace(unique("missing")).get().send().await.expect_err("404");
+    let e = c
+        .workspace(unique("missing"))
+        .get()
+        .send()
+        .await
+        .expect_err("404");
     assert_eq!((e.kind(), e.status()), (ErrorKind::NotFound, Some(404)));
     // Validation (nothing sent)
-    let e = c.workspaces().create(CreateWorkspace::new("", "NO")).send().await.expect_err("invalid");
+    let e = c
+        .workspaces()
+        .create(CreateWorkspace::new("", "NO"))
+        .send()
+        .await
+        .expect_err("invalid");
     assert_eq!(e.validation_errors().len(), 2);
     // BadRequest from the server: an unknown user id
     let ws = new_workspace(&c, "err").await;
-    let e = c.workspace(&ws.id).members().add(["user_nobody"]).send().await.expect_err("400");
-    assert!(matches!(e.kind(), ErrorKind::BadRequest | ErrorKind::NotFound), "{e:?}");
+    let e = c
+        .workspace(&ws.id)
+        .members()
+        .add(["user_nobody"])
+        .send()
+        .await
+        .expect_err("400");
+    assert!(
+        matches!(e.kind(), ErrorKind::BadRequest | ErrorKind::NotFound),
+        "{e:?}"
+    );
 
     let path = format!("/api/v1/workspaces/{}", ws.slug);
     // RateLimited after every retry
@@ -233,25 +400,73 @@ async fn error_kinds() {
     assert!(e.is_rate_limited());
     assert_eq!(e.retry_after(), Some(Duration::from_millis(10)));
     // Server after every retry, with a non-JSON body kept as a snippet
-    faults("GET", &path, Value::Array(vec![json!({"status": 503, "retry_after_ms": 1, "body": "<html>down</html>"}); 3])).await;
+    faults(
+        "GET",
+        &path,
+        Value::Array(vec![
+            json!({"status": 503, "retry_after_ms": 1, "body": "<html>down</html>"});
+            3
+        ]),
+    )
+    .await;
     let e = c.workspace(&ws.slug).get().send().await.expect_err("503");
-    assert_eq!((e.kind(), e.status(), e.body_snippet()), (ErrorKind::Server, Some(503), Some("<html>down</html>")));
+    assert_eq!(
+        (e.kind(), e.status(), e.body_snippet()),
+        (ErrorKind::Server, Some(503), Some("<html>down</html>"))
+    );
     // Api (another status)
     faults("GET", &path, json!([{"status": 418, "body": "teapot"}])).await;
     let e = c.workspace(&ws.slug).get().send().await.expect_err("418");
     assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(418)));
     // Decode: a 200 that is not a workspace names the path
-    faults("GET", &path, json!([{"status": 200, "body": "{\"data\":{\"id\":7}}"}])).await;
-    let e = c.workspace(&ws.slug).get().send().await.expect_err("decode");
+    faults(
+        "GET",
+        &path,
+        json!([{"status": 200, "body": "{\"data\":{\"id\":7}}"}]),
+    )
+    .await;
+    let e = c
+        .workspace(&ws.slug)
+        .get()
+        .send()
+        .await
+        .expect_err("decode");
     assert!(e.is_decode());
     assert_eq!(e.json_path(), Some("data.id"));
-    // Network: a dropped connection, no retries allowed
-    faults("GET", &path, json!([{"drop": true}])).await;
-    let e = client_with(5_000, 0).workspace(&ws.slug).get().send().await.expect_err("network");
+    // Network: a dropped connection, no retries allowed. (On a GET, Firefox itself silently
+    // re-sends an idempotent request when a kept-alive connection closes; a POST it does not.)
+    let alan = org_user(&c, "alan.turing").await;
+    faults(
+        "POST",
+        &format!("{path}/members/add"),
+        json!([{"drop": true}]),
+    )
+    .await;
+    let e = client_with(5_000, 0)
+        .workspace(&ws.slug)
+        .members()
+        .add([alan])
+        .send()
+        .await
+        .expect_err("network");
     assert_eq!(e.kind(), ErrorKind::Network, "{e:?}");
     clear_faults().await;
+    // Network: nothing listens there (connection refused)
+    let refused = Client::builder()
+        .api_key(sandbox().1)
+        .base_url("http://127.0.0.1:9/api/v1")
+        .max_retries(0)
+        .build()
+        .expect("client");
+    let e = refused.current_key().send().await.expect_err("refused");
+    assert_eq!(e.kind(), ErrorKind::Network, "{e:?}");
     // Forbidden: the Default workspace cannot be deleted
-    let e = c.workspace("default").delete().send().await.expect_err("403");
+    let e = c
+        .workspace("default")
+        .delete()
+        .send()
+        .await
+        .expect_err("403");
     assert!(e.is_forbidden());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
@@ -266,7 +481,11 @@ async fn waits_out_429_retry_after() {
     faults("GET", &path, json!([{"status": 429, "retry_after": 1}])).await;
     let before = log_count("GET", &path).await;
     let t0 = now();
-    c.workspace(&ws.slug).get().send().await.expect("succeeds after the wait");
+    c.workspace(&ws.slug)
+        .get()
+        .send()
+        .await
+        .expect("succeeds after the wait");
     let waited = now() - t0;
     assert!(waited >= 1000.0, "waited {waited} ms");
     assert_eq!(log_count("GET", &path).await - before, 2);
@@ -280,7 +499,12 @@ async fn retries_a_503_burst() {
     let path = format!("/api/v1/workspaces/{}", ws.slug);
     faults("PATCH", &path, json!([{"status": 503}, {"status": 503}])).await;
     let before = log_count("PATCH", &path).await;
-    let up = c.workspace(&ws.slug).update(UpdateWorkspace::new().description(Some("after burst"))).send().await.expect("third attempt");
+    let up = c
+        .workspace(&ws.slug)
+        .update(UpdateWorkspace::new().description(Some("after burst")))
+        .send()
+        .await
+        .expect("third attempt");
     assert_eq!(up.description.as_deref(), Some("after burst"));
     assert_eq!(log_count("PATCH", &path).await - before, 3);
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
@@ -293,7 +517,12 @@ async fn a_hang_ends_in_the_timeout() {
     let path = format!("/api/v1/workspaces/{}", ws.slug);
     faults("GET", &path, json!([{"hang": true}])).await;
     let t0 = now();
-    let e = client_with(400, 0).workspace(&ws.slug).get().send().await.expect_err("timeout");
+    let e = client_with(400, 0)
+        .workspace(&ws.slug)
+        .get()
+        .send()
+        .await
+        .expect_err("timeout");
     let took = now() - t0;
     assert!(e.is_timeout(), "{e:?}");
     assert!((350.0..5000.0).contains(&took), "took {took} ms");
@@ -312,11 +541,24 @@ async fn abort_signal_cancels_mid_backoff() {
     let _timer = gloo_timers::callback::Timeout::new(300, move || controller.abort());
     let before = log_count("GET", &path).await;
     let t0 = now();
-    let e = c.workspace(&ws.slug).get().signal(signal).send().await.expect_err("cancelled");
+    let e = c
+        .workspace(&ws.slug)
+        .get()
+        .signal(signal)
+        .send()
+        .await
+        .expect_err("cancelled");
     let took = now() - t0;
     assert!(e.is_cancelled(), "{e:?}");
-    assert!(took < 2000.0, "cancelled during the 5 s wait, after {took} ms");
-    assert_eq!(log_count("GET", &path).await - before, 1, "no attempt after the abort");
+    assert!(
+        took < 2000.0,
+        "cancelled during the 5 s wait, after {took} ms"
+    );
+    assert_eq!(
+        log_count("GET", &path).await - before,
+        1,
+        "no attempt after the abort"
+    );
     clear_faults().await;
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
@@ -332,14 +574,45 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
     faults("POST", "/api/v1/keys", json!([{"commit_then_drop": true}])).await;
     let before = log_count("POST", "/api/v1/keys").await;
     let since = c.now_ms();
-    let e = c.keys().create(req.clone()).send().await.expect_err("unknown");
+    let e = c
+        .keys()
+        .create(req.clone())
+        .send()
+        .await
+        .expect_err("unknown");
     assert!(e.is_outcome_unknown(), "{e:?}");
-    assert_eq!(log_count("POST", "/api/v1/keys").await - before, 1, "sent exactly once");
-    let listed = c.keys().list().workspace(&ws.id).include_disabled(true).paginate().collect_all().await.expect("list");
-    assert_eq!(listed.iter().filter(|k| k.name == name).count(), 1, "exactly one key exists");
-    let found = c.keys().reconcile(&req, since).send().await.expect("reconcile").expect("found");
+    assert_eq!(
+        log_count("POST", "/api/v1/keys").await - before,
+        1,
+        "sent exactly once"
+    );
+    let listed = c
+        .keys()
+        .list()
+        .workspace(&ws.id)
+        .include_disabled(true)
+        .paginate()
+        .collect_all()
+        .await
+        .expect("list");
+    assert_eq!(
+        listed.iter().filter(|k| k.name == name).count(),
+        1,
+        "exactly one key exists"
+    );
+    let found = c
+        .keys()
+        .reconcile(&req, since)
+        .send()
+        .await
+        .expect("reconcile")
+        .expect("found");
     assert_eq!(found.name, name);
-    c.key(&found.hash).delete().send().await.expect("cleanup key");
+    c.key(&found.hash)
+        .delete()
+        .send()
+        .await
+        .expect("cleanup key");
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
@@ -347,29 +620,83 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
 async fn create_workspace_commit_then_drop_is_outcome_unknown_and_reconciled() {
     let c = client();
     let slug = unique("ctd-ws");
-    faults("POST", "/api/v1/workspaces", json!([{"commit_then_drop": true}])).await;
+    faults(
+        "POST",
+        "/api/v1/workspaces",
+        json!([{"commit_then_drop": true}]),
+    )
+    .await;
     let before = log_count("POST", "/api/v1/workspaces").await;
-    let e = c.workspaces().create(CreateWorkspace::new("ctd", &slug)).send().await.expect_err("unknown");
+    let e = c
+        .workspaces()
+        .create(CreateWorkspace::new("ctd", &slug))
+        .send()
+        .await
+        .expect_err("unknown");
     assert!(e.is_outcome_unknown(), "{e:?}");
-    assert_eq!(log_count("POST", "/api/v1/workspaces").await - before, 1, "sent exactly once");
-    let all = c.workspaces().list().limit(100).paginate().collect_all().await.expect("list");
-    assert_eq!(all.iter().filter(|w| w.slug == slug).count(), 1, "exactly one workspace exists");
-    let found = c.workspaces().reconcile(&slug).send().await.expect("reconcile").expect("found");
-    c.workspace(&found.id).delete().send().await.expect("cleanup");
+    assert_eq!(
+        log_count("POST", "/api/v1/workspaces").await - before,
+        1,
+        "sent exactly once"
+    );
+    let all = c
+        .workspaces()
+        .list()
+        .limit(100)
+        .paginate()
+        .collect_all()
+        .await
+        .expect("list");
+    assert_eq!(
+        all.iter().filter(|w| w.slug == slug).count(),
+        1,
+        "exactly one workspace exists"
+    );
+    let found = c
+        .workspaces()
+        .reconcile(&slug)
+        .send()
+        .await
+        .expect("reconcile")
+        .expect("found");
+    c.workspace(&found.id)
+        .delete()
+        .send()
+        .await
+        .expect("cleanup");
 }
 
 #[wasm_bindgen_test]
 async fn create_retries_only_a_429() {
     let c = client();
     let ws = new_workspace(&c, "c429").await;
-    faults("POST", "/api/v1/keys", json!([{"status": 429, "retry_after_ms": 50}])).await;
+    faults(
+        "POST",
+        "/api/v1/keys",
+        json!([{"status": 429, "retry_after_ms": 50}]),
+    )
+    .await;
     let before = log_count("POST", "/api/v1/keys").await;
-    let k = c.keys().create(CreateKey::new("after-429").workspace_id(&ws.id)).send().await.expect("created");
+    let k = c
+        .keys()
+        .create(CreateKey::new("after-429").workspace_id(&ws.id))
+        .send()
+        .await
+        .expect("created");
     assert_eq!(log_count("POST", "/api/v1/keys").await - before, 2);
     faults("POST", "/api/v1/keys", json!([{"status": 503}])).await;
-    let e = c.keys().create(CreateKey::new("after-503").workspace_id(&ws.id)).send().await.expect_err("unknown");
+    let e = c
+        .keys()
+        .create(CreateKey::new("after-503").workspace_id(&ws.id))
+        .send()
+        .await
+        .expect_err("unknown");
     assert!(e.is_outcome_unknown());
-    assert_eq!(log_count("POST", "/api/v1/keys").await - before, 3, "a 503 on create is not retried");
+    assert_eq!(
+        log_count("POST", "/api/v1/keys").await - before,
+        3,
+        "a 503 on create is not retried"
+    );
     c.key(&k.data.hash).delete().send().await.expect("cleanup");
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
@@ -383,22 +710,51 @@ async fn pages_over_more_than_100_keys() {
     let made: Vec<_> = stream::iter((0..205).map(|i| {
         let c = c.clone();
         let ws = ws.id.clone();
-        async move { c.keys().create(CreateKey::new(format!("bulk-{i}")).workspace_id(ws)).send().await }
+        async move {
+            c.keys()
+                .create(CreateKey::new(format!("bulk-{i}")).workspace_id(ws))
+                .send()
+                .await
+        }
     }))
     .buffered(6)
     .try_collect()
     .await
     .expect("205 keys");
     assert_eq!(made.len(), 205);
-    let pages: Vec<_> = c.keys().list().workspace(&ws.id).paginate().by_page().try_collect().await.expect("pages");
-    assert_eq!(pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(), vec![100, 100, 5]);
-    let items: Vec<_> = c.keys().list().workspace(&ws.id).paginate().by_item().try_collect().await.expect("items");
+    let pages: Vec<_> = c
+        .keys()
+        .list()
+        .workspace(&ws.id)
+        .paginate()
+        .by_page()
+        .try_collect()
+        .await
+        .expect("pages");
+    assert_eq!(
+        pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(),
+        vec![100, 100, 5]
+    );
+    let items: Vec<_> = c
+        .keys()
+        .list()
+        .workspace(&ws.id)
+        .paginate()
+        .by_item()
+        .try_collect()
+        .await
+        .expect("items");
     assert_eq!(items.len(), 205);
 
     // bulk update with one failing key, then bulk delete
     let mut hashes: Vec<KeyHash> = made.iter().take(4).map(|k| k.data.hash.clone()).collect();
     hashes.insert(2, KeyHash::new("0".repeat(64)));
-    let results = c.keys().bulk_update(hashes.clone(), UpdateKey::new().disabled(true)).send().await.expect("bulk");
+    let results = c
+        .keys()
+        .bulk_update(hashes.clone(), UpdateKey::new().disabled(true))
+        .send()
+        .await
+        .expect("bulk");
     assert_eq!(results.len(), 5);
     for (i, r) in results.iter().enumerate() {
         assert_eq!(r.hash, hashes[i]);
@@ -409,7 +765,13 @@ async fn pages_over_more_than_100_keys() {
         }
     }
     let all: Vec<KeyHash> = made.iter().map(|k| k.data.hash.clone()).collect();
-    let deleted = c.keys().bulk_delete(all).concurrency(6).send().await.expect("bulk delete");
+    let deleted = c
+        .keys()
+        .bulk_delete(all)
+        .concurrency(6)
+        .send()
+        .await
+        .expect("bulk delete");
     assert!(deleted.iter().all(|r| r.result.is_ok()));
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
@@ -421,19 +783,54 @@ async fn pages_over_more_than_100_workspaces() {
     let made: Vec<Workspace> = stream::iter((0..101).map(|i| {
         let c = c.clone();
         let slug = format!("{prefix}-{i}");
-        async move { c.workspaces().create(CreateWorkspace::new(slug.clone(), slug)).send().await }
+        async move {
+            c.workspaces()
+                .create(CreateWorkspace::new(slug.clone(), slug))
+                .send()
+                .await
+        }
     }))
     .buffered(6)
     .try_collect()
     .await
     .expect("101 workspaces");
-    let all = c.workspaces().list().limit(25).paginate().concurrency(4).collect_all().await.expect("all");
-    let total = c.workspaces().list().limit(1).send().await.expect("count").total_count.expect("total");
+    let all = c
+        .workspaces()
+        .list()
+        .limit(25)
+        .paginate()
+        .concurrency(4)
+        .collect_all()
+        .await
+        .expect("all");
+    let total = c
+        .workspaces()
+        .list()
+        .limit(1)
+        .send()
+        .await
+        .expect("count")
+        .total_count
+        .expect("total");
     assert_eq!(all.len() as u64, total, "collect_all got every workspace");
-    assert_eq!(all.iter().filter(|w| w.slug.starts_with(&prefix)).count(), 101);
+    assert_eq!(
+        all.iter().filter(|w| w.slug.starts_with(&prefix)).count(),
+        101
+    );
     let mut seen = std::collections::HashSet::new();
-    assert!(all.iter().all(|w| seen.insert(w.id.clone())), "no duplicates");
-    let items: Vec<Workspace> = c.workspaces().list().limit(100).paginate().by_item().try_collect().await.expect("items");
+    assert!(
+        all.iter().all(|w| seen.insert(w.id.clone())),
+        "no duplicates"
+    );
+    let items: Vec<Workspace> = c
+        .workspaces()
+        .list()
+        .limit(100)
+        .paginate()
+        .by_item()
+        .try_collect()
+        .await
+        .expect("items");
     assert_eq!(items.len(), all.len());
     stream::iter(made.into_iter().map(|w| {
         let c = c.clone();
@@ -455,29 +852,70 @@ async fn member_outcomes_with_scim_and_active_keys() {
     let holder = org_user(&c, "alan.turing").await;
     let plain = org_user(&c, "edsger.dijkstra").await;
     let outsider = org_user(&c, "ken.thompson").await;
-    let report = c.workspace(&ws.id).members().add_all([scim.clone(), holder.clone(), plain.clone()]).send().await.expect("add_all");
-    assert!(report.results.iter().all(|r| matches!(r.outcome, MemberOutcome::Added)), "{report:?}");
-    let again = c.workspace(&ws.id).members().add_all([plain.clone()]).send().await.expect("again");
-    assert!(matches!(again.results[0].outcome, MemberOutcome::AlreadyMember));
+    let report = c
+        .workspace(&ws.id)
+        .members()
+        .add_all([scim.clone(), holder.clone(), plain.clone()])
+        .send()
+        .await
+        .expect("add_all");
+    assert!(
+        report
+            .results
+            .iter()
+            .all(|r| matches!(r.outcome, MemberOutcome::Added)),
+        "{report:?}"
+    );
+    let again = c
+        .workspace(&ws.id)
+        .members()
+        .add_all([plain.clone()])
+        .send()
+        .await
+        .expect("again");
+    assert!(matches!(
+        again.results[0].outcome,
+        MemberOutcome::AlreadyMember
+    ));
     let key = c
         .keys()
-        .create(CreateKey::new("holder").workspace_id(&ws.id).creator_user_id(holder.clone()))
+        .create(
+            CreateKey::new("holder")
+                .workspace_id(&ws.id)
+                .creator_user_id(holder.clone()),
+        )
         .send()
         .await
         .expect("key held by a member");
     let report = c
         .workspace(&ws.slug)
         .members()
-        .remove_all([scim.clone(), holder.clone(), plain.clone(), outsider.clone()])
+        .remove_all([
+            scim.clone(),
+            holder.clone(),
+            plain.clone(),
+            outsider.clone(),
+        ])
         .send()
         .await
         .expect("remove_all");
-    let by = |u: &UserId| report.results.iter().find(|r| &r.user_id == u).map(|r| format!("{:?}", r.outcome)).expect("result");
+    let by = |u: &UserId| {
+        report
+            .results
+            .iter()
+            .find(|r| &r.user_id == u)
+            .map(|r| format!("{:?}", r.outcome))
+            .expect("result")
+    };
     assert_eq!(by(&scim), "KeptScimManaged");
     assert_eq!(by(&holder), "KeptActiveKeys");
     assert_eq!(by(&plain), "Removed");
     assert_eq!(by(&outsider), "NotAMember");
-    c.key(&key.data.hash).delete().send().await.expect("cleanup key");
+    c.key(&key.data.hash)
+        .delete()
+        .send()
+        .await
+        .expect("cleanup key");
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
@@ -498,19 +936,60 @@ async fn rotation() {
         .send()
         .await
         .expect("old key");
-    let rot = c.keys().rotate(&old.data.hash).send().await.expect("rotate");
+    let rot = c
+        .keys()
+        .rotate(&old.data.hash)
+        .send()
+        .await
+        .expect("rotate");
     assert!(rot.disable_error.is_none());
     let new = &rot.created.data;
     assert_ne!(new.hash, old.data.hash);
-    assert_eq!((new.name.as_str(), new.limit, new.limit_reset.clone()), ("rotating", Some(42.0), Some(LimitReset::Weekly)));
+    assert_eq!(
+        (new.name.as_str(), new.limit, new.limit_reset.clone()),
+        ("rotating", Some(42.0), Some(LimitReset::Weekly))
+    );
     assert!(new.include_byok_in_limit);
     assert_eq!(new.workspace_id, ws.id);
-    assert_eq!(new.expires_at.as_ref().map(|t| t.as_str().starts_with("2031-06-01")), Some(true));
-    assert!(c.key(&old.data.hash).get().send().await.expect("old").disabled);
-    let fresh = Client::builder().api_key(rot.created.key.expose_secret()).base_url(api()).build().expect("client");
-    assert!(!fresh.current_key().send().await.expect("new secret works").is_management_key);
-    c.keys().retire(&old.data.hash).send().await.expect("retire");
-    assert!(c.key(&old.data.hash).get().send().await.expect_err("retired").is_not_found());
+    assert_eq!(
+        new.expires_at
+            .as_ref()
+            .map(|t| t.as_str().starts_with("2031-06-01")),
+        Some(true)
+    );
+    assert!(
+        c.key(&old.data.hash)
+            .get()
+            .send()
+            .await
+            .expect("old")
+            .disabled
+    );
+    let fresh = Client::builder()
+        .api_key(rot.created.key.expose_secret())
+        .base_url(api())
+        .build()
+        .expect("client");
+    assert!(
+        !fresh
+            .current_key()
+            .send()
+            .await
+            .expect("new secret works")
+            .is_management_key
+    );
+    c.keys()
+        .retire(&old.data.hash)
+        .send()
+        .await
+        .expect("retire");
+    assert!(c
+        .key(&old.data.hash)
+        .get()
+        .send()
+        .await
+        .expect_err("retired")
+        .is_not_found());
     c.key(&new.hash).delete().send().await.expect("cleanup");
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
