@@ -1,0 +1,132 @@
+// A TypeScript consumer of the package: calls every method with the documented argument and
+// answer types and narrows errors by kind. Checked with `tsc --strict --noEmit`, never run.
+import init, {
+  OpenRouterAdmin,
+  isOpenRouterError,
+  type ApiKey,
+  type BulkResult,
+  type CurrentKey,
+  type ErrorKind,
+  type MemberResult,
+  type OpenRouterError,
+  type Page,
+  type Rotation,
+  type Workspace,
+} from "openrouter-admin";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assertType = <T extends true>(): T => true as T;
+
+export async function everything(signal: AbortSignal): Promise<void> {
+  await init();
+  const client = new OpenRouterAdmin({ apiKey: "sk-or-v1-x", baseUrl: "http://127.0.0.1:1/api/v1", timeoutMs: 5000, maxRetries: 2 });
+
+  const me: CurrentKey = await client.currentKey({ signal });
+  const management: boolean = me.is_management_key;
+
+  const page: Page<Workspace> = await client.listWorkspaces({ limit: 10, offset: 0, signal });
+  const total: number | undefined = page.total_count;
+  for await (const ws of client.workspaces({ limit: 50 })) {
+    const slug: string = ws.slug;
+    const description: string | null = ws.description;
+  }
+  for await (const p of client.workspaces().pages()) {
+    const items: Workspace[] = p.data;
+  }
+  const ws = await client.createWorkspace({ name: "A", slug: "a", io_logging_sampling_rate: 0.5 }, { signal });
+  await client.getWorkspace(ws.id);
+  await client.updateWorkspace(ws.slug, { description: null, default_provider_sort: "latency" });
+  const again: Workspace | null = await client.reconcileWorkspace("a");
+  const gone: void = await client.deleteWorkspace(ws.id, { signal });
+
+  await client.listMembers("a", { limit: 100 });
+  for await (const m of client.members("a")) {
+    const role: string = m.role;
+  }
+  const added: MemberResult[] = await client.addMembers("a", ["user_1"], { signal });
+  for (const r of await client.removeMembers("a", ["user_1"])) {
+    if (r.outcome === "failed" && r.error) {
+      const k: ErrorKind = r.error.kind;
+    }
+  }
+  const org = await client.listOrganizationMembers({ limit: 5 });
+  const email: string | undefined = org.data[0]?.email;
+  for await (const person of client.organizationMembers()) {
+    const first: string | null = person.first_name;
+  }
+
+  const budgets = await client.listBudgets("a");
+  const limit: number | undefined = budgets.data[0]?.limit_usd;
+  await client.getBudget("a", "monthly");
+  await client.putBudget("a", "lifetime", 100, { includeByok: false, signal });
+  await client.deleteBudget("a", "daily");
+
+  const keys: Page<ApiKey> = await client.listKeys({ workspaceId: ws.id, includeDisabled: true, offset: 100 });
+  for await (const key of client.keys({ includeDisabled: false })) {
+    const remaining: number | null = key.limit_remaining;
+  }
+  const created = await client.createKey({ name: "ci", limit: 5, limit_reset: "monthly", expires_at: "2030-01-01T00:00:00Z" });
+  const secret: string = created.key;
+  const hash: string = created.data.hash;
+  await client.getKey(hash);
+  await client.updateKey(hash, { limit: null, limit_reset: null, disabled: true });
+  const found: ApiKey | null = await client.reconcileKey({ name: "ci" }, Date.now() - 60_000);
+  const rotation: Rotation = await client.rotateKey(hash, { signal });
+  const disableError: OpenRouterError | null = rotation.disable_error;
+  await client.retireKey(rotation.old_hash);
+  await client.deleteKey(rotation.created.data.hash);
+  const bulk: BulkResult<ApiKey>[] = await client.bulkUpdateKeys([hash], { disabled: false }, { concurrency: 4 });
+  for (const r of bulk) {
+    if (r.ok) {
+      const k: ApiKey = r.value;
+    } else {
+      const e: OpenRouterError = r.error;
+    }
+  }
+  const deleted: BulkResult<null>[] = await client.bulkDeleteKeys([hash]);
+
+  // Options are optional everywhere.
+  await client.currentKey();
+  // Types reject mistakes a JS caller could still make (those reject at run time).
+  // @ts-expect-error an interval that does not exist
+  await client.getBudget("a", "yearly");
+  // @ts-expect-error limit must be a number
+  await client.createKey({ name: "x", limit: "5" });
+  // @ts-expect-error apiKey is required
+  new OpenRouterAdmin({ baseUrl: "x" });
+}
+
+/** Narrowing an unknown rejection down to what to tell the user. */
+export function describe(error: unknown): string {
+  if (!isOpenRouterError(error)) return "not ours";
+  assertType<Equal<typeof error.name, "OpenRouterError">>();
+  const status: number | null = error.status;
+  switch (error.kind) {
+    case "validation":
+      return error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join("; ");
+    case "outcome_unknown":
+      return `maybe created: reconcile first (${error.cause?.kind ?? "?"})`;
+    case "rate_limited":
+      return `wait ${error.retryAfterMs ?? 1000} ms`;
+    case "unauthorized":
+    case "forbidden":
+      return "check the management key";
+    case "not_found":
+      return "gone";
+    case "cancelled":
+    case "timeout":
+    case "network":
+      return "try again";
+    case "bad_request":
+    case "server":
+    case "api":
+    case "decode":
+    case "pagination":
+    case "unsupported":
+      return `${status ?? "-"} ${error.code ?? "-"} ${JSON.stringify(error.metadata)}`;
+    default: {
+      const exhaustive: never = error.kind;
+      return exhaustive;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// A browser app built by Vite 7 from the packed tarball: `init()` fetches the .wasm that Vite
+// emitted as an asset. The e2e script calls window.runChecks with the sandbox's address.
+import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+
+const ready = init().then(() => {
+  document.querySelector("#status").textContent = "ready";
+});
+
+window.runChecks = async ({ api, key: managementKey }) => {
+  await ready;
+  const client = new OpenRouterAdmin({ apiKey: managementKey, baseUrl: api, maxRetries: 0 });
+  const out = {};
+  out.management = (await client.currentKey()).is_management_key;
+  const page = await client.listWorkspaces({ limit: 2 });
+  out.total = page.total_count;
+  out.iterated = 0;
+  for await (const ws of client.workspaces({ limit: 2 })) out.iterated += ws.id ? 1 : 0;
+  const ws = await client.createWorkspace({ name: "From Chromium", slug: "from-chromium" });
+  out.created = (await client.getWorkspace("from-chromium")).id === ws.id;
+  const key = await client.createKey({ name: "browser", workspace_id: ws.id });
+  out.secret = key.key.startsWith("sk-or-v1-");
+  out.rotated = (await client.rotateKey(key.data.hash)).old_hash === key.data.hash;
+  try {
+    await client.getKey("0".repeat(64));
+  } catch (e) {
+    out.notFound = isOpenRouterError(e) && e instanceof Error && e.kind === "not_found" && e.status === 404;
+  }
+  try {
+    await client.getWorkspace(42);
+  } catch (e) {
+    out.validation = e.kind === "validation" && e.fieldErrors[0].field === "idOrSlug";
+  }
+  try {
+    await client.listWorkspaces({ signal: AbortSignal.abort() });
+  } catch (e) {
+    out.cancelled = e.kind === "cancelled";
+  }
+  out.keyHidden = !JSON.stringify(client).includes(managementKey) && !String(client).includes(managementKey);
+  document.querySelector("#status").textContent = "done";
+  return out;
+};
