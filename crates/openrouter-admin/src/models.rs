@@ -960,3 +960,58 @@ impl UpdateKey {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn patch_is_three_state() {
+        let u = UpdateKey {
+            name: Patch::Value("n".into()),
+            limit: Patch::Null,
+            ..UpdateKey::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&u).expect("ser"),
+            json!({"name": "n", "limit": null})
+        );
+        let back: UpdateKey =
+            serde_json::from_value(json!({"name": "n", "limit": null})).expect("de");
+        assert_eq!(back, u, "absent = Unset, null = Null, value = Value");
+        assert!(back.disabled.is_unset());
+    }
+
+    #[test]
+    fn open_enums_keep_unknown_values() {
+        let s: ProviderSort = serde_json::from_value(json!("exacto")).expect("known");
+        assert_eq!(s, ProviderSort::Exacto);
+        let s: ProviderSort = serde_json::from_value(json!("carbon")).expect("unknown");
+        assert_eq!(s, ProviderSort::Other("carbon".into()));
+        assert_eq!(serde_json::to_value(&s).expect("ser"), json!("carbon"));
+        let r: OrgRole = serde_json::from_value(json!("org:admin")).expect("role");
+        assert_eq!(r, OrgRole::Admin);
+    }
+
+    #[test]
+    fn ids_are_transparent() {
+        let h: KeyHash = serde_json::from_value(json!("abc")).expect("id");
+        assert_eq!(h.as_str(), "abc");
+        assert_eq!(serde_json::to_value(&h).expect("ser"), json!("abc"));
+        assert_eq!(format!("{h:?}"), "KeyHash(\"abc\")");
+    }
+
+    #[test]
+    fn budget_interval_from_reset() {
+        assert_eq!(Interval::from_reset(None), Some(Interval::Lifetime));
+        assert_eq!(
+            Interval::from_reset(Some(&LimitReset::Weekly)),
+            Some(Interval::Weekly)
+        );
+        assert_eq!(
+            Interval::from_reset(Some(&LimitReset::parse("hourly"))),
+            None
+        );
+    }
+}

@@ -385,3 +385,33 @@ impl Transport for FetchTransport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_debug_hides_the_key_and_body() {
+        let req = HttpRequest {
+            method: Method::Post,
+            url: "http://x/api/v1/keys".into(),
+            authorization: crate::secret::ManagementKey::new("Bearer sk-or-v1-supersecret"),
+            body: Some(r#"{"name":"k"}"#.into()),
+            timeout: Duration::from_secs(1),
+            signal: None,
+        };
+        let shown = format!("{req:?}");
+        assert!(!shown.contains("supersecret"), "{shown}");
+        assert!(!shown.contains("\"name\""), "{shown}");
+        assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn cancel_signal_clones_share_state() {
+        let a = CancelSignal::new();
+        let b = a.clone();
+        assert!(!b.is_cancelled());
+        a.cancel();
+        assert!(b.is_cancelled());
+    }
+}
