@@ -231,3 +231,48 @@ async fn an_existing_config_json_wins() {
         .unwrap();
     assert_eq!(cfg["baseUrl"], "https://openrouter.ai/api/v1");
 }
+
+#[tokio::test]
+async fn control_mode_closes_connections_and_plain_mode_keeps_them() {
+    let ctl = Sb::start().await;
+    let resp = ctl
+        .http
+        .get(ctl.api("/key"))
+        .bearer_auth(MGMT)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["connection"], "close");
+    let plain = Sb::with(openrouter_sandbox::Config {
+        management_key: Some(MGMT.to_owned()),
+        ..Default::default()
+    })
+    .await;
+    let resp = plain
+        .http
+        .get(plain.api("/key"))
+        .bearer_auth(MGMT)
+        .send()
+        .await
+        .unwrap();
+    assert!(resp
+        .headers()
+        .get("connection")
+        .is_none_or(|v| v != "close"));
+}
+
+#[tokio::test]
+async fn json_bodies_are_read_whatever_the_content_type() {
+    // Browsers may send a string body as text/plain; the body is still JSON.
+    let sb = Sb::start().await;
+    let resp = sb
+        .http
+        .post(sb.api("/workspaces"))
+        .bearer_auth(MGMT)
+        .header("content-type", "text/plain;charset=UTF-8")
+        .body(r#"{"name":"Plain","slug":"plain"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 201);
+}
