@@ -11,15 +11,17 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
+# Not called through $(...): a subshell would lose the pid and leave the process running.
 start() { # name, extra args...
     local name=$1; shift
     "$bin" --memory --control --addr 127.0.0.1:0 --management-key sk-or-v1-browser "$@" >"$tmp/$name.out" 2>/dev/null &
     pids+=($!)
     for _ in $(seq 100); do grep -q '^management key' "$tmp/$name.out" 2>/dev/null && break; sleep 0.05; done
-    sed -n 's/^sandbox: //p' "$tmp/$name.out"
 }
-page=$(start page --serve "$here")
-other=$(start other)
+start page --serve "$here"
+start other
+page=$(sed -n 's/^sandbox: //p' "$tmp/page.out")
+other=$(sed -n 's/^sandbox: //p' "$tmp/other.out")
 expected='drop: rejected TypeError | ctd: rejected TypeError | 429: 429 retry-after=3 ms=150'
 status=0
 for url in "$page/" "$page/?api=$other/api/v1"; do
