@@ -166,12 +166,23 @@ impl<T: Transport> Client<T> {
         self.call(crate::api::RawRequest::new(method, path, query, body))
     }
 
-    /// Sends `endpoint` with retries; returns the 2xx response.
+    /// Sends `endpoint` with retries; returns the decoded 2xx answer.
     pub(crate) async fn execute_endpoint<E: Endpoint>(
         &self,
         endpoint: &E,
         signal: Option<&CancelSignal>,
     ) -> Result<E::Output, Error> {
+        let resp = self.execute_endpoint_raw(endpoint, signal).await?;
+        let decoded: E::Response = decode(&resp, endpoint.redact_response())?;
+        Ok(E::output(decoded))
+    }
+
+    /// Validates and sends `endpoint` with retries; returns the 2xx response undecoded.
+    pub(crate) async fn execute_endpoint_raw<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        signal: Option<&CancelSignal>,
+    ) -> Result<HttpResponse, Error> {
         endpoint.validate()?;
         let body = match endpoint.body() {
             Some(v) => Some(serde_json::to_string(&v).map_err(|e| {
@@ -182,19 +193,15 @@ impl<T: Transport> Client<T> {
             })?),
             None => None,
         };
-        let class = endpoint.class();
-        let resp = self
-            .execute(
-                endpoint.method(),
-                &endpoint.path(),
-                &endpoint.query(),
-                body,
-                class,
-                signal,
-            )
-            .await?;
-        let decoded: E::Response = decode(&resp, endpoint.redact_response())?;
-        Ok(E::output(decoded))
+        self.execute(
+            endpoint.method(),
+            &endpoint.path(),
+            &endpoint.query(),
+            body,
+            endpoint.class(),
+            signal,
+        )
+        .await
     }
 
     /// The retry loop, shared by every call.
@@ -448,6 +455,15 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
         self.client
             .execute_endpoint(&self.endpoint, self.signal.as_ref())
             .await
+    }
+    /// Like [`send`](Self::send) (same validation, retries and errors) but returns the 2xx
+    /// body as JSON text, undecoded. For bindings that decode in JavaScript: it leaves the
+    /// typed decoders out of the wasm. A `POST /keys` body holds the secret: handle it as one.
+    pub async fn send_text(self) -> Result<String, Error> {
+        self.client
+            .execute_endpoint_raw(&self.endpoint, self.signal.as_ref())
+            .await
+            .map(|r| r.body)
     }
 }
 

@@ -24,6 +24,15 @@ impl<'a, T: Transport> OrganizationHandler<'a, T> {
 }
 
 /// `client.organization().members()`.
+///
+/// ```no_run
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let page = client.organization().members().list().limit(100).send().await?;
+/// for m in page.data {
+///     println!("{} <{}>", m.id, m.email);
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Debug)]
 pub struct OrganizationMembersHandler<'a, T> {
     pub(crate) client: &'a Client<T>,

@@ -437,3 +437,25 @@ fn invalid_bodies_never_leave_the_client() {
         "the mock saw no request"
     );
 }
+
+#[test]
+fn send_text_returns_the_body_undecoded() {
+    let mock = MockTransport::new();
+    mock.push(err(503, "busy")).push(ok(
+        json!({"data": [{"not": "a workspace"}], "total_count": 1}),
+    ));
+    let c = client(mock);
+    let text = block_on(c.workspaces().list().limit(5).send_text()).expect("text");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&text).expect("json")["total_count"],
+        1
+    );
+    assert_eq!(c.transport().requests().len(), 2, "same retries as send()");
+    let e = block_on(
+        c.workspaces()
+            .create(CreateWorkspace::new("", "x"))
+            .send_text(),
+    )
+    .expect_err("validated");
+    assert!(e.is_validation());
+}
