@@ -54,7 +54,9 @@ fn Shell() -> impl IntoView {
     let route = Memo::new(move |_| router.route());
     let nav_current = move |section: &'static str| {
         let active = match route.get() {
-            Route::Workspaces | Route::NewWorkspace | Route::Workspace(..) | Route::Key(..) => "workspaces",
+            Route::Workspaces | Route::NewWorkspace | Route::Workspace(..) | Route::Key(..) => {
+                "workspaces"
+            }
             Route::OrgMembers => "members",
             Route::NotFound => "",
         };

@@ -29,7 +29,10 @@ pub fn Dialog(
     });
     // A unique id per dialog, so the heading can name it.
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let id = format!("ora-dlg-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let id = format!(
+        "ora-dlg-{}",
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
     let heading_id = id.clone();
     view! {
         <dialog
@@ -187,7 +190,11 @@ pub fn BarChart(
     #[prop(optional)]
     tone: u8,
 ) -> impl IntoView {
-    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max).max(0.000_001);
+    let max = bars
+        .iter()
+        .map(|b| b.value)
+        .fold(0.0_f64, f64::max)
+        .max(0.000_001);
     let row = 28.0;
     let label_w = 170.0;
     let width = 640.0;
@@ -219,7 +226,7 @@ pub fn BarChart(
     view! {
         <figure class="ora-card">
             <figcaption>
-                <h3>{title.clone()}</h3>
+                <h2>{title.clone()}</h2>
             </figcaption>
             <svg
                 class="ora-chart"
@@ -267,11 +274,19 @@ pub fn use_window(total: Signal<usize>, row_height: f64, viewport: f64) -> UseWi
     });
     let on_scroll = Callback::new(move |ev: web_sys::Event| {
         use wasm_bindgen::JsCast;
-        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
             scroll.set(el.scroll_top() as f64);
         }
     });
-    UseWindowReturn { range, top, bottom, on_scroll }
+    UseWindowReturn {
+        range,
+        top,
+        bottom,
+        on_scroll,
+    }
 }
 
 /// Shows an error from an async view, with the API's own message.

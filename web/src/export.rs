@@ -23,7 +23,11 @@ const COLUMNS: &[&str] = &[
 
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas.
 fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -49,14 +53,20 @@ pub fn csv<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> String {
             k.disabled.to_string(),
             num(k.limit),
             num(k.limit_remaining),
-            k.limit_reset.as_ref().map(|r| r.as_str().to_string()).unwrap_or_default(),
+            k.limit_reset
+                .as_ref()
+                .map(|r| r.as_str().to_string())
+                .unwrap_or_default(),
             k.include_byok_in_limit.to_string(),
             k.usage.to_string(),
             k.usage_daily.to_string(),
             k.usage_weekly.to_string(),
             k.usage_monthly.to_string(),
             k.byok_usage.to_string(),
-            k.expires_at.as_ref().map(|e| e.as_str().to_string()).unwrap_or_default(),
+            k.expires_at
+                .as_ref()
+                .map(|e| e.as_str().to_string())
+                .unwrap_or_default(),
             k.created_at.as_str().to_string(),
         ];
         out.push_str(&row.join(","));
@@ -79,10 +89,18 @@ pub fn download(name: &str, mime: &str, body: &str) {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
         let doc = leptos::prelude::document();
-        if let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        if let Some(a) = doc
+            .create_element("a")
+            .ok()
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
             a.set_href(&url);
             a.set_download(name);
             a.click();

@@ -28,7 +28,13 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Tab; 5] = [Tab::Settings, Tab::Members, Tab::Keys, Tab::Budgets, Tab::Usage];
+    pub const ALL: [Tab; 5] = [
+        Tab::Settings,
+        Tab::Members,
+        Tab::Keys,
+        Tab::Budgets,
+        Tab::Usage,
+    ];
 
     /// The path segment (and the tab's label in lower case).
     pub fn segment(self) -> &'static str {
@@ -144,7 +150,10 @@ impl Location {
                 (dec(k), dec(v))
             })
             .collect();
-        Location { route: Route::parse(path), query }
+        Location {
+            route: Route::parse(path),
+            query,
+        }
     }
 
     /// One query parameter, or "".
@@ -154,7 +163,11 @@ impl Location {
 
     /// The fragment for this location.
     pub fn href(&self) -> String {
-        let pairs: Vec<(&str, &str)> = self.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = self
+            .query
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         self.route.href_with(&pairs)
     }
 }
@@ -180,7 +193,11 @@ fn dec(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;

@@ -32,7 +32,13 @@ impl Toasts {
     pub fn push(&self, kind: ToastKind, text: impl Into<String>) {
         let id = self.next.get_value();
         self.next.set_value(id.wrapping_add(1));
-        self.list.update(|l| l.push(Toast { id, kind, text: text.into() }));
+        self.list.update(|l| {
+            l.push(Toast {
+                id,
+                kind,
+                text: text.into(),
+            })
+        });
         let list = self.list;
         set_timeout(
             move || list.update(|l| l.retain(|t| t.id != id)),
@@ -62,7 +68,10 @@ pub fn ToastProvider(
     /// The page under the toasts.
     children: Children,
 ) -> impl IntoView {
-    let toasts = Toasts { list: RwSignal::new(Vec::new()), next: StoredValue::new(0) };
+    let toasts = Toasts {
+        list: RwSignal::new(Vec::new()),
+        next: StoredValue::new(0),
+    };
     provide_context(toasts);
     view! {
         {children()}

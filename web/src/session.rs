@@ -62,13 +62,19 @@ impl Session {
     }
 
     /// Checks the key with `GET /key` and keeps it when it is a management key.
-    pub async fn sign_in(&self, key: String, base_url: String, remember: bool) -> Result<(), SignInError> {
+    pub async fn sign_in(
+        &self,
+        key: String,
+        base_url: String,
+        remember: bool,
+    ) -> Result<(), SignInError> {
         let key = key.trim().to_string();
         let base_url = base_url.trim().trim_end_matches('/').to_string();
         if key.is_empty() {
             return Err(SignInError("Paste a management key.".into()));
         }
-        let client = build(&key, &base_url).map_err(|e| SignInError(format!("Base URL: {}", e.message())))?;
+        let client = build(&key, &base_url)
+            .map_err(|e| SignInError(format!("Base URL: {}", e.message())))?;
         let current = client.current_key().send().await.map_err(|e| {
             SignInError(if e.status() == Some(401) {
                 "This key was not accepted (401). Check that it was pasted whole and has not been deleted.".into()
@@ -129,7 +135,10 @@ fn restore() -> Option<(String, String, String)> {
     Some((
         v.get("key")?.as_str()?.to_string(),
         v.get("baseUrl")?.as_str()?.to_string(),
-        v.get("label").and_then(|l| l.as_str()).unwrap_or_default().to_string(),
+        v.get("label")
+            .and_then(|l| l.as_str())
+            .unwrap_or_default()
+            .to_string(),
     ))
 }
 
@@ -147,9 +156,13 @@ pub fn use_session() -> Session {
 /// The client of the signed-in session. Views that call it are only rendered while signed in;
 /// should the session be locked meanwhile, the call fails like a 401 would.
 pub fn use_client() -> Result<Client, openrouter_admin::Error> {
-    use_session()
-        .client_untracked()
-        .ok_or_else(|| openrouter_admin::Error::from_response(401, &[], "{\"error\":{\"code\":401,\"message\":\"Locked\"}}"))
+    use_session().client_untracked().ok_or_else(|| {
+        openrouter_admin::Error::from_response(
+            401,
+            &[],
+            "{\"error\":{\"code\":401,\"message\":\"Locked\"}}",
+        )
+    })
 }
 
 /// Reads `config.json` beside the page (`{"baseUrl": "..."}`); falls back to OpenRouter.
@@ -157,18 +170,32 @@ pub async fn load_config() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let Ok(promise) = window().fetch_with_str("./config.json").dyn_into::<js_sys::Promise>() else {
+        let Ok(promise) = window()
+            .fetch_with_str("./config.json")
+            .dyn_into::<js_sys::Promise>()
+        else {
             return DEFAULT_BASE_URL.into();
         };
         let fetched = async {
-            let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+            let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
             if !resp.ok() {
                 return None;
             }
-            let json = wasm_bindgen_futures::JsFuture::from(resp.json().ok()?).await.ok()?;
-            js_sys::Reflect::get(&json, &"baseUrl".into()).ok()?.as_string()
+            let json = wasm_bindgen_futures::JsFuture::from(resp.json().ok()?)
+                .await
+                .ok()?;
+            js_sys::Reflect::get(&json, &"baseUrl".into())
+                .ok()?
+                .as_string()
         };
-        fetched.await.filter(|s| !s.is_empty()).unwrap_or_else(|| DEFAULT_BASE_URL.into())
+        fetched
+            .await
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| DEFAULT_BASE_URL.into())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

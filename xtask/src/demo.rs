@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result<()> {
         _ => bail!("usage: cargo xtask demo [--addr HOST:PORT]"),
     };
     crate::setup::run()?;
-    let dist = crate::web::build_release()?;
+    let dist = crate::web::build_for_demo()?;
     sandbox::build()?;
     let dist = dist.to_string_lossy().into_owned();
     // `--addr` given twice: the sandbox takes the last one, after the runner's own 127.0.0.1:0.

@@ -14,22 +14,48 @@ const BUDGET: usize = 150 * 1024;
 const GOAL: usize = 120 * 1024;
 
 /// `trunk build --release` into `dist/`; fails if the first load is over the budget.
+// Not called by xtask's own commands (test checks the budget after the browser run, demo only
+// warns), but the strict build is the one other automation should call.
+#[allow(dead_code)]
 pub fn build_release() -> Result<PathBuf> {
+    let dist = build()?;
+    check_budget(&dist)?;
+    Ok(dist)
+}
+
+/// `trunk build --release` into `dist/`, whatever its size.
+///
+/// It builds in its own target folder with `--cfg erase_components`, which makes Leptos erase
+/// component types (about 11 % less wasm here). A RUSTFLAGS change in the shared `target/` would
+/// rebuild every wasm dependency of the other crates each time one or the other is built.
+fn build() -> Result<PathBuf> {
     exec(cmd("trunk")
         .args(["build", "--release"])
+        .env("CARGO_TARGET_DIR", root().join("target/web"))
+        .env("RUSTFLAGS", "--cfg erase_components")
         // trunk's own update check goes to crates.io's web API, which is not reachable here.
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("NO_COLOR", "true"))?;
-    let dist = root().join("dist");
-    let sizes = sizes(&dist)?;
-    if sizes.total() > BUDGET {
-        bail!(
-            "first load is {} gzip, over the {} budget",
-            kb(sizes.total()),
-            kb(BUDGET)
-        );
+    Ok(root().join("dist"))
+}
+
+/// The release build for `cargo xtask demo`: over the budget it warns instead of failing, so
+/// that the demo still runs (the budget fails `cargo xtask test` and `build_release`).
+pub fn build_for_demo() -> Result<PathBuf> {
+    let dist = build()?;
+    if let Err(e) = check_budget(&dist) {
+        println!("warning: {e:#}");
     }
     Ok(dist)
+}
+
+/// Fails when the first load of the build in `dist` is over the budget.
+fn check_budget(dist: &Path) -> Result<()> {
+    let total = sizes(dist)?.total();
+    if total > BUDGET {
+        bail!("the admin page's first load is {} gzip, over the {} budget", kb(total), kb(BUDGET));
+    }
+    Ok(())
 }
 
 /// Gzip sizes of what a first visit downloads.
@@ -74,11 +100,30 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
+/// A folder with the build at its root and again under `admin/`, so the tests also load the
+/// page from a sub-path (the sandbox answers `<subpath>/config.json` itself).
+fn serve_dir(dist: &Path) -> Result<PathBuf> {
+    let serve = root().join("target/web-serve");
+    let _ = std::fs::remove_dir_all(&serve);
+    for dir in [serve.clone(), serve.join("admin")] {
+        std::fs::create_dir_all(&dir)?;
+        for entry in std::fs::read_dir(dist)? {
+            let path = entry?.path();
+            if path.is_file() {
+                if let Some(name) = path.file_name() {
+                    std::fs::copy(&path, dir.join(name))?;
+                }
+            }
+        }
+    }
+    Ok(serve)
+}
+
 /// Prints html, js, wasm, css and total first-load gzip of the release build in `dist/`.
 pub fn size_report() -> Result<()> {
     let dist = root().join("dist");
     if !dist.join("index.html").exists() {
-        build_release()?;
+        build()?;
     }
     let s = sizes(&dist)?;
     println!("admin page first load (gzip -9):");
@@ -98,10 +143,12 @@ pub fn size_report() -> Result<()> {
 /// The page's end-to-end and accessibility tests against the release build served by the sandbox.
 pub fn test() -> Result<()> {
     banner("web: release build");
-    let dist = build_release()?;
+    // The size budget is checked after the browser tests, so that one run reports both.
+    let dist = build()?;
     size_report()?;
     sandbox::build()?;
-    let dist_arg = dist.to_string_lossy().into_owned();
+    let serve = serve_dir(&dist)?;
+    let dist_arg = serve.to_string_lossy().into_owned();
     // One sandbox with the demo organization for the flows, one with 10,000 keys in a workspace
     // for the windowing test; both serve the page and answer config.json with their own API.
     let demo = Sandbox::start(&[
@@ -135,5 +182,6 @@ pub fn test() -> Result<()> {
         .env("ORA_LARGE_URL", &large.origin)
         .env("ORA_KEY", &demo.key)
         .env("ORA_SCREENSHOTS", &shots)
-        .env("CHROMIUM", "/usr/bin/chromium"))
+        .env("CHROMIUM", "/usr/bin/chromium"))?;
+    check_budget(&dist)
 }

@@ -19,7 +19,15 @@ pub fn Budgets(
     let budgets = LocalResource::new(move || {
         let signal = abort_on_cleanup();
         let id = ws_id.get_value();
-        async move { use_client()?.workspace(&id).budgets().list().signal(signal).send().await }
+        async move {
+            use_client()?
+                .workspace(&id)
+                .budgets()
+                .list()
+                .signal(signal)
+                .send()
+                .await
+        }
     });
     let refresh = Callback::new(move |_| budgets.refetch());
 
@@ -68,7 +76,11 @@ fn BudgetCard(
 ) -> impl IntoView {
     // -- signals --
     let toasts = use_toasts();
-    let current = existing.with_value(|b| b.iter().find(|b| b.interval() == Some(interval)).map(|b| b.limit_usd));
+    let current = existing.with_value(|b| {
+        b.iter()
+            .find(|b| b.interval() == Some(interval))
+            .map(|b| b.limit_usd)
+    });
     let value = RwSignal::new(current.map(|v| v.to_string()).unwrap_or_default());
     let confirm = RwSignal::new(false);
     let ws_id = StoredValue::new(ws_id);
@@ -82,7 +94,11 @@ fn BudgetCard(
         match raw.trim().parse::<f64>() {
             Err(_) => Some("Enter an amount in dollars".to_string()),
             Ok(v) if v <= 0.0 => Some("A budget must be more than $0".to_string()),
-            Ok(v) => existing.with_value(|b| validate_budget_order(b, interval, v).err().map(|e| e.message)),
+            Ok(v) => existing.with_value(|b| {
+                validate_budget_order(b, interval, v)
+                    .err()
+                    .map(|e| e.message)
+            }),
         }
     });
 
@@ -90,11 +106,26 @@ fn BudgetCard(
     let put = Action::new_local(move |v: &f64| {
         let v = *v;
         let id = ws_id.get_value();
-        async move { use_client()?.workspace(&id).budgets().put(interval, v).send().await.map(|_| ()) }
+        async move {
+            use_client()?
+                .workspace(&id)
+                .budgets()
+                .put(interval, v)
+                .send()
+                .await
+                .map(|_| ())
+        }
     });
     let remove = Action::new_local(move |_: &()| {
         let id = ws_id.get_value();
-        async move { use_client()?.workspace(&id).budgets().delete(interval).send().await }
+        async move {
+            use_client()?
+                .workspace(&id)
+                .budgets()
+                .delete(interval)
+                .send()
+                .await
+        }
     });
     Effect::new(move || match put.value().get() {
         Some(Ok(())) => {
@@ -124,7 +155,7 @@ fn BudgetCard(
 
     view! {
         <form class="ora-card" on:submit=save novalidate>
-            <h3>{title(interval)}</h3>
+            <h2>{title(interval)}</h2>
             <p class="ora-muted">
                 {match current {
                     Some(v) => format!("Current: {}", usd(v)),

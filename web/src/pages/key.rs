@@ -50,7 +50,12 @@ fn KeyDetail(
     let orig = StoredValue::new(k.clone());
     let name = RwSignal::new(k.name.clone());
     let limit = RwSignal::new(k.limit.map(|l| l.to_string()).unwrap_or_default());
-    let reset = RwSignal::new(k.limit_reset.as_ref().map(|r| r.as_str().to_string()).unwrap_or_default());
+    let reset = RwSignal::new(
+        k.limit_reset
+            .as_ref()
+            .map(|r| r.as_str().to_string())
+            .unwrap_or_default(),
+    );
     let byok = RwSignal::new(k.include_byok_in_limit);
     let confirm_delete = RwSignal::new(false);
     let confirm_rotate = RwSignal::new(false);
@@ -67,7 +72,15 @@ fn KeyDetail(
             p = p.name(name.get().trim());
         }
         let l = limit.get();
-        let l = if l.trim().is_empty() { None } else { Some(l.trim().parse::<f64>().map_err(|_| "The limit must be a number of dollars".to_string())?) };
+        let l = if l.trim().is_empty() {
+            None
+        } else {
+            Some(
+                l.trim()
+                    .parse::<f64>()
+                    .map_err(|_| "The limit must be a number of dollars".to_string())?,
+            )
+        };
         if l != o.limit {
             p = p.limit(l);
         }
@@ -78,7 +91,13 @@ fn KeyDetail(
         if byok.get() != o.include_byok_in_limit {
             p = p.include_byok_in_limit(byok.get());
         }
-        p.validate().map_err(|e| e.validation_errors().iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; "))?;
+        p.validate().map_err(|e| {
+            e.validation_errors()
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
         Ok(p)
     };
     let form_error = move || patch().err();
@@ -92,7 +111,13 @@ fn KeyDetail(
     let toggle = Action::new_local(move |disable: &bool| {
         let disable = *disable;
         let hash = orig.get_value().hash;
-        async move { use_client()?.key(hash).update(UpdateKey::new().disabled(disable)).send().await }
+        async move {
+            use_client()?
+                .key(hash)
+                .update(UpdateKey::new().disabled(disable))
+                .send()
+                .await
+        }
     });
     let delete = Action::new_local(move |_: &()| {
         let hash = orig.get_value().hash;
@@ -114,7 +139,11 @@ fn KeyDetail(
     });
     Effect::new(move || match toggle.value().get() {
         Some(Ok(k)) => {
-            toasts.ok(if k.disabled { "Key disabled" } else { "Key enabled" });
+            toasts.ok(if k.disabled {
+                "Key disabled"
+            } else {
+                "Key enabled"
+            });
             on_change.run(());
         }
         Some(Err(e)) => toasts.error(e.message().to_string()),
@@ -131,7 +160,10 @@ fn KeyDetail(
         Some(Ok(rotation)) => {
             confirm_rotate.set(false);
             if let Some(e) = &rotation.disable_error {
-                toasts.error(format!("New key created, but the old one could not be disabled: {}", e.message()));
+                toasts.error(format!(
+                    "New key created, but the old one could not be disabled: {}",
+                    e.message()
+                ));
             }
             secret.set(Some(rotation.created.clone()));
             rotate.value().set(None);
@@ -154,7 +186,13 @@ fn KeyDetail(
             router.push(&Route::Key(h).href());
         }
     });
-    let delete_error = Signal::derive(move || delete.value().get().and_then(|r| r.err()).map(|e| e.message().to_string()));
+    let delete_error = Signal::derive(move || {
+        delete
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message().to_string())
+    });
     let now = now_iso();
     let st = status(&k, &now);
     let disabled = k.disabled;

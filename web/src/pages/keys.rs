@@ -2,7 +2,7 @@
 //! once-only secret, bulk actions with a result per key, and export.
 
 use super::workspaces::date;
-use crate::components::{error_view, loading, use_window, usd, Dialog, SortHeader, UsageBar};
+use crate::components::{error_view, loading, usd, use_window, Dialog, SortHeader, UsageBar};
 use crate::export;
 use crate::route::{use_router, Route};
 use crate::services::{abort_on_cleanup, use_toasts};
@@ -35,7 +35,11 @@ pub fn now_iso() -> String {
 pub fn status(k: &ApiKey, now: &str) -> &'static str {
     if k.disabled {
         "disabled"
-    } else if k.expires_at.as_ref().is_some_and(|e| !now.is_empty() && e.as_str() < now) {
+    } else if k
+        .expires_at
+        .as_ref()
+        .is_some_and(|e| !now.is_empty() && e.as_str() < now)
+    {
         "expired"
     } else {
         "active"
@@ -56,9 +60,21 @@ pub fn status_badge(s: &'static str) -> impl IntoView {
 }
 
 /// Every key of a workspace, all pages.
-pub async fn load_keys(ws: String, include_disabled: bool, signal: openrouter_admin::CancelSignal) -> Result<Rc<Vec<ApiKey>>, openrouter_admin::Error> {
+pub async fn load_keys(
+    ws: String,
+    include_disabled: bool,
+    signal: openrouter_admin::CancelSignal,
+) -> Result<Rc<Vec<ApiKey>>, openrouter_admin::Error> {
     let client = use_client()?;
-    let keys = client.keys().list().workspace(ws).include_disabled(include_disabled).paginate().signal(signal).collect_all().await?;
+    let keys = client
+        .keys()
+        .list()
+        .workspace(ws)
+        .include_disabled(include_disabled)
+        .paginate()
+        .signal(signal)
+        .collect_all()
+        .await?;
     Ok(Rc::new(keys))
 }
 
@@ -75,6 +91,8 @@ pub fn KeyList(
     let include_disabled = Memo::new(move |_| router.param("disabled") == "1");
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
     let creating = RwSignal::new(false);
+    // Kept here, outside the reloading table, so results survive the reload they cause.
+    let results = RwSignal::new(Vec::<BulkLine>::new());
 
     // -- resources --
     let keys = LocalResource::new(move || {
@@ -115,7 +133,7 @@ pub fn KeyList(
             <ErrorBoundary fallback=error_view>
                 {move || Suspend::new(async move {
                     let data = keys.await?;
-                    Ok::<_, openrouter_admin::Error>(view! { <KeyTable data=data q=q sort=sort on_change=refresh /> })
+                    Ok::<_, openrouter_admin::Error>(view! { <KeyTable data=data q=q sort=sort results=results on_change=refresh /> })
                 })}
             </ErrorBoundary>
         </Transition>
@@ -144,6 +162,8 @@ fn KeyTable(
     /// The sort (`name`, `-usage`, ...).
     #[prop(into)]
     sort: Signal<String>,
+    /// The last bulk action's result per key.
+    results: RwSignal<Vec<BulkLine>>,
     /// Called after a bulk action so the list reloads.
     on_change: Callback<()>,
 ) -> impl IntoView {
@@ -156,7 +176,6 @@ fn KeyTable(
     let bulk_limit = RwSignal::new(String::new());
     let confirm_delete = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
-    let results = RwSignal::new(Vec::<BulkLine>::new());
 
     // The current view: indices into `data`, filtered and sorted.
     let view_rows = Memo::new(move |_| {
@@ -188,7 +207,11 @@ fn KeyTable(
                     "label" => a.label.cmp(&b.label),
                     _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
                 };
-                if desc { o.reverse() } else { o }
+                if desc {
+                    o.reverse()
+                } else {
+                    o
+                }
             });
             rows
         })
@@ -201,7 +224,12 @@ fn KeyTable(
     });
     let selected_keys = move || -> Vec<(String, String)> {
         let sel = selected.get_untracked();
-        data.with_value(|keys| keys.iter().filter(|k| sel.contains(k.hash.as_str())).map(|k| (k.hash.as_str().to_string(), k.name.clone())).collect())
+        data.with_value(|keys| {
+            keys.iter()
+                .filter(|k| sel.contains(k.hash.as_str()))
+                .map(|k| (k.hash.as_str().to_string(), k.name.clone()))
+                .collect()
+        })
     };
 
     // -- actions: bulk writes, one result per key; the list reloads afterwards --
@@ -211,17 +239,31 @@ fn KeyTable(
         async move {
             let client = use_client()?;
             let names: std::collections::HashMap<String, String> = chosen.iter().cloned().collect();
-            let hashes: Vec<KeyHash> = chosen.iter().map(|(h, _)| KeyHash::new(h.clone())).collect();
-            let line = |hash: &KeyHash, r: Result<(), openrouter_admin::Error>, verb: &str| BulkLine {
-                name: names.get(hash.as_str()).cloned().unwrap_or_else(|| hash.to_string()),
-                ok: r.is_ok(),
-                text: match r {
-                    Ok(()) => verb.to_string(),
-                    Err(e) => format!("failed: {}", e.message()),
-                },
-            };
+            let hashes: Vec<KeyHash> = chosen
+                .iter()
+                .map(|(h, _)| KeyHash::new(h.clone()))
+                .collect();
+            let line =
+                |hash: &KeyHash, r: Result<(), openrouter_admin::Error>, verb: &str| BulkLine {
+                    name: names
+                        .get(hash.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| hash.to_string()),
+                    ok: r.is_ok(),
+                    text: match r {
+                        Ok(()) => verb.to_string(),
+                        Err(e) => format!("failed: {}", e.message()),
+                    },
+                };
             let lines = match op {
-                BulkOp::Delete => client.keys().bulk_delete(hashes).send().await?.into_iter().map(|r| line(&r.hash, r.result, "deleted")).collect(),
+                BulkOp::Delete => client
+                    .keys()
+                    .bulk_delete(hashes)
+                    .send()
+                    .await?
+                    .into_iter()
+                    .map(|r| line(&r.hash, r.result, "deleted"))
+                    .collect(),
                 BulkOp::Update(patch, verb) => client
                     .keys()
                     .bulk_update(hashes, patch)
@@ -255,7 +297,13 @@ fn KeyTable(
     let toggle_all = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         let hashes: HashSet<String> = if on {
-            data.with_value(|keys| view_rows.with_untracked(|r| r.iter().map(|&i| keys[i].hash.as_str().to_string()).collect()))
+            data.with_value(|keys| {
+                view_rows.with_untracked(|r| {
+                    r.iter()
+                        .map(|&i| keys[i].hash.as_str().to_string())
+                        .collect()
+                })
+            })
         } else {
             HashSet::new()
         };
@@ -263,7 +311,9 @@ fn KeyTable(
     };
     let set_limit = move |_| {
         let raw = bulk_limit.get_untracked();
-        let limit = if raw.trim().is_empty() { None } else {
+        let limit = if raw.trim().is_empty() {
+            None
+        } else {
             match raw.trim().parse::<f64>() {
                 Ok(v) => Some(v),
                 Err(_) => {
@@ -272,17 +322,24 @@ fn KeyTable(
                 }
             }
         };
-        bulk.dispatch(BulkOp::Update(UpdateKey::new().limit(limit), match limit {
-            Some(l) => format!("limit set to {}", usd(l)),
-            None => "limit removed".into(),
-        }));
+        bulk.dispatch(BulkOp::Update(
+            UpdateKey::new().limit(limit),
+            match limit {
+                Some(l) => format!("limit set to {}", usd(l)),
+                None => "limit removed".into(),
+            },
+        ));
     };
     let export_csv = move |_| {
-        let body = data.with_value(|keys| view_rows.with_untracked(|r| export::csv(r.iter().map(|&i| &keys[i]))));
+        let body = data.with_value(|keys| {
+            view_rows.with_untracked(|r| export::csv(r.iter().map(|&i| &keys[i])))
+        });
         export::download("keys.csv", "text/csv", &body);
     };
     let export_json = move |_| {
-        let body = data.with_value(|keys| view_rows.with_untracked(|r| export::json(r.iter().map(|&i| &keys[i]))));
+        let body = data.with_value(|keys| {
+            view_rows.with_untracked(|r| export::json(r.iter().map(|&i| &keys[i])))
+        });
         export::download("keys.json", "application/json", &body);
     };
     let on_sort = Callback::new(move |v: String| router.set_param("sort", &v));
@@ -451,7 +508,11 @@ pub fn CreateKeyDialog(
         if !l.trim().is_empty() {
             match l.trim().parse::<f64>() {
                 Ok(v) => k = k.limit(v),
-                Err(_) => errs.push(FieldError::new("limit", "number", "The limit must be a number of dollars")),
+                Err(_) => errs.push(FieldError::new(
+                    "limit",
+                    "number",
+                    "The limit must be a number of dollars",
+                )),
             }
         }
         if !reset.get().is_empty() {
@@ -463,16 +524,33 @@ pub fn CreateKeyDialog(
         let e = expires.get();
         if !e.is_empty() {
             // <input type="datetime-local"> gives "2027-01-31T12:00"; the label says UTC.
-            let full = if e.len() == 16 { format!("{e}:00Z") } else { format!("{e}Z") };
+            let full = if e.len() == 16 {
+                format!("{e}:00Z")
+            } else {
+                format!("{e}Z")
+            };
             k = k.expires_at(full);
         }
         errs.extend(k.field_errors());
-        if errs.is_empty() { Ok(k) } else { Err(errs) }
+        if errs.is_empty() {
+            Ok(k)
+        } else {
+            Err(errs)
+        }
     };
     let errors = Signal::derive(move || body().err().unwrap_or_default());
     let err_for = move |field: &'static str| {
         move || {
-            touched.get().then(|| errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))).flatten()
+            touched
+                .get()
+                .then(|| {
+                    errors.with(|e| {
+                        e.iter()
+                            .find(|e| e.field == field)
+                            .map(|e| e.message.clone())
+                    })
+                })
+                .flatten()
         }
     };
 
@@ -505,14 +583,16 @@ pub fn CreateKeyDialog(
             create.dispatch(b);
         }
     };
-    let server_error = move || create.value().get().and_then(|r| r.err()).map(|e| {
+    let server_error = move || {
+        create.value().get().and_then(|r| r.err()).map(|e| {
         let text = if e.is_outcome_unknown() {
             "The server did not answer: the key may or may not have been created. Check the list before trying again.".to_string()
         } else {
             e.message().to_string()
         };
         view! { <div class="ora-alert ora-alert-error" role="alert">{text}</div> }
-    });
+    })
+    };
 
     view! {
         <Show
@@ -577,7 +657,13 @@ pub fn SecretDialog(
     /// Closes the dialog and forgets the secret.
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let text = move || secret.with(|s| s.as_ref().map(|c| c.key.expose_secret().to_string()).unwrap_or_default());
+    let text = move || {
+        secret.with(|s| {
+            s.as_ref()
+                .map(|c| c.key.expose_secret().to_string())
+                .unwrap_or_default()
+        })
+    };
     let name = move || secret.with(|s| s.as_ref().map(|c| c.data.name.clone()).unwrap_or_default());
     let copy = move |_| {
         #[cfg(target_arch = "wasm32")]

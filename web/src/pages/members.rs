@@ -14,7 +14,11 @@ use std::collections::{HashMap, HashSet};
 
 /// A person's display name: first and last name, else the email.
 fn display_name(m: &OrganizationMember) -> String {
-    let n = format!("{} {}", m.first_name.clone().unwrap_or_default(), m.last_name.clone().unwrap_or_default());
+    let n = format!(
+        "{} {}",
+        m.first_name.clone().unwrap_or_default(),
+        m.last_name.clone().unwrap_or_default()
+    );
     let n = n.trim();
     if n.is_empty() {
         m.email.clone()
@@ -23,8 +27,18 @@ fn display_name(m: &OrganizationMember) -> String {
     }
 }
 
-async fn org_members(signal: openrouter_admin::CancelSignal) -> Result<Vec<OrganizationMember>, openrouter_admin::Error> {
-    use_client()?.organization().members().list().limit(100).paginate().signal(signal).collect_all().await
+async fn org_members(
+    signal: openrouter_admin::CancelSignal,
+) -> Result<Vec<OrganizationMember>, openrouter_admin::Error> {
+    use_client()?
+        .organization()
+        .members()
+        .list()
+        .limit(100)
+        .paginate()
+        .signal(signal)
+        .collect_all()
+        .await
 }
 
 /// What a member change did to one user, in words.
@@ -34,7 +48,9 @@ fn outcome_text(o: &MemberOutcome) -> String {
         MemberOutcome::AlreadyMember => "already a member".into(),
         MemberOutcome::Removed => "removed".into(),
         MemberOutcome::KeptActiveKeys => "kept: holds active API keys in this workspace".into(),
-        MemberOutcome::KeptScimManaged => "kept: managed by SCIM (change it in your identity provider)".into(),
+        MemberOutcome::KeptScimManaged => {
+            "kept: managed by SCIM (change it in your identity provider)".into()
+        }
         MemberOutcome::NotAMember => "was not a member".into(),
         MemberOutcome::Failed(e) => format!("failed: {}", e.message()),
         _ => "unknown outcome".into(),
@@ -60,7 +76,17 @@ pub fn WorkspaceMembers(
     let members = LocalResource::new(move || {
         let signal = abort_on_cleanup();
         let id = ws_id.get_value();
-        async move { use_client()?.workspace(&id).members().list().limit(100).paginate().signal(signal).collect_all().await }
+        async move {
+            use_client()?
+                .workspace(&id)
+                .members()
+                .list()
+                .limit(100)
+                .paginate()
+                .signal(signal)
+                .collect_all()
+                .await
+        }
     });
     let org = LocalResource::new(move || org_members(abort_on_cleanup()));
 
@@ -72,7 +98,11 @@ pub fn WorkspaceMembers(
             let client = use_client()?;
             let h = client.workspace(&id);
             let ids: Vec<UserId> = ids.into_iter().map(UserId::new).collect();
-            if add { h.members().add_all(ids).send().await } else { h.members().remove_all(ids).send().await }
+            if add {
+                h.members().add_all(ids).send().await
+            } else {
+                h.members().remove_all(ids).send().await
+            }
         }
     });
     Effect::new(move || match change.value().get() {
@@ -81,14 +111,30 @@ pub fn WorkspaceMembers(
             let names: HashMap<String, String> = org
                 .get()
                 .and_then(Result::ok)
-                .map(|o| o.iter().map(|m| (m.id.as_str().to_string(), display_name(m))).collect())
+                .map(|o| {
+                    o.iter()
+                        .map(|m| (m.id.as_str().to_string(), display_name(m)))
+                        .collect()
+                })
                 .unwrap_or_default();
             report.set(
                 r.results
                     .iter()
                     .map(|x| {
-                        let ok = matches!(x.outcome, MemberOutcome::Added | MemberOutcome::Removed | MemberOutcome::AlreadyMember);
-                        (names.get(x.user_id.as_str()).cloned().unwrap_or_else(|| x.user_id.to_string()), outcome_text(&x.outcome), ok)
+                        let ok = matches!(
+                            x.outcome,
+                            MemberOutcome::Added
+                                | MemberOutcome::Removed
+                                | MemberOutcome::AlreadyMember
+                        );
+                        (
+                            names
+                                .get(x.user_id.as_str())
+                                .cloned()
+                                .unwrap_or_else(|| x.user_id.to_string()),
+                            outcome_text(&x.outcome),
+                            ok,
+                        )
                     })
                     .collect(),
             );
@@ -220,14 +266,22 @@ fn MemberPicker(
     let search = RwSignal::new(String::new());
     let chosen = RwSignal::new(HashSet::<String>::new());
     let candidates = move || {
-        let inside: HashSet<String> = members.get().and_then(Result::ok).map(|m| m.iter().map(|m| m.user_id.as_str().to_string()).collect()).unwrap_or_default();
+        let inside: HashSet<String> = members
+            .get()
+            .and_then(Result::ok)
+            .map(|m| m.iter().map(|m| m.user_id.as_str().to_string()).collect())
+            .unwrap_or_default();
         let needle = search.get().to_lowercase();
         org.get()
             .and_then(Result::ok)
             .unwrap_or_default()
             .into_iter()
             .filter(|m| !inside.contains(m.id.as_str()))
-            .filter(|m| needle.is_empty() || display_name(m).to_lowercase().contains(&needle) || m.email.to_lowercase().contains(&needle))
+            .filter(|m| {
+                needle.is_empty()
+                    || display_name(m).to_lowercase().contains(&needle)
+                    || m.email.to_lowercase().contains(&needle)
+            })
             .collect::<Vec<_>>()
     };
     view! {
@@ -289,13 +343,16 @@ pub fn OrgMembers() -> impl IntoView {
         <Transition fallback=loading>
             <ErrorBoundary fallback=error_view>
                 {move || Suspend::new(async move {
-                    let list = org.await?;
-                    let needle = q.get().to_lowercase();
-                    let rows = list
-                        .into_iter()
-                        .filter(|m| needle.is_empty() || display_name(m).to_lowercase().contains(&needle) || m.email.to_lowercase().contains(&needle))
-                        .map(|m| view! { <tr><td>{display_name(&m)}</td><td>{m.email.clone()}</td><td>{m.role.as_str().to_string()}</td></tr> })
-                        .collect_view();
+                    let list = StoredValue::new(org.await?);
+                    let rows = move || {
+                        let needle = q.get().to_lowercase();
+                        list.with_value(|l| {
+                            l.iter()
+                                .filter(|m| needle.is_empty() || display_name(m).to_lowercase().contains(&needle) || m.email.to_lowercase().contains(&needle))
+                                .map(|m| view! { <tr><td>{display_name(m)}</td><td>{m.email.clone()}</td><td>{m.role.as_str().to_string()}</td></tr> })
+                                .collect_view()
+                        })
+                    };
                     Ok::<_, openrouter_admin::Error>(view! {
                         <div class="ora-table-wrap">
                             <table class="ora-table" id="ora-org-table">

@@ -22,7 +22,11 @@ pub fn SignIn() -> impl IntoView {
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        check.dispatch((key.get_untracked(), base_url.get_untracked(), remember.get_untracked()));
+        check.dispatch((
+            key.get_untracked(),
+            base_url.get_untracked(),
+            remember.get_untracked(),
+        ));
     };
     // The key leaves the form's own signal once it is accepted: nothing but the client keeps it.
     Effect::new(move || {

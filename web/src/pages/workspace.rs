@@ -21,7 +21,14 @@ pub fn WorkspacePage(
     let workspace = LocalResource::new(move || {
         let signal = abort_on_cleanup();
         let id = id.get_value();
-        async move { use_client()?.workspace(&id).get().signal(signal).send().await }
+        async move {
+            use_client()?
+                .workspace(&id)
+                .get()
+                .signal(signal)
+                .send()
+                .await
+        }
     });
 
     view! {
@@ -96,7 +103,10 @@ fn Settings(
             if !force {
                 let now = handle.get().send().await?;
                 if now.updated_at != orig.updated_at {
-                    return Ok(Err(now.updated_at.map(|t| t.as_str().to_string()).unwrap_or_default()));
+                    return Ok(Err(now
+                        .updated_at
+                        .map(|t| t.as_str().to_string())
+                        .unwrap_or_default()));
                 }
             }
             handle.update(patch).send().await.map(Ok)
@@ -142,7 +152,13 @@ fn Settings(
             view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-save-error">"Not saved: "{e.message().to_string()}" Your changes are still in the form."</div> }
         })
     };
-    let delete_error = Signal::derive(move || delete.value().get().and_then(|r| r.err()).map(|e| e.message().to_string()));
+    let delete_error = Signal::derive(move || {
+        delete
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message().to_string())
+    });
     // The API refuses to delete a workspace that still has active keys: say so and link to them.
     let delete_help = Signal::derive(move || {
         delete.value().get().and_then(|r| r.err()).filter(|e| e.status() != Some(403) || e.message().to_lowercase().contains("key")).map(|_| {

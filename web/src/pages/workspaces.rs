@@ -6,7 +6,9 @@ use crate::services::{abort_on_cleanup, use_toasts};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
-use openrouter_admin::models::{CreateWorkspace, Patch, ProviderSort, UpdateWorkspace, Workspace};
+use openrouter_admin::models::{
+    CreateWorkspace, ListResponse, Patch, ProviderSort, UpdateWorkspace, Workspace,
+};
 use openrouter_admin::validate::Validate;
 
 /// Rows per server page.
@@ -39,7 +41,14 @@ pub fn WorkspaceList() -> impl IntoView {
         let signal = abort_on_cleanup();
         async move {
             let client = use_client()?;
-            client.workspaces().list().offset(offset).limit(PAGE as u32).signal(signal).send().await
+            client
+                .workspaces()
+                .list()
+                .offset(offset)
+                .limit(PAGE as u32)
+                .signal(signal)
+                .send()
+                .await
         }
     });
 
@@ -69,82 +78,123 @@ pub fn WorkspaceList() -> impl IntoView {
             <ErrorBoundary fallback=error_view>
                 {move || Suspend::new(async move {
                     let page = page.await?;
-                    let total = page.total_count.unwrap_or(page.data.len() as u64);
-                    let needle = q.get().to_lowercase();
-                    let mut rows: Vec<Workspace> = page
-                        .data
-                        .into_iter()
-                        .filter(|w| needle.is_empty() || w.name.to_lowercase().contains(&needle) || w.slug.contains(&needle))
-                        .collect();
-                    let s = sort.get();
-                    let (desc, col) = match s.strip_prefix('-') {
-                        Some(c) => (true, c.to_string()),
-                        None => (false, s.clone()),
-                    };
-                    rows.sort_by(|a, b| {
-                        let o = match col.as_str() {
-                            "slug" => a.slug.cmp(&b.slug),
-                            "created" => a.created_at.cmp(&b.created_at),
-                            _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-                        };
-                        if desc { o.reverse() } else { o }
-                    });
-                    let on_sort = Callback::new(move |v: String| router.set_param("sort", &v));
-                    let off = offset.get_untracked();
-                    let prev = (off > 0).then(|| Route::Workspaces.href_with(&[("offset", &off.saturating_sub(PAGE).to_string()), ("q", &q.get_untracked()), ("sort", &router.param("sort"))]));
-                    let next = (off + PAGE < total).then(|| Route::Workspaces.href_with(&[("offset", &(off + PAGE).to_string()), ("q", &q.get_untracked()), ("sort", &router.param("sort"))]));
-                    let shown = rows.len();
-                    Ok::<_, openrouter_admin::Error>(view! {
-                        <div class="ora-table-wrap">
-                            <table class="ora-table" id="ora-ws-table">
-                                <caption class="ora-sr">"Workspaces"</caption>
-                                <thead>
-                                    <tr>
-                                        <SortHeader label="Name" column="name" current=sort on_sort=on_sort />
-                                        <SortHeader label="Slug" column="slug" current=sort on_sort=on_sort />
-                                        <th scope="col">"Description"</th>
-                                        <SortHeader label="Created" column="created" current=sort on_sort=on_sort />
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {rows
-                                        .into_iter()
-                                        .map(|w| {
-                                            let default = is_default(&w);
-                                            view! {
-                                                <tr>
-                                                    <td>
-                                                        <a href=Route::Workspace(w.slug.clone(), Tab::Settings).href()>{w.name.clone()}</a>
-                                                        {default.then(|| view! { " " <span class="ora-badge ora-badge-default">"Default"</span> })}
-                                                    </td>
-                                                    <td class="ora-mono">{w.slug.clone()}</td>
-                                                    <td class="ora-muted">{w.description.clone().unwrap_or_default()}</td>
-                                                    <td>{date(w.created_at.as_str())}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                            {(shown == 0).then(|| view! { <p class="ora-empty">"No workspaces match."</p> })}
-                        </div>
-                        <nav class="ora-pager" aria-label="Pages">
-                            <span class="ora-muted">
-                                {format!("{}–{} of {}", (off + 1).min(total), (off + PAGE).min(total), total)}
-                            </span>
-                            {match prev {
-                                Some(h) => view! { <a class="ora-btn" href=h>"Previous"</a> }.into_any(),
-                                None => view! { <button class="ora-btn" disabled=true>"Previous"</button> }.into_any(),
-                            }}
-                            {match next {
-                                Some(h) => view! { <a class="ora-btn" href=h>"Next"</a> }.into_any(),
-                                None => view! { <button class="ora-btn" disabled=true>"Next"</button> }.into_any(),
-                            }}
-                        </nav>
-                    })
+                    Ok::<_, openrouter_admin::Error>(view! { <WsTable page=page q=q sort=sort offset=offset /> })
                 })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// One page of workspaces, filtered and sorted as the URL says.
+#[component]
+fn WsTable(
+    /// The server page.
+    page: ListResponse<Workspace>,
+    /// The search text.
+    #[prop(into)]
+    q: Signal<String>,
+    /// The sort column (`-` prefix: descending).
+    #[prop(into)]
+    sort: Signal<String>,
+    /// The page's offset.
+    #[prop(into)]
+    offset: Signal<u64>,
+) -> impl IntoView {
+    let router = use_router();
+    let total = page.total_count.unwrap_or(page.data.len() as u64);
+    let data = StoredValue::new(page.data);
+    let rows = move || {
+        let needle = q.get().to_lowercase();
+        let mut rows: Vec<Workspace> = data.with_value(|d| {
+            d.iter()
+                .filter(|w| {
+                    needle.is_empty()
+                        || w.name.to_lowercase().contains(&needle)
+                        || w.slug.contains(&needle)
+                })
+                .cloned()
+                .collect()
+        });
+        let s = sort.get();
+        let (desc, col) = match s.strip_prefix('-') {
+            Some(c) => (true, c.to_string()),
+            None => (false, s.clone()),
+        };
+        rows.sort_by(|a, b| {
+            let o = match col.as_str() {
+                "slug" => a.slug.cmp(&b.slug),
+                "created" => a.created_at.cmp(&b.created_at),
+                _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            };
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        rows
+    };
+    let on_sort = Callback::new(move |v: String| router.set_param("sort", &v));
+    let link = move |off: u64| {
+        Route::Workspaces.href_with(&[
+            ("offset", &off.to_string()),
+            ("q", &q.get()),
+            ("sort", &router.param("sort")),
+        ])
+    };
+    view! {
+        <div class="ora-table-wrap">
+            <table class="ora-table" id="ora-ws-table">
+                <caption class="ora-sr">"Workspaces"</caption>
+                <thead>
+                    <tr>
+                        <SortHeader label="Name" column="name" current=sort on_sort=on_sort />
+                        <SortHeader label="Slug" column="slug" current=sort on_sort=on_sort />
+                        <th scope="col">"Description"</th>
+                        <SortHeader label="Created" column="created" current=sort on_sort=on_sort />
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows()
+                        .into_iter()
+                        .map(|w| {
+                            let default = is_default(&w);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <a href=Route::Workspace(w.slug.clone(), Tab::Settings).href()>{w.name.clone()}</a>
+                                        {default.then(|| view! { " " <span class="ora-badge ora-badge-default">"Default"</span> })}
+                                    </td>
+                                    <td class="ora-mono">{w.slug.clone()}</td>
+                                    <td class="ora-muted">{w.description.clone().unwrap_or_default()}</td>
+                                    <td>{date(w.created_at.as_str())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            {move || rows().is_empty().then(|| view! { <p class="ora-empty">"No workspaces match."</p> })}
+        </div>
+        <nav class="ora-pager" aria-label="Pages">
+            <span class="ora-muted">
+                {move || { let off = offset.get(); format!("{}–{} of {}", (off + 1).min(total), (off + PAGE).min(total), total) }}
+            </span>
+            {move || {
+                let off = offset.get();
+                match (off > 0).then(|| link(off.saturating_sub(PAGE))) {
+                    Some(h) => view! { <a class="ora-btn" href=h>"Previous"</a> }.into_any(),
+                    None => view! { <button class="ora-btn" disabled=true>"Previous"</button> }.into_any(),
+                }
+            }}
+            {move || {
+                let off = offset.get();
+                match (off + PAGE < total).then(|| link(off + PAGE)) {
+                    Some(h) => view! { <a class="ora-btn" href=h>"Next"</a> }.into_any(),
+                    None => view! { <button class="ora-btn" disabled=true>"Next"</button> }.into_any(),
+                }
+            }}
+        </nav>
     }
 }
 
@@ -183,16 +233,34 @@ impl WsForm {
             slug: RwSignal::new(ws.map(|w| w.slug.clone()).unwrap_or_default()),
             slug_edited: RwSignal::new(ws.is_some()),
             description: RwSignal::new(ws.and_then(|w| w.description.clone()).unwrap_or_default()),
-            text_model: RwSignal::new(ws.and_then(|w| w.default_text_model.clone()).unwrap_or_default()),
-            image_model: RwSignal::new(ws.and_then(|w| w.default_image_model.clone()).unwrap_or_default()),
-            provider_sort: RwSignal::new(
-                ws.and_then(|w| w.default_provider_sort.as_ref().map(|s| s.as_str().to_string()))
+            text_model: RwSignal::new(
+                ws.and_then(|w| w.default_text_model.clone())
                     .unwrap_or_default(),
             ),
-            sampling: RwSignal::new(ws.map(|w| w.io_logging_sampling_rate.to_string()).unwrap_or_default()),
+            image_model: RwSignal::new(
+                ws.and_then(|w| w.default_image_model.clone())
+                    .unwrap_or_default(),
+            ),
+            provider_sort: RwSignal::new(
+                ws.and_then(|w| {
+                    w.default_provider_sort
+                        .as_ref()
+                        .map(|s| s.as_str().to_string())
+                })
+                .unwrap_or_default(),
+            ),
+            sampling: RwSignal::new(
+                ws.map(|w| w.io_logging_sampling_rate.to_string())
+                    .unwrap_or_default(),
+            ),
             key_ids: RwSignal::new(
                 ws.and_then(|w| w.io_logging_api_key_ids.as_ref())
-                    .map(|ids| ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))
+                    .map(|ids| {
+                        ids.iter()
+                            .map(|i| i.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
                     .unwrap_or_default(),
             ),
             discount: RwSignal::new(ws.is_some_and(|w| w.is_data_discount_logging_enabled)),
@@ -206,10 +274,18 @@ impl WsForm {
         let mut out = Vec::new();
         let s = self.sampling.get();
         if !s.trim().is_empty() && s.trim().parse::<f64>().is_err() {
-            out.push(FieldError::new("io_logging_sampling_rate", "number", "Sampling rate must be a number between 0.0001 and 1"));
+            out.push(FieldError::new(
+                "io_logging_sampling_rate",
+                "number",
+                "Sampling rate must be a number between 0.0001 and 1",
+            ));
         }
         if self.ids().is_err() {
-            out.push(FieldError::new("io_logging_api_key_ids", "number", "Key ids must be whole numbers separated by commas"));
+            out.push(FieldError::new(
+                "io_logging_api_key_ids",
+                "number",
+                "Key ids must be whole numbers separated by commas",
+            ));
         }
         out
     }
@@ -219,7 +295,10 @@ impl WsForm {
         if raw.trim().is_empty() {
             return Ok(None);
         }
-        raw.split(',').map(|p| p.trim().parse::<i64>().map_err(|_| ())).collect::<Result<Vec<_>, _>>().map(Some)
+        raw.split(',')
+            .map(|p| p.trim().parse::<i64>().map_err(|_| ()))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
     }
 
     fn sampling_value(&self) -> Option<f64> {
@@ -232,7 +311,8 @@ impl WsForm {
         body.description = opt(&self.description.get());
         body.default_text_model = opt(&self.text_model.get());
         body.default_image_model = opt(&self.image_model.get());
-        body.default_provider_sort = opt(&self.provider_sort.get()).map(|s| ProviderSort::parse(&s));
+        body.default_provider_sort =
+            opt(&self.provider_sort.get()).map(|s| ProviderSort::parse(&s));
         body.io_logging_sampling_rate = self.sampling_value();
         body.io_logging_api_key_ids = self.ids().ok().flatten();
         body.is_data_discount_logging_enabled = Some(self.discount.get());
@@ -263,7 +343,10 @@ impl WsForm {
         p.default_text_model = text(opt(&self.text_model.get()), &orig.default_text_model);
         p.default_image_model = text(opt(&self.image_model.get()), &orig.default_image_model);
         let sort = opt(&self.provider_sort.get());
-        let was = orig.default_provider_sort.as_ref().map(|s| s.as_str().to_string());
+        let was = orig
+            .default_provider_sort
+            .as_ref()
+            .map(|s| s.as_str().to_string());
         if sort != was {
             p.default_provider_sort = match sort {
                 Some(s) => Patch::Value(ProviderSort::parse(&s)),
@@ -345,7 +428,10 @@ pub fn TextField(
             return None;
         }
         errors.with(|e| {
-            e.iter().filter(|e| e.field == field).map(|e| e.message.clone()).next()
+            e.iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.message.clone())
+                .next()
         })
     });
     let err_id = format!("{id}-error");
@@ -392,7 +478,11 @@ pub fn TextField(
 }
 
 /// All workspace fields, for both the create form and the settings form.
-pub fn workspace_fields(form: WsForm, errors: Signal<Vec<FieldError>>, show: Signal<bool>) -> impl IntoView {
+pub fn workspace_fields(
+    form: WsForm,
+    errors: Signal<Vec<FieldError>>,
+    show: Signal<bool>,
+) -> impl IntoView {
     let derive_slug = Callback::new(move |_| {
         if !form.slug_edited.get_untracked() {
             form.slug.set(slugify(&form.name.get_untracked()));
@@ -439,7 +529,12 @@ pub fn slugify(name: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').chars().take(50).collect::<String>().trim_end_matches('-').to_string()
+    out.trim_end_matches('-')
+        .chars()
+        .take(50)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 /// The create-workspace page.
@@ -473,7 +568,8 @@ pub fn NewWorkspace() -> impl IntoView {
     };
 
     // -- effects: on success go to the new workspace; on failure the form keeps its input --
-    Effect::new(move || match create.value().get() {
+    Effect::new(move || {
+        match create.value().get() {
         Some(Ok(ws)) => {
             toasts.ok(format!("Workspace “{}” created", ws.name));
             router.push(&Route::Workspace(ws.slug.clone(), Tab::Settings).href());
@@ -482,6 +578,7 @@ pub fn NewWorkspace() -> impl IntoView {
             "The server did not answer: the workspace may or may not exist. Check the list before trying again.",
         ),
         _ => {}
+    }
     });
     let server_error = move || {
         create.value().get().and_then(|r| r.err()).map(|e| {
