@@ -1,21 +1,28 @@
 //! The `OpenRouterAdmin` class: one method per operation of the core, converting and forwarding.
 //!
-//! Methods are plain (not `async fn`) and return a `Promise` built from an `async move` block
-//! that owns a clone of the core client (one `Arc`): an exported future cannot borrow `self`,
-//! and a bad argument then rejects the promise like every other failure, instead of throwing
-//! synchronously from some methods and rejecting from others.
+//! Methods are plain (not `async fn`) and return a `Promise`. Arguments are checked
+//! synchronously and a bad one becomes a rejected promise, like every other failure, instead
+//! of throwing from some methods and rejecting from others.
+//!
+//! Size matters here (the package has a gzip budget), which shapes the code:
+//! - pass-through operations use the core's `send_text_owned`: the answer's JSON text goes to
+//!   `JSON.parse` untouched, so no model decoder or encoder is linked for them, and the
+//!   future is the same type for every operation;
+//! - every future goes through one boxed, non-generic [`promise`] helper, so
+//!   `future_to_promise` is instantiated once instead of once per method.
 
 use std::future::Future;
-use std::pin::pin;
+use std::pin::Pin;
 use std::time::Duration;
 
-use futures_util::{Stream, StreamExt};
+use futures_util::StreamExt;
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use openrouter_admin::api::Endpoint;
 use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
-use openrouter_admin::models::{
-    CreateKey, CreateWorkspace, Interval, ListResponse, UpdateKey, UpdateWorkspace,
+use openrouter_admin::models::{CreateKey, CreateWorkspace, Interval, UpdateKey, UpdateWorkspace};
+use openrouter_admin::{
+    Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey,
 };
-use openrouter_admin::{CancelSignal, Client, Error, ManagementKey};
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
@@ -84,9 +91,97 @@ macro_rules! signaled {
     };
 }
 
+/// Applies the optional `limit` / `offset` to a list call (each list builder has both).
+macro_rules! paged {
+    ($call:expr, $limit:expr, $offset:expr) => {{
+        let mut call = $call;
+        if let Some(n) = $limit {
+            call = call.limit(n as u32);
+        }
+        if let Some(n) = $offset {
+            call = call.offset(n as u64);
+        }
+        call
+    }};
+}
+
+/// The `limit` and `offset` options of a list.
+fn page_args(o: &Options) -> Result<(Option<f64>, Option<f64>), JsValue> {
+    Ok((
+        o.integer("limit", 1_000_000_000)?,
+        o.integer("offset", 9_000_000_000_000_000)?,
+    ))
+}
+
+/// Every method's future, boxed to one type.
+type JsFut = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
+/// A pass-through call's future: the core's answer as JSON text.
+type TextFut = Pin<Box<dyn Future<Output = Result<String, Error>>>>;
+
 /// The promise of `future`, whose error is already a JS value (an `OpenRouterError`).
-fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+/// Non-generic on purpose: one copy of `future_to_promise` for the whole module.
+#[inline(never)]
+fn promise(future: JsFut) -> Promise {
     future_to_promise(future)
+}
+
+/// Which part of a pass-through answer the method resolves to.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// The whole body (lists, budgets, created keys).
+    Whole,
+    /// The body's `data` member (`{"data": Workspace}` answers).
+    Data,
+    /// Nothing: `undefined` (deletes).
+    Unit,
+}
+
+/// Sends a pass-through call; `call` is the result of checking the arguments.
+fn text(call: Result<TextFut, JsValue>, shape: Shape) -> Promise {
+    match call {
+        Err(e) => Promise::reject(&e),
+        Ok(future) => promise(Box::pin(async move {
+            let body = future.await.map_err(reject)?;
+            parse_answer(&body, shape)
+        })),
+    }
+}
+
+/// `call` as a boxed text future, with the optional cancel handle.
+fn boxed<E: Endpoint + 'static>(
+    call: Call<'_, FetchTransport, E>,
+    signal: Option<CancelSignal>,
+) -> TextFut {
+    Box::pin(signaled!(call, signal).send_text_owned())
+}
+
+/// The `decode` error of an answer that is not what the API promises (the body is not
+/// shown: a created key's answer holds its secret).
+fn bad_answer(what: &'static str) -> JsValue {
+    error_to_js(&Error::new(ErrorKind::Decode, what))
+}
+
+/// A 2xx body as a JS value (`JSON.parse`), picking `shape`'s part.
+fn parse_answer(body: &str, shape: Shape) -> Result<JsValue, JsValue> {
+    if let Shape::Unit = shape {
+        return Ok(JsValue::UNDEFINED);
+    }
+    let value = js_sys::JSON::parse(body).map_err(|_| bad_answer("the answer is not JSON"))?;
+    if !value.is_object() {
+        return Err(bad_answer("the answer is not a JSON object"));
+    }
+    match shape {
+        Shape::Data => {
+            let data = Reflect::get(&value, &JsValue::from_str("data")).unwrap_or_default();
+            if data.is_object() {
+                Ok(data)
+            } else {
+                Err(bad_answer("the answer has no `data` object"))
+            }
+        }
+        _ => Ok(value),
+    }
 }
 
 /// The core's error as a rejection value.
@@ -119,15 +214,14 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
+/// The boxed page stream every paginator walks.
+type Pages<'a> = Pin<Box<dyn futures_util::Stream<Item = Result<String, Error>> + 'a>>;
+
 /// Drives one of the core's page streams for the JS `paginator`: hands each page to `sink`
 /// and waits for the consumer to ask for the next (`true`) or stop (`false`).
-async fn walk<I: Serialize>(
-    pages: impl Stream<Item = Result<ListResponse<I>, Error>>,
-    sink: Function,
-) -> Result<JsValue, JsValue> {
-    let mut pages = pin!(pages);
+async fn walk(mut pages: Pages<'_>, sink: Function) -> Result<JsValue, JsValue> {
     while let Some(page) = pages.next().await {
-        let page = to_js(&page.map_err(reject)?)?;
+        let page = parse_answer(&page.map_err(reject)?, Shape::Whole)?;
         let more = JsFuture::from(Promise::from(sink.call1(&JsValue::UNDEFINED, &page)?)).await?;
         if !more.is_truthy() {
             break;
@@ -291,15 +385,11 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.current_key(), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(self.client.current_key(), signal_of(&o)?))
+        };
+        text(call(), Shape::Data)
     }
 
     // ---- workspaces ---------------------------------------------------------------------
@@ -310,22 +400,13 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let o = Options::parse(&options.unwrap_or_default())?;
-            let mut call = client.workspaces().list();
-            if let Some(n) = o.integer("limit", 1_000_000_000)? {
-                call = call.limit(n as u32);
-            }
-            if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
-                call = call.offset(n as u64);
-            }
-            let page = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&page)
-        })
+            let (limit, offset) = page_args(&o)?;
+            let call = paged!(self.client.workspaces().list(), limit, offset);
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// Every workspace: `for await (const ws of client.workspaces())`, or `.pages()`.
@@ -335,23 +416,15 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let o = Options::parse(&options.unwrap_or_default())?;
-        let (limit, offset, signal) = (
-            o.integer("limit", 1_000_000_000)?,
-            o.integer("offset", 9_000_000_000_000_000)?,
-            signal_of(&o)?,
-        );
+        let (limit, offset) = page_args(&o)?;
+        let signal = signal_of(&o)?;
         let client = self.client.clone();
         Ok(make_paginator(move |sink| {
-            promise(async move {
-                let mut call = client.workspaces().list();
-                if let Some(n) = limit {
-                    call = call.limit(n as u32);
-                }
-                if let Some(n) = offset {
-                    call = call.offset(n as u64);
-                }
-                walk(signaled!(call.paginate(), signal).by_page(), sink).await
-            })
+            promise(Box::pin(async move {
+                let call = paged!(client.workspaces().list(), limit, offset);
+                let pages = signaled!(call.paginate(), signal).by_page_text();
+                walk(Box::pin(pages), sink).await
+            }))
         }))
     }
 
@@ -363,16 +436,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let body: CreateWorkspace = from_js(&request, "request")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.workspaces().create(body), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(self.client.workspaces().create(body), signal_of(&o)?))
+        };
+        text(call(), Shape::Data)
     }
 
     /// `GET /workspaces/{idOrSlug}`.
@@ -382,16 +451,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.workspace(id).get(), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(self.client.workspace(id).get(), signal_of(&o)?))
+        };
+        text(call(), Shape::Data)
     }
 
     /// `PATCH /workspaces/{idOrSlug}`: a field left out stays, `null` clears it.
@@ -402,17 +467,16 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "UpdateWorkspaceRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let body: UpdateWorkspace = from_js(&patch, "patch")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.workspace(id).update(body), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(
+                self.client.workspace(id).update(body),
+                signal_of(&o)?,
+            ))
+        };
+        text(call(), Shape::Data)
     }
 
     /// `DELETE /workspaces/{idOrSlug}` (refused while it has active keys).
@@ -422,16 +486,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            signaled!(client.workspace(id).delete(), signal_of(&o)?)
-                .send()
-                .await
-                .map(done)
-                .map_err(reject)
-        })
+            Ok(boxed(self.client.workspace(id).delete(), signal_of(&o)?))
+        };
+        text(call(), Shape::Unit)
     }
 
     /// After an `outcome_unknown` create: the workspace with this slug, or `null`.
@@ -442,7 +502,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let slug = string_arg(&slug, "slug")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             let value = signaled!(client.workspaces().reconcile(slug), signal_of(&o)?)
@@ -450,7 +510,7 @@ impl OpenRouterAdmin {
                 .await
                 .map_err(reject)?;
             to_js(&value)
-        })
+        }))
     }
 
     // ---- members ------------------------------------------------------------------------
@@ -462,23 +522,14 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let mut call = client.workspace(id).members().list();
-            if let Some(n) = o.integer("limit", 1_000_000_000)? {
-                call = call.limit(n as u32);
-            }
-            if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
-                call = call.offset(n as u64);
-            }
-            let page = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&page)
-        })
+            let (limit, offset) = page_args(&o)?;
+            let call = paged!(self.client.workspace(id).members().list(), limit, offset);
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// Every member of a workspace, as a `Paginator`.
@@ -490,23 +541,15 @@ impl OpenRouterAdmin {
     ) -> Result<JsValue, JsValue> {
         let id = string_arg(&id_or_slug, "idOrSlug")?;
         let o = Options::parse(&options.unwrap_or_default())?;
-        let (limit, offset, signal) = (
-            o.integer("limit", 1_000_000_000)?,
-            o.integer("offset", 9_000_000_000_000_000)?,
-            signal_of(&o)?,
-        );
+        let (limit, offset) = page_args(&o)?;
+        let signal = signal_of(&o)?;
         let client = self.client.clone();
         Ok(make_paginator(move |sink| {
-            promise(async move {
-                let mut call = client.workspace(id).members().list();
-                if let Some(n) = limit {
-                    call = call.limit(n as u32);
-                }
-                if let Some(n) = offset {
-                    call = call.offset(n as u64);
-                }
-                walk(signaled!(call.paginate(), signal).by_page(), sink).await
-            })
+            promise(Box::pin(async move {
+                let call = paged!(client.workspace(id).members().list(), limit, offset);
+                let pages = signaled!(call.paginate(), signal).by_page_text();
+                walk(Box::pin(pages), sink).await
+            }))
         }))
     }
 
@@ -542,16 +585,15 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.workspace(id).budgets().list(), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(
+                self.client.workspace(id).budgets().list(),
+                signal_of(&o)?,
+            ))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// `GET /workspaces/{idOrSlug}/budgets/{interval}`.
@@ -562,18 +604,14 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let interval = interval_arg(&interval)?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let call = client.workspace(id).budgets().get(interval);
-            let value = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            let call = self.client.workspace(id).budgets().get(interval);
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// `PUT /workspaces/{idOrSlug}/budgets/{interval}` with `limit_usd` (> 0; budgets must
@@ -586,24 +624,20 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = limitUsd, unchecked_param_type = "number")] limit_usd: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PutBudgetOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let interval = interval_arg(&interval)?;
             let usd = limit_usd
                 .as_f64()
                 .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let mut call = client.workspace(id).budgets().put(interval, usd);
+            let mut call = self.client.workspace(id).budgets().put(interval, usd);
             if let Some(v) = o.boolean("includeByok")? {
                 call = call.include_byok(v);
             }
-            let value = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// `DELETE /workspaces/{idOrSlug}/budgets/{interval}`.
@@ -614,18 +648,14 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let interval = interval_arg(&interval)?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let call = client.workspace(id).budgets().delete(interval);
-            signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map(done)
-                .map_err(reject)
-        })
+            let call = self.client.workspace(id).budgets().delete(interval);
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Unit)
     }
 
     // ---- keys ---------------------------------------------------------------------------
@@ -636,16 +666,12 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let o = Options::parse(&options.unwrap_or_default())?;
-            let call = Self::key_list(&client, &o)?;
-            let page = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&page)
-        })
+            let call = Self::key_list(&self.client, &o)?;
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// Every key (of the Default workspace unless `workspaceId`), as a `Paginator`.
@@ -661,7 +687,7 @@ impl OpenRouterAdmin {
         let (workspace, disabled) = (o.string("workspaceId")?, o.boolean("includeDisabled")?);
         let (offset, signal) = (o.integer("offset", 9_000_000_000_000_000)?, signal_of(&o)?);
         Ok(make_paginator(move |sink| {
-            promise(async move {
+            promise(Box::pin(async move {
                 let mut call = client.keys().list();
                 if let Some(w) = workspace {
                     call = call.workspace(w);
@@ -672,8 +698,9 @@ impl OpenRouterAdmin {
                 if let Some(n) = offset {
                     call = call.offset(n as u64);
                 }
-                walk(signaled!(call.paginate(), signal).by_page(), sink).await
-            })
+                let pages = signaled!(call.paginate(), signal).by_page_text();
+                walk(Box::pin(pages), sink).await
+            }))
         }))
     }
 
@@ -686,16 +713,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let body: CreateKey = from_js(&request, "request")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.keys().create(body), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(self.client.keys().create(body), signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// After an `outcome_unknown` create: the newest key with the request's name and workspace
@@ -708,7 +731,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let body: CreateKey = from_js(&request, "request")?;
             let since = since_ms
                 .as_f64()
@@ -721,7 +744,7 @@ impl OpenRouterAdmin {
                 .await
                 .map_err(reject)?;
             to_js(&value)
-        })
+        }))
     }
 
     /// `GET /keys/{hash}`.
@@ -731,16 +754,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.key(hash).get(), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(self.client.key(hash).get(), signal_of(&o)?))
+        };
+        text(call(), Shape::Data)
     }
 
     /// `PATCH /keys/{hash}`: a field left out stays, `null` clears `limit` / `limit_reset`.
@@ -751,17 +770,13 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
             let body: UpdateKey = from_js(&patch, "patch")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.key(hash).update(body), signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&value)
-        })
+            Ok(boxed(self.client.key(hash).update(body), signal_of(&o)?))
+        };
+        text(call(), Shape::Data)
     }
 
     /// `DELETE /keys/{hash}`.
@@ -771,16 +786,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            signaled!(client.key(hash).delete(), signal_of(&o)?)
-                .send()
-                .await
-                .map(done)
-                .map_err(reject)
-        })
+            Ok(boxed(self.client.key(hash).delete(), signal_of(&o)?))
+        };
+        text(call(), Shape::Unit)
     }
 
     /// Rotation: creates a successor with the old key's settings (its secret is in
@@ -792,7 +803,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let hash = string_arg(&hash, "hash")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             let value = signaled!(client.keys().rotate(hash), signal_of(&o)?)
@@ -800,7 +811,7 @@ impl OpenRouterAdmin {
                 .await
                 .map_err(reject)?;
             rotation(value)
-        })
+        }))
     }
 
     /// Deletes a rotated-out key once nothing uses it.
@@ -811,7 +822,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let hash = string_arg(&hash, "hash")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             signaled!(client.keys().retire(hash), signal_of(&o)?)
@@ -819,7 +830,7 @@ impl OpenRouterAdmin {
                 .await
                 .map(done)
                 .map_err(reject)
-        })
+        }))
     }
 
     /// Applies one patch to many keys (validated once, `concurrency` at a time); one result per
@@ -832,7 +843,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let hashes = strings_arg(&hashes, "hashes")?;
             let body: UpdateKey = from_js(&patch, "patch")?;
             let o = Options::parse(&options.unwrap_or_default())?;
@@ -845,7 +856,7 @@ impl OpenRouterAdmin {
                 .await
                 .map_err(reject)?;
             bulk_results(results)
-        })
+        }))
     }
 
     /// Deletes many keys (`concurrency` at a time); one result per key, in order.
@@ -856,7 +867,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let hashes = strings_arg(&hashes, "hashes")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             let mut call = client.keys().bulk_delete(hashes);
@@ -868,7 +879,7 @@ impl OpenRouterAdmin {
                 .await
                 .map_err(reject)?;
             bulk_results(results)
-        })
+        }))
     }
 
     // ---- organization -------------------------------------------------------------------
@@ -879,22 +890,13 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let o = Options::parse(&options.unwrap_or_default())?;
-            let mut call = client.organization().members().list();
-            if let Some(n) = o.integer("limit", 1_000_000_000)? {
-                call = call.limit(n as u32);
-            }
-            if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
-                call = call.offset(n as u64);
-            }
-            let page = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            to_js(&page)
-        })
+            let (limit, offset) = page_args(&o)?;
+            let call = paged!(self.client.organization().members().list(), limit, offset);
+            Ok(boxed(call, signal_of(&o)?))
+        };
+        text(call(), Shape::Whole)
     }
 
     /// Every organization member, as a `Paginator`.
@@ -904,23 +906,15 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let o = Options::parse(&options.unwrap_or_default())?;
-        let (limit, offset, signal) = (
-            o.integer("limit", 1_000_000_000)?,
-            o.integer("offset", 9_000_000_000_000_000)?,
-            signal_of(&o)?,
-        );
+        let (limit, offset) = page_args(&o)?;
+        let signal = signal_of(&o)?;
         let client = self.client.clone();
         Ok(make_paginator(move |sink| {
-            promise(async move {
-                let mut call = client.organization().members().list();
-                if let Some(n) = limit {
-                    call = call.limit(n as u32);
-                }
-                if let Some(n) = offset {
-                    call = call.offset(n as u64);
-                }
-                walk(signaled!(call.paginate(), signal).by_page(), sink).await
-            })
+            promise(Box::pin(async move {
+                let call = paged!(client.organization().members().list(), limit, offset);
+                let pages = signaled!(call.paginate(), signal).by_page_text();
+                walk(Box::pin(pages), sink).await
+            }))
         }))
     }
 }
@@ -935,7 +929,7 @@ impl OpenRouterAdmin {
         add: bool,
     ) -> Promise {
         let client = self.client.clone();
-        promise(async move {
+        promise(Box::pin(async move {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let ids = strings_arg(&user_ids, "userIds")?;
             let o = Options::parse(&options.unwrap_or_default())?;
@@ -950,7 +944,7 @@ impl OpenRouterAdmin {
                 .await
                 .map_err(reject)?;
             Ok(member_report(report))
-        })
+        }))
     }
 
     /// A `GET /keys` call from `workspaceId`, `includeDisabled` and `offset`.

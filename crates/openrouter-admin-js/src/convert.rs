@@ -118,15 +118,16 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, Js
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| invalid(name, "type", &format!("`{name}` cannot be read as JSON")))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+    // The core's `jsonpath` recovers the field's path from serde_json's error position, as it
+    // does for answers on wasm32: no serde_path_to_error wrappers per argument type.
+    serde_json::from_str(&text).map_err(|e| {
+        let path = openrouter_admin::jsonpath::error_path(&text, &e);
         let field = if path == "." {
             name.to_owned()
         } else {
             format!("{name}.{path}")
         };
-        invalid(&field, "type", &format!("`{field}`: {}", e.inner()))
+        invalid(&field, "type", &format!("`{field}`: {e}"))
     })
 }
 

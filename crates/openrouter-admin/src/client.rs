@@ -178,30 +178,27 @@ impl<T: Transport> Client<T> {
     }
 
     /// Validates and sends `endpoint` with retries; returns the 2xx response undecoded.
+    ///
+    /// Only [`prepare`] is generic over the endpoint: the async part is one function per
+    /// transport, so each operation adds its request building to a wasm module, not a copy
+    /// of the retry future.
     pub(crate) async fn execute_endpoint_raw<E: Endpoint>(
         &self,
         endpoint: &E,
         signal: Option<&CancelSignal>,
     ) -> Result<HttpResponse, Error> {
-        endpoint.validate()?;
-        let body = match endpoint.body() {
-            Some(v) => Some(serde_json::to_string(&v).map_err(|e| {
-                Error::new(
-                    ErrorKind::Validation,
-                    format!("body does not serialize: {e}"),
-                )
-            })?),
-            None => None,
-        };
-        self.execute(
-            endpoint.method(),
-            &endpoint.path(),
-            &endpoint.query(),
-            body,
-            endpoint.class(),
-            signal,
-        )
-        .await
+        self.execute_prepared(prepare(endpoint), signal).await
+    }
+
+    /// Sends a prepared request (or returns its preparation error).
+    pub(crate) async fn execute_prepared(
+        &self,
+        prepared: Result<Prepared, Error>,
+        signal: Option<&CancelSignal>,
+    ) -> Result<HttpResponse, Error> {
+        let p = prepared?;
+        self.execute(p.method, &p.path, &p.query, p.body, p.class, signal)
+            .await
     }
 
     /// The retry loop, shared by every call.
@@ -305,6 +302,48 @@ pub(crate) fn decode<R: DeserializeOwned>(resp: &HttpResponse, redact: bool) -> 
             Error::decode(path, e.to_string(), resp.status, body)
         })
     }
+}
+
+/// A validated request, reduced to what the retry loop needs: no longer tied to its endpoint type.
+pub(crate) struct Prepared {
+    method: Method,
+    path: String,
+    query: Vec<(String, String)>,
+    body: Option<String>,
+    class: OpClass,
+}
+
+/// Validates `endpoint` and serializes its body: the generic half of every call.
+pub(crate) fn prepare<E: Endpoint>(endpoint: &E) -> Result<Prepared, Error> {
+    endpoint.validate()?;
+    let body = match endpoint.body() {
+        Some(v) => Some(serde_json::to_string(&v).map_err(|e| {
+            Error::new(
+                ErrorKind::Validation,
+                format!("body does not serialize: {e}"),
+            )
+        })?),
+        None => None,
+    };
+    Ok(Prepared {
+        method: endpoint.method(),
+        path: endpoint.path(),
+        query: endpoint.query(),
+        body,
+        class: endpoint.class(),
+    })
+}
+
+/// The 2xx body of a prepared request, with a client of its own so the future is `'static`.
+async fn owned_text<T: Transport>(
+    client: Client<T>,
+    prepared: Result<Prepared, Error>,
+    signal: Option<CancelSignal>,
+) -> Result<String, Error> {
+    client
+        .execute_prepared(prepared, signal.as_ref())
+        .await
+        .map(|r| r.body)
 }
 
 fn encode_into(out: &mut String, s: &str) {
@@ -464,6 +503,16 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
             .execute_endpoint_raw(&self.endpoint, self.signal.as_ref())
             .await
             .map(|r| r.body)
+    }
+    /// [`send_text`](Self::send_text) whose future owns a clone of the client (one `Arc`)
+    /// instead of borrowing it, so it is `'static`: bindings hand it to a JavaScript promise.
+    /// The request is validated and serialized now; the future's type does not depend on the
+    /// endpoint, so every operation shares one copy of it.
+    pub fn send_text_owned(self) -> impl std::future::Future<Output = Result<String, Error>>
+    where
+        T: 'static,
+    {
+        owned_text(self.client.clone(), prepare(&self.endpoint), self.signal)
     }
 }
 

@@ -2,7 +2,9 @@
 //!
 //! On wasm32 this replaces `serde_path_to_error` (whose per-type tracking wrappers cost
 //! ~40 KB of wasm); natively the crate uses `serde_path_to_error` and this module is only
-//! tested. Paths look like serde_path_to_error's: `data[1].usage`.
+//! tested. Paths look like serde_path_to_error's: `data[1].usage`. Public so the wasm
+//! bindings can name the path of a bad argument field the same way, without linking
+//! serde_path_to_error either.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 /// The path of the value being read at byte `offset` of `json`.
@@ -98,8 +100,15 @@ pub(crate) fn offset_of(json: &str, line: usize, column: usize) -> usize {
     start + column
 }
 
-/// The path of a serde_json error in `json`, with a missing field's name appended.
-pub(crate) fn error_path(json: &str, e: &serde_json::Error) -> String {
+/// The path of a serde_json error in `json`, with a missing field's name appended
+/// (`"."` for the root).
+///
+/// ```
+/// let json = r#"{"a":[1,"x"]}"#;
+/// let e = serde_json::from_str::<std::collections::HashMap<String, Vec<u8>>>(json).unwrap_err();
+/// assert_eq!(openrouter_admin::jsonpath::error_path(json, &e), "a[1]");
+/// ```
+pub fn error_path(json: &str, e: &serde_json::Error) -> String {
     let mut path = path_at(json, offset_of(json, e.line(), e.column()));
     let msg = e.to_string();
     if let Some(rest) = msg.strip_prefix("missing field `") {

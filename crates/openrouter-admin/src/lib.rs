@@ -42,7 +42,7 @@ pub mod api;
 pub mod client;
 pub mod error;
 pub mod handlers;
-mod jsonpath;
+pub mod jsonpath;
 pub mod mock;
 pub mod models;
 pub mod pagination;

@@ -116,6 +116,65 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         })
     }
 
+    /// One page at a time as the answer's JSON text, undecoded (same requests, stop rules,
+    /// loop guard and errors as [`by_page`](Self::by_page)). For bindings that parse in
+    /// JavaScript: only the item count and `total_count` are read here, so no item decoder
+    /// is linked.
+    pub fn by_page_text(self) -> impl Stream<Item = Result<String, Error>> + 'a {
+        let Paginator {
+            client,
+            endpoint,
+            signal,
+            max_pages,
+            ..
+        } = self;
+        let state = State {
+            endpoint,
+            pages: 0,
+            done: false,
+        };
+        stream::unfold(state, move |mut st| {
+            let signal = signal.clone();
+            async move {
+                if st.done {
+                    return None;
+                }
+                if st.pages >= max_pages {
+                    st.done = true;
+                    return Some((Err(loop_guard(max_pages)), st));
+                }
+                st.pages += 1;
+                let page = client
+                    .execute_endpoint_raw(&st.endpoint, signal.as_ref())
+                    .await
+                    .and_then(|resp| {
+                        let shape: PageShape = crate::client::decode(&resp, false)?;
+                        Ok((resp.body, shape))
+                    });
+                match page {
+                    Err(e) => {
+                        st.done = true;
+                        Some((Err(e), st))
+                    }
+                    Ok((text, shape)) => {
+                        let n = shape.data.len() as u64;
+                        let offset = st.endpoint.offset();
+                        st.done = n == 0
+                            || is_last_parts(
+                                st.endpoint.fixed_pages(),
+                                st.endpoint.page_size(),
+                                shape.total_count,
+                                offset,
+                                n,
+                            );
+                        st.endpoint.set_offset(offset + n);
+                        Some((Ok(text), st))
+                    }
+                }
+            }
+        })
+    }
+
     /// One item at a time.
     pub fn by_item(self) -> impl Stream<Item = Result<E::Item, Error>> + 'a {
         self.by_page()
@@ -187,6 +246,14 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     pub async fn all(self) -> Result<Vec<E::Item>, Error> {
         self.collect_all().await
     }
+}
+
+/// What paging reads of a page it does not decode: the number of items and the total.
+#[derive(serde::Deserialize)]
+struct PageShape {
+    data: Vec<serde::de::IgnoredAny>,
+    #[serde(default)]
+    total_count: Option<u64>,
 }
 
 fn loop_guard(max_pages: u32) -> Error {
