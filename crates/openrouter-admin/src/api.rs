@@ -42,6 +42,12 @@ pub trait Endpoint {
     fn body(&self) -> Option<serde_json::Value> {
         None
     }
+    /// The JSON body as the text that goes on the wire. Endpoints with a typed body serialize
+    /// it straight to text: no `serde_json::Value` in between, whose serializer would
+    /// otherwise be linked into every wasm build. The default renders [`body`](Self::body).
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        self.body().map(|v| serde_json::to_string(&v))
+    }
     /// Retry class.
     fn class(&self) -> OpClass {
         match self.method() {
@@ -186,6 +192,9 @@ impl Endpoint for CreateWorkspaceRequest {
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
     }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
+    }
     fn class(&self) -> OpClass {
         OpClass::Create
     }
@@ -240,6 +249,9 @@ impl Endpoint for UpdateWorkspaceRequest {
     }
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -326,6 +338,9 @@ impl Endpoint for AddMembers {
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
     }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
+    }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
     }
@@ -355,6 +370,9 @@ impl Endpoint for RemoveMembers {
     }
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -443,6 +461,9 @@ impl Endpoint for PutBudget {
     }
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -577,6 +598,9 @@ impl Endpoint for CreateKeyRequest {
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
     }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
+    }
     fn class(&self) -> OpClass {
         OpClass::Create
     }
@@ -634,6 +658,9 @@ impl Endpoint for UpdateKeyRequest {
     }
     fn body(&self) -> Option<serde_json::Value> {
         to_value(&self.body)
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Some(serde_json::to_string(&self.body))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()

@@ -316,8 +316,8 @@ pub(crate) struct Prepared {
 /// Validates `endpoint` and serializes its body: the generic half of every call.
 pub(crate) fn prepare<E: Endpoint>(endpoint: &E) -> Result<Prepared, Error> {
     endpoint.validate()?;
-    let body = match endpoint.body() {
-        Some(v) => Some(serde_json::to_string(&v).map_err(|e| {
+    let body = match endpoint.body_text() {
+        Some(text) => Some(text.map_err(|e| {
             Error::new(
                 ErrorKind::Validation,
                 format!("body does not serialize: {e}"),
