@@ -546,6 +546,17 @@ test('sub-path hosting: the page works under /admin/ with its own config.json', 
   await context.close();
 });
 
+test('embedding: a portal mounts the page with mount(element, options)', async (t) => {
+  const { context, page } = await open(t, { hash: 'embed.html' });
+  await page.waitForSelector('#portal-slot #ora-key');
+  assert.equal(await page.inputValue('#ora-base'), `${URL_}/api/v1`);
+  await signIn(page);
+  await page.waitForSelector('#portal-slot #ora-ws-table');
+  assert.equal(await page.locator('h1').first().innerText(), 'Internal portal');
+  await shot(page, 'embedded');
+  await context.close();
+});
+
 test('dark mode follows the system and the toggle', async (t) => {
   const { context, page } = await signedIn(t, { colorScheme: 'dark' });
   await page.waitForSelector('#ora-ws-table');

@@ -29,13 +29,15 @@ pub fn build_release() -> Result<PathBuf> {
 /// component types (about 11 % less wasm here). A RUSTFLAGS change in the shared `target/` would
 /// rebuild every wasm dependency of the other crates each time one or the other is built.
 fn build() -> Result<PathBuf> {
-    exec(cmd("trunk")
-        .args(["build", "--release"])
-        .env("CARGO_TARGET_DIR", root().join("target/web"))
-        .env("RUSTFLAGS", "--cfg erase_components")
-        // trunk's own update check goes to crates.io's web API, which is not reachable here.
-        .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .env("NO_COLOR", "true"))?;
+    exec(
+        cmd("trunk")
+            .args(["build", "--release"])
+            .env("CARGO_TARGET_DIR", root().join("target/web"))
+            .env("RUSTFLAGS", "--cfg erase_components")
+            // trunk's own update check goes to crates.io's web API, which is not reachable here.
+            .env("TRUNK_SKIP_VERSION_CHECK", "true")
+            .env("NO_COLOR", "true"),
+    )?;
     Ok(root().join("dist"))
 }
 
@@ -53,7 +55,11 @@ pub fn build_for_demo() -> Result<PathBuf> {
 fn check_budget(dist: &Path) -> Result<()> {
     let total = sizes(dist)?.total();
     if total > BUDGET {
-        bail!("the admin page's first load is {} gzip, over the {} budget", kb(total), kb(BUDGET));
+        bail!(
+            "the admin page's first load is {} gzip, over the {} budget",
+            kb(total),
+            kb(BUDGET)
+        );
     }
     Ok(())
 }
@@ -78,7 +84,10 @@ fn sizes(dist: &Path) -> Result<Sizes> {
     let mut s = Sizes::default();
     for entry in std::fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
         let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // config.json is not part of the build; anything else in dist is loaded on first visit.
         let bucket = match path.extension().and_then(|e| e.to_str()) {
             Some("html") => &mut s.html,
@@ -101,10 +110,16 @@ fn kb(bytes: usize) -> String {
 }
 
 /// A folder with the build at its root and again under `admin/`, so the tests also load the
-/// page from a sub-path (the sandbox answers `<subpath>/config.json` itself).
+/// page from a sub-path (the sandbox answers `<subpath>/config.json` itself), plus a portal
+/// page that embeds it.
 fn serve_dir(dist: &Path) -> Result<PathBuf> {
     let serve = root().join("target/web-serve");
     let _ = std::fs::remove_dir_all(&serve);
+    // The portal fixture embeds the page with `mount(element, options)`.
+    std::fs::create_dir_all(&serve)?;
+    for name in ["embed.html", "embed.js"] {
+        std::fs::copy(root().join("web/e2e/portal").join(name), serve.join(name))?;
+    }
     for dir in [serve.clone(), serve.join("admin")] {
         std::fs::create_dir_all(&dir)?;
         for entry in std::fs::read_dir(dist)? {
@@ -175,13 +190,15 @@ pub fn test() -> Result<()> {
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
     banner("web: end-to-end and axe in headless Chromium");
-    exec(cmd("node")
-        .current_dir(root().join("web/e2e"))
-        .arg("run.mjs")
-        .env("ORA_URL", &demo.origin)
-        .env("ORA_LARGE_URL", &large.origin)
-        .env("ORA_KEY", &demo.key)
-        .env("ORA_SCREENSHOTS", &shots)
-        .env("CHROMIUM", "/usr/bin/chromium"))?;
+    exec(
+        cmd("node")
+            .current_dir(root().join("web/e2e"))
+            .arg("run.mjs")
+            .env("ORA_URL", &demo.origin)
+            .env("ORA_LARGE_URL", &large.origin)
+            .env("ORA_KEY", &demo.key)
+            .env("ORA_SCREENSHOTS", &shots)
+            .env("CHROMIUM", "/usr/bin/chromium"),
+    )?;
     check_budget(&dist)
 }

@@ -306,7 +306,7 @@ impl WsForm {
     }
 
     /// The create body, every field the user filled.
-    pub fn to_create(&self) -> CreateWorkspace {
+    pub fn to_create(self) -> CreateWorkspace {
         let mut body = CreateWorkspace::new(self.name.get().trim(), self.slug.get().trim());
         body.description = opt(&self.description.get());
         body.default_text_model = opt(&self.text_model.get());
@@ -322,7 +322,7 @@ impl WsForm {
     }
 
     /// The update body: only the fields that differ from `orig` (cleared text fields become `null`).
-    pub fn to_patch(&self, orig: &Workspace) -> UpdateWorkspace {
+    pub fn to_patch(self, orig: &Workspace) -> UpdateWorkspace {
         fn text(now: Option<String>, was: &Option<String>) -> Patch<String> {
             match (now, was) {
                 (a, b) if a == *b => Patch::Unset,
