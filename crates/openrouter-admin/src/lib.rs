@@ -45,6 +45,7 @@ pub mod handlers;
 pub mod jsonpath;
 pub mod mock;
 pub mod models;
+mod ordered;
 pub mod pagination;
 pub mod retry;
 pub mod secret;

@@ -212,16 +212,20 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                 if offsets.len() as u64 + 1 > u64::from(max_pages) {
                     return Err(loop_guard(max_pages));
                 }
-                let pages: Vec<ListResponse<E::Item>> =
-                    stream::iter(offsets.into_iter().map(|o| {
+                let pages = crate::ordered::buffered(
+                    offsets.into_iter().map(|o| {
                         let mut e = endpoint.clone();
                         e.set_offset(o);
                         let signal = signal.clone();
                         async move { client.execute_endpoint(&e, signal.as_ref()).await }
-                    }))
-                    .buffered(concurrency)
-                    .try_collect()
-                    .await?;
+                    }),
+                    concurrency,
+                    // The first failure ends the walk, as `try_collect` would.
+                    Some(|page: &Result<_, Error>| page.is_err()),
+                )
+                .await
+                .into_iter()
+                .collect::<Result<Vec<ListResponse<E::Item>>, Error>>()?;
                 for p in pages {
                     out.extend(p.data);
                 }
@@ -235,8 +239,10 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                     max_pages: max_pages.saturating_sub(1).max(1),
                     concurrency,
                 };
-                let more: Vec<E::Item> = rest.by_item().try_collect().await?;
-                out.extend(more);
+                let mut pages = std::pin::pin!(rest.by_page());
+                while let Some(page) = pages.next().await {
+                    out.extend(page?.data);
+                }
                 Ok(out)
             }
         }

@@ -1,5 +1,3 @@
-use futures_util::stream::{self, StreamExt};
-
 use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
 use crate::client::{Call, Client};
 use crate::error::Error;
@@ -352,19 +350,21 @@ impl<T: Transport> BulkUpdate<'_, T> {
         let client = self.client;
         let signal = self.signal.clone();
         let patch = self.patch;
-        Ok(stream::iter(self.hashes.into_iter().map(|hash| {
-            let ep = UpdateKeyRequest {
-                hash: hash.clone(),
-                body: patch.clone(),
-            };
-            let signal = signal.clone();
-            async move {
-                let result = client.execute_endpoint(&ep, signal.as_ref()).await;
-                BulkResult { hash, result }
-            }
-        }))
-        .buffered(self.concurrency)
-        .collect()
+        Ok(crate::ordered::buffered(
+            self.hashes.into_iter().map(|hash| {
+                let ep = UpdateKeyRequest {
+                    hash: hash.clone(),
+                    body: patch.clone(),
+                };
+                let signal = signal.clone();
+                async move {
+                    let result = client.execute_endpoint(&ep, signal.as_ref()).await;
+                    BulkResult { hash, result }
+                }
+            }),
+            self.concurrency,
+            None,
+        )
         .await)
     }
 }
@@ -393,16 +393,18 @@ impl<T: Transport> BulkDelete<'_, T> {
     pub async fn send(self) -> Result<Vec<BulkResult<()>>, Error> {
         let client = self.client;
         let signal = self.signal.clone();
-        Ok(stream::iter(self.hashes.into_iter().map(|hash| {
-            let ep = DeleteKey { hash: hash.clone() };
-            let signal = signal.clone();
-            async move {
-                let result = client.execute_endpoint(&ep, signal.as_ref()).await;
-                BulkResult { hash, result }
-            }
-        }))
-        .buffered(self.concurrency)
-        .collect()
+        Ok(crate::ordered::buffered(
+            self.hashes.into_iter().map(|hash| {
+                let ep = DeleteKey { hash: hash.clone() };
+                let signal = signal.clone();
+                async move {
+                    let result = client.execute_endpoint(&ep, signal.as_ref()).await;
+                    BulkResult { hash, result }
+                }
+            }),
+            self.concurrency,
+            None,
+        )
         .await)
     }
 }
