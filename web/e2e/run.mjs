@@ -680,6 +680,14 @@ if (leaks.length) {
   passed++;
   console.log(`ok   key safety: the management key never appeared in localStorage, cookies, URLs or the console (${consoleLines.length} console lines checked)`);
 }
+const csp = consoleLines.filter((l) => l.includes('Content Security Policy') || l.includes('Refused to'));
+if (csp.length) {
+  failed++;
+  console.log(`FAIL no Content-Security-Policy violations: ${csp.slice(0, 3).join('\n     ')}`);
+} else {
+  passed++;
+  console.log('ok   no Content-Security-Policy violations reported');
+}
 const panics = pageErrors.filter((p) => p.includes('panicked') || p.includes('RuntimeError'));
 if (panics.length) {
   failed++;

@@ -28,12 +28,15 @@ pub fn App(
     });
 
     // -- effects: a config.json base URL becomes the sign-in form's default --
-    Effect::new(move || {
-        if let Some(Some(url)) = config.get() {
+    Effect::new(move || match config.get() {
+        Some(Some(url)) => {
             if !session.signed_in() {
                 session.base_url().set(url);
             }
+            session.ready().set(true);
         }
+        Some(None) => session.ready().set(true),
+        None => {}
     });
 
     view! {

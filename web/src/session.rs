@@ -19,6 +19,7 @@ pub struct Session {
     client: RwSignal<Option<Client>, LocalStorage>,
     base_url: RwSignal<String>,
     label: RwSignal<String>,
+    ready: RwSignal<bool>,
 }
 
 /// Why a pasted key was not accepted.
@@ -32,6 +33,7 @@ impl Session {
             client: RwSignal::new_local(None),
             base_url: RwSignal::new(base_url),
             label: RwSignal::new(String::new()),
+            ready: RwSignal::new(false),
         };
         if let Some((key, base, label)) = restore() {
             session.base_url.set(base.clone());
@@ -54,6 +56,12 @@ impl Session {
     /// The base URL the client talks to, or the one the sign-in form starts with.
     pub fn base_url(&self) -> RwSignal<String> {
         self.base_url
+    }
+
+    /// Whether the base URL is settled (config.json read, or given by the embedder): until then
+    /// a sign-in could go to the wrong API.
+    pub fn ready(&self) -> RwSignal<bool> {
+        self.ready
     }
 
     /// The masked label of the signed-in key, for the header.

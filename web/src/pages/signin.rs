@@ -82,8 +82,8 @@ pub fn SignIn() -> impl IntoView {
                     <p id="ora-key-error" class="ora-error" role="alert">
                         {error}
                     </p>
-                    <button class="ora-btn ora-btn-primary" type="submit" disabled=move || check.pending().get()>
-                        {move || if check.pending().get() { "Checking…" } else { "Sign in" }}
+                    <button class="ora-btn ora-btn-primary" type="submit" disabled=move || check.pending().get() || !session.ready().get()>
+                        {move || if check.pending().get() { "Checking…" } else if !session.ready().get() { "Loading settings…" } else { "Sign in" }}
                     </button>
                 </form>
             </div>
