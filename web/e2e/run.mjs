@@ -294,6 +294,7 @@ test('members: names and emails, add through the picker, remove with outcomes (S
     await page.check(`#ora-member-table tr:has-text("${who}") input`);
   }
   await page.click('#ora-remove-members');
+  await page.fill('#ora-confirm-name', 'Staging');
   await page.click('#ora-confirm');
   await page.waitForFunction(() => document.querySelector('#ora-member-results')?.innerText.includes('removed'));
   const out = await text(page, '#ora-member-results');

@@ -81,14 +81,22 @@ pub fn ConfirmByName(
     /// Closes without doing anything.
     #[prop(into)]
     on_close: Callback<()>,
+    /// A title instead of "Delete {what} “{name}”?".
+    #[prop(optional, into)]
+    title: Option<String>,
+    /// What happens, instead of "This cannot be undone.".
+    #[prop(optional, into)]
+    body: Option<String>,
 ) -> impl IntoView {
     let typed = RwSignal::new(String::new());
+    let title = title.unwrap_or_else(|| format!("Delete {what} “{name}”?"));
+    let body = body.unwrap_or_else(|| "This cannot be undone.".to_string());
     let expected = name.clone();
     let matches = Signal::derive(move || typed.get().trim() == expected);
     view! {
-        <Dialog title=format!("Delete {what} “{name}”?") on_close=on_close>
+        <Dialog title=title on_close=on_close>
             <div class="ora-dialog-body">
-                <p>"This cannot be undone."</p>
+                <p>{body}</p>
                 <div class="ora-field">
                     <label for="ora-confirm-name">"Type " <strong>{name.clone()}</strong> " to confirm"</label>
                     <input

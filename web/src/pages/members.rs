@@ -2,7 +2,7 @@
 //! with a per-user outcome; and the organization's member list.
 
 use super::workspaces::{date, is_default};
-use crate::components::{error_view, loading, Dialog};
+use crate::components::{error_view, loading, ConfirmByName, Dialog};
 use crate::route::use_router;
 use crate::services::{abort_on_cleanup, use_toasts};
 use crate::session::use_client;
@@ -67,6 +67,7 @@ pub fn WorkspaceMembers(
     let toasts = use_toasts();
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
     let default = is_default(&ws);
+    let ws_name = StoredValue::new(ws.name.clone());
     let selected = RwSignal::new(HashSet::<String>::new());
     let picking = RwSignal::new(false);
     let confirm_remove = RwSignal::new(false);
@@ -233,16 +234,17 @@ pub fn WorkspaceMembers(
             />
         </Show>
         <Show when=move || confirm_remove.get()>
-            <Dialog title="Remove members?" on_close=move |_| confirm_remove.set(false)>
-                <div class="ora-dialog-body">
-                    <p>{move || format!("Remove {} member(s) from this workspace? Members who hold active keys here, or whom SCIM manages, stay; you will see who and why.", selected.with(HashSet::len))}</p>
-                </div>
-                <div class="ora-dialog-foot">
-                    <button class="ora-btn" on:click=move |_| confirm_remove.set(false)>"Cancel"</button>
-                    <button class="ora-btn ora-btn-danger" id="ora-confirm" disabled=move || change.pending().get()
-                        on:click=move |_| { change.dispatch((false, selected.get_untracked().into_iter().collect())); }>"Remove"</button>
-                </div>
-            </Dialog>
+            <ConfirmByName
+                what="members"
+                name=ws_name.get_value()
+                title=format!("Remove {} member(s) from “{}”?", selected.with_untracked(HashSet::len), ws_name.get_value())
+                body="Members who hold active keys here, or whom SCIM manages, stay; you will see who and why."
+                action="Remove"
+                pending=change.pending()
+                error=Signal::derive(|| None::<String>)
+                on_confirm=move |_| { change.dispatch((false, selected.get_untracked().into_iter().collect())); }
+                on_close=move |_| confirm_remove.set(false)
+            />
         </Show>
     }
 }
