@@ -26,7 +26,11 @@ pub fn run() -> Result<()> {
     banner("sandbox: 10,000 keys in one workspace");
     let large = Sandbox::start(&["--memory", "--seed", "demo", "--seed-scale", "keys=10000"])?;
     let workspace = largest_workspace(&large)?;
-    load(&large, &format!("/keys?workspace_id={workspace}"), "list keys, first page")?;
+    load(
+        &large,
+        &format!("/keys?workspace_id={workspace}"),
+        "list keys, first page",
+    )?;
     load(
         &large,
         &format!("/keys?workspace_id={workspace}&offset=9900"),
@@ -117,7 +121,10 @@ fn get(sandbox: &Sandbox, path: &str) -> Result<String> {
     if !head.starts_with("HTTP/1.1 200") {
         bail!("GET {path}: {}", head.lines().next().unwrap_or_default());
     }
-    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
         return Ok(dechunk(body));
     }
     Ok(body.to_string())
@@ -127,7 +134,9 @@ fn get(sandbox: &Sandbox, path: &str) -> Result<String> {
 fn dechunk(mut body: &str) -> String {
     let mut out = String::new();
     while let Some((size, rest)) = body.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
         if size == 0 || rest.len() < size {
             break;
         }

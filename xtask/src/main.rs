@@ -31,7 +31,9 @@ fn main() -> ExitCode {
             print_help();
             Ok(())
         }
-        other => Err(anyhow::anyhow!("unknown command `{other}`; try `cargo xtask help`")),
+        other => Err(anyhow::anyhow!(
+            "unknown command `{other}`; try `cargo xtask help`"
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,6 @@
 //! Starting and stopping the sandbox binary for tests, benchmarks and the demo.
 
-use crate::util::{cmd, root, exec};
+use crate::util::{cmd, exec, root};
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
@@ -23,12 +23,19 @@ pub struct Sandbox {
 
 /// Builds the sandbox with the `sandbox` profile (optimised, no LTO): tests, demo and bench share it.
 pub fn build() -> Result<()> {
-    exec(cmd("cargo").args(["build", "--profile", "sandbox", "--quiet", "-p", "openrouter-sandbox"]))
+    exec(cmd("cargo").args([
+        "build",
+        "--profile",
+        "sandbox",
+        "--quiet",
+        "-p",
+        "openrouter-sandbox",
+    ]))
 }
 
 impl Sandbox {
-    /// Starts `target/sandbox/openrouter-sandbox` on an ephemeral loopback port with `args`,
-    /// and waits for the lines it prints once its socket is bound.
+    /// Starts `target/sandbox/openrouter-sandbox` with `args` (on an ephemeral loopback port
+    /// unless they name an `--addr`), and waits for the lines it prints once its socket is bound.
     pub fn start(args: &[&str]) -> Result<Sandbox> {
         let binary = root().join("target/sandbox/openrouter-sandbox");
         let log_path = root().join("target/sandbox.log");
@@ -37,8 +44,11 @@ impl Sandbox {
             .append(true)
             .open(&log_path)
             .context("opening target/sandbox.log")?;
-        let mut child = cmd(&binary.to_string_lossy())
-            .args(["--addr", "127.0.0.1:0"])
+        let mut command = cmd(&binary.to_string_lossy());
+        if !args.contains(&"--addr") {
+            command.args(["--addr", "127.0.0.1:0"]);
+        }
+        let mut child = command
             .args(args)
             .stdout(Stdio::piped())
             .stderr(log)
@@ -50,7 +60,10 @@ impl Sandbox {
         while origin.is_none() || api.is_none() || key.is_none() {
             let Some(line) = lines.next() else {
                 let _ = child.kill();
-                bail!("the sandbox exited before printing its address; see target/sandbox.log");
+                bail!(
+                    "the sandbox exited before printing its address (is the port in use?); \
+                     see target/sandbox.log"
+                );
             };
             let line = line?;
             if let Some(v) = line.strip_prefix("sandbox: ") {
@@ -73,7 +86,12 @@ impl Sandbox {
 
     /// A fresh in-memory sandbox with the demo seed and the control surface, for tests.
     pub fn for_tests() -> Result<Sandbox> {
-        Sandbox::start(&["--memory", "--control", "--management-key", TEST_MANAGEMENT_KEY])
+        Sandbox::start(&[
+            "--memory",
+            "--control",
+            "--management-key",
+            TEST_MANAGEMENT_KEY,
+        ])
     }
 
     /// Blocks until the sandbox exits (the demo runs until Ctrl-C).

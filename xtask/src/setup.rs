@@ -3,7 +3,7 @@
 //! Every tool comes from a package registry by name (apt, crates.io, npm, PyPI): nothing is
 //! downloaded from anywhere else, so this works on machines whose only network is the registries.
 
-use crate::util::{cmd, has_version, on_path, output, root, exec};
+use crate::util::{cmd, exec, has_version, on_path, output, root};
 use anyhow::{bail, Context, Result};
 use std::time::Instant;
 
@@ -30,7 +30,12 @@ pub fn run() -> Result<()> {
     apt_packages()?;
     rust_target()?;
     let wasm_bindgen = wasm_bindgen_version()?;
-    cargo_tool("wasm-bindgen-cli", &wasm_bindgen, "wasm-bindgen", &["wasm-bindgen-test-runner"])?;
+    cargo_tool(
+        "wasm-bindgen-cli",
+        &wasm_bindgen,
+        "wasm-bindgen",
+        &["wasm-bindgen-test-runner"],
+    )?;
     cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
     cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
     wasm_opt()?;
@@ -62,10 +67,12 @@ fn apt_packages() -> Result<()> {
         );
     }
     exec(cmd("apt-get").arg("update").arg("-qq"))?;
-    exec(cmd("apt-get")
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .args(["install", "-y", "-qq", "--no-install-recommends"])
-        .args(&missing))
+    exec(
+        cmd("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(&missing),
+    )
 }
 
 fn is_root() -> bool {
@@ -76,7 +83,10 @@ fn is_root() -> bool {
 
 fn rust_target() -> Result<()> {
     let installed = output(cmd("rustup").args(["target", "list", "--installed"]))?;
-    if installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     exec(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -112,18 +122,25 @@ fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result
 }
 
 fn wasm_opt() -> Result<()> {
-    let major = BINARYEN_VERSION.split('.').next().unwrap_or(BINARYEN_VERSION);
+    let major = BINARYEN_VERSION
+        .split('.')
+        .next()
+        .unwrap_or(BINARYEN_VERSION);
     if has_version("wasm-opt", &format!("version_{major}")) {
         return Ok(());
     }
     let tools = root().join("target/tools");
     std::fs::create_dir_all(&tools)?;
-    exec(cmd("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&tools)
-        .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+    exec(
+        cmd("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&tools)
+            .arg(format!("binaryen@{BINARYEN_VERSION}")),
+    )?;
     if !has_version("wasm-opt", &format!("version_{major}")) {
-        bail!("wasm-opt {major} was installed into target/tools but another wasm-opt answers first");
+        bail!(
+            "wasm-opt {major} was installed into target/tools but another wasm-opt answers first"
+        );
     }
     Ok(())
 }
@@ -153,7 +170,9 @@ fn npm_ci(dir: &str) -> Result<()> {
     if current {
         return Ok(());
     }
-    exec(cmd("npm")
-        .current_dir(&dir)
-        .args(["ci", "--no-audit", "--no-fund"]))
+    exec(
+        cmd("npm")
+            .current_dir(&dir)
+            .args(["ci", "--no-audit", "--no-fund"]),
+    )
 }

@@ -41,10 +41,16 @@ pub fn run(args: &[String]) -> Result<()> {
         match step() {
             Ok(()) => {
                 passed += 1;
-                println!("---- {name}: ok in {:.0} s", started.elapsed().as_secs_f64());
+                println!(
+                    "---- {name}: ok in {:.0} s",
+                    started.elapsed().as_secs_f64()
+                );
             }
             Err(error) => {
-                println!("---- {name}: FAILED in {:.0} s: {error:#}", started.elapsed().as_secs_f64());
+                println!(
+                    "---- {name}: FAILED in {:.0} s: {error:#}",
+                    started.elapsed().as_secs_f64()
+                );
                 failed.push(*name);
             }
         }
@@ -63,7 +69,14 @@ fn fmt() -> Result<()> {
 
 /// Clippy natively over everything, and for wasm32 over the crates that ship as wasm.
 fn clippy() -> Result<()> {
-    exec(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    exec(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     exec(cmd("cargo").args([
         "clippy",
         "--target",
@@ -98,10 +111,16 @@ fn browser() -> Result<()> {
         println!("-- core in {browser}");
         let driver = resolve(driver)?;
         let mut test = cmd("cargo");
-        test.args(["test", "-p", "openrouter-admin", "--target", "wasm32-unknown-unknown"])
-            .env("SANDBOX_URL", &sandbox.origin)
-            .env("SANDBOX_MANAGEMENT_KEY", &sandbox.key)
-            .env(driver_var, driver);
+        test.args([
+            "test",
+            "-p",
+            "openrouter-admin",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("SANDBOX_URL", &sandbox.origin)
+        .env("SANDBOX_MANAGEMENT_KEY", &sandbox.key)
+        .env(driver_var, driver);
         if driver_var != "GECKODRIVER" {
             // The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
             test.env_remove("GECKODRIVER");
@@ -115,10 +134,12 @@ fn browser() -> Result<()> {
 fn schemathesis() -> Result<()> {
     sandbox::build()?;
     let sandbox = Sandbox::for_tests()?;
-    exec(cmd("bash")
-        .arg("crates/openrouter-sandbox/tests/schemathesis.sh")
-        .arg(&sandbox.api)
-        .arg(&sandbox.key))
+    exec(
+        cmd("bash")
+            .arg("crates/openrouter-sandbox/tests/schemathesis.sh")
+            .arg(&sandbox.api)
+            .arg(&sandbox.key),
+    )
 }
 
 /// An absolute path for a driver named on PATH (the runner wants a path in its env vars).

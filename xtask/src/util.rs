@@ -30,14 +30,18 @@ pub fn tool_path() -> String {
 
 /// The user's home directory.
 pub fn home() -> PathBuf {
-    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
 }
 
 /// Runs a command to completion, echoing it first, and fails with the command line on a non-zero exit.
 pub fn exec(command: &mut Command) -> Result<()> {
     let line = describe(command);
     println!("$ {line}");
-    let status = command.status().with_context(|| format!("could not start `{line}`"))?;
+    let status = command
+        .status()
+        .with_context(|| format!("could not start `{line}`"))?;
     if !status.success() {
         bail!("`{line}` failed with {status}");
     }
