@@ -106,7 +106,17 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A JS argument as a Rust value, through `JSON.stringify`; a wrong shape is a `validation`
 /// error naming `name` and the path inside it (`request.limit`).
+///
+/// Only the `from_str` call is generic: reading the argument and naming the failure are
+/// shared by every argument type ([`arg_json`], [`arg_error`]).
 pub fn from_js<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
+    let text = arg_json(value, name)?;
+    serde_json::from_str(&text).map_err(|e| arg_error(name, &text, &e))
+}
+
+/// The argument `name` as JSON text; it must be a plain object.
+#[inline(never)]
+fn arg_json(value: &JsValue, name: &str) -> Result<String, JsValue> {
     if value.is_undefined() || value.is_null() || !value.is_object() || Array::is_array(value) {
         return Err(invalid(
             name,
@@ -114,21 +124,24 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, Js
             &format!("`{name}` must be an object"),
         ));
     }
-    let text = JSON::stringify(value)
+    JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| invalid(name, "type", &format!("`{name}` cannot be read as JSON")))?;
-    // The core's `jsonpath` recovers the field's path from serde_json's error position, as it
-    // does for answers on wasm32: no serde_path_to_error wrappers per argument type.
-    serde_json::from_str(&text).map_err(|e| {
-        let path = openrouter_admin::jsonpath::error_path(&text, &e);
-        let field = if path == "." {
-            name.to_owned()
-        } else {
-            format!("{name}.{path}")
-        };
-        invalid(&field, "type", &format!("`{field}`: {e}"))
-    })
+        .ok_or_else(|| invalid(name, "type", &format!("`{name}` cannot be read as JSON")))
+}
+
+/// The `validation` error of an argument that did not decode. The core's `jsonpath` recovers
+/// the field's path from serde_json's error position, as it does for answers on wasm32: no
+/// serde_path_to_error wrappers per argument type.
+#[inline(never)]
+fn arg_error(name: &str, text: &str, e: &serde_json::Error) -> JsValue {
+    let path = openrouter_admin::jsonpath::error_path(text, e);
+    let field = if path == "." {
+        name.to_owned()
+    } else {
+        format!("{name}.{path}")
+    };
+    invalid(&field, "type", &format!("`{field}`: {e}"))
 }
 
 /// A required string argument (an id, a slug, a hash).

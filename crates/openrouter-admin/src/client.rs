@@ -230,7 +230,8 @@ impl<T: Transport> Client<T> {
                         "the overall deadline passed",
                     ));
                 }
-                timeout = timeout.min(Duration::from_secs_f64(left / 1000.0));
+                // Whole milliseconds: `from_secs_f64` would link float-to-Duration checks.
+                timeout = timeout.min(Duration::from_millis(left as u64));
             }
             let req = HttpRequest {
                 method,

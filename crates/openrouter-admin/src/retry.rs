@@ -64,7 +64,10 @@ impl RetryPolicy {
             .base
             .saturating_mul(1u32 << retry.min(20))
             .min(self.cap);
-        ceiling.mul_f64(random.clamp(0.0, 1.0))
+        // In whole nanoseconds rather than `mul_f64`, which goes through `from_secs_f64` and
+        // links its panics and float checks into wasm builds (a NaN gives no wait here).
+        let nanos = ceiling.as_nanos() as f64 * random.clamp(0.0, 1.0);
+        Duration::from_nanos(nanos as u64)
     }
 
     /// Whether a failure is worth another attempt for this class of operation:
