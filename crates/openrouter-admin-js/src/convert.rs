@@ -48,9 +48,10 @@ pub fn error_to_js(error: &Error) -> JsValue {
         "code",
         &number_or_null(error.code().map(|c| c as f64)),
     );
+    // The text as it came back, parsed by JSON.parse: no Value parser or encoder in the wasm.
     let metadata = error
-        .metadata()
-        .and_then(|m| to_js(m).ok())
+        .metadata_json()
+        .and_then(|m| JSON::parse(m).ok())
         .unwrap_or(JsValue::NULL);
     set(&value, "metadata", &metadata);
     let retry_after = error.retry_after().map(|d| d.as_millis() as f64);

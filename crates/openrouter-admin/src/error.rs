@@ -134,7 +134,12 @@ struct Inner {
     status: Option<u16>,
     code: Option<i64>,
     message: String,
-    metadata: Option<serde_json::Value>,
+    /// The envelope's `error.metadata` as sent (JSON text, never `null`).
+    metadata_json: Option<String>,
+    /// `metadata_json` parsed on first use: only [`Error::metadata`] needs a `Value`, so
+    /// builds that never ask (the npm package parses the text in JavaScript) link no `Value`
+    /// parser.
+    metadata: std::sync::OnceLock<Option<serde_json::Value>>,
     retry_after: Option<Duration>,
     validation: Vec<FieldError>,
     snippet: Option<String>,
@@ -157,7 +162,7 @@ struct EnvelopeError {
     code: Option<i64>,
     message: Option<String>,
     #[serde(default)]
-    metadata: Option<serde_json::Value>,
+    metadata: Option<Box<serde_json::value::RawValue>>,
 }
 
 fn snippet(body: &str) -> String {
@@ -179,7 +184,8 @@ impl Error {
             status: None,
             code: None,
             message: message.into(),
-            metadata: None,
+            metadata_json: None,
+            metadata: std::sync::OnceLock::new(),
             retry_after: None,
             validation: Vec::new(),
             snippet: None,
@@ -214,7 +220,11 @@ impl Error {
                         .unwrap_or_else(|| format!("HTTP {status}")),
                 );
                 e.0.code = env.error.code;
-                e.0.metadata = env.error.metadata.filter(|m| !m.is_null());
+                e.0.metadata_json = env
+                    .error
+                    .metadata
+                    .map(|m| m.get().to_owned())
+                    .filter(|m| m != "null");
                 e
             }
             Err(_) => {
@@ -293,7 +303,18 @@ impl Error {
     }
     /// The envelope's `error.metadata`, if any.
     pub fn metadata(&self) -> Option<&serde_json::Value> {
-        self.0.metadata.as_ref()
+        self.0
+            .metadata
+            .get_or_init(|| {
+                let text = self.0.metadata_json.as_deref()?;
+                serde_json::from_str(text).ok()
+            })
+            .as_ref()
+    }
+    /// The envelope's `error.metadata` as the JSON text that came back, if any: for bindings
+    /// that parse it in their own language.
+    pub fn metadata_json(&self) -> Option<&str> {
+        self.0.metadata_json.as_deref()
     }
     /// How long the server asked to wait (`Retry-After` / `retry-after-ms`).
     pub fn retry_after(&self) -> Option<Duration> {
@@ -414,6 +435,13 @@ mod tests {
             e.metadata().and_then(|m| m.get("a")),
             Some(&serde_json::json!(1))
         );
+        assert_eq!(e.metadata_json(), Some(r#"{"a":1}"#));
+        let null = Error::from_response(
+            400,
+            &[],
+            r#"{"error":{"code":400,"message":"m","metadata":null}}"#,
+        );
+        assert_eq!((null.metadata(), null.metadata_json()), (None, None));
         assert!(e.body_snippet().is_none());
     }
 
