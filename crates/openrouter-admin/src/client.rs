@@ -167,14 +167,23 @@ impl<T: Transport> Client<T> {
     }
 
     /// Sends `endpoint` with retries; returns the decoded 2xx answer.
-    pub(crate) async fn execute_endpoint<E: Endpoint>(
-        &self,
+    ///
+    /// Not an `async fn`: the request is prepared now and the one retry future (boxed, the
+    /// same type for every endpoint) is wrapped in [`Decoding`], so each endpoint adds only
+    /// its decode step to a wasm module rather than a state machine of its own.
+    pub(crate) fn execute_endpoint<'s, E: Endpoint>(
+        &'s self,
         endpoint: &E,
-        signal: Option<&CancelSignal>,
-    ) -> Result<E::Output, Error> {
-        let resp = self.execute_endpoint_raw(endpoint, signal).await?;
-        let decoded: E::Response = decode(&resp, endpoint.redact_response())?;
-        Ok(E::output(decoded))
+        signal: Option<&'s CancelSignal>,
+    ) -> Decoding<'s, E>
+    where
+        T: 's,
+    {
+        Decoding {
+            inner: Box::pin(self.execute_prepared(prepare(endpoint), signal)),
+            redact: endpoint.redact_response(),
+            endpoint: std::marker::PhantomData,
+        }
     }
 
     /// Validates and sends `endpoint` with retries; returns the 2xx response undecoded.
@@ -301,6 +310,27 @@ pub(crate) fn decode<R: DeserializeOwned>(resp: &HttpResponse, redact: bool) -> 
         serde_json::from_str(&resp.body).map_err(|e| {
             let path = crate::jsonpath::error_path(&resp.body, &e);
             Error::decode(path, e.to_string(), resp.status, body)
+        })
+    }
+}
+
+/// The future of [`Client::execute_endpoint`]: the shared retry future, then `E`'s decode.
+pub(crate) struct Decoding<'s, E> {
+    inner: std::pin::Pin<Box<dyn std::future::Future<Output = Result<HttpResponse, Error>> + 's>>,
+    redact: bool,
+    endpoint: std::marker::PhantomData<fn() -> E>,
+}
+
+impl<E: Endpoint> std::future::Future for Decoding<'_, E> {
+    type Output = Result<E::Output, Error>;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let redact = self.redact;
+        self.inner.as_mut().poll(cx).map(|resp| {
+            let decoded: E::Response = decode(&resp?, redact)?;
+            Ok(E::output(decoded))
         })
     }
 }
