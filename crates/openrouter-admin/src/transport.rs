@@ -277,7 +277,7 @@ async fn wait_cancelled(signal: Option<CancelSignal>) {
     }
 }
 
-/// The browser transport: the host's `fetch`, one `AbortController` per attempt (aborted on
+/// The browser transport: `fetch` via gloo-net, one `AbortController` per attempt (aborted on
 /// the per-attempt timeout or the caller's signal). Natively it is a stub whose `send`
 /// returns an [`ErrorKind::Unsupported`] error, so dependants still compile and test natively.
 #[derive(Clone, Copy, Debug, Default)]
@@ -300,39 +300,11 @@ impl Transport for FetchTransport {
     }
 }
 
-/// The host's `fetch`, called as a global (not `window.fetch`) so the same module works in
-/// browsers, workers and Node 18+. Bound directly instead of through gloo-net: the transport
-/// needs only a method, two headers, a body and a signal, and the wrapper's request/response
-/// types and error conversions cost the npm package's wasm several KB.
-#[cfg(target_arch = "wasm32")]
-mod host {
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// `fetch(url, init)`; `Err` if there is no `fetch` or it throws synchronously.
-        #[wasm_bindgen(js_name = fetch, catch)]
-        pub fn fetch(url: &str, init: &js_sys::Object) -> Result<js_sys::Promise, JsValue>;
-    }
-}
-
-/// The message of a JS exception (a fetch `TypeError`), for a `Network` error.
-#[cfg(target_arch = "wasm32")]
-fn js_message(e: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "fetch failed".to_owned())
-}
-
 #[cfg(target_arch = "wasm32")]
 impl Transport for FetchTransport {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, Error> {
         use futures_util::future::{select, Either};
-        use js_sys::{Object, Reflect};
-        use wasm_bindgen::{JsCast, JsValue};
-        use wasm_bindgen_futures::JsFuture;
+        use gloo_net::http::{Method as M, RequestBuilder};
 
         if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
             return Err(cancelled());
@@ -340,48 +312,41 @@ impl Transport for FetchTransport {
         let controller = web_sys::AbortController::new()
             .map_err(|_| Error::new(ErrorKind::Unsupported, "AbortController is not available"))?;
         let abort_signal = controller.signal();
-        // Setting a property on an object made here cannot fail.
-        let set = |target: &Object, key: &str, value: &JsValue| {
-            let _ = Reflect::set(target, &JsValue::from_str(key), value);
+        let method = match req.method {
+            Method::Get => M::GET,
+            Method::Post => M::POST,
+            Method::Put => M::PUT,
+            Method::Patch => M::PATCH,
+            Method::Delete => M::DELETE,
         };
-        let headers = Object::new();
-        set(
-            &headers,
-            "Authorization",
-            &JsValue::from_str(req.authorization.expose()),
-        );
-        let init = Object::new();
-        set(&init, "method", &JsValue::from_str(req.method.as_str()));
-        if let Some(body) = &req.body {
-            set(
-                &headers,
-                "Content-Type",
-                &JsValue::from_str("application/json"),
-            );
-            set(&init, "body", &JsValue::from_str(body));
+        let builder = RequestBuilder::new(&req.url)
+            .method(method)
+            .header("Authorization", req.authorization.expose())
+            .abort_signal(Some(&abort_signal));
+        let request = match req.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
+            None => builder.build(),
         }
-        set(&init, "headers", &headers);
-        set(&init, "signal", &abort_signal);
-        let started = host::fetch(&req.url, &init).map_err(|e| {
-            let mut message = String::from("could not build the request: ");
-            message.push_str(&js_message(&e));
-            Error::new(ErrorKind::Network, message)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Network,
+                format!("could not build the request: {e}"),
+            )
         })?;
 
         let exchange = async move {
-            let resp: web_sys::Response = JsFuture::from(started).await?.unchecked_into();
+            let resp = request.send().await?;
             let status = resp.status();
             let mut headers = Vec::new();
             for name in ["retry-after", "retry-after-ms"] {
-                if let Ok(Some(v)) = resp.headers().get(name) {
+                if let Some(v) = resp.headers().get(name) {
                     headers.push((name.to_owned(), v));
                 }
             }
-            let body = JsFuture::from(resp.text()?)
-                .await?
-                .as_string()
-                .unwrap_or_default();
-            Ok::<_, JsValue>(HttpResponse {
+            let body = resp.text().await?;
+            Ok::<_, gloo_net::Error>(HttpResponse {
                 status,
                 headers,
                 body,
@@ -397,9 +362,10 @@ impl Transport for FetchTransport {
                 if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
                     Err(cancelled())
                 } else {
-                    let mut message = String::from("network error: ");
-                    message.push_str(&js_message(&e));
-                    Err(Error::new(ErrorKind::Network, message))
+                    Err(Error::new(
+                        ErrorKind::Network,
+                        format!("network error: {e}"),
+                    ))
                 }
             }
             Either::Right((Either::Left(_), _)) => {
