@@ -5,6 +5,7 @@
 //! - `test`    sets up, then runs every test of the project (CI runs exactly this).
 //! - `bench`   prints measured figures: sandbox throughput and latency, bundle sizes.
 //! - `package` builds the npm package into `target/npm/openrouter-admin/`.
+//! - `page`    builds the admin page (release) into `dist/`.
 
 mod bench;
 mod demo;
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "bench" => bench::run(),
         "package" => setup::run().and_then(|()| package::build().map(|_| ())),
+        "page" => setup::run().and_then(|()| web::build_release().map(|_| ())),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -52,6 +54,7 @@ fn print_help() {
          \x20         (--addr HOST:PORT, default 127.0.0.1:8787)\n\
          test      set up, then run every test (what CI runs); --skip STEP[,STEP] to leave some out\n\
          bench     print sandbox throughput/latency and bundle sizes\n\
-         package   build the npm package into target/npm/openrouter-admin/"
+         package   build the npm package into target/npm/openrouter-admin/ (fails over its size budget)\n\
+         page      build the admin page (release) into dist/ (fails over its size budget)"
     );
 }

@@ -10,6 +10,14 @@ use std::time::Instant;
 
 type Step = (&'static str, fn() -> Result<()>);
 
+/// Whether a build over its gzip budget fails `cargo xtask test`.
+///
+/// The budgets (npm package 60 KB, admin page 150 KB) are acceptance criteria of issues 4 and 5,
+/// and neither build meets its budget yet. Until they do, this run measures them and prints
+/// them as over, while `cargo xtask package` and `cargo xtask page` (the builds) still fail
+/// above them. Set this to `true` in the change that brings both under budget.
+const BUDGETS_FAIL_TEST: bool = false;
+
 const STEPS: &[Step] = &[
     ("fmt", fmt),
     ("clippy", clippy),
@@ -55,12 +63,36 @@ pub fn run(args: &[String]) -> Result<()> {
             }
         }
     }
+    banner("size budgets");
+    let budgets = budgets();
+    match (&budgets, BUDGETS_FAIL_TEST) {
+        (Ok(()), _) => println!("---- size budgets: ok"),
+        (Err(error), true) => {
+            println!("---- size budgets: FAILED: {error:#}");
+            failed.push("size budgets");
+        }
+        (Err(error), false) => println!(
+            "---- size budgets: OVER: {error:#}\n     (not failing this run while issues 4 and 5 \
+             are open: see BUDGETS_FAIL_TEST in xtask/src/test.rs)"
+        ),
+    }
     println!();
     println!("steps: {passed} passed, {} failed", failed.len());
     if !failed.is_empty() {
         bail!("failed steps: {}", failed.join(", "));
     }
     Ok(())
+}
+
+/// Both size budgets, measured on the builds the npm and web steps just made.
+fn budgets() -> Result<()> {
+    let npm = crate::package::check_built_budget();
+    let page = crate::web::check_budget(&crate::util::root().join("dist"));
+    match (npm, page) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+        (Err(a), Err(b)) => bail!("{a:#}; {b:#}"),
+    }
 }
 
 fn fmt() -> Result<()> {
