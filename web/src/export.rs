@@ -23,7 +23,7 @@ const COLUMNS: &[&str] = &[
 
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas.
 fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let s = if s.starts_with(['=', '+', '-', '@']) && crate::num::parse(s).is_err() {
         format!("'{s}")
     } else {
         s.to_string()
@@ -36,7 +36,7 @@ fn field(s: &str) -> String {
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+    v.map(crate::num::plain).unwrap_or_default()
 }
 
 /// The keys as CSV with a header row.
@@ -58,11 +58,11 @@ pub fn csv<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> String {
                 .map(|r| r.as_str().to_string())
                 .unwrap_or_default(),
             k.include_byok_in_limit.to_string(),
-            k.usage.to_string(),
-            k.usage_daily.to_string(),
-            k.usage_weekly.to_string(),
-            k.usage_monthly.to_string(),
-            k.byok_usage.to_string(),
+            crate::num::plain(k.usage),
+            crate::num::plain(k.usage_daily),
+            crate::num::plain(k.usage_weekly),
+            crate::num::plain(k.usage_monthly),
+            crate::num::plain(k.byok_usage),
             k.expires_at
                 .as_ref()
                 .map(|e| e.as_str().to_string())

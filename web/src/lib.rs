@@ -10,10 +10,12 @@
 mod app;
 mod components;
 mod export;
+mod num;
 mod pages;
 mod route;
 mod services;
 mod session;
+mod text;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

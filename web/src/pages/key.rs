@@ -49,7 +49,7 @@ fn KeyDetail(
     let router = use_router();
     let orig = StoredValue::new(k.clone());
     let name = RwSignal::new(k.name.clone());
-    let limit = RwSignal::new(k.limit.map(|l| l.to_string()).unwrap_or_default());
+    let limit = RwSignal::new(k.limit.map(crate::num::plain).unwrap_or_default());
     let reset = RwSignal::new(
         k.limit_reset
             .as_ref()
@@ -76,8 +76,7 @@ fn KeyDetail(
             None
         } else {
             Some(
-                l.trim()
-                    .parse::<f64>()
+                crate::num::parse(l.trim())
                     .map_err(|_| "The limit must be a number of dollars".to_string())?,
             )
         };

@@ -179,14 +179,14 @@ fn KeyTable(
 
     // The current view: indices into `data`, filtered and sorted.
     let view_rows = Memo::new(move |_| {
-        let needle = q.get().to_lowercase();
+        let needle = crate::text::lower(&q.get());
         let s = sort.get();
         data.with_value(|keys| {
             let mut rows: Vec<usize> = (0..keys.len())
                 .filter(|&i| {
                     needle.is_empty()
-                        || keys[i].name.to_lowercase().contains(&needle)
-                        || keys[i].label.to_lowercase().contains(&needle)
+                        || crate::text::lower(&keys[i].name).contains(&needle)
+                        || crate::text::lower(&keys[i].label).contains(&needle)
                 })
                 .collect();
             let (desc, col) = match s.strip_prefix('-') {
@@ -194,7 +194,7 @@ fn KeyTable(
                 None => (false, s.as_str()),
             };
             let f = |a: f64, b: f64| a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal);
-            rows.sort_by(|&a, &b| {
+            crate::components::sort_indices(&mut rows, &|a, b| {
                 let (a, b) = (&keys[a], &keys[b]);
                 let o = match col {
                     "usage" => f(window_spend(a), window_spend(b)),
@@ -205,7 +205,7 @@ fn KeyTable(
                     "expires" => a.expires_at.cmp(&b.expires_at),
                     "created" => a.created_at.cmp(&b.created_at),
                     "label" => a.label.cmp(&b.label),
-                    _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                    _ => crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)),
                 };
                 if desc {
                     o.reverse()
@@ -314,7 +314,7 @@ fn KeyTable(
         let limit = if raw.trim().is_empty() {
             None
         } else {
-            match raw.trim().parse::<f64>() {
+            match crate::num::parse(raw.trim()) {
                 Ok(v) => Some(v),
                 Err(_) => {
                     toasts.error("The limit must be a number of dollars, or empty for no limit");
@@ -404,7 +404,7 @@ fn KeyTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="11" style:height=move || format!("{}px", window.top.get())></td></tr>
+                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="11" style:height=move || format!("{}px", crate::num::plain(window.top.get()))></td></tr>
                     <For
                         each=move || visible.get()
                         key=|i| *i
@@ -438,7 +438,7 @@ fn KeyTable(
                             }
                         }
                     />
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="11" style:height=move || format!("{}px", window.bottom.get())></td></tr>
+                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="11" style:height=move || format!("{}px", crate::num::plain(window.bottom.get()))></td></tr>
                 </tbody>
             </table>
             <Show when=move || total.get() == 0>
@@ -506,7 +506,7 @@ pub fn CreateKeyDialog(
         let mut k = CreateKey::new(name.get().trim()).workspace_id(ws_id.get_value());
         let l = limit.get();
         if !l.trim().is_empty() {
-            match l.trim().parse::<f64>() {
+            match crate::num::parse(l.trim()) {
                 Ok(v) => k = k.limit(v),
                 Err(_) => errs.push(FieldError::new(
                     "limit",

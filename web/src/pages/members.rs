@@ -273,7 +273,7 @@ fn MemberPicker(
             .and_then(Result::ok)
             .map(|m| m.iter().map(|m| m.user_id.as_str().to_string()).collect())
             .unwrap_or_default();
-        let needle = search.get().to_lowercase();
+        let needle = crate::text::lower(&search.get());
         org.get()
             .and_then(Result::ok)
             .unwrap_or_default()
@@ -281,8 +281,8 @@ fn MemberPicker(
             .filter(|m| !inside.contains(m.id.as_str()))
             .filter(|m| {
                 needle.is_empty()
-                    || display_name(m).to_lowercase().contains(&needle)
-                    || m.email.to_lowercase().contains(&needle)
+                    || crate::text::lower(&display_name(m)).contains(&needle)
+                    || crate::text::lower(&m.email).contains(&needle)
             })
             .collect::<Vec<_>>()
     };
@@ -347,10 +347,10 @@ pub fn OrgMembers() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let list = StoredValue::new(org.await?);
                     let rows = move || {
-                        let needle = q.get().to_lowercase();
+                        let needle = crate::text::lower(&q.get());
                         list.with_value(|l| {
                             l.iter()
-                                .filter(|m| needle.is_empty() || display_name(m).to_lowercase().contains(&needle) || m.email.to_lowercase().contains(&needle))
+                                .filter(|m| needle.is_empty() || crate::text::lower(&display_name(m)).contains(&needle) || crate::text::lower(&m.email).contains(&needle))
                                 .map(|m| view! { <tr><td>{display_name(m)}</td><td>{m.email.clone()}</td><td>{m.role.as_str().to_string()}</td></tr> })
                                 .collect_view()
                         })

@@ -32,9 +32,9 @@ pub fn Usage(
                         Bar { label: "BYOK this month".into(), value: sum(|k| k.byok_usage_monthly) },
                         Bar { label: "BYOK lifetime".into(), value: sum(|k| k.byok_usage) },
                     ];
-                    let mut top: Vec<Bar> = keys.iter().map(|k| Bar { label: k.name.clone(), value: k.usage_monthly }).collect();
-                    top.sort_by(|a, b| b.value.partial_cmp(&a.value).unwrap_or(std::cmp::Ordering::Equal));
-                    top.truncate(10);
+                    let mut order: Vec<usize> = (0..keys.len()).collect();
+                    crate::components::sort_indices(&mut order, &|a, b| keys[b].usage_monthly.partial_cmp(&keys[a].usage_monthly).unwrap_or(std::cmp::Ordering::Equal));
+                    let top: Vec<Bar> = order.into_iter().take(10).map(|i| Bar { label: keys[i].name.clone(), value: keys[i].usage_monthly }).collect();
                     Ok::<_, openrouter_admin::Error>(view! {
                         <BarChart title="Spend by window" bars=windows tone=1 />
                         <BarChart title="Top keys this month" bars=top tone=2 />

@@ -161,7 +161,7 @@ fn Settings(
     });
     // The API refuses to delete a workspace that still has active keys: say so and link to them.
     let delete_help = Signal::derive(move || {
-        delete.value().get().and_then(|r| r.err()).filter(|e| e.status() != Some(403) || e.message().to_lowercase().contains("key")).map(|_| {
+        delete.value().get().and_then(|r| r.err()).filter(|e| e.status() != Some(403) || crate::text::lower(e.message()).contains("key")).map(|_| {
             (
                 "A workspace with active API keys cannot be deleted: disable or delete them first.".to_string(),
                 Route::Workspace(orig.get_value().slug.clone(), Tab::Keys).href(),

@@ -104,35 +104,37 @@ fn WsTable(
     let total = page.total_count.unwrap_or(page.data.len() as u64);
     let data = StoredValue::new(page.data);
     let rows = move || {
-        let needle = q.get().to_lowercase();
-        let mut rows: Vec<Workspace> = data.with_value(|d| {
-            d.iter()
-                .filter(|w| {
-                    needle.is_empty()
-                        || w.name.to_lowercase().contains(&needle)
-                        || w.slug.contains(&needle)
-                })
-                .cloned()
-                .collect()
-        });
+        let needle = crate::text::lower(&q.get());
         let s = sort.get();
         let (desc, col) = match s.strip_prefix('-') {
             Some(c) => (true, c.to_string()),
             None => (false, s.clone()),
         };
-        rows.sort_by(|a, b| {
-            let o = match col.as_str() {
-                "slug" => a.slug.cmp(&b.slug),
-                "created" => a.created_at.cmp(&b.created_at),
-                _ => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-            };
-            if desc {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        rows
+        data.with_value(|d| {
+            let mut idx: Vec<usize> = (0..d.len())
+                .filter(|&i| {
+                    needle.is_empty()
+                        || crate::text::lower(&d[i].name).contains(&needle)
+                        || d[i].slug.contains(&needle)
+                })
+                .collect();
+            crate::components::sort_indices(&mut idx, &|a, b| {
+                let (a, b) = (&d[a], &d[b]);
+                let o = match col.as_str() {
+                    "slug" => a.slug.cmp(&b.slug),
+                    "created" => a.created_at.cmp(&b.created_at),
+                    _ => crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)),
+                };
+                if desc {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            idx.into_iter()
+                .map(|i| d[i].clone())
+                .collect::<Vec<Workspace>>()
+        })
     };
     let on_sort = Callback::new(move |v: String| router.set_param("sort", &v));
     let link = move |off: u64| {
@@ -250,7 +252,7 @@ impl WsForm {
                 .unwrap_or_default(),
             ),
             sampling: RwSignal::new(
-                ws.map(|w| w.io_logging_sampling_rate.to_string())
+                ws.map(|w| crate::num::plain(w.io_logging_sampling_rate))
                     .unwrap_or_default(),
             ),
             key_ids: RwSignal::new(
@@ -273,7 +275,7 @@ impl WsForm {
     fn parse_errors(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
         let s = self.sampling.get();
-        if !s.trim().is_empty() && s.trim().parse::<f64>().is_err() {
+        if !s.trim().is_empty() && crate::num::parse(s.trim()).is_err() {
             out.push(FieldError::new(
                 "io_logging_sampling_rate",
                 "number",
@@ -302,7 +304,7 @@ impl WsForm {
     }
 
     fn sampling_value(&self) -> Option<f64> {
-        self.sampling.get().trim().parse::<f64>().ok()
+        crate::num::parse(self.sampling.get().trim()).ok()
     }
 
     /// The create body, every field the user filled.
@@ -522,7 +524,7 @@ pub fn workspace_fields(
 /// A slug from a name: lower case, runs of other characters become one hyphen.
 pub fn slugify(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in crate::text::lower(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
