@@ -13,6 +13,7 @@ const DURATION: &str = "10s";
 
 /// Prints sandbox throughput and latency on two seeds, then the bundle sizes.
 pub fn run() -> Result<()> {
+    println!("wrk: {CONNECTIONS} connections, 2 threads, {DURATION} per line, on loopback");
     crate::setup::run()?;
     sandbox::build()?;
 
@@ -25,15 +26,17 @@ pub fn run() -> Result<()> {
 
     banner("sandbox: 10,000 keys in one workspace");
     let large = Sandbox::start(&["--memory", "--seed", "demo", "--seed-scale", "keys=10000"])?;
-    let workspace = largest_workspace(&large)?;
+    let workspace = workspace_id(&large, "bulk")?;
+    let keys = format!("/keys?workspace_id={workspace}&include_disabled=true");
+    load(&large, &keys, "list keys, first page")?;
     load(
         &large,
-        &format!("/keys?workspace_id={workspace}"),
-        "list keys, first page",
+        &format!("{keys}&offset=5000"),
+        "list keys, middle page",
     )?;
     load(
         &large,
-        &format!("/keys?workspace_id={workspace}&offset=9900"),
+        &format!("{keys}&offset=9900"),
         "list keys, last page",
     )?;
     drop(large);
@@ -46,6 +49,12 @@ pub fn run() -> Result<()> {
 
 /// One wrk run against `path` under the API root; fails if any request errored.
 fn load(sandbox: &Sandbox, path: &str, what: &str) -> Result<()> {
+    // Say what one answer holds, so an empty page cannot pass for a fast one.
+    let body = get(sandbox, path)?;
+    let items = serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["data"].as_array().map(Vec::len))
+        .map_or_else(|| "one item".to_string(), |n| format!("{n} items"));
     let url = format!("{}{path}", sandbox.api);
     let report = output(cmd("wrk").args([
         "-t2",
@@ -68,10 +77,11 @@ fn load(sandbox: &Sandbox, path: &str, what: &str) -> Result<()> {
             .to_string()
     };
     println!(
-        "{what:<32} {requests_per_sec:>10} req/s   p50 {:>8}  p90 {:>8}  p99 {:>8}   ({CONNECTIONS} connections, {DURATION}, GET {path})",
+        "{what:<28} {requests_per_sec:>10} req/s   p50 {:>8}  p90 {:>8}  p99 {:>8}   ({items}, {} B; GET {path})",
         percentile("50%"),
         percentile("90%"),
         percentile("99%"),
+        body.len(),
     );
     if report.contains("Non-2xx") || report.contains("Socket errors") {
         bail!("errors under load on {path}:\n{report}");
@@ -87,22 +97,12 @@ fn field(report: &str, name: &str) -> String {
         .unwrap_or_else(|| "?".into())
 }
 
-/// The id of the workspace with the most keys: the one `--seed-scale keys=N` filled.
-fn largest_workspace(sandbox: &Sandbox) -> Result<String> {
-    let body = get(sandbox, "/workspaces?limit=100")?;
-    let json: serde_json::Value = serde_json::from_str(&body).context("workspaces list")?;
-    let workspaces = json["data"].as_array().context("workspaces data")?;
-    let mut best = (0usize, String::new());
-    for workspace in workspaces {
-        let id = workspace["id"].as_str().unwrap_or_default().to_string();
-        let keys = get(sandbox, &format!("/keys?workspace_id={id}&offset=9900"))?;
-        let count: serde_json::Value = serde_json::from_str(&keys).context("keys list")?;
-        let n = count["data"].as_array().map(Vec::len).unwrap_or(0);
-        if n > best.0 || best.1.is_empty() {
-            best = (n, id);
-        }
-    }
-    Ok(best.1)
+/// The id of the workspace with `slug`: `--seed-scale keys=N` puts its keys in `bulk`.
+fn workspace_id(sandbox: &Sandbox, slug: &str) -> Result<String> {
+    let body = get(sandbox, &format!("/workspaces/{slug}"))?;
+    let json: serde_json::Value = serde_json::from_str(&body).context("workspace")?;
+    let id = json["data"]["id"].as_str().context("workspace id")?;
+    Ok(id.to_string())
 }
 
 /// A minimal HTTP/1.1 GET over loopback: xtask needs one answer, not an HTTP client crate.
