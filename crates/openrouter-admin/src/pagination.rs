@@ -47,10 +47,56 @@ impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
     }
 }
 
+/// Where a page walk stands. The loop guard, the stop rules and the offset step live here,
+/// so that every way of walking pages (decoded or as text) follows the same rules.
 struct State<E> {
     endpoint: E,
     pages: u32,
     done: bool,
+}
+
+impl<E: PagedEndpoint> State<E> {
+    fn new(endpoint: E) -> Self {
+        State {
+            endpoint,
+            pages: 0,
+            done: false,
+        }
+    }
+
+    /// Before fetching a page: `None` when the walk is over, `Some(Err)` (ending the walk)
+    /// when the loop guard trips, `Some(Ok)` to go on.
+    fn next_page(&mut self, max_pages: u32) -> Option<Result<(), Error>> {
+        if self.done {
+            return None;
+        }
+        if self.pages >= max_pages {
+            self.done = true;
+            return Some(Err(loop_guard(max_pages)));
+        }
+        self.pages += 1;
+        Some(Ok(()))
+    }
+
+    /// After a page of `n` items (and the answer's `total_count`): steps the offset and
+    /// decides whether that was the last page.
+    fn page_done(&mut self, n: u64, total: Option<u64>) {
+        let offset = self.endpoint.offset();
+        self.done = is_last(
+            self.endpoint.fixed_pages(),
+            self.endpoint.page_size(),
+            total,
+            offset,
+            n,
+        );
+        self.endpoint.set_offset(offset + n);
+    }
+
+    /// A failed page ends the walk.
+    fn failed(&mut self, error: Error) -> Error {
+        self.done = true;
+        error
+    }
 }
 
 impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
@@ -83,35 +129,18 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
             max_pages,
             ..
         } = self;
-        let state = State {
-            endpoint,
-            pages: 0,
-            done: false,
-        };
-        stream::unfold(state, move |mut st| {
+        stream::unfold(State::new(endpoint), move |mut st| {
             let signal = signal.clone();
             async move {
-                if st.done {
-                    return None;
+                if let Err(e) = st.next_page(max_pages)? {
+                    return Some((Err(e), st));
                 }
-                if st.pages >= max_pages {
-                    st.done = true;
-                    return Some((Err(loop_guard(max_pages)), st));
-                }
-                st.pages += 1;
-                match client.execute_endpoint(&st.endpoint, signal.as_ref()).await {
-                    Err(e) => {
-                        st.done = true;
-                        Some((Err(e), st))
-                    }
-                    Ok(page) => {
-                        let n = page.data.len() as u64;
-                        let offset = st.endpoint.offset();
-                        st.done = is_last(&st.endpoint, &page, offset, n);
-                        st.endpoint.set_offset(offset + n);
-                        Some((Ok(page), st))
-                    }
-                }
+                let page = match client.execute_endpoint(&st.endpoint, signal.as_ref()).await {
+                    Ok(page) => page,
+                    Err(e) => return Some((Err(st.failed(e)), st)),
+                };
+                st.page_done(page.data.len() as u64, page.total_count);
+                Some((Ok(page), st))
             }
         })
     }
@@ -128,22 +157,12 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
             max_pages,
             ..
         } = self;
-        let state = State {
-            endpoint,
-            pages: 0,
-            done: false,
-        };
-        stream::unfold(state, move |mut st| {
+        stream::unfold(State::new(endpoint), move |mut st| {
             let signal = signal.clone();
             async move {
-                if st.done {
-                    return None;
+                if let Err(e) = st.next_page(max_pages)? {
+                    return Some((Err(e), st));
                 }
-                if st.pages >= max_pages {
-                    st.done = true;
-                    return Some((Err(loop_guard(max_pages)), st));
-                }
-                st.pages += 1;
                 let page = client
                     .execute_endpoint_raw(&st.endpoint, signal.as_ref())
                     .await
@@ -151,26 +170,12 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                         let shape: PageShape = crate::client::decode(&resp, false)?;
                         Ok((resp.body, shape))
                     });
-                match page {
-                    Err(e) => {
-                        st.done = true;
-                        Some((Err(e), st))
-                    }
-                    Ok((text, shape)) => {
-                        let n = shape.data.len() as u64;
-                        let offset = st.endpoint.offset();
-                        st.done = n == 0
-                            || is_last_parts(
-                                st.endpoint.fixed_pages(),
-                                st.endpoint.page_size(),
-                                shape.total_count,
-                                offset,
-                                n,
-                            );
-                        st.endpoint.set_offset(offset + n);
-                        Some((Ok(text), st))
-                    }
-                }
+                let (text, shape) = match page {
+                    Ok(page) => page,
+                    Err(e) => return Some((Err(st.failed(e)), st)),
+                };
+                st.page_done(shape.data.len() as u64, shape.total_count);
+                Some((Ok(text), st))
             }
         })
     }
@@ -198,7 +203,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         let total = first.total_count;
         let fixed = endpoint.fixed_pages();
         let mut out = first.data;
-        if n == 0 || is_last_parts(fixed, endpoint.page_size(), total, start, n) {
+        if is_last(fixed, endpoint.page_size(), total, start, n) {
             return Ok(out);
         }
         endpoint.set_offset(start + n);
@@ -269,11 +274,12 @@ fn loop_guard(max_pages: u32) -> Error {
     )
 }
 
-fn is_last<E: PagedEndpoint>(e: &E, page: &ListResponse<E::Item>, offset: u64, n: u64) -> bool {
-    n == 0 || is_last_parts(e.fixed_pages(), e.page_size(), page.total_count, offset, n)
-}
-
-fn is_last_parts(fixed: bool, size: u64, total: Option<u64>, offset: u64, n: u64) -> bool {
+/// The stop rule: an empty page ends every walk; `GET /keys` (fixed pages, no total) ends on
+/// a short page; lists with a `total_count` end when it is reached.
+fn is_last(fixed: bool, size: u64, total: Option<u64>, offset: u64, n: u64) -> bool {
+    if n == 0 {
+        return true;
+    }
     if fixed {
         return n < size;
     }
