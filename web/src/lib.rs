@@ -51,11 +51,17 @@ pub fn mount_to_page() {
     }
 }
 
-/// JavaScript entry point: `mount(element, { baseUrl })`.
+/// JavaScript entry point: `mount(element, { baseUrl })`. Options that are not an object of
+/// the documented shape throw, instead of being silently ignored (a portal would otherwise talk
+/// to OpenRouter when it meant its own proxy).
 #[wasm_bindgen(js_name = mount)]
-pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) {
-    let base_url = js_sys::Reflect::get(&options, &JsValue::from_str("baseUrl"))
-        .ok()
-        .and_then(|v| v.as_string());
-    mount(element, MountOptions { base_url });
+pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsError> {
+    let options: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("mount(element, options): {e}")))?
+    };
+    mount(element, options);
+    Ok(())
 }
