@@ -101,6 +101,60 @@ async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+// ---------- keyboard helpers ----------
+// What is focused, for messages and predicates: `#id`, else tag and accessible label.
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a ? (a.id ? `#${a.id}` : `${a.tagName}[${a.getAttribute('aria-label') ?? a.textContent.trim().slice(0, 30)}]`) : 'none';
+});
+// Keyboard focus must be visible: a non-none outline or box-shadow on the focused element (every
+// stop, including those Chromium does not count as :focus-visible, e.g. a date field's segments).
+async function assertFocusVisible(page) {
+  const r = await page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'ok';
+    const s = getComputedStyle(a);
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    return ring ? 'ok' : `${a.tagName}#${a.id} focus-visible=${a.matches(':focus-visible')} outline=${s.outlineStyle} shadow=${s.boxShadow}`;
+  });
+  assert.equal(r, 'ok', `focus not visible: ${r}`);
+}
+// Presses Tab (or Shift+Tab) until `pred` (run in the page on the focused element) holds,
+// checking visible focus on every stop.
+async function tabTo(page, pred, { back = false, max = 60 } = {}) {
+  if (await page.evaluate(pred)) return;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    await assertFocusVisible(page);
+    if (await page.evaluate(pred)) return;
+  }
+  throw new Error(`tabTo: not reached after ${max} presses; focused ${await focused(page)}`);
+}
+const inDialog = (page) => page.evaluate(() => !!document.activeElement?.closest('dialog[open]'));
+// Tab and Shift+Tab through the open dialog, twice around: focus never leaves it.
+async function assertTrapped(page) {
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press(key);
+      assert.ok(await inDialog(page), `${key} left the dialog after ${i + 1} presses: ${await focused(page)}`);
+    }
+  }
+}
+// Opens a dialog from `opener` by keyboard, checks focus starts inside and is trapped, closes it
+// with `close` ('Escape' or a button selector), and checks focus went back to the opener.
+async function dialogRoundTrip(page, opener, close = 'Escape') {
+  await page.focus(opener);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('dialog[open]');
+  assert.ok(await inDialog(page), `focus did not start in the dialog opened by ${opener}: ${await focused(page)}`);
+  await assertTrapped(page);
+  if (close === 'Escape') await page.keyboard.press('Escape');
+  else await page.click(close);
+  await page.waitForFunction(() => !document.querySelector('dialog'));
+  await page.waitForFunction((o) => document.activeElement === document.querySelector(o), opener, { timeout: 2000 })
+    .catch(async () => assert.fail(`focus did not return to ${opener}: ${await focused(page)}`));
+}
+
 // ---------- sign-in ----------
 test('sign-in refuses an ordinary key with a clear message', async (t) => {
   const created = await api('POST', '/keys', { name: 'e2e-ordinary' });
@@ -287,6 +341,8 @@ test('members: names and emails, add through the picker, remove with outcomes (S
   await page.click('#ora-picker-add');
   await page.waitForSelector('#ora-member-results');
   const added = await text(page, '#ora-member-results');
+  assert.match(added, /All 2 added/);
+  assert.equal(await page.getAttribute('#ora-member-results', 'class'), 'ora-alert ora-alert-ok');
   assert.match(added, /Margaret Hamilton: added/);
   assert.match(added, /Radia Perlman: added/);
   await page.waitForFunction(() => document.querySelector('#ora-member-table').innerText.includes('Radia Perlman'));
@@ -301,7 +357,17 @@ test('members: names and emails, add through the picker, remove with outcomes (S
   assert.match(out, /Radia Perlman: removed/);
   assert.match(out, /Margaret Hamilton: kept: managed by SCIM/);
   assert.match(out, /Alan Turing: kept: holds active API keys/);
-  await shot(page, 'members-outcome');
+  // Any kept user turns the panel amber, and the heading says how many, not the colour alone.
+  assert.equal(await text(page, '#ora-member-results-head'), '2 of 3 kept');
+  assert.equal(await page.getAttribute('#ora-member-results', 'class'), 'ora-alert ora-alert-warn');
+  for (const [scheme, bg] of [['light', 'rgb(254, 243, 199)'], ['dark', 'rgb(51, 38, 10)']]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#ora-member-results')).backgroundColor), bg);
+    const axe = await new AxeBuilder({ page }).include('#ora-member-results').withTags(['wcag2a', 'wcag2aa']).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), [], `outcome panel (${scheme})`);
+    await shot(page, `members-outcome-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await context.close();
 });
 
@@ -332,6 +398,8 @@ test('keys: create shows the secret once, cannot be dismissed by accident, forge
   const secret = await text(page, '#ora-secret');
   assert.match(secret, /^sk-or-v1-[0-9a-f]{64}$/);
   await shot(page, 'key-secret');
+  // Twice: Chromium makes a second close request without a click in between uncancelable.
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#ora-secret').count(), 1, 'Escape must not close the secret dialog');
@@ -340,6 +408,8 @@ test('keys: create shows the secret once, cannot be dismissed by accident, forge
   await page.check('#ora-secret-ack');
   await page.click('#ora-secret-done');
   await page.waitForFunction(() => !document.querySelector('#ora-secret'));
+  // Focus returns to the page's "Create key", not to the create dialog's vanished button.
+  await page.waitForFunction(() => document.activeElement?.id === 'ora-new-key');
   const html = await page.content();
   assert.ok(!html.includes(secret), 'secret still in the DOM');
   const stores = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
@@ -593,6 +663,81 @@ test('keyboard only: sign in, skip link, visible focus, open a workspace', async
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.startsWith('#/workspaces/'));
   assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle === 'solid' || document.activeElement === document.body), true);
+  await context.close();
+});
+
+test('dialogs: focus starts inside, Tab is trapped, Escape closes, focus returns to the opener', async (t) => {
+  const { context, page } = await signedIn(t, { hash: '#/workspaces/production/keys' });
+  await page.waitForSelector('#ora-key-table tbody a');
+  await dialogRoundTrip(page, '#ora-new-key'); // create key, Escape
+  await dialogRoundTrip(page, '#ora-new-key', 'dialog .ora-dialog-foot button:has-text("Cancel")');
+  // Bulk delete confirmation.
+  await page.locator('#ora-key-table tbody tr:has(a)').nth(0).locator('input[type=checkbox]').check();
+  await dialogRoundTrip(page, '#ora-bulk-delete');
+  await dialogRoundTrip(page, '#ora-bulk-delete', 'dialog button:has-text("Cancel")');
+  // Rotate confirmation on a key's page.
+  await page.click('#ora-key-table tbody a');
+  await page.waitForSelector('#ora-rotate');
+  await dialogRoundTrip(page, '#ora-rotate');
+  await dialogRoundTrip(page, '#ora-delete-key');
+  // Workspace delete confirmation and the add-members picker.
+  await go(page, '#/workspaces/production');
+  await page.waitForSelector('#ora-delete-ws');
+  await dialogRoundTrip(page, '#ora-delete-ws');
+  await go(page, '#/workspaces/staging/members');
+  await page.waitForSelector('#ora-member-table');
+  await dialogRoundTrip(page, '#ora-add-members');
+  // Remove-members confirmation.
+  await page.locator('#ora-member-table tbody input[type=checkbox]').first().check();
+  await dialogRoundTrip(page, '#ora-remove-members');
+  await context.close();
+});
+
+test('keyboard only: open a workspace\'s keys, create a key, close the secret, bulk-disable it', async (t) => {
+  const { context, page } = await open(t);
+  await page.waitForSelector('#ora-key');
+  await tabTo(page, () => document.activeElement.id === 'ora-key');
+  await page.keyboard.type(KEY);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#ora-ws-table');
+  await tabTo(page, () => document.activeElement.tagName === 'A' && document.activeElement.textContent === 'Research');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.startsWith('#/workspaces/research'));
+  await page.waitForSelector('.ora-tabs');
+  await tabTo(page, () => document.activeElement.closest('.ora-tabs') && document.activeElement.textContent === 'API keys');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#ora-key-table');
+  await tabTo(page, () => document.activeElement.id === 'ora-new-key');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#ora-key-name');
+  assert.ok(await inDialog(page));
+  await tabTo(page, () => document.activeElement.id === 'ora-key-name');
+  await page.keyboard.type('e2e-keyboard');
+  await page.keyboard.press('Enter'); // submits the form
+  await page.waitForSelector('#ora-secret');
+  assert.ok(await inDialog(page), `focus not in the secret dialog: ${await focused(page)}`);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#ora-secret').count(), 1, 'Escape closed the secret dialog');
+  await tabTo(page, () => document.activeElement.id === 'ora-secret-ack', { max: 10 });
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('#ora-secret-ack'));
+  await tabTo(page, () => document.activeElement.id === 'ora-secret-done', { max: 10 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#ora-secret'));
+  await page.waitForFunction(() => document.activeElement?.id === 'ora-new-key');
+  // Find the new key by searching, select it with Space, disable it from the bulk bar.
+  await tabTo(page, () => document.activeElement.id === 'ora-key-search', { back: true });
+  await page.keyboard.type('e2e-keyboard');
+  await page.waitForFunction(() => document.querySelectorAll('#ora-key-table tbody tr a').length === 1);
+  await tabTo(page, () => document.activeElement.getAttribute('aria-label') === 'Select e2e-keyboard');
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#ora-bulk-disable');
+  await tabTo(page, () => document.activeElement.id === 'ora-bulk-disable', { back: true });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#ora-bulk-results')?.innerText.includes('e2e-keyboard: disabled'));
+  await shot(page, 'keyboard-bulk');
+  await checkStorage(context, page, t);
   await context.close();
 });
 

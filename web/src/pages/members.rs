@@ -57,6 +57,16 @@ fn outcome_text(o: &MemberOutcome) -> String {
     }
 }
 
+/// The outcome panel's heading: how many users of how many were not changed, or that all were.
+fn outcome_heading(total: usize, not_done: usize, add: bool) -> String {
+    match (not_done, add) {
+        (0, true) => format!("All {total} added"),
+        (0, false) => format!("All {total} removed"),
+        (n, true) => format!("{n} of {total} not added"),
+        (n, false) => format!("{n} of {total} kept"),
+    }
+}
+
 /// The members tab.
 #[component]
 pub fn WorkspaceMembers(
@@ -72,6 +82,8 @@ pub fn WorkspaceMembers(
     let picking = RwSignal::new(false);
     let confirm_remove = RwSignal::new(false);
     let report = RwSignal::new(Vec::<(String, String, bool)>::new());
+    // Whether the report is of an add (else a removal), for its heading.
+    let report_add = RwSignal::new(false);
 
     // -- resources: the workspace's members, and the organization's for names and the picker --
     let members = LocalResource::new(move || {
@@ -104,11 +116,13 @@ pub fn WorkspaceMembers(
             } else {
                 h.members().remove_all(ids).send().await
             }
+            .map(|r| (add, r))
         }
     });
     Effect::new(move || match change.value().get() {
-        Some(Ok(r)) => {
+        Some(Ok((add, r))) => {
             let r: MemberReport = r;
+            report_add.set(add);
             let names: HashMap<String, String> = org
                 .get()
                 .and_then(Result::ok)
@@ -169,9 +183,13 @@ pub fn WorkspaceMembers(
             </div>
         </div>
         <Show when=move || !report.with(Vec::is_empty)>
-            <div class="ora-alert ora-alert-ok" id="ora-member-results" role="status">
+            // Green only when every change went through; any kept or failed user turns it amber,
+            // and the heading counts them so the colour is never the only signal.
+            <div class="ora-alert" id="ora-member-results" role="status"
+                class=("ora-alert-ok", move || report.with(|r| r.iter().all(|x| x.2)))
+                class=("ora-alert-warn", move || report.with(|r| r.iter().any(|x| !x.2)))>
                 <div class="ora-row">
-                    <strong>"Outcome"</strong>
+                    <strong id="ora-member-results-head">{move || report.with(|r| outcome_heading(r.len(), r.iter().filter(|x| !x.2).count(), report_add.get()))}</strong>
                     <span class="ora-spacer"></span>
                     <button class="ora-btn ora-btn-small" on:click=move |_| report.set(Vec::new())>"Dismiss"</button>
                 </div>
