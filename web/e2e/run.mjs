@@ -620,6 +620,11 @@ test('sub-path hosting: the page works under /admin/ with its own config.json', 
 test('embedding: a portal mounts the page with mount(element, options)', async (t) => {
   const { context, page } = await open(t, { hash: 'embed.html' });
   await page.waitForSelector('#portal-slot #ora-key');
+  assert.equal(
+    await page.evaluate(() => document.body.dataset.mountError),
+    'mount(element, options): options.baseUrl must be a string',
+  );
+  assert.equal(await page.locator('#portal-slot #ora-key').count(), 1, 'the bad mount added nothing');
   assert.equal(await page.inputValue('#ora-base'), `${URL_}/api/v1`);
   await signIn(page);
   await page.waitForSelector('#portal-slot #ora-ws-table');

@@ -10,4 +10,11 @@ css.href = doc.querySelector('link[rel=stylesheet]').getAttribute('href');
 document.head.append(css);
 const page = await import(new URL(tag.dataset.oraJs, location.href).href);
 await page.default({ module_or_path: new URL(tag.dataset.oraWasm, location.href) });
+// A wrong option must throw, not be ignored (it would send the key to another API).
+try {
+  page.mount(document.getElementById('portal-slot'), { baseUrl: 42 });
+  document.body.dataset.mountError = 'none';
+} catch (e) {
+  document.body.dataset.mountError = String(e.message);
+}
 page.mount(document.getElementById('portal-slot'), { baseUrl: new URL('./api/v1', location.href).href });
