@@ -490,6 +490,8 @@ test('keys: search, sort, include-disabled switch, bulk disable with one failure
   const results = await text(page, '#ora-bulk-results');
   assert.match(results, new RegExp(`${names[0]}: disabled`));
   assert.match(results, new RegExp(`${names[1]}: failed`));
+  assert.equal(await text(page, '#ora-bulk-heading'), '1 of 2 failed');
+  assert.ok(await page.locator('#ora-bulk-results.ora-alert-warn').count(), 'a failure turns the panel amber');
   await shot(page, 'keys-bulk-results');
   await clearFaults();
   // The disabled key left the default view; the switch brings it back.
@@ -529,6 +531,8 @@ test('keys: bulk set limit and bulk delete with typed confirmation', async (t) =
   await page.fill('#ora-bulk-limit', '12.5');
   await page.click('#ora-bulk-limit-set');
   await page.waitForFunction(() => (document.querySelector('#ora-bulk-results')?.innerText.match(/limit set/g) || []).length === 2);
+  assert.equal(await text(page, '#ora-bulk-heading'), 'All 2 done');
+  assert.ok(await page.locator('#ora-bulk-results.ora-alert-ok').count(), 'all done keeps the panel green');
   await page.waitForFunction(() => document.querySelector('#ora-key-table').innerText.includes('$12.50'));
   await page.check('#ora-select-all');
   await page.click('#ora-bulk-delete');

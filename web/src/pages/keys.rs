@@ -368,9 +368,20 @@ fn KeyTable(
             <button class="ora-btn ora-btn-small" id="ora-export-json" on:click=export_json>"Export JSON"</button>
         </div>
         <Show when=move || !results.with(Vec::is_empty)>
-            <div class="ora-alert ora-alert-ok" id="ora-bulk-results" role="status">
+            // Green only when every key went through; any failure turns it amber, and the
+            // heading counts failures so the colour is never the only signal.
+            <div class="ora-alert" id="ora-bulk-results" role="status"
+                class=("ora-alert-ok", move || results.with(|r| r.iter().all(|l| l.ok)))
+                class=("ora-alert-warn", move || results.with(|r| r.iter().any(|l| !l.ok)))>
                 <div class="ora-row">
-                    <strong>"Results"</strong>
+                    <strong id="ora-bulk-heading">{move || results.with(|r| {
+                        let failed = r.iter().filter(|l| !l.ok).count();
+                        if failed == 0 {
+                            format!("All {} done", r.len())
+                        } else {
+                            format!("{failed} of {} failed", r.len())
+                        }
+                    })}</strong>
                     <span class="ora-spacer"></span>
                     <button class="ora-btn ora-btn-small" on:click=move |_| results.set(Vec::new())>"Dismiss"</button>
                 </div>
