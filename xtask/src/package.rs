@@ -309,19 +309,12 @@ pub fn test() -> Result<()> {
     let sb = Sandbox::for_tests()?;
 
     banner("npm package: node --test against the sandbox");
-    exec(
-        cmd("node")
-            .current_dir(&node_dir)
-            .args([
-                "--test",
-                "--test-reporter=spec",
-                "--test-concurrency=1",
-                "test/",
-            ])
-            .env("SANDBOX_URL", &sb.origin)
-            .env("SANDBOX_API", &sb.api)
-            .env("SANDBOX_MANAGEMENT_KEY", &sb.key),
-    )?;
+    exec(sb.pass_to(cmd("node").current_dir(&node_dir).args([
+        "--test",
+        "--test-reporter=spec",
+        "--test-concurrency=1",
+        "test/",
+    ])))?;
 
     banner("npm package: Vite 7 build of a consumer app, run in headless Chromium");
     exec(cmd("node").current_dir(&vite_dir).args([
@@ -330,14 +323,7 @@ pub fn test() -> Result<()> {
         "--logLevel",
         "warn",
     ]))?;
-    let report = output(
-        cmd("node")
-            .current_dir(&vite_dir)
-            .arg("e2e.mjs")
-            .env("SANDBOX_URL", &sb.origin)
-            .env("SANDBOX_API", &sb.api)
-            .env("SANDBOX_MANAGEMENT_KEY", &sb.key),
-    )?;
+    let report = output(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("e2e.mjs")))?;
     print!("{report}");
     if !report.contains("vite e2e: ok") {
         bail!("the Vite app did not report success in Chromium");

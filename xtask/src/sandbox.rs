@@ -3,7 +3,7 @@
 use crate::util::{cmd, exec, root};
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// The management key the test sandboxes are started with, so test binaries can be given it
 /// at compile time. A sandbox-only value: it opens nothing but a process on 127.0.0.1.
@@ -92,6 +92,15 @@ impl Sandbox {
             "--management-key",
             TEST_MANAGEMENT_KEY,
         ])
+    }
+
+    /// Tells a test harness where this sandbox is: `SANDBOX_URL` (origin, for the control
+    /// surface), `SANDBOX_API` and `SANDBOX_MANAGEMENT_KEY`, the names every harness reads.
+    pub fn pass_to<'c>(&self, command: &'c mut Command) -> &'c mut Command {
+        command
+            .env("SANDBOX_URL", &self.origin)
+            .env("SANDBOX_API", &self.api)
+            .env("SANDBOX_MANAGEMENT_KEY", &self.key)
     }
 
     /// Blocks until the sandbox exits (the demo runs until Ctrl-C).

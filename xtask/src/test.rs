@@ -150,9 +150,8 @@ fn browser() -> Result<()> {
             "--target",
             "wasm32-unknown-unknown",
         ])
-        .env("SANDBOX_URL", &sandbox.origin)
-        .env("SANDBOX_MANAGEMENT_KEY", &sandbox.key)
         .env(driver_var, driver);
+        sandbox.pass_to(&mut test);
         if driver_var != "GECKODRIVER" {
             // The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
             test.env_remove("GECKODRIVER");
