@@ -19,16 +19,17 @@ use futures_util::StreamExt;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use openrouter_admin::api::Endpoint;
 use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
-use openrouter_admin::models::{CreateKey, CreateWorkspace, Interval, UpdateKey, UpdateWorkspace};
+use openrouter_admin::models::Interval;
 use openrouter_admin::{
     Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey,
 };
-use serde::Serialize;
+use openrouter_admin::{KeyHash, Secret};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::convert::{error_to_js, from_js, invalid, string_arg, strings_arg, to_js, Options};
+use crate::body;
+use crate::convert::{error_to_js, invalid, string_arg, strings_arg, Options};
 
 // The async-iterator protocol needs `[Symbol.asyncIterator]` and an async generator, which
 // wasm-bindgen cannot export; these few lines of JavaScript adapt the core's page stream
@@ -265,31 +266,43 @@ fn member_report(report: MemberReport) -> JsValue {
     out.into()
 }
 
-/// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`.
-fn bulk_results<O: Serialize>(results: Vec<BulkResult<O>>) -> Result<JsValue, JsValue> {
+/// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`; `value` reads
+/// a success (an answer that cannot be read is that key's error).
+fn bulk_results<O>(
+    results: Vec<BulkResult<O>>,
+    value: impl Fn(O) -> Result<JsValue, JsValue>,
+) -> JsValue {
     let out = Array::new();
     for result in results {
-        let item: JsValue = Object::new().into();
-        set(&item, "hash", &JsValue::from_str(result.hash.as_str()));
-        match result.result {
-            Ok(value) => {
-                set(&item, "ok", &JsValue::TRUE);
-                set(&item, "value", &to_js(&value)?);
-            }
-            Err(error) => {
-                set(&item, "ok", &JsValue::FALSE);
-                set(&item, "error", &error_to_js(&error));
-            }
-        }
-        out.push(&item);
+        let outcome = result.result.map_err(reject).and_then(&value);
+        out.push(&bulk_item(&result.hash, outcome));
     }
-    Ok(out.into())
+    out.into()
+}
+
+/// One key's entry of [`bulk_results`]; not generic, so it exists once.
+#[inline(never)]
+fn bulk_item(hash: &KeyHash, outcome: Result<JsValue, JsValue>) -> JsValue {
+    let item: JsValue = Object::new().into();
+    set(&item, "hash", &JsValue::from_str(hash.as_str()));
+    match outcome {
+        Ok(value) => {
+            set(&item, "ok", &JsValue::TRUE);
+            set(&item, "value", &value);
+        }
+        Err(error) => {
+            set(&item, "ok", &JsValue::FALSE);
+            set(&item, "error", &error);
+        }
+    }
+    item
 }
 
 /// A rotation as `{ created, old_hash, disable_error }`.
-fn rotation(rotation: Rotation) -> Result<JsValue, JsValue> {
+fn rotation(rotation: Rotation<Secret>) -> Result<JsValue, JsValue> {
     let out: JsValue = Object::new().into();
-    set(&out, "created", &to_js(&rotation.created)?);
+    let created = parse_answer(rotation.created.expose_secret(), Shape::Whole)?;
+    set(&out, "created", &created);
     set(
         &out,
         "old_hash",
@@ -437,7 +450,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
-            let body: CreateWorkspace = from_js(&request, "request")?;
+            let body = body::create_workspace(&request, "request")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             Ok(boxed(self.client.workspaces().create(body), signal_of(&o)?))
         };
@@ -469,7 +482,7 @@ impl OpenRouterAdmin {
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let body: UpdateWorkspace = from_js(&patch, "patch")?;
+            let body = body::update_workspace(&patch, "patch")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             Ok(boxed(
                 self.client.workspace(id).update(body),
@@ -505,11 +518,11 @@ impl OpenRouterAdmin {
         promise(Box::pin(async move {
             let slug = string_arg(&slug, "slug")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            let value = signaled!(client.workspaces().reconcile(slug), signal_of(&o)?)
-                .send()
+            let answer = signaled!(client.workspaces().reconcile(slug), signal_of(&o)?)
+                .send_text()
                 .await
                 .map_err(reject)?;
-            to_js(&value)
+            answer.map_or(Ok(JsValue::NULL), |text| parse_answer(&text, Shape::Data))
         }))
     }
 
@@ -714,7 +727,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
-            let body: CreateKey = from_js(&request, "request")?;
+            let body = body::create_key(&request, "request")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             Ok(boxed(self.client.keys().create(body), signal_of(&o)?))
         };
@@ -732,18 +745,18 @@ impl OpenRouterAdmin {
     ) -> Promise {
         let client = self.client.clone();
         promise(Box::pin(async move {
-            let body: CreateKey = from_js(&request, "request")?;
+            let body = body::create_key(&request, "request")?;
             let since = since_ms
                 .as_f64()
                 .filter(|n| n.is_finite())
                 .ok_or_else(|| invalid("sinceMs", "type", "`sinceMs` must be a finite number"))?;
             let o = Options::parse(&options.unwrap_or_default())?;
             let call = client.keys().reconcile(&body, since);
-            let value = signaled!(call, signal_of(&o)?)
-                .send()
+            let key = signaled!(call, signal_of(&o)?)
+                .send_text()
                 .await
                 .map_err(reject)?;
-            to_js(&value)
+            key.map_or(Ok(JsValue::NULL), |text| parse_answer(&text, Shape::Whole))
         }))
     }
 
@@ -772,7 +785,7 @@ impl OpenRouterAdmin {
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
-            let body: UpdateKey = from_js(&patch, "patch")?;
+            let body = body::update_key(&patch, "patch")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             Ok(boxed(self.client.key(hash).update(body), signal_of(&o)?))
         };
@@ -807,7 +820,7 @@ impl OpenRouterAdmin {
             let hash = string_arg(&hash, "hash")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             let value = signaled!(client.keys().rotate(hash), signal_of(&o)?)
-                .send()
+                .send_text()
                 .await
                 .map_err(reject)?;
             rotation(value)
@@ -845,17 +858,19 @@ impl OpenRouterAdmin {
         let client = self.client.clone();
         promise(Box::pin(async move {
             let hashes = strings_arg(&hashes, "hashes")?;
-            let body: UpdateKey = from_js(&patch, "patch")?;
+            let body = body::update_key(&patch, "patch")?;
             let o = Options::parse(&options.unwrap_or_default())?;
             let mut call = client.keys().bulk_update(hashes, body);
             if let Some(n) = o.integer("concurrency", 64)? {
                 call = call.concurrency(n as usize);
             }
             let results = signaled!(call, signal_of(&o)?)
-                .send()
+                .send_text()
                 .await
                 .map_err(reject)?;
-            bulk_results(results)
+            Ok(bulk_results(results, |text| {
+                parse_answer(&text, Shape::Data)
+            }))
         }))
     }
 
@@ -878,7 +893,7 @@ impl OpenRouterAdmin {
                 .send()
                 .await
                 .map_err(reject)?;
-            bulk_results(results)
+            Ok(bulk_results(results, |()| Ok(JsValue::NULL)))
         }))
     }
 

@@ -1,15 +1,11 @@
 //! Conversions across the JavaScript boundary, and the `OpenRouterError` rejections.
 //!
-//! Data crosses as JSON text: `serde_json` is already in the module (the core speaks JSON on
-//! the wire), so reusing it costs no code, whereas `serde-wasm-bindgen` would add a second
-//! serializer and deserializer per model. `JSON.parse` / `JSON.stringify` on the JS side are
-//! native and fast. `JSON.stringify` also drops `undefined` properties, so `{ description:
-//! undefined }` leaves a field unchanged instead of clearing it (only an explicit `null` clears).
+//! Answers cross as JSON text, handed to the native `JSON.parse`: no model decoder or encoder
+//! is linked into the wasm for them (`serde-wasm-bindgen` would add one per model). Request
+//! bodies are read property by property ([`body`](crate::body)).
 
 use js_sys::{Array, Object, Reflect, JSON};
 use openrouter_admin::{Error, ErrorKind, FieldError};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A `validation` error for one bad argument (nothing was sent).
@@ -92,57 +88,6 @@ fn kind_name(kind: ErrorKind) -> &'static str {
         | ErrorKind::Unsupported => kind.as_str(),
         _ => "api",
     }
-}
-
-/// A Rust value as a plain JS value, through JSON text.
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| {
-        error_to_js(&Error::new(
-            ErrorKind::Decode,
-            format!("could not convert the answer: {e}"),
-        ))
-    })?;
-    JSON::parse(&text)
-}
-
-/// A JS argument as a Rust value, through `JSON.stringify`; a wrong shape is a `validation`
-/// error naming `name` and the path inside it (`request.limit`).
-///
-/// Only the `from_str` call is generic: reading the argument and naming the failure are
-/// shared by every argument type ([`arg_json`], [`arg_error`]).
-pub fn from_js<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, JsValue> {
-    let text = arg_json(value, name)?;
-    serde_json::from_str(&text).map_err(|e| arg_error(name, &text, &e))
-}
-
-/// The argument `name` as JSON text; it must be a plain object.
-#[inline(never)]
-fn arg_json(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    if value.is_undefined() || value.is_null() || !value.is_object() || Array::is_array(value) {
-        return Err(invalid(
-            name,
-            "type",
-            &format!("`{name}` must be an object"),
-        ));
-    }
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| invalid(name, "type", &format!("`{name}` cannot be read as JSON")))
-}
-
-/// The `validation` error of an argument that did not decode. The core's `jsonpath` recovers
-/// the field's path from serde_json's error position, as it does for answers on wasm32: no
-/// serde_path_to_error wrappers per argument type.
-#[inline(never)]
-fn arg_error(name: &str, text: &str, e: &serde_json::Error) -> JsValue {
-    let path = openrouter_admin::jsonpath::error_path(text, e);
-    let field = if path == "." {
-        name.to_owned()
-    } else {
-        format!("{name}.{path}")
-    };
-    invalid(&field, "type", &format!("`{field}`: {e}"))
 }
 
 /// A required string argument (an id, a slug, a hash).

@@ -24,6 +24,8 @@
 #![warn(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
+mod body;
+#[cfg(target_arch = "wasm32")]
 mod client;
 #[cfg(target_arch = "wasm32")]
 mod convert;

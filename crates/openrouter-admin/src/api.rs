@@ -805,3 +805,77 @@ impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
         r
     }
 }
+
+/// A list endpoint whose items are decoded as `P`, a projection holding only the fields a
+/// composite operation reads (members, reconcile), instead of the full model.
+///
+/// Same requests, paging and stop rules as `E`; only the decoder differs. A composite thus
+/// links a decoder for the handful of fields it needs into wasm builds, not the model's.
+pub(crate) struct Projected<E, P> {
+    inner: E,
+    item: PhantomData<fn() -> P>,
+}
+
+impl<E, P> Projected<E, P> {
+    /// `inner`, with its items read as `P`.
+    pub(crate) fn new(inner: E) -> Self {
+        Projected {
+            inner,
+            item: PhantomData,
+        }
+    }
+}
+
+impl<E: Clone, P> Clone for Projected<E, P> {
+    fn clone(&self) -> Self {
+        Projected::new(self.inner.clone())
+    }
+}
+
+impl<E: PagedEndpoint, P: DeserializeOwned> Endpoint for Projected<E, P> {
+    type Response = ListResponse<P>;
+    type Output = ListResponse<P>;
+    fn method(&self) -> Method {
+        self.inner.method()
+    }
+    fn path(&self) -> String {
+        self.inner.path()
+    }
+    fn query(&self) -> Vec<(String, String)> {
+        self.inner.query()
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        self.inner.body_text()
+    }
+    fn class(&self) -> OpClass {
+        self.inner.class()
+    }
+    fn validate(&self) -> Result<(), Error> {
+        self.inner.validate()
+    }
+    fn redact_response(&self) -> bool {
+        self.inner.redact_response()
+    }
+    fn output(r: Self::Response) -> Self::Output {
+        r
+    }
+}
+
+impl<E: PagedEndpoint, P: DeserializeOwned> PagedEndpoint for Projected<E, P> {
+    type Item = P;
+    fn offset(&self) -> u64 {
+        self.inner.offset()
+    }
+    fn set_offset(&mut self, offset: u64) {
+        self.inner.set_offset(offset)
+    }
+    fn page_size(&self) -> u64 {
+        self.inner.page_size()
+    }
+    fn fixed_pages(&self) -> bool {
+        self.inner.fixed_pages()
+    }
+    fn set_page_size(&mut self, n: u64) {
+        self.inner.set_page_size(n)
+    }
+}

@@ -290,26 +290,31 @@ impl<T: Transport> Client<T> {
 /// Decodes a 2xx body, naming the JSON path on failure. `redact` keeps the body out of the
 /// error (create-key answers carry the secret).
 pub(crate) fn decode<R: DeserializeOwned>(resp: &HttpResponse, redact: bool) -> Result<R, Error> {
-    let body = if redact {
-        "<redacted>"
-    } else {
-        resp.body.as_str()
-    };
+    decode_str(&resp.body, resp.status, redact)
+}
+
+/// [`decode`] for a piece of a 2xx answer (`text`) that came with `status`.
+pub(crate) fn decode_str<R: DeserializeOwned>(
+    text: &str,
+    status: u16,
+    redact: bool,
+) -> Result<R, Error> {
+    let body = if redact { "<redacted>" } else { text };
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let de = &mut serde_json::Deserializer::from_str(&resp.body);
+        let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
-            Error::decode(path, e.inner().to_string(), resp.status, body)
+            Error::decode(path, e.inner().to_string(), status, body)
         })
     }
     #[cfg(target_arch = "wasm32")]
     {
         // Same paths, recovered from serde_json's error position (see `jsonpath`): saves the
         // per-type tracking code serde_path_to_error adds to the wasm.
-        serde_json::from_str(&resp.body).map_err(|e| {
-            let path = crate::jsonpath::error_path(&resp.body, &e);
-            Error::decode(path, e.to_string(), resp.status, body)
+        serde_json::from_str(text).map_err(|e| {
+            let path = crate::jsonpath::error_path(text, &e);
+            Error::decode(path, e.to_string(), status, body)
         })
     }
 }
@@ -510,10 +515,6 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     /// Cancels the call (also during a backoff wait) when `signal` fires.
     pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
         self.signal = Some(signal.into());
-        self
-    }
-    pub(crate) fn signal_opt(mut self, signal: Option<CancelSignal>) -> Self {
-        self.signal = signal;
         self
     }
     /// The request as data.

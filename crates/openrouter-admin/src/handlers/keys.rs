@@ -1,8 +1,15 @@
-use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
-use crate::client::{Call, Client};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, Projected, UpdateKeyRequest};
+use crate::client::{decode, decode_str, Call, Client};
 use crate::error::Error;
-use crate::models::{ApiKey, CreateKey, CreatedKey, KeyHash, UpdateKey, WorkspaceId};
-use crate::transport::{CancelSignal, Transport};
+use crate::models::{
+    ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, LimitReset, Timestamp, UpdateKey, UserId,
+    WorkspaceId,
+};
+use crate::secret::Secret;
+use crate::transport::{CancelSignal, HttpResponse, Transport};
 use crate::validate::Validate;
 
 /// `client.keys()`.
@@ -198,6 +205,16 @@ impl<T: Transport> ReconcileKey<'_, T> {
     }
     /// Lists the workspace's keys (disabled included) and returns the newest match, if any.
     pub async fn send(self) -> Result<Option<ApiKey>, Error> {
+        match self.send_text().await? {
+            Some(text) => decode_str(&text, 200, false).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Like [`send`](Self::send), with the key as its JSON text (an `ApiKey` object),
+    /// undecoded: for bindings that parse in JavaScript. Only each key's `name` and
+    /// `created_at` are read here, so no `ApiKey` decoder is linked for them.
+    pub async fn send_text(self) -> Result<Option<String>, Error> {
         let list = ListKeys {
             offset: None,
             include_disabled: Some(true),
@@ -205,34 +222,63 @@ impl<T: Transport> ReconcileKey<'_, T> {
         };
         let keys = self
             .client
-            .call(list)
+            .call(Projected::<_, Box<RawValue>>::new(list))
             .paginate()
             .signal_opt(self.signal.clone())
             .collect_all()
             .await?;
         let since = self.since_ms - self.skew_ms;
-        let created = |k: &ApiKey| {
-            crate::validate::parse_datetime(k.created_at.as_str(), true).map(|ms| ms as f64)
-        };
-        let best = keys
-            .into_iter()
-            .filter(|k| k.name == self.name)
-            .filter(|k| created(k).is_none_or(|c| c >= since))
-            .max_by(|a, b| {
-                created(a)
-                    .unwrap_or(0.0)
-                    .total_cmp(&created(b).unwrap_or(0.0))
-            });
-        Ok(best)
+        let mut best: Option<(f64, Box<RawValue>)> = None;
+        for key in keys {
+            let seen: KeyNameTime = decode_str(key.get(), 200, false)?;
+            if seen.name != self.name {
+                continue;
+            }
+            let created =
+                crate::validate::parse_datetime(&seen.created_at, true).map(|ms| ms as f64);
+            if created.is_some_and(|c| c < since) {
+                continue;
+            }
+            // The newest wins; on a tie the later one in the list, as `max_by` would pick.
+            let at = created.unwrap_or(0.0);
+            if best.as_ref().is_none_or(|(b, _)| at.total_cmp(b).is_ge()) {
+                best = Some((at, key));
+            }
+        }
+        Ok(best.map(|(_, key)| key.get().to_owned()))
     }
 }
 
+/// What reconciling reads of each listed key.
+#[derive(Deserialize)]
+struct KeyNameTime {
+    name: String,
+    created_at: String,
+}
+
+/// What rotation reads of the old key: the settings its successor inherits.
+#[derive(Deserialize)]
+struct KeySettings {
+    name: String,
+    limit: Option<f64>,
+    limit_reset: Option<LimitReset>,
+    include_byok_in_limit: bool,
+    #[serde(default)]
+    expires_at: Option<Timestamp>,
+    workspace_id: WorkspaceId,
+    creator_user_id: Option<UserId>,
+}
+
 /// The result of a rotation.
+///
+/// `C` is the successor as [`Rotate::send`] decodes it ([`CreatedKey`]), or, from
+/// [`Rotate::send_text`], the create answer's JSON text kept in a [`Secret`] (it holds the
+/// new key's secret, so `Debug` must not print it).
 #[derive(Clone, Debug)]
 #[non_exhaustive]
-pub struct Rotation {
+pub struct Rotation<C = CreatedKey> {
     /// The successor and its secret (shown once).
-    pub created: CreatedKey,
+    pub created: C,
     /// The old key's hash.
     pub old_hash: KeyHash,
     /// `None` if the old key is now disabled; the error if disabling it failed (the successor exists either way).
@@ -255,34 +301,46 @@ impl<T: Transport> Rotate<'_, T> {
     }
     /// Reads the old key, creates the successor, disables the old key.
     pub async fn send(self) -> Result<Rotation, Error> {
+        self.run(|resp| decode(&resp, true)).await
+    }
+    /// Like [`send`](Self::send), with the create answer (`{"data": ApiKey, "key": secret}`)
+    /// as JSON text, undecoded: for bindings that parse in JavaScript.
+    pub async fn send_text(self) -> Result<Rotation<Secret>, Error> {
+        self.run(|resp| Ok(Secret::new(resp.body))).await
+    }
+    /// The rotation, with the create answer read by `created` (before the old key is
+    /// disabled, so an answer that cannot be read leaves the old key working).
+    async fn run<C>(
+        self,
+        created: impl FnOnce(HttpResponse) -> Result<C, Error>,
+    ) -> Result<Rotation<C>, Error> {
         let s = self.signal.as_ref();
-        let old = self
-            .client
-            .execute_endpoint(
-                &GetKey {
-                    hash: self.hash.clone(),
-                },
-                s,
-            )
-            .await?;
-        let body = CreateKey {
-            name: old.name.clone(),
-            limit: old.limit,
-            limit_reset: old.limit_reset.clone(),
-            include_byok_in_limit: Some(old.include_byok_in_limit),
-            expires_at: old.expires_at.clone(),
-            workspace_id: Some(old.workspace_id.clone()),
-            creator_user_id: old.creator_user_id.clone(),
+        let get = GetKey {
+            hash: self.hash.clone(),
         };
-        let created = self
+        let old: DataResponse<KeySettings> =
+            decode(&self.client.execute_endpoint_raw(&get, s).await?, false)?;
+        let old = old.data;
+        let body = CreateKey {
+            name: old.name,
+            limit: old.limit,
+            limit_reset: old.limit_reset,
+            include_byok_in_limit: Some(old.include_byok_in_limit),
+            expires_at: old.expires_at,
+            workspace_id: Some(old.workspace_id),
+            creator_user_id: old.creator_user_id,
+        };
+        let answer = self
             .client
-            .execute_endpoint(&CreateKeyRequest { body }, s)
+            .execute_endpoint_raw(&CreateKeyRequest { body }, s)
             .await?;
+        let created = created(answer)?;
         let disable = UpdateKeyRequest {
             hash: self.hash.clone(),
             body: UpdateKey::new().disabled(true),
         };
-        let disable_error = self.client.execute_endpoint(&disable, s).await.err();
+        // The answer (the disabled key) is not needed: only whether the update went through.
+        let disable_error = self.client.execute_endpoint_raw(&disable, s).await.err();
         Ok(Rotation {
             created,
             old_hash: self.hash,
@@ -307,9 +365,11 @@ impl<T: Transport> Retire<'_, T> {
     }
     /// `DELETE /keys/{hash}`.
     pub async fn send(self) -> Result<(), Error> {
+        // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
         self.client
-            .execute_endpoint(&DeleteKey { hash: self.hash }, self.signal.as_ref())
+            .execute_endpoint_raw(&DeleteKey { hash: self.hash }, self.signal.as_ref())
             .await
+            .map(drop)
     }
 }
 
@@ -346,6 +406,19 @@ impl<T: Transport> BulkUpdate<'_, T> {
     }
     /// Validates the patch once (nothing is sent if it fails), then updates every key.
     pub async fn send(self) -> Result<Vec<BulkResult<ApiKey>>, Error> {
+        self.run(|resp| decode::<DataResponse<ApiKey>>(&resp, false).map(|d| d.data))
+            .await
+    }
+    /// Like [`send`](Self::send), with each key's answer (`{"data": ApiKey}`) as JSON text,
+    /// undecoded: for bindings that parse in JavaScript.
+    pub async fn send_text(self) -> Result<Vec<BulkResult<String>>, Error> {
+        self.run(|resp| Ok(resp.body)).await
+    }
+    /// The bulk update, with each answer read by `read`.
+    async fn run<O>(
+        self,
+        read: impl Fn(HttpResponse) -> Result<O, Error> + Copy,
+    ) -> Result<Vec<BulkResult<O>>, Error> {
         self.patch.validate()?;
         let client = self.client;
         let signal = self.signal.clone();
@@ -358,7 +431,10 @@ impl<T: Transport> BulkUpdate<'_, T> {
                 };
                 let signal = signal.clone();
                 async move {
-                    let result = client.execute_endpoint(&ep, signal.as_ref()).await;
+                    let result = client
+                        .execute_endpoint_raw(&ep, signal.as_ref())
+                        .await
+                        .and_then(read);
                     BulkResult { hash, result }
                 }
             }),
@@ -398,7 +474,11 @@ impl<T: Transport> BulkDelete<'_, T> {
                 let ep = DeleteKey { hash: hash.clone() };
                 let signal = signal.clone();
                 async move {
-                    let result = client.execute_endpoint(&ep, signal.as_ref()).await;
+                    // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
+                    let result = client
+                        .execute_endpoint_raw(&ep, signal.as_ref())
+                        .await
+                        .map(drop);
                     BulkResult { hash, result }
                 }
             }),

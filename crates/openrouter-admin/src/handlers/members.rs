@@ -1,9 +1,13 @@
 use std::collections::HashSet;
 
-use crate::api::{AddMembers, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
-use crate::client::{Call, Client};
+use serde::Deserialize;
+
+use crate::api::{
+    AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, Projected, RemoveMembers,
+};
+use crate::client::{decode, Call, Client};
 use crate::error::Error;
-use crate::models::{MemberIds, UserId, WorkspaceId};
+use crate::models::{DataResponse, MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
 
@@ -158,6 +162,26 @@ pub struct MemberReport {
     pub results: Vec<MemberResult>,
 }
 
+/// What a bulk member change reads of each member: who, and in which workspace (by UUID).
+#[derive(Deserialize)]
+struct MemberRow {
+    user_id: UserId,
+    workspace_id: WorkspaceId,
+}
+
+/// What a bulk member change reads of the workspace: its UUID.
+#[derive(Deserialize)]
+struct WorkspaceRef {
+    id: WorkspaceId,
+}
+
+/// What a removal reads of each key: whether it is active, and whose it is.
+#[derive(Deserialize)]
+struct KeyOwner {
+    disabled: bool,
+    creator_user_id: Option<UserId>,
+}
+
 /// Builder for [`MembersHandler::add_all`] / [`remove_all`](MembersHandler::remove_all).
 #[must_use = "does nothing until `.send().await`"]
 pub struct MemberChanges<'a, T> {
@@ -183,7 +207,7 @@ impl<T: Transport> MemberChanges<'_, T> {
         };
         let all = self
             .client
-            .call(list)
+            .call(Projected::<_, MemberRow>::new(list))
             .paginate()
             .signal_opt(self.signal.clone())
             .collect_all()
@@ -274,12 +298,15 @@ impl<T: Transport> MemberChanges<'_, T> {
             let ws = match ws_id.or(ws_after) {
                 Some(w) => w,
                 None => {
-                    self.client
-                        .workspace(&self.workspace)
-                        .get()
-                        .signal_opt(self.signal.clone())
-                        .send()
-                        .await?
+                    let get = GetWorkspace {
+                        id: self.workspace.clone(),
+                    };
+                    let answer = self
+                        .client
+                        .execute_endpoint_raw(&get, self.signal.as_ref())
+                        .await?;
+                    decode::<DataResponse<WorkspaceRef>>(&answer, false)?
+                        .data
                         .id
                 }
             };
@@ -291,7 +318,7 @@ impl<T: Transport> MemberChanges<'_, T> {
             lk.set_offset(0);
             let keys = self
                 .client
-                .call(lk)
+                .call(Projected::<_, KeyOwner>::new(lk))
                 .paginate()
                 .signal_opt(self.signal.clone())
                 .collect_all()

@@ -1,9 +1,9 @@
 use crate::api::{
     CreateWorkspaceRequest, DeleteWorkspace, GetWorkspace, ListWorkspaces, UpdateWorkspaceRequest,
 };
-use crate::client::{Call, Client};
+use crate::client::{decode_str, Call, Client};
 use crate::error::Error;
-use crate::models::{CreateWorkspace, UpdateWorkspace, Workspace};
+use crate::models::{CreateWorkspace, DataResponse, UpdateWorkspace, Workspace};
 use crate::transport::{CancelSignal, Transport};
 
 use super::{BudgetsHandler, MembersHandler};
@@ -138,13 +138,23 @@ impl<T: Transport> ReconcileWorkspace<'_, T> {
     }
     /// `GET /workspaces/{slug}`; 404 is `None`.
     pub async fn send(self) -> Result<Option<Workspace>, Error> {
+        match self.send_text().await? {
+            Some(text) => {
+                decode_str::<DataResponse<Workspace>>(&text, 200, false).map(|d| Some(d.data))
+            }
+            None => Ok(None),
+        }
+    }
+    /// Like [`send`](Self::send), with the answer (`{"data": Workspace}`) as JSON text,
+    /// undecoded: for bindings that parse in JavaScript.
+    pub async fn send_text(self) -> Result<Option<String>, Error> {
         let ep = GetWorkspace { id: self.slug };
         match self
             .client
-            .execute_endpoint(&ep, self.signal.as_ref())
+            .execute_endpoint_raw(&ep, self.signal.as_ref())
             .await
         {
-            Ok(ws) => Ok(Some(ws)),
+            Ok(answer) => Ok(Some(answer.body)),
             Err(e) if e.is_not_found() => Ok(None),
             Err(e) => Err(e),
         }
