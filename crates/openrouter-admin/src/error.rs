@@ -152,19 +152,6 @@ struct Inner {
 #[derive(Clone)]
 pub struct Error(Box<Inner>);
 
-#[derive(Deserialize)]
-struct Envelope {
-    error: EnvelopeError,
-}
-
-#[derive(Deserialize)]
-struct EnvelopeError {
-    code: Option<i64>,
-    message: Option<String>,
-    #[serde(default)]
-    metadata: Option<Box<serde_json::value::RawValue>>,
-}
-
 fn snippet(body: &str) -> String {
     let t = body.trim();
     let mut out: String = t.chars().take(SNIPPET_MAX).collect();
@@ -211,20 +198,28 @@ impl Error {
     /// name/value pairs; `retry-after` and `retry-after-ms` are read.
     pub fn from_response(status: u16, headers: &[(String, String)], body: &str) -> Self {
         let kind = ErrorKind::from_status(status);
-        let mut e = match serde_json::from_str::<Envelope>(body) {
-            Ok(env) => {
+        // Read from a `Value`, not a derived struct: see `fields` for why.
+        let envelope = serde_json::from_str::<serde_json::Value>(body)
+            .ok()
+            .and_then(|mut v| v.get_mut("error").map(serde_json::Value::take))
+            .filter(serde_json::Value::is_object)
+            .ok_or(());
+        let mut e = match envelope {
+            Ok(mut env) => {
+                let message = env.get("message").and_then(|m| m.as_str());
                 let mut e = Error::new(
                     kind,
-                    env.error
-                        .message
-                        .unwrap_or_else(|| format!("HTTP {status}")),
+                    message.map_or_else(|| format!("HTTP {status}"), str::to_owned),
                 );
-                e.0.code = env.error.code;
-                e.0.metadata_json = env
-                    .error
-                    .metadata
-                    .map(|m| m.get().to_owned())
-                    .filter(|m| m != "null");
+                e.0.code = env.get("code").and_then(serde_json::Value::as_i64);
+                let metadata = env
+                    .get_mut("metadata")
+                    .map(serde_json::Value::take)
+                    .filter(|m| !m.is_null());
+                if let Some(m) = metadata {
+                    e.0.metadata_json = serde_json::to_string(&m).ok();
+                    let _ = e.0.metadata.set(Some(m));
+                }
                 e
             }
             Err(_) => {

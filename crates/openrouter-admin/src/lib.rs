@@ -41,6 +41,7 @@
 pub mod api;
 pub mod client;
 pub mod error;
+mod fields;
 pub mod handlers;
 pub mod jsonpath;
 pub mod mock;

@@ -21,7 +21,8 @@ use crate::api::PagedEndpoint;
 use crate::client::{Call, Client};
 use crate::error::{Error, ErrorKind};
 use crate::models::ListResponse;
-use crate::transport::{CancelSignal, Transport};
+use crate::transport::{CancelSignal, HttpResponse, Transport};
+use serde_json::Value;
 
 /// Walks a list endpoint.
 #[must_use = "a paginator does nothing until streamed or collected"]
@@ -150,6 +151,22 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     /// JavaScript: only the item count and `total_count` are read here, so no item decoder
     /// is linked.
     pub fn by_page_text(self) -> impl Stream<Item = Result<String, Error>> + 'a {
+        self.by_page_json().map_ok(|(text, _)| text)
+    }
+
+    /// Every item as a `serde_json::Value`, page after page: for composite operations that
+    /// read a few fields of each item and link no model decoder (see `fields`).
+    pub(crate) async fn collect_values(self) -> Result<Vec<Value>, Error> {
+        let mut out = Vec::new();
+        let mut pages = std::pin::pin!(self.by_page_json());
+        while let Some(page) = pages.next().await {
+            out.extend(page?.1);
+        }
+        Ok(out)
+    }
+
+    /// One page at a time: the answer's text and its items as `Value`s.
+    fn by_page_json(self) -> impl Stream<Item = Result<(String, Vec<Value>), Error>> + 'a {
         let Paginator {
             client,
             endpoint,
@@ -167,15 +184,15 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                     .execute_endpoint_raw(&st.endpoint, signal.as_ref())
                     .await
                     .and_then(|resp| {
-                        let shape: PageShape = crate::client::decode(&resp, false)?;
-                        Ok((resp.body, shape))
+                        let (items, total) = page_items(&resp)?;
+                        Ok((resp.body, items, total))
                     });
-                let (text, shape) = match page {
+                let (text, items, total) = match page {
                     Ok(page) => page,
                     Err(e) => return Some((Err(st.failed(e)), st)),
                 };
-                st.page_done(shape.data.len() as u64, shape.total_count);
-                Some((Ok(text), st))
+                st.page_done(items.len() as u64, total);
+                Some((Ok((text, items)), st))
             }
         })
     }
@@ -259,12 +276,20 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     }
 }
 
-/// What paging reads of a page it does not decode: the number of items and the total.
-#[derive(serde::Deserialize)]
-struct PageShape {
-    data: Vec<serde::de::IgnoredAny>,
-    #[serde(default)]
-    total_count: Option<u64>,
+/// What paging reads of a page it does not decode into models: its items and `total_count`
+/// (read from a `Value`, not a derived struct: see `fields`).
+fn page_items(resp: &HttpResponse) -> Result<(Vec<Value>, Option<u64>), Error> {
+    let mut page = crate::fields::parse(&resp.body, resp.status, false)?;
+    let total = page.get("total_count").and_then(Value::as_u64);
+    match page.get_mut("data").map(Value::take) {
+        Some(Value::Array(items)) => Ok((items, total)),
+        _ => Err(Error::decode(
+            ".data",
+            "expected an array",
+            resp.status,
+            &resp.body,
+        )),
+    }
 }
 
 fn loop_guard(max_pages: u32) -> Error {

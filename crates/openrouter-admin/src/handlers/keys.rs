@@ -1,9 +1,9 @@
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde_json::Value;
 
-use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, Projected, UpdateKeyRequest};
+use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
 use crate::client::{decode, decode_str, Call, Client};
 use crate::error::Error;
+use crate::fields::{self, Fields};
 use crate::models::{
     ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, LimitReset, Timestamp, UpdateKey, UserId,
     WorkspaceId,
@@ -222,20 +222,20 @@ impl<T: Transport> ReconcileKey<'_, T> {
         };
         let keys = self
             .client
-            .call(Projected::<_, Box<RawValue>>::new(list))
+            .call(list)
             .paginate()
             .signal_opt(self.signal.clone())
-            .collect_all()
+            .collect_values()
             .await?;
         let since = self.since_ms - self.skew_ms;
-        let mut best: Option<(f64, Box<RawValue>)> = None;
+        let mut best: Option<(f64, Value)> = None;
         for key in keys {
-            let seen: KeyNameTime = decode_str(key.get(), 200, false)?;
-            if seen.name != self.name {
+            let seen = Fields::new(&key, ".data[]", 200);
+            if seen.str("name")? != self.name {
                 continue;
             }
             let created =
-                crate::validate::parse_datetime(&seen.created_at, true).map(|ms| ms as f64);
+                crate::validate::parse_datetime(seen.str("created_at")?, true).map(|ms| ms as f64);
             if created.is_some_and(|c| c < since) {
                 continue;
             }
@@ -245,28 +245,8 @@ impl<T: Transport> ReconcileKey<'_, T> {
                 best = Some((at, key));
             }
         }
-        Ok(best.map(|(_, key)| key.get().to_owned()))
+        Ok(best.map(|(_, key)| key.to_string()))
     }
-}
-
-/// What reconciling reads of each listed key.
-#[derive(Deserialize)]
-struct KeyNameTime {
-    name: String,
-    created_at: String,
-}
-
-/// What rotation reads of the old key: the settings its successor inherits.
-#[derive(Deserialize)]
-struct KeySettings {
-    name: String,
-    limit: Option<f64>,
-    limit_reset: Option<LimitReset>,
-    include_byok_in_limit: bool,
-    #[serde(default)]
-    expires_at: Option<Timestamp>,
-    workspace_id: WorkspaceId,
-    creator_user_id: Option<UserId>,
 }
 
 /// The result of a rotation.
@@ -318,17 +298,18 @@ impl<T: Transport> Rotate<'_, T> {
         let get = GetKey {
             hash: self.hash.clone(),
         };
-        let old: DataResponse<KeySettings> =
-            decode(&self.client.execute_endpoint_raw(&get, s).await?, false)?;
-        let old = old.data;
+        // Only the settings the successor inherits are read (see `fields`).
+        let answer = self.client.execute_endpoint_raw(&get, s).await?;
+        let answer = fields::parse(&answer.body, answer.status, false)?;
+        let old = fields::data(&answer, 200)?;
         let body = CreateKey {
-            name: old.name,
-            limit: old.limit,
-            limit_reset: old.limit_reset,
-            include_byok_in_limit: Some(old.include_byok_in_limit),
-            expires_at: old.expires_at,
-            workspace_id: Some(old.workspace_id),
-            creator_user_id: old.creator_user_id,
+            name: old.str("name")?.to_owned(),
+            limit: old.opt_f64("limit")?,
+            limit_reset: old.opt_str("limit_reset")?.map(LimitReset::parse),
+            include_byok_in_limit: Some(old.bool("include_byok_in_limit")?),
+            expires_at: old.opt_str("expires_at")?.map(Timestamp::from),
+            workspace_id: Some(old.str("workspace_id")?.into()),
+            creator_user_id: old.opt_str("creator_user_id")?.map(UserId::from),
         };
         let answer = self
             .client

@@ -1,13 +1,10 @@
 use std::collections::HashSet;
 
-use serde::Deserialize;
-
-use crate::api::{
-    AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, Projected, RemoveMembers,
-};
-use crate::client::{decode, Call, Client};
+use crate::api::{AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
+use crate::client::{Call, Client};
 use crate::error::Error;
-use crate::models::{DataResponse, MemberIds, UserId, WorkspaceId};
+use crate::fields::{self, Fields};
+use crate::models::{MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
 
@@ -162,26 +159,6 @@ pub struct MemberReport {
     pub results: Vec<MemberResult>,
 }
 
-/// What a bulk member change reads of each member: who, and in which workspace (by UUID).
-#[derive(Deserialize)]
-struct MemberRow {
-    user_id: UserId,
-    workspace_id: WorkspaceId,
-}
-
-/// What a bulk member change reads of the workspace: its UUID.
-#[derive(Deserialize)]
-struct WorkspaceRef {
-    id: WorkspaceId,
-}
-
-/// What a removal reads of each key: whether it is active, and whose it is.
-#[derive(Deserialize)]
-struct KeyOwner {
-    disabled: bool,
-    creator_user_id: Option<UserId>,
-}
-
 /// Builder for [`MembersHandler::add_all`] / [`remove_all`](MembersHandler::remove_all).
 #[must_use = "does nothing until `.send().await`"]
 pub struct MemberChanges<'a, T> {
@@ -199,6 +176,7 @@ impl<T: Transport> MemberChanges<'_, T> {
         self
     }
 
+    /// The workspace's members (only who, and the workspace's UUID, are read: see `fields`).
     async fn members(&self) -> Result<(HashSet<UserId>, Option<WorkspaceId>), Error> {
         let list = ListMembers {
             workspace: self.workspace.clone(),
@@ -207,13 +185,21 @@ impl<T: Transport> MemberChanges<'_, T> {
         };
         let all = self
             .client
-            .call(Projected::<_, MemberRow>::new(list))
+            .call(list)
             .paginate()
             .signal_opt(self.signal.clone())
-            .collect_all()
+            .collect_values()
             .await?;
-        let ws = all.first().map(|m| m.workspace_id.clone());
-        Ok((all.into_iter().map(|m| m.user_id).collect(), ws))
+        let mut ws = None;
+        let mut ids = HashSet::with_capacity(all.len());
+        for member in &all {
+            let member = Fields::new(member, ".data[]", 200);
+            if ws.is_none() {
+                ws = Some(WorkspaceId::from(member.str("workspace_id")?));
+            }
+            ids.insert(UserId::from(member.str("user_id")?));
+        }
+        Ok((ids, ws))
     }
 
     /// Runs the chunks and reports.
@@ -305,9 +291,8 @@ impl<T: Transport> MemberChanges<'_, T> {
                         .client
                         .execute_endpoint_raw(&get, self.signal.as_ref())
                         .await?;
-                    decode::<DataResponse<WorkspaceRef>>(&answer, false)?
-                        .data
-                        .id
+                    let answer = fields::parse(&answer.body, answer.status, false)?;
+                    WorkspaceId::from(fields::data(&answer, 200)?.str("id")?)
                 }
             };
             let mut lk = ListKeys {
@@ -318,16 +303,19 @@ impl<T: Transport> MemberChanges<'_, T> {
             lk.set_offset(0);
             let keys = self
                 .client
-                .call(Projected::<_, KeyOwner>::new(lk))
+                .call(lk)
                 .paginate()
                 .signal_opt(self.signal.clone())
-                .collect_all()
+                .collect_values()
                 .await?;
-            key_holders = keys
-                .into_iter()
-                .filter(|k| !k.disabled)
-                .filter_map(|k| k.creator_user_id)
-                .collect();
+            for key in &keys {
+                let key = Fields::new(key, ".data[]", 200);
+                if !key.bool("disabled")? {
+                    if let Some(owner) = key.opt_str("creator_user_id")? {
+                        key_holders.insert(UserId::from(owner));
+                    }
+                }
+            }
         }
 
         let results = asked
