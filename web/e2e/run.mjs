@@ -76,10 +76,12 @@ const clearFaults = () => control('DELETE', 'faults');
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
-async function open(t, { base = URL_, hash = '', colorScheme = 'light', viewport = { width: 1360, height: 900 } } = {}) {
+// `prepare(page)` runs before the page loads (to route its requests).
+async function open(t, { base = URL_, hash = '', colorScheme = 'light', viewport = { width: 1360, height: 900 }, prepare } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   watch(page, t);
+  if (prepare) await prepare(page);
   await page.goto(`${base}/${hash}`);
   return { context, page };
 }
@@ -172,6 +174,56 @@ test('sign-in refuses a wrong key (401)', async (t) => {
   const { context, page } = await open(t);
   await signIn(page, { key: 'sk-or-v1-' + '0'.repeat(64) });
   await page.waitForFunction(() => document.querySelector('#ora-key-error')?.textContent.includes('not accepted'));
+  await context.close();
+});
+
+// The first visit loads the sign-in screen's own small module; the whole page's module comes after
+// (web/assets/boot.js). Its wasm is held or failed here to prove both halves of that.
+const WHOLE_PAGE_WASM = /openrouter-admin-web-[0-9a-f]+_bg\.wasm/;
+
+test('first load: the sign-in form works before the whole page has downloaded', async (t) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let fetched = 0;
+  const { context, page } = await open(t, {
+    prepare: (page) => page.route(WHOLE_PAGE_WASM, async (route) => {
+      await held;
+      fetched += 1;
+      await route.continue();
+    }),
+  });
+  await page.waitForSelector('#ora-key');
+  await page.waitForFunction(() => !document.querySelector('form button[type=submit]').disabled);
+  await signIn(page);
+  // The key is checked while the whole page is still held back: it waits, then opens.
+  await page.waitForFunction(() => document.querySelector('form button[type=submit]')?.textContent.includes('Checking'));
+  assert.equal(fetched, 0);
+  assert.equal(await page.locator('#ora-main').count(), 0);
+  release();
+  await page.waitForSelector('#ora-ws-table');
+  assert.equal(fetched, 1);
+  assert.equal(await page.locator('#ora-key').count(), 0, 'the sign-in screen is gone');
+  await checkStorage(context, page, t);
+  await context.close();
+});
+
+test('first load: when the whole page fails to load, sign-in says so, keeps the key, and a retry opens it', async (t) => {
+  let fail = true;
+  const { context, page } = await open(t, {
+    prepare: (page) => page.route(WHOLE_PAGE_WASM, (route) => (fail ? route.abort() : route.continue())),
+  });
+  await signIn(page);
+  await page.waitForFunction(() => document.querySelector('#ora-key-error')?.textContent.includes('did not open'));
+  assert.equal(await page.inputValue('#ora-key'), KEY);
+  assert.equal(await page.locator('#ora-main').count(), 0);
+  await shot(page, 'signin-page-failed');
+  fail = false;
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#ora-ws-table');
+  // The aborted downloads are this test's doing, not the page's errors.
+  for (let i = pageErrors.length - 1; i >= 0; i--) {
+    if (pageErrors[i].startsWith(`${t}: console error: Failed to load resource`)) pageErrors.splice(i, 1);
+  }
   await context.close();
 });
 

@@ -3,7 +3,7 @@
 use crate::pages;
 use crate::route::{use_router, Route, Router};
 use crate::services::{ThemeToggle, ToastProvider};
-use crate::session::{load_config, use_session, Session, DEFAULT_BASE_URL};
+use crate::session::{load_config, use_session, Handoff, Session, SignedIn, DEFAULT_BASE_URL};
 use leptos::prelude::*;
 
 /// The whole page.
@@ -11,12 +11,44 @@ use leptos::prelude::*;
 pub fn App(
     /// The API base URL chosen by an embedding page; `None` reads `config.json`.
     base_url: Option<String>,
+    /// A key the first-load sign-in screen already checked; `None` starts at sign-in (or with
+    /// the session this tab remembered).
+    signed_in: Option<SignedIn>,
 ) -> impl IntoView {
-    // -- signals: services every view shares, provided as context --
+    let session = provide_session(base_url);
+    if let Some(signed_in) = signed_in {
+        session.accept(signed_in);
+    }
+    provide_context(Router::new());
+
+    view! {
+        <ToastProvider>
+            <Show when=move || session.signed_in() fallback=|| view! { <pages::signin::SignIn /> }>
+                <Shell />
+            </Show>
+        </ToastProvider>
+    }
+}
+
+/// The sign-in screen on its own: what the first-load module shows. A checked key goes to
+/// `handoff`, which opens the signed-in page.
+#[component]
+pub fn SignInScreen(
+    /// Opens the signed-in page with the checked key.
+    handoff: Handoff,
+) -> impl IntoView {
+    let session = provide_session(None);
+    session.hand_off_to(handoff);
+    view! { <pages::signin::SignIn /> }
+}
+
+/// Creates the session and provides it as context; unless the embedder fixed the base URL,
+/// reads `config.json` and holds sign-in back until it has.
+fn provide_session(base_url: Option<String>) -> Session {
+    // -- signals: the session every view shares, provided as context --
     let fixed_base = base_url.is_some();
     let session = Session::new(base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string()));
     provide_context(session);
-    provide_context(Router::new());
 
     // -- resources: the deployment's config.json (only when the embedder did not say) --
     let config = LocalResource::new(move || async move {
@@ -38,14 +70,7 @@ pub fn App(
         Some(None) => session.ready().set(true),
         None => {}
     });
-
-    view! {
-        <ToastProvider>
-            <Show when=move || session.signed_in() fallback=|| view! { <pages::signin::SignIn /> }>
-                <Shell />
-            </Show>
-        </ToastProvider>
-    }
+    session
 }
 
 /// Navigation around the routed view.

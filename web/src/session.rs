@@ -4,6 +4,10 @@
 //! sessionStorage only when the user ticks "remember in this tab", and never to localStorage,
 //! cookies, the URL or the console.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use openrouter_admin::{Client, ManagementKey};
 
@@ -20,7 +24,24 @@ pub struct Session {
     base_url: RwSignal<String>,
     label: RwSignal<String>,
     ready: RwSignal<bool>,
+    handoff: StoredValue<Option<Handoff>, LocalStorage>,
 }
+
+/// A key that `GET /key` accepted as a management key: what the sign-in screen hands to the
+/// signed-in page. No `Debug`: it holds the key.
+#[derive(Clone)]
+pub struct SignedIn {
+    /// The management key, as pasted (trimmed).
+    pub key: String,
+    /// The API base URL it was checked against.
+    pub base_url: String,
+    /// The key's masked label, for the header.
+    pub label: String,
+}
+
+/// Who takes over after a sign-in, when the sign-in screen runs on its own (the first-load
+/// module). It opens the signed-in page, or says why it could not.
+pub type Handoff = Rc<dyn Fn(SignedIn) -> Pin<Box<dyn Future<Output = Result<(), String>>>>>;
 
 /// Why a pasted key was not accepted.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,13 +55,29 @@ impl Session {
             base_url: RwSignal::new(base_url),
             label: RwSignal::new(String::new()),
             ready: RwSignal::new(false),
+            handoff: StoredValue::new_local(None),
         };
         if let Some((key, base, label)) = restore() {
-            session.base_url.set(base.clone());
-            session.label.set(label);
-            session.client.set(build(&key, &base).ok());
+            session.accept(SignedIn {
+                key,
+                base_url: base,
+                label,
+            });
         }
         session
+    }
+
+    /// After a sign-in, hand the key to `handoff` instead of switching this page to the shell.
+    pub fn hand_off_to(&self, handoff: Handoff) {
+        self.handoff.set_value(Some(handoff));
+    }
+
+    /// Starts signed in with a key the sign-in screen already checked.
+    pub fn accept(&self, signed_in: SignedIn) {
+        self.base_url.set(signed_in.base_url.clone());
+        self.label.set(signed_in.label);
+        self.client
+            .set(build(&signed_in.key, &signed_in.base_url).ok());
     }
 
     /// The client without tracking.
@@ -104,10 +141,22 @@ impl Session {
         if remember {
             store(&key, &base_url, &label);
         }
-        self.base_url.set(base_url);
-        self.label.set(label);
-        self.client.set(Some(client));
-        Ok(())
+        let signed_in = SignedIn {
+            key,
+            base_url,
+            label,
+        };
+        match self.handoff.get_value() {
+            Some(handoff) => handoff(signed_in).await.map_err(|why| {
+                SignInError(format!(
+                    "The key is good, but the admin page did not open: {why}"
+                ))
+            }),
+            None => {
+                self.accept(signed_in);
+                Ok(())
+            }
+        }
     }
 
     /// Forgets the key: memory and sessionStorage.
