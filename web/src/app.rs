@@ -50,26 +50,20 @@ fn provide_session(base_url: Option<String>) -> Session {
     let session = Session::new(base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string()));
     provide_context(session);
 
-    // -- resources: the deployment's config.json (only when the embedder did not say) --
-    let config = LocalResource::new(move || async move {
-        if fixed_base {
-            None
-        } else {
-            Some(load_config().await)
-        }
-    });
-
-    // -- effects: a config.json base URL becomes the sign-in form's default --
-    Effect::new(move || match config.get() {
-        Some(Some(url)) => {
+    // -- tasks: a config.json base URL becomes the sign-in form's default --
+    // A plain task rather than a resource: the first-load module then links none of Leptos's
+    // async-resource machinery for this one read.
+    if fixed_base {
+        session.ready().set(true);
+    } else {
+        leptos::task::spawn_local(async move {
+            let url = load_config().await;
             if !session.signed_in() {
                 session.base_url().set(url);
             }
             session.ready().set(true);
-        }
-        Some(None) => session.ready().set(true),
-        None => {}
-    });
+        });
+    }
     session
 }
 

@@ -179,8 +179,16 @@ fn storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
+// Stored as JSON text through the browser's own JSON: serde_json's `Value` (de)serializer would
+// be linked into the first-load module for these three strings.
 fn store(key: &str, base_url: &str, label: &str) {
-    let value = serde_json::json!({ "key": key, "baseUrl": base_url, "label": label }).to_string();
+    let record = js_sys::Object::new();
+    for (name, value) in [("key", key), ("baseUrl", base_url), ("label", label)] {
+        let _ = js_sys::Reflect::set(&record, &name.into(), &value.into());
+    }
+    let Some(value) = js_sys::JSON::stringify(&record).ok().and_then(|v| v.as_string()) else {
+        return;
+    };
     if let Some(s) = storage() {
         let _ = s.set_item(STORAGE_KEY, &value);
     }
@@ -188,14 +196,12 @@ fn store(key: &str, base_url: &str, label: &str) {
 
 fn restore() -> Option<(String, String, String)> {
     let raw = storage()?.get_item(STORAGE_KEY).ok()??;
-    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    let record = js_sys::JSON::parse(&raw).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&record, &name.into()).ok()?.as_string();
     Some((
-        v.get("key")?.as_str()?.to_string(),
-        v.get("baseUrl")?.as_str()?.to_string(),
-        v.get("label")
-            .and_then(|l| l.as_str())
-            .unwrap_or_default()
-            .to_string(),
+        field("key")?,
+        field("baseUrl")?,
+        field("label").unwrap_or_default(),
     ))
 }
 

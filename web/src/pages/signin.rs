@@ -12,28 +12,37 @@ pub fn SignIn() -> impl IntoView {
     let remember = RwSignal::new(false);
     let base_url = session.base_url();
 
-    // -- actions: the check itself; on success the session switches the page to the shell --
-    let check = Action::new_local(move |(key, base, remember): &(String, String, bool)| {
-        let (key, base, remember) = (key.clone(), base.clone(), *remember);
-        async move { session.sign_in(key, base, remember).await }
-    });
-    let error = move || check.value().get().and_then(|r| r.err()).map(|e| e.0);
+    // -- signals: the check in flight and its refusal --
+    // Plain signals and a task rather than an `Action`: this screen is the first-load module, and
+    // an action links Leptos's async machinery into it.
+    let pending = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<String>);
+    let error = move || refusal.get();
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        check.dispatch((
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        refusal.set(None);
+        let (typed, base, remember) = (
             key.get_untracked(),
             base_url.get_untracked(),
             remember.get_untracked(),
-        ));
+        );
+        leptos::task::spawn_local(async move {
+            let result = session.sign_in(typed, base, remember).await;
+            pending.set(false);
+            match result {
+                // The key leaves the form's own signal once it is accepted: nothing but the
+                // client keeps it.
+                Ok(()) => key.set(String::new()),
+                Err(e) => refusal.set(Some(e.0)),
+            }
+        });
     };
-    // The key leaves the form's own signal once it is accepted: nothing but the client keeps it.
-    Effect::new(move || {
-        if matches!(check.value().get(), Some(Ok(()))) {
-            key.set(String::new());
-        }
-    });
 
     view! {
         <main class="ora-signin">
@@ -82,8 +91,8 @@ pub fn SignIn() -> impl IntoView {
                     <p id="ora-key-error" class="ora-error" role="alert">
                         {error}
                     </p>
-                    <button class="ora-btn ora-btn-primary" type="submit" disabled=move || check.pending().get() || !session.ready().get()>
-                        {move || if check.pending().get() { "Checking…" } else if !session.ready().get() { "Loading settings…" } else { "Sign in" }}
+                    <button class="ora-btn ora-btn-primary" type="submit" disabled=move || pending.get() || !session.ready().get()>
+                        {move || if pending.get() { "Checking…" } else if !session.ready().get() { "Loading settings…" } else { "Sign in" }}
                     </button>
                 </form>
             </div>
