@@ -186,7 +186,10 @@ fn store(key: &str, base_url: &str, label: &str) {
     for (name, value) in [("key", key), ("baseUrl", base_url), ("label", label)] {
         let _ = js_sys::Reflect::set(&record, &name.into(), &value.into());
     }
-    let Some(value) = js_sys::JSON::stringify(&record).ok().and_then(|v| v.as_string()) else {
+    let Some(value) = js_sys::JSON::stringify(&record)
+        .ok()
+        .and_then(|v| v.as_string())
+    else {
         return;
     };
     if let Some(s) = storage() {
@@ -197,7 +200,11 @@ fn store(key: &str, base_url: &str, label: &str) {
 fn restore() -> Option<(String, String, String)> {
     let raw = storage()?.get_item(STORAGE_KEY).ok()??;
     let record = js_sys::JSON::parse(&raw).ok()?;
-    let field = |name: &str| js_sys::Reflect::get(&record, &name.into()).ok()?.as_string();
+    let field = |name: &str| {
+        js_sys::Reflect::get(&record, &name.into())
+            .ok()?
+            .as_string()
+    };
     Some((
         field("key")?,
         field("baseUrl")?,
