@@ -10,13 +10,13 @@ use std::time::Instant;
 
 type Step = (&'static str, fn() -> Result<()>);
 
-/// Whether a build over its gzip budget fails `cargo xtask test`.
+/// Whether the npm package over its gzip budget fails `cargo xtask test`.
 ///
-/// The budgets (npm package 60 KB, admin page 150 KB) are acceptance criteria of issues 4 and 5,
-/// and neither build meets its budget yet. Until they do, this run measures them and prints
-/// them as over, while `cargo xtask package` and `cargo xtask page` (the builds) still fail
-/// above them. Set this to `true` in the change that brings both under budget.
-const BUDGETS_FAIL_TEST: bool = false;
+/// The budget (60 KB) is an acceptance criterion of issue 4, and the package does not meet it
+/// yet. Until it does, this run measures it and prints it as over, while `cargo xtask package`
+/// (the build) still fails above it. Set this to `true` in the change that brings it under. The
+/// admin page meets its budget, so a page over it always fails this run.
+const NPM_BUDGET_FAILS_TEST: bool = false;
 
 const STEPS: &[Step] = &[
     ("fmt", fmt),
@@ -63,18 +63,30 @@ pub fn run(args: &[String]) -> Result<()> {
             }
         }
     }
+    // Each budget is measured on the build its step just made, so only when that step ran.
+    let ran = |step: &str| !skip.iter().any(|s| s == step);
     banner("size budgets");
-    let budgets = budgets();
-    match (&budgets, BUDGETS_FAIL_TEST) {
-        (Ok(()), _) => println!("---- size budgets: ok"),
-        (Err(error), true) => {
-            println!("---- size budgets: FAILED: {error:#}");
-            failed.push("size budgets");
+    if ran("web") {
+        match crate::web::check_budget(&crate::util::root().join("dist")) {
+            Ok(()) => println!("---- admin page budget: ok"),
+            Err(error) => {
+                println!("---- admin page budget: FAILED: {error:#}");
+                failed.push("admin page budget");
+            }
         }
-        (Err(error), false) => println!(
-            "---- size budgets: OVER: {error:#}\n     (not failing this run while issues 4 and 5 \
-             are open: see BUDGETS_FAIL_TEST in xtask/src/test.rs)"
-        ),
+    }
+    if ran("npm") {
+        match (crate::package::check_built_budget(), NPM_BUDGET_FAILS_TEST) {
+            (Ok(()), _) => println!("---- npm package budget: ok"),
+            (Err(error), true) => {
+                println!("---- npm package budget: FAILED: {error:#}");
+                failed.push("npm package budget");
+            }
+            (Err(error), false) => println!(
+                "---- npm package budget: OVER: {error:#}\n     (not failing this run while issue \
+                 4 is open: see NPM_BUDGET_FAILS_TEST in xtask/src/test.rs)"
+            ),
+        }
     }
     println!();
     println!("steps: {passed} passed, {} failed", failed.len());
@@ -82,17 +94,6 @@ pub fn run(args: &[String]) -> Result<()> {
         bail!("failed steps: {}", failed.join(", "));
     }
     Ok(())
-}
-
-/// Both size budgets, measured on the builds the npm and web steps just made.
-fn budgets() -> Result<()> {
-    let npm = crate::package::check_built_budget();
-    let page = crate::web::check_budget(&crate::util::root().join("dist"));
-    match (npm, page) {
-        (Ok(()), Ok(())) => Ok(()),
-        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
-        (Err(a), Err(b)) => bail!("{a:#}; {b:#}"),
-    }
 }
 
 fn fmt() -> Result<()> {
