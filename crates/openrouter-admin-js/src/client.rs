@@ -316,11 +316,6 @@ fn rotation(rotation: Rotation<Secret>) -> Result<JsValue, JsValue> {
     Ok(out)
 }
 
-/// The unit answers (`DELETE`s) resolve to `undefined`.
-fn done(_: ()) -> JsValue {
-    JsValue::UNDEFINED
-}
-
 /// A client for OpenRouter's management API. Holds the management key inside the wasm
 /// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
 /// never show it.
@@ -834,16 +829,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(Box::pin(async move {
+        let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
             let o = Options::parse(&options.unwrap_or_default())?;
-            signaled!(client.keys().retire(hash), signal_of(&o)?)
-                .send()
-                .await
-                .map(done)
-                .map_err(reject)
-        }))
+            Ok(boxed(self.client.keys().retire(hash), signal_of(&o)?))
+        };
+        text(call(), Shape::Unit)
     }
 
     /// Applies one patch to many keys (validated once, `concurrency` at a time); one result per

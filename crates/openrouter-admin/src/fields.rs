@@ -8,7 +8,6 @@
 
 use serde_json::Value;
 
-use crate::client::decode_str;
 use crate::error::Error;
 
 /// An answer (or a part of it) parsed as a `Value`; failures name `path` and the field.
@@ -81,10 +80,19 @@ impl<'v> Fields<'v> {
     }
 }
 
-/// A 2xx answer parsed as a `Value` (a syntax error names the JSON path, like a model's).
-/// `redact` keeps the body out of the error.
+/// A 2xx answer parsed as a `Value`; `redact` keeps the body out of the error. The error
+/// gives serde_json's line and column, not its message: formatting `serde_json::Error` links
+/// all of its messages (and `std::io`'s) into wasm.
 pub(crate) fn parse(text: &str, status: u16, redact: bool) -> Result<Value, Error> {
-    decode_str(text, status, redact)
+    serde_json::from_str(text).map_err(|e| {
+        let body = if redact { "<redacted>" } else { text };
+        Error::decode(
+            ".",
+            format!("not JSON (line {}, column {})", e.line(), e.column()),
+            status,
+            body,
+        )
+    })
 }
 
 /// The `data` object of a `{"data": {...}}` answer.

@@ -300,6 +300,17 @@ impl Transport for FetchTransport {
     }
 }
 
+/// The text of a fetch failure. Not `gloo_net::Error`'s own `Display`: its `json` feature's
+/// variant, which this transport never produces, would link serde_json's error messages.
+#[cfg(target_arch = "wasm32")]
+fn failure(e: &gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(js) => js.to_string(),
+        gloo_net::Error::GlooError(text) => text.clone(),
+        _ => "the request failed".to_owned(),
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 impl Transport for FetchTransport {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, Error> {
@@ -332,7 +343,7 @@ impl Transport for FetchTransport {
         .map_err(|e| {
             Error::new(
                 ErrorKind::Network,
-                format!("could not build the request: {e}"),
+                format!("could not build the request: {}", failure(&e)),
             )
         })?;
 
@@ -364,7 +375,7 @@ impl Transport for FetchTransport {
                 } else {
                     Err(Error::new(
                         ErrorKind::Network,
-                        format!("network error: {e}"),
+                        format!("network error: {}", failure(&e)),
                     ))
                 }
             }

@@ -63,7 +63,8 @@ pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && !s.contains("--")
+        // Bytes, not `contains("--")`: a substring search links a two-way searcher into wasm.
+        && !s.as_bytes().windows(2).any(|w| w == b"--")
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

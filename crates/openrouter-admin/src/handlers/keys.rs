@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
-use crate::client::{decode, decode_str, Call, Client};
+use crate::client::{decode, decode_str, prepare, Call, Client, Prepared};
 use crate::error::Error;
 use crate::fields::{self, Fields};
 use crate::models::{
@@ -71,13 +71,9 @@ impl<'a, T: Transport> KeysHandler<'a, T> {
             signal: None,
         }
     }
-    /// Deletes a rotated-out key (retire it once nothing uses it).
+    /// Deletes a rotated-out key (retire it once nothing uses it): `DELETE /keys/{hash}`.
     pub fn retire(&self, hash: impl Into<KeyHash>) -> Retire<'a, T> {
-        Retire {
-            client: self.client,
-            hash: hash.into(),
-            signal: None,
-        }
+        self.client.call(DeleteKey { hash: hash.into() })
     }
     /// Applies one patch to many keys, `concurrency` at a time, one result per key (in order).
     pub fn bulk_update<I, H>(&self, hashes: I, patch: UpdateKey) -> BulkUpdate<'a, T>
@@ -173,11 +169,7 @@ impl<'a, T: Transport> KeyHandler<'a, T> {
     }
     /// See [`KeysHandler::retire`].
     pub fn retire(&self) -> Retire<'a, T> {
-        Retire {
-            client: self.client,
-            hash: self.hash.clone(),
-            signal: None,
-        }
+        self.delete()
     }
 }
 
@@ -330,29 +322,9 @@ impl<T: Transport> Rotate<'_, T> {
     }
 }
 
-/// Builder of [`KeysHandler::retire`].
-#[must_use = "does nothing until `.send().await`"]
-pub struct Retire<'a, T> {
-    client: &'a Client<T>,
-    hash: KeyHash,
-    signal: Option<CancelSignal>,
-}
-
-impl<T: Transport> Retire<'_, T> {
-    /// Cancellation.
-    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
-        self.signal = Some(signal.into());
-        self
-    }
-    /// `DELETE /keys/{hash}`.
-    pub async fn send(self) -> Result<(), Error> {
-        // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
-        self.client
-            .execute_endpoint_raw(&DeleteKey { hash: self.hash }, self.signal.as_ref())
-            .await
-            .map(drop)
-    }
-}
+/// What [`KeysHandler::retire`] returns: the `DELETE /keys/{hash}` call itself, so that
+/// retiring is the plain delete it is (and bindings can send it as one).
+pub type Retire<'a, T> = Call<'a, T, DeleteKey>;
 
 /// One key's result in a bulk operation.
 #[derive(Clone, Debug)]
@@ -398,32 +370,54 @@ impl<T: Transport> BulkUpdate<'_, T> {
     /// The bulk update, with each answer read by `read`.
     async fn run<O>(
         self,
-        read: impl Fn(HttpResponse) -> Result<O, Error> + Copy,
+        read: impl Fn(HttpResponse) -> Result<O, Error>,
     ) -> Result<Vec<BulkResult<O>>, Error> {
         self.patch.validate()?;
-        let client = self.client;
-        let signal = self.signal.clone();
         let patch = self.patch;
-        Ok(crate::ordered::buffered(
-            self.hashes.into_iter().map(|hash| {
-                let ep = UpdateKeyRequest {
-                    hash: hash.clone(),
-                    body: patch.clone(),
-                };
-                let signal = signal.clone();
-                async move {
-                    let result = client
-                        .execute_endpoint_raw(&ep, signal.as_ref())
-                        .await
-                        .and_then(read);
-                    BulkResult { hash, result }
-                }
-            }),
+        let requests = self.hashes.into_iter().map(|hash| {
+            let ep = UpdateKeyRequest {
+                hash: hash.clone(),
+                body: patch.clone(),
+            };
+            (hash, prepare(&ep))
+        });
+        let results = bulk(
+            self.client,
+            requests.collect(),
             self.concurrency,
-            None,
+            self.signal,
         )
-        .await)
+        .await;
+        Ok(results
+            .into_iter()
+            .map(|r| BulkResult {
+                hash: r.hash,
+                result: r.result.and_then(&read),
+            })
+            .collect())
     }
+}
+
+/// Sends prepared requests, `concurrency` at a time, one result per key in order: the one
+/// runner of both bulk operations (not generic over the endpoint, so it exists once).
+async fn bulk<T: Transport>(
+    client: &Client<T>,
+    requests: Vec<(KeyHash, Result<Prepared, Error>)>,
+    concurrency: usize,
+    signal: Option<CancelSignal>,
+) -> Vec<BulkResult<HttpResponse>> {
+    crate::ordered::buffered(
+        requests.into_iter().map(|(hash, prepared)| {
+            let signal = signal.clone();
+            async move {
+                let result = client.execute_prepared(prepared, signal.as_ref()).await;
+                BulkResult { hash, result }
+            }
+        }),
+        concurrency,
+        None,
+    )
+    .await
 }
 
 /// Builder of [`KeysHandler::bulk_delete`].
@@ -448,24 +442,24 @@ impl<T: Transport> BulkDelete<'_, T> {
     }
     /// Deletes every key.
     pub async fn send(self) -> Result<Vec<BulkResult<()>>, Error> {
-        let client = self.client;
-        let signal = self.signal.clone();
-        Ok(crate::ordered::buffered(
-            self.hashes.into_iter().map(|hash| {
-                let ep = DeleteKey { hash: hash.clone() };
-                let signal = signal.clone();
-                async move {
-                    // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
-                    let result = client
-                        .execute_endpoint_raw(&ep, signal.as_ref())
-                        .await
-                        .map(drop);
-                    BulkResult { hash, result }
-                }
-            }),
+        let requests = self.hashes.into_iter().map(|hash| {
+            let ep = DeleteKey { hash: hash.clone() };
+            (hash, prepare(&ep))
+        });
+        let results = bulk(
+            self.client,
+            requests.collect(),
             self.concurrency,
-            None,
+            self.signal,
         )
-        .await)
+        .await;
+        // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
+        Ok(results
+            .into_iter()
+            .map(|r| BulkResult {
+                hash: r.hash,
+                result: r.result.map(drop),
+            })
+            .collect())
     }
 }

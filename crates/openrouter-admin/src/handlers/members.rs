@@ -1,4 +1,6 @@
-use std::collections::HashSet;
+// Sets of user ids are B-trees, not hash sets: `serde_json::Value`'s maps already link B-tree
+// code into wasm builds, while a `HashSet` adds hashbrown and SipHash (~1 KB gzip).
+use std::collections::BTreeSet;
 
 use crate::api::{AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
 use crate::client::{Call, Client};
@@ -177,7 +179,7 @@ impl<T: Transport> MemberChanges<'_, T> {
     }
 
     /// The workspace's members (only who, and the workspace's UUID, are read: see `fields`).
-    async fn members(&self) -> Result<(HashSet<UserId>, Option<WorkspaceId>), Error> {
+    async fn members(&self) -> Result<(BTreeSet<UserId>, Option<WorkspaceId>), Error> {
         let list = ListMembers {
             workspace: self.workspace.clone(),
             offset: None,
@@ -191,7 +193,7 @@ impl<T: Transport> MemberChanges<'_, T> {
             .collect_values()
             .await?;
         let mut ws = None;
-        let mut ids = HashSet::with_capacity(all.len());
+        let mut ids = BTreeSet::new();
         for member in &all {
             let member = Fields::new(member, ".data[]", 200);
             if ws.is_none() {
@@ -204,7 +206,7 @@ impl<T: Transport> MemberChanges<'_, T> {
 
     /// Runs the chunks and reports.
     pub async fn send(self) -> Result<MemberReport, Error> {
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         let asked: Vec<UserId> = self
             .ids
             .iter()
@@ -273,7 +275,7 @@ impl<T: Transport> MemberChanges<'_, T> {
         };
 
         // For members that stayed: who holds active keys in this workspace?
-        let mut key_holders: HashSet<UserId> = HashSet::new();
+        let mut key_holders: BTreeSet<UserId> = BTreeSet::new();
         let stayed: Vec<&UserId> = asked
             .iter()
             .filter(|u| {
