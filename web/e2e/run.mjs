@@ -174,6 +174,8 @@ test('sign-in refuses a wrong key (401)', async (t) => {
   const { context, page } = await open(t);
   await signIn(page, { key: 'sk-or-v1-' + '0'.repeat(64) });
   await page.waitForFunction(() => document.querySelector('#ora-key-error')?.textContent.includes('not accepted'));
+  assert.equal(await page.getAttribute('#ora-key', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#ora-base', 'aria-invalid'), null);
   await context.close();
 });
 
@@ -215,6 +217,7 @@ test('first load: when the whole page fails to load, sign-in says so, keeps the 
   await signIn(page);
   await page.waitForFunction(() => document.querySelector('#ora-key-error')?.textContent.includes('did not open'));
   assert.equal(await page.inputValue('#ora-key'), KEY);
+  assert.equal(await page.getAttribute('#ora-key', 'aria-invalid'), null, 'a good key is not marked invalid');
   assert.equal(await page.locator('#ora-main').count(), 0);
   await shot(page, 'signin-page-failed');
   fail = false;

@@ -43,9 +43,33 @@ pub struct SignedIn {
 /// module). It opens the signed-in page, or says why it could not.
 pub type Handoff = Rc<dyn Fn(SignedIn) -> Pin<Box<dyn Future<Output = Result<(), String>>>>>;
 
-/// Why a pasted key was not accepted.
+/// Why a sign-in did not go through, and which field it is about (so that only that field is
+/// marked invalid: a good key is not shown in red because the page failed to download).
 #[derive(Clone, Debug, PartialEq)]
-pub struct SignInError(pub String);
+pub struct SignInError {
+    /// The field at fault, if one is.
+    pub field: Option<SignInField>,
+    /// What to tell the user.
+    pub message: String,
+}
+
+/// A field of the sign-in form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInField {
+    /// The management key.
+    Key,
+    /// The API base URL.
+    BaseUrl,
+}
+
+impl SignInError {
+    fn new(field: Option<SignInField>, message: impl Into<String>) -> SignInError {
+        SignInError {
+            field,
+            message: message.into(),
+        }
+    }
+}
 
 impl Session {
     /// An empty session, restored from sessionStorage when the user asked for that earlier.
@@ -116,24 +140,37 @@ impl Session {
         let key = key.trim().to_string();
         let base_url = base_url.trim().trim_end_matches('/').to_string();
         if key.is_empty() {
-            return Err(SignInError("Paste a management key.".into()));
+            return Err(SignInError::new(
+                Some(SignInField::Key),
+                "Paste a management key.",
+            ));
         }
-        let client = build(&key, &base_url)
-            .map_err(|e| SignInError(format!("Base URL: {}", e.message())))?;
+        let client = build(&key, &base_url).map_err(|e| {
+            SignInError::new(
+                Some(SignInField::BaseUrl),
+                format!("Base URL: {}", e.message()),
+            )
+        })?;
         let current = client.current_key().send().await.map_err(|e| {
-            SignInError(if e.status() == Some(401) {
-                "This key was not accepted (401). Check that it was pasted whole and has not been deleted.".into()
+            if e.status() == Some(401) {
+                SignInError::new(
+                    Some(SignInField::Key),
+                    "This key was not accepted (401). Check that it was pasted whole and has not been deleted.",
+                )
             } else if e.status().is_none() {
-                format!("Could not reach {base_url}: {}", e.message())
+                SignInError::new(
+                    Some(SignInField::BaseUrl),
+                    format!("Could not reach {base_url}: {}", e.message()),
+                )
             } else {
-                e.message().to_string()
-            })
+                SignInError::new(None, e.message())
+            }
         })?;
         if !current.is_management_key {
-            return Err(SignInError(
+            return Err(SignInError::new(
+                Some(SignInField::Key),
                 "This is an ordinary API key. The admin page needs a management key: create one in \
-                 OpenRouter's settings under Management keys, then paste it here."
-                    .into(),
+                 OpenRouter's settings under Management keys, then paste it here.",
             ));
         }
         let label = current.label.clone();
@@ -148,9 +185,10 @@ impl Session {
         };
         match self.handoff.get_value() {
             Some(handoff) => handoff(signed_in).await.map_err(|why| {
-                SignInError(format!(
-                    "The key is good, but the admin page did not open: {why}"
-                ))
+                SignInError::new(
+                    None,
+                    format!("The key is good, but the admin page did not open: {why}"),
+                )
             }),
             None => {
                 self.accept(signed_in);

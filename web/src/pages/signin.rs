@@ -1,6 +1,6 @@
 //! Sign-in: paste a management key, checked with `GET /key` before anything else is shown.
 
-use crate::session::use_session;
+use crate::session::{use_session, SignInError, SignInField};
 use leptos::prelude::*;
 
 /// The sign-in form.
@@ -16,8 +16,10 @@ pub fn SignIn() -> impl IntoView {
     // Plain signals and a task rather than an `Action`: this screen is the first-load module, and
     // an action links Leptos's async machinery into it.
     let pending = RwSignal::new(false);
-    let refusal = RwSignal::new(None::<String>);
-    let error = move || refusal.get();
+    let refusal = RwSignal::new(None::<SignInError>);
+    let error = move || refusal.get().map(|e| e.message);
+    let at_fault =
+        move |field: SignInField| refusal.with(|r| r.as_ref().and_then(|e| e.field) == Some(field));
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -39,7 +41,7 @@ pub fn SignIn() -> impl IntoView {
                 // The key leaves the form's own signal once it is accepted: nothing but the
                 // client keeps it.
                 Ok(()) => key.set(String::new()),
-                Err(e) => refusal.set(Some(e.0)),
+                Err(e) => refusal.set(Some(e)),
             }
         });
     };
@@ -69,14 +71,21 @@ pub fn SignIn() -> impl IntoView {
                             autocomplete="current-password"
                             spellcheck="false"
                             placeholder="sk-or-v1-…"
-                            aria-invalid=move || error().is_some().then_some("true")
+                            aria-invalid=move || at_fault(SignInField::Key).then_some("true")
                             aria-describedby="ora-key-error"
                             bind:value=key
                         />
                     </div>
                     <div class="ora-field">
                         <label for="ora-base">"API base URL"</label>
-                        <input id="ora-base" class="ora-input ora-mono" type="url" bind:value=base_url />
+                        <input
+                            id="ora-base"
+                            class="ora-input ora-mono"
+                            type="url"
+                            aria-invalid=move || at_fault(SignInField::BaseUrl).then_some("true")
+                            aria-describedby="ora-key-error"
+                            bind:value=base_url
+                        />
                     </div>
                     <label class="ora-check">
                         <input type="checkbox" id="ora-remember" bind:checked=remember />
