@@ -295,6 +295,34 @@ test('workspaces: table, search and sort in the URL, deep link, back/forward', a
   await context.close();
 });
 
+test('workspaces: a search covers every workspace, not only the page shown', async (t) => {
+  const made = [];
+  for (let i = 0; i < 55; i++) {
+    const slug = `e2e-many-${String(i).padStart(2, '0')}`;
+    const r = await api('POST', '/workspaces', { name: `Many ${i}`, slug });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    made.push(r.json.data.id);
+  }
+  try {
+    const { context, page } = await signedIn(t, { hash: '#/workspaces' });
+    await page.waitForSelector('#ora-ws-table');
+    assert.equal(await page.locator('#ora-ws-table tbody tr').count(), 50, 'one server page of 50');
+    await page.fill('#ora-ws-search', 'e2e-many-54');
+    await page.waitForSelector('#ora-ws-matches');
+    await page.waitForFunction(() => document.querySelectorAll('#ora-ws-table tbody tr').length === 1);
+    assert.equal(await text(page, '#ora-ws-table tbody td:nth-child(2)'), 'e2e-many-54');
+    assert.match(await text(page, '#ora-ws-matches'), /^1 of \d+ workspaces match$/);
+    await page.fill('#ora-ws-search', 'many');
+    await page.waitForFunction(() => document.querySelectorAll('#ora-ws-table tbody tr').length === 55);
+    await shot(page, 'workspaces-search-all');
+    await page.fill('#ora-ws-search', '');
+    await page.waitForSelector('nav.ora-pager');
+    await context.close();
+  } finally {
+    for (const id of made) await api('DELETE', `/workspaces/${id}`);
+  }
+});
+
 test('create workspace: validated as you type, errors beside fields, then created', async (t) => {
   const { context, page } = await signedIn(t, { hash: '#/workspaces/new' });
   await page.waitForSelector('#ora-ws-name');

@@ -6,9 +6,7 @@ use crate::services::{abort_on_cleanup, use_toasts};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
-use openrouter_admin::models::{
-    CreateWorkspace, ListResponse, Patch, ProviderSort, UpdateWorkspace, Workspace,
-};
+use openrouter_admin::models::{CreateWorkspace, Patch, ProviderSort, UpdateWorkspace, Workspace};
 use openrouter_admin::validate::Validate;
 
 /// Rows per server page.
@@ -35,20 +33,36 @@ pub fn WorkspaceList() -> impl IntoView {
         }
     });
 
-    // -- resources: one server page --
+    // A memo, so that typing more of a search does not read the list again.
+    let searching = Memo::new(move |_| !q.get().trim().is_empty());
+
+    // -- resources: one server page, or every workspace while searching --
     let page = LocalResource::new(move || {
         let offset = offset.get();
+        let searching = searching.get();
         let signal = abort_on_cleanup();
         async move {
             let client = use_client()?;
-            client
-                .workspaces()
-                .list()
-                .offset(offset)
-                .limit(PAGE as u32)
-                .signal(signal)
-                .send()
-                .await
+            let list = client.workspaces().list().signal(signal);
+            if searching {
+                // The API has no search, and a search that missed the workspace on the next
+                // page would be wrong: read them all (pages fetched concurrently by the core).
+                let all = list.limit(100).paginate().collect_all().await?;
+                let total = all.len() as u64;
+                Ok(Rows {
+                    data: all,
+                    total,
+                    all: true,
+                })
+            } else {
+                let page = list.offset(offset).limit(PAGE as u32).send().await?;
+                let total = page.total_count.unwrap_or(page.data.len() as u64);
+                Ok::<_, openrouter_admin::Error>(Rows {
+                    data: page.data,
+                    total,
+                    all: false,
+                })
+            }
         }
     });
 
@@ -63,7 +77,7 @@ pub fn WorkspaceList() -> impl IntoView {
             </a>
         </div>
         <div class="ora-row">
-            <label class="ora-sr" for="ora-ws-search">"Search workspaces on this page"</label>
+            <label class="ora-sr" for="ora-ws-search">"Search all workspaces"</label>
             <input
                 id="ora-ws-search"
                 class="ora-input ora-search"
@@ -85,11 +99,21 @@ pub fn WorkspaceList() -> impl IntoView {
     }
 }
 
-/// One page of workspaces, filtered and sorted as the URL says.
+/// What the table shows: one server page, or every workspace (while searching).
+#[derive(Clone)]
+struct Rows {
+    data: Vec<Workspace>,
+    /// How many workspaces the organization has.
+    total: u64,
+    /// Whether `data` is every workspace rather than one page.
+    all: bool,
+}
+
+/// One page of workspaces (or all of them while searching), filtered and sorted as the URL says.
 #[component]
 fn WsTable(
-    /// The server page.
-    page: ListResponse<Workspace>,
+    /// The rows read from the server.
+    page: Rows,
     /// The search text.
     #[prop(into)]
     q: Signal<String>,
@@ -101,7 +125,7 @@ fn WsTable(
     offset: Signal<u64>,
 ) -> impl IntoView {
     let router = use_router();
-    let total = page.total_count.unwrap_or(page.data.len() as u64);
+    let (total, all) = (page.total, page.all);
     let data = StoredValue::new(page.data);
     let rows = move || {
         let needle = crate::text::lower(&q.get());
@@ -178,25 +202,37 @@ fn WsTable(
             </table>
             {move || rows().is_empty().then(|| view! { <p class="ora-empty">"No workspaces match."</p> })}
         </div>
-        <nav class="ora-pager" aria-label="Pages">
-            <span class="ora-muted">
-                {move || { let off = offset.get(); format!("{}–{} of {}", (off + 1).min(total), (off + PAGE).min(total), total) }}
-            </span>
-            {move || {
-                let off = offset.get();
-                match (off > 0).then(|| link(off.saturating_sub(PAGE))) {
-                    Some(h) => view! { <a class="ora-btn" href=h>"Previous"</a> }.into_any(),
-                    None => view! { <button class="ora-btn" disabled=true>"Previous"</button> }.into_any(),
-                }
-            }}
-            {move || {
-                let off = offset.get();
-                match (off + PAGE < total).then(|| link(off + PAGE)) {
-                    Some(h) => view! { <a class="ora-btn" href=h>"Next"</a> }.into_any(),
-                    None => view! { <button class="ora-btn" disabled=true>"Next"</button> }.into_any(),
-                }
-            }}
-        </nav>
+        {move || if all {
+            view! {
+                <p class="ora-pager ora-muted" id="ora-ws-matches">
+                    {move || format!("{} of {} workspaces match", rows().len(), total)}
+                </p>
+            }
+                .into_any()
+        } else {
+            view! {
+                <nav class="ora-pager" aria-label="Pages">
+                    <span class="ora-muted">
+                        {move || { let off = offset.get(); format!("{}–{} of {}", (off + 1).min(total), (off + PAGE).min(total), total) }}
+                    </span>
+                    {move || {
+                        let off = offset.get();
+                        match (off > 0).then(|| link(off.saturating_sub(PAGE))) {
+                            Some(h) => view! { <a class="ora-btn" href=h>"Previous"</a> }.into_any(),
+                            None => view! { <button class="ora-btn" disabled=true>"Previous"</button> }.into_any(),
+                        }
+                    }}
+                    {move || {
+                        let off = offset.get();
+                        match (off + PAGE < total).then(|| link(off + PAGE)) {
+                            Some(h) => view! { <a class="ora-btn" href=h>"Next"</a> }.into_any(),
+                            None => view! { <button class="ora-btn" disabled=true>"Next"</button> }.into_any(),
+                        }
+                    }}
+                </nav>
+            }
+                .into_any()
+        }}
     }
 }
 
