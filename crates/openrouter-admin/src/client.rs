@@ -351,6 +351,43 @@ pub(crate) struct Prepared {
 
 /// Validates `endpoint` and serializes its body: the generic half of every call.
 pub(crate) fn prepare<E: Endpoint>(endpoint: &E) -> Result<Prepared, Error> {
+    prepare_parts(endpoint)
+}
+
+/// The parts of an [`Endpoint`] that [`prepare`] reads, as a trait object: one copy of
+/// `prepare`'s body in a wasm module instead of one per endpoint.
+trait Parts {
+    fn method(&self) -> Method;
+    fn path(&self) -> String;
+    fn query(&self) -> Vec<(String, String)>;
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>>;
+    fn class(&self) -> OpClass;
+    fn validate(&self) -> Result<(), Error>;
+}
+
+impl<E: Endpoint> Parts for E {
+    fn method(&self) -> Method {
+        Endpoint::method(self)
+    }
+    fn path(&self) -> String {
+        Endpoint::path(self)
+    }
+    fn query(&self) -> Vec<(String, String)> {
+        Endpoint::query(self)
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        Endpoint::body_text(self)
+    }
+    fn class(&self) -> OpClass {
+        Endpoint::class(self)
+    }
+    fn validate(&self) -> Result<(), Error> {
+        Endpoint::validate(self)
+    }
+}
+
+#[inline(never)]
+fn prepare_parts(endpoint: &dyn Parts) -> Result<Prepared, Error> {
     endpoint.validate()?;
     let body = match endpoint.body_text() {
         // Our bodies always serialize (string keys only); the cause is not formatted, as

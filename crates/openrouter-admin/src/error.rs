@@ -11,6 +11,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::fields::Doc;
+
 use serde::{Deserialize, Serialize};
 
 /// What went wrong, in broad classes. New kinds may be added.
@@ -128,7 +130,7 @@ impl fmt::Display for FieldError {
 /// The longest body snippet an error keeps.
 pub const SNIPPET_MAX: usize = 200;
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct Inner {
     kind: ErrorKind,
     status: Option<u16>,
@@ -145,6 +147,26 @@ struct Inner {
     snippet: Option<String>,
     json_path: Option<String>,
     cause: Option<Box<Error>>,
+}
+
+// By hand, leaving the parsed `metadata` behind (a clone parses it again if asked): a derived
+// `Clone` would link `Value`'s clone into builds that never parse it.
+impl Clone for Inner {
+    fn clone(&self) -> Self {
+        Inner {
+            kind: self.kind,
+            status: self.status,
+            code: self.code,
+            message: self.message.clone(),
+            metadata_json: self.metadata_json.clone(),
+            metadata: std::sync::OnceLock::new(),
+            retry_after: self.retry_after,
+            validation: self.validation.clone(),
+            snippet: self.snippet.clone(),
+            json_path: self.json_path.clone(),
+            cause: self.cause.clone(),
+        }
+    }
 }
 
 /// The error every call returns. Ask it questions: [`kind`](Self::kind),
@@ -198,28 +220,17 @@ impl Error {
     /// name/value pairs; `retry-after` and `retry-after-ms` are read.
     pub fn from_response(status: u16, headers: &[(String, String)], body: &str) -> Self {
         let kind = ErrorKind::from_status(status);
-        // Read from a `Value`, not a derived struct: see `fields` for why.
-        let envelope = serde_json::from_str::<serde_json::Value>(body)
-            .ok()
-            .and_then(|mut v| v.get_mut("error").map(serde_json::Value::take))
-            .filter(serde_json::Value::is_object)
+        // Read field by field, not into a derived struct: see `fields` for why.
+        let envelope = Doc::parse(body)
+            .and_then(|d| d.get("error"))
+            .filter(Doc::is_object)
             .ok_or(());
         let mut e = match envelope {
-            Ok(mut env) => {
+            Ok(env) => {
                 let message = env.get("message").and_then(|m| m.as_str());
-                let mut e = Error::new(
-                    kind,
-                    message.map_or_else(|| format!("HTTP {status}"), str::to_owned),
-                );
-                e.0.code = env.get("code").and_then(serde_json::Value::as_i64);
-                let metadata = env
-                    .get_mut("metadata")
-                    .map(serde_json::Value::take)
-                    .filter(|m| !m.is_null());
-                if let Some(m) = metadata {
-                    e.0.metadata_json = serde_json::to_string(&m).ok();
-                    let _ = e.0.metadata.set(Some(m));
-                }
+                let mut e = Error::new(kind, message.unwrap_or_else(|| format!("HTTP {status}")));
+                e.0.code = env.get("code").and_then(|c| c.as_i64());
+                e.0.metadata_json = env.get("metadata").map(|m| m.to_json());
                 e
             }
             Err(_) => {

@@ -1,35 +1,143 @@
-//! Reads the few fields a composite operation, paging or the error envelope needs from an
-//! answer parsed as a `serde_json::Value`.
+//! Reads the few fields that paging, the error envelope and the composite operations need
+//! from an answer, without decoding it into a model.
 //!
 //! Why not a derived struct: any derived `Deserialize` links serde's typed-decoding error
-//! machinery, float formatting included (~20 KB of wasm), into every build. Builds that decode
-//! no model, like the npm package that hands answers to `JSON.parse`, then carry only the
-//! `Value` parser. The typed models keep their derives for the typed API.
-
-use serde_json::Value;
+//! machinery, float formatting included (~20 KB of wasm), into every build. Why not a
+//! `serde_json::Value` on wasm32: there the answer goes to the host's own `JSON.parse` and is
+//! read with `Reflect`, so a build that decodes no model (the npm package, which hands
+//! answers to JavaScript as text) links no JSON parser at all. Natively a [`Doc`] is a
+//! `serde_json::Value`. Only [`Doc`]'s few primitives differ by target; everything that reads
+//! fields (here, in paging, errors and the composites) is written once.
 
 use crate::error::Error;
 
-/// An answer (or a part of it) parsed as a `Value`; failures name `path` and the field.
-pub(crate) struct Fields<'v> {
-    value: &'v Value,
+/// A parsed JSON document, or a part of it.
+#[derive(Clone)]
+pub(crate) struct Doc(Node);
+
+#[cfg(not(target_arch = "wasm32"))]
+type Node = serde_json::Value;
+#[cfg(target_arch = "wasm32")]
+type Node = wasm_bindgen::JsValue;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Doc {
+    /// `text` parsed, or `None` if it is not JSON.
+    pub(crate) fn parse(text: &str) -> Option<Doc> {
+        serde_json::from_str(text).ok().map(Doc)
+    }
+    /// The member `key` of an object; `None` when missing or `null`.
+    pub(crate) fn get(&self, key: &str) -> Option<Doc> {
+        self.0.get(key).filter(|v| !v.is_null()).cloned().map(Doc)
+    }
+    /// Whether this is an object (not an array, not `null`).
+    pub(crate) fn is_object(&self) -> bool {
+        self.0.is_object()
+    }
+    /// A string's value.
+    pub(crate) fn as_str(&self) -> Option<String> {
+        self.0.as_str().map(str::to_owned)
+    }
+    /// A boolean's value.
+    pub(crate) fn as_bool(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    /// A number's value.
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    /// A whole, non-negative number's value.
+    pub(crate) fn as_u64(&self) -> Option<u64> {
+        self.0.as_u64()
+    }
+    /// A whole number's value.
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        self.0.as_i64()
+    }
+    /// An array's items.
+    pub(crate) fn into_items(self) -> Option<Vec<Doc>> {
+        match self.0 {
+            serde_json::Value::Array(items) => Some(items.into_iter().map(Doc).collect()),
+            _ => None,
+        }
+    }
+    /// As JSON text.
+    pub(crate) fn to_json(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Doc {
+    /// `text` parsed by `JSON.parse`, or `None` if it is not JSON.
+    pub(crate) fn parse(text: &str) -> Option<Doc> {
+        js_sys::JSON::parse(text).ok().map(Doc)
+    }
+    /// The member `key` of an object; `None` when missing or `null`.
+    pub(crate) fn get(&self, key: &str) -> Option<Doc> {
+        if !self.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(&self.0, &wasm_bindgen::JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+            .map(Doc)
+    }
+    /// Whether this is an object (not an array, not `null`).
+    pub(crate) fn is_object(&self) -> bool {
+        self.0.is_object() && !js_sys::Array::is_array(&self.0)
+    }
+    /// A string's value.
+    pub(crate) fn as_str(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    /// A boolean's value.
+    pub(crate) fn as_bool(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    /// A number's value.
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    /// A whole, non-negative number's value (within 2^53, where JSON.parse is exact).
+    pub(crate) fn as_u64(&self) -> Option<u64> {
+        self.as_i64().and_then(|n| u64::try_from(n).ok())
+    }
+    /// A whole number's value (within ±2^53, where JSON.parse is exact).
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        self.as_f64()
+            .filter(|n| n.fract() == 0.0 && n.abs() <= EXACT)
+            .map(|n| n as i64)
+    }
+    /// An array's items.
+    pub(crate) fn into_items(self) -> Option<Vec<Doc>> {
+        if !js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        let array: js_sys::Array = wasm_bindgen::JsCast::unchecked_into(self.0);
+        Some(array.iter().map(Doc).collect())
+    }
+    /// As JSON text (`JSON.stringify`).
+    pub(crate) fn to_json(&self) -> String {
+        js_sys::JSON::stringify(&self.0)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+}
+
+/// An object of an answer; failures name `path` and the field.
+pub(crate) struct Fields<'d> {
+    doc: &'d Doc,
     path: &'static str,
     status: u16,
 }
 
-impl<'v> Fields<'v> {
-    /// The object `value`, found at `path` (`.data`) of an answer that came with `status`.
-    pub(crate) fn new(value: &'v Value, path: &'static str, status: u16) -> Self {
-        Fields {
-            value,
-            path,
-            status,
-        }
-    }
-
-    /// The field `key`, `None` when missing or `null`.
-    fn get(&self, key: &str) -> Option<&'v Value> {
-        self.value.get(key).filter(|v| !v.is_null())
+impl<'d> Fields<'d> {
+    /// The object `doc`, found at `path` (`.data`) of an answer that came with `status`.
+    pub(crate) fn new(doc: &'d Doc, path: &'static str, status: u16) -> Self {
+        Fields { doc, path, status }
     }
 
     /// The decode error of field `key`, which is not `what`. The body is not quoted: some
@@ -45,14 +153,14 @@ impl<'v> Fields<'v> {
     }
 
     /// A required string.
-    pub(crate) fn str(&self, key: &str) -> Result<&'v str, Error> {
+    pub(crate) fn str(&self, key: &str) -> Result<String, Error> {
         self.opt_str(key)?
             .ok_or_else(|| self.wrong(key, "a string"))
     }
 
     /// A string that may be missing or `null`.
-    pub(crate) fn opt_str(&self, key: &str) -> Result<Option<&'v str>, Error> {
-        match self.get(key) {
+    pub(crate) fn opt_str(&self, key: &str) -> Result<Option<String>, Error> {
+        match self.doc.get(key) {
             None => Ok(None),
             Some(v) => v
                 .as_str()
@@ -63,14 +171,15 @@ impl<'v> Fields<'v> {
 
     /// A required boolean.
     pub(crate) fn bool(&self, key: &str) -> Result<bool, Error> {
-        self.get(key)
-            .and_then(Value::as_bool)
+        self.doc
+            .get(key)
+            .and_then(|v| v.as_bool())
             .ok_or_else(|| self.wrong(key, "a boolean"))
     }
 
     /// A number that may be missing or `null`.
     pub(crate) fn opt_f64(&self, key: &str) -> Result<Option<f64>, Error> {
-        match self.get(key) {
+        match self.doc.get(key) {
             None => Ok(None),
             Some(v) => v
                 .as_f64()
@@ -80,25 +189,18 @@ impl<'v> Fields<'v> {
     }
 }
 
-/// A 2xx answer parsed as a `Value`; `redact` keeps the body out of the error. The error
-/// gives serde_json's line and column, not its message: formatting `serde_json::Error` links
-/// all of its messages (and `std::io`'s) into wasm.
-pub(crate) fn parse(text: &str, status: u16, redact: bool) -> Result<Value, Error> {
-    serde_json::from_str(text).map_err(|e| {
+/// A 2xx answer parsed; `redact` keeps the body out of the error.
+pub(crate) fn parse(text: &str, status: u16, redact: bool) -> Result<Doc, Error> {
+    Doc::parse(text).ok_or_else(|| {
         let body = if redact { "<redacted>" } else { text };
-        Error::decode(
-            ".",
-            format!("not JSON (line {}, column {})", e.line(), e.column()),
-            status,
-            body,
-        )
+        Error::decode(".", "the answer is not JSON", status, body)
     })
 }
 
 /// The `data` object of a `{"data": {...}}` answer.
-pub(crate) fn data(answer: &Value, status: u16) -> Result<Fields<'_>, Error> {
+pub(crate) fn data(answer: &Doc, status: u16) -> Result<Doc, Error> {
     match answer.get("data") {
-        Some(data) if data.is_object() => Ok(Fields::new(data, ".data", status)),
+        Some(data) if data.is_object() => Ok(data),
         _ => Err(Error::decode(".data", "expected an object", status, "")),
     }
 }

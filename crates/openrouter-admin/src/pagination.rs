@@ -20,9 +20,9 @@ use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 use crate::api::PagedEndpoint;
 use crate::client::{Call, Client};
 use crate::error::{Error, ErrorKind};
+use crate::fields::Doc;
 use crate::models::ListResponse;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
-use serde_json::Value;
 
 /// Walks a list endpoint.
 #[must_use = "a paginator does nothing until streamed or collected"]
@@ -154,9 +154,9 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         self.by_page_json().map_ok(|(text, _)| text)
     }
 
-    /// Every item as a `serde_json::Value`, page after page: for composite operations that
-    /// read a few fields of each item and link no model decoder (see `fields`).
-    pub(crate) async fn collect_values(self) -> Result<Vec<Value>, Error> {
+    /// Every item, undecoded, page after page: for composite operations that read a few
+    /// fields of each item and link no model decoder (see `fields`).
+    pub(crate) async fn collect_values(self) -> Result<Vec<Doc>, Error> {
         let mut out = Vec::new();
         let mut pages = std::pin::pin!(self.by_page_json());
         while let Some(page) = pages.next().await {
@@ -165,8 +165,8 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         Ok(out)
     }
 
-    /// One page at a time: the answer's text and its items as `Value`s.
-    fn by_page_json(self) -> impl Stream<Item = Result<(String, Vec<Value>), Error>> + 'a {
+    /// One page at a time: the answer's text and its items, undecoded.
+    fn by_page_json(self) -> impl Stream<Item = Result<(String, Vec<Doc>), Error>> + 'a {
         let Paginator {
             client,
             endpoint,
@@ -277,13 +277,13 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
 }
 
 /// What paging reads of a page it does not decode into models: its items and `total_count`
-/// (read from a `Value`, not a derived struct: see `fields`).
-fn page_items(resp: &HttpResponse) -> Result<(Vec<Value>, Option<u64>), Error> {
-    let mut page = crate::fields::parse(&resp.body, resp.status, false)?;
-    let total = page.get("total_count").and_then(Value::as_u64);
-    match page.get_mut("data").map(Value::take) {
-        Some(Value::Array(items)) => Ok((items, total)),
-        _ => Err(Error::decode(
+/// (see `fields` for why not a derived struct).
+fn page_items(resp: &HttpResponse) -> Result<(Vec<Doc>, Option<u64>), Error> {
+    let page = crate::fields::parse(&resp.body, resp.status, false)?;
+    let total = page.get("total_count").and_then(|t| t.as_u64());
+    match page.get("data").and_then(Doc::into_items) {
+        Some(items) => Ok((items, total)),
+        None => Err(Error::decode(
             ".data",
             "expected an array",
             resp.status,

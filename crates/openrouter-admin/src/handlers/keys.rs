@@ -1,9 +1,7 @@
-use serde_json::Value;
-
 use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
 use crate::client::{decode, decode_str, prepare, Call, Client, Prepared};
 use crate::error::Error;
-use crate::fields::{self, Fields};
+use crate::fields::{self, Doc, Fields};
 use crate::models::{
     ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, LimitReset, Timestamp, UpdateKey, UserId,
     WorkspaceId,
@@ -220,14 +218,14 @@ impl<T: Transport> ReconcileKey<'_, T> {
             .collect_values()
             .await?;
         let since = self.since_ms - self.skew_ms;
-        let mut best: Option<(f64, Value)> = None;
+        let mut best: Option<(f64, Doc)> = None;
         for key in keys {
             let seen = Fields::new(&key, ".data[]", 200);
             if seen.str("name")? != self.name {
                 continue;
             }
             let created =
-                crate::validate::parse_datetime(seen.str("created_at")?, true).map(|ms| ms as f64);
+                crate::validate::parse_datetime(&seen.str("created_at")?, true).map(|ms| ms as f64);
             if created.is_some_and(|c| c < since) {
                 continue;
             }
@@ -237,7 +235,7 @@ impl<T: Transport> ReconcileKey<'_, T> {
                 best = Some((at, key));
             }
         }
-        Ok(best.map(|(_, key)| key.to_string()))
+        Ok(best.map(|(_, key)| key.to_json()))
     }
 }
 
@@ -292,12 +290,13 @@ impl<T: Transport> Rotate<'_, T> {
         };
         // Only the settings the successor inherits are read (see `fields`).
         let answer = self.client.execute_endpoint_raw(&get, s).await?;
-        let answer = fields::parse(&answer.body, answer.status, false)?;
-        let old = fields::data(&answer, 200)?;
+        let status = answer.status;
+        let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
+        let old = Fields::new(&data, ".data", status);
         let body = CreateKey {
-            name: old.str("name")?.to_owned(),
+            name: old.str("name")?,
             limit: old.opt_f64("limit")?,
-            limit_reset: old.opt_str("limit_reset")?.map(LimitReset::parse),
+            limit_reset: old.opt_str("limit_reset")?.map(|r| LimitReset::parse(&r)),
             include_byok_in_limit: Some(old.bool("include_byok_in_limit")?),
             expires_at: old.opt_str("expires_at")?.map(Timestamp::from),
             workspace_id: Some(old.str("workspace_id")?.into()),

@@ -1,5 +1,5 @@
-// Sets of user ids are B-trees, not hash sets: `serde_json::Value`'s maps already link B-tree
-// code into wasm builds, while a `HashSet` adds hashbrown and SipHash (~1 KB gzip).
+// Sets of user ids are B-trees, not hash sets: a `HashSet` would add hashbrown and SipHash
+// (~1 KB gzip) to wasm builds that have no other hash map.
 use std::collections::BTreeSet;
 
 use crate::api::{AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
@@ -293,8 +293,9 @@ impl<T: Transport> MemberChanges<'_, T> {
                         .client
                         .execute_endpoint_raw(&get, self.signal.as_ref())
                         .await?;
-                    let answer = fields::parse(&answer.body, answer.status, false)?;
-                    WorkspaceId::from(fields::data(&answer, 200)?.str("id")?)
+                    let status = answer.status;
+                    let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
+                    WorkspaceId::from(Fields::new(&data, ".data", status).str("id")?)
                 }
             };
             let mut lk = ListKeys {
