@@ -18,7 +18,7 @@
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
 use crate::api::PagedEndpoint;
-use crate::client::{Call, Client};
+use crate::client::{Call, Client, Prepared};
 use crate::error::{Error, ErrorKind};
 use crate::fields::Doc;
 use crate::models::ListResponse;
@@ -56,7 +56,7 @@ struct State<E> {
     done: bool,
 }
 
-impl<E: PagedEndpoint> State<E> {
+impl<E: Cursor> State<E> {
     fn new(endpoint: E) -> Self {
         State {
             endpoint,
@@ -151,50 +151,24 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     /// JavaScript: only the item count and `total_count` are read here, so no item decoder
     /// is linked.
     pub fn by_page_text(self) -> impl Stream<Item = Result<String, Error>> + 'a {
-        self.by_page_json().map_ok(|(text, _)| text)
+        walk_text(
+            self.client,
+            Box::new(self.endpoint),
+            self.signal,
+            self.max_pages,
+        )
     }
 
     /// Every item, undecoded, page after page: for composite operations that read a few
     /// fields of each item and link no model decoder (see `fields`).
     pub(crate) async fn collect_values(self) -> Result<Vec<Doc>, Error> {
-        let mut out = Vec::new();
-        let mut pages = std::pin::pin!(self.by_page_json());
-        while let Some(page) = pages.next().await {
-            out.extend(page?.1);
-        }
-        Ok(out)
-    }
-
-    /// One page at a time: the answer's text and its items, undecoded.
-    fn by_page_json(self) -> impl Stream<Item = Result<(String, Vec<Doc>), Error>> + 'a {
-        let Paginator {
-            client,
-            endpoint,
-            signal,
-            max_pages,
-            ..
-        } = self;
-        stream::unfold(State::new(endpoint), move |mut st| {
-            let signal = signal.clone();
-            async move {
-                if let Err(e) = st.next_page(max_pages)? {
-                    return Some((Err(e), st));
-                }
-                let page = client
-                    .execute_endpoint_raw(&st.endpoint, signal.as_ref())
-                    .await
-                    .and_then(|resp| {
-                        let (items, total) = page_items(&resp)?;
-                        Ok((resp.body, items, total))
-                    });
-                let (text, items, total) = match page {
-                    Ok(page) => page,
-                    Err(e) => return Some((Err(st.failed(e)), st)),
-                };
-                st.page_done(items.len() as u64, total);
-                Some((Ok((text, items)), st))
-            }
-        })
+        collect_docs(
+            self.client,
+            Box::new(self.endpoint),
+            self.signal,
+            self.max_pages,
+        )
+        .await
     }
 
     /// One item at a time.
@@ -274,6 +248,108 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     pub async fn all(self) -> Result<Vec<E::Item>, Error> {
         self.collect_all().await
     }
+}
+
+/// What a page walk needs of its list. As a trait object (`Box<dyn Cursor>`) it lets the
+/// undecoded walk behind [`Paginator::by_page_text`] and `collect_values` exist once in a
+/// wasm module, not once per list endpoint.
+trait Cursor {
+    fn prepare(&self) -> Result<Prepared, Error>;
+    fn offset(&self) -> u64;
+    fn set_offset(&mut self, offset: u64);
+    fn page_size(&self) -> u64;
+    fn fixed_pages(&self) -> bool;
+}
+
+impl<E: PagedEndpoint> Cursor for E {
+    fn prepare(&self) -> Result<Prepared, Error> {
+        crate::client::prepare(self)
+    }
+    fn offset(&self) -> u64 {
+        PagedEndpoint::offset(self)
+    }
+    fn set_offset(&mut self, offset: u64) {
+        PagedEndpoint::set_offset(self, offset)
+    }
+    fn page_size(&self) -> u64 {
+        PagedEndpoint::page_size(self)
+    }
+    fn fixed_pages(&self) -> bool {
+        PagedEndpoint::fixed_pages(self)
+    }
+}
+
+impl Cursor for Box<dyn Cursor + '_> {
+    fn prepare(&self) -> Result<Prepared, Error> {
+        (**self).prepare()
+    }
+    fn offset(&self) -> u64 {
+        (**self).offset()
+    }
+    fn set_offset(&mut self, offset: u64) {
+        (**self).set_offset(offset)
+    }
+    fn page_size(&self) -> u64 {
+        (**self).page_size()
+    }
+    fn fixed_pages(&self) -> bool {
+        (**self).fixed_pages()
+    }
+}
+
+/// One page at a time: the answer's text and its items, undecoded.
+fn walk_json<'a, T: Transport>(
+    client: &'a Client<T>,
+    cursor: Box<dyn Cursor + 'a>,
+    signal: Option<CancelSignal>,
+    max_pages: u32,
+) -> impl Stream<Item = Result<(String, Vec<Doc>), Error>> + 'a {
+    stream::unfold(State::new(cursor), move |mut st| {
+        let signal = signal.clone();
+        async move {
+            if let Err(e) = st.next_page(max_pages)? {
+                return Some((Err(e), st));
+            }
+            let page = client
+                .execute_prepared(st.endpoint.prepare(), signal.as_ref())
+                .await
+                .and_then(|resp| {
+                    let (items, total) = page_items(&resp)?;
+                    Ok((resp.body, items, total))
+                });
+            let (text, items, total) = match page {
+                Ok(page) => page,
+                Err(e) => return Some((Err(st.failed(e)), st)),
+            };
+            st.page_done(items.len() as u64, total);
+            Some((Ok((text, items)), st))
+        }
+    })
+}
+
+/// [`walk_json`]'s pages as text.
+fn walk_text<'a, T: Transport>(
+    client: &'a Client<T>,
+    cursor: Box<dyn Cursor + 'a>,
+    signal: Option<CancelSignal>,
+    max_pages: u32,
+) -> impl Stream<Item = Result<String, Error>> + 'a {
+    walk_json(client, cursor, signal, max_pages).map_ok(|(text, _)| text)
+}
+
+/// Every item of [`walk_json`]'s pages.
+async fn collect_docs<T: Transport>(
+    client: &Client<T>,
+    cursor: Box<dyn Cursor + '_>,
+    signal: Option<CancelSignal>,
+    max_pages: u32,
+) -> Result<Vec<Doc>, Error> {
+    let mut out = Vec::new();
+    let mut pages = std::pin::pin!(walk_json(client, cursor, signal, max_pages));
+    while let Some(page) = pages.next().await {
+        out.extend(page?.1);
+    }
+    Ok(out)
 }
 
 /// What paging reads of a page it does not decode into models: its items and `total_count`
