@@ -2,8 +2,9 @@
 //!
 //! The package is assembled by hand rather than by wasm-pack: cargo builds the cdylib, the
 //! pinned wasm-bindgen CLI writes a `--target web` glue, npm's binaryen 132 runs `wasm-opt -Oz`
-//! (Debian's binaryen breaks wasm-bindgen output, toolchain.md pitfall 1), and the
-//! package.json, README, Node entry and its types come from `crates/openrouter-admin-js/npm/`.
+//! (Debian's binaryen breaks wasm-bindgen output, toolchain.md pitfall 1), the glue loses its
+//! JSDoc (the `.d.ts` keeps it), and the package.json, README, Node entry and its types come
+//! from `crates/openrouter-admin-js/npm/`.
 //! One `.wasm` serves every target: browsers load it through the glue's `init()`, Node through
 //! `node.js`, which reads the same file from disk.
 
@@ -168,6 +169,7 @@ fn assemble(out: &Path) -> Result<()> {
         std::fs::write(out.join(file), text.replace("0.0.0-cargo", &version))?;
     }
     optional_options(&out.join(format!("{STEM}.d.ts")))?;
+    strip_jsdoc(&out.join(format!("{STEM}.js")))?;
     // wasm-bindgen writes a .gitignore of `*` into its out-dir; npm pack would then pack nothing.
     let _ = std::fs::remove_file(out.join(".gitignore"));
     let license = root().join("LICENSE");
@@ -189,6 +191,31 @@ fn optional_options(dts: &Path) -> Result<()> {
         .replace("(options: ", "(options?: ")
         .replace("constructor(options?: ", "constructor(options: ");
     std::fs::write(dts, fixed)?;
+    Ok(())
+}
+
+/// Drops the JSDoc blocks wasm-bindgen copies from the Rust docs into the glue (~1.6 KB gzip of
+/// the download). The `.d.ts` beside it keeps every one of them for editors and `tsc`; the
+/// `.js` is what browsers fetch. Line-based: wasm-bindgen writes each block on lines of its
+/// own, starting with `/**` and ending with `*/`; other comments (`/* @ts-self-types */`) stay.
+fn strip_jsdoc(js: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(js).context("reading the generated glue")?;
+    let mut out = String::with_capacity(text.len());
+    let mut in_doc = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if !in_doc && trimmed.starts_with("/**") {
+            in_doc = !trimmed.ends_with("*/");
+            continue;
+        }
+        if in_doc {
+            in_doc = !trimmed.ends_with("*/");
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    std::fs::write(js, out)?;
     Ok(())
 }
 
