@@ -231,9 +231,12 @@ async fn walk(mut pages: Pages<'_>, sink: Function) -> Result<JsValue, JsValue> 
     Ok(JsValue::UNDEFINED)
 }
 
-/// Wraps `start(sink)`, which must return the promise of [`walk`], as a JS `Paginator`.
-fn make_paginator(start: impl FnOnce(Function) -> Promise + 'static) -> JsValue {
-    paginator(Closure::once_into_js(start))
+/// Wraps a page stream as a JS `Paginator`, which [`walk`]s it once iterated. Not generic:
+/// every list shares one closure and one walk future.
+fn make_paginator(pages: Pages<'static>) -> JsValue {
+    paginator(Closure::once_into_js(move |sink: Function| {
+        promise(Box::pin(walk(pages, sink)))
+    }))
 }
 
 /// A member report as `[{ user_id, outcome, error? }]`.
@@ -426,14 +429,9 @@ impl OpenRouterAdmin {
         let o = Options::parse(&options.unwrap_or_default())?;
         let (limit, offset) = page_args(&o)?;
         let signal = signal_of(&o)?;
-        let client = self.client.clone();
-        Ok(make_paginator(move |sink| {
-            promise(Box::pin(async move {
-                let call = paged!(client.workspaces().list(), limit, offset);
-                let pages = signaled!(call.paginate(), signal).by_page_text();
-                walk(Box::pin(pages), sink).await
-            }))
-        }))
+        let call = paged!(self.client.workspaces().list(), limit, offset);
+        let pages = signaled!(call.paginate(), signal).by_page_text();
+        Ok(make_paginator(Box::pin(pages)))
     }
 
     /// `POST /workspaces`: validated; retried only on 429; otherwise a failure after sending
@@ -551,14 +549,9 @@ impl OpenRouterAdmin {
         let o = Options::parse(&options.unwrap_or_default())?;
         let (limit, offset) = page_args(&o)?;
         let signal = signal_of(&o)?;
-        let client = self.client.clone();
-        Ok(make_paginator(move |sink| {
-            promise(Box::pin(async move {
-                let call = paged!(client.workspace(id).members().list(), limit, offset);
-                let pages = signaled!(call.paginate(), signal).by_page_text();
-                walk(Box::pin(pages), sink).await
-            }))
-        }))
+        let call = paged!(self.client.workspace(id).members().list(), limit, offset);
+        let pages = signaled!(call.paginate(), signal).by_page_text();
+        Ok(make_paginator(Box::pin(pages)))
     }
 
     /// Adds any number of users (chunks of 100) and reports one outcome per user.
@@ -689,27 +682,9 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let o = Options::parse(&options.unwrap_or_default())?;
-        // Check the options now, so a bad one fails here rather than at the first pull.
-        let client = self.client.clone();
-        let _ = Self::key_list(&client, &o)?;
-        let (workspace, disabled) = (o.string("workspaceId")?, o.boolean("includeDisabled")?);
-        let (offset, signal) = (o.integer("offset", 9_000_000_000_000_000)?, signal_of(&o)?);
-        Ok(make_paginator(move |sink| {
-            promise(Box::pin(async move {
-                let mut call = client.keys().list();
-                if let Some(w) = workspace {
-                    call = call.workspace(w);
-                }
-                if let Some(v) = disabled {
-                    call = call.include_disabled(v);
-                }
-                if let Some(n) = offset {
-                    call = call.offset(n as u64);
-                }
-                let pages = signaled!(call.paginate(), signal).by_page_text();
-                walk(Box::pin(pages), sink).await
-            }))
-        }))
+        let call = Self::key_list(&self.client, &o)?;
+        let pages = signaled!(call.paginate(), signal_of(&o)?).by_page_text();
+        Ok(make_paginator(Box::pin(pages)))
     }
 
     /// `POST /keys`: answers `{ data, key }`; `key` is the secret, shown this once. Retried
@@ -914,14 +889,9 @@ impl OpenRouterAdmin {
         let o = Options::parse(&options.unwrap_or_default())?;
         let (limit, offset) = page_args(&o)?;
         let signal = signal_of(&o)?;
-        let client = self.client.clone();
-        Ok(make_paginator(move |sink| {
-            promise(Box::pin(async move {
-                let call = paged!(client.organization().members().list(), limit, offset);
-                let pages = signaled!(call.paginate(), signal).by_page_text();
-                walk(Box::pin(pages), sink).await
-            }))
-        }))
+        let call = paged!(self.client.organization().members().list(), limit, offset);
+        let pages = signaled!(call.paginate(), signal).by_page_text();
+        Ok(make_paginator(Box::pin(pages)))
     }
 }
 

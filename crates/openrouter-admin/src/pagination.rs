@@ -149,10 +149,15 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     /// One page at a time as the answer's JSON text, undecoded (same requests, stop rules,
     /// loop guard and errors as [`by_page`](Self::by_page)). For bindings that parse in
     /// JavaScript: only the item count and `total_count` are read here, so no item decoder
-    /// is linked.
-    pub fn by_page_text(self) -> impl Stream<Item = Result<String, Error>> + 'a {
+    /// is linked. The stream holds its own handle to the client, so it can outlive this
+    /// borrow (bindings hand it to JavaScript).
+    pub fn by_page_text(self) -> impl Stream<Item = Result<String, Error>> + 'static
+    where
+        T: 'static,
+        E: 'static,
+    {
         walk_text(
-            self.client,
+            self.client.clone(),
             Box::new(self.endpoint),
             self.signal,
             self.max_pages,
@@ -163,7 +168,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     /// fields of each item and link no model decoder (see `fields`).
     pub(crate) async fn collect_values(self) -> Result<Vec<Doc>, Error> {
         collect_docs(
-            self.client,
+            self.client.clone(),
             Box::new(self.endpoint),
             self.signal,
             self.max_pages,
@@ -298,14 +303,14 @@ impl Cursor for Box<dyn Cursor + '_> {
 }
 
 /// One page at a time: the answer's text and its items, undecoded.
-fn walk_json<'a, T: Transport>(
-    client: &'a Client<T>,
+fn walk_json<'a, T: Transport + 'a>(
+    client: Client<T>,
     cursor: Box<dyn Cursor + 'a>,
     signal: Option<CancelSignal>,
     max_pages: u32,
 ) -> impl Stream<Item = Result<(String, Vec<Doc>), Error>> + 'a {
     stream::unfold(State::new(cursor), move |mut st| {
-        let signal = signal.clone();
+        let (client, signal) = (client.clone(), signal.clone());
         async move {
             if let Err(e) = st.next_page(max_pages)? {
                 return Some((Err(e), st));
@@ -328,8 +333,8 @@ fn walk_json<'a, T: Transport>(
 }
 
 /// [`walk_json`]'s pages as text.
-fn walk_text<'a, T: Transport>(
-    client: &'a Client<T>,
+fn walk_text<'a, T: Transport + 'a>(
+    client: Client<T>,
     cursor: Box<dyn Cursor + 'a>,
     signal: Option<CancelSignal>,
     max_pages: u32,
@@ -339,7 +344,7 @@ fn walk_text<'a, T: Transport>(
 
 /// Every item of [`walk_json`]'s pages.
 async fn collect_docs<T: Transport>(
-    client: &Client<T>,
+    client: Client<T>,
     cursor: Box<dyn Cursor + '_>,
     signal: Option<CancelSignal>,
     max_pages: u32,
