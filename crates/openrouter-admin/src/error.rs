@@ -205,12 +205,16 @@ impl Error {
 
     /// Client-side validation failed on these fields.
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        let msg = errors
-            .iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("; ");
-        let mut e = Error::new(ErrorKind::Validation, format!("invalid request: {msg}"));
+        // Written out rather than `collect::<Vec<_>>().join("; ")`, which links a generic
+        // join into wasm builds for this one message.
+        let mut msg = String::from("invalid request: ");
+        for (i, field) in errors.iter().enumerate() {
+            if i > 0 {
+                msg.push_str("; ");
+            }
+            msg.push_str(&field.to_string());
+        }
+        let mut e = Error::new(ErrorKind::Validation, msg);
         e.0.validation = errors;
         e
     }

@@ -387,8 +387,13 @@ pub(crate) fn parse_datetime(s: &str, offset_ok: bool) -> Option<i64> {
         if i == start {
             return None;
         }
-        let frac = &s[start..i.min(start + 3)];
-        ms = frac.parse::<i64>().ok()? * 10i64.pow(3 - frac.len() as u32);
+        // Milliseconds from the first three digits, over bytes: slicing the `str` would
+        // link its out-of-bounds panic message into wasm builds.
+        let digits = &b[start..i.min(start + 3)];
+        let value = digits
+            .iter()
+            .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
+        ms = value * 10i64.pow(3 - digits.len() as u32);
     }
     let rest = &b[i..];
     let offset_min: i64 = match rest {

@@ -299,9 +299,7 @@ impl<T: Transport> MemberChanges<'_, T> {
         let mut key_holders = IdSet::default();
         let stayed: Vec<&UserId> = asked
             .iter()
-            .filter(|u| {
-                !self.add && before.contains(u) && after.contains(u) && failed(u).is_none()
-            })
+            .filter(|u| !self.add && before.contains(u) && after.contains(u) && failed(u).is_none())
             .collect();
         if !stayed.is_empty() {
             let ws = match ws_id.or(ws_after) {
