@@ -314,6 +314,9 @@ test('workspaces: a search covers every workspace, not only the page shown', asy
     assert.match(await text(page, '#ora-ws-matches'), /^1 of \d+ workspaces match$/);
     await page.fill('#ora-ws-search', 'many');
     await page.waitForFunction(() => document.querySelectorAll('#ora-ws-table tbody tr').length === 55);
+    // Names sort as people read them: "Many 2" before "Many 10".
+    const firstNames = await page.$$eval('#ora-ws-table tbody tr td:first-child a', (as) => as.slice(0, 4).map((a) => a.textContent));
+    assert.deepEqual(firstNames, ['Many 0', 'Many 1', 'Many 2', 'Many 3']);
     await shot(page, 'workspaces-search-all');
     await page.fill('#ora-ws-search', '');
     await page.waitForSelector('nav.ora-pager');

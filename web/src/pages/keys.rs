@@ -205,7 +205,7 @@ fn KeyTable(
                     "expires" => a.expires_at.cmp(&b.expires_at),
                     "created" => a.created_at.cmp(&b.created_at),
                     "label" => a.label.cmp(&b.label),
-                    _ => crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)),
+                    _ => crate::text::natural_cmp(&a.name, &b.name),
                 };
                 if desc {
                     o.reverse()

@@ -147,7 +147,7 @@ fn WsTable(
                 let o = match col.as_str() {
                     "slug" => a.slug.cmp(&b.slug),
                     "created" => a.created_at.cmp(&b.created_at),
-                    _ => crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)),
+                    _ => crate::text::natural_cmp(&a.name, &b.name),
                 };
                 if desc {
                     o.reverse()
