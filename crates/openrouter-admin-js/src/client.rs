@@ -269,15 +269,16 @@ fn member_report(report: MemberReport) -> JsValue {
     out.into()
 }
 
-/// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`; `value` reads
-/// a success (an answer that cannot be read is that key's error).
-fn bulk_results<O>(
-    results: Vec<BulkResult<O>>,
-    value: impl Fn(O) -> Result<JsValue, JsValue>,
-) -> JsValue {
+/// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`: `value` is
+/// the answer's `shape` part, or `null` for deletes (an answer that cannot be read is that
+/// key's error).
+fn bulk_results(results: Vec<BulkResult<String>>, shape: Shape) -> JsValue {
     let out = Array::new();
     for result in results {
-        let outcome = result.result.map_err(reject).and_then(&value);
+        let outcome = result.result.map_err(reject).and_then(|text| match shape {
+            Shape::Unit => Ok(JsValue::NULL),
+            _ => parse_answer(&text, shape),
+        });
         out.push(&bulk_item(&result.hash, outcome));
     }
     out.into()
@@ -821,23 +822,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(Box::pin(async move {
-            let hashes = strings_arg(&hashes, "hashes")?;
-            let body = body::update_key(&patch, "patch")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
-            let mut call = client.keys().bulk_update(hashes, body);
-            if let Some(n) = o.integer("concurrency", 64)? {
-                call = call.concurrency(n as usize);
-            }
-            let results = signaled!(call, signal_of(&o)?)
-                .send_text()
-                .await
-                .map_err(reject)?;
-            Ok(bulk_results(results, |text| {
-                parse_answer(&text, Shape::Data)
-            }))
-        }))
+        self.bulk(hashes, Some(patch), options)
     }
 
     /// Deletes many keys (`concurrency` at a time); one result per key, in order.
@@ -847,20 +832,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let client = self.client.clone();
-        promise(Box::pin(async move {
-            let hashes = strings_arg(&hashes, "hashes")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
-            let mut call = client.keys().bulk_delete(hashes);
-            if let Some(n) = o.integer("concurrency", 64)? {
-                call = call.concurrency(n as usize);
-            }
-            let results = signaled!(call, signal_of(&o)?)
-                .send()
-                .await
-                .map_err(reject)?;
-            Ok(bulk_results(results, |()| Ok(JsValue::NULL)))
-        }))
+        self.bulk(hashes, None, options)
     }
 
     // ---- organization -------------------------------------------------------------------
@@ -896,6 +868,39 @@ impl OpenRouterAdmin {
 }
 
 impl OpenRouterAdmin {
+    /// The shared body of `bulkUpdateKeys` (with a patch) and `bulkDeleteKeys`: one future for
+    /// both in the wasm module.
+    fn bulk(&self, hashes: JsValue, patch: Option<JsValue>, options: Option<JsValue>) -> Promise {
+        let client = self.client.clone();
+        promise(Box::pin(async move {
+            let hashes = strings_arg(&hashes, "hashes")?;
+            let patch = match patch {
+                Some(patch) => Some(body::update_key(&patch, "patch")?),
+                None => None,
+            };
+            let o = Options::parse(&options.unwrap_or_default())?;
+            let concurrency = o.integer("concurrency", 64)?.map(|n| n as usize);
+            let signal = signal_of(&o)?;
+            let (results, shape) = match patch {
+                Some(patch) => {
+                    let mut call = client.keys().bulk_update(hashes, patch);
+                    if let Some(n) = concurrency {
+                        call = call.concurrency(n);
+                    }
+                    (signaled!(call, signal).send_text().await, Shape::Data)
+                }
+                None => {
+                    let mut call = client.keys().bulk_delete(hashes);
+                    if let Some(n) = concurrency {
+                        call = call.concurrency(n);
+                    }
+                    (signaled!(call, signal).send_text().await, Shape::Unit)
+                }
+            };
+            Ok(bulk_results(results.map_err(reject)?, shape))
+        }))
+    }
+
     /// The shared body of `addMembers` / `removeMembers`.
     fn change_members(
         &self,

@@ -188,15 +188,15 @@ impl<T: Transport> Client<T> {
 
     /// Validates and sends `endpoint` with retries; returns the 2xx response undecoded.
     ///
-    /// Only [`prepare`] is generic over the endpoint: the async part is one function per
-    /// transport, so each operation adds its request building to a wasm module, not a copy
-    /// of the retry future.
-    pub(crate) async fn execute_endpoint_raw<E: Endpoint>(
-        &self,
+    /// Only [`prepare`] is generic over the endpoint, and it runs now: the future is the
+    /// one retry future of the transport, so each operation adds its request building to a
+    /// wasm module, not a state machine of its own.
+    pub(crate) fn execute_endpoint_raw<'s, E: Endpoint>(
+        &'s self,
         endpoint: &E,
-        signal: Option<&CancelSignal>,
-    ) -> Result<HttpResponse, Error> {
-        self.execute_prepared(prepare(endpoint), signal).await
+        signal: Option<&'s CancelSignal>,
+    ) -> impl std::future::Future<Output = Result<HttpResponse, Error>> + 's {
+        self.execute_prepared(prepare(endpoint), signal)
     }
 
     /// Sends a prepared request (or returns its preparation error).

@@ -441,6 +441,16 @@ impl<T: Transport> BulkDelete<'_, T> {
     }
     /// Deletes every key.
     pub async fn send(self) -> Result<Vec<BulkResult<()>>, Error> {
+        // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
+        self.run(drop).await
+    }
+    /// Like [`send`](Self::send), with each key's answer as JSON text, undecoded: for
+    /// bindings that handle both bulk operations' results alike.
+    pub async fn send_text(self) -> Result<Vec<BulkResult<String>>, Error> {
+        self.run(|resp| resp.body).await
+    }
+    /// The bulk delete, with each answer read by `read`.
+    async fn run<O>(self, read: impl Fn(HttpResponse) -> O) -> Result<Vec<BulkResult<O>>, Error> {
         let requests = self.hashes.into_iter().map(|hash| {
             let ep = DeleteKey { hash: hash.clone() };
             (hash, prepare(&ep))
@@ -452,12 +462,11 @@ impl<T: Transport> BulkDelete<'_, T> {
             self.signal,
         )
         .await;
-        // A 2xx is the whole answer: its `{"deleted": true}` body says nothing more.
         Ok(results
             .into_iter()
             .map(|r| BulkResult {
                 hash: r.hash,
-                result: r.result.map(drop),
+                result: r.result.map(&read),
             })
             .collect())
     }
