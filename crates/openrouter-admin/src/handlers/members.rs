@@ -1,5 +1,5 @@
 use crate::api::{AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
-use crate::client::{Call, Client};
+use crate::client::{prepare, Call, Client};
 use crate::error::Error;
 use crate::fields::{self, Fields};
 use crate::models::{MemberIds, UserId, WorkspaceId};
@@ -257,25 +257,17 @@ impl<T: Transport> MemberChanges<'_, T> {
             let body = MemberIds {
                 user_ids: chunk.to_vec(),
             };
-            let res = if self.add {
-                let ep = AddMembers {
-                    workspace: self.workspace.clone(),
-                    body,
-                };
-                self.client
-                    .execute_endpoint_raw(&ep, self.signal.as_ref())
-                    .await
-                    .map(|_| ())
+            // One request either way, prepared first, so the future awaits in one place.
+            let workspace = self.workspace.clone();
+            let request = if self.add {
+                prepare(&AddMembers { workspace, body })
             } else {
-                let ep = RemoveMembers {
-                    workspace: self.workspace.clone(),
-                    body,
-                };
-                self.client
-                    .execute_endpoint_raw(&ep, self.signal.as_ref())
-                    .await
-                    .map(|_| ())
+                prepare(&RemoveMembers { workspace, body })
             };
+            let res = self
+                .client
+                .execute_prepared(request, self.signal.as_ref())
+                .await;
             if let Err(e) = res {
                 if e.is_cancelled() {
                     return Err(e);
