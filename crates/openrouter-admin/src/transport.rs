@@ -314,8 +314,10 @@ fn failure(e: &gloo_net::Error) -> String {
 #[cfg(target_arch = "wasm32")]
 impl Transport for FetchTransport {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, Error> {
-        use futures_util::future::{select, Either};
         use gloo_net::http::{Method as M, RequestBuilder};
+        use std::future::Future;
+        use std::pin::Pin;
+        use std::task::Poll;
 
         if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
             return Err(cancelled());
@@ -364,12 +366,33 @@ impl Transport for FetchTransport {
             })
         };
         let timeout_ms = req.timeout.as_millis().min(u32::MAX as u128) as u32;
-        let timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
-        let cancel = wait_cancelled(req.signal.clone());
-        let stop = select(Box::pin(timer), Box::pin(cancel));
-        match select(Box::pin(exchange), stop).await {
-            Either::Left((Ok(resp), _)) => Ok(resp),
-            Either::Left((Err(e), _)) => {
+        let mut timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
+        let mut cancel = std::pin::pin!(wait_cancelled(req.signal.clone()));
+        let mut exchange = std::pin::pin!(exchange);
+        /// How an attempt ended.
+        enum Ended {
+            Answered(Result<HttpResponse, gloo_net::Error>),
+            TimedOut,
+            Cancelled,
+        }
+        // The exchange, the per-attempt timer and the caller's signal raced in one place
+        // (polled in that order), rather than with nested `select`s over boxed futures.
+        let ended = std::future::poll_fn(|cx| {
+            if let Poll::Ready(answer) = exchange.as_mut().poll(cx) {
+                return Poll::Ready(Ended::Answered(answer));
+            }
+            if Pin::new(&mut timer).poll(cx).is_ready() {
+                return Poll::Ready(Ended::TimedOut);
+            }
+            if cancel.as_mut().poll(cx).is_ready() {
+                return Poll::Ready(Ended::Cancelled);
+            }
+            Poll::Pending
+        })
+        .await;
+        match ended {
+            Ended::Answered(Ok(resp)) => Ok(resp),
+            Ended::Answered(Err(e)) => {
                 if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
                     Err(cancelled())
                 } else {
@@ -379,7 +402,7 @@ impl Transport for FetchTransport {
                     ))
                 }
             }
-            Either::Right((Either::Left(_), _)) => {
+            Ended::TimedOut => {
                 controller.abort();
                 Err(Error::new(
                     ErrorKind::Timeout,
@@ -389,7 +412,7 @@ impl Transport for FetchTransport {
                     ),
                 ))
             }
-            Either::Right((Either::Right(_), _)) => {
+            Ended::Cancelled => {
                 controller.abort();
                 Err(cancelled())
             }
