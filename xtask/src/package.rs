@@ -3,7 +3,7 @@
 //! The package is assembled by hand rather than by wasm-pack: cargo builds the cdylib, the
 //! pinned wasm-bindgen CLI writes a `--target web` glue, npm's binaryen 132 runs `wasm-opt -Oz`
 //! (Debian's binaryen breaks wasm-bindgen output, toolchain.md pitfall 1), the glue loses its
-//! JSDoc (the `.d.ts` keeps it), and the package.json, README, Node entry and its types come
+//! comments (the `.d.ts` keeps the docs), and the package.json, README, Node entry and its types come
 //! from `crates/openrouter-admin-js/npm/`.
 //! One `.wasm` serves every target: browsers load it through the glue's `init()`, Node through
 //! `node.js`, which reads the same file from disk.
@@ -169,7 +169,7 @@ fn assemble(out: &Path) -> Result<()> {
         std::fs::write(out.join(file), text.replace("0.0.0-cargo", &version))?;
     }
     optional_options(&out.join(format!("{STEM}.d.ts")))?;
-    strip_jsdoc(&out.join(format!("{STEM}.js")))?;
+    strip_comments(&out.join(format!("{STEM}.js")))?;
     // wasm-bindgen writes a .gitignore of `*` into its out-dir; npm pack would then pack nothing.
     let _ = std::fs::remove_file(out.join(".gitignore"));
     let license = root().join("LICENSE");
@@ -194,11 +194,12 @@ fn optional_options(dts: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Drops the JSDoc blocks wasm-bindgen copies from the Rust docs into the glue (~1.6 KB gzip of
-/// the download). The `.d.ts` beside it keeps every one of them for editors and `tsc`; the
-/// `.js` is what browsers fetch. Line-based: wasm-bindgen writes each block on lines of its
-/// own, starting with `/**` and ending with `*/`; other comments (`/* @ts-self-types */`) stay.
-fn strip_jsdoc(js: &Path) -> Result<()> {
+/// Drops the comments wasm-bindgen writes into the glue (~2.1 KB gzip of the download): the
+/// JSDoc it copies from the Rust docs, which the `.d.ts` beside it keeps for editors and
+/// `tsc`, and its own `//` notes. Line-based, and only whole lines: wasm-bindgen writes each
+/// JSDoc block on lines of its own (`/**` to `*/`) and has no multi-line strings; other
+/// comments (`/* @ts-self-types */`) and code stay as they are.
+fn strip_comments(js: &Path) -> Result<()> {
     let text = std::fs::read_to_string(js).context("reading the generated glue")?;
     let mut out = String::with_capacity(text.len());
     let mut in_doc = false;
@@ -210,6 +211,9 @@ fn strip_jsdoc(js: &Path) -> Result<()> {
         }
         if in_doc {
             in_doc = !trimmed.ends_with("*/");
+            continue;
+        }
+        if trimmed.starts_with("//") {
             continue;
         }
         out.push_str(line);
