@@ -181,8 +181,9 @@ fn assemble(out: &Path) -> Result<()> {
 
 /// Marks every method's trailing `options` parameter optional in the `.d.ts`.
 ///
-/// The methods take `Option<JsValue>` with `unchecked_param_type`, and wasm-bindgen 0.2.129
-/// then writes `options: CallOptions` without the `?`. Only the class's methods have a
+/// The methods take their options as a plain `JsValue` (`undefined` when left out; an
+/// `Option<JsValue>` would add conversion glue to every method) with `unchecked_param_type`,
+/// and wasm-bindgen 0.2.129 then writes `options: CallOptions` without the `?`. Only the class's methods have a
 /// parameter named `options`; the constructor's stays required (it carries `apiKey`).
 fn optional_options(dts: &Path) -> Result<()> {
     let text = std::fs::read_to_string(dts).context("reading the generated .d.ts")?;

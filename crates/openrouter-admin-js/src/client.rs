@@ -10,6 +10,8 @@
 //!   future is the same type for every operation;
 //! - every future goes through one boxed, non-generic [`promise`] helper, so
 //!   `future_to_promise` is instantiated once instead of once per method.
+//! - `options` arrive as a plain `JsValue` (`undefined` when left out): an `Option<JsValue>`
+//!   parameter costs conversion code in the glue and the wasm of every method.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -395,10 +397,10 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = currentKey, unchecked_return_type = "Promise<CurrentKey>")]
     pub fn current_key(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.current_key(), signal_of(&o)?))
         };
         text(call(), Shape::Data)
@@ -410,10 +412,10 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = listWorkspaces, unchecked_return_type = "Promise<Page<Workspace>>")]
     pub fn list_workspaces(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let (limit, offset) = page_args(&o)?;
             let call = paged!(self.client.workspaces().list(), limit, offset);
             Ok(boxed(call, signal_of(&o)?))
@@ -425,9 +427,9 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = workspaces, unchecked_return_type = "Paginator<Workspace>")]
     pub fn workspaces(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = Options::parse(&options.unwrap_or_default())?;
+        let o = Options::parse(&options)?;
         let (limit, offset) = page_args(&o)?;
         let signal = signal_of(&o)?;
         let call = paged!(self.client.workspaces().list(), limit, offset);
@@ -441,11 +443,11 @@ impl OpenRouterAdmin {
     pub fn create_workspace(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let body = body::create_workspace(&request, "request")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.workspaces().create(body), signal_of(&o)?))
         };
         text(call(), Shape::Data)
@@ -456,11 +458,11 @@ impl OpenRouterAdmin {
     pub fn get_workspace(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.workspace(id).get(), signal_of(&o)?))
         };
         text(call(), Shape::Data)
@@ -472,12 +474,12 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateWorkspaceRequest")] patch: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let body = body::update_workspace(&patch, "patch")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(
                 self.client.workspace(id).update(body),
                 signal_of(&o)?,
@@ -491,11 +493,11 @@ impl OpenRouterAdmin {
     pub fn delete_workspace(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.workspace(id).delete(), signal_of(&o)?))
         };
         text(call(), Shape::Unit)
@@ -506,12 +508,12 @@ impl OpenRouterAdmin {
     pub fn reconcile_workspace(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let client = self.client.clone();
         promise(Box::pin(async move {
             let slug = string_arg(&slug, "slug")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let answer = signaled!(client.workspaces().reconcile(slug), signal_of(&o)?)
                 .send_text()
                 .await
@@ -527,11 +529,11 @@ impl OpenRouterAdmin {
     pub fn list_members(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let (limit, offset) = page_args(&o)?;
             let call = paged!(self.client.workspace(id).members().list(), limit, offset);
             Ok(boxed(call, signal_of(&o)?))
@@ -544,10 +546,10 @@ impl OpenRouterAdmin {
     pub fn members(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = string_arg(&id_or_slug, "idOrSlug")?;
-        let o = Options::parse(&options.unwrap_or_default())?;
+        let o = Options::parse(&options)?;
         let (limit, offset) = page_args(&o)?;
         let signal = signal_of(&o)?;
         let call = paged!(self.client.workspace(id).members().list(), limit, offset);
@@ -561,7 +563,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.change_members(id_or_slug, user_ids, options, true)
     }
@@ -573,7 +575,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.change_members(id_or_slug, user_ids, options, false)
     }
@@ -585,11 +587,11 @@ impl OpenRouterAdmin {
     pub fn list_budgets(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(
                 self.client.workspace(id).budgets().list(),
                 signal_of(&o)?,
@@ -604,12 +606,12 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let interval = interval_arg(&interval)?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let call = self.client.workspace(id).budgets().get(interval);
             Ok(boxed(call, signal_of(&o)?))
         };
@@ -624,7 +626,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
         #[wasm_bindgen(js_name = limitUsd, unchecked_param_type = "number")] limit_usd: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PutBudgetOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "PutBudgetOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
@@ -632,7 +634,7 @@ impl OpenRouterAdmin {
             let usd = limit_usd
                 .as_f64()
                 .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let mut call = self.client.workspace(id).budgets().put(interval, usd);
             if let Some(v) = o.boolean("includeByok")? {
                 call = call.include_byok(v);
@@ -648,12 +650,12 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let interval = interval_arg(&interval)?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let call = self.client.workspace(id).budgets().delete(interval);
             Ok(boxed(call, signal_of(&o)?))
         };
@@ -666,10 +668,10 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = listKeys, unchecked_return_type = "Promise<Page<ApiKey>>")]
     pub fn list_keys(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let call = Self::key_list(&self.client, &o)?;
             Ok(boxed(call, signal_of(&o)?))
         };
@@ -680,9 +682,9 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = keys, unchecked_return_type = "Paginator<ApiKey>")]
     pub fn keys(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = Options::parse(&options.unwrap_or_default())?;
+        let o = Options::parse(&options)?;
         let call = Self::key_list(&self.client, &o)?;
         let pages = signaled!(call.paginate(), signal_of(&o)?).by_page_text();
         Ok(make_paginator(Box::pin(pages)))
@@ -695,11 +697,11 @@ impl OpenRouterAdmin {
     pub fn create_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let body = body::create_key(&request, "request")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.keys().create(body), signal_of(&o)?))
         };
         text(call(), Shape::Whole)
@@ -712,7 +714,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
         #[wasm_bindgen(js_name = sinceMs, unchecked_param_type = "number")] since_ms: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let client = self.client.clone();
         promise(Box::pin(async move {
@@ -721,7 +723,7 @@ impl OpenRouterAdmin {
                 .as_f64()
                 .filter(|n| n.is_finite())
                 .ok_or_else(|| invalid("sinceMs", "type", "`sinceMs` must be a finite number"))?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let call = client.keys().reconcile(&body, since);
             let key = signaled!(call, signal_of(&o)?)
                 .send_text()
@@ -736,11 +738,11 @@ impl OpenRouterAdmin {
     pub fn get_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.key(hash).get(), signal_of(&o)?))
         };
         text(call(), Shape::Data)
@@ -752,12 +754,12 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
             let body = body::update_key(&patch, "patch")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.key(hash).update(body), signal_of(&o)?))
         };
         text(call(), Shape::Data)
@@ -768,11 +770,11 @@ impl OpenRouterAdmin {
     pub fn delete_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.key(hash).delete(), signal_of(&o)?))
         };
         text(call(), Shape::Unit)
@@ -784,12 +786,12 @@ impl OpenRouterAdmin {
     pub fn rotate_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let client = self.client.clone();
         promise(Box::pin(async move {
             let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let value = signaled!(client.keys().rotate(hash), signal_of(&o)?)
                 .send_text()
                 .await
@@ -803,11 +805,11 @@ impl OpenRouterAdmin {
     pub fn retire_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
             let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             Ok(boxed(self.client.keys().retire(hash), signal_of(&o)?))
         };
         text(call(), Shape::Unit)
@@ -820,7 +822,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: JsValue,
     ) -> Promise {
         self.bulk(hashes, Some(patch), options)
     }
@@ -830,7 +832,7 @@ impl OpenRouterAdmin {
     pub fn bulk_delete_keys(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: JsValue,
     ) -> Promise {
         self.bulk(hashes, None, options)
     }
@@ -841,10 +843,10 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = listOrganizationMembers, unchecked_return_type = "Promise<Page<OrganizationMember>>")]
     pub fn list_organization_members(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
         let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let (limit, offset) = page_args(&o)?;
             let call = paged!(self.client.organization().members().list(), limit, offset);
             Ok(boxed(call, signal_of(&o)?))
@@ -856,9 +858,9 @@ impl OpenRouterAdmin {
     #[wasm_bindgen(js_name = organizationMembers, unchecked_return_type = "Paginator<OrganizationMember>")]
     pub fn organization_members(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = Options::parse(&options.unwrap_or_default())?;
+        let o = Options::parse(&options)?;
         let (limit, offset) = page_args(&o)?;
         let signal = signal_of(&o)?;
         let call = paged!(self.client.organization().members().list(), limit, offset);
@@ -870,7 +872,7 @@ impl OpenRouterAdmin {
 impl OpenRouterAdmin {
     /// The shared body of `bulkUpdateKeys` (with a patch) and `bulkDeleteKeys`: one future for
     /// both in the wasm module.
-    fn bulk(&self, hashes: JsValue, patch: Option<JsValue>, options: Option<JsValue>) -> Promise {
+    fn bulk(&self, hashes: JsValue, patch: Option<JsValue>, options: JsValue) -> Promise {
         let client = self.client.clone();
         promise(Box::pin(async move {
             let hashes = strings_arg(&hashes, "hashes")?;
@@ -878,7 +880,7 @@ impl OpenRouterAdmin {
                 Some(patch) => Some(body::update_key(&patch, "patch")?),
                 None => None,
             };
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let concurrency = o.integer("concurrency", 64)?.map(|n| n as usize);
             let signal = signal_of(&o)?;
             let (results, shape) = match patch {
@@ -906,14 +908,14 @@ impl OpenRouterAdmin {
         &self,
         id_or_slug: JsValue,
         user_ids: JsValue,
-        options: Option<JsValue>,
+        options: JsValue,
         add: bool,
     ) -> Promise {
         let client = self.client.clone();
         promise(Box::pin(async move {
             let id = string_arg(&id_or_slug, "idOrSlug")?;
             let ids = strings_arg(&user_ids, "userIds")?;
-            let o = Options::parse(&options.unwrap_or_default())?;
+            let o = Options::parse(&options)?;
             let members = client.workspace(id).members();
             let call = if add {
                 members.add_all(ids)
