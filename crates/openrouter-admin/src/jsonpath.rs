@@ -2,9 +2,9 @@
 //!
 //! On wasm32 this replaces `serde_path_to_error` (whose per-type tracking wrappers cost
 //! ~40 KB of wasm); natively the crate uses `serde_path_to_error` and this module is only
-//! tested. Paths look like serde_path_to_error's: `data[1].usage`. Public so the wasm
-//! bindings can name the path of a bad argument field the same way, without linking
-//! serde_path_to_error either.
+//! tested. Paths look like serde_path_to_error's: `data[1].usage`. Public so that other
+//! wasm front ends decoding with serde can name a failing path the same way, without linking
+//! serde_path_to_error (the npm bindings no longer decode with serde at all).
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 /// The path of the value being read at byte `offset` of `json`.
