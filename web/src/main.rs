@@ -36,3 +36,8 @@ pub fn mount_signed_in_js(
         },
     );
 }
+
+// Talc instead of dlmalloc, as in the sign-in module (web/README.md, Size).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -63,3 +63,9 @@ fn describe(error: JsValue) -> String {
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".into())
 }
+
+// Talc instead of dlmalloc: a few KB less of first load (web/README.md, Size). The module has
+// one thread (no `atomics`), which is what this allocator assumes.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -34,3 +34,10 @@ mod types;
 
 #[cfg(target_arch = "wasm32")]
 pub use client::OpenRouterAdmin;
+
+// Talc instead of Rust's default dlmalloc: its wasm is about a KB where dlmalloc's is several,
+// and the package has a gzip budget. The module has one thread (no `atomics`), which is what
+// this allocator assumes.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
