@@ -169,7 +169,12 @@ fn assemble(out: &Path) -> Result<()> {
         std::fs::write(out.join(file), text.replace("0.0.0-cargo", &version))?;
     }
     optional_options(&out.join(format!("{STEM}.d.ts")))?;
-    strip_comments(&out.join(format!("{STEM}.js")))?;
+    let glue = out.join(format!("{STEM}.js"));
+    strip_comments(&glue)?;
+    minify(&glue)?;
+    for snippet in js_files(&out.join("snippets"))? {
+        minify(&snippet)?;
+    }
     // wasm-bindgen writes a .gitignore of `*` into its out-dir; npm pack would then pack nothing.
     let _ = std::fs::remove_file(out.join(".gitignore"));
     let license = root().join("LICENSE");
@@ -222,6 +227,24 @@ fn strip_comments(js: &Path) -> Result<()> {
     }
     std::fs::write(js, out)?;
     Ok(())
+}
+
+/// Minifies a glue module in place with esbuild (~1.7 KB gzip less to download). The budget is
+/// compared with the official SDK's 40.6 KB, which is a minified bundle; a consumer's bundler
+/// would minify the glue anyway. The exports keep their names, and the `.d.ts` and the README
+/// stay readable.
+fn minify(js: &Path) -> Result<()> {
+    let wanted = crate::setup::ESBUILD_VERSION;
+    if !crate::util::has_version("esbuild", wanted) {
+        bail!("esbuild {wanted} is not first on PATH; run `cargo xtask setup`");
+    }
+    exec(
+        cmd("esbuild")
+            .arg(js)
+            .args(["--minify", "--format=esm", "--target=es2020", "--log-level=warning"])
+            .arg(format!("--outfile={}", js.display()))
+            .arg("--allow-overwrite"),
+    )
 }
 
 /// Gzip sizes of what a browser downloads: the wasm and every JS file of the glue.
