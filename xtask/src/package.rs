@@ -241,7 +241,12 @@ fn minify(js: &Path) -> Result<()> {
     exec(
         cmd("esbuild")
             .arg(js)
-            .args(["--minify", "--format=esm", "--target=es2020", "--log-level=warning"])
+            .args([
+                "--minify",
+                "--format=esm",
+                "--target=es2020",
+                "--log-level=warning",
+            ])
             .arg(format!("--outfile={}", js.display()))
             .arg("--allow-overwrite"),
     )
