@@ -7,6 +7,15 @@
 // - the whole page (the names in the tag): fetched in the background once the form is up, and
 //   opened with the key the sign-in screen checked. A tab that remembers its key opens it at once.
 const tag = document.querySelector('script[data-ora-js]');
+
+// The colour chosen with the page's theme button (localStorage, never anything secret), applied
+// before the first screen mounts: the sign-in module has no theme button of its own.
+try {
+  const theme = localStorage.getItem('ora-theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.oraTheme = theme;
+} catch {
+  // storage blocked: the system's colour scheme applies
+}
 const base = new URL('.', document.baseURI);
 const element = document.getElementById('ora-app');
 

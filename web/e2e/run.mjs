@@ -254,6 +254,9 @@ test('remember in this tab uses sessionStorage only when chosen, with a warning;
   await page.click('#ora-lock');
   await page.waitForSelector('#ora-key');
   assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(KEY));
+  // Signing in again after Lock works in the whole page's own sign-in form.
+  await signIn(page);
+  await page.waitForSelector('#ora-ws-table');
   await checkStorage(context, page, t);
   await context.close();
 });
@@ -730,6 +733,13 @@ test('dark mode follows the system and the toggle', async (t) => {
   assert.equal(await bg(), 'rgb(11, 13, 18)');
   await page.click('#ora-theme'); // system -> light
   assert.equal(await bg(), 'rgb(247, 248, 250)');
+  // The choice outlives a reload, and the sign-in screen (the first-load module) follows it too.
+  await page.reload();
+  await page.waitForSelector('#ora-key');
+  assert.equal(await page.getAttribute('html', 'data-ora-theme'), 'light');
+  assert.equal(await bg(), 'rgb(247, 248, 250)');
+  await signIn(page);
+  await page.waitForSelector('#ora-ws-table');
   await page.click('#ora-theme'); // light -> dark
   assert.equal(await page.getAttribute('html', 'data-ora-theme'), 'dark');
   assert.equal(await bg(), 'rgb(11, 13, 18)');
