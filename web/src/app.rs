@@ -15,6 +15,9 @@ pub fn App(
     /// the session this tab remembered).
     signed_in: Option<SignedIn>,
 ) -> impl IntoView {
+    // A checked key comes with the base URL it was checked against (the sign-in module already
+    // read config.json for it), so config.json is not read a second time.
+    let base_url = base_url.or_else(|| signed_in.as_ref().map(|s| s.base_url.clone()));
     let session = provide_session(base_url);
     if let Some(signed_in) = signed_in {
         session.accept(signed_in);
