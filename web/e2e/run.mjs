@@ -726,6 +726,36 @@ test('embedding: a portal mounts the page with mount(element, options)', async (
   await context.close();
 });
 
+test('embedding through loader.js: a portal gets the small first load too', async (t) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let fetched = 0;
+  const { context, page } = await open(t, {
+    hash: 'split.html',
+    prepare: (page) => page.route(WHOLE_PAGE_WASM, async (route) => {
+      await held;
+      fetched += 1;
+      await route.continue();
+    }),
+  });
+  await page.waitForSelector('#portal-slot #ora-key');
+  await page.waitForFunction(() => !document.querySelector('#portal-slot button[type=submit]').disabled);
+  assert.equal(
+    await page.evaluate(() => document.body.dataset.mountError),
+    'mount(element, options): options.baseUrl must be a string',
+  );
+  assert.equal(await page.locator('#portal-slot #ora-key').count(), 1, 'the bad mount added nothing');
+  // The portal's base URL (split.js ends it with a slash), not config.json's.
+  assert.equal(await page.inputValue('#ora-base'), `${URL_}/api/v1/`);
+  assert.equal(fetched, 0, 'the form works before the whole page has downloaded');
+  await signIn(page);
+  release();
+  await page.waitForSelector('#portal-slot #ora-ws-table');
+  assert.equal(fetched, 1);
+  assert.equal(await page.locator('h1').first().innerText(), 'Internal portal');
+  await context.close();
+});
+
 test('dark mode follows the system and the toggle', async (t) => {
   const { context, page } = await signedIn(t, { colorScheme: 'dark' });
   await page.waitForSelector('#ora-ws-table');

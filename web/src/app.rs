@@ -37,10 +37,12 @@ pub fn App(
 /// `handoff`, which opens the signed-in page.
 #[component]
 pub fn SignInScreen(
+    /// The API base URL chosen by an embedding page; `None` reads `config.json`.
+    base_url: Option<String>,
     /// Opens the signed-in page with the checked key.
     handoff: Handoff,
 ) -> impl IntoView {
-    let session = provide_session(None);
+    let session = provide_session(base_url);
     session.hand_off_to(handoff);
     view! { <pages::signin::SignIn /> }
 }

@@ -63,13 +63,13 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Mounts the sign-in screen alone inside `element`: the first-load module, which carries
-/// no page but this one. A key that `GET /key` accepts goes to `handoff`, which loads and
+/// Mounts the sign-in screen alone inside `element`, with the page's mount `options`: the
+/// first-load module, which carries no page but this one. A key that `GET /key` accepts goes to `handoff`, which loads and
 /// opens the signed-in page ([`mount_signed_in`] in the other module).
-pub fn mount_sign_in(element: web_sys::HtmlElement, handoff: Handoff) {
+pub fn mount_sign_in(element: web_sys::HtmlElement, options: MountOptions, handoff: Handoff) {
     console_error_panic_hook::set_once();
     let handle = leptos::mount::mount_to(element, move || {
-        view! { <app::SignInScreen handoff=handoff.clone() /> }
+        view! { <app::SignInScreen base_url=options.base_url.clone() handoff=handoff.clone() /> }
     });
     SIGN_IN.with(|s| *s.borrow_mut() = Some(Box::new(handle)));
 }

@@ -4,20 +4,28 @@
 
 use std::rc::Rc;
 
-use openrouter_admin_web::{mount_sign_in, unmount_sign_in, Handoff, SignedIn};
+use openrouter_admin_web::{
+    mount_options_from_js, mount_sign_in, unmount_sign_in, Handoff, SignedIn,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 fn main() {}
 
-/// JavaScript entry point: `mountSignIn(element, load)`.
+/// JavaScript entry point: `mountSignIn(element, load, options)`; `options` are the page's
+/// mount options (`{ baseUrl }`), and a wrong shape throws, as the whole page's `mount` does.
 ///
 /// `load()` returns a promise of `open(element, key, baseUrl, label)`, the whole page's
 /// mount. After a sign-in the form waits on `load` (a failure to load shows beside the form,
 /// which keeps what was typed), then, in one step outside the form's own code, takes the
 /// form down and opens the page in its place.
 #[wasm_bindgen(js_name = mountSignIn)]
-pub fn mount_sign_in_js(element: web_sys::HtmlElement, load: js_sys::Function) {
+pub fn mount_sign_in_js(
+    element: web_sys::HtmlElement,
+    load: js_sys::Function,
+    options: JsValue,
+) -> Result<(), JsError> {
+    let options = mount_options_from_js(&options).map_err(|e| JsError::new(&e))?;
     let target = element.clone();
     let handoff: Handoff = Rc::new(move |signed_in: SignedIn| {
         let load = load.clone();
@@ -52,7 +60,8 @@ pub fn mount_sign_in_js(element: web_sys::HtmlElement, load: js_sys::Function) {
             Ok(())
         })
     });
-    mount_sign_in(element, handoff);
+    mount_sign_in(element, options, handoff);
+    Ok(())
 }
 
 /// A thrown JS value as text for the form's error line (an `Error`'s message, else the value).

@@ -135,9 +135,10 @@ fn kb(bytes: usize) -> String {
 fn serve_dir(dist: &Path) -> Result<PathBuf> {
     let serve = root().join("target/web-serve");
     let _ = std::fs::remove_dir_all(&serve);
-    // The portal fixture embeds the page with `mount(element, options)`.
+    // The portal fixtures embed the page with the whole page's `mount(element, options)`
+    // (embed) and with the loader's (split).
     std::fs::create_dir_all(&serve)?;
-    for name in ["embed.html", "embed.js"] {
+    for name in ["embed.html", "embed.js", "split.html", "split.js"] {
         std::fs::copy(root().join("web/e2e/portal").join(name), serve.join(name))?;
     }
     for dir in [serve.clone(), serve.join("admin")] {
