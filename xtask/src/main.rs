@@ -12,6 +12,7 @@ mod demo;
 mod package;
 mod sandbox;
 mod setup;
+mod short_names;
 mod test;
 mod util;
 mod web;

@@ -2,7 +2,8 @@
 //!
 //! The package is assembled by hand rather than by wasm-pack: cargo builds the cdylib, the
 //! pinned wasm-bindgen CLI writes a `--target web` glue, npm's binaryen 132 runs `wasm-opt -Oz`
-//! (Debian's binaryen breaks wasm-bindgen output, toolchain.md pitfall 1), the glue loses its
+//! (Debian's binaryen breaks wasm-bindgen output, toolchain.md pitfall 1) and then gives the
+//! wasm's imports and exports short names (`short_names.rs`), the glue loses its
 //! comments (the `.d.ts` keeps the docs), and the package.json, README, Node entry and its types come
 //! from `crates/openrouter-admin-js/npm/`.
 //! One `.wasm` serves every target: browsers load it through the glue's `init()`, Node through
@@ -135,6 +136,17 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm),
+    )?;
+
+    banner("npm package: short wasm import and export names");
+    crate::short_names::apply(
+        &wasm,
+        &out.join(format!("{STEM}.js")),
+        &[
+            &out.join(format!("{STEM}.d.ts")),
+            &out.join(format!("{STEM}_bg.wasm.d.ts")),
+        ],
+        &format!("./{STEM}_bg.js"),
     )?;
 
     banner("npm package: package.json, README, Node entry");
