@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn exports_are_renamed_only_where_the_glue_reads_them() {
         let glue = "export function isOpenRouterError(e) { return wasm.isOpenRouterError(e) !== 0 }\nwasm.memory.buffer";
-        let renamed = rename_exports(glue, &exports()).unwrap();
+        let renamed = rename_exports(glue, &exports()).expect("every export is read as wasm.NAME");
         assert_eq!(
             renamed,
             "export function isOpenRouterError(e) { return wasm.b(e) !== 0 }\nwasm.a.buffer"
@@ -284,7 +284,7 @@ mod tests {
             "wasm.memory; instance.exports.isOpenRouterError",
             &exports(),
         )
-        .unwrap_err();
+        .expect_err("a member read through another object must fail");
         assert!(error.to_string().contains("isOpenRouterError"), "{error}");
     }
 
@@ -303,7 +303,8 @@ mod tests {
             },
         ];
         let glue = "function __wbg_get_imports() {\nconst import0 = {\n  __proto__: null,\n  __wbg_push_12: function(a, b) { return a.push(b) },\n};\nreturn {\n  __proto__: null,\n  \"./x_bg.js\": import0,\n  \"./snippets/s/inline0.js\": import1,\n};";
-        let renamed = rename_imports(glue, &imports, "./x_bg.js", "a").unwrap();
+        let renamed =
+            rename_imports(glue, &imports, "./x_bg.js", "a").expect("the glue has the known shape");
         assert!(renamed.contains("  c: function(a, b)"), "{renamed}");
         assert!(
             renamed.ends_with(
