@@ -399,11 +399,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.current_key(), signal_of(&o)?))
-        };
-        text(call(), Shape::Data)
+        self.send(Op::CurrentKey, &[], &options)
     }
 
     // ---- workspaces ---------------------------------------------------------------------
@@ -414,13 +410,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options)?;
-            let (limit, offset) = page_args(&o)?;
-            let call = paged!(self.client.workspaces().list(), limit, offset);
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::Page(List::Workspaces), &[], &options)
     }
 
     /// Every workspace: `for await (const ws of client.workspaces())`, or `.pages()`.
@@ -429,12 +419,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = Options::parse(&options)?;
-        let (limit, offset) = page_args(&o)?;
-        let signal = signal_of(&o)?;
-        let call = paged!(self.client.workspaces().list(), limit, offset);
-        let pages = signaled!(call.paginate(), signal).by_page_text();
-        Ok(make_paginator(Box::pin(pages)))
+        self.pages(List::Workspaces, &[], &options)
     }
 
     /// `POST /workspaces`: validated; retried only on 429; otherwise a failure after sending
@@ -445,12 +430,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let body = body::create_workspace(&request, "request")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.workspaces().create(body), signal_of(&o)?))
-        };
-        text(call(), Shape::Data)
+        self.send(Op::CreateWorkspace, &[&request], &options)
     }
 
     /// `GET /workspaces/{idOrSlug}`.
@@ -460,12 +440,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.workspace(id).get(), signal_of(&o)?))
-        };
-        text(call(), Shape::Data)
+        self.send(Op::GetWorkspace, &[&id_or_slug], &options)
     }
 
     /// `PATCH /workspaces/{idOrSlug}`: a field left out stays, `null` clears it.
@@ -476,16 +451,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "UpdateWorkspaceRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let body = body::update_workspace(&patch, "patch")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(
-                self.client.workspace(id).update(body),
-                signal_of(&o)?,
-            ))
-        };
-        text(call(), Shape::Data)
+        self.send(Op::UpdateWorkspace, &[&id_or_slug, &patch], &options)
     }
 
     /// `DELETE /workspaces/{idOrSlug}` (refused while it has active keys).
@@ -495,12 +461,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.workspace(id).delete(), signal_of(&o)?))
-        };
-        text(call(), Shape::Unit)
+        self.send(Op::DeleteWorkspace, &[&id_or_slug], &options)
     }
 
     /// After an `outcome_unknown` create: the workspace with this slug, or `null`.
@@ -531,14 +492,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options)?;
-            let (limit, offset) = page_args(&o)?;
-            let call = paged!(self.client.workspace(id).members().list(), limit, offset);
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::Page(List::Members), &[&id_or_slug], &options)
     }
 
     /// Every member of a workspace, as a `Paginator`.
@@ -548,13 +502,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = string_arg(&id_or_slug, "idOrSlug")?;
-        let o = Options::parse(&options)?;
-        let (limit, offset) = page_args(&o)?;
-        let signal = signal_of(&o)?;
-        let call = paged!(self.client.workspace(id).members().list(), limit, offset);
-        let pages = signaled!(call.paginate(), signal).by_page_text();
-        Ok(make_paginator(Box::pin(pages)))
+        self.pages(List::Members, &[&id_or_slug], &options)
     }
 
     /// Adds any number of users (chunks of 100) and reports one outcome per user.
@@ -589,15 +537,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(
-                self.client.workspace(id).budgets().list(),
-                signal_of(&o)?,
-            ))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::ListBudgets, &[&id_or_slug], &options)
     }
 
     /// `GET /workspaces/{idOrSlug}/budgets/{interval}`.
@@ -608,14 +548,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let interval = interval_arg(&interval)?;
-            let o = Options::parse(&options)?;
-            let call = self.client.workspace(id).budgets().get(interval);
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::GetBudget, &[&id_or_slug, &interval], &options)
     }
 
     /// `PUT /workspaces/{idOrSlug}/budgets/{interval}` with `limit_usd` (> 0; budgets must
@@ -628,20 +561,11 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = limitUsd, unchecked_param_type = "number")] limit_usd: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PutBudgetOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let interval = interval_arg(&interval)?;
-            let usd = limit_usd
-                .as_f64()
-                .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
-            let o = Options::parse(&options)?;
-            let mut call = self.client.workspace(id).budgets().put(interval, usd);
-            if let Some(v) = o.boolean("includeByok")? {
-                call = call.include_byok(v);
-            }
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(
+            Op::PutBudget,
+            &[&id_or_slug, &interval, &limit_usd],
+            &options,
+        )
     }
 
     /// `DELETE /workspaces/{idOrSlug}/budgets/{interval}`.
@@ -652,14 +576,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let id = string_arg(&id_or_slug, "idOrSlug")?;
-            let interval = interval_arg(&interval)?;
-            let o = Options::parse(&options)?;
-            let call = self.client.workspace(id).budgets().delete(interval);
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Unit)
+        self.send(Op::DeleteBudget, &[&id_or_slug, &interval], &options)
     }
 
     // ---- keys ---------------------------------------------------------------------------
@@ -670,12 +587,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options)?;
-            let call = Self::key_list(&self.client, &o)?;
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::Page(List::Keys), &[], &options)
     }
 
     /// Every key (of the Default workspace unless `workspaceId`), as a `Paginator`.
@@ -684,10 +596,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = Options::parse(&options)?;
-        let call = Self::key_list(&self.client, &o)?;
-        let pages = signaled!(call.paginate(), signal_of(&o)?).by_page_text();
-        Ok(make_paginator(Box::pin(pages)))
+        self.pages(List::Keys, &[], &options)
     }
 
     /// `POST /keys`: answers `{ data, key }`; `key` is the secret, shown this once. Retried
@@ -699,12 +608,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let body = body::create_key(&request, "request")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.keys().create(body), signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::CreateKey, &[&request], &options)
     }
 
     /// After an `outcome_unknown` create: the newest key with the request's name and workspace
@@ -740,12 +644,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.key(hash).get(), signal_of(&o)?))
-        };
-        text(call(), Shape::Data)
+        self.send(Op::GetKey, &[&hash], &options)
     }
 
     /// `PATCH /keys/{hash}`: a field left out stays, `null` clears `limit` / `limit_reset`.
@@ -756,13 +655,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let hash = string_arg(&hash, "hash")?;
-            let body = body::update_key(&patch, "patch")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.key(hash).update(body), signal_of(&o)?))
-        };
-        text(call(), Shape::Data)
+        self.send(Op::UpdateKey, &[&hash, &patch], &options)
     }
 
     /// `DELETE /keys/{hash}`.
@@ -772,12 +665,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.key(hash).delete(), signal_of(&o)?))
-        };
-        text(call(), Shape::Unit)
+        self.send(Op::DeleteKey, &[&hash], &options)
     }
 
     /// Rotation: creates a successor with the old key's settings (its secret is in
@@ -807,12 +695,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let hash = string_arg(&hash, "hash")?;
-            let o = Options::parse(&options)?;
-            Ok(boxed(self.client.keys().retire(hash), signal_of(&o)?))
-        };
-        text(call(), Shape::Unit)
+        self.send(Op::RetireKey, &[&hash], &options)
     }
 
     /// Applies one patch to many keys (validated once, `concurrency` at a time); one result per
@@ -845,13 +728,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        let call = || -> Result<TextFut, JsValue> {
-            let o = Options::parse(&options)?;
-            let (limit, offset) = page_args(&o)?;
-            let call = paged!(self.client.organization().members().list(), limit, offset);
-            Ok(boxed(call, signal_of(&o)?))
-        };
-        text(call(), Shape::Whole)
+        self.send(Op::Page(List::OrganizationMembers), &[], &options)
     }
 
     /// Every organization member, as a `Paginator`.
@@ -860,16 +737,173 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = Options::parse(&options)?;
-        let (limit, offset) = page_args(&o)?;
-        let signal = signal_of(&o)?;
-        let call = paged!(self.client.organization().members().list(), limit, offset);
-        let pages = signaled!(call.paginate(), signal).by_page_text();
-        Ok(make_paginator(Box::pin(pages)))
+        self.pages(List::OrganizationMembers, &[], &options)
+    }
+}
+
+/// The one-request operations: their answer's JSON goes to `JSON.parse` untouched.
+#[derive(Clone, Copy)]
+enum Op {
+    CurrentKey,
+    /// One page of a list.
+    Page(List),
+    CreateWorkspace,
+    GetWorkspace,
+    UpdateWorkspace,
+    DeleteWorkspace,
+    ListBudgets,
+    GetBudget,
+    PutBudget,
+    DeleteBudget,
+    CreateKey,
+    GetKey,
+    UpdateKey,
+    DeleteKey,
+    RetireKey,
+}
+
+/// The lists, read one page at a time ([`Op::Page`]) or walked by a paginator.
+#[derive(Clone, Copy)]
+enum List {
+    Workspaces,
+    Members,
+    Keys,
+    OrganizationMembers,
+}
+
+impl Op {
+    /// The part of the answer the method resolves to.
+    fn shape(self) -> Shape {
+        match self {
+            Op::Page(_) | Op::ListBudgets | Op::GetBudget | Op::PutBudget | Op::CreateKey => {
+                Shape::Whole
+            }
+            Op::DeleteWorkspace | Op::DeleteBudget | Op::DeleteKey | Op::RetireKey => Shape::Unit,
+            Op::CurrentKey
+            | Op::CreateWorkspace
+            | Op::GetWorkspace
+            | Op::UpdateWorkspace
+            | Op::GetKey
+            | Op::UpdateKey => Shape::Data,
+        }
     }
 }
 
 impl OpenRouterAdmin {
+    /// Every one-request method: checks `args` (the method's arguments before `options`, in
+    /// order) and `options`, then sends. One function for all of them, instead of one inlined
+    /// copy of the option, signal and promise handling per method (~2 KB of the gzip wasm).
+    #[inline(never)]
+    fn send(&self, op: Op, args: &[&JsValue], options: &JsValue) -> Promise {
+        text(self.request(op, args, options), op.shape())
+    }
+
+    /// The request of [`send`](Self::send), or the first bad argument as a rejection value.
+    fn request(&self, op: Op, args: &[&JsValue], options: &JsValue) -> Result<TextFut, JsValue> {
+        let o = Options::parse(options)?;
+        let signal = signal_of(&o)?;
+        let client = &self.client;
+        let id = || string_arg(args[0], "idOrSlug");
+        let hash = || string_arg(args[0], "hash");
+        let interval = || interval_arg(args[1]);
+        Ok(match op {
+            Op::CurrentKey => boxed(client.current_key(), signal),
+            Op::Page(List::Workspaces) => {
+                let (limit, offset) = page_args(&o)?;
+                boxed(paged!(client.workspaces().list(), limit, offset), signal)
+            }
+            Op::Page(List::Members) => {
+                let id = id()?;
+                let (limit, offset) = page_args(&o)?;
+                boxed(
+                    paged!(client.workspace(id).members().list(), limit, offset),
+                    signal,
+                )
+            }
+            Op::Page(List::Keys) => boxed(Self::key_list(client, &o)?, signal),
+            Op::Page(List::OrganizationMembers) => {
+                let (limit, offset) = page_args(&o)?;
+                let call = paged!(client.organization().members().list(), limit, offset);
+                boxed(call, signal)
+            }
+            Op::CreateWorkspace => {
+                let body = body::create_workspace(args[0], "request")?;
+                boxed(client.workspaces().create(body), signal)
+            }
+            Op::GetWorkspace => boxed(client.workspace(id()?).get(), signal),
+            Op::UpdateWorkspace => {
+                let id = id()?;
+                let body = body::update_workspace(args[1], "patch")?;
+                boxed(client.workspace(id).update(body), signal)
+            }
+            Op::DeleteWorkspace => boxed(client.workspace(id()?).delete(), signal),
+            Op::ListBudgets => boxed(client.workspace(id()?).budgets().list(), signal),
+            Op::GetBudget => {
+                let (id, interval) = (id()?, interval()?);
+                boxed(client.workspace(id).budgets().get(interval), signal)
+            }
+            Op::PutBudget => {
+                let (id, interval) = (id()?, interval()?);
+                let usd = args[2]
+                    .as_f64()
+                    .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
+                let mut call = client.workspace(id).budgets().put(interval, usd);
+                if let Some(v) = o.boolean("includeByok")? {
+                    call = call.include_byok(v);
+                }
+                boxed(call, signal)
+            }
+            Op::DeleteBudget => {
+                let (id, interval) = (id()?, interval()?);
+                boxed(client.workspace(id).budgets().delete(interval), signal)
+            }
+            Op::CreateKey => {
+                let body = body::create_key(args[0], "request")?;
+                boxed(client.keys().create(body), signal)
+            }
+            Op::GetKey => boxed(client.key(hash()?).get(), signal),
+            Op::UpdateKey => {
+                let hash = hash()?;
+                let body = body::update_key(args[1], "patch")?;
+                boxed(client.key(hash).update(body), signal)
+            }
+            Op::DeleteKey => boxed(client.key(hash()?).delete(), signal),
+            Op::RetireKey => boxed(client.keys().retire(hash()?), signal),
+        })
+    }
+
+    /// Every paginator method: the list `list` (with `args` before `options`, as in
+    /// [`send`](Self::send)), walked page by page as JavaScript iterates.
+    #[inline(never)]
+    fn pages(&self, list: List, args: &[&JsValue], options: &JsValue) -> Result<JsValue, JsValue> {
+        let o = Options::parse(options)?;
+        let signal = signal_of(&o)?;
+        let client = &self.client;
+        let pages: Pages<'static> = match list {
+            List::Workspaces => {
+                let (limit, offset) = page_args(&o)?;
+                let call = paged!(client.workspaces().list(), limit, offset);
+                Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            }
+            List::Members => {
+                let id = string_arg(args[0], "idOrSlug")?;
+                let (limit, offset) = page_args(&o)?;
+                let call = paged!(client.workspace(id).members().list(), limit, offset);
+                Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            }
+            List::Keys => {
+                let call = Self::key_list(client, &o)?;
+                Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            }
+            List::OrganizationMembers => {
+                let (limit, offset) = page_args(&o)?;
+                let call = paged!(client.organization().members().list(), limit, offset);
+                Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            }
+        };
+        Ok(make_paginator(pages))
+    }
+
     /// The shared body of `bulkUpdateKeys` (with a patch) and `bulkDeleteKeys`: one future for
     /// both in the wasm module.
     fn bulk(&self, hashes: JsValue, patch: Option<JsValue>, options: JsValue) -> Promise {
