@@ -130,43 +130,22 @@ impl fmt::Display for FieldError {
 /// The longest body snippet an error keeps.
 pub const SNIPPET_MAX: usize = 200;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Inner {
     kind: ErrorKind,
     status: Option<u16>,
     code: Option<i64>,
     message: String,
-    /// The envelope's `error.metadata` as sent (JSON text, never `null`).
+    /// The envelope's `error.metadata` as sent (JSON text, never `null`). Kept as text, and
+    /// parsed only when [`Error::metadata`] is asked: holding a `Value` would link its parser
+    /// and its drop code (a B-tree's) into builds that never ask (the npm package parses the
+    /// text in JavaScript).
     metadata_json: Option<String>,
-    /// `metadata_json` parsed on first use: only [`Error::metadata`] needs a `Value`, so
-    /// builds that never ask (the npm package parses the text in JavaScript) link no `Value`
-    /// parser.
-    metadata: std::sync::OnceLock<Option<serde_json::Value>>,
     retry_after: Option<Duration>,
     validation: Vec<FieldError>,
     snippet: Option<String>,
     json_path: Option<String>,
     cause: Option<Box<Error>>,
-}
-
-// By hand, leaving the parsed `metadata` behind (a clone parses it again if asked): a derived
-// `Clone` would link `Value`'s clone into builds that never parse it.
-impl Clone for Inner {
-    fn clone(&self) -> Self {
-        Inner {
-            kind: self.kind,
-            status: self.status,
-            code: self.code,
-            message: self.message.clone(),
-            metadata_json: self.metadata_json.clone(),
-            metadata: std::sync::OnceLock::new(),
-            retry_after: self.retry_after,
-            validation: self.validation.clone(),
-            snippet: self.snippet.clone(),
-            json_path: self.json_path.clone(),
-            cause: self.cause.clone(),
-        }
-    }
 }
 
 /// The error every call returns. Ask it questions: [`kind`](Self::kind),
@@ -194,7 +173,6 @@ impl Error {
             code: None,
             message: message.into(),
             metadata_json: None,
-            metadata: std::sync::OnceLock::new(),
             retry_after: None,
             validation: Vec::new(),
             snippet: None,
@@ -311,15 +289,9 @@ impl Error {
     pub fn message(&self) -> &str {
         &self.0.message
     }
-    /// The envelope's `error.metadata`, if any.
-    pub fn metadata(&self) -> Option<&serde_json::Value> {
-        self.0
-            .metadata
-            .get_or_init(|| {
-                let text = self.0.metadata_json.as_deref()?;
-                serde_json::from_str(text).ok()
-            })
-            .as_ref()
+    /// The envelope's `error.metadata`, if any, parsed from the text that came back.
+    pub fn metadata(&self) -> Option<serde_json::Value> {
+        serde_json::from_str(self.0.metadata_json.as_deref()?).ok()
     }
     /// The envelope's `error.metadata` as the JSON text that came back, if any: for bindings
     /// that parse it in their own language.
@@ -442,8 +414,8 @@ mod tests {
         assert_eq!(e.code(), Some(403));
         assert_eq!(e.status(), Some(403));
         assert_eq!(
-            e.metadata().and_then(|m| m.get("a")),
-            Some(&serde_json::json!(1))
+            e.metadata().and_then(|m| m.get("a").cloned()),
+            Some(serde_json::json!(1))
         );
         assert_eq!(e.metadata_json(), Some(r#"{"a":1}"#));
         let null = Error::from_response(

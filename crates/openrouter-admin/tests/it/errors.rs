@@ -28,7 +28,7 @@ fn envelope_and_kinds() {
             (e.kind(), e.status(), e.code(), e.message()),
             (k, Some(s), Some(i64::from(s)), "m")
         );
-        assert_eq!(e.metadata(), Some(&json!({"why": "x"})));
+        assert_eq!(e.metadata(), Some(json!({"why": "x"})));
     }
 }
 
