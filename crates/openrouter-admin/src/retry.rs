@@ -22,6 +22,7 @@
 use std::time::Duration;
 
 use crate::error::{Error, ErrorKind};
+use crate::validate;
 
 /// How an operation may be retried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -135,50 +136,67 @@ pub fn retry_after_from_headers(
 }
 
 /// Parses a non-negative decimal (`"150"`, `"0.5"`) into thousandths (`150_000`, `500`),
-/// without pulling float parsing into the wasm.
+/// over bytes: no float parsing, `str::parse` or pattern search is linked into the wasm.
 fn parse_decimal_millis(v: &str) -> Option<u64> {
-    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
-    if int.is_empty() && frac.is_empty() {
+    let b = v.as_bytes();
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(dot) => (&b[..dot], &b[dot + 1..]),
+        None => (b, &b[b.len()..]),
+    };
+    if (int.is_empty() && frac.is_empty()) || int.len() > 12 {
         return None;
     }
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !digits(frac) || int.len() > 12 {
+    let whole = match int.len() {
+        0 => 0,
+        // Up to 12 digits, read as two halves that each fit a u32.
+        n if n > 6 => {
+            u64::from(validate::num(int, 0, n - 6)?) * 1_000_000
+                + u64::from(validate::num(int, n - 6, 6)?)
+        }
+        n => u64::from(validate::num(int, 0, n)?),
+    };
+    if !frac.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let whole: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
     let mut thousandths = 0u64;
-    for (i, b) in frac.bytes().take(3).enumerate() {
-        thousandths += u64::from(b - b'0') * [100, 10, 1][i];
+    for (i, scale) in [100, 10, 1].into_iter().enumerate() {
+        if let Some(&d) = frac.get(i) {
+            thousandths += u64::from(d - b'0') * scale;
+        }
     }
     Some(whole * 1000 + thousandths)
 }
 
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to milliseconds since the epoch.
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, the form RFC 9110 has servers
+/// send) to milliseconds since the epoch. Every field has a fixed place, so it is read by
+/// position.
 pub fn parse_http_date(s: &str) -> Option<i64> {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    let [_, day, mon, year, time, "GMT"] = parts.as_slice() else {
-        return None;
-    };
-    let d: u32 = day.parse().ok()?;
-    let m = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|x| x == mon)? as u32
-        + 1;
-    let y: u32 = year.parse().ok()?;
-    let t: Vec<u32> = time
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let [h, mi, se] = t.as_slice() else {
-        return None;
-    };
-    if d == 0 || d > crate::validate::days_in_month(y, m) || *h > 23 || *mi > 59 || *se > 60 {
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let b = s.as_bytes();
+    let layout_ok = b.len() == 29
+        && b[3..5] == *b", "
+        && [b[7], b[11], b[16]] == [b' '; 3]
+        && [b[19], b[22]] == [b':'; 2]
+        && b[25..] == *b" GMT";
+    if !layout_ok {
         return None;
     }
-    let days = crate::validate::days_from_civil(i64::from(y), m, d);
-    Some((days * 86_400 + i64::from(*h) * 3600 + i64::from(*mi) * 60 + i64::from(*se)) * 1000)
+    let d = validate::num(b, 5, 2)?;
+    let m = MONTHS.iter().position(|name| *name == &b[8..11])? as u32 + 1;
+    let y = validate::num(b, 12, 4)?;
+    let (h, mi, se) = (
+        validate::num(b, 17, 2)?,
+        validate::num(b, 20, 2)?,
+        validate::num(b, 23, 2)?,
+    );
+    if d == 0 || d > validate::days_in_month(y, m) || h > 23 || mi > 59 || se > 60 {
+        return None;
+    }
+    let days = validate::days_from_civil(i64::from(y), m, d);
+    Some((days * 86_400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(se)) * 1000)
 }
 
 #[cfg(test)]
@@ -285,6 +303,23 @@ mod tests {
     }
 
     #[test]
+    fn decimal_millis() {
+        assert_eq!(parse_decimal_millis("150"), Some(150_000));
+        assert_eq!(parse_decimal_millis("0.5"), Some(500));
+        assert_eq!(parse_decimal_millis(".25"), Some(250));
+        assert_eq!(parse_decimal_millis("2."), Some(2000));
+        assert_eq!(parse_decimal_millis("1.23456"), Some(1234));
+        assert_eq!(
+            parse_decimal_millis("123456789012"),
+            Some(123_456_789_012_000)
+        );
+        assert_eq!(parse_decimal_millis("1234567890123"), None);
+        for bad in ["", ".", "1.2.3", "1e3", " 1", "+1", "1.x", "0x10"] {
+            assert_eq!(parse_decimal_millis(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
     fn http_date() {
         assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
         assert_eq!(
@@ -293,6 +328,11 @@ mod tests {
         );
         assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 UTC"), None);
         assert_eq!(parse_http_date("Sun, 31 Feb 1994 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 24:00:00 GMT"), None);
+        assert_eq!(parse_http_date("Sun, 06 Xyz 1994 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun, 6 Nov 1994 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun,  06 Nov 1994 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date(""), None);
     }
 
     #[test]

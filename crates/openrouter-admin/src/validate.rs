@@ -349,7 +349,9 @@ pub fn check_utc_datetime(s: &str) -> Result<(), (&'static str, String)> {
     Ok(())
 }
 
-fn num(b: &[u8], from: usize, len: usize) -> Option<u32> {
+/// The number spelled by the `len` ASCII digits of `b` at `from` (`None` if any is not a
+/// digit or `b` is too short). Over bytes, so no `str::parse` or slicing panic is linked.
+pub(crate) fn num(b: &[u8], from: usize, len: usize) -> Option<u32> {
     let part = b.get(from..from + len)?;
     if !part.iter().all(u8::is_ascii_digit) {
         return None;
