@@ -23,7 +23,7 @@ use openrouter_admin::api::Endpoint;
 use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
 use openrouter_admin::models::Interval;
 use openrouter_admin::{
-    Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey,
+    Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey, TextRequest,
 };
 use openrouter_admin::{KeyHash, Secret};
 use wasm_bindgen::closure::Closure;
@@ -119,9 +119,6 @@ fn page_args(o: &Options) -> Result<(Option<f64>, Option<f64>), JsValue> {
 /// Every method's future, boxed to one type.
 type JsFut = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
-/// A pass-through call's future: the core's answer as JSON text.
-type TextFut = Pin<Box<dyn Future<Output = Result<String, Error>>>>;
-
 /// The promise of `future`, whose error is already a JS value (an `OpenRouterError`).
 /// Non-generic on purpose: one copy of `future_to_promise` for the whole module.
 #[inline(never)]
@@ -141,22 +138,23 @@ enum Shape {
 }
 
 /// Sends a pass-through call; `call` is the result of checking the arguments.
-fn text(call: Result<TextFut, JsValue>, shape: Shape) -> Promise {
+fn text(call: Result<TextRequest<FetchTransport>, JsValue>, shape: Shape) -> Promise {
     match call {
         Err(e) => Promise::reject(&e),
-        Ok(future) => promise(Box::pin(async move {
-            let body = future.await.map_err(reject)?;
+        Ok(request) => promise(Box::pin(async move {
+            let body = request.send().await.map_err(reject)?;
             parse_answer(&body, shape)
         })),
     }
 }
 
-/// `call` as a boxed text future, with the optional cancel handle.
-fn boxed<E: Endpoint + 'static>(
+/// `call`, with the optional cancel handle, checked and serialized: every operation gives
+/// this one type, so the future that sends it exists once in the wasm.
+fn prepared<E: Endpoint>(
     call: Call<'_, FetchTransport, E>,
     signal: Option<CancelSignal>,
-) -> TextFut {
-    Box::pin(signaled!(call, signal).send_text_owned())
+) -> TextRequest<FetchTransport> {
+    signaled!(call, signal).into_text_request()
 }
 
 /// The `decode` error of an answer that is not what the API promises (the body is not
@@ -799,7 +797,12 @@ impl OpenRouterAdmin {
     }
 
     /// The request of [`send`](Self::send), or the first bad argument as a rejection value.
-    fn request(&self, op: Op, args: &[&JsValue], options: &JsValue) -> Result<TextFut, JsValue> {
+    fn request(
+        &self,
+        op: Op,
+        args: &[&JsValue],
+        options: &JsValue,
+    ) -> Result<TextRequest<FetchTransport>, JsValue> {
         let o = Options::parse(options)?;
         let signal = signal_of(&o)?;
         let client = &self.client;
@@ -807,40 +810,40 @@ impl OpenRouterAdmin {
         let hash = || string_arg(args[0], "hash");
         let interval = || interval_arg(args[1]);
         Ok(match op {
-            Op::CurrentKey => boxed(client.current_key(), signal),
+            Op::CurrentKey => prepared(client.current_key(), signal),
             Op::Page(List::Workspaces) => {
                 let (limit, offset) = page_args(&o)?;
-                boxed(paged!(client.workspaces().list(), limit, offset), signal)
+                prepared(paged!(client.workspaces().list(), limit, offset), signal)
             }
             Op::Page(List::Members) => {
                 let id = id()?;
                 let (limit, offset) = page_args(&o)?;
-                boxed(
+                prepared(
                     paged!(client.workspace(id).members().list(), limit, offset),
                     signal,
                 )
             }
-            Op::Page(List::Keys) => boxed(Self::key_list(client, &o)?, signal),
+            Op::Page(List::Keys) => prepared(Self::key_list(client, &o)?, signal),
             Op::Page(List::OrganizationMembers) => {
                 let (limit, offset) = page_args(&o)?;
                 let call = paged!(client.organization().members().list(), limit, offset);
-                boxed(call, signal)
+                prepared(call, signal)
             }
             Op::CreateWorkspace => {
                 let body = body::create_workspace(args[0], "request")?;
-                boxed(client.workspaces().create(body), signal)
+                prepared(client.workspaces().create(body), signal)
             }
-            Op::GetWorkspace => boxed(client.workspace(id()?).get(), signal),
+            Op::GetWorkspace => prepared(client.workspace(id()?).get(), signal),
             Op::UpdateWorkspace => {
                 let id = id()?;
                 let body = body::update_workspace(args[1], "patch")?;
-                boxed(client.workspace(id).update(body), signal)
+                prepared(client.workspace(id).update(body), signal)
             }
-            Op::DeleteWorkspace => boxed(client.workspace(id()?).delete(), signal),
-            Op::ListBudgets => boxed(client.workspace(id()?).budgets().list(), signal),
+            Op::DeleteWorkspace => prepared(client.workspace(id()?).delete(), signal),
+            Op::ListBudgets => prepared(client.workspace(id()?).budgets().list(), signal),
             Op::GetBudget => {
                 let (id, interval) = (id()?, interval()?);
-                boxed(client.workspace(id).budgets().get(interval), signal)
+                prepared(client.workspace(id).budgets().get(interval), signal)
             }
             Op::PutBudget => {
                 let (id, interval) = (id()?, interval()?);
@@ -851,24 +854,24 @@ impl OpenRouterAdmin {
                 if let Some(v) = o.boolean("includeByok")? {
                     call = call.include_byok(v);
                 }
-                boxed(call, signal)
+                prepared(call, signal)
             }
             Op::DeleteBudget => {
                 let (id, interval) = (id()?, interval()?);
-                boxed(client.workspace(id).budgets().delete(interval), signal)
+                prepared(client.workspace(id).budgets().delete(interval), signal)
             }
             Op::CreateKey => {
                 let body = body::create_key(args[0], "request")?;
-                boxed(client.keys().create(body), signal)
+                prepared(client.keys().create(body), signal)
             }
-            Op::GetKey => boxed(client.key(hash()?).get(), signal),
+            Op::GetKey => prepared(client.key(hash()?).get(), signal),
             Op::UpdateKey => {
                 let hash = hash()?;
                 let body = body::update_key(args[1], "patch")?;
-                boxed(client.key(hash).update(body), signal)
+                prepared(client.key(hash).update(body), signal)
             }
-            Op::DeleteKey => boxed(client.key(hash()?).delete(), signal),
-            Op::RetireKey => boxed(client.keys().retire(hash()?), signal),
+            Op::DeleteKey => prepared(client.key(hash()?).delete(), signal),
+            Op::RetireKey => prepared(client.keys().retire(hash()?), signal),
         })
     }
 

@@ -580,7 +580,40 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     where
         T: 'static,
     {
-        owned_text(self.client.clone(), prepare(&self.endpoint), self.signal)
+        self.into_text_request().send()
+    }
+    /// The call validated and serialized now (a failure is kept for [`TextRequest::send`]),
+    /// with a clone of the client: one type for every operation, so a binding can choose the
+    /// operation in a `match` and send it from one place.
+    pub fn into_text_request(self) -> TextRequest<T> {
+        TextRequest {
+            client: self.client.clone(),
+            prepared: prepare(&self.endpoint),
+            signal: self.signal,
+        }
+    }
+}
+
+/// A call of any operation, validated and serialized, that answers with its 2xx body as JSON
+/// text: see [`Call::into_text_request`].
+#[must_use = "does nothing until `.send().await`"]
+pub struct TextRequest<T> {
+    client: Client<T>,
+    prepared: Result<Prepared, Error>,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport + 'static> TextRequest<T> {
+    /// Sends it (with the client's retries) and returns the 2xx body, undecoded; a validation
+    /// failure is returned without sending.
+    pub fn send(self) -> impl std::future::Future<Output = Result<String, Error>> {
+        owned_text(self.client, self.prepared, self.signal)
+    }
+}
+
+impl<T> fmt::Debug for TextRequest<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TextRequest")
     }
 }
 

@@ -53,7 +53,7 @@ pub mod secret;
 pub mod transport;
 pub mod validate;
 
-pub use client::{Call, Client, ClientBuilder, Config, DEFAULT_BASE_URL};
+pub use client::{Call, Client, ClientBuilder, Config, TextRequest, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorKind, FieldError};
 pub use models::{Interval, KeyHash, Patch, UserId, WorkspaceId};
 pub use pagination::Paginator;
