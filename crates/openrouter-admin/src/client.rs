@@ -419,11 +419,16 @@ async fn owned_text<T: Transport>(
 }
 
 fn encode_into(out: &mut String, s: &str) {
+    // Hex digits from a table rather than `format!("%{b:02X}")`, which would link the
+    // formatter's hex and padding code into wasm builds for this one use.
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
         }
     }
 }
@@ -648,5 +653,7 @@ mod tests {
             "http://x/api/v1/keys?workspace_id=a%20b%26c"
         );
         assert_eq!(encode_component("prod/x"), "prod%2Fx");
+        // Every byte of a multi-byte character, in upper-case hex; unreserved ones stay.
+        assert_eq!(encode_component("é~ö\u{7f}"), "%C3%A9~%C3%B6%7F");
     }
 }
