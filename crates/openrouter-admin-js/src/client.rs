@@ -19,9 +19,9 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use openrouter_admin::api::Endpoint;
+use openrouter_admin::api::{self, Endpoint};
 use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
-use openrouter_admin::models::Interval;
+use openrouter_admin::models::{Interval, UpsertBudget};
 use openrouter_admin::{
     Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey, TextRequest,
 };
@@ -94,26 +94,18 @@ macro_rules! signaled {
     };
 }
 
-/// Applies the optional `limit` / `offset` to a list call (each list builder has both).
-macro_rules! paged {
-    ($call:expr, $limit:expr, $offset:expr) => {{
-        let mut call = $call;
-        if let Some(n) = $limit {
-            call = call.limit(n as u32);
-        }
-        if let Some(n) = $offset {
-            call = call.offset(n as u64);
-        }
-        call
-    }};
+/// The `limit` and `offset` options of a list.
+fn page_args(o: &Options) -> Result<(Option<u32>, Option<u64>), JsValue> {
+    Ok((
+        o.integer("limit", 1_000_000_000)?.map(|n| n as u32),
+        offset_arg(o)?,
+    ))
 }
 
-/// The `limit` and `offset` options of a list.
-fn page_args(o: &Options) -> Result<(Option<f64>, Option<f64>), JsValue> {
-    Ok((
-        o.integer("limit", 1_000_000_000)?,
-        o.integer("offset", 9_000_000_000_000_000)?,
-    ))
+/// The `offset` option of a list.
+fn offset_arg(o: &Options) -> Result<Option<u64>, JsValue> {
+    Ok(o.integer("offset", 9_000_000_000_000_000)?
+        .map(|n| n as u64))
 }
 
 /// Every method's future, boxed to one type.
@@ -807,71 +799,83 @@ impl OpenRouterAdmin {
         let signal = signal_of(&o)?;
         let client = &self.client;
         let id = || string_arg(args[0], "idOrSlug");
-        let hash = || string_arg(args[0], "hash");
+        let hash = || Ok::<_, JsValue>(KeyHash::from(string_arg(args[0], "hash")?));
         let interval = || interval_arg(args[1]);
+        // The endpoints are built as the data they are (`api`), not through the fluent
+        // handlers, whose per-step clones would be repeated in every arm of this match.
         Ok(match op {
-            Op::CurrentKey => prepared(client.current_key(), signal),
-            Op::Page(List::Workspaces) => {
-                let (limit, offset) = page_args(&o)?;
-                prepared(paged!(client.workspaces().list(), limit, offset), signal)
-            }
-            Op::Page(List::Members) => {
-                let id = id()?;
-                let (limit, offset) = page_args(&o)?;
-                prepared(
-                    paged!(client.workspace(id).members().list(), limit, offset),
-                    signal,
-                )
-            }
-            Op::Page(List::Keys) => prepared(Self::key_list(client, &o)?, signal),
-            Op::Page(List::OrganizationMembers) => {
-                let (limit, offset) = page_args(&o)?;
-                let call = paged!(client.organization().members().list(), limit, offset);
-                prepared(call, signal)
-            }
+            Op::CurrentKey => prepared(client.call(api::GetCurrentKey::default()), signal),
+            Op::Page(list) => match list {
+                List::Workspaces => {
+                    let mut list = api::ListWorkspaces::default();
+                    (list.limit, list.offset) = page_args(&o)?;
+                    prepared(client.call(list), signal)
+                }
+                List::Members => {
+                    let mut list = api::ListMembers::new(id()?);
+                    (list.limit, list.offset) = page_args(&o)?;
+                    prepared(client.call(list), signal)
+                }
+                List::Keys => prepared(client.call(key_list(&o)?), signal),
+                List::OrganizationMembers => {
+                    let mut list = api::ListOrganizationMembers::default();
+                    (list.limit, list.offset) = page_args(&o)?;
+                    prepared(client.call(list), signal)
+                }
+            },
             Op::CreateWorkspace => {
                 let body = body::create_workspace(args[0], "request")?;
-                prepared(client.workspaces().create(body), signal)
+                prepared(client.call(api::CreateWorkspaceRequest::new(body)), signal)
             }
-            Op::GetWorkspace => prepared(client.workspace(id()?).get(), signal),
+            Op::GetWorkspace => prepared(client.call(api::GetWorkspace::new(id()?)), signal),
             Op::UpdateWorkspace => {
                 let id = id()?;
                 let body = body::update_workspace(args[1], "patch")?;
-                prepared(client.workspace(id).update(body), signal)
+                prepared(
+                    client.call(api::UpdateWorkspaceRequest::new(id, body)),
+                    signal,
+                )
             }
-            Op::DeleteWorkspace => prepared(client.workspace(id()?).delete(), signal),
-            Op::ListBudgets => prepared(client.workspace(id()?).budgets().list(), signal),
+            Op::DeleteWorkspace => prepared(client.call(api::DeleteWorkspace::new(id()?)), signal),
+            Op::ListBudgets => prepared(client.call(api::ListBudgets::new(id()?)), signal),
             Op::GetBudget => {
-                let (id, interval) = (id()?, interval()?);
-                prepared(client.workspace(id).budgets().get(interval), signal)
+                let (workspace, interval) = (id()?, interval()?);
+                prepared(
+                    client.call(api::GetBudget::new(workspace, interval)),
+                    signal,
+                )
             }
             Op::PutBudget => {
-                let (id, interval) = (id()?, interval()?);
+                let (workspace, interval) = (id()?, interval()?);
                 let usd = args[2]
                     .as_f64()
                     .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
-                let mut call = client.workspace(id).budgets().put(interval, usd);
-                if let Some(v) = o.boolean("includeByok")? {
-                    call = call.include_byok(v);
-                }
-                prepared(call, signal)
+                let mut body = UpsertBudget::new(usd);
+                body.include_byok_in_budgets = o.boolean("includeByok")?;
+                let put = api::PutBudget::new(workspace, interval, body);
+                prepared(client.call(put), signal)
             }
             Op::DeleteBudget => {
-                let (id, interval) = (id()?, interval()?);
-                prepared(client.workspace(id).budgets().delete(interval), signal)
+                let (workspace, interval) = (id()?, interval()?);
+                prepared(
+                    client.call(api::DeleteBudget::new(workspace, interval)),
+                    signal,
+                )
             }
             Op::CreateKey => {
                 let body = body::create_key(args[0], "request")?;
-                prepared(client.keys().create(body), signal)
+                prepared(client.call(api::CreateKeyRequest::new(body)), signal)
             }
-            Op::GetKey => prepared(client.key(hash()?).get(), signal),
+            Op::GetKey => prepared(client.call(api::GetKey::new(hash()?)), signal),
             Op::UpdateKey => {
                 let hash = hash()?;
                 let body = body::update_key(args[1], "patch")?;
-                prepared(client.key(hash).update(body), signal)
+                prepared(client.call(api::UpdateKeyRequest::new(hash, body)), signal)
             }
-            Op::DeleteKey => prepared(client.key(hash()?).delete(), signal),
-            Op::RetireKey => prepared(client.keys().retire(hash()?), signal),
+            // Retiring is deleting (`KeysHandler::retire`).
+            Op::DeleteKey | Op::RetireKey => {
+                prepared(client.call(api::DeleteKey::new(hash()?)), signal)
+            }
         })
     }
 
@@ -884,23 +888,25 @@ impl OpenRouterAdmin {
         let client = &self.client;
         let pages: Pages<'static> = match list {
             List::Workspaces => {
-                let (limit, offset) = page_args(&o)?;
-                let call = paged!(client.workspaces().list(), limit, offset);
+                let mut list = api::ListWorkspaces::default();
+                (list.limit, list.offset) = page_args(&o)?;
+                let call = client.call(list);
                 Box::pin(signaled!(call.paginate(), signal).by_page_text())
             }
             List::Members => {
-                let id = string_arg(args[0], "idOrSlug")?;
-                let (limit, offset) = page_args(&o)?;
-                let call = paged!(client.workspace(id).members().list(), limit, offset);
+                let mut list = api::ListMembers::new(string_arg(args[0], "idOrSlug")?);
+                (list.limit, list.offset) = page_args(&o)?;
+                let call = client.call(list);
                 Box::pin(signaled!(call.paginate(), signal).by_page_text())
             }
             List::Keys => {
-                let call = Self::key_list(client, &o)?;
+                let call = client.call(key_list(&o)?);
                 Box::pin(signaled!(call.paginate(), signal).by_page_text())
             }
             List::OrganizationMembers => {
-                let (limit, offset) = page_args(&o)?;
-                let call = paged!(client.organization().members().list(), limit, offset);
+                let mut list = api::ListOrganizationMembers::default();
+                (list.limit, list.offset) = page_args(&o)?;
+                let call = client.call(list);
                 Box::pin(signaled!(call.paginate(), signal).by_page_text())
             }
         };
@@ -966,31 +972,15 @@ impl OpenRouterAdmin {
             Ok(member_report(report))
         }))
     }
+}
 
-    /// A `GET /keys` call from `workspaceId`, `includeDisabled` and `offset`.
-    fn key_list<'a>(
-        client: &'a Client,
-        o: &Options,
-    ) -> Result<
-        openrouter_admin::Call<
-            'a,
-            openrouter_admin::FetchTransport,
-            openrouter_admin::api::ListKeys,
-        >,
-        JsValue,
-    > {
-        let mut call = client.keys().list();
-        if let Some(w) = o.string("workspaceId")? {
-            call = call.workspace(w);
-        }
-        if let Some(v) = o.boolean("includeDisabled")? {
-            call = call.include_disabled(v);
-        }
-        if let Some(n) = o.integer("offset", 9_000_000_000_000_000)? {
-            call = call.offset(n as u64);
-        }
-        Ok(call)
-    }
+/// A `GET /keys` from `workspaceId`, `includeDisabled` and `offset` (its page size is fixed).
+fn key_list(o: &Options) -> Result<api::ListKeys, JsValue> {
+    let mut list = api::ListKeys::default();
+    list.offset = offset_arg(o)?;
+    list.include_disabled = o.boolean("includeDisabled")?;
+    list.workspace_id = o.string("workspaceId")?.map(Into::into);
+    Ok(list)
 }
 
 /// `true` for a rejection of this package (`e is OpenRouterError` in TypeScript).

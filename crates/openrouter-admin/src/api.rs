@@ -805,3 +805,121 @@ impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
         r
     }
 }
+
+// --- constructors ----------------------------------------------------------------------------
+// The endpoint structs are `#[non_exhaustive]`, so that a new optional field is not a breaking
+// change; code outside this crate builds them here (the lists without a required field have
+// `Default`), then sets the optional fields it wants.
+
+impl CreateWorkspaceRequest {
+    /// `POST /workspaces` with `body`.
+    pub fn new(body: CreateWorkspace) -> Self {
+        Self { body }
+    }
+}
+
+impl GetWorkspace {
+    /// `GET /workspaces/{id}` (UUID or slug).
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+impl UpdateWorkspaceRequest {
+    /// `PATCH /workspaces/{id}` with `body`.
+    pub fn new(id: impl Into<String>, body: UpdateWorkspace) -> Self {
+        Self {
+            id: id.into(),
+            body,
+        }
+    }
+}
+
+impl DeleteWorkspace {
+    /// `DELETE /workspaces/{id}`.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+impl ListMembers {
+    /// `GET /workspaces/{workspace}/members`, first page, server page size.
+    pub fn new(workspace: impl Into<String>) -> Self {
+        Self {
+            workspace: workspace.into(),
+            offset: None,
+            limit: None,
+        }
+    }
+}
+
+impl ListBudgets {
+    /// `GET /workspaces/{workspace}/budgets`.
+    pub fn new(workspace: impl Into<String>) -> Self {
+        Self {
+            workspace: workspace.into(),
+        }
+    }
+}
+
+impl GetBudget {
+    /// `GET /workspaces/{workspace}/budgets/{interval}`.
+    pub fn new(workspace: impl Into<String>, interval: Interval) -> Self {
+        Self {
+            workspace: workspace.into(),
+            interval,
+        }
+    }
+}
+
+impl PutBudget {
+    /// `PUT /workspaces/{workspace}/budgets/{interval}` with `body`.
+    pub fn new(workspace: impl Into<String>, interval: Interval, body: UpsertBudget) -> Self {
+        Self {
+            workspace: workspace.into(),
+            interval,
+            body,
+        }
+    }
+}
+
+impl DeleteBudget {
+    /// `DELETE /workspaces/{workspace}/budgets/{interval}`.
+    pub fn new(workspace: impl Into<String>, interval: Interval) -> Self {
+        Self {
+            workspace: workspace.into(),
+            interval,
+        }
+    }
+}
+
+impl CreateKeyRequest {
+    /// `POST /keys` with `body`.
+    pub fn new(body: CreateKey) -> Self {
+        Self { body }
+    }
+}
+
+impl GetKey {
+    /// `GET /keys/{hash}`.
+    pub fn new(hash: impl Into<KeyHash>) -> Self {
+        Self { hash: hash.into() }
+    }
+}
+
+impl UpdateKeyRequest {
+    /// `PATCH /keys/{hash}` with `body`.
+    pub fn new(hash: impl Into<KeyHash>, body: UpdateKey) -> Self {
+        Self {
+            hash: hash.into(),
+            body,
+        }
+    }
+}
+
+impl DeleteKey {
+    /// `DELETE /keys/{hash}`.
+    pub fn new(hash: impl Into<KeyHash>) -> Self {
+        Self { hash: hash.into() }
+    }
+}
