@@ -193,7 +193,7 @@ impl Endpoint for CreateWorkspaceRequest {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn class(&self) -> OpClass {
         OpClass::Create
@@ -251,7 +251,7 @@ impl Endpoint for UpdateWorkspaceRequest {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -339,7 +339,7 @@ impl Endpoint for AddMembers {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -372,7 +372,7 @@ impl Endpoint for RemoveMembers {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -463,7 +463,7 @@ impl Endpoint for PutBudget {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()
@@ -599,7 +599,7 @@ impl Endpoint for CreateKeyRequest {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn class(&self) -> OpClass {
         OpClass::Create
@@ -660,7 +660,7 @@ impl Endpoint for UpdateKeyRequest {
         to_value(&self.body)
     }
     fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(serde_json::to_string(&self.body))
+        Some(Ok(self.body.to_json()))
     }
     fn validate(&self) -> Result<(), Error> {
         self.body.validate()

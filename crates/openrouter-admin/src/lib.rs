@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+mod body_json;
 pub mod client;
 pub mod error;
 mod fields;
