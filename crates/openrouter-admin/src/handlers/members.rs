@@ -1,7 +1,7 @@
-use crate::api::{AddMembers, GetWorkspace, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
+use crate::api::{AddMembers, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
 use crate::client::{prepare, Call, Client};
 use crate::error::Error;
-use crate::fields::{self, Fields};
+use crate::fields::Fields;
 use crate::models::{MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
@@ -275,10 +275,10 @@ impl<T: Transport> MemberChanges<'_, T> {
                 chunk_errors.push((chunk.to_vec(), e));
             }
         }
-        let (after, ws_after) = if todo.is_empty() {
-            (before.clone(), None)
+        let after = if todo.is_empty() {
+            before.clone()
         } else {
-            self.members().await?
+            self.members().await?.0
         };
         let failed = |u: &UserId| {
             chunk_errors
@@ -287,28 +287,13 @@ impl<T: Transport> MemberChanges<'_, T> {
                 .map(|(_, e)| e.clone())
         };
 
-        // For members that stayed: who holds active keys in this workspace?
+        // For members that stayed: who holds active keys in this workspace? Whoever stayed was
+        // in `before`, whose rows carry the workspace's UUID that `GET /keys` filters by.
         let mut key_holders = IdSet::default();
-        let stayed: Vec<&UserId> = asked
+        let stayed = asked
             .iter()
-            .filter(|u| !self.add && before.contains(u) && after.contains(u) && failed(u).is_none())
-            .collect();
-        if !stayed.is_empty() {
-            let ws = match ws_id.or(ws_after) {
-                Some(w) => w,
-                None => {
-                    let get = GetWorkspace {
-                        id: self.workspace.clone(),
-                    };
-                    let answer = self
-                        .client
-                        .execute_endpoint_raw(&get, self.signal.as_ref())
-                        .await?;
-                    let status = answer.status;
-                    let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
-                    WorkspaceId::from(Fields::new(&data, ".data", status).str("id")?)
-                }
-            };
+            .any(|u| !self.add && before.contains(u) && after.contains(u) && failed(u).is_none());
+        if let Some(ws) = ws_id.filter(|_| stayed) {
             let mut lk = ListKeys {
                 offset: None,
                 include_disabled: Some(false),
