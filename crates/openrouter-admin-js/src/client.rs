@@ -23,7 +23,8 @@ use openrouter_admin::api::{self, Endpoint};
 use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
 use openrouter_admin::models::{Interval, UpsertBudget};
 use openrouter_admin::{
-    Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey, TextRequest,
+    Call, CancelSignal, Client, Error, ErrorKind, FetchTransport, ManagementKey, Method, OpClass,
+    TextRequest,
 };
 use openrouter_admin::{KeyHash, Secret};
 use wasm_bindgen::closure::Closure;
@@ -127,6 +128,8 @@ enum Shape {
     Data,
     /// Nothing: `undefined` (deletes).
     Unit,
+    /// Whatever JSON came back, or `undefined` for an empty body (`request`).
+    Any,
 }
 
 /// Sends a pass-through call; `call` is the result of checking the arguments.
@@ -157,10 +160,15 @@ fn bad_answer(what: &'static str) -> JsValue {
 
 /// A 2xx body as a JS value (`JSON.parse`), picking `shape`'s part.
 fn parse_answer(body: &str, shape: Shape) -> Result<JsValue, JsValue> {
-    if let Shape::Unit = shape {
-        return Ok(JsValue::UNDEFINED);
+    match shape {
+        Shape::Unit => return Ok(JsValue::UNDEFINED),
+        Shape::Any if body.trim().is_empty() => return Ok(JsValue::UNDEFINED),
+        _ => {}
     }
     let value = js_sys::JSON::parse(body).map_err(|_| bad_answer("the answer is not JSON"))?;
+    if let Shape::Any = shape {
+        return Ok(value);
+    }
     if !value.is_object() {
         return Err(bad_answer("the answer is not a JSON object"));
     }
@@ -200,6 +208,36 @@ fn interval_arg(value: &JsValue) -> Result<Interval, JsValue> {
             "`interval` must be \"daily\", \"weekly\", \"monthly\" or \"lifetime\"",
         )),
     }
+}
+
+/// An HTTP method argument.
+fn method_arg(value: &JsValue) -> Result<Method, JsValue> {
+    match value.as_string().as_deref() {
+        Some("GET") => Ok(Method::Get),
+        Some("POST") => Ok(Method::Post),
+        Some("PUT") => Ok(Method::Put),
+        Some("PATCH") => Ok(Method::Patch),
+        Some("DELETE") => Ok(Method::Delete),
+        _ => Err(invalid(
+            "method",
+            "enum",
+            "`method` must be \"GET\", \"POST\", \"PUT\", \"PATCH\" or \"DELETE\"",
+        )),
+    }
+}
+
+/// A path below the base URL: `/` first, and no query or fragment (`options.query` carries
+/// the query, encoded).
+fn path_arg(value: &JsValue) -> Result<String, JsValue> {
+    let path = string_arg(value, "path")?;
+    if !path.starts_with('/') || path.contains(['?', '#']) {
+        return Err(invalid(
+            "path",
+            "pattern",
+            "`path` must start with / and hold no ? or # (put the query in options.query)",
+        ));
+    }
+    Ok(path)
 }
 
 /// Sets a property on an object this module just created.
@@ -710,6 +748,23 @@ impl OpenRouterAdmin {
         self.bulk(hashes, None, options)
     }
 
+    // ---- any other endpoint -------------------------------------------------------------
+
+    /// Any endpoint of the API with this client's key, retries and errors: `path` below the
+    /// base URL (`/guardrails`), `options.query` and `options.body` (sent as JSON). A POST is
+    /// treated as a create (retried only on 429; a failure after sending is
+    /// `outcome_unknown`) unless `options.idempotent` is `true`. Resolves to the parsed answer,
+    /// or `undefined` for an empty one.
+    #[wasm_bindgen(js_name = request, unchecked_return_type = "Promise<unknown>")]
+    pub fn raw_request(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HttpMethod")] method: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::Raw, &[&method, &path], &options)
+    }
+
     // ---- organization -------------------------------------------------------------------
 
     /// `GET /organization/members`: one page; their `id`s are what `addMembers` takes.
@@ -750,6 +805,8 @@ enum Op {
     UpdateKey,
     DeleteKey,
     RetireKey,
+    /// `request`: any path, method and body.
+    Raw,
 }
 
 /// The lists, read one page at a time ([`Op::Page`]) or walked by a paginator.
@@ -769,6 +826,7 @@ impl Op {
                 Shape::Whole
             }
             Op::DeleteWorkspace | Op::DeleteBudget | Op::DeleteKey | Op::RetireKey => Shape::Unit,
+            Op::Raw => Shape::Any,
             Op::CurrentKey
             | Op::CreateWorkspace
             | Op::GetWorkspace
@@ -871,6 +929,16 @@ impl OpenRouterAdmin {
                 let hash = hash()?;
                 let body = body::update_key(args[1], "patch")?;
                 prepared(client.call(api::UpdateKeyRequest::new(hash, body)), signal)
+            }
+            Op::Raw => {
+                let mut raw = api::RawTextRequest::new(method_arg(args[0])?, path_arg(args[1])?);
+                raw.query = o.query("query")?;
+                raw.body = o.json("body")?;
+                // A POST may be retried like a read only when the caller says it is safe to.
+                if raw.class == OpClass::Create && o.boolean("idempotent")? == Some(true) {
+                    raw.class = OpClass::Safe;
+                }
+                prepared(client.call(raw), signal)
             }
             // Retiring is deleting (`KeysHandler::retire`).
             Op::DeleteKey | Op::RetireKey => {

@@ -191,6 +191,62 @@ impl Options {
         })
     }
 
+    /// An option sent as JSON text (`JSON.stringify`); a value JSON cannot carry (a BigInt,
+    /// a cycle, a function) is an error naming it.
+    pub fn json(&self, key: &str) -> Result<Option<String>, JsValue> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        JSON::stringify(&v)
+            .ok()
+            .and_then(|text| text.as_string())
+            .map(Some)
+            .ok_or_else(|| {
+                let field = format!("options.{key}");
+                invalid(&field, "type", &format!("`{field}` cannot be read as JSON"))
+            })
+    }
+
+    /// An object of query parameters: each value a string, a finite number or a boolean,
+    /// sent as JSON writes it (`5`, `true`), in the object's key order.
+    pub fn query(&self, key: &str) -> Result<Vec<(String, String)>, JsValue> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        let field = format!("options.{key}");
+        if !v.is_object() || Array::is_array(&v) {
+            return Err(invalid(
+                &field,
+                "type",
+                &format!("`{field}` must be an object"),
+            ));
+        }
+        let mut out = Vec::new();
+        for entry in Object::entries(v.unchecked_ref()).iter() {
+            let pair: &Array = entry.unchecked_ref();
+            let (name, value) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
+            let text = if let Some(text) = value.as_string() {
+                Some(text)
+            } else if value.as_f64().is_some_and(f64::is_finite) || value.as_bool().is_some() {
+                JSON::stringify(&value)
+                    .ok()
+                    .and_then(|text| text.as_string())
+            } else {
+                None
+            };
+            let Some(text) = text else {
+                let item = format!("{field}.{name}");
+                return Err(invalid(
+                    &item,
+                    "type",
+                    &format!("`{item}` must be a string, a finite number or a boolean"),
+                ));
+            };
+            out.push((name, text));
+        }
+        Ok(out)
+    }
+
     /// A non-empty string option.
     pub fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
         match self.get(key) {

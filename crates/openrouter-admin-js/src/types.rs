@@ -53,6 +53,18 @@ export interface BulkOptions extends CallOptions {
   concurrency?: number;
 }
 
+/** The methods `request` sends. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** Options of `request`. */
+export interface RequestOptions extends CallOptions {
+  /** Query parameters, encoded; numbers and booleans are sent as JSON writes them. */
+  query?: Record<string, string | number | boolean>;
+  /** The body, sent as JSON (`JSON.stringify`). */
+  body?: unknown;
+  /** `true` lets a POST be retried like a read; without it a POST is a create. */
+  idempotent?: boolean;
+}
+
 /** One page of a list. `total_count` is absent on `GET /keys`. */
 export interface Page<T> {
   data: T[];

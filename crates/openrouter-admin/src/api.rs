@@ -806,6 +806,70 @@ impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
     }
 }
 
+/// Any request whose body is already JSON text, answered as JSON text: the escape hatch for
+/// bindings, whose callers hold their bodies as text (`JSON.stringify`). Unlike
+/// [`RawRequest`] it carries no `serde_json::Value`, so a wasm build that only sends text
+/// links no `Value` serializer. Send it with [`Call::send_text`](crate::Call::send_text) or
+/// [`Call::into_text_request`](crate::Call::into_text_request); its class defaults by method
+/// as [`RawRequest`]'s does.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct RawTextRequest {
+    /// Method.
+    pub method: Method,
+    /// Path below the base URL (as given, not re-encoded).
+    pub path: String,
+    /// Query, encoded when sent.
+    pub query: Vec<(String, String)>,
+    /// The body: JSON text, sent as `application/json`.
+    pub body: Option<String>,
+    /// Retry class.
+    pub class: OpClass,
+}
+
+impl RawTextRequest {
+    /// A request to `path` with no query and no body; the class defaults by method (POST =
+    /// create, DELETE = delete, else safe).
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        let class = match method {
+            Method::Post => OpClass::Create,
+            Method::Delete => OpClass::Delete,
+            _ => OpClass::Safe,
+        };
+        Self {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            class,
+        }
+    }
+}
+
+impl Endpoint for RawTextRequest {
+    /// Only for [`Call::send`](crate::Call::send); the text calls never decode it.
+    type Response = serde_json::Value;
+    type Output = serde_json::Value;
+    fn method(&self) -> Method {
+        self.method
+    }
+    fn path(&self) -> String {
+        self.path.clone()
+    }
+    fn query(&self) -> Vec<(String, String)> {
+        self.query.clone()
+    }
+    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
+        self.body.clone().map(Ok)
+    }
+    fn class(&self) -> OpClass {
+        self.class
+    }
+    fn output(r: Self::Response) -> Self::Output {
+        r
+    }
+}
+
 // --- constructors ----------------------------------------------------------------------------
 // The endpoint structs are `#[non_exhaustive]`, so that a new optional field is not a breaking
 // change; code outside this crate builds them here (the lists without a required field have

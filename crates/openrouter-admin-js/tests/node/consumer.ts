@@ -75,6 +75,9 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const disableError: OpenRouterError | null = rotation.disable_error;
   await client.retireKey(rotation.old_hash);
   await client.deleteKey(rotation.created.data.hash);
+  const raw: unknown = await client.request("GET", "/guardrails", { query: { limit: 10, enabled: true }, signal });
+  await client.request("POST", "/guardrails", { body: { name: "g" }, idempotent: false });
+  await client.request("DELETE", "/guardrails/g");
   const bulk: BulkResult<ApiKey>[] = await client.bulkUpdateKeys([hash], { disabled: false }, { concurrency: 4 });
   for (const r of bulk) {
     if (r.ok) {

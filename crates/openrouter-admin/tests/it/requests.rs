@@ -1,6 +1,6 @@
 //! Every request's method, path, query and body, as sent.
 
-use openrouter_admin::api::{Endpoint, ListKeys};
+use openrouter_admin::api::{Endpoint, ListKeys, RawTextRequest};
 use openrouter_admin::mock::MockTransport;
 use openrouter_admin::models::*;
 use openrouter_admin::{Method, OpClass};
@@ -343,6 +343,51 @@ fn escape_hatch() {
         .request::<serde_json::Value>(Method::POST, "/x", &[], Some(json!({"a": 1})))
         .send());
     assert_eq!(r.body, Some(json!({"a": 1})));
+}
+
+#[test]
+fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
+    let mut post = RawTextRequest::new(Method::POST, "/guardrails");
+    post.query = q(&[("tag", "a b")]);
+    post.body = Some(r#"{"name":"g","limit_usd":5}"#.to_owned());
+    assert_eq!(post.class, OpClass::Create);
+    let r = one!(ok(json!({"data": {"id": "g1"}})), |c| c
+        .call(post.clone())
+        .send_text());
+    assert_eq!(
+        (r.method, r.url.as_str(), r.body.clone()),
+        (
+            Method::Post,
+            "http://sandbox.test/api/v1/guardrails?tag=a%20b",
+            Some(json!({"name": "g", "limit_usd": 5}))
+        )
+    );
+    assert_eq!(r.headers, vec!["Authorization", "Content-Type"]);
+
+    // A POST is a create: a 503 is not retried, and its outcome is unknown.
+    let mock = MockTransport::new();
+    mock.push(err(503, "x")).push(ok(json!({})));
+    let c = client(mock);
+    let e = block_on(c.call(post.clone()).send_text()).expect_err("unknown");
+    assert!(e.is_outcome_unknown(), "{e:?}");
+    assert_eq!(c.transport().requests().len(), 1);
+
+    // Declared safe, the same POST is retried.
+    post.class = OpClass::Safe;
+    let mock = MockTransport::new();
+    mock.push(err(503, "x")).push(ok(json!({"ok": true})));
+    let c = client(mock);
+    let text = block_on(c.call(post).send_text()).expect("retried");
+    assert_eq!(text, r#"{"ok":true}"#);
+    assert_eq!(c.transport().requests().len(), 2);
+
+    let get = RawTextRequest::new(Method::GET, "/activity");
+    assert_eq!(get.class, OpClass::Safe);
+    assert!(get.body_text().is_none());
+    assert_eq!(
+        RawTextRequest::new(Method::DELETE, "/x").class,
+        OpClass::Delete
+    );
 }
 
 #[test]

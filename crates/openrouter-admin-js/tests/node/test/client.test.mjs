@@ -190,6 +190,37 @@ test("keys: create, get, update, list, iterate, rotate, retire, bulk, reconcile,
   assert.equal((await c.listKeys({ workspaceId: ws.id })).data.length, 0);
 });
 
+test("request: any endpoint with the client's key, retries and errors", async () => {
+  const c = client();
+  const page = await c.request("GET", "/workspaces", { query: { limit: 1, offset: 0 } });
+  assert.equal(page.data.length, 1);
+  assert.ok(page.total_count > 1, "the query reached the server");
+  const created = await c.request("POST", "/workspaces", { body: { name: "Raw \"one\" é", slug: "raw-one" } });
+  assert.equal(created.data.name, 'Raw "one" é');
+  assert.equal((await c.getWorkspace("raw-one")).id, created.data.id);
+  const deleted = await c.request("DELETE", "/workspaces/raw-one");
+  assert.equal(deleted.deleted, true);
+  assert.equal((await rejects(c.request("GET", "/workspaces/raw-one"), "not_found")).status, 404);
+
+  // A POST is a create: a lost answer is outcome_unknown, sent once. Declared idempotent, the
+  // same 503 is retried.
+  await fault("POST", "/api/v1/workspaces", { status: 503 });
+  await rejects(c.request("POST", "/workspaces", { body: { name: "Raw two", slug: "raw-two" } }), "outcome_unknown");
+  await fault("POST", "/api/v1/workspaces", { status: 503 });
+  const retried = await client({ maxRetries: 1 }).request("POST", "/workspaces", {
+    body: { name: "Raw two", slug: "raw-two" },
+    idempotent: true,
+  });
+  assert.equal(retried.data.slug, "raw-two");
+  const log = await control("GET", "/__sandbox/log");
+  const posts = log.requests.filter((r) => r.method === "POST" && r.path === "/api/v1/workspaces");
+  assert.equal(posts.length, 4, "raw-one once; raw-two once as a create, twice when idempotent");
+
+  const aborted = new AbortController();
+  aborted.abort();
+  await rejects(c.request("GET", "/workspaces", { signal: aborted.signal }), "cancelled");
+});
+
 test("error kinds from the server: unauthorized, forbidden, not_found, bad_request, api", async () => {
   await rejects(new OpenRouterAdmin({ apiKey: "sk-or-v1-nope", baseUrl: API }).listWorkspaces(), "unauthorized");
   const { key } = await client().createKey({ name: "ordinary" });
@@ -300,6 +331,12 @@ test("wrong argument types are validation errors naming the argument, never a tr
     [() => c.bulkDeleteKeys(["a", 2]), "hashes[1]"],
     [() => c.bulkDeleteKeys(["a"], { concurrency: 0.5 }), "options.concurrency"],
     [() => c.listKeys({ includeDisabled: 1 }), "options.includeDisabled"],
+    [() => c.request("get", "/workspaces"), "method"],
+    [() => c.request("GET", "workspaces"), "path"],
+    [() => c.request("GET", "/workspaces?limit=1"), "path"],
+    [() => c.request("GET", "/workspaces", { query: { limit: {} } }), "options.query.limit"],
+    [() => c.request("GET", "/workspaces", { query: "limit=1" }), "options.query"],
+    [() => c.request("POST", "/workspaces", { body: { n: 1n } }), "options.body"],
   ];
   for (const [call, field] of cases) {
     const e = await rejects(call(), "validation");
