@@ -49,35 +49,18 @@ impl ToValue for Vec<i64> {
     }
 }
 
-impl ToValue for LimitReset {
-    fn value(&self) -> Value<'_> {
-        Value::Str(self.as_str())
-    }
+/// The models written as their string form.
+macro_rules! to_str_value {
+    ($($model:ty),*) => {$(
+        impl ToValue for $model {
+            fn value(&self) -> Value<'_> {
+                Value::Str(self.as_str())
+            }
+        }
+    )*};
 }
 
-impl ToValue for ProviderSort {
-    fn value(&self) -> Value<'_> {
-        Value::Str(self.as_str())
-    }
-}
-
-impl ToValue for Timestamp {
-    fn value(&self) -> Value<'_> {
-        Value::Str(self.as_str())
-    }
-}
-
-impl ToValue for WorkspaceId {
-    fn value(&self) -> Value<'_> {
-        Value::Str(self.as_str())
-    }
-}
-
-impl ToValue for UserId {
-    fn value(&self) -> Value<'_> {
-        Value::Str(self.as_str())
-    }
-}
+to_str_value!(LimitReset, ProviderSort, Timestamp, WorkspaceId, UserId);
 
 /// A JSON object being written.
 pub(crate) struct Object {
