@@ -142,10 +142,6 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
     crate::short_names::apply(
         &wasm,
         &out.join(format!("{STEM}.js")),
-        &[
-            &out.join(format!("{STEM}.d.ts")),
-            &out.join(format!("{STEM}_bg.wasm.d.ts")),
-        ],
         &format!("./{STEM}_bg.js"),
     )?;
 
@@ -180,7 +176,13 @@ fn assemble(out: &Path) -> Result<()> {
             .with_context(|| format!("reading crates/openrouter-admin-js/npm/{file}"))?;
         std::fs::write(out.join(file), text.replace("0.0.0-cargo", &version))?;
     }
-    optional_options(&out.join(format!("{STEM}.d.ts")))?;
+    let dts = out.join(format!("{STEM}.d.ts"));
+    optional_options(&dts)?;
+    opaque_init_output(&dts)?;
+    // Types of the raw exports for bundlers that import the .wasm as a module: their names are
+    // now one or two letters, and the package loads the .wasm through `init()`.
+    let _ = std::fs::remove_file(out.join(format!("{STEM}_bg.wasm.d.ts")));
+    check_no_any(out)?;
     let glue = out.join(format!("{STEM}.js"));
     strip_comments(&glue)?;
     minify(&glue)?;
@@ -209,6 +211,54 @@ fn optional_options(dts: &Path) -> Result<()> {
         .replace("(options: ", "(options?: ")
         .replace("constructor(options?: ", "constructor(options: ");
     std::fs::write(dts, fixed)?;
+    Ok(())
+}
+
+/// Replaces the `InitOutput` interface, wasm-bindgen's list of the raw wasm exports (shortened
+/// names, `any` parameters), with what it is to a user: the instance's exports.
+fn opaque_init_output(dts: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(dts).context("reading the generated .d.ts")?;
+    let start = text
+        .find("export interface InitOutput {")
+        .context("the .d.ts has no InitOutput interface")?;
+    let end = start
+        + text[start..]
+            .find("\n}\n")
+            .context("the InitOutput interface does not end")?
+        + 3;
+    let mut fixed = text;
+    fixed.replace_range(
+        start..end,
+        "export type InitOutput = WebAssembly.Exports;\n",
+    );
+    std::fs::write(dts, fixed)?;
+    Ok(())
+}
+
+/// Fails if a `.d.ts` of the package says `any` outside a comment: the public surface is typed
+/// (`unknown` where the API's JSON is open).
+fn check_no_any(out: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(out)? {
+        let path = entry?.path();
+        if !path.to_string_lossy().ends_with(".d.ts") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)?;
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with('*') || code.starts_with("/*") || code.starts_with("//") {
+                continue;
+            }
+            let words = code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+            if words.into_iter().any(|w| w == "any") {
+                bail!(
+                    "{}:{}: `any` in the package's types: {line}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
     Ok(())
 }
 
@@ -408,4 +458,45 @@ pub fn check_built_budget() -> Result<()> {
     let sizes = Sizes::measure(&package_dir())?;
     sizes.print();
     check_budget(&sizes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_outside_comments_fails_the_package() {
+        let dir = std::env::temp_dir().join(format!("xtask-no-any-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dts = dir.join("x.d.ts");
+        std::fs::write(
+            &dts,
+            "/** Adds any number of users. */\nexport function f(a: unknown): void;\n",
+        )
+        .expect("write");
+        assert!(check_no_any(&dir).is_ok(), "`any` in prose is fine");
+        std::fs::write(
+            &dts,
+            "export interface O {\n    readonly b: (a: any) => number;\n}\n",
+        )
+        .expect("write");
+        let error = check_no_any(&dir).expect_err("`any` in a type fails");
+        assert!(error.to_string().contains("x.d.ts:2"), "{error}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn init_output_becomes_the_instance_exports() {
+        let dir = std::env::temp_dir().join(format!("xtask-init-output-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dts = dir.join("x.d.ts");
+        let text = "export type InitInput = URL;\n\nexport interface InitOutput {\n    readonly a: WebAssembly.Memory;\n    readonly b: (a: any) => number;\n}\n\nexport type SyncInitInput = BufferSource;\n";
+        std::fs::write(&dts, text).expect("write");
+        opaque_init_output(&dts).expect("rewritten");
+        assert_eq!(
+            std::fs::read_to_string(&dts).expect("read"),
+            "export type InitInput = URL;\n\nexport type InitOutput = WebAssembly.Exports;\n\nexport type SyncInitInput = BufferSource;\n"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -6,8 +6,9 @@
 //! the glue, and the hashes do not compress: together ~3 KB of the gzip download. binaryen's
 //! `--minify-imports-and-exports` pass renames them to one or two letters and prints the
 //! mapping (`-and-modules` also puts every import in one module named `a`, ~1.9 KB of the
-//! gzip wasm on its own); this module applies that mapping to wasm-bindgen's glue and type files, the only
-//! other places that spell the names. The JS API (class, methods, free functions) keeps its names:
+//! gzip wasm on its own); this module applies that mapping to wasm-bindgen's glue, the only
+//! other place that spells the names (the package's types describe the raw exports
+//! opaquely: see `package.rs`). The JS API (class, methods, free functions) keeps its names:
 //! only the wasm's own interface changes, which nothing outside the package sees.
 //!
 //! The rewrite runs on wasm-bindgen's unminified output, whose shapes are fixed by the pinned
@@ -35,10 +36,10 @@ struct Mapping {
     exports: HashMap<String, String>,
 }
 
-/// Renames the wasm's imports and exports in place and rewrites the glue and its type files.
+/// Renames the wasm's imports and exports in place and rewrites the glue to match.
 ///
 /// `bg_module` is the module name wasm-bindgen gives its own imports (`./<stem>_bg.js`).
-pub fn apply(wasm: &Path, glue: &Path, types: &[&Path], bg_module: &str) -> Result<()> {
+pub fn apply(wasm: &Path, glue: &Path, bg_module: &str) -> Result<()> {
     let printed = output(
         cmd("wasm-opt")
             .arg(wasm)
@@ -53,12 +54,6 @@ pub fn apply(wasm: &Path, glue: &Path, types: &[&Path], bg_module: &str) -> Resu
     let text = rename_exports(&text, &mapping.exports)?;
     let text = rename_imports(&text, &mapping.imports, bg_module, &module)?;
     std::fs::write(glue, text)?;
-
-    for file in types {
-        let text =
-            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-        std::fs::write(file, rename_declared_exports(&text, &mapping.exports))?;
-    }
     Ok(())
 }
 
@@ -247,16 +242,6 @@ fn rename_imports(text: &str, imports: &[Import], bg_module: &str, module: &str)
     Ok(text)
 }
 
-/// The renamed exports in wasm-bindgen's type files: `readonly NAME:` in the glue's
-/// `InitOutput` and `export const NAME:` in the `_bg.wasm.d.ts`.
-fn rename_declared_exports(text: &str, exports: &HashMap<String, String>) -> String {
-    map_identifiers(text, |before, ident| {
-        let short = exports.get(ident)?;
-        let declared = before.ends_with("readonly ") || before.ends_with("export const ");
-        declared.then(|| short.clone())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,16 +296,6 @@ mod tests {
                 "return { __proto__: null, \"a\": { ...import0, d: import1.paginator } };"
             ),
             "{renamed}"
-        );
-    }
-
-    #[test]
-    fn types_keep_the_public_api_and_rename_the_raw_exports() {
-        let dts = "export function isOpenRouterError(e: unknown): boolean;\ninterface InitOutput {\n  readonly memory: WebAssembly.Memory;\n  readonly isOpenRouterError: (a: any) => number;\n}\nexport const memory: WebAssembly.Memory;";
-        let renamed = rename_declared_exports(dts, &exports());
-        assert_eq!(
-            renamed,
-            "export function isOpenRouterError(e: unknown): boolean;\ninterface InitOutput {\n  readonly a: WebAssembly.Memory;\n  readonly b: (a: any) => number;\n}\nexport const a: WebAssembly.Memory;"
         );
     }
 }
