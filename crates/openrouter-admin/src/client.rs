@@ -1,6 +1,8 @@
 //! The [`Client`], its builder, and the generic [`Call`] every request builder is.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -180,7 +182,7 @@ impl<T: Transport> Client<T> {
         T: 's,
     {
         Decoding {
-            inner: Box::pin(self.execute_prepared(prepare(endpoint), signal)),
+            inner: self.execute_prepared(prepare(endpoint), signal),
             redact: endpoint.redact_response(),
             endpoint: std::marker::PhantomData,
         }
@@ -200,14 +202,23 @@ impl<T: Transport> Client<T> {
     }
 
     /// Sends a prepared request (or returns its preparation error).
-    pub(crate) async fn execute_prepared(
-        &self,
+    ///
+    /// Boxed: the retry loop's future is large, and every composite (rotation, member changes,
+    /// bulk, paging) awaits it, so a pointer in their state machines instead of the whole
+    /// future keeps their code small (the moves and drops of that state).
+    pub(crate) fn execute_prepared<'s>(
+        &'s self,
         prepared: Result<Prepared, Error>,
-        signal: Option<&CancelSignal>,
-    ) -> Result<HttpResponse, Error> {
-        let p = prepared?;
-        self.execute(p.method, &p.path, &p.query, p.body, p.class, signal)
-            .await
+        signal: Option<&'s CancelSignal>,
+    ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, Error>> + 's>>
+    where
+        T: 's,
+    {
+        Box::pin(async move {
+            let p = prepared?;
+            self.execute(p.method, &p.path, &p.query, p.body, p.class, signal)
+                .await
+        })
     }
 
     /// The retry loop, shared by every call.
