@@ -218,19 +218,10 @@ fn optional_options(dts: &Path) -> Result<()> {
 /// names, `any` parameters), with what it is to a user: the instance's exports.
 fn opaque_init_output(dts: &Path) -> Result<()> {
     let text = std::fs::read_to_string(dts).context("reading the generated .d.ts")?;
-    let start = text
-        .find("export interface InitOutput {")
+    let span = crate::util::block(&text, 0, "export interface InitOutput {", "\n}\n")
         .context("the .d.ts has no InitOutput interface")?;
-    let end = start
-        + text[start..]
-            .find("\n}\n")
-            .context("the InitOutput interface does not end")?
-        + 3;
     let mut fixed = text;
-    fixed.replace_range(
-        start..end,
-        "export type InitOutput = WebAssembly.Exports;\n",
-    );
+    fixed.replace_range(span, "export type InitOutput = WebAssembly.Exports;\n");
     std::fs::write(dts, fixed)?;
     Ok(())
 }

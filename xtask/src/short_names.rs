@@ -205,17 +205,10 @@ fn rename_imports(text: &str, imports: &[Import], bg_module: &str, module: &str)
     let function = text
         .find("function __wbg_get_imports()")
         .context("the glue has no __wbg_get_imports")?;
-    let open = function
-        + text[function..]
-            .find("return {")
-            .context("__wbg_get_imports returns no object")?;
-    let close = open
-        + text[open..]
-            .find("};")
-            .context("__wbg_get_imports's object does not end")?
-        + 2;
+    let span = crate::util::block(&text, function, "return {", "};")
+        .context("__wbg_get_imports returns no object")?;
     let mut variables = HashMap::new();
-    for line in text[open..close].lines() {
+    for line in text[span.clone()].lines() {
         if let Some((key, value)) = line.trim().trim_end_matches(',').split_once("\": ") {
             variables.insert(key.trim_start_matches('"').to_owned(), value.to_owned());
         }
@@ -238,7 +231,7 @@ fn rename_imports(text: &str, imports: &[Import], bg_module: &str, module: &str)
         "return {{ __proto__: null, \"{module}\": {{ {} }} }};",
         fields.join(", ")
     );
-    text.replace_range(open..close, &object);
+    text.replace_range(span, &object);
     Ok(text)
 }
 

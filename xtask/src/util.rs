@@ -99,3 +99,11 @@ pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
 pub fn banner(title: &str) {
     println!("\n==== {title} ====");
 }
+
+/// Where in `text`, at or after byte `from`, the first `start` begins and the first `end` after
+/// it ends: the span of a block of generated code, found by its first and last lines.
+pub fn block(text: &str, from: usize, start: &str, end: &str) -> Option<std::ops::Range<usize>> {
+    let begin = from + text.get(from..)?.find(start)?;
+    let finish = begin + text[begin..].find(end)? + end.len();
+    Some(begin..finish)
+}
