@@ -5,11 +5,13 @@
 //! of throwing from some methods and rejecting from others.
 //!
 //! Size matters here (the package has a gzip budget), which shapes the code:
-//! - pass-through operations use the core's `send_text_owned`: the answer's JSON text goes to
-//!   `JSON.parse` untouched, so no model decoder or encoder is linked for them, and the
-//!   future is the same type for every operation;
+//! - every one-request method names its operation ([`Op`]) and hands its arguments to one
+//!   `send`, which checks them, builds the endpoint and sends it as the core's
+//!   [`TextRequest`]: one future type for all of them, whose answer's JSON text goes to
+//!   `JSON.parse` untouched, so no model decoder is linked; the paginators share `pages` the
+//!   same way;
 //! - every future goes through one boxed, non-generic [`promise`] helper, so
-//!   `future_to_promise` is instantiated once instead of once per method.
+//!   `future_to_promise` is instantiated once instead of once per method;
 //! - `options` arrive as a plain `JsValue` (`undefined` when left out): an `Option<JsValue>`
 //!   parameter costs conversion code in the glue and the wasm of every method.
 

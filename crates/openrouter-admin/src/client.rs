@@ -588,16 +588,6 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
             .await
             .map(|r| r.body)
     }
-    /// [`send_text`](Self::send_text) whose future owns a clone of the client (one `Arc`)
-    /// instead of borrowing it, so it is `'static`: bindings hand it to a JavaScript promise.
-    /// The request is validated and serialized now; the future's type does not depend on the
-    /// endpoint, so every operation shares one copy of it.
-    pub fn send_text_owned(self) -> impl std::future::Future<Output = Result<String, Error>>
-    where
-        T: 'static,
-    {
-        self.into_text_request().send()
-    }
     /// The call validated and serialized now (a failure is kept for [`TextRequest::send`]),
     /// with a clone of the client: one type for every operation, so a binding can choose the
     /// operation in a `match` and send it from one place.

@@ -381,6 +381,22 @@ fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
     assert_eq!(text, r#"{"ok":true}"#);
     assert_eq!(c.transport().requests().len(), 2);
 
+    // Checked when built, sent when asked: a bad body is the answer, and nothing leaves.
+    let c = client(MockTransport::new());
+    let request = c.keys().create(CreateKey::new("")).into_text_request();
+    let e = block_on(request.send()).expect_err("an empty name is refused");
+    assert_eq!(e.kind(), openrouter_admin::ErrorKind::Validation);
+    assert!(c.transport().requests().is_empty());
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": {"id": "a"}})));
+    let c = client(mock);
+    let text = block_on(
+        c.call(RawTextRequest::new(Method::GET, "/x"))
+            .into_text_request()
+            .send(),
+    );
+    assert_eq!(text.expect("sent"), r#"{"data":{"id":"a"}}"#);
+
     let get = RawTextRequest::new(Method::GET, "/activity");
     assert_eq!(get.class, OpClass::Safe);
     assert!(get.body_text().is_none());
