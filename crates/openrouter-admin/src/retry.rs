@@ -146,15 +146,13 @@ fn parse_decimal_millis(v: &str) -> Option<u64> {
     if (int.is_empty() && frac.is_empty()) || int.len() > 12 {
         return None;
     }
-    let whole = match int.len() {
-        0 => 0,
-        // Up to 12 digits, read as two halves that each fit a u32.
-        n if n > 6 => {
-            u64::from(validate::num(int, 0, n - 6)?) * 1_000_000
-                + u64::from(validate::num(int, n - 6, 6)?)
+    let mut whole = 0u64;
+    for &d in int {
+        if !d.is_ascii_digit() {
+            return None;
         }
-        n => u64::from(validate::num(int, 0, n)?),
-    };
+        whole = whole * 10 + u64::from(d - b'0');
+    }
     if !frac.iter().all(u8::is_ascii_digit) {
         return None;
     }
