@@ -3,6 +3,20 @@
 
 use leptos::prelude::*;
 
+/// The message of `action`'s last failure, or `None`: what a confirmation dialog shows as its
+/// `error` (the delete dialogs of a key and of a workspace).
+pub fn failure_message<I: 'static, O: Clone + 'static>(
+    action: Action<I, Result<O, openrouter_admin::Error>>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message().to_string())
+    })
+}
+
 /// A modal built on the native `<dialog>`. Every dialog of the page goes through this one
 /// component, so focus handling is written once: focus starts inside (showModal's own focusing),
 /// Tab and Shift+Tab cycle inside, Escape closes unless `sticky`, and closing

@@ -185,13 +185,7 @@ fn KeyDetail(
             router.push(&Route::Key(h).href());
         }
     });
-    let delete_error = Signal::derive(move || {
-        delete
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .map(|e| e.message().to_string())
-    });
+    let delete_error = crate::components::failure_message(delete);
     let now = now_iso();
     let st = status(&k, &now);
     let disabled = k.disabled;

@@ -152,13 +152,7 @@ fn Settings(
             view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-save-error">"Not saved: "{e.message().to_string()}" Your changes are still in the form."</div> }
         })
     };
-    let delete_error = Signal::derive(move || {
-        delete
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .map(|e| e.message().to_string())
-    });
+    let delete_error = crate::components::failure_message(delete);
     // The API refuses to delete a workspace that still has active keys: say so and link to them.
     let delete_help = Signal::derive(move || {
         delete.value().get().and_then(|r| r.err()).filter(|e| e.status() != Some(403) || crate::text::lower(e.message()).contains("key")).map(|_| {
