@@ -10,6 +10,7 @@
 mod bench;
 mod demo;
 mod package;
+mod pins;
 mod sandbox;
 mod setup;
 mod short_names;

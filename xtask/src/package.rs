@@ -14,12 +14,6 @@ use crate::util::{banner, cmd, exec, gzip_len, output, root};
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
-/// Folders with a package-lock.json whose dependencies `setup` installs with `npm ci`.
-pub const NPM_DIRS: &[&str] = &[
-    "crates/openrouter-admin-js/tests/node",
-    "crates/openrouter-admin-js/tests/vite",
-];
-
 /// The npm package's name, also its folder under `target/npm/`.
 const NAME: &str = "openrouter-admin";
 /// The stem wasm-bindgen gives the glue, its types and the wasm (`--out-name`).
@@ -113,7 +107,7 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
     std::fs::create_dir_all(&out)?;
 
     banner("npm package: wasm-bindgen --target web");
-    let wanted = crate::setup::wasm_bindgen_version()?;
+    let wanted = crate::pins::wasm_bindgen_version()?;
     if !crate::util::has_version("wasm-bindgen", &wanted) {
         bail!("wasm-bindgen {wanted} (the version in Cargo.lock) is not on PATH; run `cargo xtask setup`");
     }
@@ -125,8 +119,11 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
     )?;
 
     banner("npm package: wasm-opt -Oz --converge");
-    if !crate::util::has_version("wasm-opt", "version_132") {
-        bail!("wasm-opt 132 (npm binaryen) is not first on PATH; run `cargo xtask setup`");
+    if !crate::util::has_version("wasm-opt", &crate::pins::wasm_opt_version()) {
+        bail!(
+            "wasm-opt {} (npm binaryen) is not first on PATH; run `cargo xtask setup`",
+            crate::pins::BINARYEN_VERSION
+        );
     }
     let wasm = out.join(format!("{STEM}_bg.wasm"));
     exec(
@@ -287,7 +284,7 @@ fn strip_comments(js: &Path) -> Result<()> {
 /// would minify the glue anyway. The exports keep their names, and the `.d.ts` and the README
 /// stay readable.
 fn minify(js: &Path) -> Result<()> {
-    let wanted = crate::setup::ESBUILD_VERSION;
+    let wanted = crate::pins::ESBUILD_VERSION;
     if !crate::util::has_version("esbuild", wanted) {
         bail!("esbuild {wanted} is not first on PATH; run `cargo xtask setup`");
     }

@@ -3,29 +3,13 @@
 //! Every tool comes from a package registry by name (apt, crates.io, npm, PyPI): nothing is
 //! downloaded from anywhere else, so this works on machines whose only network is the registries.
 
+use crate::pins::{
+    wasm_bindgen_version, wasm_opt_version, APT_PACKAGES, BINARYEN_VERSION, ESBUILD_VERSION,
+    GECKODRIVER_VERSION, NPM_LOCKED_DIRS, SCHEMATHESIS_VERSION, TRUNK_VERSION,
+};
 use crate::util::{cmd, exec, has_version, on_path, output, root};
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::time::Instant;
-
-/// trunk 0.22 needs rustc >= 1.96.1; 0.21.14 is the newest that builds with our 1.95 toolchain.
-const TRUNK_VERSION: &str = "0.21.14";
-/// geckodriver is not packaged by Debian, and its npm wrapper downloads from GitHub.
-const GECKODRIVER_VERSION: &str = "0.37.1";
-/// npm's binaryen ships wasm-opt as a Node program; Debian's binaryen 108 breaks wasm-bindgen output.
-const BINARYEN_VERSION: &str = "132.0.0";
-/// Minifies the npm package's JavaScript glue (the size the budget counts, as the official SDK's
-/// 40.6 KB is a minified bundle); the Vite test app uses the same version.
-pub const ESBUILD_VERSION: &str = "0.28.2";
-/// The property-based API tester run against the sandbox.
-const SCHEMATHESIS_VERSION: &str = "4.32.5";
-/// Debian packages: browsers and drivers for the wasm and end-to-end tests, brotli and wrk for `bench`.
-const APT_PACKAGES: &[(&str, &str)] = &[
-    ("chromium", "chromium"),
-    ("chromedriver", "chromium-driver"),
-    ("firefox-esr", "firefox-esr"),
-    ("brotli", "brotli"),
-    ("wrk", "wrk"),
-];
 
 /// Installs what is missing; prints what it skipped and how long it took.
 pub fn run() -> Result<()> {
@@ -44,7 +28,7 @@ pub fn run() -> Result<()> {
     wasm_opt()?;
     npm_tool("esbuild", ESBUILD_VERSION, "esbuild", ESBUILD_VERSION)?;
     schemathesis()?;
-    for dir in crate::package::NPM_DIRS.iter().chain(crate::web::NPM_DIRS) {
+    for dir in NPM_LOCKED_DIRS {
         npm_ci(dir)?;
     }
     println!("setup: ready in {:.0} s", started.elapsed().as_secs_f64());
@@ -96,20 +80,6 @@ fn rust_target() -> Result<()> {
     exec(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// The wasm-bindgen version in Cargo.lock: the CLI and test runner must be exactly this one.
-pub fn wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = ")) {
-                return Ok(version.trim_matches('"').to_string());
-            }
-        }
-    }
-    bail!("Cargo.lock names no wasm-bindgen")
-}
-
 /// `cargo install`, preferring the crate's own lockfile; some published lockfiles name versions
 /// the registry does not serve, and then cargo fails in seconds and we resolve afresh.
 fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result<()> {
@@ -126,15 +96,11 @@ fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result
 }
 
 fn wasm_opt() -> Result<()> {
-    let major = BINARYEN_VERSION
-        .split('.')
-        .next()
-        .unwrap_or(BINARYEN_VERSION);
     npm_tool(
         "binaryen",
         BINARYEN_VERSION,
         "wasm-opt",
-        &format!("version_{major}"),
+        &wasm_opt_version(),
     )
 }
 

@@ -5,9 +5,6 @@ use crate::util::{banner, cmd, exec, gzip_len, root};
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
-/// Folders with a package-lock.json whose dependencies `setup` installs with `npm ci`.
-pub const NPM_DIRS: &[&str] = &["web/e2e"];
-
 /// The first-load budget (gzip -9 of html + js + wasm + css up to a working sign-in form), in
 /// bytes; the build fails above it.
 const BUDGET: usize = 150 * 1024;
