@@ -1,99 +1,20 @@
 //! The management API handlers under `/api/v1`.
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
+use crate::auth::{Caller, Management};
 use crate::error::{ApiError, ApiResult};
 use crate::input::{Field, JsonObject, PathParams, QueryParams};
+use crate::state::Shared;
 use crate::store::{
     self, find_key, find_workspace, implicit_member_id, label_for, now, sha256_hex, KeyRow,
     WorkspaceRow, KEY_COLS, WORKSPACE_COLS,
 };
-
-/// Everything the handlers share.
-pub struct AppState {
-    /// One connection behind a mutex: SQLite serializes writers anyway, and queries here
-    /// take microseconds, so a pool would add nothing but contention on the WAL.
-    pub db: Mutex<Connection>,
-    /// SHA-256 of the management key; the key itself is not kept around.
-    pub management_hash: String,
-    /// The management key's masked label, for `GET /key`.
-    pub management_label: String,
-    /// The seed to return to on reset.
-    pub seed: (crate::seed::SeedKind, crate::seed::SeedScale),
-    /// The control surface, when `--control` is on.
-    pub control: Option<crate::control::Control>,
-    /// The per-key limiter, when `--rate-limit` is on.
-    pub rate_limit: Option<crate::control::RateLimiter>,
-    /// `--serve DIR`.
-    pub serve_dir: Option<std::path::PathBuf>,
-}
-
-/// Shared state handle.
-pub type Shared = Arc<AppState>;
-
-impl AppState {
-    /// Locks the database; a poisoned lock is still usable because every write is a
-    /// transaction that either committed or rolled back.
-    pub fn db(&self) -> MutexGuard<'_, Connection> {
-        self.db.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// Who is calling.
-enum Caller {
-    Management,
-    Key(Box<KeyRow>),
-}
-
-fn authenticate(state: &AppState, headers: &HeaderMap, db: &Connection) -> ApiResult<Caller> {
-    let raw = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::unauthorized("Missing Authentication header"))?;
-    let raw = raw
-        .to_str()
-        .map_err(|_| ApiError::unauthorized("Authorization header is not valid text"))?;
-    let token = match raw.split_once(' ') {
-        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("bearer") => rest.trim(),
-        _ => {
-            return Err(ApiError::unauthorized(
-                "Authorization header must be `Bearer <key>`",
-            ))
-        }
-    };
-    if token.is_empty() {
-        return Err(ApiError::unauthorized("Missing Authentication header"));
-    }
-    let hash = sha256_hex(token);
-    if hash == state.management_hash {
-        return Ok(Caller::Management);
-    }
-    let key = find_key(db, &hash)?.ok_or_else(|| ApiError::unauthorized("Invalid API key"))?;
-    if key.disabled {
-        return Err(ApiError::unauthorized("API key is disabled"));
-    }
-    if key
-        .expires_at
-        .as_deref()
-        .is_some_and(|exp| exp <= now().as_str())
-    {
-        return Err(ApiError::unauthorized("API key has expired"));
-    }
-    Ok(Caller::Key(Box::new(key)))
-}
-
-fn require_management(state: &AppState, headers: &HeaderMap, db: &Connection) -> ApiResult<()> {
-    match authenticate(state, headers, db)? {
-        Caller::Management => Ok(()),
-        Caller::Key(_) => Err(ApiError::management_only()),
-    }
-}
 
 fn owner_id(db: &Connection) -> ApiResult<Option<String>> {
     Ok(db
@@ -125,11 +46,10 @@ fn is_uuid(s: &str) -> bool {
 /// `GET /workspaces`
 pub async fn list_workspaces(
     State(state): State<Shared>,
-    headers: HeaderMap,
     q: QueryParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let offset = q.int("offset", 0, 0, i64::MAX, true)?;
     let limit = q.int("limit", 50, 1, 100, false)?;
     let total: i64 = db
@@ -281,11 +201,10 @@ fn apply_workspace_fields(
 /// `POST /workspaces`
 pub async fn create_workspace(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let body = body?;
     for required in ["name", "slug"] {
         if !body.0.contains_key(required) {
@@ -319,11 +238,10 @@ pub async fn create_workspace(
 /// `GET /workspaces/{id}`
 pub async fn get_workspace(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     Ok(Json(json!({ "data": ws.to_json() })).into_response())
 }
@@ -331,12 +249,11 @@ pub async fn get_workspace(
 /// `PATCH /workspaces/{id}`
 pub async fn update_workspace(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let mut ws = find_workspace(&db, path.at(0))?;
     let body = body?;
     if apply_workspace_fields(&db, &mut ws, &body)? {
@@ -349,11 +266,10 @@ pub async fn update_workspace(
 /// `DELETE /workspaces/{id}`
 pub async fn delete_workspace(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let mut db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     if ws.is_default {
         return Err(ApiError::new(
@@ -434,12 +350,11 @@ fn members_of(
 /// `GET /workspaces/{id}/members`
 pub async fn list_members(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
     q: QueryParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     let offset = q.int("offset", 0, 0, i64::MAX, true)?;
     let limit = q.int("limit", 50, 1, 100, false)?;
@@ -476,12 +391,11 @@ fn user_ids(body: &JsonObject) -> ApiResult<Vec<String>> {
 /// `POST /workspaces/{id}/members/add`
 pub async fn add_members(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let mut db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     let ids = user_ids(&body?)?;
     for (i, id) in ids.iter().enumerate() {
@@ -515,12 +429,11 @@ pub async fn add_members(
 /// `POST /workspaces/{id}/members/remove`
 pub async fn remove_members(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let mut db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     let ids = user_ids(&body?)?;
     let mut removed = 0;
@@ -555,11 +468,10 @@ pub async fn remove_members(
 /// `GET /organization/members`
 pub async fn list_org_members(
     State(state): State<Shared>,
-    headers: HeaderMap,
     q: QueryParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let offset = q.int("offset", 0, 0, i64::MAX, true)?;
     let limit = q.int("limit", 50, 1, 100, false)?;
     let total: i64 = db.query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0))?;
@@ -638,11 +550,10 @@ fn budgets_of(db: &Connection, ws_id: &str) -> ApiResult<Vec<Budget>> {
 /// `GET /workspaces/{id}/budgets`
 pub async fn list_budgets(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     let data: Vec<Value> = budgets_of(&db, &ws.id)?
         .iter()
@@ -657,11 +568,10 @@ pub async fn list_budgets(
 /// `GET /workspaces/{id}/budgets/{interval}`
 pub async fn get_budget(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     let interval = path.at(1);
     interval_rank(interval)?;
@@ -680,12 +590,11 @@ pub async fn get_budget(
 /// `PUT /workspaces/{id}/budgets/{interval}`
 pub async fn put_budget(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let mut db = state.db();
-    require_management(&state, &headers, &db)?;
     let mut ws = find_workspace(&db, path.at(0))?;
     let interval = path.at(1).to_owned();
     let rank = interval_rank(&interval)?;
@@ -757,11 +666,10 @@ pub async fn put_budget(
 /// `DELETE /workspaces/{id}/budgets/{interval}`
 pub async fn delete_budget(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let ws = find_workspace(&db, path.at(0))?;
     let interval = path.at(1);
     interval_rank(interval)?;
@@ -780,9 +688,8 @@ pub async fn delete_budget(
 // ---------------------------------------------------------------- keys
 
 /// `GET /key`: any valid key may ask about itself.
-pub async fn current_key(State(state): State<Shared>, headers: HeaderMap) -> ApiResult<Response> {
-    let db = state.db();
-    let data = match authenticate(&state, &headers, &db)? {
+pub async fn current_key(State(state): State<Shared>, caller: Caller) -> ApiResult<Response> {
+    let data = match caller {
         Caller::Key(key) => key.to_current_key_json(),
         Caller::Management => json!({
             "label": state.management_label,
@@ -806,12 +713,12 @@ pub async fn current_key(State(state): State<Shared>, headers: HeaderMap) -> Api
 /// `GET /keys`: fixed pages of 100, Default workspace unless `workspace_id` is given.
 pub async fn list_keys(
     State(state): State<Shared>,
-    headers: HeaderMap,
     q: QueryParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let rows = {
         let db = state.db();
-        list_key_rows(&state, &headers, &db, &q)?
+        list_key_rows(&db, &q)?
     };
     // Serialized after the lock is released, so the other core can query meanwhile.
     let data: Vec<store::KeyView<'_>> = rows.iter().map(KeyRow::view).collect();
@@ -823,13 +730,7 @@ struct KeysPage<'a> {
     data: Vec<store::KeyView<'a>>,
 }
 
-fn list_key_rows(
-    state: &AppState,
-    headers: &HeaderMap,
-    db: &Connection,
-    q: &QueryParams,
-) -> ApiResult<Vec<KeyRow>> {
-    require_management(state, headers, db)?;
+fn list_key_rows(db: &Connection, q: &QueryParams) -> ApiResult<Vec<KeyRow>> {
     let offset = q.int("offset", 0, 0, i64::MAX, true)?;
     let include_disabled = match q.string("include_disabled").as_deref() {
         None | Some("false") => false,
@@ -930,11 +831,10 @@ fn parse_expires_at(raw: &str) -> ApiResult<String> {
 /// `POST /keys`: answers 201 with the secret, which is never stored or shown again.
 pub async fn create_key(
     State(state): State<Shared>,
-    headers: HeaderMap,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let body = body?;
     let name = parse_name(&body, true)?.unwrap_or_default();
     let limit = parse_limit(&body)?.into_option();
@@ -1028,11 +928,10 @@ fn key_or_404(db: &Connection, hash: &str) -> ApiResult<KeyRow> {
 /// `GET /keys/{hash}`
 pub async fn get_key(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let key = key_or_404(&db, path.at(0))?;
     Ok(Json(json!({ "data": key.to_json() })).into_response())
 }
@@ -1040,12 +939,11 @@ pub async fn get_key(
 /// `PATCH /keys/{hash}`
 pub async fn update_key(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let mut key = key_or_404(&db, path.at(0))?;
     let body = body?;
     for fixed in ["expires_at", "workspace_id", "creator_user_id"] {
@@ -1106,11 +1004,10 @@ pub async fn update_key(
 /// `DELETE /keys/{hash}`
 pub async fn delete_key(
     State(state): State<Shared>,
-    headers: HeaderMap,
     path: PathParams,
+    _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    require_management(&state, &headers, &db)?;
     let key = key_or_404(&db, path.at(0))?;
     db.prepare_cached("DELETE FROM keys WHERE hash = ?1")?
         .execute([&key.hash])?;

@@ -1,18 +1,12 @@
-//! The test control surface (`--control`): injected faults, the request log, and the
-//! per-key rate limiter that `--rate-limit` turns on.
+//! The test control surface's state (`--control`): injected faults and the request log, and
+//! the per-key rate limiter that `--rate-limit` turns on. The `/__sandbox` routes that drive
+//! them are in `control_api.rs`.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::{json, Value};
-
-use crate::api::Shared;
-use crate::error::{ApiError, ApiResult};
-use crate::input::JsonObject;
 
 /// One injected misbehaviour.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +124,46 @@ impl Control {
         }
     }
 
+    /// Queues `faults` for requests matching `method` (or `*`) and `path` (`*` matches one
+    /// segment), after any already queued for the same pair; answers how many are queued now.
+    pub fn queue_faults(&self, method: &str, path: &str, faults: Vec<Fault>) -> usize {
+        let segs: Vec<String> = path.split('/').map(str::to_owned).collect();
+        let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
+        match rules
+            .iter_mut()
+            .find(|r| r.method == method && r.path == segs)
+        {
+            Some(rule) => {
+                rule.queue.extend(faults);
+                rule.queue.len()
+            }
+            None => {
+                let n = faults.len();
+                rules.push(Rule {
+                    method: method.to_owned(),
+                    path: segs,
+                    queue: faults.into(),
+                });
+                n
+            }
+        }
+    }
+
+    /// Drops every queued fault; the log stays.
+    pub fn clear_faults(&self) {
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// The logged requests, oldest first, as `{method, path, status}` (status null while
+    /// the answer is pending).
+    pub fn log_json(&self) -> Vec<Value> {
+        let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.entries
+            .iter()
+            .map(|e| json!({ "method": e.method, "path": e.path, "status": e.status }))
+            .collect()
+    }
+
     /// Clears faults and the log.
     pub fn clear(&self) {
         self.rules.lock().unwrap_or_else(|e| e.into_inner()).clear();
@@ -137,159 +171,6 @@ impl Control {
         log.generation += 1;
         log.entries.clear();
     }
-}
-
-fn parse_fault(i: usize, v: &Value) -> ApiResult<Fault> {
-    let obj = v
-        .as_object()
-        .ok_or_else(|| ApiError::bad_request(format!("faults[{i}]: must be an object")))?;
-    let flag = |name: &str| obj.get(name).and_then(Value::as_bool).unwrap_or(false);
-    let uint = |name: &str| -> ApiResult<Option<u64>> {
-        match obj.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "faults[{i}].{name}: must be a non-negative integer"
-                ))
-            }),
-        }
-    };
-    if let Some(status) = uint("status")? {
-        if !(200..=599).contains(&status) {
-            return Err(ApiError::bad_request(format!(
-                "faults[{i}].status: must be between 200 and 599, got {status}"
-            )));
-        }
-        let body = match obj.get("body") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => {
-                return Err(ApiError::bad_request(format!(
-                    "faults[{i}].body: must be a string"
-                )))
-            }
-        };
-        return Ok(Fault::Status {
-            status: status as u16,
-            retry_after: uint("retry_after")?,
-            retry_after_ms: uint("retry_after_ms")?,
-            body,
-        });
-    }
-    if let Some(ms) = uint("delay_ms")? {
-        return Ok(Fault::Delay(ms.min(600_000)));
-    }
-    if flag("hang") {
-        return Ok(Fault::Hang);
-    }
-    if flag("drop") {
-        return Ok(Fault::Drop);
-    }
-    if flag("commit_then_drop") {
-        return Ok(Fault::CommitThenDrop);
-    }
-    Err(ApiError::bad_request(format!(
-        "faults[{i}]: expected one of status, delay_ms, hang, drop, commit_then_drop"
-    )))
-}
-
-/// `POST /__sandbox/faults`
-pub async fn add_faults(
-    State(state): State<Shared>,
-    body: Result<JsonObject, ApiError>,
-) -> ApiResult<Response> {
-    let control = state
-        .control
-        .as_ref()
-        .ok_or_else(|| ApiError::not_found("control surface is off"))?;
-    let body = body?;
-    let method = body
-        .string("method")?
-        .into_option()
-        .unwrap_or_else(|| "*".to_owned())
-        .to_ascii_uppercase();
-    let path = body
-        .string("path")?
-        .into_option()
-        .ok_or_else(|| ApiError::bad_request("path: required"))?;
-    if !path.starts_with('/') {
-        return Err(ApiError::bad_request("path: must start with /"));
-    }
-    let faults = match body.0.get("faults") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| parse_fault(i, v))
-            .collect::<ApiResult<Vec<_>>>()?,
-        _ => return Err(ApiError::bad_request("faults: must be an array")),
-    };
-    let segs: Vec<String> = path.split('/').map(str::to_owned).collect();
-    let mut rules = control.rules.lock().unwrap_or_else(|e| e.into_inner());
-    let queued = match rules
-        .iter_mut()
-        .find(|r| r.method == method && r.path == segs)
-    {
-        Some(rule) => {
-            rule.queue.extend(faults);
-            rule.queue.len()
-        }
-        None => {
-            let n = faults.len();
-            rules.push(Rule {
-                method: method.clone(),
-                path: segs,
-                queue: faults.into(),
-            });
-            n
-        }
-    };
-    Ok(Json(json!({ "method": method, "path": path, "queued": queued })).into_response())
-}
-
-/// `DELETE /__sandbox/faults`
-pub async fn clear_faults(State(state): State<Shared>) -> ApiResult<Response> {
-    let control = state
-        .control
-        .as_ref()
-        .ok_or_else(|| ApiError::not_found("control surface is off"))?;
-    control
-        .rules
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clear();
-    Ok(Json(json!({ "cleared": true })).into_response())
-}
-
-/// `GET /__sandbox/log`
-pub async fn get_log(State(state): State<Shared>) -> ApiResult<Response> {
-    let control = state
-        .control
-        .as_ref()
-        .ok_or_else(|| ApiError::not_found("control surface is off"))?;
-    let log = control.log.lock().unwrap_or_else(|e| e.into_inner());
-    let requests: Vec<Value> = log
-        .entries
-        .iter()
-        .map(|e| json!({ "method": e.method, "path": e.path, "status": e.status }))
-        .collect();
-    Ok(Json(json!({ "requests": requests })).into_response())
-}
-
-/// `POST /__sandbox/reset`
-pub async fn reset(State(state): State<Shared>) -> ApiResult<Response> {
-    let control = state
-        .control
-        .as_ref()
-        .ok_or_else(|| ApiError::not_found("control surface is off"))?;
-    {
-        let mut db = state.db();
-        crate::seed::reseed(&mut db, state.seed.0, state.seed.1)?;
-    }
-    control.clear();
-    if let Some(rl) = &state.rate_limit {
-        rl.clear();
-    }
-    Ok(Json(json!({ "reset": true })).into_response())
 }
 
 /// Fixed one-second windows per bearer key.

@@ -5,10 +5,13 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod auth;
 pub mod control;
+pub mod control_api;
 pub mod error;
 pub mod input;
 pub mod seed;
+pub mod state;
 pub mod store;
 
 use std::convert::Infallible;
@@ -27,10 +30,10 @@ use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tower::ServiceExt;
 
-use crate::api::{AppState, Shared};
 use crate::control::{Control, Fault, RateLimiter};
 use crate::error::{envelope, ApiError};
 pub use crate::seed::{SeedKind, SeedScale};
+use crate::state::{AppState, Shared};
 
 /// How to run the sandbox.
 #[derive(Debug, Clone)]
@@ -360,12 +363,12 @@ fn router(state: Shared) -> Router {
     let mut app = Router::new().nest("/api/v1", v1);
     if state.control.is_some() {
         app = app
-            .route("/__sandbox/reset", post(control::reset))
+            .route("/__sandbox/reset", post(control_api::reset))
             .route(
                 "/__sandbox/faults",
-                post(control::add_faults).delete(control::clear_faults),
+                post(control_api::add_faults).delete(control_api::clear_faults),
             )
-            .route("/__sandbox/log", get(control::get_log));
+            .route("/__sandbox/log", get(control_api::get_log));
     }
     app.fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
