@@ -221,11 +221,17 @@ pub fn test() -> Result<()> {
     ])?;
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
-    banner("web: end-to-end and axe in headless Chromium");
+    banner("web: end-to-end and axe in headless Chromium (node --test)");
+    // One spec file at a time: they share the demo sandbox, and each resets it before its tests.
     exec(
         cmd("node")
             .current_dir(root().join("web/e2e"))
-            .arg("run.mjs")
+            .args([
+                "--test",
+                "--test-reporter=spec",
+                "--test-concurrency=1",
+                "specs/",
+            ])
             .env("ORA_URL", &demo.origin)
             .env("ORA_LARGE_URL", &large.origin)
             .env("ORA_KEY", &demo.key)

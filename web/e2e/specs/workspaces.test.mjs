@@ -1,0 +1,143 @@
+// Workspaces: the table with search and sort in the URL, create, settings, delete.
+// The key-safety, CSP and panic checks run after each test (lib/browser.mjs).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, signIn, signedIn, go, text, shot } from '../lib/browser.mjs';
+import { api, fault, clearFaults } from '../lib/sandbox.mjs';
+
+test('workspaces: table, search and sort in the URL, deep link, back/forward', async (t) => {
+  const { page } = await open(t, { hash: '#/workspaces?q=prod' });
+  await signIn(page);
+  await page.waitForSelector('#ora-ws-table');
+  assert.equal(await page.locator('#ora-ws-table tbody tr').count(), 1);
+  assert.equal(await page.inputValue('#ora-ws-search'), 'prod');
+  await page.fill('#ora-ws-search', '');
+  await page.waitForFunction(() => document.querySelectorAll('#ora-ws-table tbody tr').length >= 6);
+  await page.click('#ora-ws-table th:nth-child(2) button'); // sort by slug
+  await page.waitForFunction(() => location.hash.includes('sort=slug'));
+  const first = await text(page, '#ora-ws-table tbody tr:first-child td:nth-child(2)');
+  assert.equal(first, 'data-labeling');
+  await shot(page, 'workspaces');
+  await page.click('text=Production');
+  await page.waitForFunction(() => location.hash.startsWith('#/workspaces/production'));
+  await page.click('.ora-tabs >> text=API keys');
+  await page.waitForSelector('#ora-key-table');
+  await page.goBack();
+  await page.waitForSelector('#ora-ws-name');
+  await page.goBack();
+  await page.waitForSelector('#ora-ws-table');
+  await page.goForward();
+  await page.waitForSelector('#ora-ws-name');
+});
+
+test('workspaces: a search covers every workspace, not only the page shown', async (t) => {
+  const made = [];
+  for (let i = 0; i < 55; i++) {
+    const slug = `e2e-many-${String(i).padStart(2, '0')}`;
+    const r = await api('POST', '/workspaces', { name: `Many ${i}`, slug });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    made.push(r.json.data.id);
+  }
+  try {
+    const { page } = await signedIn(t, { hash: '#/workspaces' });
+    await page.waitForSelector('#ora-ws-table');
+    assert.equal(await page.locator('#ora-ws-table tbody tr').count(), 50, 'one server page of 50');
+    await page.fill('#ora-ws-search', 'e2e-many-54');
+    await page.waitForSelector('#ora-ws-matches');
+    await page.waitForFunction(() => document.querySelectorAll('#ora-ws-table tbody tr').length === 1);
+    assert.equal(await text(page, '#ora-ws-table tbody td:nth-child(2)'), 'e2e-many-54');
+    assert.match(await text(page, '#ora-ws-matches'), /^1 of \d+ workspaces match$/);
+    await page.fill('#ora-ws-search', 'many');
+    await page.waitForFunction(() => document.querySelectorAll('#ora-ws-table tbody tr').length === 55);
+    // Names sort as people read them: "Many 2" before "Many 10".
+    const firstNames = await page.$$eval('#ora-ws-table tbody tr td:first-child a', (as) => as.slice(0, 4).map((a) => a.textContent));
+    assert.deepEqual(firstNames, ['Many 0', 'Many 1', 'Many 2', 'Many 3']);
+    await shot(page, 'workspaces-search-all');
+    await page.fill('#ora-ws-search', '');
+    await page.waitForSelector('nav.ora-pager');
+  } finally {
+    for (const id of made) await api('DELETE', `/workspaces/${id}`);
+  }
+});
+
+test('create workspace: validated as you type, errors beside fields, then created', async (t) => {
+  const { page } = await signedIn(t, { hash: '#/workspaces/new' });
+  await page.waitForSelector('#ora-ws-name');
+  await page.fill('#ora-ws-name', 'E2E Team');
+  assert.equal(await page.inputValue('#ora-ws-slug'), 'e2e-team');
+  await page.fill('#ora-ws-slug', 'Bad Slug');
+  await page.waitForFunction(() => document.querySelector('#ora-ws-slug-error').textContent.length > 0);
+  assert.equal(await page.getAttribute('#ora-ws-slug', 'aria-invalid'), 'true');
+  await page.fill('#ora-ws-sampling', '2');
+  await page.waitForFunction(() => document.querySelector('#ora-ws-sampling-error').textContent.length > 0);
+  await shot(page, 'workspace-new-errors');
+  await page.fill('#ora-ws-slug', 'e2e-team');
+  await page.fill('#ora-ws-sampling', '0.5');
+  await page.fill('#ora-ws-description', 'Made by the end-to-end tests');
+  await page.fill('#ora-ws-text-model', 'openai/gpt-4o-mini');
+  await page.selectOption('#ora-ws-sort', 'latency');
+  await page.check('#ora-ws-broadcast');
+  await page.waitForFunction(() => document.querySelector('#ora-ws-slug-error').textContent === '');
+  await page.click('form button[type=submit]');
+  await page.waitForFunction(() => location.hash === '#/workspaces/e2e-team');
+  const ws = await api('GET', '/workspaces/e2e-team');
+  assert.equal(ws.json.data.description, 'Made by the end-to-end tests');
+  assert.equal(ws.json.data.default_provider_sort, 'latency');
+  assert.equal(ws.json.data.io_logging_sampling_rate, 0.5);
+  assert.equal(ws.json.data.is_observability_broadcast_enabled, true);
+});
+
+test('settings: a failed save keeps the form; only changed fields are sent', async (t) => {
+  const { page } = await signedIn(t, { hash: '#/workspaces/staging' });
+  await page.waitForSelector('#ora-ws-description');
+  const ws = (await api('GET', '/workspaces/staging')).json.data;
+  await fault('PATCH', `/api/v1/workspaces/${ws.id}`, Array(6).fill({ status: 500 }));
+  await fault('PATCH', '/api/v1/workspaces/staging', Array(6).fill({ status: 500 }));
+  await page.fill('#ora-ws-description', 'Changed by e2e');
+  await page.click('#ora-save');
+  await page.waitForSelector('#ora-save-error', { timeout: 30000 });
+  assert.equal(await page.inputValue('#ora-ws-description'), 'Changed by e2e');
+  await shot(page, 'workspace-save-failed');
+  await clearFaults();
+  // Someone else changes the name underneath: the page warns before overwriting.
+  await api('PATCH', `/workspaces/${ws.id}`, { default_text_model: 'openai/gpt-4.1' });
+  await page.click('#ora-save');
+  await page.waitForSelector('#ora-conflict');
+  await shot(page, 'workspace-conflict');
+  await page.click('#ora-save-anyway');
+  await page.waitForFunction(() => !document.querySelector('#ora-conflict'));
+  const after = (await api('GET', '/workspaces/staging')).json.data;
+  assert.equal(after.description, 'Changed by e2e');
+  // Only the description was sent: the other writer's change survived.
+  assert.equal(after.default_text_model, 'openai/gpt-4.1');
+  assert.equal(after.name, 'Staging');
+});
+
+test('delete: blocked by active keys says so and links to them; Default is protected', async (t) => {
+  const { page } = await signedIn(t, { hash: '#/workspaces/production' });
+  await page.click('#ora-delete-ws');
+  await page.fill('#ora-confirm-name', 'Productio');
+  assert.ok(await page.isDisabled('#ora-confirm'));
+  await page.fill('#ora-confirm-name', 'Production');
+  await page.click('#ora-confirm');
+  await page.waitForSelector('#ora-confirm-error');
+  await shot(page, 'workspace-delete-blocked');
+  await page.click('#ora-confirm-error a');
+  await page.waitForFunction(() => location.hash.includes('/production/keys'));
+  await page.waitForSelector('#ora-key-table');
+  await go(page, '#/workspaces/default');
+  await page.waitForSelector('#ora-default-protected');
+  assert.equal(await page.locator('#ora-delete-ws').count(), 0);
+});
+
+test('delete: a workspace without active keys goes after typing its name', async (t) => {
+  const made = await api('POST', '/workspaces', { name: 'Doomed', slug: 'doomed' });
+  assert.equal(made.status, 201);
+  const { page } = await signedIn(t, { hash: '#/workspaces/doomed' });
+  await page.click('#ora-delete-ws');
+  await page.fill('#ora-confirm-name', 'Doomed');
+  await page.click('#ora-confirm');
+  await page.waitForFunction(() => location.hash === '#/workspaces');
+  assert.equal((await api('GET', '/workspaces/doomed')).status, 404);
+});
