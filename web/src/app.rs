@@ -1,6 +1,11 @@
 //! The application shell: providers, sign-in gate, navigation and the route switch.
 
-use crate::pages;
+use crate::pages::keys::detail::KeyPage;
+use crate::pages::members::org::OrgMembers;
+use crate::pages::signin::SignIn;
+use crate::pages::workspaces::list::WorkspaceList;
+use crate::pages::workspaces::new::NewWorkspace;
+use crate::pages::workspaces::page::WorkspacePage;
 use crate::route::{use_router, Route, Router};
 use crate::services::{ThemeToggle, ToastProvider};
 use crate::session::{load_config, use_session, Handoff, Session, SignedIn, DEFAULT_BASE_URL};
@@ -26,7 +31,7 @@ pub fn App(
 
     view! {
         <ToastProvider>
-            <Show when=move || session.signed_in() fallback=|| view! { <pages::signin::SignIn /> }>
+            <Show when=move || session.signed_in() fallback=|| view! { <SignIn /> }>
                 <Shell />
             </Show>
         </ToastProvider>
@@ -44,7 +49,7 @@ pub fn SignInScreen(
 ) -> impl IntoView {
     let session = provide_session(base_url);
     session.hand_off_to(handoff);
-    view! { <pages::signin::SignIn /> }
+    view! { <SignIn /> }
 }
 
 /// Creates the session and provides it as context; unless the embedder fixed the base URL,
@@ -125,13 +130,11 @@ fn Shell() -> impl IntoView {
             </header>
             <main class="ora-main" id="ora-main" tabindex="-1">
                 {move || match route.get() {
-                    Route::Workspaces => pages::workspaces::WorkspaceList().into_any(),
-                    Route::NewWorkspace => pages::workspaces::NewWorkspace().into_any(),
-                    Route::Workspace(id, tab) => {
-                        view! { <pages::workspace::WorkspacePage id=id tab=tab /> }.into_any()
-                    }
-                    Route::Key(hash) => view! { <pages::key::KeyPage hash=hash /> }.into_any(),
-                    Route::OrgMembers => pages::members::OrgMembers().into_any(),
+                    Route::Workspaces => view! { <WorkspaceList /> }.into_any(),
+                    Route::NewWorkspace => view! { <NewWorkspace /> }.into_any(),
+                    Route::Workspace(id, tab) => view! { <WorkspacePage id=id tab=tab /> }.into_any(),
+                    Route::Key(hash) => view! { <KeyPage hash=hash /> }.into_any(),
+                    Route::OrgMembers => view! { <OrgMembers /> }.into_any(),
                     Route::NotFound => {
                         view! {
                             <h1>"Not found"</h1>

@@ -40,16 +40,16 @@ fn num(v: Option<f64>) -> String {
 }
 
 /// The keys as CSV with a header row.
-pub fn csv<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> String {
-    let now = crate::pages::keys::now_iso();
+pub fn csv(keys: &[&ApiKey]) -> String {
+    let now = crate::domain::now_iso();
     let mut out = COLUMNS.join(",");
     out.push_str("\r\n");
-    for k in keys {
+    for k in keys.iter().copied() {
         let row = [
             field(&k.name),
             field(&k.label),
             field(k.hash.as_str()),
-            crate::pages::keys::status(k, &now).to_string(),
+            crate::domain::status(k, &now).to_string(),
             k.disabled.to_string(),
             num(k.limit),
             num(k.limit_remaining),
@@ -76,9 +76,8 @@ pub fn csv<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> String {
 }
 
 /// The keys as a JSON array, in the API's own shape.
-pub fn json<'a>(keys: impl Iterator<Item = &'a ApiKey>) -> String {
-    let list: Vec<&ApiKey> = keys.collect();
-    serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into())
+pub fn json(keys: &[&ApiKey]) -> String {
+    serde_json::to_string_pretty(keys).unwrap_or_else(|_| "[]".into())
 }
 
 /// Offers `body` as a file download.

@@ -16,13 +16,16 @@
 
 mod app;
 mod components;
+mod domain;
 mod export;
+mod format;
 mod num;
 mod pages;
 mod route;
 mod services;
 mod session;
 mod text;
+mod write;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -2,6 +2,7 @@
 //! sign-in, and the one a portal embeds. Nothing mounts at start: the loader (or the portal)
 //! decides where, and whether a key was already checked.
 
+use openrouter_admin::ManagementKey;
 use openrouter_admin_web::{mount, mount_options_from_js, mount_signed_in, SignedIn};
 use wasm_bindgen::prelude::*;
 
@@ -19,7 +20,8 @@ pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) -> Result<(), J
 }
 
 /// JavaScript entry point for the loader: mounts the page signed in with a key the sign-in
-/// module already checked with `GET /key`.
+/// module already checked with `GET /key`. The key crosses from one wasm module to the other as
+/// a string, here only; it is a `ManagementKey` again at once.
 #[wasm_bindgen(js_name = mountSignedIn)]
 pub fn mount_signed_in_js(
     element: web_sys::HtmlElement,
@@ -30,7 +32,7 @@ pub fn mount_signed_in_js(
     mount_signed_in(
         element,
         SignedIn {
-            key,
+            key: ManagementKey::new(key),
             base_url,
             label,
         },

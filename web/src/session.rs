@@ -28,11 +28,11 @@ pub struct Session {
 }
 
 /// A key that `GET /key` accepted as a management key: what the sign-in screen hands to the
-/// signed-in page. No `Debug`: it holds the key.
+/// signed-in page. No `Debug`, although the key's own is redacted.
 #[derive(Clone)]
 pub struct SignedIn {
     /// The management key, as pasted (trimmed).
-    pub key: String,
+    pub key: ManagementKey,
     /// The API base URL it was checked against.
     pub base_url: String,
     /// The key's masked label, for the header.
@@ -81,12 +81,8 @@ impl Session {
             ready: RwSignal::new(false),
             handoff: StoredValue::new_local(None),
         };
-        if let Some((key, base, label)) = restore() {
-            session.accept(SignedIn {
-                key,
-                base_url: base,
-                label,
-            });
+        if let Some(signed_in) = restore() {
+            session.accept(signed_in);
         }
         session
     }
@@ -96,12 +92,18 @@ impl Session {
         self.handoff.set_value(Some(handoff));
     }
 
-    /// Starts signed in with a key the sign-in screen already checked.
+    /// Starts signed in with a key the sign-in screen already checked (in the other module, or
+    /// in an earlier visit of this tab).
     pub fn accept(&self, signed_in: SignedIn) {
-        self.base_url.set(signed_in.base_url.clone());
-        self.label.set(signed_in.label);
-        self.client
-            .set(build(&signed_in.key, &signed_in.base_url).ok());
+        let client = build(signed_in.key, &signed_in.base_url).ok();
+        self.start(client, signed_in.base_url, signed_in.label);
+    }
+
+    /// Signed in with `client`, which talks to `base_url` with the key labelled `label`.
+    fn start(&self, client: Option<Client>, base_url: String, label: String) {
+        self.base_url.set(base_url);
+        self.label.set(label);
+        self.client.set(client);
     }
 
     /// The client without tracking.
@@ -130,22 +132,22 @@ impl Session {
         self.label.get()
     }
 
-    /// Checks the key with `GET /key` and keeps it when it is a management key.
+    /// Checks the key with `GET /key` and, when it is a management key, keeps the client that
+    /// checked it (or hands the key on, when this screen runs on its own).
     pub async fn sign_in(
         &self,
-        key: String,
+        key: ManagementKey,
         base_url: String,
         remember: bool,
     ) -> Result<(), SignInError> {
-        let key = key.trim().to_string();
         let base_url = base_url.trim().trim_end_matches('/').to_string();
-        if key.is_empty() {
+        if key.expose_secret().is_empty() {
             return Err(SignInError::new(
                 Some(SignInField::Key),
                 "Paste a management key.",
             ));
         }
-        let client = build(&key, &base_url).map_err(|e| {
+        let client = build(key.clone(), &base_url).map_err(|e| {
             SignInError::new(
                 Some(SignInField::BaseUrl),
                 format!("Base URL: {}", e.message()),
@@ -178,20 +180,21 @@ impl Session {
         if remember {
             store(&key, &base_url, &label);
         }
-        let signed_in = SignedIn {
-            key,
-            base_url,
-            label,
-        };
         match self.handoff.get_value() {
-            Some(handoff) => handoff(signed_in).await.map_err(|why| {
+            Some(handoff) => handoff(SignedIn {
+                key,
+                base_url,
+                label,
+            })
+            .await
+            .map_err(|why| {
                 SignInError::new(
                     None,
                     format!("The key is good, but the admin page did not open: {why}"),
                 )
             }),
             None => {
-                self.accept(signed_in);
+                self.start(Some(client), base_url, label);
                 Ok(())
             }
         }
@@ -205,9 +208,9 @@ impl Session {
     }
 }
 
-fn build(key: &str, base_url: &str) -> Result<Client, openrouter_admin::Error> {
+fn build(key: ManagementKey, base_url: &str) -> Result<Client, openrouter_admin::Error> {
     Client::builder()
-        .api_key(ManagementKey::new(key))
+        .api_key(key)
         .base_url(base_url)
         .max_retries(2)
         .build()
@@ -219,8 +222,9 @@ fn storage() -> Option<web_sys::Storage> {
 
 // Stored as JSON text through the browser's own JSON: serde_json's `Value` (de)serializer would
 // be linked into the first-load module for these three strings.
-fn store(key: &str, base_url: &str, label: &str) {
+fn store(key: &ManagementKey, base_url: &str, label: &str) {
     let record = js_sys::Object::new();
+    let key = key.expose_secret();
     for (name, value) in [("key", key), ("baseUrl", base_url), ("label", label)] {
         let _ = js_sys::Reflect::set(&record, &name.into(), &value.into());
     }
@@ -235,7 +239,7 @@ fn store(key: &str, base_url: &str, label: &str) {
     }
 }
 
-fn restore() -> Option<(String, String, String)> {
+fn restore() -> Option<SignedIn> {
     let raw = storage()?.get_item(STORAGE_KEY).ok()??;
     let record = js_sys::JSON::parse(&raw).ok()?;
     let field = |name: &str| {
@@ -243,11 +247,11 @@ fn restore() -> Option<(String, String, String)> {
             .ok()?
             .as_string()
     };
-    Some((
-        field("key")?,
-        field("baseUrl")?,
-        field("label").unwrap_or_default(),
-    ))
+    Some(SignedIn {
+        key: ManagementKey::new(field("key")?),
+        base_url: field("baseUrl")?,
+        label: field("label").unwrap_or_default(),
+    })
 }
 
 fn forget_stored() {

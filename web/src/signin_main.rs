@@ -46,7 +46,9 @@ pub fn mount_sign_in_js(
                 unmount_sign_in();
                 let args = js_sys::Array::of4(
                     &target,
-                    &JsValue::from_str(&signed_in.key),
+                    // The one place the key leaves its `ManagementKey`: the handoff to the
+                    // other wasm module, which wraps it again (`mountSignedIn`).
+                    &JsValue::from_str(signed_in.key.expose_secret()),
                     &JsValue::from_str(&signed_in.base_url),
                     &JsValue::from_str(&signed_in.label),
                 );

@@ -1,12 +1,19 @@
 //! A workspace's budgets: view, set and remove, with the shrinking rule explained where it bites.
+//! The budgets load again after each save or removal that goes through.
 
-use crate::components::{error_view, loading, usd, Dialog};
-use crate::services::{abort_on_cleanup, use_toasts};
+use crate::components::confirm::ConfirmDialog;
+use crate::components::loaded::Loaded;
+use crate::format::usd;
+use crate::services::abort_on_cleanup;
 use crate::session::use_client;
+use crate::write::{succeeded, use_writes, Failure, Then};
 use leptos::prelude::*;
 use openrouter_admin::models::{Workspace, WorkspaceBudget};
 use openrouter_admin::validate::validate_budget_order;
 use openrouter_admin::Interval;
+
+/// Sets one interval's budget (USD), or removes it (`None`).
+type BudgetAction = Action<(Interval, Option<f64>), Result<(), openrouter_admin::Error>>;
 
 /// The budgets tab.
 #[component]
@@ -14,9 +21,34 @@ pub fn Budgets(
     /// The workspace.
     ws: Workspace,
 ) -> impl IntoView {
-    // -- resources --
+    // -- actions --
+    let writes = use_writes();
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
+    let write: BudgetAction =
+        Action::new_local(move |&(interval, usd): &(Interval, Option<f64>)| {
+            let id = ws_id.get_value();
+            let (done, failure) = match usd {
+                Some(_) => ("saved", Failure::Toast("Not saved: ")),
+                None => ("removed", Failure::Toast("")),
+            };
+            writes.run(
+                async move {
+                    let client = use_client()?;
+                    let budgets = client.workspace(&id).budgets();
+                    match usd {
+                        Some(v) => budgets.put(interval, v).send().await.map(|_| ()),
+                        None => budgets.delete(interval).send().await,
+                    }
+                },
+                move |_| Then::ok(format!("{} budget {done}", title(interval))),
+                failure,
+            )
+        });
+    let written = succeeded(write);
+
+    // -- resources: the budgets, again after each write that went through --
     let budgets = LocalResource::new(move || {
+        let _written = written.get();
         let signal = abort_on_cleanup();
         let id = ws_id.get_value();
         async move {
@@ -29,28 +61,24 @@ pub fn Budgets(
                 .await
         }
     });
-    let refresh = Callback::new(move |_| budgets.refetch());
 
     view! {
         <p class="ora-muted">
             "Budgets cap the workspace's spend per period. They must shrink strictly from lifetime to monthly to weekly to daily."
         </p>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_view>
-                {move || Suspend::new(async move {
-                    let list = budgets.await?;
-                    let existing = StoredValue::new(list.data.clone());
-                    Ok::<_, openrouter_admin::Error>(view! {
-                        <div class="ora-grid2">
-                            {Interval::ALL
-                                .iter()
-                                .map(|i| view! { <BudgetCard ws_id=ws_id.get_value() interval=*i existing=existing on_change=refresh /> })
-                                .collect_view()}
-                        </div>
-                    })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded load=move || budgets let:list>
+            {
+                let existing = StoredValue::new(list.data);
+                view! {
+                    <div class="ora-grid2">
+                        {Interval::ALL
+                            .iter()
+                            .map(|i| view! { <BudgetCard interval=*i existing=existing write=write /> })
+                            .collect_view()}
+                    </div>
+                }
+            }
+        </Loaded>
     }
 }
 
@@ -65,17 +93,14 @@ fn title(i: Interval) -> &'static str {
 
 #[component]
 fn BudgetCard(
-    /// The workspace's id.
-    ws_id: String,
     /// This card's interval.
     interval: Interval,
     /// Every budget of the workspace, for the shrink rule.
     existing: StoredValue<Vec<WorkspaceBudget>>,
-    /// Reloads the budgets after a write.
-    on_change: Callback<()>,
+    /// Sets or removes a budget.
+    write: BudgetAction,
 ) -> impl IntoView {
     // -- signals --
-    let toasts = use_toasts();
     let current = existing.with_value(|b| {
         b.iter()
             .find(|b| b.interval() == Some(interval))
@@ -83,7 +108,6 @@ fn BudgetCard(
     });
     let value = RwSignal::new(current.map(crate::num::plain).unwrap_or_default());
     let confirm = RwSignal::new(false);
-    let ws_id = StoredValue::new(ws_id);
     let id = format!("ora-budget-{}", interval.as_str());
     // As-you-type check: a number > 0 that keeps the budgets strictly shrinking.
     let error = Signal::derive(move || {
@@ -101,53 +125,18 @@ fn BudgetCard(
             }),
         }
     });
+    // This card's save is running (the action serves every card).
+    let saving = move || {
+        write
+            .input()
+            .with(|i| matches!(i, Some((at, Some(_))) if *at == interval))
+    };
 
-    // -- actions --
-    let put = Action::new_local(move |v: &f64| {
-        let v = *v;
-        let id = ws_id.get_value();
-        async move {
-            use_client()?
-                .workspace(&id)
-                .budgets()
-                .put(interval, v)
-                .send()
-                .await
-                .map(|_| ())
-        }
-    });
-    let remove = Action::new_local(move |_: &()| {
-        let id = ws_id.get_value();
-        async move {
-            use_client()?
-                .workspace(&id)
-                .budgets()
-                .delete(interval)
-                .send()
-                .await
-        }
-    });
-    Effect::new(move || match put.value().get() {
-        Some(Ok(())) => {
-            toasts.ok(format!("{} budget saved", title(interval)));
-            on_change.run(());
-        }
-        Some(Err(e)) => toasts.error(format!("Not saved: {}", e.message())),
-        None => {}
-    });
-    Effect::new(move || match remove.value().get() {
-        Some(Ok(())) => {
-            toasts.ok(format!("{} budget removed", title(interval)));
-            on_change.run(());
-        }
-        Some(Err(e)) => toasts.error(e.message().to_string()),
-        None => {}
-    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if error.get_untracked().is_none() {
             if let Ok(v) = crate::num::parse(value.get_untracked().trim()) {
-                put.dispatch(v);
+                write.dispatch((interval, Some(v)));
             }
         }
     };
@@ -169,19 +158,24 @@ fn BudgetCard(
                 <span class="ora-error" id=err_id>{move || error.get()}</span>
             </div>
             <div class="ora-row">
-                <button class="ora-btn ora-btn-primary" type="submit" id=format!("{id}-save") disabled=move || error.get().is_some() || put.pending().get()>"Save"</button>
+                <button class="ora-btn ora-btn-primary" type="submit" id=format!("{id}-save") disabled=move || error.get().is_some() || saving()>"Save"</button>
                 {current.is_some().then(|| view! {
                     <button class="ora-btn ora-btn-danger" type="button" id=format!("ora-budget-{}-remove", interval.as_str()) on:click=move |_| confirm.set(true)>"Remove"</button>
                 })}
             </div>
             <Show when=move || confirm.get()>
-                <Dialog title=format!("Remove the {} budget?", interval.as_str()) on_close=move |_| confirm.set(false)>
-                    <div class="ora-dialog-body"><p>"The workspace's spend in this period will no longer be capped."</p></div>
-                    <div class="ora-dialog-foot">
-                        <button class="ora-btn" type="button" on:click=move |_| confirm.set(false)>"Cancel"</button>
-                        <button class="ora-btn ora-btn-danger" type="button" id="ora-confirm" on:click=move |_| { confirm.set(false); remove.dispatch(()); }>"Remove budget"</button>
-                    </div>
-                </Dialog>
+                <ConfirmDialog
+                    title=format!("Remove the {} budget?", interval.as_str())
+                    body="The workspace's spend in this period will no longer be capped."
+                    action="Remove budget"
+                    id="ora-confirm"
+                    danger=true
+                    on_confirm=move |_| {
+                        confirm.set(false);
+                        write.dispatch((interval, None));
+                    }
+                    on_close=move |_| confirm.set(false)
+                />
             </Show>
         </form>
     }

@@ -1,10 +1,8 @@
-//! One module per view.
+//! The views, by area; one job a file.
 
 pub mod budgets;
-pub mod key;
 pub mod keys;
 pub mod members;
 pub mod signin;
 pub mod usage;
-pub mod workspace;
 pub mod workspaces;

@@ -2,6 +2,7 @@
 
 use crate::session::{use_session, SignInError, SignInField};
 use leptos::prelude::*;
+use openrouter_admin::ManagementKey;
 
 /// The sign-in form.
 #[component]
@@ -29,8 +30,9 @@ pub fn SignIn() -> impl IntoView {
         }
         pending.set(true);
         refusal.set(None);
+        // The key is a `ManagementKey` (redacted in Debug and Display) from here on.
         let (typed, base, remember) = (
-            key.get_untracked(),
+            ManagementKey::new(key.get_untracked().trim()),
             base_url.get_untracked(),
             remember.get_untracked(),
         );

@@ -1,0 +1,158 @@
+//! Form fields: a labelled text input with its error, and selects (the limit-reset one is shared
+//! by the create-key dialog and the key's edit form), and the search box of a list.
+
+use crate::route::use_router;
+use leptos::prelude::*;
+use openrouter_admin::FieldError;
+
+/// One labelled input with its error beside it.
+#[component]
+pub fn TextField(
+    /// The element id (also used to name the error).
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The API's name of the field, to pick its errors.
+    #[prop(into)]
+    field: String,
+    /// The value.
+    value: RwSignal<String>,
+    /// All current errors of the form.
+    #[prop(into)]
+    errors: Signal<Vec<FieldError>>,
+    /// Whether errors are shown yet (after the first edit or a submit).
+    #[prop(into)]
+    show: Signal<bool>,
+    /// A hint under the input.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// Multi-line input.
+    #[prop(optional)]
+    multiline: bool,
+    /// Called on each edit.
+    #[prop(optional, into)]
+    on_edit: Option<Callback<()>>,
+) -> impl IntoView {
+    let message = Signal::derive(move || {
+        if !show.get() {
+            return None;
+        }
+        errors.with(|e| {
+            e.iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.message.clone())
+                .next()
+        })
+    });
+    let err_id = format!("{id}-error");
+    let described = format!("{err_id} {id}-hint");
+    let invalid = move || message.get().is_some().then_some("true");
+    let edit = move |ev: leptos::ev::Event| {
+        value.set(event_target_value(&ev));
+        if let Some(c) = on_edit {
+            c.run(())
+        }
+    };
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() class="ora-textarea" aria-invalid=invalid aria-describedby=described
+                prop:value=move || value.get() on:input=edit></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() class="ora-input" aria-invalid=invalid aria-describedby=described
+                prop:value=move || value.get() on:input=edit />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="ora-field">
+            <label for=id.clone()>{label}</label>
+            {input}
+            <span class="ora-hint" id=format!("{id}-hint")>{hint}</span>
+            <span class="ora-error" id=err_id>{move || message.get()}</span>
+        </div>
+    }
+}
+
+/// A labelled `<select>` over fixed options.
+#[component]
+pub fn SelectField(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The chosen option's value.
+    value: RwSignal<String>,
+    /// The options: value and label, in display order.
+    options: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    view! {
+        <div class="ora-field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                class="ora-select"
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {options
+                    .iter()
+                    .map(|(value, text)| view! { <option value=*value>{*text}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// When a key's limit resets: the API's `limit_reset` values, "" for never.
+const LIMIT_RESETS: &[(&str, &str)] = &[
+    ("", "Never"),
+    ("daily", "Daily"),
+    ("weekly", "Weekly"),
+    ("monthly", "Monthly"),
+];
+
+/// The "Limit resets" select of a key's limit.
+#[component]
+pub fn LimitResetSelect(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The chosen `limit_reset` value ("" for never).
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! { <SelectField id=id label="Limit resets" value=value options=LIMIT_RESETS /> }
+}
+
+/// A list's search box, kept in the URL's `q` parameter (the label is for screen readers).
+#[component]
+pub fn SearchBox(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The accessible name.
+    #[prop(into)]
+    label: String,
+    /// The placeholder.
+    #[prop(into)]
+    placeholder: String,
+) -> impl IntoView {
+    let router = use_router();
+    view! {
+        <label class="ora-sr" for=id.clone()>{label}</label>
+        <input
+            id=id
+            class="ora-input ora-search"
+            type="search"
+            placeholder=placeholder
+            prop:value=move || router.param("q")
+            on:input=move |ev| router.set_param("q", &event_target_value(&ev))
+        />
+    }
+}

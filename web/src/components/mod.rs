@@ -1,0 +1,11 @@
+//! Reusable pieces of the page, one job a file (thaw's layout): each component's props are typed,
+//! with one `///` line each.
+
+pub mod badge;
+pub mod chart;
+pub mod confirm;
+pub mod dialog;
+pub mod field;
+pub mod loaded;
+pub mod results;
+pub mod table;

@@ -1,0 +1,224 @@
+//! Bulk actions over the selected keys (disable, enable, set the limit, delete), one result line
+//! per key, and export of the keys in view.
+
+use crate::components::confirm::ConfirmByName;
+use crate::components::results::{not_done, ResultLine};
+use crate::export;
+use crate::format::usd;
+use crate::services::use_toasts;
+use crate::session::use_client;
+use crate::write::{use_writes, Failure, Then};
+use leptos::prelude::*;
+use openrouter_admin::models::{ApiKey, UpdateKey};
+use openrouter_admin::KeyHash;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// A bulk operation over the selected keys.
+#[derive(Clone, Debug)]
+pub enum BulkOp {
+    /// Patch every key; the string says what happened ("disabled").
+    Update(UpdateKey, String),
+    /// Delete every key.
+    Delete,
+}
+
+/// A bulk operation and the keys it goes to: hash and name of each.
+#[derive(Clone, Debug)]
+pub struct Bulk {
+    op: BulkOp,
+    keys: Vec<(String, String)>,
+}
+
+/// The bulk action: its value is one result line per key.
+pub type BulkAction = Action<Bulk, Result<Vec<ResultLine>, openrouter_admin::Error>>;
+
+/// The bulk action, with its toasts: done, or how many keys failed.
+pub fn bulk_action() -> BulkAction {
+    let writes = use_writes();
+    Action::new_local(move |bulk: &Bulk| {
+        let Bulk { op, keys } = bulk.clone();
+        writes.run(
+            apply(op, keys),
+            |lines| match not_done(lines) {
+                0 => Then::ok("Bulk action done"),
+                failed => Then::warning(format!("{failed} key(s) failed; see the results")),
+            },
+            Failure::Toast(""),
+        )
+    })
+}
+
+/// Sends `op` for every key of `chosen`, and says what became of each.
+async fn apply(
+    op: BulkOp,
+    chosen: Vec<(String, String)>,
+) -> Result<Vec<ResultLine>, openrouter_admin::Error> {
+    let client = use_client()?;
+    let hashes: Vec<KeyHash> = chosen
+        .iter()
+        .map(|(h, _)| KeyHash::new(h.clone()))
+        .collect();
+    let names: HashMap<String, String> = chosen.into_iter().collect();
+    let line = |hash: &KeyHash, r: Result<(), openrouter_admin::Error>, verb: &str| ResultLine {
+        name: names
+            .get(hash.as_str())
+            .cloned()
+            .unwrap_or_else(|| hash.to_string()),
+        ok: r.is_ok(),
+        text: match r {
+            Ok(()) => verb.to_string(),
+            Err(e) => format!("failed: {}", e.message()),
+        },
+    };
+    Ok(match op {
+        BulkOp::Delete => client
+            .keys()
+            .bulk_delete(hashes)
+            .send()
+            .await?
+            .into_iter()
+            .map(|r| line(&r.hash, r.result, "deleted"))
+            .collect(),
+        BulkOp::Update(patch, verb) => client
+            .keys()
+            .bulk_update(hashes, patch)
+            .send()
+            .await?
+            .into_iter()
+            .map(|r| line(&r.hash, r.result.map(|_| ()), &verb))
+            .collect(),
+    })
+}
+
+/// The keys in view, as the table holds them: every loaded key and the indices shown.
+#[derive(Clone, Copy)]
+pub struct InView {
+    /// Every loaded key.
+    pub data: StoredValue<Rc<Vec<ApiKey>>, LocalStorage>,
+    /// The indices into `data` of the keys in view, filtered and sorted.
+    pub rows: Memo<Vec<usize>>,
+    /// The hashes of the selected keys.
+    pub selected: RwSignal<HashSet<String>>,
+}
+
+impl InView {
+    /// Hash and name of each selected key.
+    fn chosen(&self) -> Vec<(String, String)> {
+        let sel = self.selected.get_untracked();
+        self.data.with_value(|keys| {
+            keys.iter()
+                .filter(|k| sel.contains(k.hash.as_str()))
+                .map(|k| (k.hash.as_str().to_string(), k.name.clone()))
+                .collect()
+        })
+    }
+
+    /// `write` over the keys in view, in their order.
+    fn export(&self, write: fn(&[&ApiKey]) -> String) -> String {
+        self.data.with_value(|keys| {
+            self.rows
+                .with_untracked(|r| write(&r.iter().map(|&i| &keys[i]).collect::<Vec<_>>()))
+        })
+    }
+}
+
+/// The bar over the table: the count, the bulk actions while keys are selected, and export.
+#[component]
+pub fn BulkBar(
+    /// The keys in view and the selection.
+    keys: InView,
+    /// The bulk action.
+    bulk: BulkAction,
+    /// Opens the bulk delete's confirmation.
+    confirm_delete: RwSignal<bool>,
+) -> impl IntoView {
+    let toasts = use_toasts();
+    let selected = keys.selected;
+    let bulk_limit = RwSignal::new(String::new());
+    let run = move |op: BulkOp| {
+        bulk.dispatch(Bulk {
+            op,
+            keys: keys.chosen(),
+        });
+    };
+    let set_limit = move |_| {
+        let raw = bulk_limit.get_untracked();
+        let limit = if raw.trim().is_empty() {
+            None
+        } else {
+            match crate::num::parse(raw.trim()) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    toasts.error("The limit must be a number of dollars, or empty for no limit");
+                    return;
+                }
+            }
+        };
+        let verb = match limit {
+            Some(l) => format!("limit set to {}", usd(l)),
+            None => "limit removed".into(),
+        };
+        run(BulkOp::Update(UpdateKey::new().limit(limit), verb));
+    };
+    let export_csv = move |_| {
+        export::download("keys.csv", "text/csv", &keys.export(export::csv));
+    };
+    let export_json = move |_| {
+        export::download("keys.json", "application/json", &keys.export(export::json));
+    };
+    view! {
+        <div class="ora-row" aria-label="Bulk actions and export" role="group">
+            <span class="ora-muted" id="ora-key-count">
+                {move || format!("{} keys", keys.rows.with(Vec::len))}
+                {move || {
+                    let n = selected.with(HashSet::len);
+                    (n > 0).then(|| format!(" · {n} selected"))
+                }}
+            </span>
+            <span class="ora-spacer"></span>
+            <Show when=move || !selected.with(HashSet::is_empty)>
+                <button class="ora-btn ora-btn-small" id="ora-bulk-disable" on:click=move |_| run(BulkOp::Update(UpdateKey::new().disabled(true), "disabled".into()))>"Disable"</button>
+                <button class="ora-btn ora-btn-small" id="ora-bulk-enable" on:click=move |_| run(BulkOp::Update(UpdateKey::new().disabled(false), "enabled".into()))>"Enable"</button>
+                <label class="ora-sr" for="ora-bulk-limit">"New limit in USD (empty for none)"</label>
+                <input id="ora-bulk-limit" class="ora-input ora-search" placeholder="Limit $ (empty: none)" inputmode="decimal" bind:value=bulk_limit />
+                <button class="ora-btn ora-btn-small" id="ora-bulk-limit-set" on:click=set_limit>"Set limit"</button>
+                <button class="ora-btn ora-btn-small ora-btn-danger" id="ora-bulk-delete" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
+            </Show>
+            <button class="ora-btn ora-btn-small" id="ora-export-csv" on:click=export_csv>"Export CSV"</button>
+            <button class="ora-btn ora-btn-small" id="ora-export-json" on:click=export_json>"Export JSON"</button>
+        </div>
+    }
+}
+
+/// The bulk delete's confirmation: the user types "delete N keys".
+#[component]
+pub fn BulkDelete(
+    /// The keys in view and the selection.
+    keys: InView,
+    /// The bulk action.
+    bulk: BulkAction,
+    /// Closes the confirmation.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let n = keys.selected.with_untracked(HashSet::len);
+    view! {
+        <ConfirmByName
+            what="keys"
+            name=format!("delete {n} keys")
+            title=format!("Delete {n} keys?")
+            body="Applications using these keys stop working at once. This cannot be undone."
+            action="Delete keys"
+            pending=bulk.pending()
+            error=Signal::derive(|| None::<String>)
+            on_confirm=move |_| {
+                bulk.dispatch(Bulk {
+                    op: BulkOp::Delete,
+                    keys: keys.chosen(),
+                });
+            }
+            on_close=on_close
+        />
+    }
+}

@@ -1,0 +1,195 @@
+//! One API key's page: details and usage, disable/enable, rotate, delete; the edit form is in
+//! `edit.rs`. The key loads again after a save or a disable/enable goes through.
+
+use crate::components::badge::StatusBadge;
+use crate::components::chart::UsageBar;
+use crate::components::confirm::{ConfirmByName, ConfirmDialog};
+use crate::components::loaded::Loaded;
+use crate::domain::{now_iso, status, window_spend};
+use crate::format::{date, usd};
+use crate::pages::keys::edit::{save_action, KeyEdit, SaveAction};
+use crate::pages::keys::secret::SecretDialog;
+use crate::route::{use_router, Route, Tab};
+use crate::services::abort_on_cleanup;
+use crate::session::use_client;
+use crate::write::{failure_message, succeeded, use_writes, Failure, Then};
+use leptos::prelude::*;
+use openrouter_admin::models::{ApiKey, CreatedKey, UpdateKey};
+
+/// Disable (`true`) or enable a key.
+type ToggleAction = Action<bool, Result<ApiKey, openrouter_admin::Error>>;
+
+/// The key page.
+#[component]
+pub fn KeyPage(
+    /// The key's hash.
+    hash: String,
+) -> impl IntoView {
+    // -- actions: the writes that change what this page shows --
+    let writes = use_writes();
+    let hash = StoredValue::new(hash);
+    let save = save_action(hash);
+    let toggle: ToggleAction = Action::new_local(move |disable: &bool| {
+        let (disable, hash) = (*disable, hash.get_value());
+        writes.run(
+            async move {
+                use_client()?
+                    .key(hash)
+                    .update(UpdateKey::new().disabled(disable))
+                    .send()
+                    .await
+            },
+            |k| {
+                Then::ok(if k.disabled {
+                    "Key disabled"
+                } else {
+                    "Key enabled"
+                })
+            },
+            Failure::Toast(""),
+        )
+    });
+    let (saved, toggled) = (succeeded(save), succeeded(toggle));
+
+    // -- resources: the key, again after each of those writes that went through --
+    let key = LocalResource::new(move || {
+        let _written = (saved.get(), toggled.get());
+        let signal = abort_on_cleanup();
+        let hash = hash.get_value();
+        async move { use_client()?.key(hash).get().signal(signal).send().await }
+    });
+
+    view! {
+        <Loaded load=move || key let:k>
+            <KeyDetail k=k save=save toggle=toggle />
+        </Loaded>
+    }
+}
+
+/// The key as loaded: header and buttons, usage, the edit form, and the dialogs.
+#[component]
+fn KeyDetail(
+    /// The key as loaded.
+    k: ApiKey,
+    /// Saves the edit form.
+    save: SaveAction,
+    /// Disables or enables the key.
+    toggle: ToggleAction,
+) -> impl IntoView {
+    // -- signals --
+    let writes = use_writes();
+    let router = use_router();
+    let confirm_delete = RwSignal::new(false);
+    let confirm_rotate = RwSignal::new(false);
+    let secret = RwSignal::new_local(None::<CreatedKey>);
+    let hash = StoredValue::new(k.hash.as_str().to_string());
+    let ws_slug = k.workspace_id.as_str().to_string();
+
+    // -- actions: delete goes back to the workspace's keys; rotate shows the new secret --
+    let back = Route::Workspace(ws_slug.clone(), Tab::Keys);
+    let delete = Action::new_local(move |_: &()| {
+        let (hash, back) = (hash.get_value(), back.clone());
+        writes.run(
+            async move { use_client()?.key(hash).delete().send().await },
+            |_| Then::ok("Key deleted").go(back),
+            Failure::Shown,
+        )
+    });
+    let rotate = Action::new_local(move |_: &()| {
+        let hash = hash.get_value();
+        let rotated = writes.run(
+            async move { use_client()?.key(hash).rotate().send().await },
+            move |rotation| {
+                confirm_rotate.set(false);
+                secret.set(Some(rotation.created.clone()));
+                match &rotation.disable_error {
+                    Some(e) => Then::warning(format!(
+                        "New key created, but the old one could not be disabled: {}",
+                        e.message()
+                    )),
+                    None => Then::quiet(),
+                }
+            },
+            Failure::Toast("Rotation failed: "),
+        );
+        // The new secret lives in `secret` only, not in the action's value.
+        async move { rotated.await.map(|_| ()) }
+    });
+
+    // -- callbacks --
+    let after_rotation = Callback::new(move |_| {
+        let next = secret.with_untracked(|s| s.as_ref().map(|c| c.data.hash.as_str().to_string()));
+        secret.set(None);
+        if let Some(h) = next {
+            router.push(&Route::Key(h).href());
+        }
+    });
+    let st = status(&k, &now_iso());
+    let disabled = k.disabled;
+    let name = k.name.clone();
+    let reset = k.limit_reset.as_ref().map(|r| r.as_str().to_string());
+
+    view! {
+        <div class="ora-crumbs">
+            <a href=Route::Workspaces.href()>"Workspaces"</a>" / "
+            <a href=Route::Workspace(ws_slug.clone(), Tab::Keys).href()>"Workspace keys"</a>" / "{k.name.clone()}
+        </div>
+        <div class="ora-head">
+            <div>
+                <h1>{k.name.clone()}" "<StatusBadge status=st /></h1>
+                <p class="ora-mono">{k.label.clone()}</p>
+            </div>
+            <div class="ora-row">
+                <button class="ora-btn" id="ora-toggle" disabled=move || toggle.pending().get() on:click=move |_| { toggle.dispatch(!disabled); }>
+                    {if disabled { "Enable" } else { "Disable" }}
+                </button>
+                <button class="ora-btn" id="ora-rotate" on:click=move |_| confirm_rotate.set(true)>"Rotate"</button>
+                <button class="ora-btn ora-btn-danger" id="ora-delete-key" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
+            </div>
+        </div>
+        <div class="ora-grid2">
+            <section class="ora-card" aria-labelledby="ora-usage-h">
+                <h2 id="ora-usage-h">"Usage"</h2>
+                <UsageBar used=window_spend(&k) limit=k.limit reset=reset />
+                <dl class="ora-kv">
+                    <dt>"Today"</dt><dd>{usd(k.usage_daily)}</dd>
+                    <dt>"This week"</dt><dd>{usd(k.usage_weekly)}</dd>
+                    <dt>"This month"</dt><dd>{usd(k.usage_monthly)}</dd>
+                    <dt>"Lifetime"</dt><dd>{usd(k.usage)}</dd>
+                    <dt>"BYOK (day / week / month / all)"</dt>
+                    <dd>{format!("{} / {} / {} / {}", usd(k.byok_usage_daily), usd(k.byok_usage_weekly), usd(k.byok_usage_monthly), usd(k.byok_usage))}</dd>
+                    <dt>"Expires"</dt><dd>{k.expires_at.as_ref().map(|e| e.as_str().to_string()).unwrap_or_else(|| "never".into())}</dd>
+                    <dt>"Created"</dt><dd>{date(k.created_at.as_str())}</dd>
+                    <dt>"Hash"</dt><dd class="ora-mono">{k.hash.as_str().get(..16).unwrap_or_default().to_string()}"…"</dd>
+                </dl>
+            </section>
+            <KeyEdit k=k.clone() save=save />
+        </div>
+        <Show when=move || confirm_delete.get()>
+            <ConfirmByName
+                what="key"
+                name=name.clone()
+                action="Delete key"
+                pending=delete.pending()
+                error=failure_message(delete)
+                on_confirm=move |_| { delete.dispatch(()); }
+                on_close=move |_| confirm_delete.set(false)
+            />
+        </Show>
+        <Show when=move || confirm_rotate.get()>
+            <ConfirmDialog
+                title="Rotate this key?"
+                body="A new key with the same name, limit, reset and expiry is created in the same workspace, and this one is disabled. Applications must switch to the new secret."
+                action="Rotate"
+                busy="Rotating…"
+                id="ora-rotate-confirm"
+                pending=rotate.pending()
+                on_confirm=move |_| { rotate.dispatch(()); }
+                on_close=move |_| confirm_rotate.set(false)
+            />
+        </Show>
+        <Show when=move || secret.with(Option::is_some)>
+            <SecretDialog secret=secret on_done=after_rotation />
+        </Show>
+    }
+}

@@ -1,0 +1,9 @@
+//! API keys: a workspace's keys tab and one key's page.
+
+pub mod bulk;
+pub mod create;
+pub mod detail;
+pub mod edit;
+pub mod list;
+pub mod secret;
+pub mod table;

@@ -1,0 +1,243 @@
+//! A workspace's members tab: members with names and emails from the organization, the add
+//! picker, and removal; each change reports per user. The members load again after a change.
+
+use crate::components::confirm::ConfirmByName;
+use crate::components::loaded::Loaded;
+use crate::components::results::{not_done, ResultLine, ResultsPanel};
+use crate::components::table::SelectBox;
+use crate::domain::{display_name, is_default};
+use crate::format::date;
+use crate::pages::members::org::org_members;
+use crate::pages::members::picker::MemberPicker;
+use crate::services::abort_on_cleanup;
+use crate::session::use_client;
+use crate::write::{succeeded, use_writes, Failure, Then};
+use leptos::prelude::*;
+use openrouter_admin::handlers::{MemberOutcome, MemberReport};
+use openrouter_admin::models::{OrganizationMember, Workspace, WorkspaceMember};
+use openrouter_admin::UserId;
+use std::collections::{HashMap, HashSet};
+
+/// What a member change did to one user, in words.
+fn outcome_text(o: &MemberOutcome) -> String {
+    match o {
+        MemberOutcome::Added => "added".into(),
+        MemberOutcome::AlreadyMember => "already a member".into(),
+        MemberOutcome::Removed => "removed".into(),
+        MemberOutcome::KeptActiveKeys => "kept: holds active API keys in this workspace".into(),
+        MemberOutcome::KeptScimManaged => {
+            "kept: managed by SCIM (change it in your identity provider)".into()
+        }
+        MemberOutcome::NotAMember => "was not a member".into(),
+        MemberOutcome::Failed(e) => format!("failed: {}", e.message()),
+        _ => "unknown outcome".into(),
+    }
+}
+
+/// The outcome panel's heading: how many users of how many were not changed, or that all were.
+fn outcome_heading(total: usize, not_done: usize, add: bool) -> String {
+    match (not_done, add) {
+        (0, true) => format!("All {total} added"),
+        (0, false) => format!("All {total} removed"),
+        (n, true) => format!("{n} of {total} not added"),
+        (n, false) => format!("{n} of {total} kept"),
+    }
+}
+
+/// A report's lines, with people's names from the organization's members.
+fn report_lines(report: &MemberReport, org: &[OrganizationMember]) -> Vec<ResultLine> {
+    let names: HashMap<&str, String> = org
+        .iter()
+        .map(|m| (m.id.as_str(), display_name(m)))
+        .collect();
+    report
+        .results
+        .iter()
+        .map(|x| ResultLine {
+            name: names
+                .get(x.user_id.as_str())
+                .cloned()
+                .unwrap_or_else(|| x.user_id.to_string()),
+            text: outcome_text(&x.outcome),
+            ok: matches!(
+                x.outcome,
+                MemberOutcome::Added | MemberOutcome::Removed | MemberOutcome::AlreadyMember
+            ),
+        })
+        .collect()
+}
+
+/// The members tab.
+#[component]
+pub fn WorkspaceMembers(
+    /// The workspace.
+    ws: Workspace,
+) -> impl IntoView {
+    // -- signals --
+    let writes = use_writes();
+    let ws_id = StoredValue::new(ws.id.as_str().to_string());
+    let default = is_default(&ws);
+    let ws_name = StoredValue::new(ws.name.clone());
+    let selected = RwSignal::new(HashSet::<String>::new());
+    let picking = RwSignal::new(false);
+    let confirm_remove = RwSignal::new(false);
+
+    // -- actions: add (`true`) or remove users; the value reports per user --
+    let change = Action::new_local(move |(add, ids): &(bool, Vec<String>)| {
+        let (add, ids) = (*add, ids.clone());
+        let id = ws_id.get_value();
+        writes.run(
+            async move {
+                let client = use_client()?;
+                let h = client.workspace(&id);
+                let ids: Vec<UserId> = ids.into_iter().map(UserId::new).collect();
+                if add {
+                    h.members().add_all(ids).send().await
+                } else {
+                    h.members().remove_all(ids).send().await
+                }
+                .map(|r| (add, r))
+            },
+            move |_| {
+                selected.set(HashSet::new());
+                picking.set(false);
+                confirm_remove.set(false);
+                Then::quiet()
+            },
+            Failure::Toast(""),
+        )
+    });
+    let changed = succeeded(change);
+
+    // -- resources: the workspace's members (again after each change), and the organization's
+    // for names and the picker --
+    let members = LocalResource::new(move || {
+        let _written = changed.get();
+        let signal = abort_on_cleanup();
+        let id = ws_id.get_value();
+        async move {
+            use_client()?
+                .workspace(&id)
+                .members()
+                .list()
+                .limit(100)
+                .paginate()
+                .signal(signal)
+                .collect_all()
+                .await
+        }
+    });
+    let org = LocalResource::new(move || org_members(abort_on_cleanup()));
+
+    // -- the last change's report, one line per user --
+    let lines = Signal::derive(move || {
+        change.value().with(|v| match v {
+            Some(Ok((_, report))) => org.with(|o| {
+                let people = o.as_ref().and_then(|o| o.as_ref().ok());
+                report_lines(report, people.map(Vec::as_slice).unwrap_or_default())
+            }),
+            _ => Vec::new(),
+        })
+    });
+    let heading = Signal::derive(move || {
+        let add = change.value().with(|v| matches!(v, Some(Ok((true, _)))));
+        lines.with(|l| outcome_heading(l.len(), not_done(l), add))
+    });
+
+    view! {
+        <div class="ora-head">
+            <p>
+                {if default {
+                    "Every organization member belongs to the Default workspace; membership here cannot be changed."
+                } else {
+                    "Members get the role they hold in the organization."
+                }}
+            </p>
+            <div class="ora-row">
+                <Show when=move || !default && !selected.with(HashSet::is_empty)>
+                    <button class="ora-btn ora-btn-danger" id="ora-remove-members" on:click=move |_| confirm_remove.set(true)>
+                        {move || format!("Remove {} selected", selected.with(HashSet::len))}
+                    </button>
+                </Show>
+                <Show when=move || !default>
+                    <button class="ora-btn ora-btn-primary" id="ora-add-members" on:click=move |_| picking.set(true)>"Add members"</button>
+                </Show>
+            </div>
+        </div>
+        <ResultsPanel
+            id="ora-member-results"
+            heading_id="ora-member-results-head"
+            heading=heading
+            lines=lines
+            on_dismiss=move |_| change.value().set(None)
+        />
+        <Loaded load=move || async move { Ok::<_, openrouter_admin::Error>((members.await?, org.await?)) } let:loaded>
+            {member_table(loaded.0, &loaded.1, selected, default)}
+        </Loaded>
+        <Show when=move || picking.get()>
+            <MemberPicker
+                org=org
+                members=members
+                pending=change.pending()
+                on_add=Callback::new(move |ids: Vec<String>| { change.dispatch((true, ids)); })
+                on_close=move |_| picking.set(false)
+            />
+        </Show>
+        <Show when=move || confirm_remove.get()>
+            <ConfirmByName
+                what="members"
+                name=ws_name.get_value()
+                title=format!("Remove {} member(s) from “{}”?", selected.with_untracked(HashSet::len), ws_name.get_value())
+                body="Members who hold active keys here, or whom SCIM manages, stay; you will see who and why."
+                action="Remove"
+                pending=change.pending()
+                error=Signal::derive(|| None::<String>)
+                on_confirm=move |_| { change.dispatch((false, selected.get_untracked().into_iter().collect())); }
+                on_close=move |_| confirm_remove.set(false)
+            />
+        </Show>
+    }
+}
+
+/// The members' table, with names and emails from the organization's members.
+fn member_table(
+    list: Vec<WorkspaceMember>,
+    org: &[OrganizationMember],
+    selected: RwSignal<HashSet<String>>,
+    default: bool,
+) -> impl IntoView {
+    let by_id: HashMap<&str, &OrganizationMember> =
+        org.iter().map(|m| (m.id.as_str(), m)).collect();
+    let rows = list
+        .into_iter()
+        .map(|m| {
+            let uid = m.user_id.as_str().to_string();
+            let person = by_id.get(uid.as_str());
+            let name = person.map(|p| display_name(p)).unwrap_or_else(|| uid.clone());
+            let email = person.map(|p| p.email.clone()).unwrap_or_default();
+            view! {
+                <tr>
+                    <td>
+                        <SelectBox id=uid selected=selected label=format!("Select {name}") disabled=default />
+                    </td>
+                    <td>{name.clone()}</td>
+                    <td>{email}</td>
+                    <td>{m.role.as_str().to_string()}</td>
+                    <td>{date(m.created_at.as_str())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ora-table-wrap">
+            <table class="ora-table" id="ora-member-table">
+                <caption class="ora-sr">"Workspace members"</caption>
+                <thead><tr>
+                    <th scope="col"><span class="ora-sr">"Select"</span></th>
+                    <th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Added"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,241 @@
+//! A workspace's fields as a form holds them (text while typing), the create and update bodies
+//! made from them, and the fields' view shared by the create page and the settings tab.
+
+use crate::components::field::{SelectField, TextField};
+use leptos::prelude::*;
+use openrouter_admin::error::FieldError;
+use openrouter_admin::models::{CreateWorkspace, Patch, ProviderSort, UpdateWorkspace, Workspace};
+use openrouter_admin::validate::Validate;
+
+/// The API's provider sorts, "" for none.
+const PROVIDER_SORTS: &[(&str, &str)] = &[
+    ("", "None"),
+    ("price", "Price"),
+    ("throughput", "Throughput"),
+    ("latency", "Latency"),
+    ("exacto", "Exacto"),
+];
+
+/// The editable fields of a workspace, as the form holds them (strings while typing).
+#[derive(Clone, Copy)]
+pub struct WsForm {
+    name: RwSignal<String>,
+    slug: RwSignal<String>,
+    slug_edited: RwSignal<bool>,
+    description: RwSignal<String>,
+    text_model: RwSignal<String>,
+    image_model: RwSignal<String>,
+    provider_sort: RwSignal<String>,
+    sampling: RwSignal<String>,
+    key_ids: RwSignal<String>,
+    discount: RwSignal<bool>,
+    broadcast: RwSignal<bool>,
+    io_logging: RwSignal<bool>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl WsForm {
+    /// A form holding `ws`'s values, or empty.
+    pub fn new(ws: Option<&Workspace>) -> WsForm {
+        WsForm {
+            name: RwSignal::new(ws.map(|w| w.name.clone()).unwrap_or_default()),
+            slug: RwSignal::new(ws.map(|w| w.slug.clone()).unwrap_or_default()),
+            slug_edited: RwSignal::new(ws.is_some()),
+            description: RwSignal::new(ws.and_then(|w| w.description.clone()).unwrap_or_default()),
+            text_model: RwSignal::new(
+                ws.and_then(|w| w.default_text_model.clone())
+                    .unwrap_or_default(),
+            ),
+            image_model: RwSignal::new(
+                ws.and_then(|w| w.default_image_model.clone())
+                    .unwrap_or_default(),
+            ),
+            provider_sort: RwSignal::new(
+                ws.and_then(|w| {
+                    w.default_provider_sort
+                        .as_ref()
+                        .map(|s| s.as_str().to_string())
+                })
+                .unwrap_or_default(),
+            ),
+            sampling: RwSignal::new(
+                ws.map(|w| crate::num::plain(w.io_logging_sampling_rate))
+                    .unwrap_or_default(),
+            ),
+            key_ids: RwSignal::new(
+                ws.and_then(|w| w.io_logging_api_key_ids.as_ref())
+                    .map(|ids| {
+                        ids.iter()
+                            .map(|i| i.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default(),
+            ),
+            discount: RwSignal::new(ws.is_some_and(|w| w.is_data_discount_logging_enabled)),
+            broadcast: RwSignal::new(ws.is_some_and(|w| w.is_observability_broadcast_enabled)),
+            io_logging: RwSignal::new(ws.is_some_and(|w| w.is_observability_io_logging_enabled)),
+        }
+    }
+
+    /// Problems the form itself finds (numbers that don't parse); the core checks the rest.
+    fn parse_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        let s = self.sampling.get();
+        if !s.trim().is_empty() && crate::num::parse(s.trim()).is_err() {
+            out.push(FieldError::new(
+                "io_logging_sampling_rate",
+                "number",
+                "Sampling rate must be a number between 0.0001 and 1",
+            ));
+        }
+        if self.ids().is_err() {
+            out.push(FieldError::new(
+                "io_logging_api_key_ids",
+                "number",
+                "Key ids must be whole numbers separated by commas",
+            ));
+        }
+        out
+    }
+
+    fn ids(&self) -> Result<Option<Vec<i64>>, ()> {
+        let raw = self.key_ids.get();
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        raw.split(',')
+            .map(|p| p.trim().parse::<i64>().map_err(|_| ()))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    fn sampling_value(&self) -> Option<f64> {
+        crate::num::parse(self.sampling.get().trim()).ok()
+    }
+
+    /// The create body, every field the user filled.
+    pub fn to_create(self) -> CreateWorkspace {
+        let mut body = CreateWorkspace::new(self.name.get().trim(), self.slug.get().trim());
+        body.description = opt(&self.description.get());
+        body.default_text_model = opt(&self.text_model.get());
+        body.default_image_model = opt(&self.image_model.get());
+        body.default_provider_sort =
+            opt(&self.provider_sort.get()).map(|s| ProviderSort::parse(&s));
+        body.io_logging_sampling_rate = self.sampling_value();
+        body.io_logging_api_key_ids = self.ids().ok().flatten();
+        body.is_data_discount_logging_enabled = Some(self.discount.get());
+        body.is_observability_broadcast_enabled = Some(self.broadcast.get());
+        body.is_observability_io_logging_enabled = Some(self.io_logging.get());
+        body
+    }
+
+    /// The update body: only the fields that differ from `orig` (cleared text fields become `null`).
+    pub fn to_patch(self, orig: &Workspace) -> UpdateWorkspace {
+        fn text(now: Option<String>, was: &Option<String>) -> Patch<String> {
+            match (now, was) {
+                (a, b) if a == *b => Patch::Unset,
+                (Some(v), _) => Patch::Value(v),
+                (None, _) => Patch::Null,
+            }
+        }
+        let mut p = UpdateWorkspace::new();
+        let name = self.name.get().trim().to_string();
+        if name != orig.name {
+            p.name = Patch::Value(name);
+        }
+        let slug = self.slug.get().trim().to_string();
+        if slug != orig.slug {
+            p.slug = Patch::Value(slug);
+        }
+        p.description = text(opt(&self.description.get()), &orig.description);
+        p.default_text_model = text(opt(&self.text_model.get()), &orig.default_text_model);
+        p.default_image_model = text(opt(&self.image_model.get()), &orig.default_image_model);
+        let sort = opt(&self.provider_sort.get());
+        let was = orig
+            .default_provider_sort
+            .as_ref()
+            .map(|s| s.as_str().to_string());
+        if sort != was {
+            p.default_provider_sort = match sort {
+                Some(s) => Patch::Value(ProviderSort::parse(&s)),
+                None => Patch::Null,
+            };
+        }
+        if let Some(r) = self.sampling_value() {
+            if (r - orig.io_logging_sampling_rate).abs() > f64::EPSILON {
+                p.io_logging_sampling_rate = Patch::Value(r);
+            }
+        }
+        if let Ok(ids) = self.ids() {
+            if ids != orig.io_logging_api_key_ids {
+                p.io_logging_api_key_ids = match ids {
+                    Some(v) => Patch::Value(v),
+                    None => Patch::Null,
+                };
+            }
+        }
+        if self.discount.get() != orig.is_data_discount_logging_enabled {
+            p.is_data_discount_logging_enabled = Patch::Value(self.discount.get());
+        }
+        if self.broadcast.get() != orig.is_observability_broadcast_enabled {
+            p.is_observability_broadcast_enabled = Patch::Value(self.broadcast.get());
+        }
+        if self.io_logging.get() != orig.is_observability_io_logging_enabled {
+            p.is_observability_io_logging_enabled = Patch::Value(self.io_logging.get());
+        }
+        p
+    }
+
+    /// Every field error of the create body (as the user types).
+    pub fn create_errors(&self) -> Vec<FieldError> {
+        let mut e = self.parse_errors();
+        e.extend(self.to_create().field_errors());
+        e
+    }
+
+    /// Every field error of the update body against `orig`.
+    pub fn patch_errors(&self, orig: &Workspace) -> Vec<FieldError> {
+        let mut e = self.parse_errors();
+        e.extend(self.to_patch(orig).field_errors());
+        e
+    }
+}
+
+/// All workspace fields, for both the create form and the settings form.
+pub fn workspace_fields(
+    form: WsForm,
+    errors: Signal<Vec<FieldError>>,
+    show: Signal<bool>,
+) -> impl IntoView {
+    let derive_slug = Callback::new(move |_| {
+        if !form.slug_edited.get_untracked() {
+            form.slug
+                .set(crate::domain::slugify(&form.name.get_untracked()));
+        }
+    });
+    let slug_edited = Callback::new(move |_| form.slug_edited.set(true));
+    view! {
+        <div class="ora-grid2">
+            <TextField id="ora-ws-name" label="Name" field="name" value=form.name errors=errors show=show on_edit=derive_slug hint="1 to 100 characters." />
+            <TextField id="ora-ws-slug" label="Slug" field="slug" value=form.slug errors=errors show=show on_edit=slug_edited hint="Lowercase letters, digits and single hyphens; up to 50." />
+        </div>
+        <TextField id="ora-ws-description" label="Description" field="description" value=form.description errors=errors show=show multiline=true hint="Up to 500 characters." />
+        <div class="ora-grid2">
+            <TextField id="ora-ws-text-model" label="Default text model" field="default_text_model" value=form.text_model errors=errors show=show hint="e.g. openai/gpt-4o; empty for none." />
+            <TextField id="ora-ws-image-model" label="Default image model" field="default_image_model" value=form.image_model errors=errors show=show hint="Empty for none." />
+        </div>
+        <div class="ora-grid2">
+            <SelectField id="ora-ws-sort" label="Default provider sort" value=form.provider_sort options=PROVIDER_SORTS />
+            <TextField id="ora-ws-sampling" label="I/O logging sampling rate" field="io_logging_sampling_rate" value=form.sampling errors=errors show=show hint="0.0001 to 1." />
+        </div>
+        <TextField id="ora-ws-key-ids" label="I/O logging API key ids" field="io_logging_api_key_ids" value=form.key_ids errors=errors show=show hint="Comma-separated integer ids, as OpenRouter shows them; empty for all." />
+        <label class="ora-check"><input type="checkbox" id="ora-ws-io" bind:checked=form.io_logging />"Observability: I/O logging"</label>
+        <label class="ora-check"><input type="checkbox" id="ora-ws-broadcast" bind:checked=form.broadcast />"Observability: broadcast"</label>
+        <label class="ora-check"><input type="checkbox" id="ora-ws-discount" bind:checked=form.discount />"Data discount logging"</label>
+    }
+}
