@@ -42,9 +42,26 @@ export async function start(element, files, options = {}) {
     const module = await loadPage();
     return (target, key, baseUrl, label) => module.mountSignedIn(target, key, baseUrl, label);
   }, options);
-  // The form is up: fetch the rest while the key is being pasted, so that signing in doesn't wait.
+  // Once the form can be submitted, fetch the rest at idle time, while the key is being pasted,
+  // so that signing in doesn't wait. Not sooner: the form's own requests (config.json) would
+  // share the wire with it, and a first visit would download the whole page before its form.
   const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-  later(() => loadPage().catch(() => {}));
+  formReady(element).then(() => later(() => loadPage().catch(() => {})));
+}
+
+// Resolves once `element` holds a form whose submit button is enabled: the sign-in screen
+// enables it when it has read config.json.
+function formReady(element) {
+  const ready = () => element.querySelector('form button[type=submit]:not([disabled])') !== null;
+  return new Promise((resolve) => {
+    if (ready()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+  });
 }
 
 /**
