@@ -34,10 +34,11 @@ export async function start(element, files, options = {}) {
     (await loadPage()).mount(element, options);
     return;
   }
-  // The sign-in module keeps fixed names; the whole page's content hash keeps it fresh after a deploy.
-  const version = files.js.match(/-([0-9a-f]+)\.js$/)?.[1] ?? '';
-  const signIn = await import(new URL(`openrouter-admin-signin.js?v=${version}`, here).href);
-  await signIn.default({ module_or_path: new URL(`openrouter-admin-signin_bg.wasm?v=${version}`, here) });
+  // The sign-in module keeps fixed names; the whole page's hashed name keeps it fresh after a
+  // deploy. index.html preloads these same URLs (Trunk.toml's pattern_preload writes them).
+  const build = `?for=${files.js.split('/').pop()}`;
+  const signIn = await import(new URL(`openrouter-admin-signin.js${build}`, here).href);
+  await signIn.default({ module_or_path: new URL(`openrouter-admin-signin_bg.wasm${build}`, here) });
   signIn.mountSignIn(element, async () => {
     const module = await loadPage();
     return (target, key, baseUrl, label) => module.mountSignedIn(target, key, baseUrl, label);

@@ -6,9 +6,13 @@
 // the browser and this process. The network log is the page's Resource Timing: one entry per
 // response, with its start time and its transfer size (encoded body plus headers).
 
-// The whole page's module (Trunk's main module, content-hashed), JS and wasm. A first visit
-// fetches it only once the sign-in form is up (web/assets/loader.js).
-export const WHOLE_PAGE = /openrouter-admin-web-[0-9a-f]+(_bg\.wasm|\.js)(\?|$)/;
+// The path of the whole page's module (Trunk's main module, content-hashed), JS or wasm. A first
+// visit fetches it only once the sign-in form is up (web/assets/loader.js). Only paths: the
+// sign-in module's URLs name the whole page's JS in their query.
+export const WHOLE_PAGE = /\/openrouter-admin-web-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+// Whether the absolute `url` is one of the whole page's files.
+export const isWholePage = (url) => WHOLE_PAGE.test(new URL(url).pathname);
 
 // Runs in the page before its own scripts: records when the sign-in form is shown and can be
 // submitted (the key field is there and the submit button enabled, i.e. config.json is read),

@@ -6,13 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, signIn } from '../lib/browser.mjs';
-import { WHOLE_PAGE, milestone, networkLog, watchMilestones } from '../lib/first-load.mjs';
+import { WHOLE_PAGE, isWholePage, milestone, networkLog, watchMilestones } from '../lib/first-load.mjs';
 import { URL_ } from '../lib/sandbox.mjs';
 
-test('first visit: index.html preloads nothing of the whole page', async () => {
+test('first visit: index.html preloads the sign-in module and nothing of the whole page', async () => {
   const html = await (await fetch(`${URL_}/`)).text();
-  const preloads = html.match(/<link[^>]*rel="(module)?preload"[^>]*>/g) ?? [];
-  assert.deepEqual(preloads.filter((tag) => WHOLE_PAGE.test(tag.match(/href="([^"]*)"/)?.[1] ?? '')), []);
+  const preloads = (html.match(/<link[^>]*rel="(module)?preload"[^>]*>/g) ?? [])
+    .map((tag) => new URL(tag.match(/href="([^"]*)"/)[1], `${URL_}/`).href);
+  assert.ok(preloads.some((url) => url.includes('/openrouter-admin-signin_bg.wasm?')), preloads.join(' '));
+  assert.deepEqual(preloads.filter(isWholePage), []);
 });
 
 test('first visit: no request for the whole page before the sign-in form is up; it is fetched after, and sign-in opens it', async (t) => {
@@ -20,18 +22,18 @@ test('first visit: no request for the whole page before the sign-in form is up; 
   const form = await milestone(page, 'form');
   // The whole page's JS and wasm arrive on their own, without a sign-in (loader.js's idle fetch).
   await page.waitForFunction(
-    (source) => performance.getEntriesByType('resource').filter((e) => new RegExp(source).test(e.name)).length === 2,
+    (source) => performance.getEntriesByType('resource').filter((e) => new RegExp(source).test(new URL(e.name).pathname)).length === 2,
     WHOLE_PAGE.source,
   );
   const log = await networkLog(page);
   const early = log.filter((r) => r.start < form).map((r) => new URL(r.url).pathname);
   assert.ok(early.some((path) => path.endsWith('/openrouter-admin-signin_bg.wasm')), `the sign-in module came first: ${early}`);
-  const whole = log.filter((r) => WHOLE_PAGE.test(r.url));
+  const whole = log.filter((r) => isWholePage(r.url));
   for (const r of whole) {
     assert.ok(r.start > form, `${r.url} was requested at ${r.start.toFixed(0)} ms, before the form was up at ${form.toFixed(0)} ms`);
   }
   await signIn(page);
   await page.waitForSelector('#ora-ws-table');
-  const again = (await networkLog(page)).filter((r) => WHOLE_PAGE.test(r.url));
+  const again = (await networkLog(page)).filter((r) => isWholePage(r.url));
   assert.equal(again.length, 2, 'signing in reuses what was fetched');
 });
