@@ -50,9 +50,7 @@ pub fn link_wasm_opt_for_trunk() -> Result<()> {
     if !ours.is_file() {
         bail!("no wasm-opt at {}; run `cargo xtask setup`", ours.display());
     }
-    let link = trunk_cache()
-        .join(format!("wasm-opt-{}", wasm_opt_version()))
-        .join("bin/wasm-opt");
+    let link = trunk_wasm_opt();
     match std::fs::symlink_metadata(&link) {
         // A real file is one Trunk downloaded itself (of the pinned version): it stays.
         Ok(meta) if !meta.file_type().is_symlink() => return Ok(()),
@@ -69,12 +67,16 @@ pub fn link_wasm_opt_for_trunk() -> Result<()> {
     Ok(())
 }
 
-/// Trunk's cache folder on Linux (the `directories` crate's cache dir for `dev.trunkrs.trunk`).
-fn trunk_cache() -> PathBuf {
-    match std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from) {
+/// Where Trunk keeps the wasm-opt of the pinned version: `<cache>/wasm-opt-<version>/bin/`,
+/// in its cache folder on Linux (the `directories` crate's for `dev.trunkrs.trunk`).
+fn trunk_wasm_opt() -> PathBuf {
+    let cache = match std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from) {
         Some(dir) if dir.is_absolute() => dir.join("trunk"),
         _ => home().join(".cache/trunk"),
-    }
+    };
+    cache
+        .join(format!("wasm-opt-{}", wasm_opt_version()))
+        .join("bin/wasm-opt")
 }
 
 /// The release build for `cargo xtask demo`: over the budget it warns instead of failing, so
@@ -292,4 +294,14 @@ pub fn test() -> Result<()> {
             .env("ORA_SCREENSHOTS", &shots)
             .env("CHROMIUM", "/usr/bin/chromium"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_finds_wasm_opt_in_its_cache_layout() {
+        assert!(trunk_wasm_opt().ends_with("trunk/wasm-opt-version_132/bin/wasm-opt"));
+    }
 }
