@@ -34,17 +34,35 @@ export async function start(element, files, options = {}) {
     (await loadPage()).mount(element, options);
     return;
   }
-  // The sign-in module keeps fixed names; the whole page's content hash keeps it fresh after a deploy.
-  const version = files.js.match(/-([0-9a-f]+)\.js$/)?.[1] ?? '';
-  const signIn = await import(new URL(`openrouter-admin-signin.js?v=${version}`, here).href);
-  await signIn.default({ module_or_path: new URL(`openrouter-admin-signin_bg.wasm?v=${version}`, here) });
+  // The sign-in module keeps fixed names; the whole page's hashed name keeps it fresh after a
+  // deploy. index.html preloads these same URLs (Trunk.toml's pattern_preload writes them).
+  const build = `?for=${files.js.split('/').pop()}`;
+  const signIn = await import(new URL(`openrouter-admin-signin.js${build}`, here).href);
+  await signIn.default({ module_or_path: new URL(`openrouter-admin-signin_bg.wasm${build}`, here) });
   signIn.mountSignIn(element, async () => {
     const module = await loadPage();
     return (target, key, baseUrl, label) => module.mountSignedIn(target, key, baseUrl, label);
   }, options);
-  // The form is up: fetch the rest while the key is being pasted, so that signing in doesn't wait.
+  // Once the form can be submitted, fetch the rest at idle time, while the key is being pasted,
+  // so that signing in doesn't wait. Not sooner: the form's own requests (config.json) would
+  // share the wire with it, and a first visit would download the whole page before its form.
   const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-  later(() => loadPage().catch(() => {}));
+  formReady(element).then(() => later(() => loadPage().catch(() => {})));
+}
+
+// Resolves once `element` holds a form whose submit button is enabled: the sign-in screen
+// enables it when it has read config.json.
+function formReady(element) {
+  const ready = () => element.querySelector('form button[type=submit]:not([disabled])') !== null;
+  return new Promise((resolve) => {
+    if (ready()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+  });
 }
 
 /**

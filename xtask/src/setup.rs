@@ -26,6 +26,7 @@ pub fn run() -> Result<()> {
     cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
     cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
     wasm_opt()?;
+    crate::web::link_wasm_opt_for_trunk()?;
     npm_tool("esbuild", ESBUILD_VERSION, "esbuild", ESBUILD_VERSION)?;
     schemathesis()?;
     for dir in NPM_LOCKED_DIRS {

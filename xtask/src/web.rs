@@ -1,12 +1,13 @@
 //! The admin page: its release build, size budget, and end-to-end tests.
 
+use crate::pins::wasm_opt_version;
 use crate::sandbox::{self, Sandbox};
-use crate::util::{banner, cmd, exec, gzip_len, root};
+use crate::util::{banner, cmd, exec, gzip_len, home, root};
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
-/// The first-load budget (gzip -9 of html + js + wasm + css up to a working sign-in form), in
-/// bytes; the build fails above it.
+/// The first-load budget in bytes: what Chromium downloads (gzip -9, headers included) until the
+/// sign-in form can be submitted, measured by `check_budget`; the build fails above it.
 const BUDGET: usize = 150 * 1024;
 /// What we aim for.
 const GOAL: usize = 120 * 1024;
@@ -38,6 +39,46 @@ fn build() -> Result<PathBuf> {
     Ok(root().join("dist"))
 }
 
+/// Makes a plain `trunk build --release` or `trunk serve --release` find the pinned wasm-opt
+/// that `setup` installed into `target/tools`, so they never try to download it.
+///
+/// Trunk takes a tool from PATH when its version is the one Trunk.toml pins, and otherwise from
+/// its own cache, `~/.cache/trunk/<tool>-<version>/`, where it would download one. A link there
+/// to our copy is found in any shell, and wins over a Debian wasm-opt of another version on PATH.
+pub fn link_wasm_opt_for_trunk() -> Result<()> {
+    let ours = root().join("target/tools/node_modules/binaryen/bin/wasm-opt");
+    if !ours.is_file() {
+        bail!("no wasm-opt at {}; run `cargo xtask setup`", ours.display());
+    }
+    let link = trunk_wasm_opt();
+    match std::fs::symlink_metadata(&link) {
+        // A real file is one Trunk downloaded itself (of the pinned version): it stays.
+        Ok(meta) if !meta.file_type().is_symlink() => return Ok(()),
+        Ok(_) if std::fs::read_link(&link)? == ours => return Ok(()),
+        Ok(_) => std::fs::remove_file(&link)?,
+        Err(_) => {}
+    }
+    if let Some(dir) = link.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::os::unix::fs::symlink(&ours, &link)
+        .with_context(|| format!("linking {} to {}", link.display(), ours.display()))?;
+    println!("setup: trunk finds wasm-opt at {}", link.display());
+    Ok(())
+}
+
+/// Where Trunk keeps the wasm-opt of the pinned version: `<cache>/wasm-opt-<version>/bin/`,
+/// in its cache folder on Linux (the `directories` crate's for `dev.trunkrs.trunk`).
+fn trunk_wasm_opt() -> PathBuf {
+    let cache = match std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from) {
+        Some(dir) if dir.is_absolute() => dir.join("trunk"),
+        _ => home().join(".cache/trunk"),
+    };
+    cache
+        .join(format!("wasm-opt-{}", wasm_opt_version()))
+        .join("bin/wasm-opt")
+}
+
 /// The release build for `cargo xtask demo`: over the budget it warns instead of failing, so
 /// that the demo still runs (the budget fails `cargo xtask test` and `build_release`).
 pub fn build_for_demo() -> Result<PathBuf> {
@@ -48,17 +89,32 @@ pub fn build_for_demo() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Fails when the first load of the build in `dist` is over the budget.
+/// Measures the build in `dist` as a browser meets it and fails when its first load is over the
+/// budget (`web/e2e/measure.mjs`): headless Chromium loads it from a host that serves gzip -9,
+/// and the transfer bytes of every request started before the sign-in form can be submitted are
+/// the first load. It also prints the bytes until the workspaces table is shown after sign-in,
+/// and the time to form and to table unthrottled, at 4x CPU and on a 10 Mbit/s, 40 ms link.
 pub fn check_budget(dist: &Path) -> Result<()> {
-    let total = sizes(dist)?.first_load.total();
-    if total > BUDGET {
-        bail!(
-            "the admin page's first load is {} gzip, over the {} budget",
-            kb(total),
-            kb(BUDGET)
-        );
-    }
-    Ok(())
+    sandbox::build()?;
+    // The API behind the page, for signing in; the page itself is served by measure.mjs.
+    let api = Sandbox::start(&[
+        "--memory",
+        "--seed",
+        "demo",
+        "--management-key",
+        sandbox::TEST_MANAGEMENT_KEY,
+    ])?;
+    exec(
+        cmd("node")
+            .current_dir(root().join("web/e2e"))
+            .arg("measure.mjs")
+            .env("ORA_DIST", dist)
+            .env("ORA_API", &api.origin)
+            .env("ORA_KEY", &api.key)
+            .env("ORA_BUDGET", BUDGET.to_string())
+            .env("CHROMIUM", "/usr/bin/chromium"),
+    )
+    .context("the admin page's first load, measured in Chromium")
 }
 
 /// The file-name prefix of the whole page's module (Trunk's main module, content-hashed). A
@@ -161,7 +217,7 @@ pub fn size_report() -> Result<()> {
     }
     let s = sizes(&dist)?;
     let first = &s.first_load;
-    println!("admin page first load, up to a working sign-in form (gzip -9):");
+    println!("admin page files of the first load, up to a working sign-in form (gzip -9 each):");
     println!("  html  {:>9}", kb(first.html));
     println!("  js    {:>9}", kb(first.js));
     println!(
@@ -171,10 +227,10 @@ pub fn size_report() -> Result<()> {
     );
     println!("  css   {:>9}", kb(first.css));
     println!(
-        "  total {:>9}   (budget {}, goal {})",
+        "  total {:>9}   (goal {}; the {} budget is checked on what Chromium downloads)",
         kb(first.total()),
-        kb(BUDGET),
-        kb(GOAL)
+        kb(GOAL),
+        kb(BUDGET)
     );
     let whole = &s.whole_page;
     println!(
@@ -238,4 +294,14 @@ pub fn test() -> Result<()> {
             .env("ORA_SCREENSHOTS", &shots)
             .env("CHROMIUM", "/usr/bin/chromium"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_finds_wasm_opt_in_its_cache_layout() {
+        assert!(trunk_wasm_opt().ends_with("trunk/wasm-opt-version_132/bin/wasm-opt"));
+    }
 }
