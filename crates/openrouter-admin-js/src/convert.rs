@@ -18,12 +18,12 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::error::error_to_js;
 
 /// Every method's future, boxed to one type.
-pub type JsFuture = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+pub type MethodFuture = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
 /// The promise of `future`, whose error is already a JS value (an `OpenRouterError`).
 /// Non-generic on purpose: one copy of `future_to_promise` for the whole module.
 #[inline(never)]
-pub fn promise(future: JsFuture) -> Promise {
+pub fn promise(future: MethodFuture) -> Promise {
     future_to_promise(future)
 }
 
