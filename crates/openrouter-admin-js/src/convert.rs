@@ -1,93 +1,49 @@
-//! Conversions across the JavaScript boundary, and the `OpenRouterError` rejections.
+//! Conversions across the JavaScript boundary: arguments and options in, futures out as
+//! promises. A bad argument is a `validation` [rejection](crate::error) naming it.
 //!
 //! Answers cross as JSON text, handed to the native `JSON.parse`: no model decoder or encoder
-//! is linked into the wasm for them (`serde-wasm-bindgen` would add one per model). Request
-//! bodies are read property by property ([`body`](crate::body)).
+//! is linked into the wasm for them (`serde-wasm-bindgen` would add one per model); their
+//! shaping is [`answer`](crate::answer). Request bodies are read property by property
+//! ([`body`](crate::body)).
 
-use js_sys::{Array, Object, Reflect, JSON};
-use openrouter_admin::{Error, ErrorKind, FieldError};
+use std::future::Future;
+use std::pin::Pin;
+
+use js_sys::{Array, Object, Promise, Reflect, JSON};
+use openrouter_admin::models::Interval;
+use openrouter_admin::{CancelSignal, Error, FieldError, Method};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::error::error_to_js;
+
+/// Every method's future, boxed to one type.
+pub type MethodFuture = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
+/// The promise of `future`, whose error is already a JS value (an `OpenRouterError`).
+/// Non-generic on purpose: one copy of `future_to_promise` for the whole module.
+#[inline(never)]
+pub fn promise(future: MethodFuture) -> Promise {
+    future_to_promise(future)
+}
+
+/// Applies an optional cancel handle to any of the core's builders (they all have `.signal`,
+/// which takes a handle, not an `Option`).
+macro_rules! signaled {
+    ($call:expr, $signal:expr) => {
+        match $signal {
+            Some(signal) => $call.signal(signal),
+            None => $call,
+        }
+    };
+}
+pub(crate) use signaled;
 
 /// A `validation` error for one bad argument (nothing was sent).
 pub fn invalid(field: &str, rule: &str, message: &str) -> JsValue {
     error_to_js(&Error::validation(vec![FieldError::new(
         field, rule, message,
     )]))
-}
-
-/// Sets `key` on a JS object we just created; cannot fail on a plain object.
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-/// `Some(n)` as a JS number, `None` as `null`.
-fn number_or_null(n: Option<f64>) -> JsValue {
-    n.map_or(JsValue::NULL, JsValue::from_f64)
-}
-
-/// The core's error as an `Error` instance named `OpenRouterError`, carrying `kind`, `status`,
-/// `code`, `metadata`, `retryAfterMs`, `fieldErrors` and, for `outcome_unknown`, `cause`.
-///
-/// The message is the core's, which never contains the management key or a created secret.
-pub fn error_to_js(error: &Error) -> JsValue {
-    let js = js_sys::Error::new(error.message());
-    js.set_name("OpenRouterError");
-    let value: JsValue = js.into();
-    set(&value, "kind", &JsValue::from_str(kind_name(error.kind())));
-    set(
-        &value,
-        "status",
-        &number_or_null(error.status().map(f64::from)),
-    );
-    set(
-        &value,
-        "code",
-        &number_or_null(error.code().map(|c| c as f64)),
-    );
-    // The text as it came back, parsed by JSON.parse: no Value parser or encoder in the wasm.
-    let metadata = error
-        .metadata_json()
-        .and_then(|m| JSON::parse(m).ok())
-        .unwrap_or(JsValue::NULL);
-    set(&value, "metadata", &metadata);
-    let retry_after = error.retry_after().map(|d| d.as_millis() as f64);
-    set(&value, "retryAfterMs", &number_or_null(retry_after));
-    let fields = Array::new();
-    for field in error.validation_errors() {
-        let item: JsValue = Object::new().into();
-        set(&item, "field", &JsValue::from_str(&field.field));
-        set(&item, "rule", &JsValue::from_str(&field.rule));
-        set(&item, "message", &JsValue::from_str(&field.message));
-        fields.push(&item);
-    }
-    set(&value, "fieldErrors", &fields);
-    if let Some(cause) = error.cause() {
-        set(&value, "cause", &error_to_js(cause));
-    }
-    value
-}
-
-/// The stable kind names of the TypeScript `ErrorKind` union. The core's enum may grow; a kind
-/// this build does not know reaches JavaScript as `"api"`, the generic class.
-fn kind_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::BadRequest
-        | ErrorKind::Unauthorized
-        | ErrorKind::Forbidden
-        | ErrorKind::NotFound
-        | ErrorKind::RateLimited
-        | ErrorKind::Server
-        | ErrorKind::Api
-        | ErrorKind::Validation
-        | ErrorKind::Timeout
-        | ErrorKind::Cancelled
-        | ErrorKind::Network
-        | ErrorKind::Decode
-        | ErrorKind::OutcomeUnknown
-        | ErrorKind::Pagination
-        | ErrorKind::Unsupported => kind.as_str(),
-        _ => "api",
-    }
 }
 
 /// A required string argument (an id, a slug, a hash).
@@ -120,6 +76,51 @@ pub fn strings_arg(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> 
     Ok(out)
 }
 
+/// A budget interval argument.
+pub fn interval_arg(value: &JsValue) -> Result<Interval, JsValue> {
+    match value.as_string().as_deref() {
+        Some("daily") => Ok(Interval::Daily),
+        Some("weekly") => Ok(Interval::Weekly),
+        Some("monthly") => Ok(Interval::Monthly),
+        Some("lifetime") => Ok(Interval::Lifetime),
+        _ => Err(invalid(
+            "interval",
+            "enum",
+            "`interval` must be \"daily\", \"weekly\", \"monthly\" or \"lifetime\"",
+        )),
+    }
+}
+
+/// An HTTP method argument.
+pub fn method_arg(value: &JsValue) -> Result<Method, JsValue> {
+    match value.as_string().as_deref() {
+        Some("GET") => Ok(Method::Get),
+        Some("POST") => Ok(Method::Post),
+        Some("PUT") => Ok(Method::Put),
+        Some("PATCH") => Ok(Method::Patch),
+        Some("DELETE") => Ok(Method::Delete),
+        _ => Err(invalid(
+            "method",
+            "enum",
+            "`method` must be \"GET\", \"POST\", \"PUT\", \"PATCH\" or \"DELETE\"",
+        )),
+    }
+}
+
+/// A path below the base URL: `/` first, and no query or fragment (`options.query` carries
+/// the query, encoded).
+pub fn path_arg(value: &JsValue) -> Result<String, JsValue> {
+    let path = string_arg(value, "path")?;
+    if !path.starts_with('/') || path.contains(['?', '#']) {
+        return Err(invalid(
+            "path",
+            "pattern",
+            "`path` must start with / and hold no ? or # (put the query in options.query)",
+        ));
+    }
+    Ok(path)
+}
+
 /// The per-call options object (`undefined` and `null` mean none).
 pub struct Options {
     object: Option<JsValue>,
@@ -147,17 +148,20 @@ impl Options {
             .filter(|v| !v.is_undefined() && !v.is_null())
     }
 
-    /// `options.signal`, which must be an `AbortSignal`.
-    pub fn signal(&self) -> Result<Option<web_sys::AbortSignal>, JsValue> {
+    /// `options.signal`, which must be an `AbortSignal`, as the core's cancel handle.
+    pub fn signal(&self) -> Result<Option<CancelSignal>, JsValue> {
         match self.get("signal") {
             None => Ok(None),
-            Some(v) => v.dyn_into::<web_sys::AbortSignal>().map(Some).map_err(|_| {
-                invalid(
-                    "options.signal",
-                    "type",
-                    "`options.signal` must be an AbortSignal",
-                )
-            }),
+            Some(v) => v
+                .dyn_into::<web_sys::AbortSignal>()
+                .map(|s| Some(s.into()))
+                .map_err(|_| {
+                    invalid(
+                        "options.signal",
+                        "type",
+                        "`options.signal` must be an AbortSignal",
+                    )
+                }),
         }
     }
 

@@ -19,21 +19,45 @@
 //! no tsify derive, and hand-written types add nothing to the wasm. `tsc --strict` checks them
 //! against a consumer file in `cargo xtask test`.
 //!
+//! One job per file, and the path of a call through them:
+//! - `class`: the exported class; each method names its operation (`dispatch`'s `Op` or
+//!   `List`) or calls a `composite`;
+//! - `dispatch`: reads the arguments and options, builds the core's request and sends it,
+//!   from one non-generic function;
+//! - `composite`: the methods the core composes of several requests (reconcile, member
+//!   changes, rotation, bulk);
+//! - `paginator`: a list's page stream as a JavaScript async iterator;
+//! - `answer`: the answers shaped into the values the methods resolve to;
+//! - `convert`: arguments and options read, futures turned into promises;
+//! - `body`: request bodies read from JavaScript objects;
+//! - `error`: the `OpenRouterError` rejections;
+//! - `types`: the hand-written TypeScript.
+//!
 //! Natively the crate is empty: everything here needs a JavaScript host.
 
 #![warn(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
+mod answer;
+#[cfg(target_arch = "wasm32")]
 mod body;
 #[cfg(target_arch = "wasm32")]
-mod client;
+mod class;
+#[cfg(target_arch = "wasm32")]
+mod composite;
 #[cfg(target_arch = "wasm32")]
 mod convert;
+#[cfg(target_arch = "wasm32")]
+mod dispatch;
+#[cfg(target_arch = "wasm32")]
+mod error;
+#[cfg(target_arch = "wasm32")]
+mod paginator;
 #[cfg(target_arch = "wasm32")]
 mod types;
 
 #[cfg(target_arch = "wasm32")]
-pub use client::OpenRouterAdmin;
+pub use class::OpenRouterAdmin;
 
 // Talc instead of Rust's default dlmalloc: its wasm is about a KB where dlmalloc's is several,
 // and the package has a gzip budget. The module has one thread (no `atomics`), which is what

@@ -305,6 +305,31 @@ test("abort: before the call, during the call, during the retry wait, and mid-it
   assert.equal(seen, 1);
 });
 
+test("one-request methods and paginators check options first, then their arguments in order", async () => {
+  // The order the dispatcher reads them in: `options` and its `signal`, then the method's
+  // arguments left to right, then the options only that operation takes.
+  const c = client();
+  for (const [call, field] of [
+    [() => c.getWorkspace(42, "all"), "options"],
+    [() => c.updateKey(Symbol("k"), { disabled: "no" }, { signal: {} }), "options.signal"],
+    [() => c.putBudget(7, "yearly", "5", { includeByok: "yes" }), "idOrSlug"],
+    [() => c.putBudget("production", "yearly", "5"), "interval"],
+    [() => c.putBudget("production", "daily", "5", { includeByok: "yes" }), "limitUsd"],
+    [() => c.listMembers(7, { limit: "x" }), "idOrSlug"],
+    [() => c.request("get", "workspaces", { query: "q" }), "method"],
+    [() => c.request("GET", "workspaces", { query: "q" }), "path"],
+  ]) {
+    const e = await rejects(call(), "validation");
+    assert.equal(e.fieldErrors[0]?.field, field, `${call}: ${e.message}`);
+  }
+  for (const [call, field] of [
+    [() => c.members(7, "all"), "options"],
+    [() => c.members(7, { limit: "x" }), "idOrSlug"],
+  ]) {
+    assert.throws(call, (e) => e.kind === "validation" && e.fieldErrors[0].field === field);
+  }
+});
+
 test("wrong argument types are validation errors naming the argument, never a trap", async () => {
   const c = client();
   const cases = [

@@ -1,0 +1,489 @@
+//! The `OpenRouterAdmin` class: the package's JavaScript face, one method per operation.
+//!
+//! Each method only names its operation and its arguments ([`Op`], or a [`List`] to walk)
+//! and hands them, with `options`, to the [dispatcher](crate::dispatch); the methods the core
+//! composes of several requests go to [`composite`]. The `.d.ts` is
+//! generated from here: the doc comments, `js_name`s and `unchecked_*_type`s are the public
+//! surface, so they stay exactly as they are.
+//!
+//! Methods are plain (not `async fn`) and return a `Promise`. Arguments are checked
+//! synchronously and a bad one becomes a rejected promise, like every other failure, instead
+//! of throwing from some methods and rejecting from others. `options` arrive as a plain
+//! `JsValue` (`undefined` when left out): an `Option<JsValue>` parameter costs conversion code
+//! in the glue and the wasm of every method.
+
+use std::time::Duration;
+
+use js_sys::{Object, Promise, Reflect};
+use openrouter_admin::{Client, ManagementKey};
+use wasm_bindgen::prelude::*;
+
+use crate::composite;
+use crate::convert::{invalid, Options};
+use crate::dispatch::{self, List, Op};
+use crate::error::{reject, set};
+
+/// A client for OpenRouter's management API. Holds the management key inside the wasm
+/// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
+/// never show it.
+#[wasm_bindgen]
+pub struct OpenRouterAdmin {
+    client: Client,
+}
+
+#[wasm_bindgen]
+impl OpenRouterAdmin {
+    /// `new OpenRouterAdmin({ apiKey, baseUrl?, timeoutMs?, maxRetries? })`; throws an
+    /// `OpenRouterError` of kind `validation` for a missing key or a bad option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<OpenRouterAdmin, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Err(invalid(
+                "options.apiKey",
+                "required",
+                "`options.apiKey` is required",
+            ));
+        }
+        let o = Options::parse(&options)?;
+        let key = o
+            .string("apiKey")?
+            .ok_or_else(|| invalid("options.apiKey", "required", "`options.apiKey` is required"))?;
+        let mut builder = Client::builder().api_key(ManagementKey::new(key));
+        if let Some(url) = o.string("baseUrl")? {
+            builder = builder.base_url(url);
+        }
+        if let Some(ms) = o.integer("timeoutMs", 86_400_000)? {
+            if ms < 1.0 {
+                return Err(invalid(
+                    "options.timeoutMs",
+                    "range",
+                    "`options.timeoutMs` must be at least 1",
+                ));
+            }
+            builder = builder.timeout(Duration::from_millis(ms as u64));
+        }
+        if let Some(n) = o.integer("maxRetries", 10)? {
+            builder = builder.max_retries(n as u32);
+        }
+        let client = builder.build().map_err(reject)?;
+        Ok(OpenRouterAdmin { client })
+    }
+
+    /// A description without the key.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        format!(
+            "OpenRouterAdmin {{ baseUrl: {}, apiKey: <redacted> }}",
+            self.client.config().base_url
+        )
+    }
+
+    /// What `JSON.stringify` shows: the base URL, never the key.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ baseUrl: string }")]
+    pub fn to_json(&self) -> JsValue {
+        let out: JsValue = Object::new().into();
+        set(
+            &out,
+            "baseUrl",
+            &JsValue::from_str(&self.client.config().base_url),
+        );
+        out
+    }
+
+    // ---- the calling key ---------------------------------------------------------------
+
+    /// `GET /key`: the key this client uses (answers for any key; says `is_management_key`).
+    #[wasm_bindgen(js_name = currentKey, unchecked_return_type = "Promise<CurrentKey>")]
+    pub fn current_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CurrentKey, &options)
+    }
+
+    // ---- workspaces ---------------------------------------------------------------------
+
+    /// `GET /workspaces`: one page (`offset`, `limit` 1..100).
+    #[wasm_bindgen(js_name = listWorkspaces, unchecked_return_type = "Promise<Page<Workspace>>")]
+    pub fn list_workspaces(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListWorkspaces, &options)
+    }
+
+    /// Every workspace: `for await (const ws of client.workspaces())`, or `.pages()`.
+    #[wasm_bindgen(js_name = workspaces, unchecked_return_type = "Paginator<Workspace>")]
+    pub fn workspaces(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(List::Workspaces, &options)
+    }
+
+    /// `POST /workspaces`: validated; retried only on 429; otherwise a failure after sending
+    /// is `outcome_unknown` (then `reconcileWorkspace(slug)`).
+    #[wasm_bindgen(js_name = createWorkspace, unchecked_return_type = "Promise<Workspace>")]
+    pub fn create_workspace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateWorkspace { request: &request }, &options)
+    }
+
+    /// `GET /workspaces/{idOrSlug}`.
+    #[wasm_bindgen(js_name = getWorkspace, unchecked_return_type = "Promise<Workspace>")]
+    pub fn get_workspace(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::GetWorkspace {
+            id_or_slug: &id_or_slug,
+        };
+        self.send(op, &options)
+    }
+
+    /// `PATCH /workspaces/{idOrSlug}`: a field left out stays, `null` clears it.
+    #[wasm_bindgen(js_name = updateWorkspace, unchecked_return_type = "Promise<Workspace>")]
+    pub fn update_workspace(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateWorkspaceRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateWorkspace {
+            id_or_slug: &id_or_slug,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /workspaces/{idOrSlug}` (refused while it has active keys).
+    #[wasm_bindgen(js_name = deleteWorkspace, unchecked_return_type = "Promise<void>")]
+    pub fn delete_workspace(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::DeleteWorkspace {
+            id_or_slug: &id_or_slug,
+        };
+        self.send(op, &options)
+    }
+
+    /// After an `outcome_unknown` create: the workspace with this slug, or `null`.
+    #[wasm_bindgen(js_name = reconcileWorkspace, unchecked_return_type = "Promise<Workspace | null>")]
+    pub fn reconcile_workspace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::reconcile_workspace(self.client.clone(), slug, options)
+    }
+
+    // ---- members ------------------------------------------------------------------------
+
+    /// `GET /workspaces/{idOrSlug}/members`: one page.
+    #[wasm_bindgen(js_name = listMembers, unchecked_return_type = "Promise<Page<WorkspaceMember>>")]
+    pub fn list_members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::ListMembers {
+            id_or_slug: &id_or_slug,
+        };
+        self.send(op, &options)
+    }
+
+    /// Every member of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = members, unchecked_return_type = "Paginator<WorkspaceMember>")]
+    pub fn members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let list = List::Members {
+            id_or_slug: &id_or_slug,
+        };
+        self.pages(list, &options)
+    }
+
+    /// Adds any number of users (chunks of 100) and reports one outcome per user.
+    #[wasm_bindgen(js_name = addMembers, unchecked_return_type = "Promise<MemberResult[]>")]
+    pub fn add_members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_members(self.client.clone(), id_or_slug, user_ids, options, true)
+    }
+
+    /// Removes any number of users (chunks of 100) and reports one outcome per user, saying
+    /// why those who stayed did (`kept_active_keys`, `kept_scim_managed`).
+    #[wasm_bindgen(js_name = removeMembers, unchecked_return_type = "Promise<MemberResult[]>")]
+    pub fn remove_members(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_members(self.client.clone(), id_or_slug, user_ids, options, false)
+    }
+
+    // ---- budgets ------------------------------------------------------------------------
+
+    /// `GET /workspaces/{idOrSlug}/budgets`.
+    #[wasm_bindgen(js_name = listBudgets, unchecked_return_type = "Promise<BudgetList>")]
+    pub fn list_budgets(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::ListBudgets {
+            id_or_slug: &id_or_slug,
+        };
+        self.send(op, &options)
+    }
+
+    /// `GET /workspaces/{idOrSlug}/budgets/{interval}`.
+    #[wasm_bindgen(js_name = getBudget, unchecked_return_type = "Promise<BudgetResponse>")]
+    pub fn get_budget(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::GetBudget {
+            id_or_slug: &id_or_slug,
+            interval: &interval,
+        };
+        self.send(op, &options)
+    }
+
+    /// `PUT /workspaces/{idOrSlug}/budgets/{interval}` with `limit_usd` (> 0; budgets must
+    /// shrink from lifetime to daily); `options.includeByok` sets the workspace-wide flag.
+    #[wasm_bindgen(js_name = putBudget, unchecked_return_type = "Promise<BudgetResponse>")]
+    pub fn put_budget(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
+        #[wasm_bindgen(js_name = limitUsd, unchecked_param_type = "number")] limit_usd: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PutBudgetOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::PutBudget {
+            id_or_slug: &id_or_slug,
+            interval: &interval,
+            limit_usd: &limit_usd,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /workspaces/{idOrSlug}/budgets/{interval}`.
+    #[wasm_bindgen(js_name = deleteBudget, unchecked_return_type = "Promise<void>")]
+    pub fn delete_budget(
+        &self,
+        #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BudgetInterval")] interval: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::DeleteBudget {
+            id_or_slug: &id_or_slug,
+            interval: &interval,
+        };
+        self.send(op, &options)
+    }
+
+    // ---- keys ---------------------------------------------------------------------------
+
+    /// `GET /keys`: one page of up to 100 (`offset`, `workspaceId`, `includeDisabled`).
+    #[wasm_bindgen(js_name = listKeys, unchecked_return_type = "Promise<Page<ApiKey>>")]
+    pub fn list_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListKeys, &options)
+    }
+
+    /// Every key (of the Default workspace unless `workspaceId`), as a `Paginator`.
+    #[wasm_bindgen(js_name = keys, unchecked_return_type = "Paginator<ApiKey>")]
+    pub fn keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(List::Keys, &options)
+    }
+
+    /// `POST /keys`: answers `{ data, key }`; `key` is the secret, shown this once. Retried
+    /// only on 429; otherwise a failure after sending is `outcome_unknown` (then
+    /// `reconcileKey(request, sinceMs)`).
+    #[wasm_bindgen(js_name = createKey, unchecked_return_type = "Promise<CreatedKey>")]
+    pub fn create_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateKey { request: &request }, &options)
+    }
+
+    /// After an `outcome_unknown` create: the newest key with the request's name and workspace
+    /// created at or after `sinceMs` (ms since the epoch, read before the attempt), or `null`.
+    #[wasm_bindgen(js_name = reconcileKey, unchecked_return_type = "Promise<ApiKey | null>")]
+    pub fn reconcile_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateKeyRequest")] request: JsValue,
+        #[wasm_bindgen(js_name = sinceMs, unchecked_param_type = "number")] since_ms: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::reconcile_key(self.client.clone(), request, since_ms, options)
+    }
+
+    /// `GET /keys/{hash}`.
+    #[wasm_bindgen(js_name = getKey, unchecked_return_type = "Promise<ApiKey>")]
+    pub fn get_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::GetKey { hash: &hash }, &options)
+    }
+
+    /// `PATCH /keys/{hash}`: a field left out stays, `null` clears `limit` / `limit_reset`.
+    #[wasm_bindgen(js_name = updateKey, unchecked_return_type = "Promise<ApiKey>")]
+    pub fn update_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateKey {
+            hash: &hash,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /keys/{hash}`.
+    #[wasm_bindgen(js_name = deleteKey, unchecked_return_type = "Promise<void>")]
+    pub fn delete_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::DeleteKey { hash: &hash }, &options)
+    }
+
+    /// Rotation: creates a successor with the old key's settings (its secret is in
+    /// `created.key`, shown once) and disables the old key (`disable_error` if that failed).
+    #[wasm_bindgen(js_name = rotateKey, unchecked_return_type = "Promise<Rotation>")]
+    pub fn rotate_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::rotate_key(self.client.clone(), hash, options)
+    }
+
+    /// Deletes a rotated-out key once nothing uses it.
+    #[wasm_bindgen(js_name = retireKey, unchecked_return_type = "Promise<void>")]
+    pub fn retire_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::RetireKey { hash: &hash }, &options)
+    }
+
+    /// Applies one patch to many keys (validated once, `concurrency` at a time); one result per
+    /// key, in order.
+    #[wasm_bindgen(js_name = bulkUpdateKeys, unchecked_return_type = "Promise<BulkResult<ApiKey>[]>")]
+    pub fn bulk_update_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: JsValue,
+    ) -> Promise {
+        composite::bulk(self.client.clone(), hashes, Some(patch), options)
+    }
+
+    /// Deletes many keys (`concurrency` at a time); one result per key, in order.
+    #[wasm_bindgen(js_name = bulkDeleteKeys, unchecked_return_type = "Promise<BulkResult<null>[]>")]
+    pub fn bulk_delete_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: JsValue,
+    ) -> Promise {
+        composite::bulk(self.client.clone(), hashes, None, options)
+    }
+
+    // ---- any other endpoint -------------------------------------------------------------
+
+    /// Any endpoint of the API with this client's key, retries and errors: `path` below the
+    /// base URL (`/guardrails`), `options.query` and `options.body` (sent as JSON). A POST is
+    /// treated as a create (retried only on 429; a failure after sending is
+    /// `outcome_unknown`) unless `options.idempotent` is `true`. Resolves to the parsed answer,
+    /// or `undefined` for an empty one.
+    #[wasm_bindgen(js_name = request, unchecked_return_type = "Promise<unknown>")]
+    pub fn raw_request(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HttpMethod")] method: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::Raw {
+            method: &method,
+            path: &path,
+        };
+        self.send(op, &options)
+    }
+
+    // ---- organization -------------------------------------------------------------------
+
+    /// `GET /organization/members`: one page; their `id`s are what `addMembers` takes.
+    #[wasm_bindgen(js_name = listOrganizationMembers, unchecked_return_type = "Promise<Page<OrganizationMember>>")]
+    pub fn list_organization_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListOrganizationMembers, &options)
+    }
+
+    /// Every organization member, as a `Paginator`.
+    #[wasm_bindgen(js_name = organizationMembers, unchecked_return_type = "Paginator<OrganizationMember>")]
+    pub fn organization_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(List::OrganizationMembers, &options)
+    }
+}
+
+impl OpenRouterAdmin {
+    /// Every one-request method: [`dispatch::send`] with this client.
+    fn send(&self, op: Op, options: &JsValue) -> Promise {
+        dispatch::send(&self.client, op, options)
+    }
+
+    /// Every paginator method: [`dispatch::pages`] with this client.
+    fn pages(&self, list: List, options: &JsValue) -> Result<JsValue, JsValue> {
+        dispatch::pages(&self.client, list, options)
+    }
+}
+
+/// `true` for a rejection of this package (`e is OpenRouterError` in TypeScript).
+#[wasm_bindgen(js_name = isOpenRouterError, unchecked_return_type = "error is OpenRouterError")]
+pub fn is_open_router_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue,
+) -> bool {
+    error.is_instance_of::<js_sys::Error>()
+        && Reflect::get(&error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .as_deref()
+            == Some("OpenRouterError")
+}

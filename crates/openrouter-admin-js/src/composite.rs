@@ -1,0 +1,117 @@
+//! The methods the core composes of several requests: reconciling after an unknown outcome,
+//! member changes in chunks, rotation and bulk key changes.
+//!
+//! Each reads its arguments inside its future, so a bad one is a rejection like any other
+//! failure, and resolves to a report built by [`answer`](crate::answer).
+
+use js_sys::Promise;
+use openrouter_admin::Client;
+use wasm_bindgen::JsValue;
+
+use crate::answer::{bulk_results, member_report, parse_found, rotation, Shape};
+use crate::body;
+use crate::convert::{invalid, promise, signaled, string_arg, strings_arg, Options};
+use crate::error::reject;
+
+/// `reconcileWorkspace`: the workspace with this slug, or `null`.
+pub fn reconcile_workspace(client: Client, slug: JsValue, options: JsValue) -> Promise {
+    promise(Box::pin(async move {
+        let slug = string_arg(&slug, "slug")?;
+        let o = Options::parse(&options)?;
+        let answer = signaled!(client.workspaces().reconcile(slug), o.signal()?)
+            .send_text()
+            .await
+            .map_err(reject)?;
+        parse_found(answer, Shape::Data)
+    }))
+}
+
+/// `addMembers` (`add`) and `removeMembers`: one outcome per user.
+pub fn change_members(
+    client: Client,
+    id_or_slug: JsValue,
+    user_ids: JsValue,
+    options: JsValue,
+    add: bool,
+) -> Promise {
+    promise(Box::pin(async move {
+        let id = string_arg(&id_or_slug, "idOrSlug")?;
+        let ids = strings_arg(&user_ids, "userIds")?;
+        let o = Options::parse(&options)?;
+        let members = client.workspace(id).members();
+        let call = if add {
+            members.add_all(ids)
+        } else {
+            members.remove_all(ids)
+        };
+        let report = signaled!(call, o.signal()?).send().await.map_err(reject)?;
+        Ok(member_report(report))
+    }))
+}
+
+/// `reconcileKey`: the newest key matching the request created since `sinceMs`, or `null`.
+pub fn reconcile_key(
+    client: Client,
+    request: JsValue,
+    since_ms: JsValue,
+    options: JsValue,
+) -> Promise {
+    promise(Box::pin(async move {
+        let body = body::create_key(&request, "request")?;
+        let since = since_ms
+            .as_f64()
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| invalid("sinceMs", "type", "`sinceMs` must be a finite number"))?;
+        let o = Options::parse(&options)?;
+        let call = client.keys().reconcile(&body, since);
+        let key = signaled!(call, o.signal()?)
+            .send_text()
+            .await
+            .map_err(reject)?;
+        parse_found(key, Shape::Whole)
+    }))
+}
+
+/// `rotateKey`: the successor and whether disabling the old key failed.
+pub fn rotate_key(client: Client, hash: JsValue, options: JsValue) -> Promise {
+    promise(Box::pin(async move {
+        let hash = string_arg(&hash, "hash")?;
+        let o = Options::parse(&options)?;
+        let value = signaled!(client.keys().rotate(hash), o.signal()?)
+            .send_text()
+            .await
+            .map_err(reject)?;
+        rotation(value)
+    }))
+}
+
+/// `bulkUpdateKeys` (with a patch) and `bulkDeleteKeys`: one future for both in the wasm.
+pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: JsValue) -> Promise {
+    promise(Box::pin(async move {
+        let hashes = strings_arg(&hashes, "hashes")?;
+        let patch = match patch {
+            Some(patch) => Some(body::update_key(&patch, "patch")?),
+            None => None,
+        };
+        let o = Options::parse(&options)?;
+        let concurrency = o.integer("concurrency", 64)?.map(|n| n as usize);
+        let signal = o.signal()?;
+        let (results, shape) = match patch {
+            Some(patch) => {
+                let mut call = client.keys().bulk_update(hashes, patch);
+                if let Some(n) = concurrency {
+                    call = call.concurrency(n);
+                }
+                (signaled!(call, signal).send_text().await, Shape::Data)
+            }
+            None => {
+                let mut call = client.keys().bulk_delete(hashes);
+                if let Some(n) = concurrency {
+                    call = call.concurrency(n);
+                }
+                (signaled!(call, signal).send_text().await, Shape::Unit)
+            }
+        };
+        Ok(bulk_results(results.map_err(reject)?, shape))
+    }))
+}

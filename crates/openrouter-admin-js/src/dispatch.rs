@@ -1,0 +1,385 @@
+//! The dispatcher: every one-request method ([`Op`]) and every walked list ([`List`]), from its
+//! arguments and options to the core's request, sent from one place.
+//!
+//! Each operation names its JavaScript arguments; the one `match` that builds its request
+//! reads each into its Rust type right there (`idOrSlug` into a `String`, `patch` into an
+//! `UpdateKey`), so an argument is read once, in the order the method takes them, after the
+//! options. Reading them earlier, in the class, into an enum of Rust values, was measured: it
+//! copies every body once more on its way and costs about 1.2 KB of the gzip wasm.
+//!
+//! Size matters here (the package has a gzip budget), which shapes the code:
+//! - one non-generic [`send`] serves every one-request method: it builds the endpoint as the
+//!   data it is (`api`) and sends it as the core's [`TextRequest`], one future type for all of
+//!   them, whose answer's JSON text goes to `JSON.parse` untouched, so no model decoder is
+//!   linked; [`pages`] serves every paginator the same way;
+//! - the endpoints are built directly, not through the fluent handlers, whose per-step clones
+//!   would be repeated in every arm of the match.
+
+use js_sys::Promise;
+use openrouter_admin::api::{self, Endpoint};
+use openrouter_admin::models::UpsertBudget;
+use openrouter_admin::{Call, CancelSignal, Client, FetchTransport, KeyHash, OpClass, TextRequest};
+use wasm_bindgen::JsValue;
+
+use crate::answer::{parse_answer, Shape};
+use crate::body;
+use crate::convert::{
+    interval_arg, invalid, method_arg, path_arg, promise, signaled, string_arg, Options,
+};
+use crate::error::reject;
+use crate::paginator::{make_paginator, Pages};
+
+/// A one-request operation and the JavaScript arguments it was called with, by name (its
+/// `options` travel beside it). The lists' one-page calls are variants of their own rather
+/// than a nested [`List`]: every method then hands over the same small shape, which lets
+/// `wasm-opt` share the exported methods' glue (~150 B of the gzip wasm).
+#[derive(Clone, Copy)]
+pub enum Op<'a> {
+    /// `GET /key`.
+    CurrentKey,
+    /// `GET /workspaces`: one page.
+    ListWorkspaces,
+    /// `GET /workspaces/{idOrSlug}/members`: one page.
+    ListMembers {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+    },
+    /// `GET /keys`: one page.
+    ListKeys,
+    /// `GET /organization/members`: one page.
+    ListOrganizationMembers,
+    /// `POST /workspaces`.
+    CreateWorkspace {
+        /// A `CreateWorkspaceRequest`.
+        request: &'a JsValue,
+    },
+    /// `GET /workspaces/{idOrSlug}`.
+    GetWorkspace {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+    },
+    /// `PATCH /workspaces/{idOrSlug}`.
+    UpdateWorkspace {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+        /// An `UpdateWorkspaceRequest`.
+        patch: &'a JsValue,
+    },
+    /// `DELETE /workspaces/{idOrSlug}`.
+    DeleteWorkspace {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+    },
+    /// `GET /workspaces/{idOrSlug}/budgets`.
+    ListBudgets {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+    },
+    /// `GET /workspaces/{idOrSlug}/budgets/{interval}`.
+    GetBudget {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+        /// A `BudgetInterval`.
+        interval: &'a JsValue,
+    },
+    /// `PUT /workspaces/{idOrSlug}/budgets/{interval}` (`options.includeByok` joins the body).
+    PutBudget {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+        /// A `BudgetInterval`.
+        interval: &'a JsValue,
+        /// The limit in US dollars, a number.
+        limit_usd: &'a JsValue,
+    },
+    /// `DELETE /workspaces/{idOrSlug}/budgets/{interval}`.
+    DeleteBudget {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+        /// A `BudgetInterval`.
+        interval: &'a JsValue,
+    },
+    /// `POST /keys`.
+    CreateKey {
+        /// A `CreateKeyRequest`.
+        request: &'a JsValue,
+    },
+    /// `GET /keys/{hash}`.
+    GetKey {
+        /// The key's hash.
+        hash: &'a JsValue,
+    },
+    /// `PATCH /keys/{hash}`.
+    UpdateKey {
+        /// The key's hash.
+        hash: &'a JsValue,
+        /// An `UpdateKeyRequest`.
+        patch: &'a JsValue,
+    },
+    /// `DELETE /keys/{hash}`.
+    DeleteKey {
+        /// The key's hash.
+        hash: &'a JsValue,
+    },
+    /// `DELETE /keys/{hash}` of a rotated-out key (`KeysHandler::retire`).
+    RetireKey {
+        /// The key's hash.
+        hash: &'a JsValue,
+    },
+    /// `request`: any method and path; `options` add the query, the body and the retry class.
+    Raw {
+        /// An `HttpMethod`.
+        method: &'a JsValue,
+        /// The path below the base URL.
+        path: &'a JsValue,
+    },
+}
+
+/// A list walked by a paginator ([`pages`]), and the JavaScript arguments it was called with;
+/// `options` add the offset and page size. (One page of it is an [`Op`].)
+#[derive(Clone, Copy)]
+pub enum List<'a> {
+    /// `GET /workspaces`.
+    Workspaces,
+    /// `GET /workspaces/{idOrSlug}/members`.
+    Members {
+        /// The workspace's id or slug.
+        id_or_slug: &'a JsValue,
+    },
+    /// `GET /keys` (`options` add the workspace and whether to include disabled keys).
+    Keys,
+    /// `GET /organization/members`.
+    OrganizationMembers,
+}
+
+impl Op<'_> {
+    /// The part of the answer the method resolves to.
+    fn shape(self) -> Shape {
+        match self {
+            Op::ListWorkspaces
+            | Op::ListMembers { .. }
+            | Op::ListKeys
+            | Op::ListOrganizationMembers
+            | Op::ListBudgets { .. }
+            | Op::GetBudget { .. }
+            | Op::PutBudget { .. }
+            | Op::CreateKey { .. } => Shape::Whole,
+            Op::DeleteWorkspace { .. }
+            | Op::DeleteBudget { .. }
+            | Op::DeleteKey { .. }
+            | Op::RetireKey { .. } => Shape::Unit,
+            Op::Raw { .. } => Shape::Any,
+            Op::CurrentKey
+            | Op::CreateWorkspace { .. }
+            | Op::GetWorkspace { .. }
+            | Op::UpdateWorkspace { .. }
+            | Op::GetKey { .. }
+            | Op::UpdateKey { .. } => Shape::Data,
+        }
+    }
+}
+
+/// Every one-request method: checks `options`, then the method's arguments (the first bad
+/// one as a rejection value), then sends. One function for all of them, instead of one
+/// inlined copy of the option, signal and promise handling per method (~2 KB of the gzip
+/// wasm).
+#[inline(never)]
+pub fn send(client: &Client, op: Op, options: &JsValue) -> Promise {
+    match request(client, op, options) {
+        Err(e) => Promise::reject(&e),
+        Ok((request, shape)) => promise(Box::pin(async move {
+            let body = request.send().await.map_err(reject)?;
+            parse_answer(&body, shape)
+        })),
+    }
+}
+
+/// The request of [`send`] and the part of its answer to resolve to.
+fn request(
+    client: &Client,
+    op: Op,
+    options: &JsValue,
+) -> Result<(TextRequest<FetchTransport>, Shape), JsValue> {
+    let o = Options::parse(options)?;
+    let signal = o.signal()?;
+    let shape = op.shape();
+    let request = match op {
+        Op::CurrentKey => prepared(client.call(api::GetCurrentKey::default()), signal),
+        Op::ListWorkspaces => prepared(client.call(workspace_list(&o)?), signal),
+        Op::ListMembers { id_or_slug } => {
+            prepared(client.call(member_list(id_or_slug, &o)?), signal)
+        }
+        Op::ListKeys => prepared(client.call(key_list(&o)?), signal),
+        Op::ListOrganizationMembers => prepared(client.call(organization_member_list(&o)?), signal),
+        Op::CreateWorkspace { request } => {
+            let body = body::create_workspace(request, "request")?;
+            prepared(client.call(api::CreateWorkspaceRequest::new(body)), signal)
+        }
+        Op::GetWorkspace { id_or_slug } => {
+            let workspace = workspace_arg(id_or_slug)?;
+            prepared(client.call(api::GetWorkspace::new(workspace)), signal)
+        }
+        Op::UpdateWorkspace { id_or_slug, patch } => {
+            let workspace = workspace_arg(id_or_slug)?;
+            let body = body::update_workspace(patch, "patch")?;
+            let update = api::UpdateWorkspaceRequest::new(workspace, body);
+            prepared(client.call(update), signal)
+        }
+        Op::DeleteWorkspace { id_or_slug } => {
+            let workspace = workspace_arg(id_or_slug)?;
+            prepared(client.call(api::DeleteWorkspace::new(workspace)), signal)
+        }
+        Op::ListBudgets { id_or_slug } => {
+            let workspace = workspace_arg(id_or_slug)?;
+            prepared(client.call(api::ListBudgets::new(workspace)), signal)
+        }
+        Op::GetBudget {
+            id_or_slug,
+            interval,
+        } => {
+            let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
+            prepared(
+                client.call(api::GetBudget::new(workspace, interval)),
+                signal,
+            )
+        }
+        Op::PutBudget {
+            id_or_slug,
+            interval,
+            limit_usd,
+        } => {
+            let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
+            let usd = limit_usd
+                .as_f64()
+                .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
+            let mut body = UpsertBudget::new(usd);
+            body.include_byok_in_budgets = o.boolean("includeByok")?;
+            let put = api::PutBudget::new(workspace, interval, body);
+            prepared(client.call(put), signal)
+        }
+        Op::DeleteBudget {
+            id_or_slug,
+            interval,
+        } => {
+            let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
+            prepared(
+                client.call(api::DeleteBudget::new(workspace, interval)),
+                signal,
+            )
+        }
+        Op::CreateKey { request } => {
+            let body = body::create_key(request, "request")?;
+            prepared(client.call(api::CreateKeyRequest::new(body)), signal)
+        }
+        Op::GetKey { hash } => prepared(client.call(api::GetKey::new(hash_arg(hash)?)), signal),
+        Op::UpdateKey { hash, patch } => {
+            let hash = hash_arg(hash)?;
+            let body = body::update_key(patch, "patch")?;
+            prepared(client.call(api::UpdateKeyRequest::new(hash, body)), signal)
+        }
+        // Retiring is deleting (`KeysHandler::retire`).
+        Op::DeleteKey { hash } | Op::RetireKey { hash } => {
+            prepared(client.call(api::DeleteKey::new(hash_arg(hash)?)), signal)
+        }
+        Op::Raw { method, path } => {
+            let mut raw = api::RawTextRequest::new(method_arg(method)?, path_arg(path)?);
+            raw.query = o.query("query")?;
+            raw.body = o.json("body")?;
+            // A POST may be retried like a read only when the caller says it is safe to.
+            if raw.class == OpClass::Create && o.boolean("idempotent")? == Some(true) {
+                raw.class = OpClass::Safe;
+            }
+            prepared(client.call(raw), signal)
+        }
+    };
+    Ok((request, shape))
+}
+
+/// `call`, with the optional cancel handle, checked and serialized: every operation gives
+/// this one type, so the future that sends it exists once in the wasm.
+fn prepared<E: Endpoint>(
+    call: Call<'_, FetchTransport, E>,
+    signal: Option<CancelSignal>,
+) -> TextRequest<FetchTransport> {
+    signaled!(call, signal).into_text_request()
+}
+
+/// Every paginator method: checks `options`, then the list's arguments, and returns
+/// a `Paginator` that walks the list page by page as JavaScript iterates.
+#[inline(never)]
+pub fn pages(client: &Client, list: List, options: &JsValue) -> Result<JsValue, JsValue> {
+    let o = Options::parse(options)?;
+    let signal = o.signal()?;
+    let pages: Pages<'static> = match list {
+        List::Workspaces => {
+            let call = client.call(workspace_list(&o)?);
+            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+        }
+        List::Members { id_or_slug } => {
+            let call = client.call(member_list(id_or_slug, &o)?);
+            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+        }
+        List::Keys => {
+            let call = client.call(key_list(&o)?);
+            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+        }
+        List::OrganizationMembers => {
+            let call = client.call(organization_member_list(&o)?);
+            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+        }
+    };
+    Ok(make_paginator(pages))
+}
+
+/// A `GET /workspaces` from `limit` and `offset`.
+fn workspace_list(o: &Options) -> Result<api::ListWorkspaces, JsValue> {
+    let mut list = api::ListWorkspaces::default();
+    (list.limit, list.offset) = page_args(o)?;
+    Ok(list)
+}
+
+/// A `GET /workspaces/{idOrSlug}/members` from `limit` and `offset`.
+fn member_list(id_or_slug: &JsValue, o: &Options) -> Result<api::ListMembers, JsValue> {
+    let mut list = api::ListMembers::new(workspace_arg(id_or_slug)?);
+    (list.limit, list.offset) = page_args(o)?;
+    Ok(list)
+}
+
+/// A `GET /keys` from `offset`, `includeDisabled` and `workspaceId` (its page size is fixed).
+fn key_list(o: &Options) -> Result<api::ListKeys, JsValue> {
+    let mut list = api::ListKeys::default();
+    list.offset = offset_arg(o)?;
+    list.include_disabled = o.boolean("includeDisabled")?;
+    list.workspace_id = o.string("workspaceId")?.map(Into::into);
+    Ok(list)
+}
+
+/// A `GET /organization/members` from `limit` and `offset`.
+fn organization_member_list(o: &Options) -> Result<api::ListOrganizationMembers, JsValue> {
+    let mut list = api::ListOrganizationMembers::default();
+    (list.limit, list.offset) = page_args(o)?;
+    Ok(list)
+}
+
+/// The `limit` and `offset` options of a list.
+fn page_args(o: &Options) -> Result<(Option<u32>, Option<u64>), JsValue> {
+    Ok((
+        o.integer("limit", 1_000_000_000)?.map(|n| n as u32),
+        offset_arg(o)?,
+    ))
+}
+
+/// The `offset` option of a list.
+fn offset_arg(o: &Options) -> Result<Option<u64>, JsValue> {
+    Ok(o.integer("offset", 9_000_000_000_000_000)?
+        .map(|n| n as u64))
+}
+
+/// A workspace argument (its id or slug).
+fn workspace_arg(value: &JsValue) -> Result<String, JsValue> {
+    string_arg(value, "idOrSlug")
+}
+
+/// A key argument (its hash).
+fn hash_arg(value: &JsValue) -> Result<KeyHash, JsValue> {
+    string_arg(value, "hash").map(KeyHash::from)
+}
