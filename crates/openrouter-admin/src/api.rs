@@ -17,11 +17,11 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::client::encode_component;
 use crate::error::Error;
 use crate::models::*;
 use crate::retry::OpClass;
 use crate::transport::Method;
+use crate::url::encode_component;
 use crate::validate::Validate;
 
 /// One operation of the API.

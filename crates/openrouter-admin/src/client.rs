@@ -10,10 +10,10 @@ use serde::de::DeserializeOwned;
 
 use crate::api::Endpoint;
 use crate::error::{Error, ErrorKind};
-use crate::retry::{create_outcome_unknown, retry_after_from_headers, OpClass, RetryPolicy};
+use crate::retry::{OpClass, RetryPolicy};
 use crate::secret::ManagementKey;
 use crate::transport::{
-    cancelled, CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
+    CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
 };
 
 /// OpenRouter's API base URL.
@@ -221,7 +221,7 @@ impl<T: Transport> Client<T> {
         })
     }
 
-    /// The retry loop, shared by every call.
+    /// One request through the retry loop ([`retry::send`](crate::retry::send)).
     pub(crate) async fn execute(
         &self,
         method: Method,
@@ -231,70 +231,23 @@ impl<T: Transport> Client<T> {
         class: OpClass,
         signal: Option<&CancelSignal>,
     ) -> Result<HttpResponse, Error> {
-        let t = &self.inner.transport;
         let cfg = &self.inner.config;
-        let url = build_url(&cfg.base_url, path, query);
-        let start = t.now_ms();
-        let deadline = cfg.deadline.map(|d| start + d.as_secs_f64() * 1000.0);
-        let mut retry = 0u32;
-        loop {
-            if signal.is_some_and(CancelSignal::is_cancelled) {
-                return Err(cancelled());
-            }
-            let mut timeout = cfg.timeout;
-            if let Some(dl) = deadline {
-                let left = dl - t.now_ms();
-                if left <= 0.0 {
-                    return Err(Error::new(
-                        ErrorKind::Timeout,
-                        "the overall deadline passed",
-                    ));
-                }
-                // Whole milliseconds: `from_secs_f64` would link float-to-Duration checks.
-                timeout = timeout.min(Duration::from_millis(left as u64));
-            }
-            let req = HttpRequest {
-                method,
-                url: url.clone(),
-                authorization: self.inner.authorization.clone(),
-                body: body.clone(),
-                timeout,
-                signal: signal.cloned(),
-            };
-            let err = match t.send(req).await {
-                Ok(resp) if (200..300).contains(&resp.status) => return Ok(resp),
-                Ok(resp) if resp.status == 404 && class == OpClass::Delete && retry > 0 => {
-                    // The first attempt's DELETE went through; its answer was lost.
-                    return Ok(HttpResponse::new(200, Vec::new(), r#"{"deleted":true}"#));
-                }
-                Ok(resp) => {
-                    let ra = retry_after_from_headers(&resp.headers, Some(t.now_ms()));
-                    Error::from_response(resp.status, &resp.headers, &resp.body)
-                        .with_retry_after(ra)
-                }
-                Err(e) => e,
-            };
-            let policy = &cfg.retry;
-            let retryable = policy.should_retry(class, err.status(), Some(err.kind()));
-            let give_up = |err: Error| {
-                if class == OpClass::Create && create_outcome_unknown(&err) {
-                    Error::outcome_unknown(err)
-                } else {
-                    err
-                }
-            };
-            if !retryable || retry >= policy.max_retries || err.is_cancelled() {
-                return Err(give_up(err));
-            }
-            let delay = policy.delay(retry, &err, t.random());
-            if let Some(dl) = deadline {
-                if t.now_ms() + delay.as_secs_f64() * 1000.0 > dl {
-                    return Err(give_up(err));
-                }
-            }
-            t.sleep(delay, signal).await?;
-            retry += 1;
-        }
+        let request = HttpRequest {
+            method,
+            url: crate::url::build_url(&cfg.base_url, path, query),
+            authorization: self.inner.authorization.clone(),
+            body,
+            timeout: cfg.timeout,
+            signal: signal.cloned(),
+        };
+        crate::retry::send(
+            &self.inner.transport,
+            &cfg.retry,
+            cfg.deadline,
+            class,
+            request,
+        )
+        .await
     }
 }
 
@@ -427,44 +380,6 @@ async fn owned_text<T: Transport>(
         .execute_prepared(prepared, signal.as_ref())
         .await
         .map(|r| r.body)
-}
-
-fn encode_into(out: &mut String, s: &str) {
-    // Hex digits from a table rather than `format!("%{b:02X}")`, which would link the
-    // formatter's hex and padding code into wasm builds for this one use.
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        }
-    }
-}
-
-/// Percent-encodes one path segment or query component.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    encode_into(&mut out, s);
-    out
-}
-
-fn build_url(base: &str, path: &str, query: &[(String, String)]) -> String {
-    let mut url = String::with_capacity(base.len() + path.len() + 32);
-    url.push_str(base);
-    if !path.starts_with('/') {
-        url.push('/');
-    }
-    url.push_str(path);
-    for (i, (k, v)) in query.iter().enumerate() {
-        url.push(if i == 0 { '?' } else { '&' });
-        encode_into(&mut url, k);
-        url.push('=');
-        encode_into(&mut url, v);
-    }
-    url
 }
 
 /// Builds a [`Client`].
@@ -636,25 +551,5 @@ impl<T, E: fmt::Debug> fmt::Debug for Call<'_, T, E> {
         f.debug_struct("Call")
             .field("endpoint", &self.endpoint)
             .finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_encoded() {
-        assert_eq!(
-            build_url(
-                "http://x/api/v1",
-                "/keys",
-                &[("workspace_id".into(), "a b&c".into())]
-            ),
-            "http://x/api/v1/keys?workspace_id=a%20b%26c"
-        );
-        assert_eq!(encode_component("prod/x"), "prod%2Fx");
-        // Every byte of a multi-byte character, in upper-case hex; unreserved ones stay.
-        assert_eq!(encode_component("é~ö\u{7f}"), "%C3%A9~%C3%B6%7F");
     }
 }

@@ -44,6 +44,7 @@ pub mod client;
 pub mod error;
 mod fields;
 pub mod handlers;
+mod json;
 pub mod jsonpath;
 pub mod mock;
 pub mod models;
@@ -51,7 +52,9 @@ mod ordered;
 pub mod pagination;
 pub mod retry;
 pub mod secret;
+pub mod time;
 pub mod transport;
+pub mod url;
 pub mod validate;
 
 pub use client::{Call, Client, ClientBuilder, Config, TextRequest, DEFAULT_BASE_URL};

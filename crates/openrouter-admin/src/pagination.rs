@@ -20,7 +20,7 @@ use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 use crate::api::PagedEndpoint;
 use crate::client::{Call, Client, Prepared};
 use crate::error::{Error, ErrorKind};
-use crate::fields::Doc;
+use crate::json::Doc;
 use crate::models::ListResponse;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 
@@ -165,7 +165,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     }
 
     /// Every item, undecoded, page after page: for composite operations that read a few
-    /// fields of each item and link no model decoder (see `fields`).
+    /// fields of each item and link no model decoder (see `json`).
     pub(crate) async fn collect_values(self) -> Result<Vec<Doc>, Error> {
         collect_docs(
             self.client.clone(),
@@ -358,7 +358,7 @@ async fn collect_docs<T: Transport>(
 }
 
 /// What paging reads of a page it does not decode into models: its items and `total_count`
-/// (see `fields` for why not a derived struct).
+/// (see `json` for why not a derived struct).
 fn page_items(resp: &HttpResponse) -> Result<(Vec<Doc>, Option<u64>), Error> {
     let page = crate::fields::parse(&resp.body, resp.status, false)?;
     let total = page.get("total_count").and_then(|t| t.as_u64());

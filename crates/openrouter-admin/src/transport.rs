@@ -198,7 +198,7 @@ pub trait Transport {
 
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> f64 {
-        default_now_ms()
+        crate::time::now_ms()
     }
 
     /// A uniform random number in `[0, 1)` for backoff jitter.
@@ -211,21 +211,6 @@ pub(crate) fn cancelled() -> Error {
     Error::new(ErrorKind::Cancelled, "the request was cancelled")
 }
 
-/// The target's clock, in milliseconds since the Unix epoch.
-pub fn default_now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1000.0)
-            .unwrap_or(0.0)
-    }
-}
-
 /// The target's randomness in `[0, 1)`.
 pub fn default_random() -> f64 {
     #[cfg(target_arch = "wasm32")]
@@ -236,7 +221,7 @@ pub fn default_random() -> f64 {
     {
         use std::hash::{BuildHasher, Hasher};
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u64(default_now_ms().to_bits());
+        h.write_u64(crate::time::now_ms().to_bits());
         (h.finish() >> 11) as f64 / (1u64 << 53) as f64
     }
 }

@@ -1,7 +1,8 @@
 use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
 use crate::client::{decode, decode_str, prepare, Call, Client, Prepared};
 use crate::error::Error;
-use crate::fields::{self, Doc, Fields};
+use crate::fields::{self, Fields};
+use crate::json::Doc;
 use crate::models::{
     ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, LimitReset, Timestamp, UpdateKey, UserId,
     WorkspaceId,
@@ -225,7 +226,7 @@ impl<T: Transport> ReconcileKey<'_, T> {
                 continue;
             }
             let created =
-                crate::validate::parse_datetime(&seen.str("created_at")?, true).map(|ms| ms as f64);
+                crate::time::parse_datetime(&seen.str("created_at")?, true).map(|ms| ms as f64);
             if created.is_some_and(|c| c < since) {
                 continue;
             }
@@ -288,7 +289,7 @@ impl<T: Transport> Rotate<'_, T> {
         let get = GetKey {
             hash: self.hash.clone(),
         };
-        // Only the settings the successor inherits are read (see `fields`).
+        // Only the settings the successor inherits are read (see `json`).
         let answer = self.client.execute_endpoint_raw(&get, s).await?;
         let status = answer.status;
         let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;

@@ -199,7 +199,7 @@ impl<T: Transport> MemberChanges<'_, T> {
         self
     }
 
-    /// The workspace's members (only who, and the workspace's UUID, are read: see `fields`).
+    /// The workspace's members (only who, and the workspace's UUID, are read: see `json`).
     async fn members(&self) -> Result<(IdSet, Option<WorkspaceId>), Error> {
         let list = ListMembers {
             workspace: self.workspace.clone(),
