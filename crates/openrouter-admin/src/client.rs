@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use crate::api::Endpoint;
-use crate::error::{Error, ErrorKind};
+use crate::api::{decode_str, Answer, Endpoint, Request};
+use crate::error::Error;
 use crate::retry::{OpClass, RetryPolicy};
 use crate::secret::ManagementKey;
 use crate::transport::{
@@ -170,9 +170,9 @@ impl<T: Transport> Client<T> {
 
     /// Sends `endpoint` with retries; returns the decoded 2xx answer.
     ///
-    /// Not an `async fn`: the request is prepared now and the one retry future (boxed, the
+    /// Not an `async fn`: the request is built now and the one retry future (boxed, the
     /// same type for every endpoint) is wrapped in [`Decoding`], so each endpoint adds only
-    /// its decode step to a wasm module rather than a state machine of its own.
+    /// its request and decode steps to a wasm module rather than a state machine of its own.
     pub(crate) fn execute_endpoint<'s, E: Endpoint>(
         &'s self,
         endpoint: &E,
@@ -181,42 +181,30 @@ impl<T: Transport> Client<T> {
     where
         T: 's,
     {
+        let request = endpoint.request();
         Decoding {
-            inner: self.execute_prepared(prepare(endpoint), signal),
-            redact: endpoint.redact_response(),
+            secret: request.as_ref().is_ok_and(|r| r.secret),
+            inner: self.execute_prepared(request, signal),
             endpoint: std::marker::PhantomData,
         }
     }
 
-    /// Validates and sends `endpoint` with retries; returns the 2xx response undecoded.
-    ///
-    /// Only [`prepare`] is generic over the endpoint, and it runs now: the future is the
-    /// one retry future of the transport, so each operation adds its request building to a
-    /// wasm module, not a state machine of its own.
-    pub(crate) fn execute_endpoint_raw<'s, E: Endpoint>(
-        &'s self,
-        endpoint: &E,
-        signal: Option<&'s CancelSignal>,
-    ) -> impl std::future::Future<Output = Result<HttpResponse, Error>> + 's {
-        self.execute_prepared(prepare(endpoint), signal)
-    }
-
-    /// Sends a prepared request (or returns its preparation error).
+    /// Sends a request (or returns the error that kept it from being built).
     ///
     /// Boxed: the retry loop's future is large, and every composite (rotation, member changes,
     /// bulk, paging) awaits it, so a pointer in their state machines instead of the whole
     /// future keeps their code small (the moves and drops of that state).
     pub(crate) fn execute_prepared<'s>(
         &'s self,
-        prepared: Result<Prepared, Error>,
+        request: Result<Request, Error>,
         signal: Option<&'s CancelSignal>,
     ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, Error>> + 's>>
     where
         T: 's,
     {
         Box::pin(async move {
-            let p = prepared?;
-            self.execute(p.method, &p.path, &p.query, p.body, p.class, signal)
+            let r = request?;
+            self.execute(r.method, &r.path, &r.query, r.body, r.class, signal)
                 .await
         })
     }
@@ -251,129 +239,41 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// Decodes a 2xx body, naming the JSON path on failure. `redact` keeps the body out of the
-/// error (create-key answers carry the secret).
+/// Decodes a 2xx answer as `R`, naming the JSON path on failure; `redact` keeps the body out
+/// of the error (create-key answers carry the secret).
 pub(crate) fn decode<R: DeserializeOwned>(resp: &HttpResponse, redact: bool) -> Result<R, Error> {
     decode_str(&resp.body, resp.status, redact)
 }
 
-/// [`decode`] for a piece of a 2xx answer (`text`) that came with `status`.
-pub(crate) fn decode_str<R: DeserializeOwned>(
-    text: &str,
-    status: u16,
-    redact: bool,
-) -> Result<R, Error> {
-    let body = if redact { "<redacted>" } else { text };
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            Error::decode(path, e.inner().to_string(), status, body)
-        })
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        // Same paths, recovered from serde_json's error position (see `jsonpath`): saves the
-        // per-type tracking code serde_path_to_error adds to the wasm.
-        serde_json::from_str(text).map_err(|e| {
-            let path = crate::jsonpath::error_path(text, &e);
-            Error::decode(path, e.to_string(), status, body)
-        })
-    }
-}
-
 /// The future of [`Client::execute_endpoint`]: the shared retry future, then `E`'s decode.
 pub(crate) struct Decoding<'s, E> {
-    inner: std::pin::Pin<Box<dyn std::future::Future<Output = Result<HttpResponse, Error>> + 's>>,
-    redact: bool,
+    inner: Pin<Box<dyn Future<Output = Result<HttpResponse, Error>> + 's>>,
+    secret: bool,
     endpoint: std::marker::PhantomData<fn() -> E>,
 }
 
-impl<E: Endpoint> std::future::Future for Decoding<'_, E> {
+impl<E: Endpoint> Future for Decoding<'_, E> {
     type Output = Result<E::Output, Error>;
     fn poll(
-        mut self: std::pin::Pin<&mut Self>,
+        mut self: Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Self::Output> {
-        let redact = self.redact;
+        let secret = self.secret;
         self.inner.as_mut().poll(cx).map(|resp| {
-            let decoded: E::Response = decode(&resp?, redact)?;
-            Ok(E::output(decoded))
+            let resp = resp?;
+            E::decode(Answer {
+                status: resp.status,
+                body: &resp.body,
+                secret,
+            })
         })
     }
-}
-
-/// A validated request, reduced to what the retry loop needs: no longer tied to its endpoint type.
-pub(crate) struct Prepared {
-    method: Method,
-    path: String,
-    query: Vec<(String, String)>,
-    body: Option<String>,
-    class: OpClass,
-}
-
-/// Validates `endpoint` and serializes its body: the generic half of every call.
-pub(crate) fn prepare<E: Endpoint>(endpoint: &E) -> Result<Prepared, Error> {
-    prepare_parts(endpoint)
-}
-
-/// The parts of an [`Endpoint`] that [`prepare`] reads, as a trait object: one copy of
-/// `prepare`'s body in a wasm module instead of one per endpoint.
-trait Parts {
-    fn method(&self) -> Method;
-    fn path(&self) -> String;
-    fn query(&self) -> Vec<(String, String)>;
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>>;
-    fn class(&self) -> OpClass;
-    fn validate(&self) -> Result<(), Error>;
-}
-
-impl<E: Endpoint> Parts for E {
-    fn method(&self) -> Method {
-        Endpoint::method(self)
-    }
-    fn path(&self) -> String {
-        Endpoint::path(self)
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        Endpoint::query(self)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Endpoint::body_text(self)
-    }
-    fn class(&self) -> OpClass {
-        Endpoint::class(self)
-    }
-    fn validate(&self) -> Result<(), Error> {
-        Endpoint::validate(self)
-    }
-}
-
-#[inline(never)]
-fn prepare_parts(endpoint: &dyn Parts) -> Result<Prepared, Error> {
-    endpoint.validate()?;
-    let body = match endpoint.body_text() {
-        // Our bodies always serialize (string keys only); the cause is not formatted, as
-        // that would link serde_json's error messages into every wasm build.
-        Some(text) => {
-            Some(text.map_err(|_| Error::new(ErrorKind::Validation, "body does not serialize"))?)
-        }
-        None => None,
-    };
-    Ok(Prepared {
-        method: endpoint.method(),
-        path: endpoint.path(),
-        query: endpoint.query(),
-        body,
-        class: endpoint.class(),
-    })
 }
 
 /// The 2xx body of a prepared request, with a client of its own so the future is `'static`.
 async fn owned_text<T: Transport>(
     client: Client<T>,
-    prepared: Result<Prepared, Error>,
+    prepared: Result<Request, Error>,
     signal: Option<CancelSignal>,
 ) -> Result<String, Error> {
     client
@@ -447,7 +347,7 @@ impl<T: Transport> ClientBuilder<T> {
             transport,
         }
     }
-    /// The client; a [`Validation`](ErrorKind::Validation) error without a key.
+    /// The client; a [`Validation`](crate::ErrorKind::Validation) error without a key.
     pub fn build(self) -> Result<Client<T>, Error> {
         let key = self.key.ok_or_else(|| {
             Error::validation(vec![crate::error::FieldError::new(
@@ -499,7 +399,7 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     /// typed decoders out of the wasm. A `POST /keys` body holds the secret: handle it as one.
     pub async fn send_text(self) -> Result<String, Error> {
         self.client
-            .execute_endpoint_raw(&self.endpoint, self.signal.as_ref())
+            .execute_prepared(self.endpoint.request(), self.signal.as_ref())
             .await
             .map(|r| r.body)
     }
@@ -509,7 +409,7 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     pub fn into_text_request(self) -> TextRequest<T> {
         TextRequest {
             client: self.client.clone(),
-            prepared: prepare(&self.endpoint),
+            prepared: self.endpoint.request(),
             signal: self.signal,
         }
     }
@@ -520,7 +420,7 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
 #[must_use = "does nothing until `.send().await`"]
 pub struct TextRequest<T> {
     client: Client<T>,
-    prepared: Result<Prepared, Error>,
+    prepared: Result<Request, Error>,
     signal: Option<CancelSignal>,
 }
 

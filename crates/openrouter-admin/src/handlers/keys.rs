@@ -1,5 +1,7 @@
-use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
-use crate::client::{decode, decode_str, prepare, Call, Client, Prepared};
+use crate::api::{
+    decode_str, CreateKeyRequest, DeleteKey, Endpoint, GetKey, ListKeys, Request, UpdateKeyRequest,
+};
+use crate::client::{decode, Call, Client};
 use crate::error::Error;
 use crate::fields::{self, Fields};
 use crate::json::Doc;
@@ -290,7 +292,7 @@ impl<T: Transport> Rotate<'_, T> {
             hash: self.hash.clone(),
         };
         // Only the settings the successor inherits are read (see `json`).
-        let answer = self.client.execute_endpoint_raw(&get, s).await?;
+        let answer = self.client.execute_prepared(get.request(), s).await?;
         let status = answer.status;
         let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
         let old = Fields::new(&data, ".data", status);
@@ -305,7 +307,7 @@ impl<T: Transport> Rotate<'_, T> {
         };
         let answer = self
             .client
-            .execute_endpoint_raw(&CreateKeyRequest { body }, s)
+            .execute_prepared(CreateKeyRequest { body }.request(), s)
             .await?;
         let created = created(answer)?;
         let disable = UpdateKeyRequest {
@@ -313,7 +315,11 @@ impl<T: Transport> Rotate<'_, T> {
             body: UpdateKey::new().disabled(true),
         };
         // The answer (the disabled key) is not needed: only whether the update went through.
-        let disable_error = self.client.execute_endpoint_raw(&disable, s).await.err();
+        let disable_error = self
+            .client
+            .execute_prepared(disable.request(), s)
+            .await
+            .err();
         Ok(Rotation {
             created,
             old_hash: self.hash,
@@ -379,7 +385,7 @@ impl<T: Transport> BulkUpdate<'_, T> {
                 hash: hash.clone(),
                 body: patch.clone(),
             };
-            (hash, prepare(&ep))
+            (hash, ep.request())
         });
         let results = bulk(
             self.client,
@@ -402,7 +408,7 @@ impl<T: Transport> BulkUpdate<'_, T> {
 /// runner of both bulk operations (not generic over the endpoint, so it exists once).
 async fn bulk<T: Transport>(
     client: &Client<T>,
-    requests: Vec<(KeyHash, Result<Prepared, Error>)>,
+    requests: Vec<(KeyHash, Result<Request, Error>)>,
     concurrency: usize,
     signal: Option<CancelSignal>,
 ) -> Vec<BulkResult<HttpResponse>> {
@@ -454,7 +460,7 @@ impl<T: Transport> BulkDelete<'_, T> {
     async fn run<O>(self, read: impl Fn(HttpResponse) -> O) -> Result<Vec<BulkResult<O>>, Error> {
         let requests = self.hashes.into_iter().map(|hash| {
             let ep = DeleteKey { hash: hash.clone() };
-            (hash, prepare(&ep))
+            (hash, ep.request())
         });
         let results = bulk(
             self.client,

@@ -1,5 +1,5 @@
-use crate::api::{AddMembers, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
-use crate::client::{prepare, Call, Client};
+use crate::api::{AddMembers, Endpoint, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
+use crate::client::{Call, Client};
 use crate::error::Error;
 use crate::fields::Fields;
 use crate::models::{MemberIds, UserId, WorkspaceId};
@@ -260,9 +260,9 @@ impl<T: Transport> MemberChanges<'_, T> {
             // One request either way, prepared first, so the future awaits in one place.
             let workspace = self.workspace.clone();
             let request = if self.add {
-                prepare(&AddMembers { workspace, body })
+                AddMembers { workspace, body }.request()
             } else {
-                prepare(&RemoveMembers { workspace, body })
+                RemoveMembers { workspace, body }.request()
             };
             let res = self
                 .client

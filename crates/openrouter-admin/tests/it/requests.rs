@@ -399,7 +399,7 @@ fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
 
     let get = RawTextRequest::new(Method::GET, "/activity");
     assert_eq!(get.class, OpClass::Safe);
-    assert!(get.body_text().is_none());
+    assert!(get.request().expect("valid").body.is_none());
     assert_eq!(
         RawTextRequest::new(Method::DELETE, "/x").class,
         OpClass::Delete
@@ -410,26 +410,48 @@ fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
 fn endpoints_are_data() {
     let mut e = ListKeys::default();
     e.workspace_id = Some("w".into());
-    assert_eq!(e.method(), Method::Get);
-    assert_eq!(e.path(), "/keys");
-    assert_eq!(e.query(), q(&[("workspace_id", "w")]));
-    assert_eq!(e.body(), None);
-    assert_eq!(e.class(), OpClass::Safe);
+    let e = e.request().expect("valid");
+    assert_eq!(e.method, Method::Get);
+    assert_eq!(e.path, "/keys");
+    assert_eq!(e.query, q(&[("workspace_id", "w")]));
+    assert_eq!(e.body, None);
+    assert_eq!(e.class, OpClass::Safe);
     let c = client(MockTransport::new());
     assert_eq!(
-        c.keys().create(CreateKey::new("k")).endpoint().class(),
+        c.keys()
+            .create(CreateKey::new("k"))
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Create
     );
     assert_eq!(
         c.workspaces()
             .create(CreateWorkspace::new("a", "a"))
             .endpoint()
-            .class(),
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Create
     );
-    assert_eq!(c.key("h").delete().endpoint().class(), OpClass::Delete);
     assert_eq!(
-        c.workspace("w").members().add(["u"]).endpoint().class(),
+        c.key("h")
+            .delete()
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
+        OpClass::Delete
+    );
+    assert_eq!(
+        c.workspace("w")
+            .members()
+            .add(["u"])
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Safe
     );
     assert_eq!(
@@ -437,11 +459,18 @@ fn endpoints_are_data() {
             .budgets()
             .put(Interval::Daily, 1.0)
             .endpoint()
-            .class(),
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Safe
     );
     assert_eq!(
-        c.key("h").update(UpdateKey::new()).endpoint().class(),
+        c.key("h")
+            .update(UpdateKey::new())
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Safe
     );
 }
