@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod body;
 mod body_json;
 pub mod client;
 pub mod error;
@@ -50,6 +51,7 @@ pub mod mock;
 pub mod models;
 mod ordered;
 pub mod pagination;
+mod patch;
 pub mod retry;
 pub mod secret;
 pub mod time;
