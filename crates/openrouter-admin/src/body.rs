@@ -328,15 +328,6 @@ mod tests {
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }
 
-    fn spec() -> Json {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../openapi/openrouter-management.yaml"
-        ))
-        .expect("read the vendored spec");
-        serde_norway::from_str(&text).expect("parse the spec YAML")
-    }
-
     /// The property names of a request schema (following one `$ref`), sorted.
     fn spec_fields(spec: &Json, path: &str, method: &str) -> Vec<String> {
         let mut schema =
@@ -396,7 +387,7 @@ mod tests {
 
     #[test]
     fn every_field_is_read_written_specified_and_typed() {
-        let spec = spec();
+        let spec = crate::views::tests::spec();
         check(
             CreateWorkspace::to_json,
             &spec,

@@ -58,6 +58,7 @@ pub mod time;
 pub mod transport;
 pub mod url;
 pub mod validate;
+mod views;
 
 pub use client::{Call, Client, ClientBuilder, Config, TextRequest, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorKind, FieldError};

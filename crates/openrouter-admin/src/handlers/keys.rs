@@ -3,15 +3,13 @@ use crate::api::{
 };
 use crate::client::{decode, Call, Client};
 use crate::error::Error;
-use crate::fields::{self, Fields};
+use crate::fields;
 use crate::json::Doc;
-use crate::models::{
-    ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, LimitReset, Timestamp, UpdateKey, UserId,
-    WorkspaceId,
-};
+use crate::models::{ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, UpdateKey, WorkspaceId};
 use crate::secret::Secret;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 use crate::validate::Validate;
+use crate::views::{KeyRow, KeySettings};
 
 /// `client.keys()`.
 ///
@@ -223,12 +221,11 @@ impl<T: Transport> ReconcileKey<'_, T> {
         let since = self.since_ms - self.skew_ms;
         let mut best: Option<(f64, Doc)> = None;
         for key in keys {
-            let seen = Fields::new(&key, ".data[]", 200);
-            if seen.str("name")? != self.name {
+            let seen = KeyRow::read(&key)?;
+            if seen.name != self.name {
                 continue;
             }
-            let created =
-                crate::time::parse_datetime(&seen.str("created_at")?, true).map(|ms| ms as f64);
+            let created = crate::time::parse_datetime(&seen.created_at, true).map(|ms| ms as f64);
             if created.is_some_and(|c| c < since) {
                 continue;
             }
@@ -295,16 +292,7 @@ impl<T: Transport> Rotate<'_, T> {
         let answer = self.client.execute_prepared(get.request(), s).await?;
         let status = answer.status;
         let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
-        let old = Fields::new(&data, ".data", status);
-        let body = CreateKey {
-            name: old.str("name")?,
-            limit: old.opt_f64("limit")?,
-            limit_reset: old.opt_str("limit_reset")?.map(|r| LimitReset::parse(&r)),
-            include_byok_in_limit: Some(old.bool("include_byok_in_limit")?),
-            expires_at: old.opt_str("expires_at")?.map(Timestamp::from),
-            workspace_id: Some(old.str("workspace_id")?.into()),
-            creator_user_id: old.opt_str("creator_user_id")?.map(UserId::from),
-        };
+        let body = KeySettings::read(&data, ".data", status)?.successor();
         let answer = self
             .client
             .execute_prepared(CreateKeyRequest { body }.request(), s)

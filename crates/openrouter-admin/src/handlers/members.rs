@@ -1,10 +1,10 @@
 use crate::api::{AddMembers, Endpoint, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
 use crate::client::{Call, Client};
 use crate::error::Error;
-use crate::fields::Fields;
 use crate::models::{MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
+use crate::views::{KeyRow, MemberRow};
 
 /// `client.workspace(id).members()`.
 ///
@@ -216,11 +216,11 @@ impl<T: Transport> MemberChanges<'_, T> {
         let mut ws = None;
         let mut ids = IdSet::default();
         for member in &all {
-            let member = Fields::new(member, ".data[]", 200);
+            let member = MemberRow::read(member)?;
             if ws.is_none() {
-                ws = Some(WorkspaceId::from(member.str("workspace_id")?));
+                ws = Some(member.workspace_id);
             }
-            ids.insert(UserId::from(member.str("user_id")?));
+            ids.insert(member.user_id);
         }
         Ok((ids, ws))
     }
@@ -308,10 +308,10 @@ impl<T: Transport> MemberChanges<'_, T> {
                 .collect_values()
                 .await?;
             for key in &keys {
-                let key = Fields::new(key, ".data[]", 200);
-                if !key.bool("disabled")? {
-                    if let Some(owner) = key.opt_str("creator_user_id")? {
-                        key_holders.insert(UserId::from(owner));
+                let key = KeyRow::read(key)?;
+                if !key.disabled {
+                    if let Some(owner) = key.creator_user_id {
+                        key_holders.insert(owner);
                     }
                 }
             }

@@ -1,0 +1,195 @@
+//! Typed views of answers: the few fields each composite operation (rotation, reconcile,
+//! member changes) reads, built from a [`Doc`] rather than decoded into a model (see `json`
+//! for why). The composites use these names, not string keys, so a renamed field is changed
+//! here once; a test decodes every example in the spec through both serde and each view and
+//! checks that they agree.
+
+use crate::error::Error;
+use crate::fields::Fields;
+use crate::json::Doc;
+use crate::models::{CreateKey, LimitReset, Timestamp, UserId, WorkspaceId};
+
+/// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct KeySettings {
+    pub(crate) name: String,
+    pub(crate) limit: Option<f64>,
+    pub(crate) limit_reset: Option<LimitReset>,
+    pub(crate) include_byok_in_limit: bool,
+    pub(crate) expires_at: Option<Timestamp>,
+    pub(crate) workspace_id: WorkspaceId,
+    pub(crate) creator_user_id: Option<UserId>,
+}
+
+impl KeySettings {
+    /// Reads the key object `doc`, found at `path` of an answer that came with `status`.
+    pub(crate) fn read(doc: &Doc, path: &'static str, status: u16) -> Result<Self, Error> {
+        let f = Fields::new(doc, path, status);
+        Ok(KeySettings {
+            name: f.str("name")?,
+            limit: f.opt_f64("limit")?,
+            limit_reset: f.opt_str("limit_reset")?.map(|r| LimitReset::parse(&r)),
+            include_byok_in_limit: f.bool("include_byok_in_limit")?,
+            expires_at: f.opt_str("expires_at")?.map(Timestamp::from),
+            workspace_id: f.str("workspace_id")?.into(),
+            creator_user_id: f.opt_str("creator_user_id")?.map(UserId::from),
+        })
+    }
+
+    /// The body that creates a twin of this key.
+    pub(crate) fn successor(self) -> CreateKey {
+        CreateKey {
+            name: self.name,
+            limit: self.limit,
+            limit_reset: self.limit_reset,
+            include_byok_in_limit: Some(self.include_byok_in_limit),
+            expires_at: self.expires_at,
+            workspace_id: Some(self.workspace_id),
+            creator_user_id: self.creator_user_id,
+        }
+    }
+}
+
+/// A listed key as reconcile (its name and creation time) and member changes (whether it is
+/// live and whose it is) read it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct KeyRow {
+    pub(crate) name: String,
+    pub(crate) created_at: String,
+    pub(crate) disabled: bool,
+    pub(crate) creator_user_id: Option<UserId>,
+}
+
+impl KeyRow {
+    /// Reads one item of a `GET /keys` page.
+    pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
+        let f = Fields::new(doc, ".data[]", 200);
+        Ok(KeyRow {
+            name: f.str("name")?,
+            created_at: f.str("created_at")?,
+            disabled: f.bool("disabled")?,
+            creator_user_id: f.opt_str("creator_user_id")?.map(UserId::from),
+        })
+    }
+}
+
+/// A workspace member as member changes read it: who, in which workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MemberRow {
+    pub(crate) workspace_id: WorkspaceId,
+    pub(crate) user_id: UserId,
+}
+
+impl MemberRow {
+    /// Reads one item of a `GET /workspaces/{id}/members` page.
+    pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
+        let f = Fields::new(doc, ".data[]", 200);
+        Ok(MemberRow {
+            workspace_id: f.str("workspace_id")?.into(),
+            user_id: f.str("user_id")?.into(),
+        })
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::models::{ApiKey, ListResponse, WorkspaceMember};
+    use serde_json::Value;
+
+    /// The vendored OpenAPI extract.
+    pub(crate) fn spec() -> Value {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../openapi/openrouter-management.yaml"
+        ))
+        .expect("read the vendored spec");
+        serde_norway::from_str(&text).expect("parse the spec YAML")
+    }
+
+    /// Every example of the 200 answer of `method path`.
+    fn examples(spec: &Value, path: &str, method: &str) -> Vec<Value> {
+        let content =
+            &spec["paths"][path][method]["responses"]["200"]["content"]["application/json"];
+        let mut out: Vec<Value> = content["example"]
+            .as_object()
+            .map(|_| content["example"].clone())
+            .into_iter()
+            .collect();
+        if let Some(named) = content["examples"].as_object() {
+            out.extend(named.values().map(|e| e["value"].clone()));
+        }
+        assert!(!out.is_empty(), "no example for {method} {path}");
+        out
+    }
+
+    fn doc(v: &Value) -> Doc {
+        Doc::parse(&v.to_string()).expect("JSON")
+    }
+
+    #[test]
+    fn views_agree_with_serde_on_every_spec_example() {
+        let spec = spec();
+        let mut seen = 0;
+        for answer in examples(&spec, "/keys/{hash}", "get") {
+            let key: ApiKey = serde_json::from_value(answer["data"].clone()).expect("serde");
+            let data = doc(&answer).get("data").expect("data");
+            let view = KeySettings::read(&data, ".data", 200).expect("view");
+            assert_eq!(
+                view,
+                KeySettings {
+                    name: key.name.clone(),
+                    limit: key.limit,
+                    limit_reset: key.limit_reset.clone(),
+                    include_byok_in_limit: key.include_byok_in_limit,
+                    expires_at: key.expires_at.clone(),
+                    workspace_id: key.workspace_id.clone(),
+                    creator_user_id: key.creator_user_id.clone(),
+                }
+            );
+            seen += 1;
+        }
+        for page in examples(&spec, "/keys", "get") {
+            let keys: ListResponse<ApiKey> = serde_json::from_value(page.clone()).expect("serde");
+            let items = doc(&page)
+                .get("data")
+                .and_then(Doc::into_items)
+                .expect("items");
+            assert_eq!(items.len(), keys.data.len());
+            for (item, key) in items.iter().zip(keys.data) {
+                let row = KeyRow::read(item).expect("view");
+                assert_eq!(
+                    row,
+                    KeyRow {
+                        name: key.name,
+                        created_at: key.created_at.as_str().to_owned(),
+                        disabled: key.disabled,
+                        creator_user_id: key.creator_user_id,
+                    }
+                );
+                seen += 1;
+            }
+        }
+        for page in examples(&spec, "/workspaces/{id}/members", "get") {
+            let members: ListResponse<WorkspaceMember> =
+                serde_json::from_value(page.clone()).expect("serde");
+            let items = doc(&page)
+                .get("data")
+                .and_then(Doc::into_items)
+                .expect("items");
+            assert_eq!(items.len(), members.data.len());
+            for (item, member) in items.iter().zip(members.data) {
+                let row = MemberRow::read(item).expect("view");
+                assert_eq!(
+                    row,
+                    MemberRow {
+                        workspace_id: member.workspace_id,
+                        user_id: member.user_id,
+                    }
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 3, "{seen} examples read");
+    }
+}
