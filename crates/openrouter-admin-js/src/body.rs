@@ -63,7 +63,7 @@ impl<'a> Body<'a> {
         invalid(&field, rule, &format!("`{field}` must be {what}"))
     }
 
-        /// A property read with `read`, which says what the value must be.
+    /// A property read with `read`, which says what the value must be.
     fn typed<V>(
         &self,
         key: &str,

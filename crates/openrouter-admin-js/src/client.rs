@@ -933,7 +933,7 @@ impl OpenRouterAdmin {
                 prepared(client.call(api::UpdateKeyRequest::new(hash, body)), signal)
             }
             Op::Raw => {
-                let mut raw = api::RawTextRequest::new(method_arg(args[0])?, path_arg(args[1])?);
+                let mut raw = api::RawRequest::new(method_arg(args[0])?, path_arg(args[1])?);
                 raw.query = o.query("query")?;
                 raw.body = o.json("body")?;
                 // A POST may be retried like a read only when the caller says it is safe to.

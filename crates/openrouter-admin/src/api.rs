@@ -672,19 +672,23 @@ paged!(ListOrganizationMembers, OrganizationMember);
 
 // --- escape hatch ----------------------------------------------------------------------------
 
-/// Any request, typed as the caller likes (see [`Client::request`](crate::Client::request)).
-/// POSTs count as creates (retried only on 429) unless [`class`](Self::class) says otherwise.
+/// Any request: the escape hatch for operations this crate does not type (see
+/// [`Client::request`](crate::Client::request)). Its body is JSON text, so bindings whose
+/// callers hold bodies as text (`JSON.stringify`) link no `serde_json::Value` serializer.
+/// Send it with `.send()` (decoded as `V`), [`Call::send_text`](crate::Call::send_text) or
+/// [`Call::into_text_request`](crate::Call::into_text_request). Its class defaults by method
+/// (POST = create, retried only on 429; DELETE = delete; else safe).
 #[derive(Debug)]
 #[non_exhaustive]
-pub struct RawRequest<V> {
+pub struct RawRequest<V = serde_json::Value> {
     /// Method.
     pub method: Method,
     /// Path below the base URL (as given, not re-encoded).
     pub path: String,
-    /// Query.
+    /// Query, encoded when sent.
     pub query: Vec<(String, String)>,
-    /// Body.
-    pub body: Option<serde_json::Value>,
+    /// The body: JSON text, sent as `application/json`.
+    pub body: Option<String>,
     /// Retry class.
     pub class: OpClass,
     _out: PhantomData<fn() -> V>,
@@ -703,32 +707,26 @@ impl<V> Clone for RawRequest<V> {
     }
 }
 
-/// The retry class a raw request has by method: POST = create, DELETE = delete, else safe.
-fn raw_class(method: Method) -> OpClass {
-    match method {
-        Method::Post => OpClass::Create,
-        Method::Delete => OpClass::Delete,
-        _ => OpClass::Safe,
+impl RawRequest {
+    /// A request to `path` with no query and no body, answered as a `serde_json::Value`.
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Self::typed(method, path)
     }
 }
 
 impl<V> RawRequest<V> {
-    /// A raw request. The class defaults by method (POST = create, DELETE = delete, else safe).
-    pub fn new(
-        method: Method,
-        path: &str,
-        query: &[(&str, &str)],
-        body: Option<serde_json::Value>,
-    ) -> Self {
+    /// [`new`](RawRequest::new), answered as `V`.
+    pub fn typed(method: Method, path: impl Into<String>) -> Self {
         Self {
             method,
-            path: path.to_owned(),
-            query: query
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            body,
-            class: raw_class(method),
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            class: match method {
+                Method::Post => OpClass::Create,
+                Method::Delete => OpClass::Delete,
+                _ => OpClass::Safe,
+            },
             _out: PhantomData,
         }
     }
@@ -736,61 +734,6 @@ impl<V> RawRequest<V> {
 
 impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
     type Output = V;
-    fn request(&self) -> Result<Request, Error> {
-        let mut r = Request::new(self.method, self.path.clone()).class(self.class);
-        r.query = self.query.clone();
-        r.body = match &self.body {
-            // The cause is not formatted: that would link serde_json's messages into wasm.
-            Some(v) => Some(serde_json::to_string(v).map_err(|_| {
-                Error::new(crate::ErrorKind::Validation, "body does not serialize")
-            })?),
-            None => None,
-        };
-        Ok(r)
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
-}
-
-/// Any request whose body is already JSON text, answered as JSON text: the escape hatch for
-/// bindings, whose callers hold their bodies as text (`JSON.stringify`). Unlike
-/// [`RawRequest`] it carries no `serde_json::Value`, so a wasm build that only sends text
-/// links no `Value` serializer. Send it with [`Call::send_text`](crate::Call::send_text) or
-/// [`Call::into_text_request`](crate::Call::into_text_request); its class defaults by method
-/// as [`RawRequest`]'s does.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct RawTextRequest {
-    /// Method.
-    pub method: Method,
-    /// Path below the base URL (as given, not re-encoded).
-    pub path: String,
-    /// Query, encoded when sent.
-    pub query: Vec<(String, String)>,
-    /// The body: JSON text, sent as `application/json`.
-    pub body: Option<String>,
-    /// Retry class.
-    pub class: OpClass,
-}
-
-impl RawTextRequest {
-    /// A request to `path` with no query and no body; the class defaults by method (POST =
-    /// create, DELETE = delete, else safe).
-    pub fn new(method: Method, path: impl Into<String>) -> Self {
-        Self {
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-            class: raw_class(method),
-        }
-    }
-}
-
-impl Endpoint for RawTextRequest {
-    /// Only for [`Call::send`](crate::Call::send); the text calls never decode it.
-    type Output = serde_json::Value;
     fn request(&self) -> Result<Request, Error> {
         let mut r = Request::new(self.method, self.path.clone()).class(self.class);
         r.query = self.query.clone();

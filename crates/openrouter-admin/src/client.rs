@@ -51,7 +51,7 @@ impl Default for Config {
 }
 
 struct Inner<T> {
-    key: ManagementKey,
+    /// `Bearer <key>`: the one copy of the key the client keeps.
     authorization: ManagementKey,
     config: Config,
     transport: T,
@@ -84,7 +84,7 @@ impl<T> Clone for Client<T> {
 impl<T> fmt::Debug for Client<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("key", &self.inner.key)
+            .field("key", &self.inner.authorization)
             .field("config", &self.inner.config)
             .finish()
     }
@@ -107,7 +107,7 @@ impl Client<FetchTransport> {
 }
 
 impl<T: Transport> Client<T> {
-    /// A client over any transport (a [`MockTransport`](crate::mock::MockTransport) in tests).
+    /// A client over any transport (the `mock` feature's `MockTransport` in tests).
     pub fn with_transport(key: ManagementKey, transport: T) -> Self {
         Self::from_parts(key, Config::default(), transport)
     }
@@ -117,10 +117,9 @@ impl<T: Transport> Client<T> {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
-        let authorization = ManagementKey::new(format!("Bearer {}", key.expose()));
+        let authorization = ManagementKey::new(format!("Bearer {}", key.expose_secret()));
         Client {
             inner: Arc::new(Inner {
-                key,
                 authorization,
                 config,
                 transport,
@@ -153,7 +152,7 @@ impl<T: Transport> Client<T> {
     /// # use openrouter_admin::{Client, ManagementKey, Method};
     /// # async fn run(client: Client) -> Result<(), openrouter_admin::Error> {
     /// let v: serde_json::Value = client
-    ///     .request::<serde_json::Value>(Method::GET, "/guardrails", &[("limit", "10")], None)
+    ///     .request::<serde_json::Value>(Method::Get, "/guardrails", &[("limit", "10")], None)
     ///     .send()
     ///     .await?;
     /// # Ok(()) }
@@ -165,7 +164,13 @@ impl<T: Transport> Client<T> {
         query: &[(&str, &str)],
         body: Option<serde_json::Value>,
     ) -> Call<'_, T, crate::api::RawRequest<V>> {
-        self.call(crate::api::RawRequest::new(method, path, query, body))
+        let mut raw = crate::api::RawRequest::typed(method, path);
+        raw.query = query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        raw.body = body.map(|v| v.to_string());
+        self.call(raw)
     }
 
     /// Sends `endpoint` with retries; returns the decoded 2xx answer.
@@ -356,7 +361,7 @@ impl<T: Transport> ClientBuilder<T> {
                 "a management key is required",
             )])
         })?;
-        if key.expose().is_empty() {
+        if key.expose_secret().is_empty() {
             return Err(Error::validation(vec![crate::error::FieldError::new(
                 "api_key",
                 "min_length",

@@ -47,6 +47,7 @@ mod fields;
 pub mod handlers;
 mod json;
 pub mod jsonpath;
+#[cfg(any(test, feature = "mock"))]
 pub mod mock;
 pub mod models;
 mod ordered;
@@ -66,6 +67,4 @@ pub use models::{Interval, KeyHash, Patch, UserId, WorkspaceId};
 pub use pagination::Paginator;
 pub use retry::{OpClass, RetryPolicy};
 pub use secret::{ManagementKey, Secret};
-pub use transport::{
-    Abort, CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
-};
+pub use transport::{CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport};

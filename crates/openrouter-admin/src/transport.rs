@@ -1,5 +1,5 @@
 //! How bytes reach the API: a trait with one required async method, the browser's fetch
-//! ([`FetchTransport`]), and a recording [`MockTransport`](crate::mock::MockTransport) for tests.
+//! ([`FetchTransport`]), and (feature `mock`) a recording `MockTransport` for tests.
 //!
 //! Timers, the clock and jitter randomness are part of the transport (provided methods with
 //! target defaults), so tests can record the sleeps a retry asks for without waiting.
@@ -26,14 +26,7 @@ pub enum Method {
     Delete,
 }
 
-#[allow(missing_docs)]
 impl Method {
-    pub const GET: Method = Method::Get;
-    pub const POST: Method = Method::Post;
-    pub const PUT: Method = Method::Put;
-    pub const PATCH: Method = Method::Patch;
-    pub const DELETE: Method = Method::Delete;
-
     /// `"GET"`, `"POST"`, ...
     pub fn as_str(self) -> &'static str {
         match self {
@@ -60,9 +53,6 @@ pub struct CancelSignal {
     #[cfg(target_arch = "wasm32")]
     js: Option<web_sys::AbortSignal>,
 }
-
-/// Short name for [`CancelSignal`].
-pub type Abort = CancelSignal;
 
 impl CancelSignal {
     /// A fresh, not yet cancelled signal.
@@ -319,7 +309,7 @@ impl Transport for FetchTransport {
         };
         let builder = RequestBuilder::new(&req.url)
             .method(method)
-            .header("Authorization", req.authorization.expose())
+            .header("Authorization", req.authorization.expose_secret())
             .abort_signal(Some(&abort_signal));
         let request = match req.body {
             Some(body) => builder

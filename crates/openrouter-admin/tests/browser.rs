@@ -68,7 +68,7 @@ fn control() -> Client {
 async fn faults(method: &str, path: &str, faults: Value) {
     control()
         .request::<Value>(
-            Method::POST,
+            Method::Post,
             "/__sandbox/faults",
             &[],
             Some(json!({"method": method, "path": path, "faults": faults})),
@@ -81,7 +81,7 @@ async fn faults(method: &str, path: &str, faults: Value) {
 
 async fn clear_faults() {
     control()
-        .request::<Value>(Method::DELETE, "/__sandbox/faults", &[], None)
+        .request::<Value>(Method::Delete, "/__sandbox/faults", &[], None)
         .send()
         .await
         .expect("clear faults");
@@ -90,7 +90,7 @@ async fn clear_faults() {
 /// How many logged requests match `method path` (since the last reset).
 async fn log_count(method: &str, path: &str) -> usize {
     let log = control()
-        .request::<Value>(Method::GET, "/__sandbox/log", &[], None)
+        .request::<Value>(Method::Get, "/__sandbox/log", &[], None)
         .send()
         .await
         .expect("log");
@@ -364,7 +364,7 @@ async fn bodies_carry_exact_numbers_and_escaped_text() {
 #[wasm_bindgen_test]
 async fn escape_hatch_reaches_any_path() {
     let v = client()
-        .request::<Value>(Method::GET, "/workspaces", &[("limit", "1")], None)
+        .request::<Value>(Method::Get, "/workspaces", &[("limit", "1")], None)
         .send()
         .await
         .expect("raw");
