@@ -127,6 +127,30 @@ pub(crate) mod tests {
         Doc::parse(&v.to_string()).expect("JSON")
     }
 
+    /// Every item of every example page of `GET path`, read by the view (`read`) and by serde
+    /// (then turned into the view by `expected`): they must agree. Returns how many.
+    fn rows<M: serde::de::DeserializeOwned, V: PartialEq + std::fmt::Debug>(
+        spec: &Value,
+        path: &str,
+        read: fn(&Doc) -> Result<V, Error>,
+        expected: impl Fn(M) -> V,
+    ) -> usize {
+        let mut seen = 0;
+        for page in examples(spec, path, "get") {
+            let typed: ListResponse<M> = serde_json::from_value(page.clone()).expect("serde");
+            let items = doc(&page)
+                .get("data")
+                .and_then(Doc::into_items)
+                .expect("items");
+            assert_eq!(items.len(), typed.data.len(), "{path}");
+            for (item, model) in items.iter().zip(typed.data) {
+                assert_eq!(read(item).expect("view"), expected(model), "{path}");
+                seen += 1;
+            }
+        }
+        seen
+    }
+
     #[test]
     fn views_agree_with_serde_on_every_spec_example() {
         let spec = spec();
@@ -149,47 +173,21 @@ pub(crate) mod tests {
             );
             seen += 1;
         }
-        for page in examples(&spec, "/keys", "get") {
-            let keys: ListResponse<ApiKey> = serde_json::from_value(page.clone()).expect("serde");
-            let items = doc(&page)
-                .get("data")
-                .and_then(Doc::into_items)
-                .expect("items");
-            assert_eq!(items.len(), keys.data.len());
-            for (item, key) in items.iter().zip(keys.data) {
-                let row = KeyRow::read(item).expect("view");
-                assert_eq!(
-                    row,
-                    KeyRow {
-                        name: key.name,
-                        created_at: key.created_at.as_str().to_owned(),
-                        disabled: key.disabled,
-                        creator_user_id: key.creator_user_id,
-                    }
-                );
-                seen += 1;
-            }
-        }
-        for page in examples(&spec, "/workspaces/{id}/members", "get") {
-            let members: ListResponse<WorkspaceMember> =
-                serde_json::from_value(page.clone()).expect("serde");
-            let items = doc(&page)
-                .get("data")
-                .and_then(Doc::into_items)
-                .expect("items");
-            assert_eq!(items.len(), members.data.len());
-            for (item, member) in items.iter().zip(members.data) {
-                let row = MemberRow::read(item).expect("view");
-                assert_eq!(
-                    row,
-                    MemberRow {
-                        workspace_id: member.workspace_id,
-                        user_id: member.user_id,
-                    }
-                );
-                seen += 1;
-            }
-        }
+        seen += rows(&spec, "/keys", KeyRow::read, |key: ApiKey| KeyRow {
+            name: key.name,
+            created_at: key.created_at.as_str().to_owned(),
+            disabled: key.disabled,
+            creator_user_id: key.creator_user_id,
+        });
+        seen += rows(
+            &spec,
+            "/workspaces/{id}/members",
+            MemberRow::read,
+            |m: WorkspaceMember| MemberRow {
+                workspace_id: m.workspace_id,
+                user_id: m.user_id,
+            },
+        );
         assert!(seen >= 3, "{seen} examples read");
     }
 }
