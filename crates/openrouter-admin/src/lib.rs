@@ -30,11 +30,13 @@
 //! # Ok(()) }
 //! ```
 //!
-//! * Requests are data ([`api`]); one [`Client`] and one handler per resource ([`handlers`]).
+//! * Requests are data ([`api`]), request bodies declared once ([`body`]); one [`Client`]
+//!   and one handler per resource ([`handlers`]).
 //! * Lists page by page or item by item ([`pagination`]).
 //! * Request bodies are validated before sending ([`validate`]).
-//! * One [`Error`] you question; retries by operation class ([`retry`]): creates are retried
-//!   only on 429 and otherwise end in [`ErrorKind::OutcomeUnknown`], with reconcile helpers.
+//! * One [`Error`] you question; retries by operation class, and the one retry loop
+//!   ([`retry`]): creates are retried only on 429 and otherwise end in
+//!   [`ErrorKind::OutcomeUnknown`], with reconcile helpers.
 //! * Secrets are redacted in `Debug`/`Display` ([`secret`]).
 #![warn(missing_docs)]
 
