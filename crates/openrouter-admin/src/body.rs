@@ -260,9 +260,11 @@ macro_rules! body {
                 },
             )*];
             fn visit<V: $crate::body::Visitor>(v: &mut V) -> Result<Self, V::Error> {
-                Ok(Self {
-                    $( $field: <$fty as $crate::body::BodyField>::read(v, stringify!($field))?, )*
-                })
+                // Field by field into a default body, not one struct literal: a failure then
+                // drops one body, rather than each field read so far (smaller wasm).
+                let mut body = Self::default();
+                $( body.$field = <$fty as $crate::body::BodyField>::read(v, stringify!($field))?; )*
+                Ok(body)
             }
         }
     };

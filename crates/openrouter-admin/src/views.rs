@@ -50,23 +50,36 @@ impl KeySettings {
     }
 }
 
-/// A listed key as reconcile (its name and creation time) and member changes (whether it is
-/// live and whose it is) read it.
+/// A listed key as reconcile reads it: its name and creation time.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct KeyRow {
+pub(crate) struct KeyStamp {
     pub(crate) name: String,
     pub(crate) created_at: String,
+}
+
+impl KeyStamp {
+    /// Reads one item of a `GET /keys` page.
+    pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
+        let f = Fields::new(doc, ".data[]", 200);
+        Ok(KeyStamp {
+            name: f.str("name")?,
+            created_at: f.str("created_at")?,
+        })
+    }
+}
+
+/// A listed key as member changes read it: whether it is live, and whose it is.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct KeyOwner {
     pub(crate) disabled: bool,
     pub(crate) creator_user_id: Option<UserId>,
 }
 
-impl KeyRow {
+impl KeyOwner {
     /// Reads one item of a `GET /keys` page.
     pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
         let f = Fields::new(doc, ".data[]", 200);
-        Ok(KeyRow {
-            name: f.str("name")?,
-            created_at: f.str("created_at")?,
+        Ok(KeyOwner {
             disabled: f.bool("disabled")?,
             creator_user_id: f.opt_str("creator_user_id")?.map(UserId::from),
         })
@@ -173,9 +186,11 @@ pub(crate) mod tests {
             );
             seen += 1;
         }
-        seen += rows(&spec, "/keys", KeyRow::read, |key: ApiKey| KeyRow {
+        seen += rows(&spec, "/keys", KeyStamp::read, |key: ApiKey| KeyStamp {
             name: key.name,
             created_at: key.created_at.as_str().to_owned(),
+        });
+        seen += rows(&spec, "/keys", KeyOwner::read, |key: ApiKey| KeyOwner {
             disabled: key.disabled,
             creator_user_id: key.creator_user_id,
         });

@@ -9,7 +9,7 @@ use crate::models::{ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, Update
 use crate::secret::Secret;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 use crate::validate::Validate;
-use crate::views::{KeyRow, KeySettings};
+use crate::views::{KeySettings, KeyStamp};
 
 /// `client.keys()`.
 ///
@@ -221,7 +221,7 @@ impl<T: Transport> ReconcileKey<'_, T> {
         let since = self.since_ms - self.skew_ms;
         let mut best: Option<(f64, Doc)> = None;
         for key in keys {
-            let seen = KeyRow::read(&key)?;
+            let seen = KeyStamp::read(&key)?;
             if seen.name != self.name {
                 continue;
             }

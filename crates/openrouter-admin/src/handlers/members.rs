@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::models::{MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
-use crate::views::{KeyRow, MemberRow};
+use crate::views::{KeyOwner, MemberRow};
 
 /// `client.workspace(id).members()`.
 ///
@@ -308,7 +308,7 @@ impl<T: Transport> MemberChanges<'_, T> {
                 .collect_values()
                 .await?;
             for key in &keys {
-                let key = KeyRow::read(key)?;
+                let key = KeyOwner::read(key)?;
                 if !key.disabled {
                     if let Some(owner) = key.creator_user_id {
                         key_holders.insert(owner);
