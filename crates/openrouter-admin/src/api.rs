@@ -47,18 +47,12 @@ impl Request {
     /// A request to `path` with no query and no body; the class by method (DELETE = delete,
     /// else safe: creates say so with [`class`](Self::class)).
     pub fn new(method: Method, path: impl Into<String>) -> Self {
-        Request {
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-            class: if method == Method::Delete {
-                OpClass::Delete
-            } else {
-                OpClass::Safe
-            },
-            secret: false,
-        }
+        let class = if method == Method::Delete {
+            OpClass::Delete
+        } else {
+            OpClass::Safe
+        };
+        Self::of(method, path.into(), Vec::new(), None, class)
     }
 
     /// Sets the retry class.
@@ -67,34 +61,66 @@ impl Request {
         self
     }
 
-    /// Adds a query parameter when `value` is set.
-    fn param(mut self, key: &str, value: Option<String>) -> Self {
-        if let Some(v) = value {
-            self.query.push((key.to_owned(), v));
+    /// A request from its parts (the answer holds no secret). Out of line, and the endpoints
+    /// call it once each rather than chaining by-value builders: a `Request` is large, and
+    /// every move of one is code in a wasm module.
+    #[inline(never)]
+    fn of(
+        method: Method,
+        path: String,
+        query: Vec<(String, String)>,
+        body: Option<String>,
+        class: OpClass,
+    ) -> Self {
+        Request {
+            method,
+            path,
+            query,
+            body,
+            class,
+            secret: false,
         }
-        self
     }
+}
 
-    /// `offset` and `limit`, checked (1..100).
-    fn offset_limit(self, offset: Option<u64>, limit: Option<u32>) -> Result<Self, Error> {
-        if limit.is_some_and(|l| !(1..=100).contains(&l)) {
-            return Err(Error::validation(vec![FieldError::new(
-                "limit",
-                "range",
-                "limit must be between 1 and 100",
-            )]));
-        }
-        Ok(self
-            .param("offset", offset.map(|o| o.to_string()))
-            .param("limit", limit.map(|l| l.to_string())))
+/// A `GET` of one page of a list: `offset` and `limit` (checked: 1..100).
+#[inline(never)]
+fn page(path: String, offset: Option<u64>, limit: Option<u32>) -> Result<Request, Error> {
+    if limit.is_some_and(|l| !(1..=100).contains(&l)) {
+        return Err(Error::validation(vec![FieldError::new(
+            "limit",
+            "range",
+            "limit must be between 1 and 100",
+        )]));
     }
+    let mut query = Vec::new();
+    param(&mut query, "offset", offset.map(|o| o.to_string()));
+    param(&mut query, "limit", limit.map(|l| l.to_string()));
+    Ok(Request::of(Method::Get, path, query, None, OpClass::Safe))
+}
 
-    /// The body, validated first: nothing is sent if it fails.
-    fn json<B: Validate + WireBody>(mut self, body: &B) -> Result<Self, Error> {
-        body.validate()?;
-        self.body = Some(body.wire());
-        Ok(self)
+/// Adds a query parameter when `value` is set.
+fn param(query: &mut Vec<(String, String)>, key: &str, value: Option<String>) {
+    if let Some(v) = value {
+        query.push((key.to_owned(), v));
     }
+}
+
+/// A request with a body, validated first: nothing is sent if it fails.
+fn with_body<B: Validate + WireBody>(
+    method: Method,
+    path: String,
+    body: &B,
+    class: OpClass,
+) -> Result<Request, Error> {
+    body.validate()?;
+    Ok(Request::of(
+        method,
+        path,
+        Vec::new(),
+        Some(body.wire()),
+        class,
+    ))
 }
 
 /// A 2xx answer, as [`Endpoint::decode`] reads it.
@@ -248,7 +274,7 @@ pub struct ListWorkspaces {
 impl Endpoint for ListWorkspaces {
     type Output = ListResponse<Workspace>;
     fn request(&self) -> Result<Request, Error> {
-        Request::new(Method::Get, "/workspaces").offset_limit(self.offset, self.limit)
+        page("/workspaces".to_owned(), self.offset, self.limit)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -267,9 +293,12 @@ pub struct CreateWorkspaceRequest {
 impl Endpoint for CreateWorkspaceRequest {
     type Output = Workspace;
     fn request(&self) -> Result<Request, Error> {
-        Request::new(Method::Post, "/workspaces")
-            .class(OpClass::Create)
-            .json(&self.body)
+        with_body(
+            Method::Post,
+            "/workspaces".to_owned(),
+            &self.body,
+            OpClass::Create,
+        )
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.data()
@@ -310,7 +339,8 @@ pub struct UpdateWorkspaceRequest {
 impl Endpoint for UpdateWorkspaceRequest {
     type Output = Workspace;
     fn request(&self) -> Result<Request, Error> {
-        Request::new(Method::Patch, format!("/workspaces/{}", seg(&self.id))).json(&self.body)
+        let path = format!("/workspaces/{}", seg(&self.id));
+        with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.data()
@@ -356,7 +386,7 @@ impl Endpoint for ListMembers {
     type Output = ListResponse<WorkspaceMember>;
     fn request(&self) -> Result<Request, Error> {
         let path = format!("/workspaces/{}/members", seg(&self.workspace));
-        Request::new(Method::Get, path).offset_limit(self.offset, self.limit)
+        page(path, self.offset, self.limit)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -378,7 +408,7 @@ impl Endpoint for AddMembers {
     type Output = MembersAdded;
     fn request(&self) -> Result<Request, Error> {
         let path = format!("/workspaces/{}/members/add", seg(&self.workspace));
-        Request::new(Method::Post, path).json(&self.body)
+        with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -399,7 +429,7 @@ impl Endpoint for RemoveMembers {
     type Output = MembersRemoved;
     fn request(&self) -> Result<Request, Error> {
         let path = format!("/workspaces/{}/members/remove", seg(&self.workspace));
-        Request::new(Method::Post, path).json(&self.body)
+        with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -469,7 +499,7 @@ impl Endpoint for PutBudget {
     type Output = BudgetResponse;
     fn request(&self) -> Result<Request, Error> {
         let path = budget_path(&self.workspace, &self.interval);
-        Request::new(Method::Put, path).json(&self.body)
+        with_body(Method::Put, path, &self.body, OpClass::Safe)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -532,16 +562,25 @@ pub const KEYS_PAGE_SIZE: u64 = 100;
 impl Endpoint for ListKeys {
     type Output = ListResponse<ApiKey>;
     fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Get, "/keys")
-            .param("offset", self.offset.map(|o| o.to_string()))
-            .param(
-                "include_disabled",
-                self.include_disabled.map(|d| d.to_string()),
-            )
-            .param(
-                "workspace_id",
-                self.workspace_id.as_ref().map(|w| w.0.clone()),
-            ))
+        let mut query = Vec::new();
+        param(&mut query, "offset", self.offset.map(|o| o.to_string()));
+        param(
+            &mut query,
+            "include_disabled",
+            self.include_disabled.map(|d| d.to_string()),
+        );
+        param(
+            &mut query,
+            "workspace_id",
+            self.workspace_id.as_ref().map(|w| w.0.clone()),
+        );
+        Ok(Request::of(
+            Method::Get,
+            "/keys".to_owned(),
+            query,
+            None,
+            OpClass::Safe,
+        ))
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -575,11 +614,16 @@ pub struct CreateKeyRequest {
 impl Endpoint for CreateKeyRequest {
     type Output = CreatedKey;
     fn request(&self) -> Result<Request, Error> {
-        let mut r = Request::new(Method::Post, "/keys")
-            .class(OpClass::Create)
-            .json(&self.body)?;
-        r.secret = true;
-        Ok(r)
+        let mut r = with_body(
+            Method::Post,
+            "/keys".to_owned(),
+            &self.body,
+            OpClass::Create,
+        );
+        if let Ok(r) = &mut r {
+            r.secret = true;
+        }
+        r
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -621,7 +665,7 @@ impl Endpoint for UpdateKeyRequest {
     type Output = ApiKey;
     fn request(&self) -> Result<Request, Error> {
         let path = format!("/keys/{}", seg(self.hash.as_str()));
-        Request::new(Method::Patch, path).json(&self.body)
+        with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.data()
@@ -662,7 +706,7 @@ pub struct ListOrganizationMembers {
 impl Endpoint for ListOrganizationMembers {
     type Output = ListResponse<OrganizationMember>;
     fn request(&self) -> Result<Request, Error> {
-        Request::new(Method::Get, "/organization/members").offset_limit(self.offset, self.limit)
+        page("/organization/members".to_owned(), self.offset, self.limit)
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()
@@ -735,10 +779,13 @@ impl<V> RawRequest<V> {
 impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
     type Output = V;
     fn request(&self) -> Result<Request, Error> {
-        let mut r = Request::new(self.method, self.path.clone()).class(self.class);
-        r.query = self.query.clone();
-        r.body = self.body.clone();
-        Ok(r)
+        Ok(Request::of(
+            self.method,
+            self.path.clone(),
+            self.query.clone(),
+            self.body.clone(),
+            self.class,
+        ))
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.json()

@@ -9,44 +9,29 @@ use crate::fields::Fields;
 use crate::json::Doc;
 use crate::models::{CreateKey, LimitReset, Timestamp, UserId, WorkspaceId};
 
-/// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`).
+/// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`),
+/// held as the body that creates that successor.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct KeySettings {
-    pub(crate) name: String,
-    pub(crate) limit: Option<f64>,
-    pub(crate) limit_reset: Option<LimitReset>,
-    pub(crate) include_byok_in_limit: bool,
-    pub(crate) expires_at: Option<Timestamp>,
-    pub(crate) workspace_id: WorkspaceId,
-    pub(crate) creator_user_id: Option<UserId>,
-}
+pub(crate) struct KeySettings(pub(crate) CreateKey);
 
 impl KeySettings {
     /// Reads the key object `doc`, found at `path` of an answer that came with `status`.
     pub(crate) fn read(doc: &Doc, path: &'static str, status: u16) -> Result<Self, Error> {
         let f = Fields::new(doc, path, status);
-        Ok(KeySettings {
-            name: f.str("name")?,
-            limit: f.opt_f64("limit")?,
-            limit_reset: f.opt_str("limit_reset")?.map(|r| LimitReset::parse(&r)),
-            include_byok_in_limit: f.bool("include_byok_in_limit")?,
-            expires_at: f.opt_str("expires_at")?.map(Timestamp::from),
-            workspace_id: f.str("workspace_id")?.into(),
-            creator_user_id: f.opt_str("creator_user_id")?.map(UserId::from),
-        })
+        // Field by field into the body, so that a failure drops one body (smaller wasm).
+        let mut body = CreateKey::new(f.str("name")?);
+        body.limit = f.opt_f64("limit")?;
+        body.limit_reset = f.opt_str("limit_reset")?.map(|r| LimitReset::parse(&r));
+        body.include_byok_in_limit = Some(f.bool("include_byok_in_limit")?);
+        body.expires_at = f.opt_str("expires_at")?.map(Timestamp::from);
+        body.workspace_id = Some(f.str("workspace_id")?.into());
+        body.creator_user_id = f.opt_str("creator_user_id")?.map(UserId::from);
+        Ok(KeySettings(body))
     }
 
     /// The body that creates a twin of this key.
     pub(crate) fn successor(self) -> CreateKey {
-        CreateKey {
-            name: self.name,
-            limit: self.limit,
-            limit_reset: self.limit_reset,
-            include_byok_in_limit: Some(self.include_byok_in_limit),
-            expires_at: self.expires_at,
-            workspace_id: Some(self.workspace_id),
-            creator_user_id: self.creator_user_id,
-        }
+        self.0
     }
 }
 
@@ -174,15 +159,15 @@ pub(crate) mod tests {
             let view = KeySettings::read(&data, ".data", 200).expect("view");
             assert_eq!(
                 view,
-                KeySettings {
+                KeySettings(CreateKey {
                     name: key.name.clone(),
                     limit: key.limit,
                     limit_reset: key.limit_reset.clone(),
-                    include_byok_in_limit: key.include_byok_in_limit,
+                    include_byok_in_limit: Some(key.include_byok_in_limit),
                     expires_at: key.expires_at.clone(),
-                    workspace_id: key.workspace_id.clone(),
+                    workspace_id: Some(key.workspace_id.clone()),
                     creator_user_id: key.creator_user_id.clone(),
-                }
+                })
             );
             seen += 1;
         }
