@@ -207,40 +207,28 @@ impl<T: Transport> Client<T> {
     where
         T: 's,
     {
-        Box::pin(async move {
-            let r = request?;
-            self.execute(r.method, &r.path, &r.query, r.body, r.class, signal)
-                .await
-        })
-    }
-
-    /// One request through the retry loop ([`retry::send`](crate::retry::send)).
-    pub(crate) async fn execute(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(String, String)],
-        body: Option<String>,
-        class: OpClass,
-        signal: Option<&CancelSignal>,
-    ) -> Result<HttpResponse, Error> {
+        // No async block around the loop: its future is the one boxed (one state machine,
+        // not two nested), and a request that could not be built is answered at once.
+        let r = match request {
+            Ok(r) => r,
+            Err(e) => return Box::pin(std::future::ready(Err(e))),
+        };
         let cfg = &self.inner.config;
-        let request = HttpRequest {
-            method,
-            url: crate::url::build_url(&cfg.base_url, path, query),
+        let attempt = HttpRequest {
+            method: r.method,
+            url: crate::url::build_url(&cfg.base_url, &r.path, &r.query),
             authorization: self.inner.authorization.clone(),
-            body,
+            body: r.body,
             timeout: cfg.timeout,
             signal: signal.cloned(),
         };
-        crate::retry::send(
+        Box::pin(crate::retry::send(
             &self.inner.transport,
             &cfg.retry,
             cfg.deadline,
-            class,
-            request,
-        )
-        .await
+            r.class,
+            attempt,
+        ))
     }
 }
 
