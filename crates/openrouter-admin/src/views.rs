@@ -1,6 +1,6 @@
 //! Typed views of answers: the few fields each composite operation (rotation, reconcile,
-//! member changes) reads, built from a [`Doc`] rather than decoded into a model (see `json`
-//! for why). The composites use these names, not string keys, so a renamed field is changed
+//! member changes) reads, over a [`Doc`] rather than decoded into a model (see `json` for
+//! why). The composites use these names, not string keys, so a renamed field is changed
 //! here once; a test decodes every example in the spec through both serde and each view and
 //! checks that they agree.
 
@@ -35,57 +35,49 @@ impl KeySettings {
     }
 }
 
-/// A listed key as reconcile reads it: its name and creation time.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct KeyStamp {
-    pub(crate) name: String,
-    pub(crate) created_at: String,
-}
+/// A listed key (an item of a `GET /keys` page), read field by field when asked: reconcile
+/// reads its name and creation time, member changes whether it is live and whose it is.
+/// Lazy, so each composite reads (and links) only what it uses.
+pub(crate) struct KeyRow<'d>(Fields<'d>);
 
-impl KeyStamp {
-    /// Reads one item of a `GET /keys` page.
-    pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
-        let f = Fields::new(doc, ".data[]", 200);
-        Ok(KeyStamp {
-            name: f.str("name")?,
-            created_at: f.str("created_at")?,
-        })
+impl<'d> KeyRow<'d> {
+    /// The item `doc`.
+    pub(crate) fn new(doc: &'d Doc) -> Self {
+        KeyRow(Fields::new(doc, ".data[]", 200))
+    }
+    /// `name`.
+    pub(crate) fn name(&self) -> Result<String, Error> {
+        self.0.str("name")
+    }
+    /// `created_at`, as sent.
+    pub(crate) fn created_at(&self) -> Result<String, Error> {
+        self.0.str("created_at")
+    }
+    /// `disabled`.
+    pub(crate) fn disabled(&self) -> Result<bool, Error> {
+        self.0.bool("disabled")
+    }
+    /// `creator_user_id`.
+    pub(crate) fn creator_user_id(&self) -> Result<Option<UserId>, Error> {
+        Ok(self.0.opt_str("creator_user_id")?.map(UserId::from))
     }
 }
 
-/// A listed key as member changes read it: whether it is live, and whose it is.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct KeyOwner {
-    pub(crate) disabled: bool,
-    pub(crate) creator_user_id: Option<UserId>,
-}
+/// A workspace member (an item of a `GET /workspaces/{id}/members` page), read when asked.
+pub(crate) struct MemberRow<'d>(Fields<'d>);
 
-impl KeyOwner {
-    /// Reads one item of a `GET /keys` page.
-    pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
-        let f = Fields::new(doc, ".data[]", 200);
-        Ok(KeyOwner {
-            disabled: f.bool("disabled")?,
-            creator_user_id: f.opt_str("creator_user_id")?.map(UserId::from),
-        })
+impl<'d> MemberRow<'d> {
+    /// The item `doc`.
+    pub(crate) fn new(doc: &'d Doc) -> Self {
+        MemberRow(Fields::new(doc, ".data[]", 200))
     }
-}
-
-/// A workspace member as member changes read it: who, in which workspace.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct MemberRow {
-    pub(crate) workspace_id: WorkspaceId,
-    pub(crate) user_id: UserId,
-}
-
-impl MemberRow {
-    /// Reads one item of a `GET /workspaces/{id}/members` page.
-    pub(crate) fn read(doc: &Doc) -> Result<Self, Error> {
-        let f = Fields::new(doc, ".data[]", 200);
-        Ok(MemberRow {
-            workspace_id: f.str("workspace_id")?.into(),
-            user_id: f.str("user_id")?.into(),
-        })
+    /// `workspace_id`.
+    pub(crate) fn workspace_id(&self) -> Result<WorkspaceId, Error> {
+        Ok(self.0.str("workspace_id")?.into())
+    }
+    /// `user_id`.
+    pub(crate) fn user_id(&self) -> Result<UserId, Error> {
+        Ok(self.0.str("user_id")?.into())
     }
 }
 
@@ -125,13 +117,12 @@ pub(crate) mod tests {
         Doc::parse(&v.to_string()).expect("JSON")
     }
 
-    /// Every item of every example page of `GET path`, read by the view (`read`) and by serde
-    /// (then turned into the view by `expected`): they must agree. Returns how many.
-    fn rows<M: serde::de::DeserializeOwned, V: PartialEq + std::fmt::Debug>(
+    /// Every item of every example page of `GET path`, as serde decodes it and as a `Doc`:
+    /// `check` compares the two. Returns how many.
+    fn rows<M: serde::de::DeserializeOwned>(
         spec: &Value,
         path: &str,
-        read: fn(&Doc) -> Result<V, Error>,
-        expected: impl Fn(M) -> V,
+        check: impl Fn(&Doc, M),
     ) -> usize {
         let mut seen = 0;
         for page in examples(spec, path, "get") {
@@ -142,7 +133,7 @@ pub(crate) mod tests {
                 .expect("items");
             assert_eq!(items.len(), typed.data.len(), "{path}");
             for (item, model) in items.iter().zip(typed.data) {
-                assert_eq!(read(item).expect("view"), expected(model), "{path}");
+                check(item, model);
                 seen += 1;
             }
         }
@@ -171,21 +162,23 @@ pub(crate) mod tests {
             );
             seen += 1;
         }
-        seen += rows(&spec, "/keys", KeyStamp::read, |key: ApiKey| KeyStamp {
-            name: key.name,
-            created_at: key.created_at.as_str().to_owned(),
-        });
-        seen += rows(&spec, "/keys", KeyOwner::read, |key: ApiKey| KeyOwner {
-            disabled: key.disabled,
-            creator_user_id: key.creator_user_id,
+        seen += rows(&spec, "/keys", |item, key: ApiKey| {
+            let row = KeyRow::new(item);
+            assert_eq!(row.name().expect("name"), key.name);
+            assert_eq!(
+                row.created_at().expect("created_at"),
+                key.created_at.as_str()
+            );
+            assert_eq!(row.disabled().expect("disabled"), key.disabled);
+            assert_eq!(row.creator_user_id().expect("creator"), key.creator_user_id);
         });
         seen += rows(
             &spec,
             "/workspaces/{id}/members",
-            MemberRow::read,
-            |m: WorkspaceMember| MemberRow {
-                workspace_id: m.workspace_id,
-                user_id: m.user_id,
+            |item, m: WorkspaceMember| {
+                let row = MemberRow::new(item);
+                assert_eq!(row.workspace_id().expect("workspace_id"), m.workspace_id);
+                assert_eq!(row.user_id().expect("user_id"), m.user_id);
             },
         );
         assert!(seen >= 3, "{seen} examples read");

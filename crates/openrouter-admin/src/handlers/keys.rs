@@ -9,7 +9,7 @@ use crate::models::{ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, Update
 use crate::secret::Secret;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 use crate::validate::Validate;
-use crate::views::{KeySettings, KeyStamp};
+use crate::views::{KeyRow, KeySettings};
 
 /// `client.keys()`.
 ///
@@ -221,11 +221,12 @@ impl<T: Transport> ReconcileKey<'_, T> {
         let since = self.since_ms - self.skew_ms;
         let mut best: Option<(f64, Doc)> = None;
         for key in keys {
-            let seen = KeyStamp::read(&key)?;
-            if seen.name != self.name {
+            let seen = KeyRow::new(&key);
+            if seen.name()? != self.name {
                 continue;
             }
-            let created = crate::time::parse_datetime(&seen.created_at, true).map(|ms| ms as f64);
+            let created =
+                crate::time::parse_datetime(&seen.created_at()?, true).map(|ms| ms as f64);
             if created.is_some_and(|c| c < since) {
                 continue;
             }

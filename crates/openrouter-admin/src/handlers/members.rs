@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::models::{MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
-use crate::views::{KeyOwner, MemberRow};
+use crate::views::{KeyRow, MemberRow};
 
 /// `client.workspace(id).members()`.
 ///
@@ -216,11 +216,11 @@ impl<T: Transport> MemberChanges<'_, T> {
         let mut ws = None;
         let mut ids = IdSet::default();
         for member in &all {
-            let member = MemberRow::read(member)?;
+            let member = MemberRow::new(member);
             if ws.is_none() {
-                ws = Some(member.workspace_id);
+                ws = Some(member.workspace_id()?);
             }
-            ids.insert(member.user_id);
+            ids.insert(member.user_id()?);
         }
         Ok((ids, ws))
     }
@@ -308,9 +308,9 @@ impl<T: Transport> MemberChanges<'_, T> {
                 .collect_values()
                 .await?;
             for key in &keys {
-                let key = KeyOwner::read(key)?;
-                if !key.disabled {
-                    if let Some(owner) = key.creator_user_id {
+                let key = KeyRow::new(key);
+                if !key.disabled()? {
+                    if let Some(owner) = key.creator_user_id()? {
                         key_holders.insert(owner);
                     }
                 }
