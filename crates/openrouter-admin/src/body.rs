@@ -165,8 +165,8 @@ macro_rules! required_field {
                 o.put(key, self.value());
             }
             fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-                match <$t as BodyValue>::visit(v, name)? {
-                    Prop::Value(x) => Ok(x),
+                match Patch::<$t>::read(v, name)? {
+                    Patch::Value(x) => Ok(x),
                     _ => Err(v.missing(name, <$t as BodyValue>::KIND)),
                 }
             }
@@ -183,10 +183,11 @@ impl<T: BodyValue> BodyField for Option<T> {
         o.option(key, self);
     }
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-        match T::visit(v, name)? {
-            Prop::Value(x) => Ok(Some(x)),
-            _ => Ok(None),
-        }
+        // Through the update's reader, so a value type has one reader in a wasm module.
+        Ok(match Patch::<T>::read(v, name)? {
+            Patch::Value(x) => Some(x),
+            _ => None,
+        })
     }
 }
 
