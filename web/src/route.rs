@@ -172,18 +172,10 @@ impl Location {
     }
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters (pure Rust, so it runs in
-/// native unit tests too).
+/// Percent-encodes everything but RFC 3986's unreserved characters, as the client encodes a
+/// path segment (one spelling, in the core's `url`).
 fn enc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    openrouter_admin::url::encode_component(s)
 }
 
 /// Reverses [`enc`]; malformed escapes are kept as they are.

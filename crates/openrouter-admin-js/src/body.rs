@@ -1,4 +1,6 @@
-//! Request bodies (`request`, `patch`) read from JavaScript objects property by property.
+//! Request bodies (`request`, `patch`) read from JavaScript objects property by property,
+//! through the core's [`Visitor`]: the core's body declaration lists the fields, so no list
+//! of them is kept here.
 //!
 //! Why not `JSON.stringify` + serde: a `Deserialize` of each request struct costs the package
 //! about 15 KB of wasm (four struct decoders, their field visitors and serde's error text),
@@ -9,23 +11,11 @@
 //! values themselves before sending.
 
 use js_sys::{Array, Reflect, JSON};
-use openrouter_admin::models::{
-    CreateKey, CreateWorkspace, LimitReset, ProviderSort, UpdateKey, UpdateWorkspace,
-};
-use openrouter_admin::Patch;
+use openrouter_admin::body::{Body as Declared, Kind, Prop, Visitor};
+use openrouter_admin::models::{CreateKey, CreateWorkspace, UpdateKey, UpdateWorkspace};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::convert::invalid;
-
-/// One property of a body, as JSON would see it.
-enum Prop {
-    /// Missing or `undefined`.
-    Absent,
-    /// `null`.
-    Null,
-    /// Anything else.
-    Value(JsValue),
-}
 
 /// A body argument named `name`: a plain object.
 struct Body<'a> {
@@ -58,7 +48,7 @@ impl<'a> Body<'a> {
     }
 
     /// The property `key`.
-    fn prop(&self, key: &str) -> Prop {
+    fn prop(&self, key: &str) -> Prop<JsValue> {
         match Reflect::get(&self.object, &JsValue::from_str(key)) {
             Ok(v) if v.is_null() => Prop::Null,
             Ok(v) if !v.is_undefined() => Prop::Value(v),
@@ -73,41 +63,39 @@ impl<'a> Body<'a> {
         invalid(&field, rule, &format!("`{field}` must be {what}"))
     }
 
-    /// A three-state property read with `read`, which says what the value must be.
-    fn patch<V>(
+    /// A property read with `read`, which says what the value must be.
+    fn typed<V>(
         &self,
         key: &str,
         what: &str,
         read: fn(&JsValue) -> Option<V>,
-    ) -> Result<Patch<V>, JsValue> {
+    ) -> Result<Prop<V>, JsValue> {
         match self.prop(key) {
-            Prop::Absent => Ok(Patch::Unset),
-            Prop::Null => Ok(Patch::Null),
+            Prop::Absent => Ok(Prop::Absent),
+            Prop::Null => Ok(Prop::Null),
             Prop::Value(v) => read(&v)
-                .map(Patch::Value)
+                .map(Prop::Value)
                 .ok_or_else(|| self.wrong(key, "type", what)),
         }
     }
+}
 
-    /// An optional property of a create: `null` is the same as leaving it out.
-    fn option<V>(
-        &self,
-        key: &str,
-        what: &str,
-        read: fn(&JsValue) -> Option<V>,
-    ) -> Result<Option<V>, JsValue> {
-        match self.patch(key, what, read)? {
-            Patch::Value(v) => Ok(Some(v)),
-            _ => Ok(None),
-        }
+impl Visitor for Body<'_> {
+    type Error = JsValue;
+    fn string(&mut self, name: &'static str) -> Result<Prop<String>, JsValue> {
+        self.typed(name, STRING, JsValue::as_string)
     }
-
-    /// A required string.
-    fn required(&self, key: &str) -> Result<String, JsValue> {
-        match self.prop(key) {
-            Prop::Value(v) => v.as_string().ok_or_else(|| self.wrong(key, "type", STRING)),
-            _ => Err(self.wrong(key, "required", STRING)),
-        }
+    fn number(&mut self, name: &'static str) -> Result<Prop<f64>, JsValue> {
+        self.typed(name, NUMBER, JsValue::as_f64)
+    }
+    fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, JsValue> {
+        self.typed(name, BOOLEAN, JsValue::as_bool)
+    }
+    fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, JsValue> {
+        self.typed(name, INTEGERS, integers)
+    }
+    fn missing(&mut self, name: &'static str, kind: Kind) -> JsValue {
+        self.wrong(name, "required", what(kind))
     }
 }
 
@@ -116,24 +104,14 @@ const NUMBER: &str = "a number";
 const BOOLEAN: &str = "a boolean";
 const INTEGERS: &str = "an array of integers";
 
-fn string(v: &JsValue) -> Option<String> {
-    v.as_string()
-}
-
-fn number(v: &JsValue) -> Option<f64> {
-    v.as_f64()
-}
-
-fn boolean(v: &JsValue) -> Option<bool> {
-    v.as_bool()
-}
-
-fn limit_reset(v: &JsValue) -> Option<LimitReset> {
-    v.as_string().map(|s| LimitReset::parse(&s))
-}
-
-fn provider_sort(v: &JsValue) -> Option<ProviderSort> {
-    v.as_string().map(|s| ProviderSort::parse(&s))
+/// What a value of `kind` must be, in an error message.
+fn what(kind: Kind) -> &'static str {
+    match kind {
+        Kind::String => STRING,
+        Kind::Number => NUMBER,
+        Kind::Boolean => BOOLEAN,
+        Kind::Integers => INTEGERS,
+    }
 }
 
 /// An array of whole numbers that JSON carries exactly (within ±2^53).
@@ -153,67 +131,27 @@ fn integers(v: &JsValue) -> Option<Vec<i64>> {
         .collect()
 }
 
+/// The body argument `name` (`value`) read as `B`: the one reader of every body.
+pub fn read<B: Declared>(value: &JsValue, name: &str) -> Result<B, JsValue> {
+    B::visit(&mut Body::new(value, name)?)
+}
+
 /// The body of `createKey` / `reconcileKey`.
 pub fn create_key(value: &JsValue, name: &str) -> Result<CreateKey, JsValue> {
-    let b = Body::new(value, name)?;
-    let mut body = CreateKey::new(b.required("name")?);
-    body.limit = b.option("limit", NUMBER, number)?;
-    body.limit_reset = b.option("limit_reset", STRING, limit_reset)?;
-    body.include_byok_in_limit = b.option("include_byok_in_limit", BOOLEAN, boolean)?;
-    body.expires_at = b.option("expires_at", STRING, string)?.map(Into::into);
-    body.workspace_id = b.option("workspace_id", STRING, string)?.map(Into::into);
-    body.creator_user_id = b.option("creator_user_id", STRING, string)?.map(Into::into);
-    Ok(body)
+    read(value, name)
 }
 
 /// The body of `updateKey` / `bulkUpdateKeys`.
 pub fn update_key(value: &JsValue, name: &str) -> Result<UpdateKey, JsValue> {
-    let b = Body::new(value, name)?;
-    let mut body = UpdateKey::new();
-    body.name = b.patch("name", STRING, string)?;
-    body.disabled = b.patch("disabled", BOOLEAN, boolean)?;
-    body.limit = b.patch("limit", NUMBER, number)?;
-    body.limit_reset = b.patch("limit_reset", STRING, limit_reset)?;
-    body.include_byok_in_limit = b.patch("include_byok_in_limit", BOOLEAN, boolean)?;
-    Ok(body)
+    read(value, name)
 }
 
 /// The body of `createWorkspace`.
 pub fn create_workspace(value: &JsValue, name: &str) -> Result<CreateWorkspace, JsValue> {
-    let b = Body::new(value, name)?;
-    let mut body = CreateWorkspace::new(b.required("name")?, b.required("slug")?);
-    body.description = b.option("description", STRING, string)?;
-    body.default_text_model = b.option("default_text_model", STRING, string)?;
-    body.default_image_model = b.option("default_image_model", STRING, string)?;
-    body.default_provider_sort = b.option("default_provider_sort", STRING, provider_sort)?;
-    body.io_logging_api_key_ids = b.option("io_logging_api_key_ids", INTEGERS, integers)?;
-    body.io_logging_sampling_rate = b.option("io_logging_sampling_rate", NUMBER, number)?;
-    body.is_data_discount_logging_enabled =
-        b.option("is_data_discount_logging_enabled", BOOLEAN, boolean)?;
-    body.is_observability_broadcast_enabled =
-        b.option("is_observability_broadcast_enabled", BOOLEAN, boolean)?;
-    body.is_observability_io_logging_enabled =
-        b.option("is_observability_io_logging_enabled", BOOLEAN, boolean)?;
-    Ok(body)
+    read(value, name)
 }
 
 /// The body of `updateWorkspace`.
 pub fn update_workspace(value: &JsValue, name: &str) -> Result<UpdateWorkspace, JsValue> {
-    let b = Body::new(value, name)?;
-    let mut body = UpdateWorkspace::new();
-    body.name = b.patch("name", STRING, string)?;
-    body.slug = b.patch("slug", STRING, string)?;
-    body.description = b.patch("description", STRING, string)?;
-    body.default_text_model = b.patch("default_text_model", STRING, string)?;
-    body.default_image_model = b.patch("default_image_model", STRING, string)?;
-    body.default_provider_sort = b.patch("default_provider_sort", STRING, provider_sort)?;
-    body.io_logging_api_key_ids = b.patch("io_logging_api_key_ids", INTEGERS, integers)?;
-    body.io_logging_sampling_rate = b.patch("io_logging_sampling_rate", NUMBER, number)?;
-    body.is_data_discount_logging_enabled =
-        b.patch("is_data_discount_logging_enabled", BOOLEAN, boolean)?;
-    body.is_observability_broadcast_enabled =
-        b.patch("is_observability_broadcast_enabled", BOOLEAN, boolean)?;
-    body.is_observability_io_logging_enabled =
-        b.patch("is_observability_io_logging_enabled", BOOLEAN, boolean)?;
-    Ok(body)
+    read(value, name)
 }

@@ -281,7 +281,7 @@ fn request(
             prepared(client.call(api::DeleteKey::new(hash_arg(hash)?)), signal)
         }
         Op::Raw { method, path } => {
-            let mut raw = api::RawTextRequest::new(method_arg(method)?, path_arg(path)?);
+            let mut raw = api::RawRequest::new(method_arg(method)?, path_arg(path)?);
             raw.query = o.query("query")?;
             raw.body = o.json("body")?;
             // A POST may be retried like a read only when the caller says it is safe to.

@@ -1,5 +1,6 @@
-//! Requests as data: one type per operation, saying its method, path, query, body, retry
-//! class and answer type. Testable without any I/O:
+//! Requests as data: one type per operation, whose [`Endpoint::request`] says its method,
+//! path, query, body, retry class and whether its answer holds a secret, and whose
+//! [`Endpoint::decode`] reads the answer. Testable without any I/O:
 //!
 //! ```
 //! use openrouter_admin::api::{Endpoint, ListKeys};
@@ -7,70 +8,193 @@
 //! let mut req = ListKeys::default();
 //! req.offset = Some(100);
 //! req.include_disabled = Some(true);
-//! assert_eq!(req.method(), Method::Get);
-//! assert_eq!(req.path(), "/keys");
-//! assert_eq!(req.query(), vec![("offset".to_string(), "100".to_string()), ("include_disabled".to_string(), "true".to_string())]);
+//! let r = req.request().expect("valid");
+//! assert_eq!(r.method, Method::Get);
+//! assert_eq!(r.path, "/keys");
+//! assert_eq!(r.query, vec![("offset".to_string(), "100".to_string()), ("include_disabled".to_string(), "true".to_string())]);
 //! ```
 
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-use crate::client::encode_component;
-use crate::error::Error;
+use crate::error::{Error, FieldError};
 use crate::models::*;
 use crate::retry::OpClass;
 use crate::transport::Method;
+use crate::url::encode_component;
 use crate::validate::Validate;
 
-/// One operation of the API.
-pub trait Endpoint {
-    /// The wire shape of the 2xx answer.
-    type Response: DeserializeOwned;
-    /// What the call returns (often the `data` inside `Response`).
-    type Output;
+/// One HTTP request of an operation, as data: all the retry loop needs to send it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Request {
     /// HTTP method.
-    fn method(&self) -> Method;
+    pub method: Method,
     /// Path below the base URL, segments percent-encoded.
-    fn path(&self) -> String;
-    /// Query parameters.
-    fn query(&self) -> Vec<(String, String)> {
-        Vec::new()
-    }
-    /// JSON body.
-    fn body(&self) -> Option<serde_json::Value> {
-        None
-    }
-    /// The JSON body as the text that goes on the wire. Endpoints with a typed body serialize
-    /// it straight to text: no `serde_json::Value` in between, whose serializer would
-    /// otherwise be linked into every wasm build. The default renders [`body`](Self::body).
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        self.body().map(|v| serde_json::to_string(&v))
-    }
+    pub path: String,
+    /// Query parameters, encoded when sent.
+    pub query: Vec<(String, String)>,
+    /// The body as the JSON text that goes on the wire.
+    pub body: Option<String>,
     /// Retry class.
-    fn class(&self) -> OpClass {
-        match self.method() {
-            Method::Delete => OpClass::Delete,
-            _ => OpClass::Safe,
+    pub class: OpClass,
+    /// Whether the answer holds a secret (then it is kept out of error messages).
+    pub secret: bool,
+}
+
+impl Request {
+    /// A request to `path` with no query and no body; the class by method (DELETE = delete,
+    /// else safe: creates say so with [`class`](Self::class)).
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        let class = if method == Method::Delete {
+            OpClass::Delete
+        } else {
+            OpClass::Safe
+        };
+        Self::of(method, path.into(), Vec::new(), None, class)
+    }
+
+    /// Sets the retry class.
+    pub fn class(mut self, class: OpClass) -> Self {
+        self.class = class;
+        self
+    }
+
+    /// A request from its parts (the answer holds no secret). Out of line, and the endpoints
+    /// call it once each rather than chaining by-value builders: a `Request` is large, and
+    /// every move of one is code in a wasm module.
+    #[inline(never)]
+    fn of(
+        method: Method,
+        path: String,
+        query: Vec<(String, String)>,
+        body: Option<String>,
+        class: OpClass,
+    ) -> Self {
+        Request {
+            method,
+            path,
+            query,
+            body,
+            class,
+            secret: false,
         }
     }
-    /// Checks the body; nothing is sent if this fails.
-    fn validate(&self) -> Result<(), Error> {
-        Ok(())
+}
+
+/// A `GET` of one page of a list: `offset` and `limit` (checked: 1..100).
+#[inline(never)]
+fn page(path: String, offset: Option<u64>, limit: Option<u32>) -> Result<Request, Error> {
+    if limit.is_some_and(|l| !(1..=100).contains(&l)) {
+        return Err(Error::validation(vec![FieldError::new(
+            "limit",
+            "range",
+            "limit must be between 1 and 100",
+        )]));
     }
-    /// Whether the answer must be kept out of error messages (it carries a secret).
-    fn redact_response(&self) -> bool {
-        false
+    let mut query = Vec::new();
+    param(&mut query, "offset", offset.map(|o| o.to_string()));
+    param(&mut query, "limit", limit.map(|l| l.to_string()));
+    Ok(Request::of(Method::Get, path, query, None, OpClass::Safe))
+}
+
+/// Adds a query parameter when `value` is set.
+fn param(query: &mut Vec<(String, String)>, key: &str, value: Option<String>) {
+    if let Some(v) = value {
+        query.push((key.to_owned(), v));
     }
-    /// Turns the wire answer into the output.
-    fn output(r: Self::Response) -> Self::Output;
+}
+
+/// A request with a body, validated first: nothing is sent if it fails.
+fn with_body<B: Validate + WireBody>(
+    method: Method,
+    path: String,
+    body: &B,
+    class: OpClass,
+) -> Result<Request, Error> {
+    body.validate()?;
+    Ok(Request::of(
+        method,
+        path,
+        Vec::new(),
+        Some(body.wire()),
+        class,
+    ))
+}
+
+/// A 2xx answer, as [`Endpoint::decode`] reads it.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Answer<'a> {
+    /// Status code.
+    pub status: u16,
+    /// Body text.
+    pub body: &'a str,
+    /// Whether it holds a secret: a decode error then does not quote it.
+    pub secret: bool,
+}
+
+impl<'a> Answer<'a> {
+    /// An answer that holds no secret.
+    pub fn new(status: u16, body: &'a str) -> Self {
+        Answer {
+            status,
+            body,
+            secret: false,
+        }
+    }
+
+    /// The body decoded as `R`; a failure names the JSON path.
+    pub fn json<R: DeserializeOwned>(&self) -> Result<R, Error> {
+        decode_str(self.body, self.status, self.secret)
+    }
+
+    /// The `data` of a `{"data": ...}` answer.
+    pub fn data<R: DeserializeOwned>(&self) -> Result<R, Error> {
+        self.json::<DataResponse<R>>().map(|d| d.data)
+    }
+}
+
+/// Decodes a piece of a 2xx answer (`text`) that came with `status`, naming the JSON path on
+/// failure; `redact` keeps the text out of the error (create-key answers carry the secret).
+pub(crate) fn decode_str<R: DeserializeOwned>(
+    text: &str,
+    status: u16,
+    redact: bool,
+) -> Result<R, Error> {
+    let body = if redact { "<redacted>" } else { text };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            Error::decode(path, e.inner().to_string(), status, body)
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Same paths, recovered from serde_json's error position (see `jsonpath`): saves the
+        // per-type tracking code serde_path_to_error adds to the wasm.
+        serde_json::from_str(text).map_err(|e| {
+            let path = crate::jsonpath::error_path(text, &e);
+            Error::decode(path, e.to_string(), status, body)
+        })
+    }
+}
+
+/// One operation of the API: its request, and how its answer is read.
+pub trait Endpoint {
+    /// What the call returns.
+    type Output;
+    /// The request, or the validation error that keeps it from being sent.
+    fn request(&self) -> Result<Request, Error>;
+    /// Reads the 2xx answer.
+    fn decode(answer: Answer<'_>) -> Result<Self::Output, Error>;
 }
 
 /// A list endpoint that pages by `offset`.
-pub trait PagedEndpoint:
-    Endpoint<Response = ListResponse<Self::Item>, Output = ListResponse<Self::Item>> + Clone
-{
+pub trait PagedEndpoint: Endpoint<Output = ListResponse<Self::Item>> + Clone {
     /// The list's item.
     type Item;
     /// Current offset.
@@ -87,36 +211,32 @@ pub trait PagedEndpoint:
     fn set_page_size(&mut self, _n: u64) {}
 }
 
-fn to_value<B: Serialize>(b: &B) -> Option<serde_json::Value> {
-    serde_json::to_value(b).ok()
+/// A request body as wire text (see `body_json`).
+trait WireBody {
+    fn wire(&self) -> String;
 }
+
+macro_rules! wire_body {
+    ($($t:ty),*) => {$(
+        impl WireBody for $t {
+            fn wire(&self) -> String {
+                self.to_json()
+            }
+        }
+    )*};
+}
+
+wire_body!(
+    CreateWorkspace,
+    UpdateWorkspace,
+    MemberIds,
+    UpsertBudget,
+    CreateKey,
+    UpdateKey
+);
 
 fn seg(s: &str) -> String {
     encode_component(s)
-}
-
-fn offset_limit(offset: Option<u64>, limit: Option<u32>) -> Vec<(String, String)> {
-    let mut q = Vec::new();
-    if let Some(o) = offset {
-        q.push(("offset".to_owned(), o.to_string()));
-    }
-    if let Some(l) = limit {
-        q.push(("limit".to_owned(), l.to_string()));
-    }
-    q
-}
-
-fn check_limit(limit: Option<u32>) -> Result<(), Error> {
-    match limit {
-        Some(l) if !(1..=100).contains(&l) => {
-            Err(Error::validation(vec![crate::error::FieldError::new(
-                "limit",
-                "range",
-                "limit must be between 1 and 100",
-            )]))
-        }
-        _ => Ok(()),
-    }
 }
 
 macro_rules! paged {
@@ -152,22 +272,12 @@ pub struct ListWorkspaces {
 }
 
 impl Endpoint for ListWorkspaces {
-    type Response = ListResponse<Workspace>;
     type Output = ListResponse<Workspace>;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        page("/workspaces".to_owned(), self.offset, self.limit)
     }
-    fn path(&self) -> String {
-        "/workspaces".to_owned()
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        offset_limit(self.offset, self.limit)
-    }
-    fn validate(&self) -> Result<(), Error> {
-        check_limit(self.limit)
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 paged!(ListWorkspaces, Workspace);
@@ -181,28 +291,17 @@ pub struct CreateWorkspaceRequest {
 }
 
 impl Endpoint for CreateWorkspaceRequest {
-    type Response = DataResponse<Workspace>;
     type Output = Workspace;
-    fn method(&self) -> Method {
-        Method::Post
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Post,
+            "/workspaces".to_owned(),
+            &self.body,
+            OpClass::Create,
+        )
     }
-    fn path(&self) -> String {
-        "/workspaces".to_owned()
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn class(&self) -> OpClass {
-        OpClass::Create
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r.data
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
     }
 }
 
@@ -215,16 +314,15 @@ pub struct GetWorkspace {
 }
 
 impl Endpoint for GetWorkspace {
-    type Response = DataResponse<Workspace>;
     type Output = Workspace;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(
+            Method::Get,
+            format!("/workspaces/{}", seg(&self.id)),
+        ))
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}", seg(&self.id))
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r.data
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
     }
 }
 
@@ -239,25 +337,13 @@ pub struct UpdateWorkspaceRequest {
 }
 
 impl Endpoint for UpdateWorkspaceRequest {
-    type Response = DataResponse<Workspace>;
     type Output = Workspace;
-    fn method(&self) -> Method {
-        Method::Patch
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/workspaces/{}", seg(&self.id));
+        with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}", seg(&self.id))
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r.data
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
     }
 }
 
@@ -270,15 +356,16 @@ pub struct DeleteWorkspace {
 }
 
 impl Endpoint for DeleteWorkspace {
-    type Response = Deleted;
     type Output = ();
-    fn method(&self) -> Method {
-        Method::Delete
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(
+            Method::Delete,
+            format!("/workspaces/{}", seg(&self.id)),
+        ))
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}", seg(&self.id))
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json::<Deleted>().map(drop)
     }
-    fn output(_: Self::Response) -> Self::Output {}
 }
 
 // --- members ---------------------------------------------------------------------------------
@@ -296,22 +383,13 @@ pub struct ListMembers {
 }
 
 impl Endpoint for ListMembers {
-    type Response = ListResponse<WorkspaceMember>;
     type Output = ListResponse<WorkspaceMember>;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/workspaces/{}/members", seg(&self.workspace));
+        page(path, self.offset, self.limit)
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}/members", seg(&self.workspace))
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        offset_limit(self.offset, self.limit)
-    }
-    fn validate(&self) -> Result<(), Error> {
-        check_limit(self.limit)
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 paged!(ListMembers, WorkspaceMember);
@@ -327,25 +405,13 @@ pub struct AddMembers {
 }
 
 impl Endpoint for AddMembers {
-    type Response = MembersAdded;
     type Output = MembersAdded;
-    fn method(&self) -> Method {
-        Method::Post
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/workspaces/{}/members/add", seg(&self.workspace));
+        with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}/members/add", seg(&self.workspace))
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 
@@ -360,25 +426,13 @@ pub struct RemoveMembers {
 }
 
 impl Endpoint for RemoveMembers {
-    type Response = MembersRemoved;
     type Output = MembersRemoved;
-    fn method(&self) -> Method {
-        Method::Post
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/workspaces/{}/members/remove", seg(&self.workspace));
+        with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}/members/remove", seg(&self.workspace))
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 
@@ -393,17 +447,19 @@ pub struct ListBudgets {
 }
 
 impl Endpoint for ListBudgets {
-    type Response = BudgetList;
     type Output = BudgetList;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/workspaces/{}/budgets", seg(&self.workspace));
+        Ok(Request::new(Method::Get, path))
     }
-    fn path(&self) -> String {
-        format!("/workspaces/{}/budgets", seg(&self.workspace))
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
-    fn output(r: Self::Response) -> Self::Output {
-        r
-    }
+}
+
+/// The path of one budget.
+fn budget_path(workspace: &str, interval: &Interval) -> String {
+    format!("/workspaces/{}/budgets/{}", seg(workspace), interval)
 }
 
 /// `GET /workspaces/{id}/budgets/{interval}`.
@@ -417,20 +473,13 @@ pub struct GetBudget {
 }
 
 impl Endpoint for GetBudget {
-    type Response = BudgetResponse;
     type Output = BudgetResponse;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        let path = budget_path(&self.workspace, &self.interval);
+        Ok(Request::new(Method::Get, path))
     }
-    fn path(&self) -> String {
-        format!(
-            "/workspaces/{}/budgets/{}",
-            seg(&self.workspace),
-            self.interval
-        )
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 
@@ -447,29 +496,13 @@ pub struct PutBudget {
 }
 
 impl Endpoint for PutBudget {
-    type Response = BudgetResponse;
     type Output = BudgetResponse;
-    fn method(&self) -> Method {
-        Method::Put
+    fn request(&self) -> Result<Request, Error> {
+        let path = budget_path(&self.workspace, &self.interval);
+        with_body(Method::Put, path, &self.body, OpClass::Safe)
     }
-    fn path(&self) -> String {
-        format!(
-            "/workspaces/{}/budgets/{}",
-            seg(&self.workspace),
-            self.interval
-        )
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 
@@ -484,19 +517,14 @@ pub struct DeleteBudget {
 }
 
 impl Endpoint for DeleteBudget {
-    type Response = Deleted;
     type Output = ();
-    fn method(&self) -> Method {
-        Method::Delete
+    fn request(&self) -> Result<Request, Error> {
+        let path = budget_path(&self.workspace, &self.interval);
+        Ok(Request::new(Method::Delete, path))
     }
-    fn path(&self) -> String {
-        format!(
-            "/workspaces/{}/budgets/{}",
-            seg(&self.workspace),
-            self.interval
-        )
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json::<Deleted>().map(drop)
     }
-    fn output(_: Self::Response) -> Self::Output {}
 }
 
 // --- keys ------------------------------------------------------------------------------------
@@ -507,16 +535,12 @@ impl Endpoint for DeleteBudget {
 pub struct GetCurrentKey;
 
 impl Endpoint for GetCurrentKey {
-    type Response = DataResponse<CurrentKey>;
     type Output = CurrentKey;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(Method::Get, "/key"))
     }
-    fn path(&self) -> String {
-        "/key".to_owned()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r.data
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
     }
 }
 
@@ -536,29 +560,30 @@ pub struct ListKeys {
 pub const KEYS_PAGE_SIZE: u64 = 100;
 
 impl Endpoint for ListKeys {
-    type Response = ListResponse<ApiKey>;
     type Output = ListResponse<ApiKey>;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        let mut query = Vec::new();
+        param(&mut query, "offset", self.offset.map(|o| o.to_string()));
+        param(
+            &mut query,
+            "include_disabled",
+            self.include_disabled.map(|d| d.to_string()),
+        );
+        param(
+            &mut query,
+            "workspace_id",
+            self.workspace_id.as_ref().map(|w| w.0.clone()),
+        );
+        Ok(Request::of(
+            Method::Get,
+            "/keys".to_owned(),
+            query,
+            None,
+            OpClass::Safe,
+        ))
     }
-    fn path(&self) -> String {
-        "/keys".to_owned()
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        let mut q = Vec::new();
-        if let Some(o) = self.offset {
-            q.push(("offset".to_owned(), o.to_string()));
-        }
-        if let Some(d) = self.include_disabled {
-            q.push(("include_disabled".to_owned(), d.to_string()));
-        }
-        if let Some(w) = &self.workspace_id {
-            q.push(("workspace_id".to_owned(), w.0.clone()));
-        }
-        q
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 
@@ -587,31 +612,21 @@ pub struct CreateKeyRequest {
 }
 
 impl Endpoint for CreateKeyRequest {
-    type Response = CreatedKey;
     type Output = CreatedKey;
-    fn method(&self) -> Method {
-        Method::Post
-    }
-    fn path(&self) -> String {
-        "/keys".to_owned()
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn class(&self) -> OpClass {
-        OpClass::Create
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn redact_response(&self) -> bool {
-        true
-    }
-    fn output(r: Self::Response) -> Self::Output {
+    fn request(&self) -> Result<Request, Error> {
+        let mut r = with_body(
+            Method::Post,
+            "/keys".to_owned(),
+            &self.body,
+            OpClass::Create,
+        );
+        if let Ok(r) = &mut r {
+            r.secret = true;
+        }
         r
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 
@@ -624,16 +639,15 @@ pub struct GetKey {
 }
 
 impl Endpoint for GetKey {
-    type Response = DataResponse<ApiKey>;
     type Output = ApiKey;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(
+            Method::Get,
+            format!("/keys/{}", seg(self.hash.as_str())),
+        ))
     }
-    fn path(&self) -> String {
-        format!("/keys/{}", seg(self.hash.as_str()))
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r.data
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
     }
 }
 
@@ -648,25 +662,13 @@ pub struct UpdateKeyRequest {
 }
 
 impl Endpoint for UpdateKeyRequest {
-    type Response = DataResponse<ApiKey>;
     type Output = ApiKey;
-    fn method(&self) -> Method {
-        Method::Patch
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/keys/{}", seg(self.hash.as_str()));
+        with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    fn path(&self) -> String {
-        format!("/keys/{}", seg(self.hash.as_str()))
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        to_value(&self.body)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Some(Ok(self.body.to_json()))
-    }
-    fn validate(&self) -> Result<(), Error> {
-        self.body.validate()
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r.data
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
     }
 }
 
@@ -679,15 +681,14 @@ pub struct DeleteKey {
 }
 
 impl Endpoint for DeleteKey {
-    type Response = Deleted;
     type Output = ();
-    fn method(&self) -> Method {
-        Method::Delete
+    fn request(&self) -> Result<Request, Error> {
+        let path = format!("/keys/{}", seg(self.hash.as_str()));
+        Ok(Request::new(Method::Delete, path))
     }
-    fn path(&self) -> String {
-        format!("/keys/{}", seg(self.hash.as_str()))
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json::<Deleted>().map(drop)
     }
-    fn output(_: Self::Response) -> Self::Output {}
 }
 
 // --- organization ----------------------------------------------------------------------------
@@ -703,41 +704,35 @@ pub struct ListOrganizationMembers {
 }
 
 impl Endpoint for ListOrganizationMembers {
-    type Response = ListResponse<OrganizationMember>;
     type Output = ListResponse<OrganizationMember>;
-    fn method(&self) -> Method {
-        Method::Get
+    fn request(&self) -> Result<Request, Error> {
+        page("/organization/members".to_owned(), self.offset, self.limit)
     }
-    fn path(&self) -> String {
-        "/organization/members".to_owned()
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        offset_limit(self.offset, self.limit)
-    }
-    fn validate(&self) -> Result<(), Error> {
-        check_limit(self.limit)
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 paged!(ListOrganizationMembers, OrganizationMember);
 
 // --- escape hatch ----------------------------------------------------------------------------
 
-/// Any request, typed as the caller likes (see [`Client::request`](crate::Client::request)).
-/// POSTs count as creates (retried only on 429) unless [`class`](Self::class) says otherwise.
+/// Any request: the escape hatch for operations this crate does not type (see
+/// [`Client::request`](crate::Client::request)). Its body is JSON text, so bindings whose
+/// callers hold bodies as text (`JSON.stringify`) link no `serde_json::Value` serializer.
+/// Send it with `.send()` (decoded as `V`), [`Call::send_text`](crate::Call::send_text) or
+/// [`Call::into_text_request`](crate::Call::into_text_request). Its class defaults by method
+/// (POST = create, retried only on 429; DELETE = delete; else safe).
 #[derive(Debug)]
 #[non_exhaustive]
-pub struct RawRequest<V> {
+pub struct RawRequest<V = serde_json::Value> {
     /// Method.
     pub method: Method,
     /// Path below the base URL (as given, not re-encoded).
     pub path: String,
-    /// Query.
+    /// Query, encoded when sent.
     pub query: Vec<(String, String)>,
-    /// Body.
-    pub body: Option<serde_json::Value>,
+    /// The body: JSON text, sent as `application/json`.
+    pub body: Option<String>,
     /// Retry class.
     pub class: OpClass,
     _out: PhantomData<fn() -> V>,
@@ -756,117 +751,44 @@ impl<V> Clone for RawRequest<V> {
     }
 }
 
+impl RawRequest {
+    /// A request to `path` with no query and no body, answered as a `serde_json::Value`.
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Self::typed(method, path)
+    }
+}
+
 impl<V> RawRequest<V> {
-    /// A raw request. The class defaults by method (POST = create, DELETE = delete, else safe).
-    pub fn new(
-        method: Method,
-        path: &str,
-        query: &[(&str, &str)],
-        body: Option<serde_json::Value>,
-    ) -> Self {
-        let class = match method {
-            Method::Post => OpClass::Create,
-            Method::Delete => OpClass::Delete,
-            _ => OpClass::Safe,
-        };
+    /// [`new`](RawRequest::new), answered as `V`.
+    pub fn typed(method: Method, path: impl Into<String>) -> Self {
         Self {
             method,
-            path: path.to_owned(),
-            query: query
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            body,
-            class,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            class: match method {
+                Method::Post => OpClass::Create,
+                Method::Delete => OpClass::Delete,
+                _ => OpClass::Safe,
+            },
             _out: PhantomData,
         }
     }
 }
 
 impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
-    type Response = V;
     type Output = V;
-    fn method(&self) -> Method {
-        self.method
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::of(
+            self.method,
+            self.path.clone(),
+            self.query.clone(),
+            self.body.clone(),
+            self.class,
+        ))
     }
-    fn path(&self) -> String {
-        self.path.clone()
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        self.query.clone()
-    }
-    fn body(&self) -> Option<serde_json::Value> {
-        self.body.clone()
-    }
-    fn class(&self) -> OpClass {
-        self.class
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
-    }
-}
-
-/// Any request whose body is already JSON text, answered as JSON text: the escape hatch for
-/// bindings, whose callers hold their bodies as text (`JSON.stringify`). Unlike
-/// [`RawRequest`] it carries no `serde_json::Value`, so a wasm build that only sends text
-/// links no `Value` serializer. Send it with [`Call::send_text`](crate::Call::send_text) or
-/// [`Call::into_text_request`](crate::Call::into_text_request); its class defaults by method
-/// as [`RawRequest`]'s does.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct RawTextRequest {
-    /// Method.
-    pub method: Method,
-    /// Path below the base URL (as given, not re-encoded).
-    pub path: String,
-    /// Query, encoded when sent.
-    pub query: Vec<(String, String)>,
-    /// The body: JSON text, sent as `application/json`.
-    pub body: Option<String>,
-    /// Retry class.
-    pub class: OpClass,
-}
-
-impl RawTextRequest {
-    /// A request to `path` with no query and no body; the class defaults by method (POST =
-    /// create, DELETE = delete, else safe).
-    pub fn new(method: Method, path: impl Into<String>) -> Self {
-        let class = match method {
-            Method::Post => OpClass::Create,
-            Method::Delete => OpClass::Delete,
-            _ => OpClass::Safe,
-        };
-        Self {
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-            class,
-        }
-    }
-}
-
-impl Endpoint for RawTextRequest {
-    /// Only for [`Call::send`](crate::Call::send); the text calls never decode it.
-    type Response = serde_json::Value;
-    type Output = serde_json::Value;
-    fn method(&self) -> Method {
-        self.method
-    }
-    fn path(&self) -> String {
-        self.path.clone()
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        self.query.clone()
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        self.body.clone().map(Ok)
-    }
-    fn class(&self) -> OpClass {
-        self.class
-    }
-    fn output(r: Self::Response) -> Self::Output {
-        r
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
     }
 }
 

@@ -7,10 +7,7 @@
 //! tests check; only numbers differ on wasm32, where the host's `JSON.stringify` writes them
 //! (`5` where serde_json writes `5.0`: the same number).
 
-use crate::models::{
-    CreateKey, CreateWorkspace, LimitReset, MemberIds, Patch, ProviderSort, Timestamp, UpdateKey,
-    UpdateWorkspace, UpsertBudget, UserId, WorkspaceId,
-};
+use crate::patch::Patch;
 
 /// One field's value, as JSON can carry it.
 pub(crate) enum Value<'a> {
@@ -49,7 +46,7 @@ impl ToValue for Vec<i64> {
     }
 }
 
-/// The models written as their string form.
+/// The models written as their string form (used in `models`).
 macro_rules! to_str_value {
     ($($model:ty),*) => {$(
         impl ToValue for $model {
@@ -60,7 +57,7 @@ macro_rules! to_str_value {
     )*};
 }
 
-to_str_value!(LimitReset, ProviderSort, Timestamp, WorkspaceId, UserId);
+pub(crate) use to_str_value;
 
 /// A JSON object being written.
 pub(crate) struct Object {
@@ -128,7 +125,7 @@ impl Object {
 }
 
 /// A JSON string, escaped as serde_json escapes it.
-fn string(out: &mut String, s: &str) {
+pub(crate) fn string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     for c in s.chars() {
@@ -170,118 +167,13 @@ fn number(out: &mut String, n: f64) {
     }
 }
 
-impl CreateWorkspace {
-    /// The body of `POST /workspaces`.
-    pub(crate) fn to_json(&self) -> String {
-        let mut o = Object::new();
-        o.put("name", self.name.value());
-        o.put("slug", self.slug.value());
-        o.option("description", &self.description);
-        o.option("default_text_model", &self.default_text_model);
-        o.option("default_image_model", &self.default_image_model);
-        o.option("default_provider_sort", &self.default_provider_sort);
-        o.option("io_logging_api_key_ids", &self.io_logging_api_key_ids);
-        o.option("io_logging_sampling_rate", &self.io_logging_sampling_rate);
-        o.option(
-            "is_data_discount_logging_enabled",
-            &self.is_data_discount_logging_enabled,
-        );
-        o.option(
-            "is_observability_broadcast_enabled",
-            &self.is_observability_broadcast_enabled,
-        );
-        o.option(
-            "is_observability_io_logging_enabled",
-            &self.is_observability_io_logging_enabled,
-        );
-        o.finish()
-    }
-}
-
-impl UpdateWorkspace {
-    /// The body of `PATCH /workspaces/{id}`.
-    pub(crate) fn to_json(&self) -> String {
-        let mut o = Object::new();
-        o.patch("name", &self.name);
-        o.patch("slug", &self.slug);
-        o.patch("description", &self.description);
-        o.patch("default_text_model", &self.default_text_model);
-        o.patch("default_image_model", &self.default_image_model);
-        o.patch("default_provider_sort", &self.default_provider_sort);
-        o.patch("io_logging_api_key_ids", &self.io_logging_api_key_ids);
-        o.patch("io_logging_sampling_rate", &self.io_logging_sampling_rate);
-        o.patch(
-            "is_data_discount_logging_enabled",
-            &self.is_data_discount_logging_enabled,
-        );
-        o.patch(
-            "is_observability_broadcast_enabled",
-            &self.is_observability_broadcast_enabled,
-        );
-        o.patch(
-            "is_observability_io_logging_enabled",
-            &self.is_observability_io_logging_enabled,
-        );
-        o.finish()
-    }
-}
-
-impl MemberIds {
-    /// The body of `POST /workspaces/{id}/members/add` and `/remove`.
-    pub(crate) fn to_json(&self) -> String {
-        let mut out = String::from("{\"user_ids\":[");
-        for (i, id) in self.user_ids.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            string(&mut out, id.as_str());
-        }
-        out.push_str("]}");
-        out
-    }
-}
-
-impl UpsertBudget {
-    /// The body of `PUT /workspaces/{id}/budgets/{interval}`.
-    pub(crate) fn to_json(&self) -> String {
-        let mut o = Object::new();
-        o.put("limit_usd", self.limit_usd.value());
-        o.option("include_byok_in_budgets", &self.include_byok_in_budgets);
-        o.finish()
-    }
-}
-
-impl CreateKey {
-    /// The body of `POST /keys`.
-    pub(crate) fn to_json(&self) -> String {
-        let mut o = Object::new();
-        o.put("name", self.name.value());
-        o.option("limit", &self.limit);
-        o.option("limit_reset", &self.limit_reset);
-        o.option("include_byok_in_limit", &self.include_byok_in_limit);
-        o.option("expires_at", &self.expires_at);
-        o.option("workspace_id", &self.workspace_id);
-        o.option("creator_user_id", &self.creator_user_id);
-        o.finish()
-    }
-}
-
-impl UpdateKey {
-    /// The body of `PATCH /keys/{hash}`.
-    pub(crate) fn to_json(&self) -> String {
-        let mut o = Object::new();
-        o.patch("name", &self.name);
-        o.patch("disabled", &self.disabled);
-        o.patch("limit", &self.limit);
-        o.patch("limit_reset", &self.limit_reset);
-        o.patch("include_byok_in_limit", &self.include_byok_in_limit);
-        o.finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::{
+        CreateKey, CreateWorkspace, LimitReset, MemberIds, ProviderSort, UpdateKey,
+        UpdateWorkspace, UpsertBudget,
+    };
 
     /// Every body, fully set and empty, against serde_json's text of the same model.
     #[test]

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use crate::api::Endpoint;
-use crate::error::{Error, ErrorKind};
-use crate::retry::{create_outcome_unknown, retry_after_from_headers, OpClass, RetryPolicy};
+use crate::api::{decode_str, Answer, Endpoint, Request};
+use crate::error::Error;
+use crate::retry::{OpClass, RetryPolicy};
 use crate::secret::ManagementKey;
 use crate::transport::{
-    cancelled, CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
+    CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
 };
 
 /// OpenRouter's API base URL.
@@ -51,7 +51,7 @@ impl Default for Config {
 }
 
 struct Inner<T> {
-    key: ManagementKey,
+    /// `Bearer <key>`: the one copy of the key the client keeps.
     authorization: ManagementKey,
     config: Config,
     transport: T,
@@ -84,7 +84,7 @@ impl<T> Clone for Client<T> {
 impl<T> fmt::Debug for Client<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("key", &self.inner.key)
+            .field("key", &self.inner.authorization)
             .field("config", &self.inner.config)
             .finish()
     }
@@ -107,7 +107,7 @@ impl Client<FetchTransport> {
 }
 
 impl<T: Transport> Client<T> {
-    /// A client over any transport (a [`MockTransport`](crate::mock::MockTransport) in tests).
+    /// A client over any transport (the `mock` feature's `MockTransport` in tests).
     pub fn with_transport(key: ManagementKey, transport: T) -> Self {
         Self::from_parts(key, Config::default(), transport)
     }
@@ -117,10 +117,9 @@ impl<T: Transport> Client<T> {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
-        let authorization = ManagementKey::new(format!("Bearer {}", key.expose()));
+        let authorization = ManagementKey::new(format!("Bearer {}", key.expose_secret()));
         Client {
             inner: Arc::new(Inner {
-                key,
                 authorization,
                 config,
                 transport,
@@ -153,7 +152,7 @@ impl<T: Transport> Client<T> {
     /// # use openrouter_admin::{Client, ManagementKey, Method};
     /// # async fn run(client: Client) -> Result<(), openrouter_admin::Error> {
     /// let v: serde_json::Value = client
-    ///     .request::<serde_json::Value>(Method::GET, "/guardrails", &[("limit", "10")], None)
+    ///     .request::<serde_json::Value>(Method::Get, "/guardrails", &[("limit", "10")], None)
     ///     .send()
     ///     .await?;
     /// # Ok(()) }
@@ -165,14 +164,20 @@ impl<T: Transport> Client<T> {
         query: &[(&str, &str)],
         body: Option<serde_json::Value>,
     ) -> Call<'_, T, crate::api::RawRequest<V>> {
-        self.call(crate::api::RawRequest::new(method, path, query, body))
+        let mut raw = crate::api::RawRequest::typed(method, path);
+        raw.query = query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        raw.body = body.map(|v| v.to_string());
+        self.call(raw)
     }
 
     /// Sends `endpoint` with retries; returns the decoded 2xx answer.
     ///
-    /// Not an `async fn`: the request is prepared now and the one retry future (boxed, the
+    /// Not an `async fn`: the request is built now and the one retry future (boxed, the
     /// same type for every endpoint) is wrapped in [`Decoding`], so each endpoint adds only
-    /// its decode step to a wasm module rather than a state machine of its own.
+    /// its request and decode steps to a wasm module rather than a state machine of its own.
     pub(crate) fn execute_endpoint<'s, E: Endpoint>(
         &'s self,
         endpoint: &E,
@@ -181,290 +186,93 @@ impl<T: Transport> Client<T> {
     where
         T: 's,
     {
+        let request = endpoint.request();
         Decoding {
-            inner: self.execute_prepared(prepare(endpoint), signal),
-            redact: endpoint.redact_response(),
+            secret: request.as_ref().is_ok_and(|r| r.secret),
+            inner: self.execute_prepared(request, signal),
             endpoint: std::marker::PhantomData,
         }
     }
 
-    /// Validates and sends `endpoint` with retries; returns the 2xx response undecoded.
-    ///
-    /// Only [`prepare`] is generic over the endpoint, and it runs now: the future is the
-    /// one retry future of the transport, so each operation adds its request building to a
-    /// wasm module, not a state machine of its own.
-    pub(crate) fn execute_endpoint_raw<'s, E: Endpoint>(
-        &'s self,
-        endpoint: &E,
-        signal: Option<&'s CancelSignal>,
-    ) -> impl std::future::Future<Output = Result<HttpResponse, Error>> + 's {
-        self.execute_prepared(prepare(endpoint), signal)
-    }
-
-    /// Sends a prepared request (or returns its preparation error).
+    /// Sends a request (or returns the error that kept it from being built).
     ///
     /// Boxed: the retry loop's future is large, and every composite (rotation, member changes,
     /// bulk, paging) awaits it, so a pointer in their state machines instead of the whole
     /// future keeps their code small (the moves and drops of that state).
     pub(crate) fn execute_prepared<'s>(
         &'s self,
-        prepared: Result<Prepared, Error>,
+        request: Result<Request, Error>,
         signal: Option<&'s CancelSignal>,
     ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, Error>> + 's>>
     where
         T: 's,
     {
-        Box::pin(async move {
-            let p = prepared?;
-            self.execute(p.method, &p.path, &p.query, p.body, p.class, signal)
-                .await
-        })
-    }
-
-    /// The retry loop, shared by every call.
-    pub(crate) async fn execute(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(String, String)],
-        body: Option<String>,
-        class: OpClass,
-        signal: Option<&CancelSignal>,
-    ) -> Result<HttpResponse, Error> {
-        let t = &self.inner.transport;
+        // No async block around the loop: its future is the one boxed (one state machine,
+        // not two nested), and a request that could not be built is answered at once.
+        let r = match request {
+            Ok(r) => r,
+            Err(e) => return Box::pin(std::future::ready(Err(e))),
+        };
         let cfg = &self.inner.config;
-        let url = build_url(&cfg.base_url, path, query);
-        let start = t.now_ms();
-        let deadline = cfg.deadline.map(|d| start + d.as_secs_f64() * 1000.0);
-        let mut retry = 0u32;
-        loop {
-            if signal.is_some_and(CancelSignal::is_cancelled) {
-                return Err(cancelled());
-            }
-            let mut timeout = cfg.timeout;
-            if let Some(dl) = deadline {
-                let left = dl - t.now_ms();
-                if left <= 0.0 {
-                    return Err(Error::new(
-                        ErrorKind::Timeout,
-                        "the overall deadline passed",
-                    ));
-                }
-                // Whole milliseconds: `from_secs_f64` would link float-to-Duration checks.
-                timeout = timeout.min(Duration::from_millis(left as u64));
-            }
-            let req = HttpRequest {
-                method,
-                url: url.clone(),
-                authorization: self.inner.authorization.clone(),
-                body: body.clone(),
-                timeout,
-                signal: signal.cloned(),
-            };
-            let err = match t.send(req).await {
-                Ok(resp) if (200..300).contains(&resp.status) => return Ok(resp),
-                Ok(resp) if resp.status == 404 && class == OpClass::Delete && retry > 0 => {
-                    // The first attempt's DELETE went through; its answer was lost.
-                    return Ok(HttpResponse::new(200, Vec::new(), r#"{"deleted":true}"#));
-                }
-                Ok(resp) => {
-                    let ra = retry_after_from_headers(&resp.headers, Some(t.now_ms()));
-                    Error::from_response(resp.status, &resp.headers, &resp.body)
-                        .with_retry_after(ra)
-                }
-                Err(e) => e,
-            };
-            let policy = &cfg.retry;
-            let retryable = policy.should_retry(class, err.status(), Some(err.kind()));
-            let give_up = |err: Error| {
-                if class == OpClass::Create && create_outcome_unknown(&err) {
-                    Error::outcome_unknown(err)
-                } else {
-                    err
-                }
-            };
-            if !retryable || retry >= policy.max_retries || err.is_cancelled() {
-                return Err(give_up(err));
-            }
-            let delay = policy.delay(retry, &err, t.random());
-            if let Some(dl) = deadline {
-                if t.now_ms() + delay.as_secs_f64() * 1000.0 > dl {
-                    return Err(give_up(err));
-                }
-            }
-            t.sleep(delay, signal).await?;
-            retry += 1;
-        }
+        let attempt = HttpRequest {
+            method: r.method,
+            url: crate::url::build_url(&cfg.base_url, &r.path, &r.query),
+            authorization: self.inner.authorization.clone(),
+            body: r.body,
+            timeout: cfg.timeout,
+            signal: signal.cloned(),
+        };
+        Box::pin(crate::retry::send(
+            &self.inner.transport,
+            &cfg.retry,
+            cfg.deadline,
+            r.class,
+            attempt,
+        ))
     }
 }
 
-/// Decodes a 2xx body, naming the JSON path on failure. `redact` keeps the body out of the
-/// error (create-key answers carry the secret).
+/// Decodes a 2xx answer as `R`, naming the JSON path on failure; `redact` keeps the body out
+/// of the error (create-key answers carry the secret).
 pub(crate) fn decode<R: DeserializeOwned>(resp: &HttpResponse, redact: bool) -> Result<R, Error> {
     decode_str(&resp.body, resp.status, redact)
 }
 
-/// [`decode`] for a piece of a 2xx answer (`text`) that came with `status`.
-pub(crate) fn decode_str<R: DeserializeOwned>(
-    text: &str,
-    status: u16,
-    redact: bool,
-) -> Result<R, Error> {
-    let body = if redact { "<redacted>" } else { text };
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            Error::decode(path, e.inner().to_string(), status, body)
-        })
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        // Same paths, recovered from serde_json's error position (see `jsonpath`): saves the
-        // per-type tracking code serde_path_to_error adds to the wasm.
-        serde_json::from_str(text).map_err(|e| {
-            let path = crate::jsonpath::error_path(text, &e);
-            Error::decode(path, e.to_string(), status, body)
-        })
-    }
-}
-
 /// The future of [`Client::execute_endpoint`]: the shared retry future, then `E`'s decode.
 pub(crate) struct Decoding<'s, E> {
-    inner: std::pin::Pin<Box<dyn std::future::Future<Output = Result<HttpResponse, Error>> + 's>>,
-    redact: bool,
+    inner: Pin<Box<dyn Future<Output = Result<HttpResponse, Error>> + 's>>,
+    secret: bool,
     endpoint: std::marker::PhantomData<fn() -> E>,
 }
 
-impl<E: Endpoint> std::future::Future for Decoding<'_, E> {
+impl<E: Endpoint> Future for Decoding<'_, E> {
     type Output = Result<E::Output, Error>;
     fn poll(
-        mut self: std::pin::Pin<&mut Self>,
+        mut self: Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Self::Output> {
-        let redact = self.redact;
+        let secret = self.secret;
         self.inner.as_mut().poll(cx).map(|resp| {
-            let decoded: E::Response = decode(&resp?, redact)?;
-            Ok(E::output(decoded))
+            let resp = resp?;
+            E::decode(Answer {
+                status: resp.status,
+                body: &resp.body,
+                secret,
+            })
         })
     }
-}
-
-/// A validated request, reduced to what the retry loop needs: no longer tied to its endpoint type.
-pub(crate) struct Prepared {
-    method: Method,
-    path: String,
-    query: Vec<(String, String)>,
-    body: Option<String>,
-    class: OpClass,
-}
-
-/// Validates `endpoint` and serializes its body: the generic half of every call.
-pub(crate) fn prepare<E: Endpoint>(endpoint: &E) -> Result<Prepared, Error> {
-    prepare_parts(endpoint)
-}
-
-/// The parts of an [`Endpoint`] that [`prepare`] reads, as a trait object: one copy of
-/// `prepare`'s body in a wasm module instead of one per endpoint.
-trait Parts {
-    fn method(&self) -> Method;
-    fn path(&self) -> String;
-    fn query(&self) -> Vec<(String, String)>;
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>>;
-    fn class(&self) -> OpClass;
-    fn validate(&self) -> Result<(), Error>;
-}
-
-impl<E: Endpoint> Parts for E {
-    fn method(&self) -> Method {
-        Endpoint::method(self)
-    }
-    fn path(&self) -> String {
-        Endpoint::path(self)
-    }
-    fn query(&self) -> Vec<(String, String)> {
-        Endpoint::query(self)
-    }
-    fn body_text(&self) -> Option<Result<String, serde_json::Error>> {
-        Endpoint::body_text(self)
-    }
-    fn class(&self) -> OpClass {
-        Endpoint::class(self)
-    }
-    fn validate(&self) -> Result<(), Error> {
-        Endpoint::validate(self)
-    }
-}
-
-#[inline(never)]
-fn prepare_parts(endpoint: &dyn Parts) -> Result<Prepared, Error> {
-    endpoint.validate()?;
-    let body = match endpoint.body_text() {
-        // Our bodies always serialize (string keys only); the cause is not formatted, as
-        // that would link serde_json's error messages into every wasm build.
-        Some(text) => {
-            Some(text.map_err(|_| Error::new(ErrorKind::Validation, "body does not serialize"))?)
-        }
-        None => None,
-    };
-    Ok(Prepared {
-        method: endpoint.method(),
-        path: endpoint.path(),
-        query: endpoint.query(),
-        body,
-        class: endpoint.class(),
-    })
 }
 
 /// The 2xx body of a prepared request, with a client of its own so the future is `'static`.
 async fn owned_text<T: Transport>(
     client: Client<T>,
-    prepared: Result<Prepared, Error>,
+    prepared: Result<Request, Error>,
     signal: Option<CancelSignal>,
 ) -> Result<String, Error> {
     client
         .execute_prepared(prepared, signal.as_ref())
         .await
         .map(|r| r.body)
-}
-
-fn encode_into(out: &mut String, s: &str) {
-    // Hex digits from a table rather than `format!("%{b:02X}")`, which would link the
-    // formatter's hex and padding code into wasm builds for this one use.
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        }
-    }
-}
-
-/// Percent-encodes one path segment or query component.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    encode_into(&mut out, s);
-    out
-}
-
-fn build_url(base: &str, path: &str, query: &[(String, String)]) -> String {
-    let mut url = String::with_capacity(base.len() + path.len() + 32);
-    url.push_str(base);
-    if !path.starts_with('/') {
-        url.push('/');
-    }
-    url.push_str(path);
-    for (i, (k, v)) in query.iter().enumerate() {
-        url.push(if i == 0 { '?' } else { '&' });
-        encode_into(&mut url, k);
-        url.push('=');
-        encode_into(&mut url, v);
-    }
-    url
 }
 
 /// Builds a [`Client`].
@@ -532,7 +340,7 @@ impl<T: Transport> ClientBuilder<T> {
             transport,
         }
     }
-    /// The client; a [`Validation`](ErrorKind::Validation) error without a key.
+    /// The client; a [`Validation`](crate::ErrorKind::Validation) error without a key.
     pub fn build(self) -> Result<Client<T>, Error> {
         let key = self.key.ok_or_else(|| {
             Error::validation(vec![crate::error::FieldError::new(
@@ -541,7 +349,7 @@ impl<T: Transport> ClientBuilder<T> {
                 "a management key is required",
             )])
         })?;
-        if key.expose().is_empty() {
+        if key.expose_secret().is_empty() {
             return Err(Error::validation(vec![crate::error::FieldError::new(
                 "api_key",
                 "min_length",
@@ -584,7 +392,7 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     /// typed decoders out of the wasm. A `POST /keys` body holds the secret: handle it as one.
     pub async fn send_text(self) -> Result<String, Error> {
         self.client
-            .execute_endpoint_raw(&self.endpoint, self.signal.as_ref())
+            .execute_prepared(self.endpoint.request(), self.signal.as_ref())
             .await
             .map(|r| r.body)
     }
@@ -594,7 +402,7 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     pub fn into_text_request(self) -> TextRequest<T> {
         TextRequest {
             client: self.client.clone(),
-            prepared: prepare(&self.endpoint),
+            prepared: self.endpoint.request(),
             signal: self.signal,
         }
     }
@@ -605,7 +413,7 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
 #[must_use = "does nothing until `.send().await`"]
 pub struct TextRequest<T> {
     client: Client<T>,
-    prepared: Result<Prepared, Error>,
+    prepared: Result<Request, Error>,
     signal: Option<CancelSignal>,
 }
 
@@ -636,25 +444,5 @@ impl<T, E: fmt::Debug> fmt::Debug for Call<'_, T, E> {
         f.debug_struct("Call")
             .field("endpoint", &self.endpoint)
             .finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_encoded() {
-        assert_eq!(
-            build_url(
-                "http://x/api/v1",
-                "/keys",
-                &[("workspace_id".into(), "a b&c".into())]
-            ),
-            "http://x/api/v1/keys?workspace_id=a%20b%26c"
-        );
-        assert_eq!(encode_component("prod/x"), "prod%2Fx");
-        // Every byte of a multi-byte character, in upper-case hex; unreserved ones stay.
-        assert_eq!(encode_component("é~ö\u{7f}"), "%C3%A9~%C3%B6%7F");
     }
 }

@@ -11,7 +11,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::fields::Doc;
+use crate::json::Doc;
 
 use serde::{Deserialize, Serialize};
 
@@ -202,7 +202,7 @@ impl Error {
     /// name/value pairs; `retry-after` and `retry-after-ms` are read.
     pub fn from_response(status: u16, headers: &[(String, String)], body: &str) -> Self {
         let kind = ErrorKind::from_status(status);
-        // Read field by field, not into a derived struct: see `fields` for why.
+        // Read field by field, not into a derived struct: see `json` for why.
         let envelope = Doc::parse(body)
             .and_then(|d| d.get("error"))
             .filter(Doc::is_object)
@@ -230,7 +230,7 @@ impl Error {
             }
         };
         e.0.status = Some(status);
-        e.0.retry_after = crate::retry::retry_after_from_headers(headers, None);
+        e.0.retry_after = crate::time::retry_after_from_headers(headers, None);
         e
     }
 

@@ -30,29 +30,38 @@
 //! # Ok(()) }
 //! ```
 //!
-//! * Requests are data ([`api`]); one [`Client`] and one handler per resource ([`handlers`]).
+//! * Requests are data ([`api`]), request bodies declared once ([`body`]); one [`Client`]
+//!   and one handler per resource ([`handlers`]).
 //! * Lists page by page or item by item ([`pagination`]).
 //! * Request bodies are validated before sending ([`validate`]).
-//! * One [`Error`] you question; retries by operation class ([`retry`]): creates are retried
-//!   only on 429 and otherwise end in [`ErrorKind::OutcomeUnknown`], with reconcile helpers.
+//! * One [`Error`] you question; retries by operation class, and the one retry loop
+//!   ([`retry`]): creates are retried only on 429 and otherwise end in
+//!   [`ErrorKind::OutcomeUnknown`], with reconcile helpers.
 //! * Secrets are redacted in `Debug`/`Display` ([`secret`]).
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod body;
 mod body_json;
 pub mod client;
 pub mod error;
 mod fields;
 pub mod handlers;
+mod json;
 pub mod jsonpath;
+#[cfg(any(test, feature = "mock"))]
 pub mod mock;
 pub mod models;
 mod ordered;
 pub mod pagination;
+mod patch;
 pub mod retry;
 pub mod secret;
+pub mod time;
 pub mod transport;
+pub mod url;
 pub mod validate;
+mod views;
 
 pub use client::{Call, Client, ClientBuilder, Config, TextRequest, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorKind, FieldError};
@@ -60,6 +69,4 @@ pub use models::{Interval, KeyHash, Patch, UserId, WorkspaceId};
 pub use pagination::Paginator;
 pub use retry::{OpClass, RetryPolicy};
 pub use secret::{ManagementKey, Secret};
-pub use transport::{
-    Abort, CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport,
-};
+pub use transport::{CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport};

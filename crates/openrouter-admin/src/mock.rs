@@ -223,8 +223,8 @@ impl Transport for MockTransport {
         let bearer_ok = {
             let st = self.state.borrow();
             match &st.expected_bearer {
-                Some(e) => e == req.authorization.expose(),
-                None => req.authorization.expose().starts_with("Bearer "),
+                Some(e) => e == req.authorization.expose_secret(),
+                None => req.authorization.expose_secret().starts_with("Bearer "),
             }
         };
         let rec = RecordedRequest {

@@ -9,6 +9,20 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::secret::Secret;
 
+pub use crate::patch::Patch;
+
+use crate::body::{body, string_value, BodyValue, Kind, Prop, Visitor};
+use crate::body_json::{to_str_value, ToValue, Value};
+
+to_str_value!(LimitReset, ProviderSort, Timestamp, WorkspaceId, UserId);
+string_value!(
+    LimitReset => |s: String| LimitReset::parse(&s),
+    ProviderSort => |s: String| ProviderSort::parse(&s),
+    Timestamp => Timestamp::from,
+    WorkspaceId => WorkspaceId::from,
+    UserId => UserId::from,
+);
+
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
         $(#[$m])*
@@ -253,63 +267,6 @@ impl fmt::Display for Interval {
     }
 }
 
-/// A three-state field of an update: left out, cleared with `null`, or set.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum Patch<T> {
-    /// Not sent: the field stays as it is.
-    #[default]
-    Unset,
-    /// Sent as `null`: the field is cleared (nullable fields only).
-    Null,
-    /// Sent as this value.
-    Value(T),
-}
-
-impl<T> Patch<T> {
-    /// Whether the field is left out.
-    pub fn is_unset(&self) -> bool {
-        matches!(self, Patch::Unset)
-    }
-    /// The value if set.
-    pub fn value(&self) -> Option<&T> {
-        match self {
-            Patch::Value(v) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-impl<T> From<T> for Patch<T> {
-    fn from(v: T) -> Self {
-        Patch::Value(v)
-    }
-}
-
-impl<T> From<Option<T>> for Patch<T> {
-    /// `Some(v)` sets, `None` clears (`null`).
-    fn from(v: Option<T>) -> Self {
-        match v {
-            Some(v) => Patch::Value(v),
-            None => Patch::Null,
-        }
-    }
-}
-
-impl<T: Serialize> Serialize for Patch<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Patch::Value(v) => v.serialize(s),
-            _ => s.serialize_none(),
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Option::<T>::deserialize(d)?.into())
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Workspaces
 
@@ -381,197 +338,79 @@ pub struct Deleted {
     pub deleted: bool,
 }
 
-/// Body of `POST /workspaces` (`CreateWorkspaceRequest`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct CreateWorkspace {
-    /// 1..100 characters.
-    pub name: String,
-    /// 1..50 characters, `^[a-z0-9]+(?:-[a-z0-9]+)*$`.
-    pub slug: String,
-    /// Up to 500 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Default text model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_text_model: Option<String>,
-    /// Default image model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_image_model: Option<String>,
-    /// Default provider sort.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default_provider_sort: Option<ProviderSort>,
-    /// I/O logging key ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub io_logging_api_key_ids: Option<Vec<i64>>,
-    /// 0.0001..1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub io_logging_sampling_rate: Option<f64>,
-    /// Data-discount logging.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_data_discount_logging_enabled: Option<bool>,
-    /// Broadcast.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_observability_broadcast_enabled: Option<bool>,
-    /// I/O logging.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_observability_io_logging_enabled: Option<bool>,
-}
-
-impl CreateWorkspace {
-    /// A workspace with a name and a slug; set the rest with the builder methods.
-    pub fn new(name: impl Into<String>, slug: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            slug: slug.into(),
-            ..Default::default()
-        }
-    }
-    /// Sets the description.
-    pub fn description(mut self, d: impl Into<String>) -> Self {
-        self.description = Some(d.into());
-        self
-    }
-    /// Sets the default text model.
-    pub fn default_text_model(mut self, m: impl Into<String>) -> Self {
-        self.default_text_model = Some(m.into());
-        self
-    }
-    /// Sets the default image model.
-    pub fn default_image_model(mut self, m: impl Into<String>) -> Self {
-        self.default_image_model = Some(m.into());
-        self
-    }
-    /// Sets the default provider sort.
-    pub fn default_provider_sort(mut self, s: ProviderSort) -> Self {
-        self.default_provider_sort = Some(s);
-        self
-    }
-    /// Sets the I/O logging key ids.
-    pub fn io_logging_api_key_ids(mut self, ids: Vec<i64>) -> Self {
-        self.io_logging_api_key_ids = Some(ids);
-        self
-    }
-    /// Sets the I/O logging sampling rate.
-    pub fn io_logging_sampling_rate(mut self, r: f64) -> Self {
-        self.io_logging_sampling_rate = Some(r);
-        self
-    }
-    /// Sets data-discount logging.
-    pub fn is_data_discount_logging_enabled(mut self, v: bool) -> Self {
-        self.is_data_discount_logging_enabled = Some(v);
-        self
-    }
-    /// Sets broadcast.
-    pub fn is_observability_broadcast_enabled(mut self, v: bool) -> Self {
-        self.is_observability_broadcast_enabled = Some(v);
-        self
-    }
-    /// Sets I/O logging.
-    pub fn is_observability_io_logging_enabled(mut self, v: bool) -> Self {
-        self.is_observability_io_logging_enabled = Some(v);
-        self
+body! {
+    /// Body of `POST /workspaces` (`CreateWorkspaceRequest`).
+    pub struct CreateWorkspace(name: String, slug: String) {
+        /// 1..100 characters.
+        pub name: String => new,
+        /// 1..50 characters, `^[a-z0-9]+(?:-[a-z0-9]+)*$`.
+        pub slug: String => new,
+        /// Up to 500 characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description: Option<String> => into<String>,
+        /// Default text model.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub default_text_model: Option<String> => into<String>,
+        /// Default image model.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub default_image_model: Option<String> => into<String>,
+        /// Default provider sort.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub default_provider_sort: Option<ProviderSort> => into<ProviderSort>,
+        /// I/O logging key ids.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub io_logging_api_key_ids: Option<Vec<i64>> => into<Vec<i64>>,
+        /// 0.0001..1.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub io_logging_sampling_rate: Option<f64> => into<f64>,
+        /// Data-discount logging.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_data_discount_logging_enabled: Option<bool> => into<bool>,
+        /// Broadcast.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_observability_broadcast_enabled: Option<bool> => into<bool>,
+        /// I/O logging.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_observability_io_logging_enabled: Option<bool> => into<bool>,
     }
 }
 
-/// Body of `PATCH /workspaces/{id}` (`UpdateWorkspaceRequest`): only set fields are sent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct UpdateWorkspace {
-    /// 1..100 characters; not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub name: Patch<String>,
-    /// Slug rules; not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub slug: Patch<String>,
-    /// Up to 500 characters; nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub description: Patch<String>,
-    /// Nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub default_text_model: Patch<String>,
-    /// Nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub default_image_model: Patch<String>,
-    /// Nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub default_provider_sort: Patch<ProviderSort>,
-    /// Nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub io_logging_api_key_ids: Patch<Vec<i64>>,
-    /// 0.0001..1; not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub io_logging_sampling_rate: Patch<f64>,
-    /// Not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub is_data_discount_logging_enabled: Patch<bool>,
-    /// Not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub is_observability_broadcast_enabled: Patch<bool>,
-    /// Not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub is_observability_io_logging_enabled: Patch<bool>,
-}
-
-impl UpdateWorkspace {
-    /// An empty update (sends `{}`).
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets the name.
-    pub fn name(mut self, v: impl Into<String>) -> Self {
-        self.name = Patch::Value(v.into());
-        self
-    }
-    /// Sets the slug.
-    pub fn slug(mut self, v: impl Into<String>) -> Self {
-        self.slug = Patch::Value(v.into());
-        self
-    }
-    /// Sets (`Some`) or clears (`None`) the description.
-    pub fn description(mut self, v: Option<impl Into<String>>) -> Self {
-        self.description = v.map(Into::into).into();
-        self
-    }
-    /// Sets or clears the default text model.
-    pub fn default_text_model(mut self, v: Option<impl Into<String>>) -> Self {
-        self.default_text_model = v.map(Into::into).into();
-        self
-    }
-    /// Sets or clears the default image model.
-    pub fn default_image_model(mut self, v: Option<impl Into<String>>) -> Self {
-        self.default_image_model = v.map(Into::into).into();
-        self
-    }
-    /// Sets or clears the default provider sort.
-    pub fn default_provider_sort(mut self, v: Option<ProviderSort>) -> Self {
-        self.default_provider_sort = v.into();
-        self
-    }
-    /// Sets or clears the I/O logging key ids.
-    pub fn io_logging_api_key_ids(mut self, v: Option<Vec<i64>>) -> Self {
-        self.io_logging_api_key_ids = v.into();
-        self
-    }
-    /// Sets the I/O logging sampling rate.
-    pub fn io_logging_sampling_rate(mut self, v: f64) -> Self {
-        self.io_logging_sampling_rate = Patch::Value(v);
-        self
-    }
-    /// Sets data-discount logging.
-    pub fn is_data_discount_logging_enabled(mut self, v: bool) -> Self {
-        self.is_data_discount_logging_enabled = Patch::Value(v);
-        self
-    }
-    /// Sets broadcast.
-    pub fn is_observability_broadcast_enabled(mut self, v: bool) -> Self {
-        self.is_observability_broadcast_enabled = Patch::Value(v);
-        self
-    }
-    /// Sets I/O logging.
-    pub fn is_observability_io_logging_enabled(mut self, v: bool) -> Self {
-        self.is_observability_io_logging_enabled = Patch::Value(v);
-        self
+body! {
+    /// Body of `PATCH /workspaces/{id}` (`UpdateWorkspaceRequest`): only set fields are sent.
+    pub struct UpdateWorkspace() {
+        /// 1..100 characters; not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub name: Patch<String> => into<String>,
+        /// Slug rules; not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub slug: Patch<String> => into<String>,
+        /// Up to 500 characters; nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub description: Patch<String> => or_null_into<String>,
+        /// Nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub default_text_model: Patch<String> => or_null_into<String>,
+        /// Nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub default_image_model: Patch<String> => or_null_into<String>,
+        /// Nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub default_provider_sort: Patch<ProviderSort> => or_null<ProviderSort>,
+        /// Nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub io_logging_api_key_ids: Patch<Vec<i64>> => or_null<Vec<i64>>,
+        /// 0.0001..1; not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub io_logging_sampling_rate: Patch<f64> => into<f64>,
+        /// Not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub is_data_discount_logging_enabled: Patch<bool> => into<bool>,
+        /// Not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub is_observability_broadcast_enabled: Patch<bool> => into<bool>,
+        /// Not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub is_observability_io_logging_enabled: Patch<bool> => into<bool>,
     }
 }
 
@@ -612,6 +451,21 @@ impl MemberIds {
         Self {
             user_ids: ids.into_iter().map(Into::into).collect(),
         }
+    }
+
+    /// The body as the JSON text that goes on the wire. Written by hand: its one field is a
+    /// list of identifiers, which no reader takes from a JS object (the bindings take the
+    /// list itself).
+    pub(crate) fn to_json(&self) -> String {
+        let mut out = String::from("{\"user_ids\":[");
+        for (i, id) in self.user_ids.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            crate::body_json::string(&mut out, id.as_str());
+        }
+        out.push_str("]}");
+        out
     }
 }
 
@@ -699,24 +553,14 @@ pub struct BudgetResponse {
     pub include_byok_in_budgets: Option<bool>,
 }
 
-/// Body of budget PUT (`UpsertWorkspaceBudgetRequest`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct UpsertBudget {
-    /// > 0, finite.
-    pub limit_usd: f64,
-    /// Workspace-wide: applies to every interval. Omit to leave unchanged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include_byok_in_budgets: Option<bool>,
-}
-
-impl UpsertBudget {
-    /// A budget of `limit_usd`.
-    pub fn new(limit_usd: f64) -> Self {
-        Self {
-            limit_usd,
-            include_byok_in_budgets: None,
-        }
+body! {
+    /// Body of budget PUT (`UpsertWorkspaceBudgetRequest`).
+    pub struct UpsertBudget(limit_usd: f64) {
+        /// > 0, finite.
+        pub limit_usd: f64 => new,
+        /// Workspace-wide: applies to every interval. Omit to leave unchanged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub include_byok_in_budgets: Option<bool> => into<bool>,
     }
 }
 
@@ -832,69 +676,29 @@ pub struct CurrentKey {
     pub expires_at: Option<Timestamp>,
 }
 
-/// Body of `POST /keys`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct CreateKey {
-    /// At least 1 character.
-    pub name: String,
-    /// USD limit (≥ 0, finite); `None` = unlimited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<f64>,
-    /// daily / weekly / monthly; `None` = never.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit_reset: Option<LimitReset>,
-    /// BYOK counts toward the limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include_byok_in_limit: Option<bool>,
-    /// UTC RFC 3339 date-time ending in `Z`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<Timestamp>,
-    /// Workspace (default: the Default workspace).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace_id: Option<WorkspaceId>,
-    /// Creator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creator_user_id: Option<UserId>,
-}
-
-impl CreateKey {
-    /// A key named `name`; set the rest with the builder methods.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            ..Default::default()
-        }
-    }
-    /// Sets the USD limit.
-    pub fn limit(mut self, v: f64) -> Self {
-        self.limit = Some(v);
-        self
-    }
-    /// Sets the limit window.
-    pub fn limit_reset(mut self, v: LimitReset) -> Self {
-        self.limit_reset = Some(v);
-        self
-    }
-    /// Sets whether BYOK counts.
-    pub fn include_byok_in_limit(mut self, v: bool) -> Self {
-        self.include_byok_in_limit = Some(v);
-        self
-    }
-    /// Sets the expiry (`2027-12-31T23:59:59Z`).
-    pub fn expires_at(mut self, v: impl Into<Timestamp>) -> Self {
-        self.expires_at = Some(v.into());
-        self
-    }
-    /// Sets the workspace.
-    pub fn workspace_id(mut self, v: impl Into<WorkspaceId>) -> Self {
-        self.workspace_id = Some(v.into());
-        self
-    }
-    /// Sets the creator.
-    pub fn creator_user_id(mut self, v: impl Into<UserId>) -> Self {
-        self.creator_user_id = Some(v.into());
-        self
+body! {
+    /// Body of `POST /keys`.
+    pub struct CreateKey(name: String) {
+        /// At least 1 character.
+        pub name: String => new,
+        /// USD limit (≥ 0, finite); `None` = unlimited.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<f64> => into<f64>,
+        /// daily / weekly / monthly; `None` = never.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit_reset: Option<LimitReset> => into<LimitReset>,
+        /// BYOK counts toward the limit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub include_byok_in_limit: Option<bool> => into<bool>,
+        /// UTC RFC 3339 date-time ending in `Z` (`2027-12-31T23:59:59Z`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub expires_at: Option<Timestamp> => into<Timestamp>,
+        /// Workspace (default: the Default workspace).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub workspace_id: Option<WorkspaceId> => into<WorkspaceId>,
+        /// Creator.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub creator_user_id: Option<UserId> => into<UserId>,
     }
 }
 
@@ -908,56 +712,24 @@ pub struct CreatedKey {
     pub key: Secret,
 }
 
-/// Body of `PATCH /keys/{hash}`: only set fields are sent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct UpdateKey {
-    /// At least 1 character; not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub name: Patch<String>,
-    /// Not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub disabled: Patch<bool>,
-    /// ≥ 0, finite; `Null` = unlimited.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub limit: Patch<f64>,
-    /// daily/weekly/monthly; `Null` = never.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub limit_reset: Patch<LimitReset>,
-    /// Not nullable.
-    #[serde(default, skip_serializing_if = "Patch::is_unset")]
-    pub include_byok_in_limit: Patch<bool>,
-}
-
-impl UpdateKey {
-    /// An empty update.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Renames.
-    pub fn name(mut self, v: impl Into<String>) -> Self {
-        self.name = Patch::Value(v.into());
-        self
-    }
-    /// Disables or enables.
-    pub fn disabled(mut self, v: bool) -> Self {
-        self.disabled = Patch::Value(v);
-        self
-    }
-    /// Sets (`Some`) or clears (`None`, unlimited) the limit.
-    pub fn limit(mut self, v: Option<f64>) -> Self {
-        self.limit = v.into();
-        self
-    }
-    /// Sets or clears the window.
-    pub fn limit_reset(mut self, v: Option<LimitReset>) -> Self {
-        self.limit_reset = v.into();
-        self
-    }
-    /// Sets whether BYOK counts.
-    pub fn include_byok_in_limit(mut self, v: bool) -> Self {
-        self.include_byok_in_limit = Patch::Value(v);
-        self
+body! {
+    /// Body of `PATCH /keys/{hash}`: only set fields are sent.
+    pub struct UpdateKey() {
+        /// At least 1 character; not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub name: Patch<String> => into<String>,
+        /// Not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub disabled: Patch<bool> => into<bool>,
+        /// ≥ 0, finite; `Null` = unlimited.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub limit: Patch<f64> => or_null<f64>,
+        /// daily/weekly/monthly; `Null` = never.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub limit_reset: Patch<LimitReset> => or_null<LimitReset>,
+        /// Not nullable.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub include_byok_in_limit: Patch<bool> => into<bool>,
     }
 }
 

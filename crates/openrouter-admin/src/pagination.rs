@@ -17,10 +17,10 @@
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
-use crate::api::PagedEndpoint;
-use crate::client::{Call, Client, Prepared};
+use crate::api::{Answer, PagedEndpoint, Request};
+use crate::client::{Call, Client};
 use crate::error::{Error, ErrorKind};
-use crate::fields::Doc;
+use crate::json::Doc;
 use crate::models::ListResponse;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 
@@ -48,56 +48,113 @@ impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
     }
 }
 
-/// Where a page walk stands. The loop guard, the stop rules and the offset step live here,
-/// so that every way of walking pages (decoded or as text) follows the same rules.
-struct State<E> {
-    endpoint: E,
+/// A list being walked: the request of each page comes from one closure over the list's
+/// endpoint (gax's paginator idea), so the one [`walk`] below serves every list, decoded or
+/// as text, and exists once per reader in a wasm module rather than once per endpoint. The
+/// loop guard, the stop rules and the offset step live here.
+struct Walk<'a> {
+    page: Box<dyn Fn(u64) -> Result<Request, Error> + 'a>,
+    offset: u64,
+    size: u64,
+    fixed: bool,
     pages: u32,
+    max_pages: u32,
     done: bool,
 }
 
-impl<E: Cursor> State<E> {
-    fn new(endpoint: E) -> Self {
-        State {
-            endpoint,
+impl<'a> Walk<'a> {
+    fn new<E: PagedEndpoint + 'a>(endpoint: E, max_pages: u32) -> Self {
+        Walk {
+            offset: endpoint.offset(),
+            size: endpoint.page_size(),
+            fixed: endpoint.fixed_pages(),
+            page: Box::new(move |offset| {
+                let mut e = endpoint.clone();
+                e.set_offset(offset);
+                e.request()
+            }),
             pages: 0,
+            max_pages,
             done: false,
         }
     }
 
     /// Before fetching a page: `None` when the walk is over, `Some(Err)` (ending the walk)
-    /// when the loop guard trips, `Some(Ok)` to go on.
-    fn next_page(&mut self, max_pages: u32) -> Option<Result<(), Error>> {
+    /// when the loop guard trips, `Some(Ok)` with the page's request to go on.
+    fn next_page(&mut self) -> Option<Result<Result<Request, Error>, Error>> {
         if self.done {
             return None;
         }
-        if self.pages >= max_pages {
+        if self.pages >= self.max_pages {
             self.done = true;
-            return Some(Err(loop_guard(max_pages)));
+            return Some(Err(loop_guard(self.max_pages)));
         }
         self.pages += 1;
-        Some(Ok(()))
+        Some(Ok((self.page)(self.offset)))
     }
 
     /// After a page of `n` items (and the answer's `total_count`): steps the offset and
     /// decides whether that was the last page.
     fn page_done(&mut self, n: u64, total: Option<u64>) {
-        let offset = self.endpoint.offset();
-        self.done = is_last(
-            self.endpoint.fixed_pages(),
-            self.endpoint.page_size(),
-            total,
-            offset,
-            n,
-        );
-        self.endpoint.set_offset(offset + n);
+        self.done = is_last(self.fixed, self.size, total, self.offset, n);
+        self.offset += n;
     }
+}
 
-    /// A failed page ends the walk.
-    fn failed(&mut self, error: Error) -> Error {
-        self.done = true;
-        error
-    }
+/// What a walk reads of each page's answer: the page as the caller wants it, its item count
+/// and its `total_count`.
+type Read<P> = fn(HttpResponse) -> Result<Counted<P>, Error>;
+
+/// A page as read, its item count and its `total_count`.
+type Counted<P> = (P, u64, Option<u64>);
+
+/// The one page walk: fetches page after page until the list ends, a page fails (which ends
+/// the walk) or the loop guard trips.
+fn walk<'a, T: Transport + 'a, P: 'a>(
+    client: Client<T>,
+    walk: Walk<'a>,
+    signal: Option<CancelSignal>,
+    read: Read<P>,
+) -> impl Stream<Item = Result<P, Error>> + 'a {
+    stream::unfold(walk, move |mut st| {
+        let (client, signal) = (client.clone(), signal.clone());
+        async move {
+            let request = match st.next_page()? {
+                Ok(request) => request,
+                Err(e) => return Some((Err(e), st)),
+            };
+            let page = client
+                .execute_prepared(request, signal.as_ref())
+                .await
+                .and_then(read);
+            match page {
+                Ok((page, n, total)) => {
+                    st.page_done(n, total);
+                    Some((Ok(page), st))
+                }
+                Err(e) => {
+                    st.done = true;
+                    Some((Err(e), st))
+                }
+            }
+        }
+    })
+}
+
+/// A page decoded as `E`'s answer.
+fn read_typed<E: PagedEndpoint>(
+    resp: HttpResponse,
+) -> Result<Counted<ListResponse<E::Item>>, Error> {
+    let page = E::decode(Answer::new(resp.status, &resp.body))?;
+    let (n, total) = (page.data.len() as u64, page.total_count);
+    Ok((page, n, total))
+}
+
+/// A page as its text and its items, undecoded.
+fn read_docs(resp: HttpResponse) -> Result<Counted<(String, Vec<Doc>)>, Error> {
+    let (items, total) = page_items(&resp)?;
+    let n = items.len() as u64;
+    Ok(((resp.body, items), n, total))
 }
 
 impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
@@ -123,27 +180,13 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
 
     /// One page at a time.
     pub fn by_page(self) -> impl Stream<Item = Result<ListResponse<E::Item>, Error>> + 'a {
-        let Paginator {
+        let client = self.client.clone();
+        walk(
             client,
-            endpoint,
-            signal,
-            max_pages,
-            ..
-        } = self;
-        stream::unfold(State::new(endpoint), move |mut st| {
-            let signal = signal.clone();
-            async move {
-                if let Err(e) = st.next_page(max_pages)? {
-                    return Some((Err(e), st));
-                }
-                let page = match client.execute_endpoint(&st.endpoint, signal.as_ref()).await {
-                    Ok(page) => page,
-                    Err(e) => return Some((Err(st.failed(e)), st)),
-                };
-                st.page_done(page.data.len() as u64, page.total_count);
-                Some((Ok(page), st))
-            }
-        })
+            Walk::new(self.endpoint, self.max_pages),
+            self.signal,
+            read_typed::<E>,
+        )
     }
 
     /// One page at a time as the answer's JSON text, undecoded (same requests, stop rules,
@@ -156,24 +199,32 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         T: 'static,
         E: 'static,
     {
-        walk_text(
-            self.client.clone(),
-            Box::new(self.endpoint),
+        let client = self.client.clone();
+        walk(
+            client,
+            Walk::new(self.endpoint, self.max_pages),
             self.signal,
-            self.max_pages,
+            read_docs,
         )
+        .map_ok(|(text, _)| text)
     }
 
     /// Every item, undecoded, page after page: for composite operations that read a few
-    /// fields of each item and link no model decoder (see `fields`).
+    /// fields of each item and link no model decoder (see `json`).
     pub(crate) async fn collect_values(self) -> Result<Vec<Doc>, Error> {
-        collect_docs(
-            self.client.clone(),
-            Box::new(self.endpoint),
+        let client = self.client.clone();
+        let pages = walk(
+            client,
+            Walk::new(self.endpoint, self.max_pages),
             self.signal,
-            self.max_pages,
-        )
-        .await
+            read_docs,
+        );
+        let mut pages = std::pin::pin!(pages);
+        let mut out = Vec::new();
+        while let Some(page) = pages.next().await {
+            out.extend(page?.1);
+        }
+        Ok(out)
     }
 
     /// One item at a time.
@@ -255,110 +306,8 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     }
 }
 
-/// What a page walk needs of its list. As a trait object (`Box<dyn Cursor>`) it lets the
-/// undecoded walk behind [`Paginator::by_page_text`] and `collect_values` exist once in a
-/// wasm module, not once per list endpoint.
-trait Cursor {
-    fn prepare(&self) -> Result<Prepared, Error>;
-    fn offset(&self) -> u64;
-    fn set_offset(&mut self, offset: u64);
-    fn page_size(&self) -> u64;
-    fn fixed_pages(&self) -> bool;
-}
-
-impl<E: PagedEndpoint> Cursor for E {
-    fn prepare(&self) -> Result<Prepared, Error> {
-        crate::client::prepare(self)
-    }
-    fn offset(&self) -> u64 {
-        PagedEndpoint::offset(self)
-    }
-    fn set_offset(&mut self, offset: u64) {
-        PagedEndpoint::set_offset(self, offset)
-    }
-    fn page_size(&self) -> u64 {
-        PagedEndpoint::page_size(self)
-    }
-    fn fixed_pages(&self) -> bool {
-        PagedEndpoint::fixed_pages(self)
-    }
-}
-
-impl Cursor for Box<dyn Cursor + '_> {
-    fn prepare(&self) -> Result<Prepared, Error> {
-        (**self).prepare()
-    }
-    fn offset(&self) -> u64 {
-        (**self).offset()
-    }
-    fn set_offset(&mut self, offset: u64) {
-        (**self).set_offset(offset)
-    }
-    fn page_size(&self) -> u64 {
-        (**self).page_size()
-    }
-    fn fixed_pages(&self) -> bool {
-        (**self).fixed_pages()
-    }
-}
-
-/// One page at a time: the answer's text and its items, undecoded.
-fn walk_json<'a, T: Transport + 'a>(
-    client: Client<T>,
-    cursor: Box<dyn Cursor + 'a>,
-    signal: Option<CancelSignal>,
-    max_pages: u32,
-) -> impl Stream<Item = Result<(String, Vec<Doc>), Error>> + 'a {
-    stream::unfold(State::new(cursor), move |mut st| {
-        let (client, signal) = (client.clone(), signal.clone());
-        async move {
-            if let Err(e) = st.next_page(max_pages)? {
-                return Some((Err(e), st));
-            }
-            let page = client
-                .execute_prepared(st.endpoint.prepare(), signal.as_ref())
-                .await
-                .and_then(|resp| {
-                    let (items, total) = page_items(&resp)?;
-                    Ok((resp.body, items, total))
-                });
-            let (text, items, total) = match page {
-                Ok(page) => page,
-                Err(e) => return Some((Err(st.failed(e)), st)),
-            };
-            st.page_done(items.len() as u64, total);
-            Some((Ok((text, items)), st))
-        }
-    })
-}
-
-/// [`walk_json`]'s pages as text.
-fn walk_text<'a, T: Transport + 'a>(
-    client: Client<T>,
-    cursor: Box<dyn Cursor + 'a>,
-    signal: Option<CancelSignal>,
-    max_pages: u32,
-) -> impl Stream<Item = Result<String, Error>> + 'a {
-    walk_json(client, cursor, signal, max_pages).map_ok(|(text, _)| text)
-}
-
-/// Every item of [`walk_json`]'s pages.
-async fn collect_docs<T: Transport>(
-    client: Client<T>,
-    cursor: Box<dyn Cursor + '_>,
-    signal: Option<CancelSignal>,
-    max_pages: u32,
-) -> Result<Vec<Doc>, Error> {
-    let mut out = Vec::new();
-    let mut pages = std::pin::pin!(walk_json(client, cursor, signal, max_pages));
-    while let Some(page) = pages.next().await {
-        out.extend(page?.1);
-    }
-    Ok(out)
-}
-
 /// What paging reads of a page it does not decode into models: its items and `total_count`
-/// (see `fields` for why not a derived struct).
+/// (see `json` for why not a derived struct).
 fn page_items(resp: &HttpResponse) -> Result<(Vec<Doc>, Option<u64>), Error> {
     let page = crate::fields::parse(&resp.body, resp.status, false)?;
     let total = page.get("total_count").and_then(|t| t.as_u64());

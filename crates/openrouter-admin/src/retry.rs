@@ -22,7 +22,8 @@
 use std::time::Duration;
 
 use crate::error::{Error, ErrorKind};
-use crate::validate;
+use crate::time::retry_after_from_headers;
+use crate::transport::{cancelled, CancelSignal, HttpRequest, HttpResponse, Transport};
 
 /// How an operation may be retried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -108,93 +109,73 @@ pub fn create_outcome_unknown(err: &Error) -> bool {
     }
 }
 
-/// Reads `retry-after-ms` (milliseconds) or `Retry-After` (seconds or an HTTP date) from
-/// lowercase-named headers. `now_ms` is the clock for HTTP dates (default: the target's clock).
-pub fn retry_after_from_headers(
-    headers: &[(String, String)],
-    now_ms: Option<f64>,
-) -> Option<Duration> {
-    let get = |name: &str| {
-        headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.trim())
-    };
-    if let Some(ms) = get("retry-after-ms").and_then(parse_decimal_millis) {
-        return Some(Duration::from_micros(ms));
-    }
-    let v = get("retry-after")?;
-    if v.starts_with('-') {
-        return None;
-    }
-    if let Some(us) = parse_decimal_millis(v) {
-        return Some(Duration::from_micros(us.saturating_mul(1000)));
-    }
-    let at = parse_http_date(v)?;
-    let now = now_ms.unwrap_or_else(crate::transport::default_now_ms);
-    Some(Duration::from_millis((at as f64 - now).max(0.0) as u64))
-}
-
-/// Parses a non-negative decimal (`"150"`, `"0.5"`) into thousandths (`150_000`, `500`),
-/// over bytes: no float parsing, `str::parse` or pattern search is linked into the wasm.
-fn parse_decimal_millis(v: &str) -> Option<u64> {
-    let b = v.as_bytes();
-    let (int, frac) = match b.iter().position(|&c| c == b'.') {
-        Some(dot) => (&b[..dot], &b[dot + 1..]),
-        None => (b, &b[b.len()..]),
-    };
-    if (int.is_empty() && frac.is_empty()) || int.len() > 12 {
-        return None;
-    }
-    let mut whole = 0u64;
-    for &d in int {
-        if !d.is_ascii_digit() {
-            return None;
+/// Sends `request` until it succeeds, fails for good, is cancelled or runs out of time:
+/// the one retry loop every call goes through. `request.timeout` is the per-attempt timeout
+/// (shortened to what is left of `deadline`, counted from now), `request.signal` cancels
+/// it, also during a backoff wait.
+///
+/// Two rules beyond [`RetryPolicy::should_retry`]: a 404 on a retried DELETE means the first
+/// attempt went through and its answer was lost (success), and a create that gives up after
+/// it may have reached the server ends in [`ErrorKind::OutcomeUnknown`].
+pub(crate) async fn send<T: Transport>(
+    t: &T,
+    policy: &RetryPolicy,
+    deadline: Option<Duration>,
+    class: OpClass,
+    request: HttpRequest,
+) -> Result<HttpResponse, Error> {
+    let signal = request.signal.as_ref();
+    let start = t.now_ms();
+    let deadline = deadline.map(|d| start + d.as_secs_f64() * 1000.0);
+    let mut retry = 0u32;
+    loop {
+        if signal.is_some_and(CancelSignal::is_cancelled) {
+            return Err(cancelled());
         }
-        whole = whole * 10 + u64::from(d - b'0');
-    }
-    if !frac.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let mut thousandths = 0u64;
-    for (i, scale) in [100, 10, 1].into_iter().enumerate() {
-        if let Some(&d) = frac.get(i) {
-            thousandths += u64::from(d - b'0') * scale;
+        let mut attempt = request.clone();
+        if let Some(dl) = deadline {
+            let left = dl - t.now_ms();
+            if left <= 0.0 {
+                return Err(Error::new(
+                    ErrorKind::Timeout,
+                    "the overall deadline passed",
+                ));
+            }
+            // Whole milliseconds: `from_secs_f64` would link float-to-Duration checks.
+            attempt.timeout = attempt.timeout.min(Duration::from_millis(left as u64));
         }
+        let err = match t.send(attempt).await {
+            Ok(resp) if (200..300).contains(&resp.status) => return Ok(resp),
+            Ok(resp) if resp.status == 404 && class == OpClass::Delete && retry > 0 => {
+                // The first attempt's DELETE went through; its answer was lost.
+                return Ok(HttpResponse::new(200, Vec::new(), r#"{"deleted":true}"#));
+            }
+            Ok(resp) => {
+                let ra = retry_after_from_headers(&resp.headers, Some(t.now_ms()));
+                Error::from_response(resp.status, &resp.headers, &resp.body).with_retry_after(ra)
+            }
+            Err(e) => e,
+        };
+        let retryable = policy.should_retry(class, err.status(), Some(err.kind()));
+        let give_up = |err: Error| {
+            if class == OpClass::Create && create_outcome_unknown(&err) {
+                Error::outcome_unknown(err)
+            } else {
+                err
+            }
+        };
+        if !retryable || retry >= policy.max_retries || err.is_cancelled() {
+            return Err(give_up(err));
+        }
+        let delay = policy.delay(retry, &err, t.random());
+        if let Some(dl) = deadline {
+            if t.now_ms() + delay.as_secs_f64() * 1000.0 > dl {
+                return Err(give_up(err));
+            }
+        }
+        t.sleep(delay, signal).await?;
+        retry += 1;
     }
-    Some(whole * 1000 + thousandths)
-}
-
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, the form RFC 9110 has servers
-/// send) to milliseconds since the epoch. Every field has a fixed place, so it is read by
-/// position.
-pub fn parse_http_date(s: &str) -> Option<i64> {
-    const MONTHS: [&[u8]; 12] = [
-        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-        b"Dec",
-    ];
-    let b = s.as_bytes();
-    let layout_ok = b.len() == 29
-        && b[3..5] == *b", "
-        && [b[7], b[11], b[16]] == [b' '; 3]
-        && [b[19], b[22]] == [b':'; 2]
-        && b[25..] == *b" GMT";
-    if !layout_ok {
-        return None;
-    }
-    let d = validate::num(b, 5, 2)?;
-    let m = MONTHS.iter().position(|name| *name == &b[8..11])? as u32 + 1;
-    let y = validate::num(b, 12, 4)?;
-    let (h, mi, se) = (
-        validate::num(b, 17, 2)?,
-        validate::num(b, 20, 2)?,
-        validate::num(b, 23, 2)?,
-    );
-    if d == 0 || d > validate::days_in_month(y, m) || h > 23 || mi > 59 || se > 60 {
-        return None;
-    }
-    let days = validate::days_from_civil(i64::from(y), m, d);
-    Some((days * 86_400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(se)) * 1000)
 }
 
 #[cfg(test)]
@@ -258,79 +239,6 @@ mod tests {
             ErrorKind::Unsupported,
             "u"
         )));
-    }
-
-    #[test]
-    fn retry_after_forms() {
-        assert_eq!(
-            retry_after_from_headers(&[h("retry-after", "2")], None),
-            Some(Duration::from_secs(2))
-        );
-        assert_eq!(
-            retry_after_from_headers(&[h("Retry-After", "0.5")], None),
-            Some(Duration::from_millis(500))
-        );
-        assert_eq!(
-            retry_after_from_headers(&[h("retry-after", "9"), h("retry-after-ms", "150")], None),
-            Some(Duration::from_millis(150))
-        );
-        let now = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").expect("date") as f64;
-        assert_eq!(
-            retry_after_from_headers(
-                &[h("retry-after", "Sun, 06 Nov 1994 08:49:40 GMT")],
-                Some(now)
-            ),
-            Some(Duration::from_secs(3))
-        );
-        assert_eq!(
-            retry_after_from_headers(
-                &[h("retry-after", "Sun, 06 Nov 1994 08:49:30 GMT")],
-                Some(now)
-            ),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(
-            retry_after_from_headers(&[h("retry-after", "soon")], None),
-            None
-        );
-        assert_eq!(
-            retry_after_from_headers(&[h("retry-after", "-1")], None),
-            None
-        );
-        assert_eq!(retry_after_from_headers(&[], None), None);
-    }
-
-    #[test]
-    fn decimal_millis() {
-        assert_eq!(parse_decimal_millis("150"), Some(150_000));
-        assert_eq!(parse_decimal_millis("0.5"), Some(500));
-        assert_eq!(parse_decimal_millis(".25"), Some(250));
-        assert_eq!(parse_decimal_millis("2."), Some(2000));
-        assert_eq!(parse_decimal_millis("1.23456"), Some(1234));
-        assert_eq!(
-            parse_decimal_millis("123456789012"),
-            Some(123_456_789_012_000)
-        );
-        assert_eq!(parse_decimal_millis("1234567890123"), None);
-        for bad in ["", ".", "1.2.3", "1e3", " 1", "+1", "1.x", "0x10"] {
-            assert_eq!(parse_decimal_millis(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn http_date() {
-        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(
-            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777_000)
-        );
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 UTC"), None);
-        assert_eq!(parse_http_date("Sun, 31 Feb 1994 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 24:00:00 GMT"), None);
-        assert_eq!(parse_http_date("Sun, 06 Xyz 1994 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("Sun, 6 Nov 1994 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("Sun,  06 Nov 1994 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date(""), None);
     }
 
     #[test]

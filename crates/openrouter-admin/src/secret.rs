@@ -4,7 +4,7 @@
 //! use openrouter_admin::secret::ManagementKey;
 //! let key = ManagementKey::new("sk-or-v1-0123");
 //! assert_eq!(format!("{key:?}"), "ManagementKey(<redacted>)");
-//! assert_eq!(key.expose(), "sk-or-v1-0123");
+//! assert_eq!(key.expose_secret(), "sk-or-v1-0123");
 //! ```
 
 use std::fmt;
@@ -21,10 +21,6 @@ impl ManagementKey {
         Self(key.into())
     }
     /// The key itself. Call this only to put it on the wire.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-    /// Same as [`expose`](Self::expose), named like [`Secret::expose_secret`].
     pub fn expose_secret(&self) -> &str {
         &self.0
     }
@@ -70,10 +66,6 @@ impl Secret {
     }
     /// The secret itself: show it to the user once, then drop it.
     pub fn expose_secret(&self) -> &str {
-        &self.0
-    }
-    /// Same as [`expose_secret`](Self::expose_secret).
-    pub fn expose(&self) -> &str {
         &self.0
     }
 }

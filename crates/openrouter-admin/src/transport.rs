@@ -1,5 +1,5 @@
 //! How bytes reach the API: a trait with one required async method, the browser's fetch
-//! ([`FetchTransport`]), and a recording [`MockTransport`](crate::mock::MockTransport) for tests.
+//! ([`FetchTransport`]), and (feature `mock`) a recording `MockTransport` for tests.
 //!
 //! Timers, the clock and jitter randomness are part of the transport (provided methods with
 //! target defaults), so tests can record the sleeps a retry asks for without waiting.
@@ -26,14 +26,7 @@ pub enum Method {
     Delete,
 }
 
-#[allow(missing_docs)]
 impl Method {
-    pub const GET: Method = Method::Get;
-    pub const POST: Method = Method::Post;
-    pub const PUT: Method = Method::Put;
-    pub const PATCH: Method = Method::Patch;
-    pub const DELETE: Method = Method::Delete;
-
     /// `"GET"`, `"POST"`, ...
     pub fn as_str(self) -> &'static str {
         match self {
@@ -60,9 +53,6 @@ pub struct CancelSignal {
     #[cfg(target_arch = "wasm32")]
     js: Option<web_sys::AbortSignal>,
 }
-
-/// Short name for [`CancelSignal`].
-pub type Abort = CancelSignal;
 
 impl CancelSignal {
     /// A fresh, not yet cancelled signal.
@@ -198,7 +188,7 @@ pub trait Transport {
 
     /// Milliseconds since the Unix epoch.
     fn now_ms(&self) -> f64 {
-        default_now_ms()
+        crate::time::now_ms()
     }
 
     /// A uniform random number in `[0, 1)` for backoff jitter.
@@ -211,21 +201,6 @@ pub(crate) fn cancelled() -> Error {
     Error::new(ErrorKind::Cancelled, "the request was cancelled")
 }
 
-/// The target's clock, in milliseconds since the Unix epoch.
-pub fn default_now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1000.0)
-            .unwrap_or(0.0)
-    }
-}
-
 /// The target's randomness in `[0, 1)`.
 pub fn default_random() -> f64 {
     #[cfg(target_arch = "wasm32")]
@@ -236,7 +211,7 @@ pub fn default_random() -> f64 {
     {
         use std::hash::{BuildHasher, Hasher};
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u64(default_now_ms().to_bits());
+        h.write_u64(crate::time::now_ms().to_bits());
         (h.finish() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -334,7 +309,7 @@ impl Transport for FetchTransport {
         };
         let builder = RequestBuilder::new(&req.url)
             .method(method)
-            .header("Authorization", req.authorization.expose())
+            .header("Authorization", req.authorization.expose_secret())
             .abort_signal(Some(&abort_signal));
         let request = match req.body {
             Some(body) => builder

@@ -338,112 +338,15 @@ pub fn check_utc_datetime(s: &str) -> Result<(), (&'static str, String)> {
     };
     let b = s.as_bytes();
     if !(s.ends_with('Z') || s.ends_with('z')) {
-        if parse_datetime(s, true).is_some() {
+        if crate::time::parse_datetime(s, true).is_some() {
             return Err(("utc", "expires_at must be in UTC, ending in Z".to_owned()));
         }
         return Err(bad());
     }
-    if b.len() < 20 || parse_datetime(s, false).is_none() {
+    if b.len() < 20 || crate::time::parse_datetime(s, false).is_none() {
         return Err(bad());
     }
     Ok(())
-}
-
-/// The number spelled by the `len` ASCII digits of `b` at `from` (`None` if any is not a
-/// digit or `b` is too short). Over bytes, so no `str::parse` or slicing panic is linked.
-pub(crate) fn num(b: &[u8], from: usize, len: usize) -> Option<u32> {
-    let part = b.get(from..from + len)?;
-    if !part.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    Some(part.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0')))
-}
-
-/// Parses RFC 3339 `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; with `offset_ok` false only `Z`.
-/// Returns milliseconds since the Unix epoch (UTC).
-pub(crate) fn parse_datetime(s: &str, offset_ok: bool) -> Option<i64> {
-    let b = s.as_bytes();
-    let (y, mo, d) = (num(b, 0, 4)?, num(b, 5, 2)?, num(b, 8, 2)?);
-    if b.get(4) != Some(&b'-')
-        || b.get(7) != Some(&b'-')
-        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
-    {
-        return None;
-    }
-    let (h, mi, se) = (num(b, 11, 2)?, num(b, 14, 2)?, num(b, 17, 2)?);
-    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
-        return None;
-    }
-    if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60
-    {
-        return None;
-    }
-    let mut i = 19;
-    let mut ms = 0i64;
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-        // Milliseconds from the first three digits, over bytes: slicing the `str` would
-        // link its out-of-bounds panic message into wasm builds.
-        let digits = &b[start..i.min(start + 3)];
-        let value = digits
-            .iter()
-            .fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
-        ms = value * 10i64.pow(3 - digits.len() as u32);
-    }
-    let rest = &b[i..];
-    let offset_min: i64 = match rest {
-        [b'Z' | b'z'] => 0,
-        [sign @ (b'+' | b'-'), ..] if offset_ok && rest.len() == 6 && rest[3] == b':' => {
-            let oh = num(rest, 1, 2)? as i64;
-            let om = num(rest, 4, 2)? as i64;
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            let v = oh * 60 + om;
-            if *sign == b'-' {
-                -v
-            } else {
-                v
-            }
-        }
-        _ => return None,
-    };
-    let days = days_from_civil(y as i64, mo, d);
-    let secs = days * 86_400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(se.min(59))
-        - offset_min * 60;
-    Some(secs * 1000 + ms)
-}
-
-fn is_leap(y: u32) -> bool {
-    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
-}
-
-pub(crate) fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
@@ -729,19 +632,5 @@ mod tests {
         assert!(validate_budget_order(&existing, Interval::Lifetime, 100.5).is_ok());
         let e = validate_budget_order(&existing, Interval::Daily, 200.0).expect_err("too big");
         assert_eq!(e.rule, "budget_order");
-    }
-
-    #[test]
-    fn datetime_parser() {
-        assert_eq!(parse_datetime("1970-01-01T00:00:00Z", false), Some(0));
-        assert_eq!(
-            parse_datetime("1970-01-02T00:00:01.5Z", false),
-            Some(86_401_500)
-        );
-        assert_eq!(parse_datetime("1970-01-01T01:00:00+01:00", true), Some(0));
-        assert_eq!(
-            parse_datetime("2000-03-01T00:00:00Z", false),
-            Some(951_868_800_000)
-        );
     }
 }

@@ -1,14 +1,15 @@
-use crate::api::{CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest};
-use crate::client::{decode, decode_str, prepare, Call, Client, Prepared};
-use crate::error::Error;
-use crate::fields::{self, Doc, Fields};
-use crate::models::{
-    ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, LimitReset, Timestamp, UpdateKey, UserId,
-    WorkspaceId,
+use crate::api::{
+    decode_str, CreateKeyRequest, DeleteKey, Endpoint, GetKey, ListKeys, Request, UpdateKeyRequest,
 };
+use crate::client::{decode, Call, Client};
+use crate::error::Error;
+use crate::fields;
+use crate::json::Doc;
+use crate::models::{ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, UpdateKey, WorkspaceId};
 use crate::secret::Secret;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 use crate::validate::Validate;
+use crate::views::{KeyRow, KeySettings};
 
 /// `client.keys()`.
 ///
@@ -220,12 +221,12 @@ impl<T: Transport> ReconcileKey<'_, T> {
         let since = self.since_ms - self.skew_ms;
         let mut best: Option<(f64, Doc)> = None;
         for key in keys {
-            let seen = Fields::new(&key, ".data[]", 200);
-            if seen.str("name")? != self.name {
+            let seen = KeyRow::new(&key);
+            if seen.name()? != self.name {
                 continue;
             }
             let created =
-                crate::validate::parse_datetime(&seen.str("created_at")?, true).map(|ms| ms as f64);
+                crate::time::parse_datetime(&seen.created_at()?, true).map(|ms| ms as f64);
             if created.is_some_and(|c| c < since) {
                 continue;
             }
@@ -288,23 +289,14 @@ impl<T: Transport> Rotate<'_, T> {
         let get = GetKey {
             hash: self.hash.clone(),
         };
-        // Only the settings the successor inherits are read (see `fields`).
-        let answer = self.client.execute_endpoint_raw(&get, s).await?;
+        // Only the settings the successor inherits are read (see `json`).
+        let answer = self.client.execute_prepared(get.request(), s).await?;
         let status = answer.status;
         let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
-        let old = Fields::new(&data, ".data", status);
-        let body = CreateKey {
-            name: old.str("name")?,
-            limit: old.opt_f64("limit")?,
-            limit_reset: old.opt_str("limit_reset")?.map(|r| LimitReset::parse(&r)),
-            include_byok_in_limit: Some(old.bool("include_byok_in_limit")?),
-            expires_at: old.opt_str("expires_at")?.map(Timestamp::from),
-            workspace_id: Some(old.str("workspace_id")?.into()),
-            creator_user_id: old.opt_str("creator_user_id")?.map(UserId::from),
-        };
+        let body = KeySettings::read(&data, ".data", status)?.successor();
         let answer = self
             .client
-            .execute_endpoint_raw(&CreateKeyRequest { body }, s)
+            .execute_prepared(CreateKeyRequest { body }.request(), s)
             .await?;
         let created = created(answer)?;
         let disable = UpdateKeyRequest {
@@ -312,7 +304,11 @@ impl<T: Transport> Rotate<'_, T> {
             body: UpdateKey::new().disabled(true),
         };
         // The answer (the disabled key) is not needed: only whether the update went through.
-        let disable_error = self.client.execute_endpoint_raw(&disable, s).await.err();
+        let disable_error = self
+            .client
+            .execute_prepared(disable.request(), s)
+            .await
+            .err();
         Ok(Rotation {
             created,
             old_hash: self.hash,
@@ -378,7 +374,7 @@ impl<T: Transport> BulkUpdate<'_, T> {
                 hash: hash.clone(),
                 body: patch.clone(),
             };
-            (hash, prepare(&ep))
+            (hash, ep.request())
         });
         let results = bulk(
             self.client,
@@ -401,7 +397,7 @@ impl<T: Transport> BulkUpdate<'_, T> {
 /// runner of both bulk operations (not generic over the endpoint, so it exists once).
 async fn bulk<T: Transport>(
     client: &Client<T>,
-    requests: Vec<(KeyHash, Result<Prepared, Error>)>,
+    requests: Vec<(KeyHash, Result<Request, Error>)>,
     concurrency: usize,
     signal: Option<CancelSignal>,
 ) -> Vec<BulkResult<HttpResponse>> {
@@ -453,7 +449,7 @@ impl<T: Transport> BulkDelete<'_, T> {
     async fn run<O>(self, read: impl Fn(HttpResponse) -> O) -> Result<Vec<BulkResult<O>>, Error> {
         let requests = self.hashes.into_iter().map(|hash| {
             let ep = DeleteKey { hash: hash.clone() };
-            (hash, prepare(&ep))
+            (hash, ep.request())
         });
         let results = bulk(
             self.client,

@@ -1,10 +1,10 @@
-use crate::api::{AddMembers, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
-use crate::client::{prepare, Call, Client};
+use crate::api::{AddMembers, Endpoint, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
+use crate::client::{Call, Client};
 use crate::error::Error;
-use crate::fields::Fields;
 use crate::models::{MemberIds, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
+use crate::views::{KeyRow, MemberRow};
 
 /// `client.workspace(id).members()`.
 ///
@@ -199,7 +199,7 @@ impl<T: Transport> MemberChanges<'_, T> {
         self
     }
 
-    /// The workspace's members (only who, and the workspace's UUID, are read: see `fields`).
+    /// The workspace's members (only who, and the workspace's UUID, are read: see `json`).
     async fn members(&self) -> Result<(IdSet, Option<WorkspaceId>), Error> {
         let list = ListMembers {
             workspace: self.workspace.clone(),
@@ -216,11 +216,11 @@ impl<T: Transport> MemberChanges<'_, T> {
         let mut ws = None;
         let mut ids = IdSet::default();
         for member in &all {
-            let member = Fields::new(member, ".data[]", 200);
+            let member = MemberRow::new(member);
             if ws.is_none() {
-                ws = Some(WorkspaceId::from(member.str("workspace_id")?));
+                ws = Some(member.workspace_id()?);
             }
-            ids.insert(UserId::from(member.str("user_id")?));
+            ids.insert(member.user_id()?);
         }
         Ok((ids, ws))
     }
@@ -260,9 +260,9 @@ impl<T: Transport> MemberChanges<'_, T> {
             // One request either way, prepared first, so the future awaits in one place.
             let workspace = self.workspace.clone();
             let request = if self.add {
-                prepare(&AddMembers { workspace, body })
+                AddMembers { workspace, body }.request()
             } else {
-                prepare(&RemoveMembers { workspace, body })
+                RemoveMembers { workspace, body }.request()
             };
             let res = self
                 .client
@@ -308,10 +308,10 @@ impl<T: Transport> MemberChanges<'_, T> {
                 .collect_values()
                 .await?;
             for key in &keys {
-                let key = Fields::new(key, ".data[]", 200);
-                if !key.bool("disabled")? {
-                    if let Some(owner) = key.opt_str("creator_user_id")? {
-                        key_holders.insert(UserId::from(owner));
+                let key = KeyRow::new(key);
+                if !key.disabled()? {
+                    if let Some(owner) = key.creator_user_id()? {
+                        key_holders.insert(owner);
                     }
                 }
             }

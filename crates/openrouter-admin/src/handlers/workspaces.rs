@@ -1,7 +1,8 @@
 use crate::api::{
-    CreateWorkspaceRequest, DeleteWorkspace, GetWorkspace, ListWorkspaces, UpdateWorkspaceRequest,
+    decode_str, CreateWorkspaceRequest, DeleteWorkspace, Endpoint, GetWorkspace, ListWorkspaces,
+    UpdateWorkspaceRequest,
 };
-use crate::client::{decode_str, Call, Client};
+use crate::client::{Call, Client};
 use crate::error::Error;
 use crate::models::{CreateWorkspace, DataResponse, UpdateWorkspace, Workspace};
 use crate::transport::{CancelSignal, Transport};
@@ -151,7 +152,7 @@ impl<T: Transport> ReconcileWorkspace<'_, T> {
         let ep = GetWorkspace { id: self.slug };
         match self
             .client
-            .execute_endpoint_raw(&ep, self.signal.as_ref())
+            .execute_prepared(ep.request(), self.signal.as_ref())
             .await
         {
             Ok(answer) => Ok(Some(answer.body)),

@@ -1,6 +1,6 @@
 //! Every request's method, path, query and body, as sent.
 
-use openrouter_admin::api::{Endpoint, ListKeys, RawTextRequest};
+use openrouter_admin::api::{Endpoint, ListKeys, RawRequest};
 use openrouter_admin::mock::MockTransport;
 use openrouter_admin::models::*;
 use openrouter_admin::{Method, OpClass};
@@ -332,7 +332,7 @@ fn keys() {
 #[test]
 fn escape_hatch() {
     let r = one!(ok(json!({"anything": 1})), |c| {
-        c.request::<serde_json::Value>(Method::GET, "/guardrails", &[("limit", "10")], None)
+        c.request::<serde_json::Value>(Method::Get, "/guardrails", &[("limit", "10")], None)
             .send()
     });
     assert_eq!(
@@ -340,14 +340,14 @@ fn escape_hatch() {
         (Method::Get, "/guardrails", q(&[("limit", "10")]))
     );
     let r = one!(ok(json!({})), |c| c
-        .request::<serde_json::Value>(Method::POST, "/x", &[], Some(json!({"a": 1})))
+        .request::<serde_json::Value>(Method::Post, "/x", &[], Some(json!({"a": 1})))
         .send());
     assert_eq!(r.body, Some(json!({"a": 1})));
 }
 
 #[test]
 fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
-    let mut post = RawTextRequest::new(Method::POST, "/guardrails");
+    let mut post = RawRequest::new(Method::Post, "/guardrails");
     post.query = q(&[("tag", "a b")]);
     post.body = Some(r#"{"name":"g","limit_usd":5}"#.to_owned());
     assert_eq!(post.class, OpClass::Create);
@@ -391,45 +391,64 @@ fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
     mock.push(ok(json!({"data": {"id": "a"}})));
     let c = client(mock);
     let text = block_on(
-        c.call(RawTextRequest::new(Method::GET, "/x"))
+        c.call(RawRequest::new(Method::Get, "/x"))
             .into_text_request()
             .send(),
     );
     assert_eq!(text.expect("sent"), r#"{"data":{"id":"a"}}"#);
 
-    let get = RawTextRequest::new(Method::GET, "/activity");
+    let get = RawRequest::new(Method::Get, "/activity");
     assert_eq!(get.class, OpClass::Safe);
-    assert!(get.body_text().is_none());
-    assert_eq!(
-        RawTextRequest::new(Method::DELETE, "/x").class,
-        OpClass::Delete
-    );
+    assert!(get.request().expect("valid").body.is_none());
+    assert_eq!(RawRequest::new(Method::Delete, "/x").class, OpClass::Delete);
 }
 
 #[test]
 fn endpoints_are_data() {
     let mut e = ListKeys::default();
     e.workspace_id = Some("w".into());
-    assert_eq!(e.method(), Method::Get);
-    assert_eq!(e.path(), "/keys");
-    assert_eq!(e.query(), q(&[("workspace_id", "w")]));
-    assert_eq!(e.body(), None);
-    assert_eq!(e.class(), OpClass::Safe);
+    let e = e.request().expect("valid");
+    assert_eq!(e.method, Method::Get);
+    assert_eq!(e.path, "/keys");
+    assert_eq!(e.query, q(&[("workspace_id", "w")]));
+    assert_eq!(e.body, None);
+    assert_eq!(e.class, OpClass::Safe);
     let c = client(MockTransport::new());
     assert_eq!(
-        c.keys().create(CreateKey::new("k")).endpoint().class(),
+        c.keys()
+            .create(CreateKey::new("k"))
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Create
     );
     assert_eq!(
         c.workspaces()
             .create(CreateWorkspace::new("a", "a"))
             .endpoint()
-            .class(),
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Create
     );
-    assert_eq!(c.key("h").delete().endpoint().class(), OpClass::Delete);
     assert_eq!(
-        c.workspace("w").members().add(["u"]).endpoint().class(),
+        c.key("h")
+            .delete()
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
+        OpClass::Delete
+    );
+    assert_eq!(
+        c.workspace("w")
+            .members()
+            .add(["u"])
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Safe
     );
     assert_eq!(
@@ -437,11 +456,18 @@ fn endpoints_are_data() {
             .budgets()
             .put(Interval::Daily, 1.0)
             .endpoint()
-            .class(),
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Safe
     );
     assert_eq!(
-        c.key("h").update(UpdateKey::new()).endpoint().class(),
+        c.key("h")
+            .update(UpdateKey::new())
+            .endpoint()
+            .request()
+            .expect("valid")
+            .class,
         OpClass::Safe
     );
 }

@@ -1,0 +1,445 @@
+//! Request bodies, each declared once with [`body!`](crate::body): the struct, its
+//! constructor and builder setters, its JSON writer (see `body_json`), the list of its fields
+//! ([`Body::FIELDS`]) and its reader ([`Body::visit`]), through which the JS bindings read a
+//! JavaScript object. Validation stays hand-written (`validate`): it is business rules.
+//!
+//! A field's Rust type says how it is written and read:
+//! * `T` is required: always written, and a reader must supply it;
+//! * `Option<T>` is a create's optional field: left out when `None`; `null` reads as `None`;
+//! * `Patch<T>` is an update's field: left out when unset, `null` clears it.
+//!
+//! ```
+//! use openrouter_admin::body::{Body, Presence};
+//! use openrouter_admin::models::CreateKey;
+//! let name = &CreateKey::FIELDS[0];
+//! assert_eq!((name.name, name.presence), ("name", Presence::Required));
+//! ```
+
+use crate::body_json::{Object, ToValue};
+use crate::patch::Patch;
+
+/// The JSON type of a field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A string (also the string enums and identifiers).
+    String,
+    /// A number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// An array of whole numbers.
+    Integers,
+}
+
+/// Whether a field must be present, may be left out, or may also be `null`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Always sent.
+    Required,
+    /// A create's optional field: sent when set.
+    Optional,
+    /// An update's field: sent when set, `null` to clear it.
+    Patch,
+}
+
+/// One field of a body, as [`Body::FIELDS`] lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The JSON name (also the Rust field's name).
+    pub name: &'static str,
+    /// Its JSON type.
+    pub kind: Kind,
+    /// Whether it must be present.
+    pub presence: Presence,
+}
+
+/// One property as a reader found it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prop<T> {
+    /// Missing (or `undefined`).
+    Absent,
+    /// `null`.
+    Null,
+    /// A value of the right type.
+    Value(T),
+}
+
+impl<T> Prop<T> {
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Prop<U> {
+        match self {
+            Prop::Absent => Prop::Absent,
+            Prop::Null => Prop::Null,
+            Prop::Value(v) => Prop::Value(f(v)),
+        }
+    }
+}
+
+/// Reads a body's properties from elsewhere (the JS bindings: a JavaScript object), one
+/// typed property at a time. A property of the wrong type is the reader's error.
+pub trait Visitor {
+    /// What a reader fails with.
+    type Error;
+    /// A string property.
+    fn string(&mut self, name: &'static str) -> Result<Prop<String>, Self::Error>;
+    /// A number property.
+    fn number(&mut self, name: &'static str) -> Result<Prop<f64>, Self::Error>;
+    /// A boolean property.
+    fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, Self::Error>;
+    /// An array of whole numbers.
+    fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, Self::Error>;
+    /// The error of a required property that is missing or `null`.
+    fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
+}
+
+/// A request body declared with [`body!`](crate::body).
+pub trait Body: Sized {
+    /// Every field, in the order they are written.
+    const FIELDS: &'static [Field];
+    /// The body read property by property.
+    fn visit<V: Visitor>(v: &mut V) -> Result<Self, V::Error>;
+}
+
+/// A value a body field holds: how a [`Visitor`] reads it.
+pub(crate) trait BodyValue: ToValue + Sized {
+    const KIND: Kind;
+    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error>;
+}
+
+impl BodyValue for String {
+    const KIND: Kind = Kind::String;
+    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+        v.string(name)
+    }
+}
+
+impl BodyValue for f64 {
+    const KIND: Kind = Kind::Number;
+    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+        v.number(name)
+    }
+}
+
+impl BodyValue for bool {
+    const KIND: Kind = Kind::Boolean;
+    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+        v.boolean(name)
+    }
+}
+
+impl BodyValue for Vec<i64> {
+    const KIND: Kind = Kind::Integers;
+    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+        v.integers(name)
+    }
+}
+
+/// Model types written and read as their string form (`From<&str>` or a `parse`).
+macro_rules! string_value {
+    ($($model:ty => $from:expr),* $(,)?) => {$(
+        impl BodyValue for $model {
+            const KIND: Kind = Kind::String;
+            fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+                Ok(v.string(name)?.map(|s: String| $from(s)))
+            }
+        }
+    )*};
+}
+pub(crate) use string_value;
+
+/// A field of a body: `T` (required), `Option<T>` or `Patch<T>`. Says how it is written and
+/// read, so the macro needs no per-field mode for that.
+pub(crate) trait BodyField: Sized {
+    const KIND: Kind;
+    const PRESENCE: Presence;
+    fn write(&self, o: &mut Object, key: &str);
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error>;
+}
+
+/// The required fields' types.
+macro_rules! required_field {
+    ($($t:ty),*) => {$(
+        impl BodyField for $t {
+            const KIND: Kind = <$t as BodyValue>::KIND;
+            const PRESENCE: Presence = Presence::Required;
+            fn write(&self, o: &mut Object, key: &str) {
+                o.put(key, self.value());
+            }
+            fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
+                match Patch::<$t>::read(v, name)? {
+                    Patch::Value(x) => Ok(x),
+                    _ => Err(v.missing(name, <$t as BodyValue>::KIND)),
+                }
+            }
+        }
+    )*};
+}
+
+required_field!(String, f64);
+
+impl<T: BodyValue> BodyField for Option<T> {
+    const KIND: Kind = T::KIND;
+    const PRESENCE: Presence = Presence::Optional;
+    fn write(&self, o: &mut Object, key: &str) {
+        o.option(key, self);
+    }
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
+        // Through the update's reader, so a value type has one reader in a wasm module.
+        Ok(match Patch::<T>::read(v, name)? {
+            Patch::Value(x) => Some(x),
+            _ => None,
+        })
+    }
+}
+
+impl<T: BodyValue> BodyField for Patch<T> {
+    const KIND: Kind = T::KIND;
+    const PRESENCE: Presence = Presence::Patch;
+    fn write(&self, o: &mut Object, key: &str) {
+        o.patch(key, self);
+    }
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
+        Ok(match T::visit(v, name)? {
+            Prop::Absent => Patch::Unset,
+            Prop::Null => Patch::Null,
+            Prop::Value(x) => Patch::Value(x),
+        })
+    }
+}
+
+/// Declares a request body once. The input is the struct as it is written by hand (doc
+/// comments and serde attributes included), each field followed by `=> setter`, which names
+/// the shape of its builder method:
+/// * `new`: set by the constructor (`pub struct Name(field: Type, ...)` lists these fields
+///   and the types its arguments convert `Into`, in argument order);
+/// * `into`: `fn f(self, v: impl Into<T>)` (for `Option<T>` and `Patch<T>` fields);
+/// * `or_null`: `fn f(self, v: Option<T>)`, `None` clearing the field (`Patch<T>`);
+/// * `or_null_into`: `fn f(self, v: Option<impl Into<T>>)` (`Patch<T>`).
+///
+/// It writes the struct (deriving `Default`), `new`, the setters, `to_json` (the wire text,
+/// fields in declaration order: serde_json's own order) and the [`Body`] impl.
+macro_rules! body {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident ($($arg:ident : $aty:ty),*) {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : $fty:ty => $setter:ident $(<$inner:ty>)?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+        #[non_exhaustive]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $fty, )*
+        }
+
+        impl $name {
+            /// A body with its required fields; set the rest with the builder methods.
+            pub fn new($($arg: impl Into<$aty>),*) -> Self {
+                Self {
+                    $($arg: $arg.into(),)*
+                    ..Default::default()
+                }
+            }
+            $( $crate::body::setter!($setter $field $(<$inner>)?); )*
+
+            /// The body as the JSON text that goes on the wire.
+            pub(crate) fn to_json(&self) -> String {
+                let mut o = $crate::body_json::Object::new();
+                $( $crate::body::BodyField::write(&self.$field, &mut o, stringify!($field)); )*
+                o.finish()
+            }
+        }
+
+        impl $crate::body::Body for $name {
+            const FIELDS: &'static [$crate::body::Field] = &[$(
+                $crate::body::Field {
+                    name: stringify!($field),
+                    kind: <$fty as $crate::body::BodyField>::KIND,
+                    presence: <$fty as $crate::body::BodyField>::PRESENCE,
+                },
+            )*];
+            fn visit<V: $crate::body::Visitor>(v: &mut V) -> Result<Self, V::Error> {
+                // Field by field into a default body, not one struct literal: a failure then
+                // drops one body, rather than each field read so far (smaller wasm).
+                let mut body = Self::default();
+                $( body.$field = <$fty as $crate::body::BodyField>::read(v, stringify!($field))?; )*
+                Ok(body)
+            }
+        }
+    };
+}
+pub(crate) use body;
+
+/// One builder method of [`body!`]; `<T>` after the setter kind is the value type inside the
+/// field's `Option` or `Patch`.
+macro_rules! setter {
+    (new $field:ident) => {};
+    (into $field:ident <$t:ty>) => {
+        #[doc = concat!("Sets `", stringify!($field), "`.")]
+        pub fn $field(mut self, v: impl Into<$t>) -> Self {
+            self.$field = Some::<$t>(v.into()).into();
+            self
+        }
+    };
+    (or_null $field:ident <$t:ty>) => {
+        #[doc = concat!("Sets (`Some`) or clears (`None`) `", stringify!($field), "`.")]
+        pub fn $field(mut self, v: Option<$t>) -> Self {
+            self.$field = v.into();
+            self
+        }
+    };
+    (or_null_into $field:ident <$t:ty>) => {
+        #[doc = concat!("Sets (`Some`) or clears (`None`) `", stringify!($field), "`.")]
+        pub fn $field(mut self, v: Option<impl Into<$t>>) -> Self {
+            self.$field = v.map(Into::into).into();
+            self
+        }
+    };
+}
+pub(crate) use setter;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{CreateKey, CreateWorkspace, UpdateKey, UpdateWorkspace, UpsertBudget};
+    use serde_json::Value as Json;
+
+    /// A reader that sets every field it is asked for, and records the names.
+    #[derive(Default)]
+    struct Everything(Vec<&'static str>);
+
+    impl Visitor for Everything {
+        type Error = ();
+        fn string(&mut self, name: &'static str) -> Result<Prop<String>, ()> {
+            self.0.push(name);
+            Ok(Prop::Value("x".into()))
+        }
+        fn number(&mut self, name: &'static str) -> Result<Prop<f64>, ()> {
+            self.0.push(name);
+            Ok(Prop::Value(1.5))
+        }
+        fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, ()> {
+            self.0.push(name);
+            Ok(Prop::Value(true))
+        }
+        fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, ()> {
+            self.0.push(name);
+            Ok(Prop::Value(vec![1]))
+        }
+        fn missing(&mut self, _: &'static str, _: Kind) {}
+    }
+
+    /// The property names of a request schema (following one `$ref`), sorted.
+    fn spec_fields(spec: &Json, path: &str, method: &str) -> Vec<String> {
+        let mut schema =
+            &spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"];
+        if let Some(r) = schema["$ref"].as_str() {
+            let name = r.rsplit('/').next().expect("a schema name");
+            schema = &spec["components"]["schemas"][name];
+        }
+        let props = schema["properties"].as_object().expect("properties");
+        let mut names: Vec<String> = props.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
+    /// The property names of a TypeScript interface in the bindings' `.d.ts` text, sorted.
+    fn dts_fields(interface: &str) -> Vec<String> {
+        let dts = include_str!("../../openrouter-admin-js/src/types.rs");
+        let start = dts
+            .find(&format!("export interface {interface} {{"))
+            .unwrap_or_else(|| panic!("no interface {interface}"));
+        let body = &dts[start..];
+        let body = &body[body.find('{').expect("{") + 1..body.find('}').expect("}")];
+        let mut names: Vec<String> = body
+            .lines()
+            .filter_map(|l| l.trim().split(['?', ':']).next())
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Every field of `B` is read, written, in the spec's schema and (when the bindings take
+    /// the body as an object) in the `.d.ts`.
+    fn check<B: Body>(to_json: fn(&B) -> String, spec: &Json, op: (&str, &str), ts: Option<&str>) {
+        let mut names: Vec<String> = B::FIELDS.iter().map(|f| f.name.to_owned()).collect();
+        let mut reader = Everything::default();
+        let body = B::visit(&mut reader).expect("every field set");
+        assert_eq!(
+            reader.0,
+            B::FIELDS.iter().map(|f| f.name).collect::<Vec<_>>(),
+            "reader"
+        );
+        names.sort();
+        let written: serde_json::Map<String, Json> =
+            serde_json::from_str(&to_json(&body)).expect("the writer writes JSON"); // keys sorted
+        assert_eq!(
+            written.keys().collect::<Vec<_>>(),
+            names.iter().collect::<Vec<_>>(),
+            "writer"
+        );
+        assert_eq!(spec_fields(spec, op.0, op.1), names, "spec {op:?}");
+        if let Some(ts) = ts {
+            assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
+        }
+    }
+
+    #[test]
+    fn every_field_is_read_written_specified_and_typed() {
+        let spec = crate::views::tests::spec();
+        check(
+            CreateWorkspace::to_json,
+            &spec,
+            ("/workspaces", "post"),
+            Some("CreateWorkspaceRequest"),
+        );
+        check(
+            UpdateWorkspace::to_json,
+            &spec,
+            ("/workspaces/{id}", "patch"),
+            Some("UpdateWorkspaceRequest"),
+        );
+        check(
+            UpsertBudget::to_json,
+            &spec,
+            ("/workspaces/{id}/budgets/{interval}", "put"),
+            None,
+        );
+        check(
+            CreateKey::to_json,
+            &spec,
+            ("/keys", "post"),
+            Some("CreateKeyRequest"),
+        );
+        check(
+            UpdateKey::to_json,
+            &spec,
+            ("/keys/{hash}", "patch"),
+            Some("UpdateKeyRequest"),
+        );
+    }
+
+    #[test]
+    fn field_kinds_and_presence_come_from_the_types() {
+        let f = |name: &str| CreateKey::FIELDS.iter().find(|f| f.name == name).copied();
+        assert_eq!(
+            f("limit").map(|f| (f.kind, f.presence)),
+            Some((Kind::Number, Presence::Optional))
+        );
+        let g = |name: &str| {
+            UpdateWorkspace::FIELDS
+                .iter()
+                .find(|f| f.name == name)
+                .copied()
+        };
+        assert_eq!(
+            g("io_logging_api_key_ids").map(|f| (f.kind, f.presence)),
+            Some((Kind::Integers, Presence::Patch))
+        );
+        assert_eq!(UpsertBudget::FIELDS[0].presence, Presence::Required);
+    }
+}
