@@ -121,14 +121,15 @@ fn integers(v: &JsValue) -> Option<Vec<i64>> {
         return None;
     }
     let array: &Array = v.unchecked_ref();
-    array
-        .iter()
-        .map(|item| {
-            item.as_f64()
-                .filter(|n| n.fract() == 0.0 && n.abs() <= EXACT)
-                .map(|n| n as i64)
-        })
-        .collect()
+    // A plain loop: `collect` into an `Option<Vec>` is a larger iterator adapter in wasm.
+    let mut out = Vec::new();
+    for item in array.iter() {
+        let n = item
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && n.abs() <= EXACT)?;
+        out.push(n as i64);
+    }
+    Some(out)
 }
 
 /// The body argument `name` (`value`) read as `B`: the one reader of every body.

@@ -64,16 +64,6 @@ pub enum Prop<T> {
     Value(T),
 }
 
-impl<T> Prop<T> {
-    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Prop<U> {
-        match self {
-            Prop::Absent => Prop::Absent,
-            Prop::Null => Prop::Null,
-            Prop::Value(v) => Prop::Value(f(v)),
-        }
-    }
-}
-
 /// Reads a body's properties from elsewhere (the JS bindings: a JavaScript object), one
 /// typed property at a time. A property of the wrong type is the reader's error.
 pub trait Visitor {
@@ -99,47 +89,68 @@ pub trait Body: Sized {
     fn visit<V: Visitor>(v: &mut V) -> Result<Self, V::Error>;
 }
 
-/// A value a body field holds: how a [`Visitor`] reads it.
+/// A value a body field holds: how a [`Visitor`] reads it, as an update's field (absent,
+/// `null` or a value). Each of the four JSON kinds has one reader, out of line, that every
+/// field of that kind calls (required, optional, update and the string-typed models alike):
+/// a reader per field type would be a copy of the visitor's code for each in a wasm module.
 pub(crate) trait BodyValue: ToValue + Sized {
     const KIND: Kind;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error>;
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error>;
+}
+
+/// A [`Prop`] as the update's field it is.
+fn patch<T>(prop: Prop<T>) -> Patch<T> {
+    match prop {
+        Prop::Absent => Patch::Unset,
+        Prop::Null => Patch::Null,
+        Prop::Value(x) => Patch::Value(x),
+    }
 }
 
 impl BodyValue for String {
     const KIND: Kind = Kind::String;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
-        v.string(name)
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+        v.string(name).map(patch)
     }
 }
 
 impl BodyValue for f64 {
     const KIND: Kind = Kind::Number;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
-        v.number(name)
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+        v.number(name).map(patch)
     }
 }
 
 impl BodyValue for bool {
     const KIND: Kind = Kind::Boolean;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
-        v.boolean(name)
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+        v.boolean(name).map(patch)
     }
 }
 
 impl BodyValue for Vec<i64> {
     const KIND: Kind = Kind::Integers;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
-        v.integers(name)
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+        v.integers(name).map(patch)
     }
 }
 
-/// Model types written and read as their string form (`From<&str>` or a `parse`).
+/// Model types written and read as their string form (`From<&str>` or a `parse`), through
+/// the one string reader.
 macro_rules! string_value {
     ($($model:ty => $from:expr),* $(,)?) => {$(
         impl BodyValue for $model {
             const KIND: Kind = Kind::String;
-            fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
-                Ok(v.string(name)?.map(|s: String| $from(s)))
+            fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+                Ok(match <String as BodyValue>::read(v, name)? {
+                    Patch::Unset => Patch::Unset,
+                    Patch::Null => Patch::Null,
+                    Patch::Value(s) => Patch::Value($from(s)),
+                })
             }
         }
     )*};
@@ -165,7 +176,7 @@ macro_rules! required_field {
                 o.put(key, self.value());
             }
             fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-                match Patch::<$t>::read(v, name)? {
+                match <$t as BodyValue>::read(v, name)? {
                     Patch::Value(x) => Ok(x),
                     _ => Err(v.missing(name, <$t as BodyValue>::KIND)),
                 }
@@ -183,8 +194,7 @@ impl<T: BodyValue> BodyField for Option<T> {
         o.option(key, self);
     }
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-        // Through the update's reader, so a value type has one reader in a wasm module.
-        Ok(match Patch::<T>::read(v, name)? {
+        Ok(match T::read(v, name)? {
             Patch::Value(x) => Some(x),
             _ => None,
         })
@@ -198,11 +208,7 @@ impl<T: BodyValue> BodyField for Patch<T> {
         o.patch(key, self);
     }
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-        Ok(match T::visit(v, name)? {
-            Prop::Absent => Patch::Unset,
-            Prop::Null => Patch::Null,
-            Prop::Value(x) => Patch::Value(x),
-        })
+        T::read(v, name)
     }
 }
 
