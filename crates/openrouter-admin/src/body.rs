@@ -53,30 +53,22 @@ pub struct Field {
     pub presence: Presence,
 }
 
-/// One property as a reader found it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prop<T> {
-    /// Missing (or `undefined`).
-    Absent,
-    /// `null`.
-    Null,
-    /// A value of the right type.
-    Value(T),
-}
-
 /// Reads a body's properties from elsewhere (the JS bindings: a JavaScript object), one
-/// typed property at a time. A property of the wrong type is the reader's error.
+/// typed property at a time, each as a [`Patch`]: missing (or `undefined`) is
+/// [`Unset`](Patch::Unset), `null` is [`Null`](Patch::Null). A property of the wrong type is
+/// the reader's error. (The fields' own type, not a reader's type of its own: a conversion
+/// between the two would be code for each value kind in a wasm module.)
 pub trait Visitor {
     /// What a reader fails with.
     type Error;
     /// A string property.
-    fn string(&mut self, name: &'static str) -> Result<Prop<String>, Self::Error>;
+    fn string(&mut self, name: &'static str) -> Result<Patch<String>, Self::Error>;
     /// A number property.
-    fn number(&mut self, name: &'static str) -> Result<Prop<f64>, Self::Error>;
+    fn number(&mut self, name: &'static str) -> Result<Patch<f64>, Self::Error>;
     /// A boolean property.
-    fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, Self::Error>;
+    fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, Self::Error>;
     /// An array of whole numbers.
-    fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, Self::Error>;
+    fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, Self::Error>;
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }
@@ -98,20 +90,11 @@ pub(crate) trait BodyValue: ToValue + Sized {
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error>;
 }
 
-/// A [`Prop`] as the update's field it is.
-fn patch<T>(prop: Prop<T>) -> Patch<T> {
-    match prop {
-        Prop::Absent => Patch::Unset,
-        Prop::Null => Patch::Null,
-        Prop::Value(x) => Patch::Value(x),
-    }
-}
-
 impl BodyValue for String {
     const KIND: Kind = Kind::String;
     #[inline(never)]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
-        v.string(name).map(patch)
+        v.string(name)
     }
 }
 
@@ -119,7 +102,7 @@ impl BodyValue for f64 {
     const KIND: Kind = Kind::Number;
     #[inline(never)]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
-        v.number(name).map(patch)
+        v.number(name)
     }
 }
 
@@ -127,7 +110,7 @@ impl BodyValue for bool {
     const KIND: Kind = Kind::Boolean;
     #[inline(never)]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
-        v.boolean(name).map(patch)
+        v.boolean(name)
     }
 }
 
@@ -135,7 +118,7 @@ impl BodyValue for Vec<i64> {
     const KIND: Kind = Kind::Integers;
     #[inline(never)]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
-        v.integers(name).map(patch)
+        v.integers(name)
     }
 }
 
@@ -318,21 +301,21 @@ mod tests {
 
     impl Visitor for Everything {
         type Error = ();
-        fn string(&mut self, name: &'static str) -> Result<Prop<String>, ()> {
+        fn string(&mut self, name: &'static str) -> Result<Patch<String>, ()> {
             self.0.push(name);
-            Ok(Prop::Value("x".into()))
+            Ok(Patch::Value("x".into()))
         }
-        fn number(&mut self, name: &'static str) -> Result<Prop<f64>, ()> {
+        fn number(&mut self, name: &'static str) -> Result<Patch<f64>, ()> {
             self.0.push(name);
-            Ok(Prop::Value(1.5))
+            Ok(Patch::Value(1.5))
         }
-        fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, ()> {
+        fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, ()> {
             self.0.push(name);
-            Ok(Prop::Value(true))
+            Ok(Patch::Value(true))
         }
-        fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, ()> {
+        fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, ()> {
             self.0.push(name);
-            Ok(Prop::Value(vec![1]))
+            Ok(Patch::Value(vec![1]))
         }
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }
