@@ -11,11 +11,11 @@
 //! values themselves before sending.
 
 use js_sys::{Array, Reflect, JSON};
-use openrouter_admin::body::{Body as Declared, Kind, Prop, Visitor};
-use openrouter_admin::models::{CreateKey, CreateWorkspace, UpdateKey, UpdateWorkspace};
+use openrouter_admin::body::{Body as Declared, Kind, Visitor};
+use openrouter_admin::models::{CreateKey, CreateWorkspace, Patch, UpdateKey, UpdateWorkspace};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::invalid;
+use crate::convert::invalid_arg;
 
 /// A body argument named `name`: a plain object.
 struct Body<'a> {
@@ -28,18 +28,10 @@ impl<'a> Body<'a> {
     /// anywhere in it is an error naming the whole argument, as the wire could not take it).
     fn new(value: &JsValue, name: &'a str) -> Result<Body<'a>, JsValue> {
         if !value.is_object() || Array::is_array(value) {
-            return Err(invalid(
-                name,
-                "type",
-                &format!("`{name}` must be an object"),
-            ));
+            return Err(invalid_arg(name, "type", "must be an object"));
         }
         if JSON::stringify(value).is_err() {
-            return Err(invalid(
-                name,
-                "type",
-                &format!("`{name}` cannot be read as JSON"),
-            ));
+            return Err(invalid_arg(name, "type", "cannot be read as JSON"));
         }
         Ok(Body {
             object: value.clone(),
@@ -48,33 +40,32 @@ impl<'a> Body<'a> {
     }
 
     /// The property `key`.
-    fn prop(&self, key: &str) -> Prop<JsValue> {
+    fn prop(&self, key: &str) -> Patch<JsValue> {
         match Reflect::get(&self.object, &JsValue::from_str(key)) {
-            Ok(v) if v.is_null() => Prop::Null,
-            Ok(v) if !v.is_undefined() => Prop::Value(v),
-            _ => Prop::Absent,
+            Ok(v) if v.is_null() => Patch::Null,
+            Ok(v) if !v.is_undefined() => Patch::Value(v),
+            _ => Patch::Unset,
         }
     }
 
-    /// The `validation` error of a property that is not `what`.
+    /// The `validation` error of the property `key`, which `what` says (`must be a string`).
     #[inline(never)]
     fn wrong(&self, key: &str, rule: &str, what: &str) -> JsValue {
-        let field = format!("{}.{key}", self.name);
-        invalid(&field, rule, &format!("`{field}` must be {what}"))
+        invalid_arg(&format!("{}.{key}", self.name), rule, what)
     }
 
-    /// A property read with `read`, which says what the value must be.
+    /// A property read with `read`; `what` says what the value must be.
     fn typed<V>(
         &self,
         key: &str,
         what: &str,
         read: fn(&JsValue) -> Option<V>,
-    ) -> Result<Prop<V>, JsValue> {
+    ) -> Result<Patch<V>, JsValue> {
         match self.prop(key) {
-            Prop::Absent => Ok(Prop::Absent),
-            Prop::Null => Ok(Prop::Null),
-            Prop::Value(v) => read(&v)
-                .map(Prop::Value)
+            Patch::Unset => Ok(Patch::Unset),
+            Patch::Null => Ok(Patch::Null),
+            Patch::Value(v) => read(&v)
+                .map(Patch::Value)
                 .ok_or_else(|| self.wrong(key, "type", what)),
         }
     }
@@ -82,16 +73,16 @@ impl<'a> Body<'a> {
 
 impl Visitor for Body<'_> {
     type Error = JsValue;
-    fn string(&mut self, name: &'static str) -> Result<Prop<String>, JsValue> {
+    fn string(&mut self, name: &'static str) -> Result<Patch<String>, JsValue> {
         self.typed(name, STRING, JsValue::as_string)
     }
-    fn number(&mut self, name: &'static str) -> Result<Prop<f64>, JsValue> {
+    fn number(&mut self, name: &'static str) -> Result<Patch<f64>, JsValue> {
         self.typed(name, NUMBER, JsValue::as_f64)
     }
-    fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, JsValue> {
+    fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, JsValue> {
         self.typed(name, BOOLEAN, JsValue::as_bool)
     }
-    fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, JsValue> {
+    fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, JsValue> {
         self.typed(name, INTEGERS, integers)
     }
     fn missing(&mut self, name: &'static str, kind: Kind) -> JsValue {
@@ -99,10 +90,10 @@ impl Visitor for Body<'_> {
     }
 }
 
-const STRING: &str = "a string";
-const NUMBER: &str = "a number";
-const BOOLEAN: &str = "a boolean";
-const INTEGERS: &str = "an array of integers";
+const STRING: &str = "must be a string";
+const NUMBER: &str = "must be a number";
+const BOOLEAN: &str = "must be a boolean";
+const INTEGERS: &str = "must be an array of integers";
 
 /// What a value of `kind` must be, in an error message.
 fn what(kind: Kind) -> &'static str {
@@ -121,14 +112,15 @@ fn integers(v: &JsValue) -> Option<Vec<i64>> {
         return None;
     }
     let array: &Array = v.unchecked_ref();
-    array
-        .iter()
-        .map(|item| {
-            item.as_f64()
-                .filter(|n| n.fract() == 0.0 && n.abs() <= EXACT)
-                .map(|n| n as i64)
-        })
-        .collect()
+    // A plain loop: `collect` into an `Option<Vec>` is a larger iterator adapter in wasm.
+    let mut out = Vec::new();
+    for item in array.iter() {
+        let n = item
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && n.abs() <= EXACT)?;
+        out.push(n as i64);
+    }
+    Some(out)
 }
 
 /// The body argument `name` (`value`) read as `B`: the one reader of every body.

@@ -39,13 +39,7 @@ impl OpenRouterAdmin {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<OpenRouterAdmin, JsValue> {
-        if options.is_undefined() || options.is_null() {
-            return Err(invalid(
-                "options.apiKey",
-                "required",
-                "`options.apiKey` is required",
-            ));
-        }
+        // `undefined` and `null` parse as no options, so they fail on the missing key below.
         let o = Options::parse(&options)?;
         let key = o
             .string("apiKey")?

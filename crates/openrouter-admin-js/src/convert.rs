@@ -46,27 +46,32 @@ pub fn invalid(field: &str, rule: &str, message: &str) -> JsValue {
     )]))
 }
 
+/// A `validation` error whose message is the argument's name in backquotes, then `what`
+/// ("must be a string"): one `format!` for every such message, out of line.
+#[inline(never)]
+pub fn invalid_arg(field: &str, rule: &str, what: &str) -> JsValue {
+    invalid(field, rule, &format!("`{field}` {what}"))
+}
+
+/// The `type` error of the option `key` (`options.key`), which `what` describes.
+#[inline(never)]
+fn invalid_option(key: &str, what: &str) -> JsValue {
+    invalid_arg(&format!("options.{key}"), "type", what)
+}
+
 /// A required string argument (an id, a slug, a hash).
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     match value.as_string() {
         Some(s) if !s.is_empty() => Ok(s),
-        Some(_) => Err(invalid(
-            name,
-            "min_length",
-            &format!("`{name}` cannot be empty"),
-        )),
-        None => Err(invalid(name, "type", &format!("`{name}` must be a string"))),
+        Some(_) => Err(invalid_arg(name, "min_length", "cannot be empty")),
+        None => Err(invalid_arg(name, "type", "must be a string")),
     }
 }
 
 /// A required array of non-empty strings (user ids, key hashes).
 pub fn strings_arg(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
     if !Array::is_array(value) {
-        return Err(invalid(
-            name,
-            "type",
-            &format!("`{name}` must be an array of strings"),
-        ));
+        return Err(invalid_arg(name, "type", "must be an array of strings"));
     }
     let array: &Array = value.unchecked_ref();
     let mut out = Vec::with_capacity(array.length() as usize);
@@ -173,10 +178,9 @@ impl Options {
         };
         match v.as_f64() {
             Some(n) if n.fract() == 0.0 && (0.0..=max as f64).contains(&n) => Ok(Some(n)),
-            _ => Err(invalid(
-                &format!("options.{key}"),
-                "type",
-                &format!("`options.{key}` must be an integer from 0 to {max}"),
+            _ => Err(invalid_option(
+                key,
+                &format!("must be an integer from 0 to {max}"),
             )),
         }
     }
@@ -186,13 +190,9 @@ impl Options {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
-        v.as_bool().map(Some).ok_or_else(|| {
-            invalid(
-                &format!("options.{key}"),
-                "type",
-                &format!("`options.{key}` must be a boolean"),
-            )
-        })
+        v.as_bool()
+            .map(Some)
+            .ok_or_else(|| invalid_option(key, "must be a boolean"))
     }
 
     /// An option sent as JSON text (`JSON.stringify`); a value JSON cannot carry (a BigInt,
@@ -205,10 +205,7 @@ impl Options {
             .ok()
             .and_then(|text| text.as_string())
             .map(Some)
-            .ok_or_else(|| {
-                let field = format!("options.{key}");
-                invalid(&field, "type", &format!("`{field}` cannot be read as JSON"))
-            })
+            .ok_or_else(|| invalid_option(key, "cannot be read as JSON"))
     }
 
     /// An object of query parameters: each value a string, a finite number or a boolean,
@@ -217,13 +214,8 @@ impl Options {
         let Some(v) = self.get(key) else {
             return Ok(Vec::new());
         };
-        let field = format!("options.{key}");
         if !v.is_object() || Array::is_array(&v) {
-            return Err(invalid(
-                &field,
-                "type",
-                &format!("`{field}` must be an object"),
-            ));
+            return Err(invalid_option(key, "must be an object"));
         }
         let mut out = Vec::new();
         for entry in Object::entries(v.unchecked_ref()).iter() {
@@ -239,11 +231,9 @@ impl Options {
                 None
             };
             let Some(text) = text else {
-                let item = format!("{field}.{name}");
-                return Err(invalid(
-                    &item,
-                    "type",
-                    &format!("`{item}` must be a string, a finite number or a boolean"),
+                return Err(invalid_option(
+                    &format!("{key}.{name}"),
+                    "must be a string, a finite number or a boolean",
                 ));
             };
             out.push((name, text));

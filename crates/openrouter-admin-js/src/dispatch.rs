@@ -18,7 +18,7 @@
 use js_sys::Promise;
 use openrouter_admin::api::{self, Endpoint};
 use openrouter_admin::models::UpsertBudget;
-use openrouter_admin::{Call, CancelSignal, Client, FetchTransport, KeyHash, OpClass, TextRequest};
+use openrouter_admin::{Client, FetchTransport, KeyHash, OpClass, TextRequest};
 use wasm_bindgen::JsValue;
 
 use crate::answer::{parse_answer, Shape};
@@ -203,44 +203,39 @@ fn request(
     let signal = o.signal()?;
     let shape = op.shape();
     let request = match op {
-        Op::CurrentKey => prepared(client.call(api::GetCurrentKey::default()), signal),
-        Op::ListWorkspaces => prepared(client.call(workspace_list(&o)?), signal),
-        Op::ListMembers { id_or_slug } => {
-            prepared(client.call(member_list(id_or_slug, &o)?), signal)
-        }
-        Op::ListKeys => prepared(client.call(key_list(&o)?), signal),
-        Op::ListOrganizationMembers => prepared(client.call(organization_member_list(&o)?), signal),
+        Op::CurrentKey => api::GetCurrentKey::default().request(),
+        Op::ListWorkspaces => workspace_list(&o)?.request(),
+        Op::ListMembers { id_or_slug } => member_list(id_or_slug, &o)?.request(),
+        Op::ListKeys => key_list(&o)?.request(),
+        Op::ListOrganizationMembers => organization_member_list(&o)?.request(),
         Op::CreateWorkspace { request } => {
             let body = body::create_workspace(request, "request")?;
-            prepared(client.call(api::CreateWorkspaceRequest::new(body)), signal)
+            api::CreateWorkspaceRequest::new(body).request()
         }
         Op::GetWorkspace { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
-            prepared(client.call(api::GetWorkspace::new(workspace)), signal)
+            api::GetWorkspace::new(workspace).request()
         }
         Op::UpdateWorkspace { id_or_slug, patch } => {
             let workspace = workspace_arg(id_or_slug)?;
             let body = body::update_workspace(patch, "patch")?;
             let update = api::UpdateWorkspaceRequest::new(workspace, body);
-            prepared(client.call(update), signal)
+            update.request()
         }
         Op::DeleteWorkspace { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
-            prepared(client.call(api::DeleteWorkspace::new(workspace)), signal)
+            api::DeleteWorkspace::new(workspace).request()
         }
         Op::ListBudgets { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
-            prepared(client.call(api::ListBudgets::new(workspace)), signal)
+            api::ListBudgets::new(workspace).request()
         }
         Op::GetBudget {
             id_or_slug,
             interval,
         } => {
             let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
-            prepared(
-                client.call(api::GetBudget::new(workspace, interval)),
-                signal,
-            )
+            api::GetBudget::new(workspace, interval).request()
         }
         Op::PutBudget {
             id_or_slug,
@@ -254,31 +249,28 @@ fn request(
             let mut body = UpsertBudget::new(usd);
             body.include_byok_in_budgets = o.boolean("includeByok")?;
             let put = api::PutBudget::new(workspace, interval, body);
-            prepared(client.call(put), signal)
+            put.request()
         }
         Op::DeleteBudget {
             id_or_slug,
             interval,
         } => {
             let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
-            prepared(
-                client.call(api::DeleteBudget::new(workspace, interval)),
-                signal,
-            )
+            api::DeleteBudget::new(workspace, interval).request()
         }
         Op::CreateKey { request } => {
             let body = body::create_key(request, "request")?;
-            prepared(client.call(api::CreateKeyRequest::new(body)), signal)
+            api::CreateKeyRequest::new(body).request()
         }
-        Op::GetKey { hash } => prepared(client.call(api::GetKey::new(hash_arg(hash)?)), signal),
+        Op::GetKey { hash } => api::GetKey::new(hash_arg(hash)?).request(),
         Op::UpdateKey { hash, patch } => {
             let hash = hash_arg(hash)?;
             let body = body::update_key(patch, "patch")?;
-            prepared(client.call(api::UpdateKeyRequest::new(hash, body)), signal)
+            api::UpdateKeyRequest::new(hash, body).request()
         }
         // Retiring is deleting (`KeysHandler::retire`).
         Op::DeleteKey { hash } | Op::RetireKey { hash } => {
-            prepared(client.call(api::DeleteKey::new(hash_arg(hash)?)), signal)
+            api::DeleteKey::new(hash_arg(hash)?).request()
         }
         Op::Raw { method, path } => {
             let mut raw = api::RawRequest::new(method_arg(method)?, path_arg(path)?);
@@ -288,19 +280,10 @@ fn request(
             if raw.class == OpClass::Create && o.boolean("idempotent")? == Some(true) {
                 raw.class = OpClass::Safe;
             }
-            prepared(client.call(raw), signal)
+            raw.request()
         }
     };
-    Ok((request, shape))
-}
-
-/// `call`, with the optional cancel handle, checked and serialized: every operation gives
-/// this one type, so the future that sends it exists once in the wasm.
-fn prepared<E: Endpoint>(
-    call: Call<'_, FetchTransport, E>,
-    signal: Option<CancelSignal>,
-) -> TextRequest<FetchTransport> {
-    signaled!(call, signal).into_text_request()
+    Ok((client.text_request(request, signal), shape))
 }
 
 /// Every paginator method: checks `options`, then the list's arguments, and returns

@@ -53,40 +53,22 @@ pub struct Field {
     pub presence: Presence,
 }
 
-/// One property as a reader found it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prop<T> {
-    /// Missing (or `undefined`).
-    Absent,
-    /// `null`.
-    Null,
-    /// A value of the right type.
-    Value(T),
-}
-
-impl<T> Prop<T> {
-    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Prop<U> {
-        match self {
-            Prop::Absent => Prop::Absent,
-            Prop::Null => Prop::Null,
-            Prop::Value(v) => Prop::Value(f(v)),
-        }
-    }
-}
-
 /// Reads a body's properties from elsewhere (the JS bindings: a JavaScript object), one
-/// typed property at a time. A property of the wrong type is the reader's error.
+/// typed property at a time, each as a [`Patch`]: missing (or `undefined`) is
+/// [`Unset`](Patch::Unset), `null` is [`Null`](Patch::Null). A property of the wrong type is
+/// the reader's error. (The fields' own type, not a reader's type of its own: a conversion
+/// between the two would be code for each value kind in a wasm module.)
 pub trait Visitor {
     /// What a reader fails with.
     type Error;
     /// A string property.
-    fn string(&mut self, name: &'static str) -> Result<Prop<String>, Self::Error>;
+    fn string(&mut self, name: &'static str) -> Result<Patch<String>, Self::Error>;
     /// A number property.
-    fn number(&mut self, name: &'static str) -> Result<Prop<f64>, Self::Error>;
+    fn number(&mut self, name: &'static str) -> Result<Patch<f64>, Self::Error>;
     /// A boolean property.
-    fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, Self::Error>;
+    fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, Self::Error>;
     /// An array of whole numbers.
-    fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, Self::Error>;
+    fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, Self::Error>;
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }
@@ -99,47 +81,59 @@ pub trait Body: Sized {
     fn visit<V: Visitor>(v: &mut V) -> Result<Self, V::Error>;
 }
 
-/// A value a body field holds: how a [`Visitor`] reads it.
+/// A value a body field holds: how a [`Visitor`] reads it, as an update's field (absent,
+/// `null` or a value). Each of the four JSON kinds has one reader, out of line, that every
+/// field of that kind calls (required, optional, update and the string-typed models alike):
+/// a reader per field type would be a copy of the visitor's code for each in a wasm module.
 pub(crate) trait BodyValue: ToValue + Sized {
     const KIND: Kind;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error>;
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error>;
 }
 
 impl BodyValue for String {
     const KIND: Kind = Kind::String;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
         v.string(name)
     }
 }
 
 impl BodyValue for f64 {
     const KIND: Kind = Kind::Number;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
         v.number(name)
     }
 }
 
 impl BodyValue for bool {
     const KIND: Kind = Kind::Boolean;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
         v.boolean(name)
     }
 }
 
 impl BodyValue for Vec<i64> {
     const KIND: Kind = Kind::Integers;
-    fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
         v.integers(name)
     }
 }
 
-/// Model types written and read as their string form (`From<&str>` or a `parse`).
+/// Model types written and read as their string form (`From<&str>` or a `parse`), through
+/// the one string reader.
 macro_rules! string_value {
     ($($model:ty => $from:expr),* $(,)?) => {$(
         impl BodyValue for $model {
             const KIND: Kind = Kind::String;
-            fn visit<V: Visitor>(v: &mut V, name: &'static str) -> Result<Prop<Self>, V::Error> {
-                Ok(v.string(name)?.map(|s: String| $from(s)))
+            fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+                Ok(match <String as BodyValue>::read(v, name)? {
+                    Patch::Unset => Patch::Unset,
+                    Patch::Null => Patch::Null,
+                    Patch::Value(s) => Patch::Value($from(s)),
+                })
             }
         }
     )*};
@@ -165,7 +159,7 @@ macro_rules! required_field {
                 o.put(key, self.value());
             }
             fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-                match Patch::<$t>::read(v, name)? {
+                match <$t as BodyValue>::read(v, name)? {
                     Patch::Value(x) => Ok(x),
                     _ => Err(v.missing(name, <$t as BodyValue>::KIND)),
                 }
@@ -183,8 +177,7 @@ impl<T: BodyValue> BodyField for Option<T> {
         o.option(key, self);
     }
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-        // Through the update's reader, so a value type has one reader in a wasm module.
-        Ok(match Patch::<T>::read(v, name)? {
+        Ok(match T::read(v, name)? {
             Patch::Value(x) => Some(x),
             _ => None,
         })
@@ -198,11 +191,7 @@ impl<T: BodyValue> BodyField for Patch<T> {
         o.patch(key, self);
     }
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-        Ok(match T::visit(v, name)? {
-            Prop::Absent => Patch::Unset,
-            Prop::Null => Patch::Null,
-            Prop::Value(x) => Patch::Value(x),
-        })
+        T::read(v, name)
     }
 }
 
@@ -312,21 +301,21 @@ mod tests {
 
     impl Visitor for Everything {
         type Error = ();
-        fn string(&mut self, name: &'static str) -> Result<Prop<String>, ()> {
+        fn string(&mut self, name: &'static str) -> Result<Patch<String>, ()> {
             self.0.push(name);
-            Ok(Prop::Value("x".into()))
+            Ok(Patch::Value("x".into()))
         }
-        fn number(&mut self, name: &'static str) -> Result<Prop<f64>, ()> {
+        fn number(&mut self, name: &'static str) -> Result<Patch<f64>, ()> {
             self.0.push(name);
-            Ok(Prop::Value(1.5))
+            Ok(Patch::Value(1.5))
         }
-        fn boolean(&mut self, name: &'static str) -> Result<Prop<bool>, ()> {
+        fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, ()> {
             self.0.push(name);
-            Ok(Prop::Value(true))
+            Ok(Patch::Value(true))
         }
-        fn integers(&mut self, name: &'static str) -> Result<Prop<Vec<i64>>, ()> {
+        fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, ()> {
             self.0.push(name);
-            Ok(Prop::Value(vec![1]))
+            Ok(Patch::Value(vec![1]))
         }
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }

@@ -146,6 +146,22 @@ impl<T: Transport> Client<T> {
         }
     }
 
+    /// A request already built (an endpoint's [`request`](Endpoint::request), failure
+    /// included), to send as JSON text: what [`Call::into_text_request`] gives, without a
+    /// [`Call`] per endpoint type, so a binding that picks the endpoint in a `match` builds
+    /// only its request in each arm.
+    pub fn text_request(
+        &self,
+        prepared: Result<Request, Error>,
+        signal: Option<CancelSignal>,
+    ) -> TextRequest<T> {
+        TextRequest {
+            client: self.clone(),
+            prepared,
+            signal,
+        }
+    }
+
     /// The escape hatch: any path, typed as you like.
     ///
     /// ```no_run
@@ -400,11 +416,8 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
     /// with a clone of the client: one type for every operation, so a binding can choose the
     /// operation in a `match` and send it from one place.
     pub fn into_text_request(self) -> TextRequest<T> {
-        TextRequest {
-            client: self.client.clone(),
-            prepared: self.endpoint.request(),
-            signal: self.signal,
-        }
+        self.client
+            .text_request(self.endpoint.request(), self.signal)
     }
 }
 

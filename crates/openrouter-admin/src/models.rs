@@ -11,7 +11,7 @@ use crate::secret::Secret;
 
 pub use crate::patch::Patch;
 
-use crate::body::{body, string_value, BodyValue, Kind, Prop, Visitor};
+use crate::body::{body, string_value, BodyValue, Kind, Visitor};
 use crate::body_json::{to_str_value, ToValue, Value};
 
 to_str_value!(LimitReset, ProviderSort, Timestamp, WorkspaceId, UserId);
