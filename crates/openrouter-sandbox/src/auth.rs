@@ -45,6 +45,13 @@ impl FromRequestParts<Shared> for Management {
 }
 
 fn authenticate(state: &AppState, parts: &Parts) -> ApiResult<Caller> {
+    // Two keys leave it ambiguous who is calling; taking the first would let a proxy's
+    // header silently decide, so the request is refused instead.
+    if parts.headers.get_all(AUTHORIZATION).iter().nth(1).is_some() {
+        return Err(ApiError::bad_request(
+            "Authorization: sent more than once; send a single `Bearer <key>` header",
+        ));
+    }
     let raw = parts
         .headers
         .get(AUTHORIZATION)

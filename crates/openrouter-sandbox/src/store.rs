@@ -560,7 +560,14 @@ pub fn deprecated_rate_limit() -> Value {
 
 /// Rounds to 1/10000 of a dollar so sums of seeded floats print cleanly.
 pub fn round_cents(v: f64) -> f64 {
-    (v * 10_000.0).round() / 10_000.0
+    // Only below 1e11 do four decimals fit in a double's 53 bits once scaled; above it there
+    // is nothing to round, and scaling would cost exactness or, past ~1.8e304, overflow to
+    // infinity (serialized as `null`, which reads as "no limit").
+    if v.abs() < 1e11 {
+        (v * 10_000.0).round() / 10_000.0
+    } else {
+        v
+    }
 }
 
 /// Finds a key by hash.

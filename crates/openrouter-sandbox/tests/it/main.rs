@@ -7,6 +7,7 @@ mod budgets;
 mod common;
 mod control;
 mod durability;
+mod hardening;
 mod keys;
 mod members;
 mod serving;
