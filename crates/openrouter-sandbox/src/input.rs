@@ -12,6 +12,34 @@ use crate::error::ApiError;
 /// Largest request body accepted; bigger ones get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// Why a request body stopped: it was not complete within the body timeout (`--body-timeout`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyTimeout(pub std::time::Duration);
+
+impl std::fmt::Display for BodyTimeout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "request body: not received within the {} s allowed",
+            self.0.as_secs_f64()
+        )
+    }
+}
+
+impl std::error::Error for BodyTimeout {}
+
+/// The body timeout behind a failed read, if that is why it failed.
+fn timed_out(err: &(dyn std::error::Error + 'static)) -> Option<BodyTimeout> {
+    let mut cause = Some(err);
+    while let Some(e) = cause {
+        if let Some(t) = e.downcast_ref::<BodyTimeout>() {
+            return Some(*t);
+        }
+        cause = e.source();
+    }
+    None
+}
+
 /// A PATCH field in its three states: left out, sent as `null`, or sent with a value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field<T> {
@@ -56,6 +84,8 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
                     StatusCode::PAYLOAD_TOO_LARGE,
                     format!("request body: larger than the {MAX_BODY_BYTES} bytes allowed"),
                 )
+            } else if let Some(t) = timed_out(&rej) {
+                ApiError::new(StatusCode::REQUEST_TIMEOUT, t.to_string())
             } else {
                 ApiError::bad_request(format!("request body: could not be read ({rej})"))
             }

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod conn;
 pub mod control;
 pub mod control_api;
 pub mod error;
@@ -27,9 +28,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use hyper::body::Incoming;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tower::ServiceExt;
 
+use crate::conn::{
+    Connections, Deadline, EnvelopeIo, ALLOW_ORIGIN, EXPOSE_HEADERS, MAX_HEADERS, MAX_HEAD_BYTES,
+};
 use crate::control::{Control, Fault, RateLimiter};
 use crate::error::{envelope, ApiError};
 pub use crate::seed::{SeedKind, SeedScale};
@@ -54,7 +58,23 @@ pub struct Config {
     pub control: bool,
     /// Requests per second per bearer key; None = unlimited.
     pub rate_limit: Option<u32>,
+    /// How long a client may take to send a request head (also the idle time allowed
+    /// between requests on a kept-alive connection) before the connection is closed.
+    pub header_timeout: Duration,
+    /// How long a client may take to send a request body, counted from its head; 408 after.
+    pub body_timeout: Duration,
+    /// Most connections open at once; a new one beyond takes the place of the oldest idle one.
+    pub max_connections: usize,
 }
+
+/// `--header-timeout` unless given: generous for any real client, short for a stalled one.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `--body-timeout` unless given: a 1 MiB body in 30 s is 35 KB/s.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// `--max-connections` unless given: well under the usual 1024 file descriptors per process.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
 
 impl Default for Config {
     fn default() -> Self {
@@ -67,6 +87,9 @@ impl Default for Config {
             serve_dir: None,
             control: false,
             rate_limit: None,
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 }
@@ -139,7 +162,7 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
         .local_addr()
         .map_err(|e| StartError(format!("local address: {e}")))?;
     let app = router(state.clone());
-    let task = tokio::spawn(accept_loop(listener, app, state));
+    let task = tokio::spawn(accept_loop(listener, app, state, config));
     Ok(Running {
         addr,
         management_key,
@@ -147,31 +170,62 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
     })
 }
 
-async fn accept_loop(listener: tokio::net::TcpListener, app: Router, state: Shared) {
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    state: Shared,
+    config: Config,
+) {
+    let mut http = hyper::server::conn::http1::Builder::new();
     // With the control surface on, connections are not kept alive: Chromium silently
     // resends a request whose *reused* connection closes before any response, which
     // would turn an injected drop into a success (or a second create).
-    let keep_alive = state.control.is_none();
+    http.keep_alive(state.control.is_none())
+        .timer(TokioTimer::new())
+        .header_read_timeout(config.header_timeout)
+        .max_header_size(MAX_HEAD_BYTES)
+        .max_buf_size(2 * MAX_HEAD_BYTES)
+        .max_headers(MAX_HEADERS);
+    let body_timeout = config.body_timeout;
+    let connections = Connections::new(config.max_connections);
     loop {
         let (stream, _) = match listener.accept().await {
             Ok(pair) => pair,
             Err(e) => {
-                eprintln!("sandbox: accept failed: {e}");
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                // Almost always out of file descriptors: close the oldest idle connection so
+                // that the next client gets in, rather than everyone waiting on a stalled one.
+                if !connections.evict_oldest_idle() {
+                    eprintln!("sandbox: accept failed: {e}");
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
                 continue;
             }
+        };
+        // Every open connection is mid-request: refuse this one rather than queue it.
+        let Some(ticket) = connections.admit() else {
+            continue;
         };
         let _ = stream.set_nodelay(true);
         let app = app.clone();
         let state = state.clone();
+        let http = http.clone();
         tokio::spawn(async move {
+            let busy = ticket.busy_handle();
             let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
-                front(state.clone(), app.clone(), req.map(Body::new))
+                let guard = busy.busy();
+                let req = req.map(|b| Body::new(Deadline::new(Body::new(b), body_timeout)));
+                let answer = front(state.clone(), app.clone(), req);
+                async move {
+                    let resp = answer.await;
+                    drop(guard);
+                    resp
+                }
             });
-            let _ = hyper::server::conn::http1::Builder::new()
-                .keep_alive(keep_alive)
-                .serve_connection(TokioIo::new(stream), svc)
-                .await;
+            let conn = http.serve_connection(TokioIo::new(EnvelopeIo::new(stream)), svc);
+            tokio::select! {
+                _ = conn => {}
+                () = ticket.evicted() => {}
+            }
         });
     }
 }
@@ -193,11 +247,11 @@ fn add_cors(resp: &mut Response) {
     let h = resp.headers_mut();
     h.insert(
         header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
+        HeaderValue::from_static(ALLOW_ORIGIN),
     );
     h.insert(
         header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("retry-after, retry-after-ms"),
+        HeaderValue::from_static(EXPOSE_HEADERS),
     );
 }
 

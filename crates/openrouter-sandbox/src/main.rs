@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
+use std::time::Duration;
+
 use openrouter_sandbox::{serve, Config, SeedKind, SeedScale};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -48,6 +50,15 @@ struct Cli {
     /// Requests per second allowed per bearer key (429 beyond).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     rate_limit: Option<u32>,
+    /// Seconds a client may take to send a request head, or stay idle between requests.
+    #[arg(long, default_value_t = openrouter_sandbox::DEFAULT_HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout: u64,
+    /// Seconds a client may take to send a request body, from its head (408 beyond).
+    #[arg(long, default_value_t = openrouter_sandbox::DEFAULT_BODY_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout: u64,
+    /// Most connections open at once; a new one beyond closes the oldest idle one.
+    #[arg(long, default_value_t = openrouter_sandbox::DEFAULT_MAX_CONNECTIONS)]
+    max_connections: usize,
 }
 
 #[tokio::main]
@@ -65,6 +76,9 @@ async fn main() -> std::process::ExitCode {
         serve_dir: cli.serve,
         control: cli.control,
         rate_limit: cli.rate_limit,
+        header_timeout: Duration::from_secs(cli.header_timeout),
+        body_timeout: Duration::from_secs(cli.body_timeout),
+        max_connections: cli.max_connections,
     };
     let running = match serve(config).await {
         Ok(r) => r,
