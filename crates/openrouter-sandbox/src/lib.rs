@@ -27,6 +27,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower::ServiceExt;
@@ -216,9 +217,14 @@ async fn accept_loop(
                 let req = req.map(|b| Body::new(Deadline::new(Body::new(b), body_timeout)));
                 let answer = front(state.clone(), app.clone(), req);
                 async move {
-                    let resp = answer.await;
-                    drop(guard);
-                    resp
+                    // Busy until the body is written too: a file still being sent is not idle.
+                    let resp = answer.await?;
+                    Ok::<_, Dropped>(resp.map(|body| {
+                        Body::new(body.map_frame(move |frame| {
+                            let _busy = &guard;
+                            frame
+                        }))
+                    }))
                 }
             });
             let conn = http.serve_connection(TokioIo::new(EnvelopeIo::new(stream)), svc);

@@ -321,3 +321,44 @@ async fn stalled_clients_do_not_keep_others_out() {
         opened.elapsed()
     );
 }
+
+/// The cap closes idle connections only: a request being served when stalled clients pile
+/// up past the cap still gets its answer.
+#[tokio::test]
+async fn a_request_in_flight_is_never_evicted() {
+    use tokio::io::AsyncWriteExt;
+    let sb = Sb::with(Config {
+        control: true,
+        management_key: Some(MGMT.to_owned()),
+        max_connections: 4,
+        ..Config::default()
+    })
+    .await;
+    sb.fault("GET", "/api/v1/key", json!([{"delay_ms": 800}]))
+        .await;
+    let slow = tokio::spawn({
+        let http = sb.http.clone();
+        let url = sb.api("/key");
+        async move {
+            http.get(url)
+                .bearer_auth(MGMT)
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut stalled = Vec::new();
+    for _ in 0..20 {
+        let mut s = tokio::net::TcpStream::connect(sb.running.addr)
+            .await
+            .unwrap();
+        s.write_all(b"GET /api/v1/key HTTP/1.1\r\n").await.unwrap();
+        stalled.push(s);
+    }
+    let status = tokio::time::timeout(Duration::from_secs(5), slow)
+        .await
+        .expect("the slow request finishes")
+        .unwrap();
+    assert_eq!(status.map_err(|e| e.to_string()), Ok(200));
+}
