@@ -80,7 +80,8 @@ fn KeyDetail(
     let writes = use_writes();
     let router = use_router();
     let confirm_delete = RwSignal::new(false);
-    let confirm_rotate = RwSignal::new(false);
+    // `?rotate=1`: sent here to rotate a key whose secret was lost with its create's answer.
+    let confirm_rotate = RwSignal::new(router.param("rotate") == "1");
     let secret = RwSignal::new_local(None::<CreatedKey>);
     let hash = StoredValue::new(k.hash.as_str().to_string());
     let ws_slug = k.workspace_id.as_str().to_string();
