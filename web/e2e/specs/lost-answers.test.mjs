@@ -126,3 +126,71 @@ test('create key, answer delayed past the client timeout: one key however the us
   await page.waitForTimeout(Math.max(0, sent + delay + 2000 - Date.now()));
   assert.equal((await keysNamed('staging', name)).length, 1, 'exactly one key');
 });
+
+async function workspacesWithSlug(slug) {
+  const all = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = (await api('GET', `/workspaces?limit=100&offset=${offset}`)).json.data;
+    all.push(...page);
+    if (page.length < 100) break;
+  }
+  return all.filter((w) => w.slug === slug);
+}
+
+async function fillWorkspace(page, name, slug) {
+  await page.waitForSelector('#ora-ws-name');
+  await page.fill('#ora-ws-name', name);
+  await page.fill('#ora-ws-slug', slug);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`create workspace, answer lost after the commit: found and opened, never twice (${scheme})`, async (t) => {
+    const slug = `lost-ws-${scheme}-${Date.now()}`;
+    const { page } = await signedIn(t, { hash: '#/workspaces/new', colorScheme: scheme });
+    await fault('POST', '/api/v1/workspaces', [{ commit_then_drop: true }]);
+    await fault('GET', `/api/v1/workspaces/${slug}`, [{ delay_ms: 1500 }]);
+    await fillWorkspace(page, `Lost ${scheme}`, slug);
+    await page.dblclick('#ora-ws-create');
+    await page.waitForSelector('progress.ora-progress');
+    assert.match(await text(page, '.ora-lost'), /may or may not have been created/);
+    assert.ok(await page.isDisabled('#ora-ws-create'), 'no second create while searching');
+    assert.equal(await page.inputValue('#ora-ws-slug'), slug, 'the form keeps its input');
+    await assertAxe(page, `lost-ws-searching-${scheme}`);
+    await shot(page, `lost-ws-searching-${scheme}`);
+    // Found: the page says so and opens it.
+    await page.waitForFunction((s) => location.hash.startsWith(`#/workspaces/${s}`), slug, { timeout: 20000 });
+    await page.waitForFunction(() => /answer was lost: here it is/.test(document.querySelector('.ora-toasts')?.innerText ?? ''));
+    await page.waitForSelector('#ora-ws-name');
+    assert.equal(await page.inputValue('#ora-ws-name'), `Lost ${scheme}`, 'the workspace it made is shown');
+    await assertAxe(page, `lost-ws-found-${scheme}`);
+    await shot(page, `lost-ws-found-${scheme}`);
+    assert.equal((await workspacesWithSlug(slug)).length, 1, 'exactly one workspace');
+    // Back, and Create again with the same slug: refused, still one.
+    await page.goto(page.url().replace(/#.*/, '#/workspaces/new'));
+    await fillWorkspace(page, `Lost ${scheme}`, slug);
+    await page.click('#ora-ws-create');
+    await page.waitForSelector('form [role=alert]');
+    assert.equal((await workspacesWithSlug(slug)).length, 1, 'still exactly one workspace');
+  });
+}
+
+test('create workspace, answer delayed past the client timeout: one workspace', { timeout: 120000 }, async (t) => {
+  const slug = `lost-ws-slow-${Date.now()}`;
+  const { page } = await signedIn(t, { hash: '#/workspaces/new' });
+  const delay = 34000;
+  await fault('POST', '/api/v1/workspaces', [{ delay_ms: delay }]);
+  const sent = Date.now();
+  await fillWorkspace(page, 'Lost slow', slug);
+  await page.dblclick('#ora-ws-create');
+  await page.waitForFunction(
+    (s) => location.hash.startsWith(`#/workspaces/${s}`) || /was not created|check failed/.test(document.querySelector('.ora-lost')?.innerText ?? ''),
+    slug, { timeout: 60000 });
+  if (!(await page.evaluate((s) => location.hash.startsWith(`#/workspaces/${s}`), slug))) {
+    // Nothing was made when the page looked: the user creates again, knowingly.
+    assert.equal(await text(page, '#ora-ws-create'), 'Create again');
+    await page.click('#ora-ws-create');
+    await page.waitForFunction((s) => location.hash.startsWith(`#/workspaces/${s}`), slug, { timeout: 10000 });
+  }
+  await page.waitForTimeout(Math.max(0, sent + delay + 2000 - Date.now()));
+  assert.equal((await workspacesWithSlug(slug)).length, 1, 'exactly one workspace');
+});
