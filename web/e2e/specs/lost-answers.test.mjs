@@ -194,3 +194,32 @@ test('create workspace, answer delayed past the client timeout: one workspace', 
   await page.waitForTimeout(Math.max(0, sent + delay + 2000 - Date.now()));
   assert.equal((await workspacesWithSlug(slug)).length, 1, 'exactly one workspace');
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`rotate, the new key's answer lost: found, said plainly, no third key (${scheme})`, async (t) => {
+    const name = `lost-rot-${scheme}-${Date.now()}`;
+    const ws = (await api('GET', '/workspaces/staging')).json.data;
+    const old = (await api('POST', '/keys', { name, workspace_id: ws.id })).json.data;
+    const { page } = await signedIn(t, { hash: `#/keys/${old.hash}`, colorScheme: scheme });
+    await page.waitForSelector('#ora-rotate');
+    await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
+    await fault('GET', '/api/v1/keys', [{ delay_ms: 1500 }]);
+    await page.click('#ora-rotate');
+    await page.dblclick('#ora-rotate-confirm');
+    await page.waitForSelector('progress.ora-progress');
+    assert.ok(await page.isDisabled('#ora-rotate'), 'no second rotation while searching');
+    await assertAxe(page, `lost-rotation-searching-${scheme}`);
+    await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
+    const keys = await keysNamed('staging', name);
+    assert.equal(keys.length, 2, 'the old key and one successor');
+    const successor = keys.find((k) => k.hash !== old.hash);
+    const found = await text(page, '#ora-lost-found');
+    assert.ok(found.includes(successor.label), found);
+    assert.match(found, /still works/);
+    assert.match(found, /cannot be shown again/);
+    assert.ok(await page.isDisabled('#ora-rotate'));
+    assert.equal(keys.find((k) => k.hash === old.hash).disabled, false, 'the old key was not disabled');
+    await assertAxe(page, `lost-rotation-found-${scheme}`);
+    await shot(page, `lost-rotation-found-${scheme}`);
+  });
+}
