@@ -48,6 +48,19 @@ pub async fn search<T: 'static>(
     });
 }
 
+/// Awaits `create`; when its answer is lost, awaits `look` (the search for what it made) before
+/// giving the result back, so the action ends (and the list behind reloads) once it is known.
+pub async fn create_or_look<T>(
+    create: impl Future<Output = Result<T, Error>>,
+    look: impl Future<Output = ()>,
+) -> Result<T, Error> {
+    let created = create.await;
+    if created.as_ref().is_err_and(Error::is_outcome_unknown) {
+        look.await;
+    }
+    created
+}
+
 /// The notice of a lost answer while it is searched for, not found, or could not be checked.
 /// `what` names the thing ("key", "workspace"); `found` is shown by the caller. `again` is
 /// offered when the search failed.

@@ -2,7 +2,7 @@
 
 use crate::components::dialog::Dialog;
 use crate::components::field::LimitResetSelect;
-use crate::components::unknown::{search, Lost, LostNotice};
+use crate::components::unknown::{create_or_look, search, Lost, LostNotice};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::Route;
 use crate::session::use_client;
@@ -69,16 +69,7 @@ pub fn create_action(
             },
             Failure::Shown,
         );
-        async move {
-            let created = created.await;
-            if created
-                .as_ref()
-                .is_err_and(openrouter_admin::Error::is_outcome_unknown)
-            {
-                lost.search().await;
-            }
-            created.map(|_| ())
-        }
+        async move { create_or_look(created, lost.search()).await.map(|_| ()) }
     })
 }
 

@@ -1,6 +1,6 @@
 //! The create-workspace page.
 
-use crate::components::unknown::{search, Lost, LostNotice};
+use crate::components::unknown::{create_or_look, search, Lost, LostNotice};
 use crate::pages::workspaces::form::{workspace_fields, WsForm};
 use crate::route::{Route, Tab};
 use crate::session::use_client;
@@ -55,16 +55,7 @@ pub fn NewWorkspace() -> impl IntoView {
             found,
             Failure::Shown,
         );
-        async move {
-            let created = created.await;
-            if created
-                .as_ref()
-                .is_err_and(openrouter_admin::Error::is_outcome_unknown)
-            {
-                look().await;
-            }
-            created
-        }
+        async move { create_or_look(created, look()).await }
     });
 
     // -- callbacks --
