@@ -223,3 +223,26 @@ for (const scheme of ['light', 'dark']) {
     await shot(page, `lost-rotation-found-${scheme}`);
   });
 }
+
+for (const scheme of ['light', 'dark']) {
+  test(`bulk disable, one key's answers lost after the commit: said so, the list shows it done (${scheme})`, async (t) => {
+    const stamp = Date.now();
+    const ws = (await api('GET', '/workspaces/staging')).json.data;
+    const made = [];
+    for (const n of ['a', 'b']) made.push((await api('POST', '/keys', { name: `lost-bulk-${n}-${scheme}-${stamp}`, workspace_id: ws.id })).json.data);
+    const { page } = await signedIn(t, { hash: `#/workspaces/staging/keys?q=lost-bulk-a-${scheme}-${stamp}`, colorScheme: scheme });
+    await page.waitForSelector('#ora-key-table tbody tr:has(a)');
+    // Every attempt commits and loses its answer (the client retries a PATCH twice).
+    await fault('PATCH', `/api/v1/keys/${made[0].hash}`, Array(3).fill({ commit_then_drop: true }));
+    await page.locator('#ora-key-table tbody tr:has(a)').first().locator('input[type=checkbox]').check();
+    await page.click('#ora-bulk-disable');
+    await page.waitForSelector('#ora-bulk-results', { timeout: 30000 });
+    const results = await text(page, '#ora-bulk-results');
+    assert.match(results, new RegExp(`${made[0].name}: no answer, so it may or may not have happened`));
+    assert.equal((await api('GET', `/keys/${made[0].hash}`)).json.data.disabled, true, 'it did happen');
+    // The list was read again: the disabled key left the default view.
+    await page.waitForFunction(() => document.querySelectorAll('#ora-key-table tbody tr a').length === 0);
+    await assertAxe(page, `lost-bulk-${scheme}`);
+    await shot(page, `lost-bulk-${scheme}`);
+  });
+}
