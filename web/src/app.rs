@@ -7,7 +7,7 @@ use crate::pages::workspaces::list::WorkspaceList;
 use crate::pages::workspaces::new::NewWorkspace;
 use crate::pages::workspaces::page::WorkspacePage;
 use crate::route::{use_router, Route, Router};
-use crate::services::{ThemeToggle, ToastProvider};
+use crate::services::{Loads, ThemeToggle, ToastProvider};
 use crate::session::{load_config, use_session, Handoff, Session, SignedIn, DEFAULT_BASE_URL};
 use leptos::prelude::*;
 
@@ -28,6 +28,7 @@ pub fn App(
         session.accept(signed_in);
     }
     provide_context(Router::new());
+    Loads::provide();
 
     view! {
         <ToastProvider>

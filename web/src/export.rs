@@ -21,17 +21,31 @@ const COLUMNS: &[&str] = &[
     "created_at",
 ];
 
-/// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas.
+/// What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): `=`, `+`, `-`,
+/// `@`, and TAB or CR, which some spreadsheets skip before reading one of the others.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a spreadsheet could read `s` as a formula: it starts with a formula character, or a
+/// separator inside it (`,`, or `;` where that is the list separator) is followed by one, so the
+/// text after it would become a cell of its own. A plain number (`-1.5`) is a value, not a formula.
+fn formula_like(s: &str) -> bool {
+    let starts = |t: &str| t.starts_with(FORMULA_START);
+    let after_separator = s
+        .match_indices([',', ';'])
+        .any(|(at, sep)| starts(&s[at + sep.len()..]));
+    (starts(s) && crate::num::parse(s).is_err()) || after_separator
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas as OWASP
+/// says: a single quote before the cell, and the cell quoted, so no separator inside it splits it.
 fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && crate::num::parse(s).is_err() {
-        format!("'{s}")
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    if formula_like(s) {
+        quoted(&format!("'{s}"))
+    } else if s.contains([',', ';', '"', '\n', '\r']) {
+        quoted(s)
     } else {
         s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
     }
 }
 
@@ -121,7 +135,43 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        // OWASP: the single quote, and the cell quoted (it was `'=SUM(A1)` unquoted before).
+        assert_eq!(field("=SUM(A1)"), "\"'=SUM(A1)\"");
         assert_eq!(field("-1.5"), "-1.5");
+    }
+
+    #[test]
+    fn every_formula_prefix_is_defused() {
+        for (cell, csv) in [
+            ("=1+1", "\"'=1+1\""),
+            ("+1+1", "\"'+1+1\""),
+            ("-1+1", "\"'-1+1\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\t=1+1", "\"'\t=1+1\""),
+            ("\r=1+1", "\"'\r=1+1\""),
+            ("\tplain", "\"'\tplain\""),
+            // A separator followed by a formula character: split there, the rest is a formula.
+            ("x;=1+1", "\"'x;=1+1\""),
+            ("x,=1+1", "\"'x,=1+1\""),
+            ("x;+1", "\"'x;+1\""),
+            ("x;-1", "\"'x;-1\""),
+            ("x,@a", "\"'x,@a\""),
+            ("x;\t=1", "\"'x;\t=1\""),
+            ("x;\r=1", "\"'x;\r=1\""),
+            ("a\"b;=1", "\"'a\"\"b;=1\""),
+        ] {
+            assert_eq!(field(cell), csv, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn harmless_cells_are_left_alone_or_only_quoted() {
+        assert_eq!(field("-2"), "-2");
+        assert_eq!(field("+3.25"), "+3.25");
+        assert_eq!(field("a=b"), "a=b");
+        assert_eq!(field("a-b@c"), "a-b@c");
+        assert_eq!(field("x; y"), "\"x; y\"");
+        assert_eq!(field("x, -"), "\"x, -\"");
+        assert_eq!(field(""), "");
     }
 }

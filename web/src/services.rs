@@ -170,27 +170,89 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// A cancel signal for the requests started by the current reactive owner: aborted when the
-/// owner is cleaned up (the view goes away, or a resource re-runs), so no request outlives the
-/// view that wanted its answer (hackernews `api.rs`).
-pub fn abort_on_cleanup() -> CancelSignal {
-    #[cfg(target_arch = "wasm32")]
-    {
-        match web_sys::AbortController::new() {
-            Ok(controller) => {
-                let signal = CancelSignal::from(controller.signal());
-                let controller = send_wrapper::SendWrapper::new(controller);
-                on_cleanup(move || controller.abort());
-                signal
-            }
-            Err(_) => CancelSignal::new(),
+/// The reads of the page, for `<Loaded>`: "Try again" reads them all again, "Cancel" stops the
+/// ones still running. Each read registers itself through [`abort_on_cleanup`].
+#[derive(Clone, Copy)]
+pub struct Loads {
+    again: RwSignal<usize>,
+    // What aborts each registered read, by number; a read leaves when its owner is cleaned up.
+    running: StoredValue<Vec<(usize, Abort)>, LocalStorage>,
+    next: StoredValue<usize>,
+}
+
+type Abort = std::rc::Rc<dyn Fn()>;
+
+impl Loads {
+    /// Provides the page's reads registry as context.
+    pub fn provide() {
+        provide_context(Loads {
+            again: RwSignal::new(0),
+            running: StoredValue::new_local(Vec::new()),
+            next: StoredValue::new(0),
+        });
+    }
+
+    /// Reads every registered resource again (after a failure).
+    pub fn again(self) {
+        self.again.update(|n| *n += 1);
+    }
+
+    /// Aborts every read still running; they fail as cancelled, and "Try again" starts them anew.
+    pub fn cancel(self) {
+        let aborts: Vec<Abort> = self
+            .running
+            .try_with_value(|r| r.iter().map(|(_, a)| a.clone()).collect())
+            .unwrap_or_default();
+        for abort in aborts {
+            abort();
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let signal = CancelSignal::new();
-        let cancel = signal.clone();
-        on_cleanup(move || cancel.cancel());
-        signal
+
+    fn register(self, abort: Abort) -> usize {
+        let id = self.next.get_value();
+        self.next.set_value(id + 1);
+        self.running.update_value(|r| r.push((id, abort)));
+        id
     }
+
+    fn unregister(self, id: usize) {
+        self.running
+            .try_update_value(|r| r.retain(|(i, _)| *i != id));
+    }
+}
+
+/// The page's reads registry, if the view has one.
+pub fn use_loads() -> Option<Loads> {
+    use_context::<Loads>()
+}
+
+/// A cancel signal for the requests started by the current reactive owner: aborted when the
+/// owner is cleaned up (the view goes away, or a resource re-runs), so no request outlives the
+/// view that wanted its answer (hackernews `api.rs`). Called in a resource's fetcher, it also
+/// makes the resource one of the page's [`Loads`]: read again by "Try again", stopped by "Cancel".
+pub fn abort_on_cleanup() -> CancelSignal {
+    let (signal, abort) = cancel_pair();
+    if let Some(loads) = use_loads() {
+        loads.again.track();
+        let id = loads.register(abort.clone());
+        on_cleanup(move || loads.unregister(id));
+    }
+    let abort = send_wrapper::SendWrapper::new(abort);
+    on_cleanup(move || (abort.take())());
+    signal
+}
+
+/// A fresh cancel signal and what fires it (the browser's `AbortController` on wasm32, which
+/// stops a `fetch` in flight).
+fn cancel_pair() -> (CancelSignal, Abort) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Ok(controller) = web_sys::AbortController::new() {
+            let signal = CancelSignal::from(controller.signal());
+            return (signal, std::rc::Rc::new(move || controller.abort()));
+        }
+    }
+    let signal = CancelSignal::new();
+    let cancel = signal.clone();
+    (signal, std::rc::Rc::new(move || cancel.cancel()))
 }

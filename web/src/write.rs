@@ -57,9 +57,6 @@ pub enum Failure {
     Toast(&'static str),
     /// By the view itself, from the action's value (an alert in its form or dialog).
     Shown,
-    /// By the view itself, and in a toast with this text when the server did not answer (the
-    /// write may or may not have happened).
-    ShownToastUnknown(&'static str),
 }
 
 /// Toasts and navigation after writes, for the current view.
@@ -94,7 +91,9 @@ impl Writes {
         result
     }
 
-    fn follow(self, then: Then) {
+    /// Follows `then` outside [`run`](Self::run): for what a write turns out to have done after
+    /// it ended (a lost answer, found by a later search).
+    pub fn follow(self, then: Then) {
         if let Some(text) = then.ok {
             self.toasts.ok(text);
         }
@@ -115,8 +114,7 @@ impl Writes {
     fn fail(self, e: &Error, failure: Failure) {
         match failure {
             Failure::Toast(prefix) => self.toasts.error(format!("{prefix}{}", e.message())),
-            Failure::ShownToastUnknown(text) if e.is_outcome_unknown() => self.toasts.error(text),
-            Failure::Shown | Failure::ShownToastUnknown(_) => {}
+            Failure::Shown => {}
         }
     }
 }

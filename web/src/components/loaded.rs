@@ -1,9 +1,17 @@
 //! `<Loaded>`: the one async view of the page. It waits for a read (a resource, or several),
 //! shows "Loading…" the first time, keeps the last view while a reload runs (`Transition`), and
 //! shows the API's message when the read fails (`ErrorBoundary`), as leptos's `fetch` example.
+//!
+//! Every failure offers "Try again", and a read slower than a few seconds says it is still
+//! working and offers "Cancel" (the page's [`Loads`]). Both leave the rest of the view alone: a
+//! search box's text or a form's input outside the loaded part stays as it was.
 
+use crate::services::{use_loads, Loads};
 use leptos::prelude::*;
 use std::future::IntoFuture;
+
+/// How long a read runs before the view says it is still working and offers to cancel it.
+const SLOW: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Shows `children` over what `load` gives, once it has loaded.
 ///
@@ -28,9 +36,14 @@ where
     // Local storage: the closures need not be `Send`, and the render closure below stays `Send`.
     let load = StoredValue::new_local(load);
     let children = StoredValue::new_local(children);
+    let pending = RwSignal::new(false);
+    let loads = use_loads();
     view! {
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_view>
+        <Show when=move || pending.get()>
+            <StillWorking loads=loads />
+        </Show>
+        <Transition fallback=loading set_pending=pending>
+            <ErrorBoundary fallback=move |errors| error_view(errors, loads)>
                 {move || {
                     let read = load.with_value(|load| load());
                     Suspend::new(async move {
@@ -43,12 +56,61 @@ where
     }
 }
 
-/// Shows an error from an async view, with the API's own message.
-fn error_view(errors: ArcRwSignal<leptos::error::Errors>) -> impl IntoView {
+/// After [`SLOW`], says the read is still running and offers to cancel it.
+#[component]
+fn StillWorking(loads: Option<Loads>) -> impl IntoView {
+    let slow = RwSignal::new(false);
+    let timer = set_timeout_with_handle(move || slow.set(true), SLOW).ok();
+    on_cleanup(move || {
+        if let Some(t) = timer {
+            t.clear();
+        }
+    });
+    move || {
+        slow.get().then(|| {
+            view! {
+                <div class="ora-alert ora-slow" role="status">
+                    "Still working: the server is taking longer than usual. "
+                    {loads.map(|loads| view! {
+                        <button class="ora-btn ora-btn-small ora-load-cancel" on:click=move |_| loads.cancel()>
+                            "Cancel"
+                        </button>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Shows an error from an async view, with the API's own message and "Try again".
+fn error_view(errors: ArcRwSignal<leptos::error::Errors>, loads: Option<Loads>) -> impl IntoView {
+    let cancelled = {
+        let errors = errors.clone();
+        move || {
+            errors.with(|e| {
+                e.iter().any(|(_, e)| {
+                    e.downcast_ref::<openrouter_admin::Error>()
+                        .is_some_and(openrouter_admin::Error::is_cancelled)
+                })
+            })
+        }
+    };
     view! {
         <div class="ora-alert ora-alert-error" role="alert">
-            <strong>"Something went wrong. "</strong>
-            {move || errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ")}
+            {move || if cancelled() {
+                view! { <strong>"Stopped: the page is no longer waiting for the server. "</strong> }.into_any()
+            } else {
+                view! {
+                    <strong>"Something went wrong. "</strong>
+                    {errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ")}
+                    " "
+                }.into_any()
+            }}
+            {loads.map(|loads| view! {
+                <button class="ora-btn ora-btn-small ora-load-again" on:click=move |_| loads.again()>
+                    "Try again"
+                </button>
+            })}
         </div>
     }
 }

@@ -9,3 +9,4 @@ pub mod field;
 pub mod loaded;
 pub mod results;
 pub mod table;
+pub mod unknown;

@@ -13,6 +13,20 @@ pub struct ResultLine {
     pub ok: bool,
 }
 
+/// What a failed change of one item says. A change that got no answer may have happened all the
+/// same (the server can commit and then lose the connection): it says so, and the view reads the
+/// list again after every change, so the list shows where the item stands.
+pub fn failed_text(e: &openrouter_admin::Error) -> String {
+    if e.is_outcome_unknown() || e.is_network() || e.is_timeout() {
+        format!(
+            "no answer, so it may or may not have happened; the list shows where it stands ({})",
+            e.message()
+        )
+    } else {
+        format!("failed: {}", e.message())
+    }
+}
+
 /// How many lines did not end as asked.
 pub fn not_done(lines: &[ResultLine]) -> usize {
     lines.iter().filter(|l| !l.ok).count()

@@ -2,7 +2,7 @@
 //! per key, and export of the keys in view.
 
 use crate::components::confirm::ConfirmByName;
-use crate::components::results::{not_done, ResultLine};
+use crate::components::results::{failed_text, not_done, ResultLine};
 use crate::export;
 use crate::format::usd;
 use crate::services::use_toasts;
@@ -68,7 +68,7 @@ async fn apply(
         ok: r.is_ok(),
         text: match r {
             Ok(()) => verb.to_string(),
-            Err(e) => format!("failed: {}", e.message()),
+            Err(e) => failed_text(&e),
         },
     };
     Ok(match op {

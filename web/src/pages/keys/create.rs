@@ -2,11 +2,13 @@
 
 use crate::components::dialog::Dialog;
 use crate::components::field::LimitResetSelect;
+use crate::components::unknown::{create_or_look, search, Lost, LostNotice};
 use crate::pages::keys::secret::SecretDialog;
+use crate::route::Route;
 use crate::session::use_client;
 use crate::write::{use_writes, Failure, Then};
 use leptos::prelude::*;
-use openrouter_admin::models::{CreateKey, CreatedKey, LimitReset};
+use openrouter_admin::models::{ApiKey, CreateKey, CreatedKey, LimitReset};
 use openrouter_admin::validate::Validate;
 use openrouter_admin::FieldError;
 
@@ -14,11 +16,51 @@ use openrouter_admin::FieldError;
 /// secret is dropped from memory when its dialog closes ([`SecretDialog`]).
 pub type CreateAction = Action<CreateKey, Result<(), openrouter_admin::Error>>;
 
-/// The create action, handing the created key to `secret`; failures show in the dialog.
-pub fn create_action(secret: RwSignal<Option<CreatedKey>, LocalStorage>) -> CreateAction {
+/// A create whose answer was lost: where the search for the key stands, and what it searched
+/// for (to search again).
+#[derive(Clone, Copy)]
+pub struct LostKey {
+    /// Where the search stands.
+    pub state: RwSignal<Lost<ApiKey>, LocalStorage>,
+    asked: StoredValue<Option<(CreateKey, f64)>, LocalStorage>,
+}
+
+impl LostKey {
+    /// No create lost yet.
+    pub fn new() -> Self {
+        LostKey {
+            state: RwSignal::new_local(Lost::Clear),
+            asked: StoredValue::new_local(None),
+        }
+    }
+
+    /// Looks for the key of the last lost create (the core's reconcile: same name and workspace,
+    /// created since just before the request was sent).
+    pub async fn search(self) {
+        let Some((body, since_ms)) = self.asked.get_value() else {
+            return;
+        };
+        search(self.state, async move {
+            use_client()?.keys().reconcile(&body, since_ms).send().await
+        })
+        .await;
+    }
+}
+
+/// The create action, handing the created key to `secret`; failures show in the dialog. When the
+/// answer is lost, the action looks for the key before it ends, so the list behind (which
+/// reloads when the action ends so) shows it if it was made.
+pub fn create_action(
+    secret: RwSignal<Option<CreatedKey>, LocalStorage>,
+    lost: LostKey,
+) -> CreateAction {
     let writes = use_writes();
     Action::new_local(move |body: &CreateKey| {
         let body = body.clone();
+        // The clock before the request is sent: the reconcile's window starts here.
+        let since_ms = openrouter_admin::time::now_ms();
+        lost.state.set(Lost::Clear);
+        lost.asked.set_value(Some((body.clone(), since_ms)));
         let created = writes.run(
             async move { use_client()?.keys().create(body).send().await },
             move |created| {
@@ -27,8 +69,15 @@ pub fn create_action(secret: RwSignal<Option<CreatedKey>, LocalStorage>) -> Crea
             },
             Failure::Shown,
         );
-        async move { created.await.map(|_| ()) }
+        async move { create_or_look(created, lost.search()).await.map(|_| ()) }
     })
+}
+
+/// Whether the keys list should load again after `create` ended this way: it went through, or its
+/// answer was lost (the key may be there).
+pub fn create_changed_list(r: &Result<(), openrouter_admin::Error>) -> bool {
+    r.as_ref()
+        .map_or_else(openrouter_admin::Error::is_outcome_unknown, |_| true)
 }
 
 /// The create-key dialog, then the once-only secret.
@@ -40,6 +89,8 @@ pub fn CreateKeyDialog(
     create: CreateAction,
     /// The created key, once there is one.
     secret: RwSignal<Option<CreatedKey>, LocalStorage>,
+    /// A create whose answer was lost, and the search for its key.
+    lost: LostKey,
     /// Closes the dialog.
     #[prop(into)]
     on_close: Callback<()>,
@@ -107,10 +158,16 @@ pub fn CreateKeyDialog(
 
     // -- callbacks --
     // The action outlives the dialog: its last failure goes with the dialog.
+    // A search still running, failed or found stays, so the form opened again cannot create a
+    // second key unless the user says so ("Create another key").
     let close = Callback::new(move |()| {
         create.value().set(None);
+        if lost.state.with_untracked(|l| *l == Lost::NotFound) {
+            lost.state.set(Lost::Clear);
+        }
         on_close.run(());
     });
+    let blocked = move || create.pending().get() || lost.state.with(Lost::blocks_create);
     // The secret is held only until the user closes its dialog; then it is dropped.
     let close_secret = move |_| {
         secret.set(None);
@@ -119,18 +176,33 @@ pub fn CreateKeyDialog(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
+        // A second click before the button shows it is disabled must not create a second key.
+        if create.pending().get_untracked() || lost.state.with_untracked(Lost::blocks_create) {
+            return;
+        }
         if let Ok(b) = body() {
             create.dispatch(b);
         }
     };
+    // A lost answer is told by the search's notice, not as an error.
     let server_error = move || {
-        create.value().with(|r| r.as_ref().and_then(|r| r.as_ref().err()).map(|e| {
-            if e.is_outcome_unknown() {
-                "The server did not answer: the key may or may not have been created. Check the list before trying again.".to_string()
-            } else {
-                e.message().to_string()
-            }
-        })).map(|text| view! { <div class="ora-alert ora-alert-error" role="alert">{text}</div> })
+        create
+            .value()
+            .with(|r| match r {
+                Some(Err(e)) if !e.is_outcome_unknown() => Some(e.message().to_string()),
+                _ => None,
+            })
+            .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert">{text}</div> })
+    };
+    let again = move |()| leptos::task::spawn_local(lost.search());
+    let create_label = move || {
+        if create.pending().get() && !lost.state.with(Lost::is_lost) {
+            "Creating…"
+        } else if lost.state.with(|l| *l == Lost::NotFound) {
+            "Create again"
+        } else {
+            "Create key"
+        }
     };
 
     view! {
@@ -141,6 +213,8 @@ pub fn CreateKeyDialog(
                     <form on:submit=submit novalidate>
                         <div class="ora-dialog-body">
                             {server_error}
+                            <LostNotice lost=lost.state what="key" again=again />
+                            <FoundKey lost=lost.state />
                             <div class="ora-field">
                                 <label for="ora-key-name">"Name"</label>
                                 <input id="ora-key-name" class="ora-input" bind:value=name aria-describedby="ora-key-name-error" on:input=move |_| touched.set(true) />
@@ -163,8 +237,8 @@ pub fn CreateKeyDialog(
                         </div>
                         <div class="ora-dialog-foot">
                             <button class="ora-btn" type="button" on:click=move |_| close.run(())>"Cancel"</button>
-                            <button class="ora-btn ora-btn-primary" type="submit" id="ora-key-create" disabled=move || create.pending().get()>
-                                {move || if create.pending().get() { "Creating…" } else { "Create key" }}
+                            <button class="ora-btn ora-btn-primary" type="submit" id="ora-key-create" disabled=blocked>
+                                {create_label}
                             </button>
                         </div>
                     </form>
@@ -173,5 +247,37 @@ pub fn CreateKeyDialog(
         >
             <SecretDialog secret=secret on_done=close_secret />
         </Show>
+    }
+}
+
+/// The key a lost create made, found by the search: it exists, its secret is gone, and rotating
+/// it gives a new one.
+#[component]
+fn FoundKey(
+    /// Where the search stands.
+    lost: RwSignal<Lost<ApiKey>, LocalStorage>,
+) -> impl IntoView {
+    move || {
+        lost.with(|l| match l {
+            Lost::Found(k) => {
+                let open = Route::Key(k.hash.as_str().to_string());
+                let rotate = open.href_with(&[("rotate", "1")]);
+                Some(view! {
+                    <div class="ora-alert ora-alert-ok ora-lost" role="status" aria-live="polite" id="ora-lost-found">
+                        <p><strong>{format!("The key “{}” was created", k.name)}</strong>
+                            {format!(" ({}), although its answer was lost on the way back. It is in the list now.", k.label)}</p>
+                        <p>"Its secret was only in that lost answer and cannot be shown again. To use this key, rotate it: that makes a new secret and disables this one."</p>
+                        <div class="ora-row">
+                            <a class="ora-btn ora-btn-primary" id="ora-lost-rotate" href=rotate>"Rotate it for a new secret"</a>
+                            <a class="ora-btn" id="ora-lost-open" href=open.href()>"Open key"</a>
+                            <button type="button" class="ora-btn" id="ora-lost-another" on:click=move |_| lost.set(Lost::Clear)>
+                                "Create another key"
+                            </button>
+                        </div>
+                    </div>
+                })
+            }
+            _ => None,
+        })
     }
 }

@@ -5,16 +5,17 @@ use crate::components::badge::StatusBadge;
 use crate::components::chart::UsageBar;
 use crate::components::confirm::{ConfirmByName, ConfirmDialog};
 use crate::components::loaded::Loaded;
+use crate::components::unknown::{search, Lost, LostNotice};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
 use crate::pages::keys::edit::{save_action, KeyEdit, SaveAction};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route, Tab};
-use crate::services::abort_on_cleanup;
+use crate::services::{abort_on_cleanup, use_toasts};
 use crate::session::use_client;
 use crate::write::{failure_message, succeeded, use_writes, Failure, Then};
 use leptos::prelude::*;
-use openrouter_admin::models::{ApiKey, CreatedKey, UpdateKey};
+use openrouter_admin::models::{ApiKey, CreateKey, CreatedKey, UpdateKey};
 
 /// Disable (`true`) or enable a key.
 type ToggleAction = Action<bool, Result<ApiKey, openrouter_admin::Error>>;
@@ -80,7 +81,8 @@ fn KeyDetail(
     let writes = use_writes();
     let router = use_router();
     let confirm_delete = RwSignal::new(false);
-    let confirm_rotate = RwSignal::new(false);
+    // `?rotate=1`: sent here to rotate a key whose secret was lost with its create's answer.
+    let confirm_rotate = RwSignal::new(router.param("rotate") == "1");
     let secret = RwSignal::new_local(None::<CreatedKey>);
     let hash = StoredValue::new(k.hash.as_str().to_string());
     let ws_slug = k.workspace_id.as_str().to_string();
@@ -95,8 +97,32 @@ fn KeyDetail(
             Failure::Shown,
         )
     });
+    // A rotation whose create lost its answer: the successor (same name and workspace, created
+    // since the rotation began) is searched for before the user may rotate again.
+    let toasts = use_toasts();
+    let lost = RwSignal::new_local(Lost::<ApiKey>::Clear);
+    let successor = StoredValue::new_local((
+        CreateKey::new(k.name.clone()).workspace_id(k.workspace_id.clone()),
+        0.0,
+    ));
+    let look = move || async move {
+        let (body, since_ms) = successor.get_value();
+        let old = hash.get_value();
+        search(lost, async move {
+            let found = use_client()?
+                .keys()
+                .reconcile(&body, since_ms)
+                .send()
+                .await?;
+            // A key created within the clock-skew allowance could be the old key itself.
+            Ok(found.filter(|f| f.hash.as_str() != old))
+        })
+        .await;
+    };
     let rotate = Action::new_local(move |_: &()| {
         let hash = hash.get_value();
+        lost.set(Lost::Clear);
+        successor.update_value(|(_, since)| *since = openrouter_admin::time::now_ms());
         let rotated = writes.run(
             async move { use_client()?.key(hash).rotate().send().await },
             move |rotation| {
@@ -110,10 +136,21 @@ fn KeyDetail(
                     None => Then::quiet(),
                 }
             },
-            Failure::Toast("Rotation failed: "),
+            Failure::Shown,
         );
         // The new secret lives in `secret` only, not in the action's value.
-        async move { rotated.await.map(|_| ()) }
+        async move {
+            let rotated = rotated.await;
+            match &rotated {
+                Err(e) if e.is_outcome_unknown() => {
+                    confirm_rotate.set(false);
+                    look().await;
+                }
+                Err(e) => toasts.error(format!("Rotation failed: {}", e.message())),
+                Ok(_) => {}
+            }
+            rotated.map(|_| ())
+        }
     });
 
     // -- callbacks --
@@ -143,10 +180,14 @@ fn KeyDetail(
                 <button class="ora-btn" id="ora-toggle" disabled=move || toggle.pending().get() on:click=move |_| { toggle.dispatch(!disabled); }>
                     {if disabled { "Enable" } else { "Disable" }}
                 </button>
-                <button class="ora-btn" id="ora-rotate" on:click=move |_| confirm_rotate.set(true)>"Rotate"</button>
+                <button class="ora-btn" id="ora-rotate" disabled=move || lost.with(Lost::blocks_create) on:click=move |_| confirm_rotate.set(true)>
+                    {move || if lost.with(|l| *l == Lost::NotFound) { "Rotate again" } else { "Rotate" }}
+                </button>
                 <button class="ora-btn ora-btn-danger" id="ora-delete-key" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
             </div>
         </div>
+        <LostNotice lost=lost what="new key" again=move |()| leptos::task::spawn_local(look()) />
+        <LostSuccessor lost=lost />
         <div class="ora-grid2">
             <section class="ora-card" aria-labelledby="ora-usage-h">
                 <h2 id="ora-usage-h">"Usage"</h2>
@@ -191,5 +232,26 @@ fn KeyDetail(
         <Show when=move || secret.with(Option::is_some)>
             <SecretDialog secret=secret on_done=after_rotation />
         </Show>
+    }
+}
+
+/// The successor a rotation made although its answer was lost: the old key still works, and the
+/// new key's secret is gone, so it is of no use and should go before rotating again.
+#[component]
+fn LostSuccessor(
+    /// Where the search stands.
+    lost: RwSignal<Lost<ApiKey>, LocalStorage>,
+) -> impl IntoView {
+    move || {
+        lost.with(|l| match l {
+            Lost::Found(k) => Some(view! {
+                <div class="ora-alert ora-alert-warn ora-lost" role="status" aria-live="polite" id="ora-lost-found">
+                    <p><strong>{format!("The rotation made a new key ({}), but its answer was lost on the way back.", k.label)}</strong></p>
+                    <p>"This key was not disabled and still works. The new key's secret was only in that lost answer and cannot be shown again: delete the new key, then rotate this one again."</p>
+                    <a class="ora-btn" id="ora-lost-open" href=Route::Key(k.hash.as_str().to_string()).href()>"Open the new key"</a>
+                </div>
+            }),
+            _ => None,
+        })
     }
 }

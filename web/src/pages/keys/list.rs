@@ -4,12 +4,12 @@
 use crate::components::field::SearchBox;
 use crate::components::loaded::Loaded;
 use crate::pages::keys::bulk::bulk_action;
-use crate::pages::keys::create::{create_action, CreateKeyDialog};
+use crate::pages::keys::create::{create_action, create_changed_list, CreateKeyDialog, LostKey};
 use crate::pages::keys::table::KeyTable;
 use crate::route::use_router;
 use crate::services::abort_on_cleanup;
 use crate::session::use_client;
-use crate::write::succeeded;
+use crate::write::{succeeded, succeeded_if};
 use leptos::prelude::*;
 use openrouter_admin::models::{ApiKey, CreatedKey, Workspace};
 use std::rc::Rc;
@@ -51,8 +51,9 @@ pub fn KeyList(
 
     // -- actions: here, above the table, so the results of a bulk action outlive the reload --
     let bulk = bulk_action();
-    let create = create_action(secret);
-    let (bulk_done, created) = (succeeded(bulk), succeeded(create));
+    let lost = LostKey::new();
+    let create = create_action(secret, lost);
+    let (bulk_done, created) = (succeeded(bulk), succeeded_if(create, create_changed_list));
 
     // -- resources: the keys, again after each write that went through --
     let keys = LocalResource::new(move || {
@@ -88,6 +89,7 @@ pub fn KeyList(
                 ws_id=ws_id.get_value()
                 create=create
                 secret=secret
+                lost=lost
                 on_close=move |_| creating.set(false)
             />
         </Show>

@@ -3,7 +3,7 @@
 
 use crate::components::confirm::ConfirmByName;
 use crate::components::loaded::Loaded;
-use crate::components::results::{not_done, ResultLine, ResultsPanel};
+use crate::components::results::{failed_text, not_done, ResultLine, ResultsPanel};
 use crate::components::table::SelectBox;
 use crate::domain::{display_name, is_default};
 use crate::format::date;
@@ -29,7 +29,7 @@ fn outcome_text(o: &MemberOutcome) -> String {
             "kept: managed by SCIM (change it in your identity provider)".into()
         }
         MemberOutcome::NotAMember => "was not a member".into(),
-        MemberOutcome::Failed(e) => format!("failed: {}", e.message()),
+        MemberOutcome::Failed(e) => failed_text(e),
         _ => "unknown outcome".into(),
     }
 }

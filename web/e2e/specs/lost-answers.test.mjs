@@ -1,0 +1,248 @@
+// A create whose answer is lost never becomes a second one: the page searches for what was
+// made (the core's reconcile), shows it, and keeps "Create" off until it knows. Counted through
+// the API, however the user clicks.
+// The key-safety, CSP and panic checks run after each test (lib/browser.mjs).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signedIn, text, shot } from '../lib/browser.mjs';
+import { api, fault, clearFaults } from '../lib/sandbox.mjs';
+import { assertAxe } from '../lib/axe.mjs';
+
+async function keysNamed(slug, name) {
+  const ws = (await api('GET', `/workspaces/${slug}`)).json.data;
+  const keys = (await api('GET', `/keys?workspace_id=${ws.id}&include_disabled=true`)).json.data;
+  return keys.filter((k) => k.name === name);
+}
+
+async function openCreate(page, name) {
+  await page.click('#ora-new-key');
+  await page.waitForSelector('#ora-key-name');
+  await page.fill('#ora-key-name', name);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`create key, answer lost after the commit: found, shown, never twice (${scheme})`, async (t) => {
+    const name = `lost-${scheme}-${Date.now()}`;
+    const { page } = await signedIn(t, { hash: '#/workspaces/staging/keys', colorScheme: scheme });
+    await page.waitForSelector('#ora-key-table tbody a');
+    await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
+    // The search is slowed, so its progress can be seen (and looked at by axe).
+    await fault('GET', '/api/v1/keys', [{ delay_ms: 1500 }]);
+    await openCreate(page, name);
+    await page.dblclick('#ora-key-create');
+    await page.waitForSelector('progress.ora-progress');
+    assert.match(await text(page, '.ora-lost'), /may or may not have been created/);
+    assert.ok(await page.isDisabled('#ora-key-create'), 'no second create while searching');
+    assert.equal(await page.inputValue('#ora-key-name'), name, 'the form keeps its input');
+    await assertAxe(page, `lost-key-searching-${scheme}`);
+    await shot(page, `lost-key-searching-${scheme}`);
+    await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
+    const found = await text(page, '#ora-lost-found');
+    const made = await keysNamed('staging', name);
+    assert.equal(made.length, 1, 'exactly one key');
+    assert.ok(found.includes(name) && found.includes(made[0].label), found);
+    assert.match(found, /cannot be shown again/);
+    assert.ok(await page.locator('#ora-lost-rotate').count());
+    assert.ok(await page.isDisabled('#ora-key-create'));
+    await assertAxe(page, `lost-key-found-${scheme}`);
+    await shot(page, `lost-key-found-${scheme}`);
+    // The list behind has it.
+    await page.click('.ora-dialog-foot >> text=Cancel');
+    await page.waitForFunction((n) => document.querySelector('#ora-key-table')?.innerText.includes(n), name);
+    // Cancel, then Create again with the same name: the reopened form says it was found and
+    // will not create, by click or by Enter.
+    await openCreate(page, name);
+    await page.waitForSelector('#ora-lost-found');
+    assert.ok(await page.isDisabled('#ora-key-create'));
+    await page.press('#ora-key-name', 'Enter');
+    await page.waitForTimeout(500);
+    assert.equal((await keysNamed('staging', name)).length, 1, 'still exactly one key');
+    // "Rotate it" leads to the key's page with the rotation asked.
+    await page.click('#ora-lost-rotate');
+    await page.waitForSelector('#ora-rotate-confirm');
+    assert.ok(page.url().includes(made[0].hash));
+  });
+}
+
+test('create key, answer lost, Cancel during the search and Create again: one key', async (t) => {
+  const name = `lost-cancel-${Date.now()}`;
+  const { page } = await signedIn(t, { hash: '#/workspaces/staging/keys' });
+  await page.waitForSelector('#ora-key-table tbody a');
+  await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
+  await fault('GET', '/api/v1/keys', [{ delay_ms: 2500 }]);
+  await openCreate(page, name);
+  await page.click('#ora-key-create');
+  await page.waitForSelector('progress.ora-progress');
+  await page.click('.ora-dialog-foot >> text=Cancel');
+  await openCreate(page, name);
+  assert.ok(await page.locator('progress.ora-progress').count(), 'the search goes on in the new form');
+  assert.ok(await page.isDisabled('#ora-key-create'));
+  await page.click('#ora-key-create', { force: true });
+  await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
+  assert.equal((await keysNamed('staging', name)).length, 1, 'exactly one key');
+});
+
+test('create key, nothing made (dropped before the commit): "Create again" makes the one key', async (t) => {
+  const name = `lost-none-${Date.now()}`;
+  const { page } = await signedIn(t, { hash: '#/workspaces/staging/keys' });
+  await page.waitForSelector('#ora-key-table tbody a');
+  await fault('POST', '/api/v1/keys', [{ drop: true }]);
+  await openCreate(page, name);
+  await page.click('#ora-key-create');
+  await page.waitForFunction(() => /was not created/.test(document.querySelector('.ora-lost')?.innerText ?? ''), null, { timeout: 20000 });
+  assert.equal(await text(page, '#ora-key-create'), 'Create again');
+  assert.equal(await page.inputValue('#ora-key-name'), name);
+  await assertAxe(page, 'lost-key-not-found');
+  await shot(page, 'lost-key-not-found');
+  await page.click('#ora-key-create');
+  await page.waitForSelector('#ora-secret', { timeout: 10000 });
+  assert.equal((await keysNamed('staging', name)).length, 1, 'exactly one key');
+});
+
+test('create key, answer delayed past the client timeout: one key however the user clicks', { timeout: 120000 }, async (t) => {
+  const name = `lost-slow-${Date.now()}`;
+  const { page } = await signedIn(t, { hash: '#/workspaces/staging/keys' });
+  await page.waitForSelector('#ora-key-table tbody a');
+  const delay = 34000;
+  await fault('POST', '/api/v1/keys', [{ delay_ms: delay }]);
+  const sent = Date.now();
+  await openCreate(page, name);
+  await page.dblclick('#ora-key-create');
+  // The client gives up after its 30 s timeout; then the page searches.
+  await page.waitForSelector('.ora-lost, #ora-lost-found', { timeout: 60000 });
+  await page.waitForFunction(() => !document.querySelector('progress.ora-progress'), null, { timeout: 20000 });
+  const outcome = await text(page, '.ora-dialog');
+  t.diagnostic(`outcome: ${outcome.replace(/\s+/g, ' ').slice(0, 200)}`);
+  if (await page.locator('#ora-lost-found').count()) {
+    assert.ok(await page.isDisabled('#ora-key-create'));
+  } else {
+    // Nothing was made when the page looked: the user creates again, knowingly.
+    assert.equal(await text(page, '#ora-key-create'), 'Create again');
+    await page.click('#ora-key-create');
+    await page.waitForSelector('#ora-secret', { timeout: 10000 });
+  }
+  // Past the server's delay: whatever the delayed request did is done.
+  await page.waitForTimeout(Math.max(0, sent + delay + 2000 - Date.now()));
+  assert.equal((await keysNamed('staging', name)).length, 1, 'exactly one key');
+});
+
+async function workspacesWithSlug(slug) {
+  const all = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = (await api('GET', `/workspaces?limit=100&offset=${offset}`)).json.data;
+    all.push(...page);
+    if (page.length < 100) break;
+  }
+  return all.filter((w) => w.slug === slug);
+}
+
+async function fillWorkspace(page, name, slug) {
+  await page.waitForSelector('#ora-ws-name');
+  await page.fill('#ora-ws-name', name);
+  await page.fill('#ora-ws-slug', slug);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`create workspace, answer lost after the commit: found and opened, never twice (${scheme})`, async (t) => {
+    const slug = `lost-ws-${scheme}-${Date.now()}`;
+    const { page } = await signedIn(t, { hash: '#/workspaces/new', colorScheme: scheme });
+    await fault('POST', '/api/v1/workspaces', [{ commit_then_drop: true }]);
+    await fault('GET', `/api/v1/workspaces/${slug}`, [{ delay_ms: 1500 }]);
+    await fillWorkspace(page, `Lost ${scheme}`, slug);
+    await page.dblclick('#ora-ws-create');
+    await page.waitForSelector('progress.ora-progress');
+    assert.match(await text(page, '.ora-lost'), /may or may not have been created/);
+    assert.ok(await page.isDisabled('#ora-ws-create'), 'no second create while searching');
+    assert.equal(await page.inputValue('#ora-ws-slug'), slug, 'the form keeps its input');
+    await assertAxe(page, `lost-ws-searching-${scheme}`);
+    await shot(page, `lost-ws-searching-${scheme}`);
+    // Found: the page says so and opens it.
+    await page.waitForFunction((s) => location.hash.startsWith(`#/workspaces/${s}`), slug, { timeout: 20000 });
+    await page.waitForFunction(() => /answer was lost: here it is/.test(document.querySelector('.ora-toasts')?.innerText ?? ''));
+    await page.waitForSelector('#ora-ws-name');
+    assert.equal(await page.inputValue('#ora-ws-name'), `Lost ${scheme}`, 'the workspace it made is shown');
+    await assertAxe(page, `lost-ws-found-${scheme}`);
+    await shot(page, `lost-ws-found-${scheme}`);
+    assert.equal((await workspacesWithSlug(slug)).length, 1, 'exactly one workspace');
+    // Back, and Create again with the same slug: refused, still one.
+    await page.goto(page.url().replace(/#.*/, '#/workspaces/new'));
+    await fillWorkspace(page, `Lost ${scheme}`, slug);
+    await page.click('#ora-ws-create');
+    await page.waitForSelector('form [role=alert]');
+    assert.equal((await workspacesWithSlug(slug)).length, 1, 'still exactly one workspace');
+  });
+}
+
+test('create workspace, answer delayed past the client timeout: one workspace', { timeout: 120000 }, async (t) => {
+  const slug = `lost-ws-slow-${Date.now()}`;
+  const { page } = await signedIn(t, { hash: '#/workspaces/new' });
+  const delay = 34000;
+  await fault('POST', '/api/v1/workspaces', [{ delay_ms: delay }]);
+  const sent = Date.now();
+  await fillWorkspace(page, 'Lost slow', slug);
+  await page.dblclick('#ora-ws-create');
+  await page.waitForFunction(
+    (s) => location.hash.startsWith(`#/workspaces/${s}`) || /was not created|check failed/.test(document.querySelector('.ora-lost')?.innerText ?? ''),
+    slug, { timeout: 60000 });
+  if (!(await page.evaluate((s) => location.hash.startsWith(`#/workspaces/${s}`), slug))) {
+    // Nothing was made when the page looked: the user creates again, knowingly.
+    assert.equal(await text(page, '#ora-ws-create'), 'Create again');
+    await page.click('#ora-ws-create');
+    await page.waitForFunction((s) => location.hash.startsWith(`#/workspaces/${s}`), slug, { timeout: 10000 });
+  }
+  await page.waitForTimeout(Math.max(0, sent + delay + 2000 - Date.now()));
+  assert.equal((await workspacesWithSlug(slug)).length, 1, 'exactly one workspace');
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`rotate, the new key's answer lost: found, said plainly, no third key (${scheme})`, async (t) => {
+    const name = `lost-rot-${scheme}-${Date.now()}`;
+    const ws = (await api('GET', '/workspaces/staging')).json.data;
+    const old = (await api('POST', '/keys', { name, workspace_id: ws.id })).json.data;
+    const { page } = await signedIn(t, { hash: `#/keys/${old.hash}`, colorScheme: scheme });
+    await page.waitForSelector('#ora-rotate');
+    await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
+    await fault('GET', '/api/v1/keys', [{ delay_ms: 1500 }]);
+    await page.click('#ora-rotate');
+    await page.dblclick('#ora-rotate-confirm');
+    await page.waitForSelector('progress.ora-progress');
+    assert.ok(await page.isDisabled('#ora-rotate'), 'no second rotation while searching');
+    await assertAxe(page, `lost-rotation-searching-${scheme}`);
+    await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
+    const keys = await keysNamed('staging', name);
+    assert.equal(keys.length, 2, 'the old key and one successor');
+    const successor = keys.find((k) => k.hash !== old.hash);
+    const found = await text(page, '#ora-lost-found');
+    assert.ok(found.includes(successor.label), found);
+    assert.match(found, /still works/);
+    assert.match(found, /cannot be shown again/);
+    assert.ok(await page.isDisabled('#ora-rotate'));
+    assert.equal(keys.find((k) => k.hash === old.hash).disabled, false, 'the old key was not disabled');
+    await assertAxe(page, `lost-rotation-found-${scheme}`);
+    await shot(page, `lost-rotation-found-${scheme}`);
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`bulk disable, one key's answers lost after the commit: said so, the list shows it done (${scheme})`, async (t) => {
+    const stamp = Date.now();
+    const ws = (await api('GET', '/workspaces/staging')).json.data;
+    const made = [];
+    for (const n of ['a', 'b']) made.push((await api('POST', '/keys', { name: `lost-bulk-${n}-${scheme}-${stamp}`, workspace_id: ws.id })).json.data);
+    const { page } = await signedIn(t, { hash: `#/workspaces/staging/keys?q=lost-bulk-a-${scheme}-${stamp}`, colorScheme: scheme });
+    await page.waitForSelector('#ora-key-table tbody tr:has(a)');
+    // Every attempt commits and loses its answer (the client retries a PATCH twice).
+    await fault('PATCH', `/api/v1/keys/${made[0].hash}`, Array(3).fill({ commit_then_drop: true }));
+    await page.locator('#ora-key-table tbody tr:has(a)').first().locator('input[type=checkbox]').check();
+    await page.click('#ora-bulk-disable');
+    await page.waitForSelector('#ora-bulk-results', { timeout: 30000 });
+    const results = await text(page, '#ora-bulk-results');
+    assert.match(results, new RegExp(`${made[0].name}: no answer, so it may or may not have happened`));
+    assert.equal((await api('GET', `/keys/${made[0].hash}`)).json.data.disabled, true, 'it did happen');
+    // The list was read again: the disabled key left the default view.
+    await page.waitForFunction(() => document.querySelectorAll('#ora-key-table tbody tr a').length === 0);
+    await assertAxe(page, `lost-bulk-${scheme}`);
+    await shot(page, `lost-bulk-${scheme}`);
+  });
+}
