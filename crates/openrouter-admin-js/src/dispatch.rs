@@ -18,13 +18,13 @@
 use js_sys::Promise;
 use openrouter_admin::api::{self, Endpoint};
 use openrouter_admin::models::UpsertBudget;
-use openrouter_admin::{Client, FetchTransport, KeyHash, OpClass, TextRequest};
+use openrouter_admin::{Client, FetchTransport, KeyHash, Method, OpClass, TextRequest};
 use wasm_bindgen::JsValue;
 
 use crate::answer::{parse_answer, Shape};
 use crate::body;
 use crate::convert::{
-    interval_arg, invalid, method_arg, path_arg, promise, signaled, string_arg, Options,
+    interval_arg, invalid, method_arg, path_arg, promise, segment_arg, signaled, Options,
 };
 use crate::error::reject;
 use crate::paginator::{make_paginator, Pages};
@@ -273,9 +273,18 @@ fn request(
             api::DeleteKey::new(hash_arg(hash)?).request()
         }
         Op::Raw { method, path } => {
-            let mut raw = api::RawRequest::new(method_arg(method)?, path_arg(path)?);
+            let method = method_arg(method)?;
+            let mut raw = api::RawRequest::new(method, path_arg(path)?);
             raw.query = o.query("query")?;
             raw.body = o.json("body")?;
+            // A body on a read or a delete is a mistake the network would only report vaguely.
+            if raw.body.is_some() && matches!(method, Method::Get | Method::Delete) {
+                return Err(invalid(
+                    "options.body",
+                    "method",
+                    "`options.body` cannot go with GET or DELETE",
+                ));
+            }
             // A POST may be retried like a read only when the caller says it is safe to.
             if raw.class == OpClass::Create && o.boolean("idempotent")? == Some(true) {
                 raw.class = OpClass::Safe;
@@ -359,10 +368,10 @@ fn offset_arg(o: &Options) -> Result<Option<u64>, JsValue> {
 
 /// A workspace argument (its id or slug).
 fn workspace_arg(value: &JsValue) -> Result<String, JsValue> {
-    string_arg(value, "idOrSlug")
+    segment_arg(value, "idOrSlug")
 }
 
 /// A key argument (its hash).
 fn hash_arg(value: &JsValue) -> Result<KeyHash, JsValue> {
-    string_arg(value, "hash").map(KeyHash::from)
+    segment_arg(value, "hash").map(KeyHash::from)
 }
