@@ -175,3 +175,17 @@ import('openrouter-admin').then(m => new m.OpenRouterAdmin({apiKey, baseUrl}).cu
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /"is_management_key":true/, "currentKey answered");
 });
+
+test("in browsers, the class before init() throws an OpenRouterError saying to call it", async () => {
+  // The browser entry, loaded by path (the `exports` map gives Node its own entry).
+  const browser = await import(new URL("../node_modules/openrouter-admin/browser.js", import.meta.url));
+  let thrown;
+  try {
+    new browser.OpenRouterAdmin({ apiKey: KEY, baseUrl: API });
+  } catch (error) {
+    thrown = error;
+  }
+  assert.ok(browser.isOpenRouterError(thrown), `an OpenRouterError, not ${thrown}`);
+  assert.match(thrown.message, /await init\(\)/);
+  assert.equal(thrown.kind, "validation");
+});
