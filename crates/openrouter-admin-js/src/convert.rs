@@ -65,7 +65,7 @@ fn invalid_option(key: &str, what: &str) -> JsValue {
 // inside this `try`, never through wasm frames (which would leak wasm stack until the instance
 // dies). The copy holds own enumerable properties only, in objects without a prototype, so a
 // polluted `Object.prototype` cannot add an option or a body field; an `AbortSignal` becomes
-// one of this module's own, which follows it.
+// one of the platform's own that follows it.
 #[wasm_bindgen(inline_js = r#"
 let at;
 function copy(v, path, depth) {
@@ -73,10 +73,9 @@ function copy(v, path, depth) {
   if (typeof v !== "object" || v === null) return v;
   if (depth > 64) throw 0;
   if (v instanceof AbortSignal) {
-    const own = new AbortController();
-    if (v.aborted) own.abort();
-    else v.addEventListener("abort", () => own.abort(), { once: true });
-    return own.signal;
+    // A platform signal that follows `v` (a Proxy of a signal is read here, not in the wasm);
+    // `any` holds it weakly, so a long-lived signal reused for many calls does not grow.
+    return AbortSignal.any ? AbortSignal.any([v]) : (v.aborted, v);
   }
   if (Array.isArray(v)) {
     const n = v.length;

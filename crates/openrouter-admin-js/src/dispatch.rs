@@ -27,7 +27,7 @@ use crate::convert::{
     interval_arg, invalid, method_arg, path_arg, promise, segment_arg, signaled, Options,
 };
 use crate::error::reject;
-use crate::paginator::{make_paginator, Pages};
+use crate::paginator::{make_paginator, PageAt, Pages};
 
 /// A one-request operation and the JavaScript arguments it was called with, by name (its
 /// `options` travel beside it). The lists' one-page calls are variants of their own rather
@@ -301,25 +301,44 @@ fn request(
 pub fn pages(client: &Client, list: List, options: &JsValue) -> Result<JsValue, JsValue> {
     let o = Options::parse(options)?;
     let signal = o.signal()?;
-    let pages: Pages<'static> = match list {
+    // The lists with a page size of their choosing can be fetched ahead by `collectAll`.
+    let ahead = |request: Result<api::Request, openrouter_admin::Error>, offset: Option<u64>| {
+        request.ok().map(|first| PageAt {
+            client: client.clone(),
+            first,
+            signal: signal.clone(),
+            offset: offset.unwrap_or(0),
+        })
+    };
+    let (pages, at): (Pages<'static>, _) = match list {
         List::Workspaces => {
-            let call = client.call(workspace_list(&o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let list = workspace_list(&o)?;
+            let at = ahead(list.request(), list.offset);
+            let call = client.call(list);
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, at)
         }
         List::Members { id_or_slug } => {
-            let call = client.call(member_list(id_or_slug, &o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let list = member_list(id_or_slug, &o)?;
+            let at = ahead(list.request(), list.offset);
+            let call = client.call(list);
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, at)
         }
         List::Keys => {
             let call = client.call(key_list(&o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, None)
         }
         List::OrganizationMembers => {
-            let call = client.call(organization_member_list(&o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let list = organization_member_list(&o)?;
+            let at = ahead(list.request(), list.offset);
+            let call = client.call(list);
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, at)
         }
     };
-    Ok(make_paginator(pages))
+    Ok(make_paginator(pages, at))
 }
 
 /// A `GET /workspaces` from `limit` and `offset`.

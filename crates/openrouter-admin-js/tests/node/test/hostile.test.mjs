@@ -92,6 +92,7 @@ const calls = [
   () => admin.bulkDeleteKeys(badLength()),
   () => admin.addMembers("ws", badElement()),
   () => admin.getKey("h", { signal: revoked() }),
+  () => admin.getKey("h", { signal: new Proxy(new AbortController().signal, { get() { throw new Error("boom"); } }) }),
 ];
 const named = await validation("query", calls[1]);
 if (named.fieldErrors[0].field !== "options.query.q") console.log("FAIL field " + named.fieldErrors[0].field);
