@@ -9,7 +9,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use js_sys::{Array, Object, Promise, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
 use openrouter_admin::models::Interval;
 use openrouter_admin::{CancelSignal, Error, FieldError, Method};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -70,6 +70,7 @@ fn invalid_option(key: &str, what: &str) -> JsValue {
 let at;
 function copy(v, path, depth) {
   at = path;
+  if (typeof v === "string" && v.length > 1048576) throw 0;
   if (typeof v !== "object" || v === null) return v;
   if (depth > 64) throw 0;
   if (v instanceof AbortSignal) {
@@ -110,7 +111,8 @@ export function isError(v) {
 }
 "#)]
 extern "C" {
-    /// `[copy]` of `value`, or the path (`options.query.q`) whose read threw.
+    /// `[copy]` of `value`, or the path (`options.query.q`) whose read threw or that is too large
+    /// (a string over 1 MiB, an array over 2^20 items, nesting over 64 levels).
     fn own(value: &JsValue, name: &str) -> JsValue;
     /// `true` for an `OpenRouterError`; `false`, not a throw, for a revoked `Proxy`.
     #[wasm_bindgen(js_name = isError)]
@@ -122,13 +124,27 @@ extern "C" {
 pub fn snapshot(value: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     let copied = own(value, name);
     match copied.as_string() {
-        Some(path) => Err(invalid_arg(&path, "type", "cannot be read (it threw)")),
+        Some(path) => Err(invalid_arg(
+            &path,
+            "type",
+            "cannot be read (it threw, or is too large)",
+        )),
         None => Ok(copied.unchecked_into::<Array>().get(0)),
     }
 }
 
+/// The longest string read from JavaScript, in UTF-16 units (the snapshot's limit too).
+const MAX_TEXT: u32 = 1 << 20;
+
 /// A required string argument (an id, a slug, a hash).
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    // Measured before it is copied in: a string of hundreds of MB would exhaust wasm memory.
+    if value
+        .dyn_ref::<JsString>()
+        .is_some_and(|s| s.length() > MAX_TEXT)
+    {
+        return Err(invalid_arg(name, "max_length", "is longer than 1 MiB"));
+    }
     match value.as_string() {
         Some(s) if !s.is_empty() => Ok(s),
         Some(_) => Err(invalid_arg(name, "min_length", "cannot be empty")),

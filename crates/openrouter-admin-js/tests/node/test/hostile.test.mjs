@@ -109,6 +109,23 @@ console.log(key.is_management_key ? "ok" : "FAIL currentKey");
   assert.match(out, /^ok$/m);
 });
 
+test("a 400 MB string is a validation error, not a trap", () => {
+  const out = child(`${HOSTILE}
+const huge = "x".repeat(400 * 1024 * 1024);
+const cases = {
+  id: () => admin.getKey(huge),
+  body: () => admin.createKey({ name: huge }),
+  raw: () => admin.request("POST", "/guardrails", { body: { name: huge } }),
+};
+for (const [name, call] of Object.entries(cases)) {
+  try { await validation(name, call); console.log("ok " + name); } catch (e) { console.log("FAIL " + e.message); }
+}
+console.log((await admin.currentKey()).is_management_key ? "ok" : "FAIL currentKey");
+`);
+  assert.doesNotMatch(out, /FAIL/, out);
+  assert.equal(out.trim().split("\n").length, 4, out);
+});
+
 test("a polluted Object.prototype neither redirects the key nor joins a body", async () => {
   const proto = Object.prototype;
   try {
