@@ -168,7 +168,13 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
 fn assemble(out: &Path) -> Result<()> {
     let npm = crate_dir().join("npm");
     let version = version()?;
-    for file in ["package.json", "README.md", "node.js", "node.d.ts"] {
+    for file in [
+        "package.json",
+        "README.md",
+        "browser.js",
+        "node.js",
+        "node.d.ts",
+    ] {
         let text = std::fs::read_to_string(npm.join(file))
             .with_context(|| format!("reading crates/openrouter-admin-js/npm/{file}"))?;
         std::fs::write(out.join(file), text.replace("0.0.0-cargo", &version))?;
@@ -183,6 +189,7 @@ fn assemble(out: &Path) -> Result<()> {
     let glue = out.join(format!("{STEM}.js"));
     strip_comments(&glue)?;
     minify(&glue)?;
+    minify(&out.join("browser.js"))?;
     for snippet in js_files(&out.join("snippets"))? {
         minify(&snippet)?;
     }
@@ -313,6 +320,8 @@ impl Sizes {
         let wasm =
             std::fs::read(dir.join(format!("{STEM}_bg.wasm"))).context("reading the wasm")?;
         let mut glue = gzip_len(&std::fs::read(dir.join(format!("{STEM}.js")))?)?;
+        // The browser entry's guard before `init()` is downloaded with the glue.
+        glue += gzip_len(&std::fs::read(dir.join("browser.js"))?)?;
         // Inline JS snippets ship as separate modules the glue imports.
         for file in js_files(&dir.join("snippets"))? {
             glue += gzip_len(&std::fs::read(file)?)?;

@@ -1,5 +1,7 @@
 // Node 20+ entry: the same glue and the same .wasm as browsers, loaded from disk, because
-// Node's fetch cannot read the file: URL the browser `init()` would fetch.
+// Node's fetch cannot read the file: URL the browser `init()` would fetch. It loads the module
+// on import, synchronously, so `import` then `new OpenRouterAdmin(...)` works as in any Node
+// package; `init()` and `initSync()` stay, and return the loaded module when called again.
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import webInit, { initSync as webInitSync } from "./openrouter_admin.js";
@@ -17,3 +19,5 @@ export function initSync(module) {
 export default async function init(module) {
   return webInit({ module_or_path: module ?? (await readFile(wasm)) });
 }
+
+initSync();

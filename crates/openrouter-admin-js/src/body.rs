@@ -15,7 +15,7 @@ use openrouter_admin::body::{Body as Declared, Kind, Visitor};
 use openrouter_admin::models::{CreateKey, CreateWorkspace, Patch, UpdateKey, UpdateWorkspace};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::invalid_arg;
+use crate::convert::{invalid_arg, snapshot};
 
 /// A body argument named `name`: a plain object.
 struct Body<'a> {
@@ -27,6 +27,7 @@ impl<'a> Body<'a> {
     /// Checks that `value` is a plain object that JSON can carry (a `BigInt` or a cycle
     /// anywhere in it is an error naming the whole argument, as the wire could not take it).
     fn new(value: &JsValue, name: &'a str) -> Result<Body<'a>, JsValue> {
+        let value = &snapshot(value, name)?;
         if !value.is_object() || Array::is_array(value) {
             return Err(invalid_arg(name, "type", "must be an object"));
         }

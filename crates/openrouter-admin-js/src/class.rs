@@ -14,7 +14,7 @@
 
 use std::time::Duration;
 
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Object, Promise};
 use openrouter_admin::{Client, ManagementKey};
 use wasm_bindgen::prelude::*;
 
@@ -474,10 +474,5 @@ impl OpenRouterAdmin {
 pub fn is_open_router_error(
     #[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue,
 ) -> bool {
-    error.is_instance_of::<js_sys::Error>()
-        && Reflect::get(&error, &JsValue::from_str("name"))
-            .ok()
-            .and_then(|n| n.as_string())
-            .as_deref()
-            == Some("OpenRouterError")
+    crate::convert::is_error(&error)
 }

@@ -1,8 +1,9 @@
 //! The methods the core composes of several requests: reconciling after an unknown outcome,
 //! member changes in chunks, rotation and bulk key changes.
 //!
-//! Each reads its arguments inside its future, so a bad one is a rejection like any other
-//! failure, and resolves to a report built by [`answer`](crate::answer).
+//! Each reads its arguments before its promise exists, so a bad one is a rejection like any
+//! other failure (never an exception inside the running task), and resolves to a report
+//! built by [`answer`](crate::answer).
 
 use js_sys::Promise;
 use openrouter_admin::Client;
@@ -10,20 +11,35 @@ use wasm_bindgen::JsValue;
 
 use crate::answer::{bulk_results, member_report, parse_found, rotation, Shape};
 use crate::body;
-use crate::convert::{invalid, promise, signaled, string_arg, strings_arg, Options};
+use crate::convert::{
+    invalid, promise, segment_arg, signaled, string_arg, strings_arg, MethodFuture, Options,
+};
 use crate::error::reject;
+
+/// The promise of the future `start` built after reading its arguments, or a promise
+/// rejected with the first bad one: arguments are read before the promise exists, so a bad
+/// one never throws inside the running task.
+fn started(start: Result<MethodFuture, JsValue>) -> Promise {
+    match start {
+        Ok(future) => promise(future),
+        Err(e) => Promise::reject(&e),
+    }
+}
 
 /// `reconcileWorkspace`: the workspace with this slug, or `null`.
 pub fn reconcile_workspace(client: Client, slug: JsValue, options: JsValue) -> Promise {
-    promise(Box::pin(async move {
+    started((|| {
         let slug = string_arg(&slug, "slug")?;
-        let o = Options::parse(&options)?;
-        let answer = signaled!(client.workspaces().reconcile(slug), o.signal()?)
-            .send_text()
-            .await
-            .map_err(reject)?;
-        parse_found(answer, Shape::Data)
-    }))
+        let signal = Options::parse(&options)?.signal()?;
+        let future: MethodFuture = Box::pin(async move {
+            let answer = signaled!(client.workspaces().reconcile(slug), signal)
+                .send_text()
+                .await
+                .map_err(reject)?;
+            parse_found(answer, Shape::Data)
+        });
+        Ok(future)
+    })())
 }
 
 /// `addMembers` (`add`) and `removeMembers`: one outcome per user.
@@ -34,19 +50,22 @@ pub fn change_members(
     options: JsValue,
     add: bool,
 ) -> Promise {
-    promise(Box::pin(async move {
-        let id = string_arg(&id_or_slug, "idOrSlug")?;
+    started((|| {
+        let id = segment_arg(&id_or_slug, "idOrSlug")?;
         let ids = strings_arg(&user_ids, "userIds")?;
-        let o = Options::parse(&options)?;
-        let members = client.workspace(id).members();
-        let call = if add {
-            members.add_all(ids)
-        } else {
-            members.remove_all(ids)
-        };
-        let report = signaled!(call, o.signal()?).send().await.map_err(reject)?;
-        Ok(member_report(report))
-    }))
+        let signal = Options::parse(&options)?.signal()?;
+        let future: MethodFuture = Box::pin(async move {
+            let members = client.workspace(id).members();
+            let call = if add {
+                members.add_all(ids)
+            } else {
+                members.remove_all(ids)
+            };
+            let report = signaled!(call, signal).send().await.map_err(reject)?;
+            Ok(member_report(report))
+        });
+        Ok(future)
+    })())
 }
 
 /// `reconcileKey`: the newest key matching the request created since `sinceMs`, or `null`.
@@ -56,38 +75,41 @@ pub fn reconcile_key(
     since_ms: JsValue,
     options: JsValue,
 ) -> Promise {
-    promise(Box::pin(async move {
+    started((|| {
         let body = body::create_key(&request, "request")?;
         let since = since_ms
             .as_f64()
             .filter(|n| n.is_finite())
             .ok_or_else(|| invalid("sinceMs", "type", "`sinceMs` must be a finite number"))?;
-        let o = Options::parse(&options)?;
-        let call = client.keys().reconcile(&body, since);
-        let key = signaled!(call, o.signal()?)
-            .send_text()
-            .await
-            .map_err(reject)?;
-        parse_found(key, Shape::Whole)
-    }))
+        let signal = Options::parse(&options)?.signal()?;
+        let future: MethodFuture = Box::pin(async move {
+            let call = client.keys().reconcile(&body, since);
+            let key = signaled!(call, signal).send_text().await.map_err(reject)?;
+            parse_found(key, Shape::Whole)
+        });
+        Ok(future)
+    })())
 }
 
 /// `rotateKey`: the successor and whether disabling the old key failed.
 pub fn rotate_key(client: Client, hash: JsValue, options: JsValue) -> Promise {
-    promise(Box::pin(async move {
-        let hash = string_arg(&hash, "hash")?;
-        let o = Options::parse(&options)?;
-        let value = signaled!(client.keys().rotate(hash), o.signal()?)
-            .send_text()
-            .await
-            .map_err(reject)?;
-        rotation(value)
-    }))
+    started((|| {
+        let hash = segment_arg(&hash, "hash")?;
+        let signal = Options::parse(&options)?.signal()?;
+        let future: MethodFuture = Box::pin(async move {
+            let value = signaled!(client.keys().rotate(hash), signal)
+                .send_text()
+                .await
+                .map_err(reject)?;
+            rotation(value)
+        });
+        Ok(future)
+    })())
 }
 
 /// `bulkUpdateKeys` (with a patch) and `bulkDeleteKeys`: one future for both in the wasm.
 pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: JsValue) -> Promise {
-    promise(Box::pin(async move {
+    started((|| {
         let hashes = strings_arg(&hashes, "hashes")?;
         let patch = match patch {
             Some(patch) => Some(body::update_key(&patch, "patch")?),
@@ -96,22 +118,25 @@ pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: Js
         let o = Options::parse(&options)?;
         let concurrency = o.integer("concurrency", 64)?.map(|n| n as usize);
         let signal = o.signal()?;
-        let (results, shape) = match patch {
-            Some(patch) => {
-                let mut call = client.keys().bulk_update(hashes, patch);
-                if let Some(n) = concurrency {
-                    call = call.concurrency(n);
+        let future: MethodFuture = Box::pin(async move {
+            let (results, shape) = match patch {
+                Some(patch) => {
+                    let mut call = client.keys().bulk_update(hashes, patch);
+                    if let Some(n) = concurrency {
+                        call = call.concurrency(n);
+                    }
+                    (signaled!(call, signal).send_text().await, Shape::Data)
                 }
-                (signaled!(call, signal).send_text().await, Shape::Data)
-            }
-            None => {
-                let mut call = client.keys().bulk_delete(hashes);
-                if let Some(n) = concurrency {
-                    call = call.concurrency(n);
+                None => {
+                    let mut call = client.keys().bulk_delete(hashes);
+                    if let Some(n) = concurrency {
+                        call = call.concurrency(n);
+                    }
+                    (signaled!(call, signal).send_text().await, Shape::Unit)
                 }
-                (signaled!(call, signal).send_text().await, Shape::Unit)
-            }
-        };
-        Ok(bulk_results(results.map_err(reject)?, shape))
-    }))
+            };
+            Ok(bulk_results(results.map_err(reject)?, shape))
+        });
+        Ok(future)
+    })())
 }

@@ -9,9 +9,10 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use js_sys::{Array, Object, Promise, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
 use openrouter_admin::models::Interval;
 use openrouter_admin::{CancelSignal, Error, FieldError, Method};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::future_to_promise;
 
@@ -59,8 +60,91 @@ fn invalid_option(key: &str, what: &str) -> JsValue {
     invalid_arg(&format!("options.{key}"), "type", what)
 }
 
+// Every JavaScript argument that is not a primitive is copied here, in JavaScript, before the
+// wasm reads it: a getter that throws, a revoked `Proxy` or a `length` that throws then throws
+// inside this `try`, never through wasm frames (which would leak wasm stack until the instance
+// dies). The copy holds own enumerable properties only, in objects without a prototype, so a
+// polluted `Object.prototype` cannot add an option or a body field; an `AbortSignal` becomes
+// one of the platform's own that follows it.
+#[wasm_bindgen(inline_js = r#"
+let at;
+function copy(v, path, depth) {
+  at = path;
+  if (typeof v === "string" && v.length > 1048576) throw 0;
+  if (typeof v !== "object" || v === null) return v;
+  if (depth > 64) throw 0;
+  if (v instanceof AbortSignal) {
+    // A platform signal that follows `v` (a Proxy of a signal is read here, not in the wasm);
+    // `any` holds it weakly, so a long-lived signal reused for many calls does not grow.
+    return AbortSignal.any ? AbortSignal.any([v]) : (v.aborted, v);
+  }
+  if (Array.isArray(v)) {
+    const n = v.length;
+    if (!(n <= 1048576)) throw 0;
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      at = `${path}[${i}]`;
+      out.push(copy(v[i], at, depth + 1));
+    }
+    return out;
+  }
+  const out = Object.create(null);
+  for (const k of Object.keys(v)) {
+    at = `${path}.${k}`;
+    out[k] = copy(v[k], at, depth + 1);
+  }
+  return out;
+}
+export function own(v, name) {
+  try {
+    return [copy(v, name, 0)];
+  } catch {
+    return at;
+  }
+}
+export function isError(v) {
+  try {
+    return v instanceof Error && v.name === "OpenRouterError";
+  } catch {
+    return false;
+  }
+}
+"#)]
+extern "C" {
+    /// `[copy]` of `value`, or the path (`options.query.q`) whose read threw or that is too large
+    /// (a string over 1 MiB, an array over 2^20 items, nesting over 64 levels).
+    fn own(value: &JsValue, name: &str) -> JsValue;
+    /// `true` for an `OpenRouterError`; `false`, not a throw, for a revoked `Proxy`.
+    #[wasm_bindgen(js_name = isError)]
+    pub fn is_error(value: &JsValue) -> bool;
+}
+
+/// `value` (the argument `name`) as data this module made: reading it later runs no
+/// JavaScript of the caller's. A read that threw is a `validation` error naming its path.
+pub fn snapshot(value: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    let copied = own(value, name);
+    match copied.as_string() {
+        Some(path) => Err(invalid_arg(
+            &path,
+            "type",
+            "cannot be read (it threw, or is too large)",
+        )),
+        None => Ok(copied.unchecked_into::<Array>().get(0)),
+    }
+}
+
+/// The longest string read from JavaScript, in UTF-16 units (the snapshot's limit too).
+const MAX_TEXT: u32 = 1 << 20;
+
 /// A required string argument (an id, a slug, a hash).
 pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    // Measured before it is copied in: a string of hundreds of MB would exhaust wasm memory.
+    if value
+        .dyn_ref::<JsString>()
+        .is_some_and(|s| s.length() > MAX_TEXT)
+    {
+        return Err(invalid_arg(name, "max_length", "is longer than 1 MiB"));
+    }
     match value.as_string() {
         Some(s) if !s.is_empty() => Ok(s),
         Some(_) => Err(invalid_arg(name, "min_length", "cannot be empty")),
@@ -68,15 +152,16 @@ pub fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     }
 }
 
-/// A required array of non-empty strings (user ids, key hashes).
+/// A required array of non-empty strings (user ids, key hashes), none `.` or `..`.
 pub fn strings_arg(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+    let value = &snapshot(value, name)?;
     if !Array::is_array(value) {
         return Err(invalid_arg(name, "type", "must be an array of strings"));
     }
     let array: &Array = value.unchecked_ref();
     let mut out = Vec::with_capacity(array.length() as usize);
     for (i, item) in array.iter().enumerate() {
-        out.push(string_arg(&item, &format!("{name}[{i}]"))?);
+        out.push(segment_arg(&item, &format!("{name}[{i}]"))?);
     }
     Ok(out)
 }
@@ -113,17 +198,47 @@ pub fn method_arg(value: &JsValue) -> Result<Method, JsValue> {
 }
 
 /// A path below the base URL: `/` first, and no query or fragment (`options.query` carries
-/// the query, encoded).
+/// the query, encoded). Nor may it leave the API root with the key attached: no `.` or `..`
+/// segment (URL parsers also read `%2e` as a dot), no `\` (which they read as `/`) and no
+/// `//` first (another host to a parser that resolves it against the base).
 pub fn path_arg(value: &JsValue) -> Result<String, JsValue> {
     let path = string_arg(value, "path")?;
-    if !path.starts_with('/') || path.contains(['?', '#']) {
+    let climbs =
+        path.starts_with("//") || path.contains('\\') || path.split('/').any(is_dot_segment);
+    if !path.starts_with('/') || path.contains(['?', '#']) || climbs {
         return Err(invalid(
             "path",
             "pattern",
-            "`path` must start with / and hold no ? or # (put the query in options.query)",
+            "`path` must start with / and hold no ? or #, no \\, no // first and no . or .. \
+             segment (put the query in options.query)",
         ));
     }
     Ok(path)
+}
+
+/// `.` or `..`, spelled with dots or `%2e`: a segment URL parsers resolve instead of sending.
+/// (A byte loop: `str::replace` would link a substring searcher into the wasm.)
+fn is_dot_segment(segment: &str) -> bool {
+    let (mut rest, mut dots) = (segment.as_bytes(), 0);
+    while let Some(&first) = rest.first() {
+        rest = match rest {
+            [b'%', b'2', e, ..] if e | 0x20 == b'e' => &rest[3..],
+            _ if first == b'.' => &rest[1..],
+            _ => return false,
+        };
+        dots += 1;
+    }
+    dots == 1 || dots == 2
+}
+
+/// A required string argument that becomes one path segment (an id, a slug, a hash): `.` and
+/// `..` would name another endpoint once the URL is parsed, so they are refused.
+pub fn segment_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    let segment = string_arg(value, name)?;
+    if is_dot_segment(&segment) {
+        return Err(invalid_arg(name, "pattern", "cannot be . or .."));
+    }
+    Ok(segment)
 }
 
 /// The per-call options object (`undefined` and `null` mean none).
@@ -134,6 +249,7 @@ pub struct Options {
 impl Options {
     /// Checks that `value` is an object, or absent.
     pub fn parse(value: &JsValue) -> Result<Options, JsValue> {
+        let value = &snapshot(value, "options")?;
         if value.is_undefined() || value.is_null() {
             return Ok(Options { object: None });
         }

@@ -18,16 +18,16 @@
 use js_sys::Promise;
 use openrouter_admin::api::{self, Endpoint};
 use openrouter_admin::models::UpsertBudget;
-use openrouter_admin::{Client, FetchTransport, KeyHash, OpClass, TextRequest};
+use openrouter_admin::{Client, FetchTransport, KeyHash, Method, OpClass, TextRequest};
 use wasm_bindgen::JsValue;
 
 use crate::answer::{parse_answer, Shape};
 use crate::body;
 use crate::convert::{
-    interval_arg, invalid, method_arg, path_arg, promise, signaled, string_arg, Options,
+    interval_arg, invalid, method_arg, path_arg, promise, segment_arg, signaled, Options,
 };
 use crate::error::reject;
-use crate::paginator::{make_paginator, Pages};
+use crate::paginator::{make_paginator, PageAt, Pages};
 
 /// A one-request operation and the JavaScript arguments it was called with, by name (its
 /// `options` travel beside it). The lists' one-page calls are variants of their own rather
@@ -273,9 +273,18 @@ fn request(
             api::DeleteKey::new(hash_arg(hash)?).request()
         }
         Op::Raw { method, path } => {
-            let mut raw = api::RawRequest::new(method_arg(method)?, path_arg(path)?);
+            let method = method_arg(method)?;
+            let mut raw = api::RawRequest::new(method, path_arg(path)?);
             raw.query = o.query("query")?;
             raw.body = o.json("body")?;
+            // A body on a read or a delete is a mistake the network would only report vaguely.
+            if raw.body.is_some() && matches!(method, Method::Get | Method::Delete) {
+                return Err(invalid(
+                    "options.body",
+                    "method",
+                    "`options.body` cannot go with GET or DELETE",
+                ));
+            }
             // A POST may be retried like a read only when the caller says it is safe to.
             if raw.class == OpClass::Create && o.boolean("idempotent")? == Some(true) {
                 raw.class = OpClass::Safe;
@@ -292,25 +301,44 @@ fn request(
 pub fn pages(client: &Client, list: List, options: &JsValue) -> Result<JsValue, JsValue> {
     let o = Options::parse(options)?;
     let signal = o.signal()?;
-    let pages: Pages<'static> = match list {
+    // The lists with a page size of their choosing can be fetched ahead by `collectAll`.
+    let ahead = |request: Result<api::Request, openrouter_admin::Error>, offset: Option<u64>| {
+        request.ok().map(|first| PageAt {
+            client: client.clone(),
+            first,
+            signal: signal.clone(),
+            offset: offset.unwrap_or(0),
+        })
+    };
+    let (pages, at): (Pages<'static>, _) = match list {
         List::Workspaces => {
-            let call = client.call(workspace_list(&o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let list = workspace_list(&o)?;
+            let at = ahead(list.request(), list.offset);
+            let call = client.call(list);
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, at)
         }
         List::Members { id_or_slug } => {
-            let call = client.call(member_list(id_or_slug, &o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let list = member_list(id_or_slug, &o)?;
+            let at = ahead(list.request(), list.offset);
+            let call = client.call(list);
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, at)
         }
         List::Keys => {
             let call = client.call(key_list(&o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, None)
         }
         List::OrganizationMembers => {
-            let call = client.call(organization_member_list(&o)?);
-            Box::pin(signaled!(call.paginate(), signal).by_page_text())
+            let list = organization_member_list(&o)?;
+            let at = ahead(list.request(), list.offset);
+            let call = client.call(list);
+            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
+            (pages, at)
         }
     };
-    Ok(make_paginator(pages))
+    Ok(make_paginator(pages, at))
 }
 
 /// A `GET /workspaces` from `limit` and `offset`.
@@ -359,10 +387,10 @@ fn offset_arg(o: &Options) -> Result<Option<u64>, JsValue> {
 
 /// A workspace argument (its id or slug).
 fn workspace_arg(value: &JsValue) -> Result<String, JsValue> {
-    string_arg(value, "idOrSlug")
+    segment_arg(value, "idOrSlug")
 }
 
 /// A key argument (its hash).
 fn hash_arg(value: &JsValue) -> Result<KeyHash, JsValue> {
-    string_arg(value, "hash").map(KeyHash::from)
+    segment_arg(value, "hash").map(KeyHash::from)
 }

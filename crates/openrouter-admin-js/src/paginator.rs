@@ -2,13 +2,15 @@
 //! (`for await` over items, or `.pages()`).
 //!
 //! The paging itself (offsets, stop rules, the loop guard) stays in the core; this file only
-//! moves pages across, one per pull, so nothing is fetched ahead of the consumer.
+//! moves pages across, one per pull, so nothing is fetched ahead of the consumer. Only
+//! `collectAll()` fetches ahead: the pages after the first at once, when their count is known.
 
 use std::pin::Pin;
 
 use futures_util::StreamExt;
 use js_sys::{Function, Promise};
-use openrouter_admin::Error;
+use openrouter_admin::api::Request;
+use openrouter_admin::{CancelSignal, Client, Error};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -46,7 +48,7 @@ async function* pull(walk) {
     if (resume) resume(false);
   }
 }
-export function paginator(walk) {
+export function paginator(walk, pageAt, offset) {
   let used = false;
   const start = () => {
     if (used) throw new TypeError("this paginator was already iterated; call the list method again");
@@ -60,12 +62,47 @@ export function paginator(walk) {
     async *[Symbol.asyncIterator]() {
       for await (const page of { [Symbol.asyncIterator]: start }) yield* page.data;
     },
+    // Every item, in order. When the first page gives a total_count (and the list takes an
+    // offset), the other pages are fetched `concurrency` at a time; otherwise page by page.
+    async collectAll({ concurrency = 4 } = {}) {
+      const width = Math.min(Math.max(Math.floor(Number(concurrency)) || 1, 1), 16);
+      const out = [];
+      let offsets = null;
+      for await (const page of { [Symbol.asyncIterator]: start }) {
+        out.push(...page.data);
+        if (offsets) continue;
+        offsets = [];
+        const n = page.data.length, total = page.total_count;
+        if (!pageAt || typeof total !== "number" || n === 0) continue;
+        for (let o = offset + n; o < total && offsets.length < 1000; o += n) offsets.push(o);
+        // Past the loop guard's 1,000 pages, the core's walk decides (and fails).
+        if (offsets.length < 1000) break;
+        offsets = [];
+      }
+      const pages = new Array(offsets.length);
+      let next = 0, failed = false;
+      const worker = async () => {
+        while (!failed && next < offsets.length) {
+          const i = next++;
+          try {
+            pages[i] = await pageAt(offsets[i]);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(width, offsets.length) }, worker));
+      for (const page of pages) out.push(...page.data);
+      return out;
+    },
   };
 }
 "#)]
 extern "C" {
-    /// Wraps a `walk(sink)` function into a `Paginator` (items and `pages()`).
-    fn paginator(walk: JsValue) -> JsValue;
+    /// Wraps a `walk(sink)` function into a `Paginator` (items, `pages()`, `collectAll()`);
+    /// `page_at(offset)`, when the list takes offsets, fetches one page for `collectAll`.
+    fn paginator(walk: JsValue, page_at: JsValue, offset: f64) -> JsValue;
 }
 
 /// The boxed page stream every paginator walks.
@@ -84,10 +121,48 @@ async fn walk(mut pages: Pages<'_>, sink: Function) -> Result<JsValue, JsValue> 
     Ok(JsValue::UNDEFINED)
 }
 
+/// The first page's request of a list that takes an offset, for `collectAll`: it fetches the
+/// pages after the first at once when the list gives a `total_count`.
+pub struct PageAt {
+    /// The client to send with.
+    pub client: Client,
+    /// The first page's request (its `offset` is replaced for each page).
+    pub first: Request,
+    /// The call's cancel handle.
+    pub signal: Option<CancelSignal>,
+    /// The first page's offset.
+    pub offset: u64,
+}
+
+/// `pageAt(offset)` for the JS `collectAll`: the page at `offset`, parsed.
+fn page_at(at: PageAt) -> JsValue {
+    let PageAt {
+        client,
+        first,
+        signal,
+        ..
+    } = at;
+    let fetch = move |offset: f64| {
+        let mut request = first.clone();
+        request.query.retain(|(name, _)| name != "offset");
+        request
+            .query
+            .push(("offset".into(), (offset as u64).to_string()));
+        let call = client.text_request(Ok(request), signal.clone());
+        promise(Box::pin(async move {
+            parse_answer(&call.send().await.map_err(reject)?, Shape::Whole)
+        }))
+    };
+    Closure::<dyn Fn(f64) -> Promise>::new(fetch).into_js_value()
+}
+
 /// Wraps a page stream as a JS `Paginator`, which [`walk`]s it once iterated. Not generic:
 /// every list shares one closure and one walk future.
-pub fn make_paginator(pages: Pages<'static>) -> JsValue {
-    paginator(Closure::once_into_js(move |sink: Function| {
-        promise(Box::pin(walk(pages, sink)))
-    }))
+pub fn make_paginator(pages: Pages<'static>, at: Option<PageAt>) -> JsValue {
+    let offset = at.as_ref().map_or(0.0, |at| at.offset as f64);
+    paginator(
+        Closure::once_into_js(move |sink: Function| promise(Box::pin(walk(pages, sink)))),
+        at.map_or(JsValue::NULL, page_at),
+        offset,
+    )
 }

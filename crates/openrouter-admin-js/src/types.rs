@@ -73,6 +73,11 @@ export interface Page<T> {
 /** All of a list: items with `for await (const x of paginator)`, or pages with `.pages()`. One use each. */
 export interface Paginator<T> extends AsyncIterable<T> {
   pages(): AsyncIterable<Page<T>>;
+  /**
+   * Every item, in order. When the list gives a `total_count`, the pages after the first are
+   * fetched `concurrency` at a time (default 4, at most 16); otherwise page by page.
+   */
+  collectAll(options?: { concurrency?: number }): Promise<T[]>;
 }
 
 /** How a limit resets; `null` means never. Open: new values may appear. */

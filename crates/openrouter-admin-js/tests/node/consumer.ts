@@ -33,6 +33,8 @@ export async function everything(signal: AbortSignal): Promise<void> {
   for await (const p of client.workspaces().pages()) {
     const items: Workspace[] = p.data;
   }
+  const everyWorkspace: Workspace[] = await client.workspaces({ limit: 10 }).collectAll({ concurrency: 8 });
+  const everyKey: ApiKey[] = await client.keys().collectAll();
   const ws = await client.createWorkspace({ name: "A", slug: "a", io_logging_sampling_rate: 0.5 }, { signal });
   await client.getWorkspace(ws.id);
   await client.updateWorkspace(ws.slug, { description: null, default_provider_sort: "latency" });
