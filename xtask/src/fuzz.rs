@@ -15,12 +15,18 @@ const SECONDS_PER_TARGET: u32 = 20;
 /// Read from `rustup toolchain list` first: `cargo +nightly` may install a missing toolchain.
 pub fn nightly() -> Result<String, String> {
     let list = output(cmd("rustup").args(["toolchain", "list"])).map_err(|e| format!("{e:#}"))?;
-    if !list.lines().any(|line| line.starts_with("nightly")) {
+    if !names_nightly(&list) {
         return Err("`rustup toolchain list` names none".to_string());
     }
     output(cmd("cargo").args(["+nightly", "--version"]))
         .map(|version| version.trim().to_string())
         .map_err(|e| format!("{e:#}"))
+}
+
+/// Whether `rustup toolchain list` output names a nightly toolchain.
+fn names_nightly(list: &str) -> bool {
+    list.lines()
+        .any(|line| line.trim_start().starts_with("nightly"))
 }
 
 /// Runs every target for [`SECONDS_PER_TARGET`]; a crash fails the step and leaves its input
@@ -49,6 +55,17 @@ pub fn test() -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nightly_is_found_only_when_listed() {
+        let with =
+            "stable-x86_64-unknown-linux-gnu (active, default)\nnightly-x86_64-unknown-linux-gnu\n";
+        assert!(names_nightly(with));
+        assert!(!names_nightly(
+            "stable-x86_64-unknown-linux-gnu (active, default)\n"
+        ));
+        assert!(!names_nightly("no installed toolchains\n"));
+    }
 
     #[test]
     fn every_fuzz_target_runs() {
