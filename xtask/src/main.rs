@@ -9,6 +9,7 @@
 
 mod bench;
 mod demo;
+mod fuzz;
 mod package;
 mod pins;
 mod sandbox;

@@ -16,6 +16,8 @@ pub const BINARYEN_VERSION: &str = "132.0.0";
 /// Minifies the npm package's JavaScript glue (the size the budget counts, as the official SDK's
 /// 40.6 KB is a minified bundle); the Vite test app uses the same version.
 pub const ESBUILD_VERSION: &str = "0.28.2";
+/// Runs the libFuzzer targets in `fuzz/` (needs a nightly toolchain).
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The property-based API tester run against the sandbox.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// Debian packages as (binary, package): browsers and drivers for the wasm and end-to-end tests,

@@ -4,8 +4,8 @@
 //! downloaded from anywhere else, so this works on machines whose only network is the registries.
 
 use crate::pins::{
-    wasm_bindgen_version, wasm_opt_version, APT_PACKAGES, BINARYEN_VERSION, ESBUILD_VERSION,
-    GECKODRIVER_VERSION, NPM_LOCKED_DIRS, SCHEMATHESIS_VERSION, TRUNK_VERSION,
+    wasm_bindgen_version, wasm_opt_version, APT_PACKAGES, BINARYEN_VERSION, CARGO_FUZZ_VERSION,
+    ESBUILD_VERSION, GECKODRIVER_VERSION, NPM_LOCKED_DIRS, SCHEMATHESIS_VERSION, TRUNK_VERSION,
 };
 use crate::util::{cmd, exec, has_version, on_path, output, root};
 use anyhow::{bail, Result};
@@ -25,6 +25,7 @@ pub fn run() -> Result<()> {
     )?;
     cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
     cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
+    cargo_fuzz()?;
     wasm_opt()?;
     crate::web::link_wasm_opt_for_trunk()?;
     npm_tool("esbuild", ESBUILD_VERSION, "esbuild", ESBUILD_VERSION)?;
@@ -94,6 +95,15 @@ fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result
         exec(cmd("cargo").args(["install", krate, "--version", &pinned]))?;
     }
     Ok(())
+}
+
+/// cargo-fuzz, only where a nightly toolchain can run it (the `fuzz` step skips otherwise).
+fn cargo_fuzz() -> Result<()> {
+    if let Err(why) = crate::fuzz::nightly() {
+        println!("setup: cargo-fuzz skipped (no nightly toolchain: {why})");
+        return Ok(());
+    }
+    cargo_tool("cargo-fuzz", CARGO_FUZZ_VERSION, "cargo-fuzz", &[])
 }
 
 fn wasm_opt() -> Result<()> {

@@ -14,6 +14,7 @@ const STEPS: &[Step] = &[
     ("fmt", fmt),
     ("clippy", clippy),
     ("native", native),
+    ("fuzz", crate::fuzz::test),
     ("browser", browser),
     ("schemathesis", schemathesis),
     ("npm", crate::package::test),

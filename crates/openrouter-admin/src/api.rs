@@ -163,13 +163,24 @@ pub(crate) fn decode_str<R: DeserializeOwned>(
     status: u16,
     redact: bool,
 ) -> Result<R, Error> {
-    let body = if redact { "<redacted>" } else { text };
+    if redact {
+        // serde's messages quote the values they reject (`invalid type: string "sk-or-..."`)
+        // and a path names the answer's own keys, so neither is told: only where it failed.
+        return serde_json::from_str(text).map_err(|e| {
+            let message = format!(
+                "the answer does not fit (details withheld: it holds a secret) at line {} column {}",
+                e.line(),
+                e.column()
+            );
+            Error::decode("<redacted>", message, status, "<redacted>")
+        });
+    }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
-            Error::decode(path, e.inner().to_string(), status, body)
+            Error::decode(path, e.inner().to_string(), status, text)
         })
     }
     #[cfg(target_arch = "wasm32")]
@@ -178,7 +189,7 @@ pub(crate) fn decode_str<R: DeserializeOwned>(
         // per-type tracking code serde_path_to_error adds to the wasm.
         serde_json::from_str(text).map_err(|e| {
             let path = crate::jsonpath::error_path(text, &e);
-            Error::decode(path, e.to_string(), status, body)
+            Error::decode(path, e.to_string(), status, text)
         })
     }
 }

@@ -102,6 +102,26 @@ fn unknown_fields_and_enum_values_are_kept() {
     assert!(!mem.role.is_known());
 }
 
+/// Found by the `answers` fuzz target: serde's message quotes the value it rejects, so a
+/// create-key answer whose secret sits where an object belongs told it in the error.
+#[test]
+fn a_create_key_answer_of_the_wrong_shape_does_not_quote_its_secret() {
+    for answer in [
+        json!("sk-or-v1-topsecret"),
+        json!({"data": "sk-or-v1-topsecret", "key": "sk-or-v1-topsecret"}),
+        json!({"data": api_key("h", "k"), "key": ["sk-or-v1-topsecret"]}),
+    ] {
+        let mock = MockTransport::new();
+        mock.push(MockReply::json(201, answer.to_string()));
+        let c = client(mock);
+        let e = block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("decode");
+        assert!(e.is_decode(), "{e:?}");
+        let told = format!("{e:?} {e} {:?} {:?}", e.body_snippet(), e.json_path());
+        assert!(!told.contains("topsecret"), "{told}");
+        assert!(e.message().contains("line 1 column"), "{e}");
+    }
+}
+
 #[test]
 fn secrets_are_redacted() {
     let key = ManagementKey::new(KEY);
