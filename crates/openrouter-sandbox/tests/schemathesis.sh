@@ -25,12 +25,26 @@ examples=${SCHEMATHESIS_EXAMPLES:-30}
 sandbox_root=${api_url%/api/v1}
 curl -fsS -X POST "$sandbox_root/__sandbox/reset" >/dev/null 2>&1 || true
 
+# Only the operations the sandbox serves (the spec has more): one line per operation, so
+# adding an operation is one line here.
+served=(
+    listWorkspaces createWorkspace getWorkspace updateWorkspace deleteWorkspace
+    listWorkspaceMembers bulkAddWorkspaceMembers bulkRemoveWorkspaceMembers
+    listWorkspaceBudgets getWorkspaceBudget upsertWorkspaceBudget deleteWorkspaceBudget
+    getCurrentKey list createKeys getKey updateKeys deleteKeys
+    listOrganizationMembers
+)
+include=()
+for id in "${served[@]}"; do
+    include+=(--include-operation-id "$id")
+done
+
 # One worker: with several, schemathesis 4.32's coverage phase hit an internal error
 # ("AST constructor recursion depth mismatch") in hypothesis' lambda introspection.
 exec schemathesis --no-color --config-file "$here/schemathesis.toml" run "$spec" \
     --url "$api_url" \
     --header "Authorization: Bearer $key" \
-    --exclude-path-regex '^/(guardrails|byok)' \
+    "${include[@]}" \
     --max-examples "$examples" \
     --seed 20250601 \
     --generation-database none \
