@@ -164,6 +164,17 @@ fn apply_workspace_fields(
             changed = true;
         }
     }
+    match body.string_array("disabled_server_tools")? {
+        Field::Absent => {}
+        Field::Null => {
+            ws.disabled_server_tools = None;
+            changed = true;
+        }
+        Field::Value(tools) => {
+            ws.disabled_server_tools = server_tools(tools)?;
+            changed = true;
+        }
+    }
     if let Some(rate) = body
         .number("io_logging_sampling_rate")?
         .not_null("io_logging_sampling_rate")?
@@ -198,6 +209,27 @@ fn apply_workspace_fields(
     Ok(changed)
 }
 
+/// A `disabled_server_tools` value as stored: each a known tool (`store::SERVER_TOOLS`), no
+/// repeats; an empty array clears the setting, as `null` does.
+fn server_tools(tools: Vec<String>) -> ApiResult<Option<Vec<String>>> {
+    let mut out: Vec<String> = Vec::with_capacity(tools.len());
+    for (i, tool) in tools.into_iter().enumerate() {
+        if !store::SERVER_TOOLS.contains(&tool.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "disabled_server_tools[{i}]: {tool:?} is not a server tool; one of {}",
+                store::SERVER_TOOLS.join(", ")
+            )));
+        }
+        if out.contains(&tool) {
+            return Err(ApiError::bad_request(format!(
+                "disabled_server_tools[{i}]: {tool:?} is listed twice"
+            )));
+        }
+        out.push(tool);
+    }
+    Ok(if out.is_empty() { None } else { Some(out) })
+}
+
 /// `POST /workspaces`
 pub async fn create_workspace(
     State(state): State<Shared>,
@@ -229,6 +261,7 @@ pub async fn create_workspace(
         updated_at: None,
         created_by: owner_id(&db)?,
         is_default: false,
+        disabled_server_tools: None,
     };
     apply_workspace_fields(&db, &mut ws, &body)?;
     ws.insert(&db)?;
@@ -263,19 +296,49 @@ pub async fn update_workspace(
     Ok(Json(json!({ "data": ws.to_json() })).into_response())
 }
 
-/// `DELETE /workspaces/{id}`
+/// `DELETE /workspaces/{id}`, with the optional query `confirm_default_workspace_deletion`.
+///
+/// Another workspace is deleted with its budgets and memberships once it has no active keys;
+/// the flag is ignored for it. The Default workspace answers 403 unless the flag is `true`;
+/// with it, the sandbox does what the API says it does: the workspace's keys (the account's
+/// unscoped inference keys) are disabled for good (`disabled: true`, and a `PATCH` that
+/// re-enables one is refused with 400), its budgets are deleted, and the management key is
+/// kept. The organization then has no Default workspace: `GET /keys` without `workspace_id`
+/// lists nothing, `POST /keys` needs a `workspace_id`, and `GET /workspaces` no longer lists it
+/// (a `POST /__sandbox/reset` brings the seed back).
 pub async fn delete_workspace(
     State(state): State<Shared>,
     path: PathParams,
+    q: QueryParams,
     _: Management,
 ) -> ApiResult<Response> {
+    let confirmed = match q.string("confirm_default_workspace_deletion").as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "confirm_default_workspace_deletion: must be true or false, got {other:?}"
+            )))
+        }
+    };
     let mut db = state.db();
     let ws = find_workspace(&db, path.at(0))?;
     if ws.is_default {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "The default workspace cannot be deleted",
-        ));
+        if !confirmed {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "The default workspace cannot be deleted without confirm_default_workspace_deletion=true",
+            ));
+        }
+        let tx = db.transaction()?;
+        tx.execute(
+            "UPDATE keys SET disabled = 1, revoked = 1, updated_at = ?2 WHERE workspace_id = ?1",
+            params![ws.id, now()],
+        )?;
+        tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
+        tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
+        tx.commit()?;
+        return Ok(Json(json!({ "deleted": true })).into_response());
     }
     let active: i64 = db
         .prepare_cached("SELECT COUNT(*) FROM keys WHERE workspace_id = ?1 AND disabled = 0")?
@@ -705,6 +768,11 @@ pub async fn current_key(State(state): State<Shared>, caller: Caller) -> ApiResu
             "creator_user_id": null,
             "expires_at": null,
             "rate_limit": store::deprecated_rate_limit(),
+            "organization_id": store::ORGANIZATION_ID,
+            // A management key belongs to the organization, not to one workspace.
+            "workspace_id": null,
+            "allowed_data_regions": store::ALLOWED_DATA_REGIONS,
+            "free_model_daily_requests": store::free_model_daily_requests(),
         }),
     };
     Ok(Json(json!({ "data": data })).into_response())
@@ -742,7 +810,11 @@ fn list_key_rows(db: &Connection, q: &QueryParams) -> ApiResult<Vec<KeyRow>> {
         }
     };
     let ws_id = match q.string("workspace_id") {
-        None => store::default_workspace(db)?.id,
+        // With the Default workspace deleted there is nothing to list by default.
+        None => match store::default_workspace(db)? {
+            Some(ws) => ws.id,
+            None => return Ok(Vec::new()),
+        },
         Some(id) => {
             if !is_uuid(&id) {
                 return Err(ApiError::bad_request(format!(
@@ -806,6 +878,11 @@ fn parse_name(body: &JsonObject, required: bool) -> ApiResult<Option<String>> {
 
 fn parse_expires_at(raw: &str) -> ApiResult<String> {
     use time::format_description::well_known::Rfc3339;
+    if !has_seconds(raw) {
+        return Err(ApiError::bad_request(format!(
+            "expires_at: {raw:?} must include seconds (YYYY-MM-DDTHH:MM:SSZ); minute precision is rejected"
+        )));
+    }
     let t = time::OffsetDateTime::parse(raw, &Rfc3339).map_err(|_| {
         ApiError::bad_request(format!("expires_at: {raw:?} is not an ISO 8601 date-time"))
     })?;
@@ -828,6 +905,57 @@ fn parse_expires_at(raw: &str) -> ApiResult<String> {
     Ok(text)
 }
 
+/// Whether an ISO 8601 date-time carries seconds: `HH:MM:SS` after the `T`.
+fn has_seconds(raw: &str) -> bool {
+    let Some((_, time)) = raw.split_once(['T', 't']) else {
+        return true; // not a date-time at all: the RFC 3339 parse says so
+    };
+    let b = time.as_bytes();
+    b.len() >= 8 && b[2] == b':' && b[5] == b':' && b[6..8].iter().all(u8::is_ascii_digit)
+}
+
+/// `external` of `POST /keys`: `user` (required, non-empty) and `api_key` (optional, 32+
+/// characters, kept only as its SHA-256).
+fn parse_external(body: &JsonObject) -> ApiResult<(Option<String>, Option<String>)> {
+    let external = match body.0.get("external") {
+        None | Some(Value::Null) => return Ok((None, None)),
+        Some(Value::Object(map)) => JsonObject(map.clone()),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "external: must be an object, got {}",
+                crate::input::type_name(other)
+            )))
+        }
+    };
+    let user = external
+        .string("user")
+        .map_err(|e| e.prefixed("external."))?
+        .not_null("external.user")?
+        .ok_or_else(|| ApiError::bad_request("external.user: required"))?;
+    if user.is_empty() {
+        return Err(ApiError::bad_request(
+            "external.user: must be at least 1 character",
+        ));
+    }
+    let api_key = match external
+        .string("api_key")
+        .map_err(|e| e.prefixed("external."))?
+    {
+        Field::Value(k) => {
+            let n = char_len(&k);
+            if n < 32 {
+                // The length only: the value is a secret.
+                return Err(ApiError::bad_request(format!(
+                    "external.api_key: must be at least 32 characters, got {n}"
+                )));
+            }
+            Some(sha256_hex(&k))
+        }
+        _ => None,
+    };
+    Ok((Some(user), api_key))
+}
+
 /// `POST /keys`: answers 201 with the secret, which is never stored or shown again.
 pub async fn create_key(
     State(state): State<Shared>,
@@ -848,7 +976,13 @@ pub async fn create_key(
         _ => None,
     };
     let workspace_id = match body.string("workspace_id")?.not_null("workspace_id")? {
-        None => store::default_workspace(&db)?.id,
+        None => store::default_workspace(&db)?
+            .map(|ws| ws.id)
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                "workspace_id: required, since this organization's Default workspace was deleted",
+            )
+            })?,
         Some(id) => {
             if !is_uuid(&id) {
                 return Err(ApiError::bad_request(format!(
@@ -884,6 +1018,7 @@ pub async fn create_key(
         }
         _ => None,
     };
+    let (external_user, external_api_key_sha256) = parse_external(&body)?;
     let secret = new_secret();
     let key = KeyRow {
         hash: sha256_hex(&secret),
@@ -900,6 +1035,9 @@ pub async fn create_key(
         updated_at: None,
         expires_at,
         creator_user_id: creator,
+        external_user,
+        external_api_key_sha256,
+        revoked: false,
     };
     key.insert(&db)?;
     Ok((
@@ -959,6 +1097,11 @@ pub async fn update_key(
         changed = true;
     }
     if let Some(d) = body.boolean("disabled")?.not_null("disabled")? {
+        if key.revoked && !d {
+            return Err(ApiError::bad_request(
+                "disabled: this key was disabled for good when its Default workspace was deleted",
+            ));
+        }
         key.disabled = d;
         changed = true;
     }

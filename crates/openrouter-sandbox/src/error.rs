@@ -45,6 +45,12 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, message)
     }
 
+    /// The same error with `prefix` before its message: a nested field's parent (`external.`).
+    pub fn prefixed(mut self, prefix: &str) -> Self {
+        self.message.insert_str(0, prefix);
+        self
+    }
+
     /// 500: storage failed. Kept vague on purpose; details go to stderr.
     pub fn internal(err: impl std::fmt::Display) -> Self {
         eprintln!("sandbox: internal error: {err}");

@@ -248,6 +248,9 @@ fn make_key(
         updated_at,
         expires_at,
         creator_user_id: creator,
+        external_user: None,
+        external_api_key_sha256: None,
+        revoked: false,
     }
 }
 
@@ -270,6 +273,7 @@ fn workspace(rng: &mut Prng, name: &str, slug: &str, created: i64, owner: &str) 
         updated_at: None,
         created_by: Some(owner.to_owned()),
         is_default: false,
+        disabled_server_tools: None,
     }
 }
 

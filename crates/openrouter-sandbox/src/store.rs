@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS workspaces (
     created_at TEXT NOT NULL,
     updated_at TEXT,
     created_by TEXT,
-    is_default INTEGER NOT NULL DEFAULT 0
+    is_default INTEGER NOT NULL DEFAULT 0,
+    disabled_server_tools TEXT
 );
 CREATE TABLE IF NOT EXISTS members (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -78,7 +79,10 @@ CREATE TABLE IF NOT EXISTS keys (
     created_at TEXT NOT NULL,
     updated_at TEXT,
     expires_at TEXT,
-    creator_user_id TEXT
+    creator_user_id TEXT,
+    external_user TEXT,
+    external_api_key_sha256 TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS keys_by_workspace ON keys (workspace_id, seq);
 CREATE INDEX IF NOT EXISTS keys_by_workspace_enabled ON keys (workspace_id, disabled, seq);
@@ -98,9 +102,56 @@ pub fn open(path: Option<&Path>) -> rusqlite::Result<Connection> {
     }
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.execute_batch(SCHEMA)?;
+    migrate(&conn)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
+
+/// Columns added since the first schema, as (table, column, declaration): a database file
+/// written by an older sandbox gains them on open, so `--db` files keep working.
+const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
+    ("workspaces", "disabled_server_tools", "TEXT"),
+    ("keys", "external_user", "TEXT"),
+    ("keys", "external_api_key_sha256", "TEXT"),
+    ("keys", "revoked", "INTEGER NOT NULL DEFAULT 0"),
+];
+
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column, declaration) in ADDED_COLUMNS {
+        let present: i64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = ?1"),
+            [column],
+            |r| r.get(0),
+        )?;
+        if present == 0 {
+            conn.execute_batch(&format!(
+                "ALTER TABLE {table} ADD COLUMN {column} {declaration}"
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The organization every key of this sandbox belongs to (`GET /key`'s `organization_id`).
+pub const ORGANIZATION_ID: &str = "org_2sandboxDemoOrganization01";
+
+/// The tools `disabled_server_tools` may name: the list in @openrouter/sdk 1.3.19. The API
+/// calls it open (it grows), so answers may carry others; the sandbox refuses others on write,
+/// as the API validates against the tools it has (a typo would otherwise disable nothing).
+pub const SERVER_TOOLS: &[&str] = &[
+    "openrouter:advisor",
+    "openrouter:apply_patch",
+    "openrouter:bash",
+    "openrouter:datetime",
+    "openrouter:fusion",
+    "openrouter:image_generation",
+    "openrouter:experimental__search_models",
+    "openrouter:shell",
+    "openrouter:subagent",
+    "openrouter:tool_search",
+    "openrouter:web_fetch",
+    "openrouter:web_search",
+];
 
 /// Lowercase hex of SHA-256.
 pub fn sha256_hex(input: &str) -> String {
@@ -194,15 +245,19 @@ pub struct WorkspaceRow {
     pub updated_at: Option<String>,
     /// Creating user.
     pub created_by: Option<String>,
-    /// The Default workspace: undeletable, all org members implicitly in it.
+    /// The Default workspace: deleted only with `confirm_default_workspace_deletion=true`,
+    /// all org members implicitly in it.
     pub is_default: bool,
+    /// Server tools turned off for the workspace's requests; `None` when none are.
+    pub disabled_server_tools: Option<Vec<String>>,
 }
 
 /// Columns in the order [`WorkspaceRow::from_row`] reads them.
 pub const WORKSPACE_COLS: &str = "id, slug, name, description, default_text_model, default_image_model, \
     default_provider_sort, include_byok_in_budgets, io_logging_api_key_ids, io_logging_sampling_rate, \
     is_data_discount_logging_enabled, is_observability_broadcast_enabled, \
-    is_observability_io_logging_enabled, created_at, updated_at, created_by, is_default";
+    is_observability_io_logging_enabled, created_at, updated_at, created_by, is_default, \
+    disabled_server_tools";
 
 impl WorkspaceRow {
     /// Reads a row selected with [`WORKSPACE_COLS`].
@@ -226,6 +281,9 @@ impl WorkspaceRow {
             updated_at: r.get(14)?,
             created_by: r.get(15)?,
             is_default: r.get(16)?,
+            disabled_server_tools: r
+                .get::<_, Option<String>>(17)?
+                .and_then(|s| serde_json::from_str(&s).ok()),
         })
     }
 
@@ -249,6 +307,7 @@ impl WorkspaceRow {
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "created_by": self.created_by,
+            "disabled_server_tools": self.disabled_server_tools,
         })
     }
 
@@ -259,7 +318,7 @@ impl WorkspaceRow {
             .as_ref()
             .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
         conn.prepare_cached(&format!(
-            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
         ))?
         .execute(params![
             self.id,
@@ -279,6 +338,7 @@ impl WorkspaceRow {
             self.updated_at,
             self.created_by,
             self.is_default,
+            self.tools_json(),
         ])?;
         Ok(())
     }
@@ -294,7 +354,8 @@ impl WorkspaceRow {
              default_image_model=?6, default_provider_sort=?7, include_byok_in_budgets=?8, \
              io_logging_api_key_ids=?9, io_logging_sampling_rate=?10, \
              is_data_discount_logging_enabled=?11, is_observability_broadcast_enabled=?12, \
-             is_observability_io_logging_enabled=?13, updated_at=?14 WHERE id=?1",
+             is_observability_io_logging_enabled=?13, updated_at=?14, disabled_server_tools=?15 \
+             WHERE id=?1",
         )?
         .execute(params![
             self.id,
@@ -311,8 +372,15 @@ impl WorkspaceRow {
             self.is_observability_broadcast_enabled,
             self.is_observability_io_logging_enabled,
             self.updated_at,
+            self.tools_json(),
         ])?;
         Ok(())
+    }
+
+    fn tools_json(&self) -> Option<String> {
+        self.disabled_server_tools
+            .as_ref()
+            .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()))
     }
 }
 
@@ -326,14 +394,14 @@ pub fn find_workspace(conn: &Connection, id_or_slug: &str) -> Result<WorkspaceRo
     .ok_or_else(|| ApiError::not_found(format!("workspace {id_or_slug:?} not found")))
 }
 
-/// The Default workspace.
-pub fn default_workspace(conn: &Connection) -> Result<WorkspaceRow, ApiError> {
-    conn.prepare_cached(&format!(
-        "SELECT {WORKSPACE_COLS} FROM workspaces WHERE is_default = 1 LIMIT 1"
-    ))?
-    .query_row([], WorkspaceRow::from_row)
-    .optional()?
-    .ok_or_else(|| ApiError::internal("no default workspace"))
+/// The Default workspace, or None once it was deleted (with the confirmation).
+pub fn default_workspace(conn: &Connection) -> Result<Option<WorkspaceRow>, ApiError> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE is_default = 1 LIMIT 1"
+        ))?
+        .query_row([], WorkspaceRow::from_row)
+        .optional()?)
 }
 
 /// An API key as stored (never its secret).
@@ -367,13 +435,19 @@ pub struct KeyRow {
     pub expires_at: Option<String>,
     /// Creating user.
     pub creator_user_id: Option<String>,
+    /// A partner's end-user id for attribution (`external.user` at creation).
+    pub external_user: Option<String>,
+    /// SHA-256 of `external.api_key`: kept only hashed, never answered.
+    pub external_api_key_sha256: Option<String>,
+    /// Disabled for good (its Default workspace was deleted): `disabled: false` is refused.
+    pub revoked: bool,
 }
 
 /// Columns in the order [`KeyRow::from_row`] reads them.
 pub const KEY_COLS: &str = "hash, workspace_id, name, label, disabled, limit_usd, limit_reset, \
     include_byok_in_limit, usage, usage_daily, usage_weekly, usage_monthly, byok_usage, \
     byok_usage_daily, byok_usage_weekly, byok_usage_monthly, created_at, updated_at, expires_at, \
-    creator_user_id";
+    creator_user_id, external_user, external_api_key_sha256, revoked";
 
 impl KeyRow {
     /// Reads a row selected with [`KEY_COLS`].
@@ -393,6 +467,9 @@ impl KeyRow {
             updated_at: r.get(17)?,
             expires_at: r.get(18)?,
             creator_user_id: r.get(19)?,
+            external_user: r.get(20)?,
+            external_api_key_sha256: r.get(21)?,
+            revoked: r.get(22)?,
         })
     }
 
@@ -438,6 +515,7 @@ impl KeyRow {
             expires_at: self.expires_at.as_deref(),
             creator_user_id: self.creator_user_id.as_deref(),
             workspace_id: &self.workspace_id,
+            external_user: self.external_user.as_deref(),
         }
     }
 
@@ -468,13 +546,17 @@ impl KeyRow {
             "creator_user_id": self.creator_user_id,
             "expires_at": self.expires_at,
             "rate_limit": deprecated_rate_limit(),
+            "organization_id": ORGANIZATION_ID,
+            "workspace_id": self.workspace_id,
+            "allowed_data_regions": ALLOWED_DATA_REGIONS,
+            "free_model_daily_requests": free_model_daily_requests(),
         })
     }
 
     /// Inserts this row.
     pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
         conn.prepare_cached(&format!(
-            "INSERT INTO keys ({KEY_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
+            "INSERT INTO keys ({KEY_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)"
         ))?
         .execute(params![
             self.hash,
@@ -497,6 +579,9 @@ impl KeyRow {
             self.updated_at,
             self.expires_at,
             self.creator_user_id,
+            self.external_user,
+            self.external_api_key_sha256,
+            self.revoked,
         ])?;
         Ok(())
     }
@@ -547,6 +632,8 @@ pub struct KeyView<'a> {
     pub creator_user_id: Option<&'a str>,
     /// Owning workspace.
     pub workspace_id: &'a str,
+    /// A partner's end-user id, or null.
+    pub external_user: Option<&'a str>,
 }
 
 /// `rate_limit` in `GET /key` is deprecated and always -1 (api-notes 2).
@@ -556,6 +643,14 @@ pub fn deprecated_rate_limit() -> Value {
         "interval": "10s",
         "note": "This field is deprecated and safe to ignore."
     })
+}
+
+/// `GET /key`'s `allowed_data_regions`: the sandbox's organization has no region guardrail.
+pub const ALLOWED_DATA_REGIONS: [&str; 3] = ["global", "europe", "us"];
+
+/// `GET /key`'s `free_model_daily_requests`: the sandbox serves no inference, so none are used.
+pub fn free_model_daily_requests() -> Value {
+    json!({ "limit": 1000, "remaining": 1000, "used": 0 })
 }
 
 /// Rounds to 1/10000 of a dollar so sums of seeded floats print cleanly.

@@ -11,4 +11,5 @@ mod hardening;
 mod keys;
 mod members;
 mod serving;
+mod today;
 mod workspaces;
