@@ -86,6 +86,30 @@ impl Visitor for Body<'_> {
     fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, JsValue> {
         self.typed(name, INTEGERS, integers)
     }
+    fn strings(&mut self, name: &'static str) -> Result<Patch<Vec<String>>, JsValue> {
+        self.typed(name, STRINGS, strings)
+    }
+    fn object<B: Declared>(&mut self, name: &'static str) -> Result<Patch<B>, JsValue> {
+        match self.prop(name) {
+            Patch::Unset => Ok(Patch::Unset),
+            Patch::Null => Ok(Patch::Null),
+            Patch::Value(v) => {
+                if !v.is_object() || Array::is_array(&v) {
+                    return Err(self.wrong(name, "type", OBJECT));
+                }
+                // The outer body was copied and checked whole; its nested objects are plain.
+                // Concatenated rather than `format!`: smaller in the wasm.
+                let mut path = String::from(self.name);
+                path.push('.');
+                path.push_str(name);
+                B::visit(&mut Body {
+                    object: v,
+                    name: &path,
+                })
+                .map(Patch::Value)
+            }
+        }
+    }
     fn missing(&mut self, name: &'static str, kind: Kind) -> JsValue {
         self.wrong(name, "required", what(kind))
     }
@@ -95,6 +119,8 @@ const STRING: &str = "must be a string";
 const NUMBER: &str = "must be a number";
 const BOOLEAN: &str = "must be a boolean";
 const INTEGERS: &str = "must be an array of integers";
+const STRINGS: &str = "must be an array of strings";
+const OBJECT: &str = "must be an object";
 
 /// What a value of `kind` must be, in an error message.
 fn what(kind: Kind) -> &'static str {
@@ -103,6 +129,8 @@ fn what(kind: Kind) -> &'static str {
         Kind::Number => NUMBER,
         Kind::Boolean => BOOLEAN,
         Kind::Integers => INTEGERS,
+        Kind::Strings => STRINGS,
+        Kind::Object => OBJECT,
     }
 }
 
@@ -120,6 +148,19 @@ fn integers(v: &JsValue) -> Option<Vec<i64>> {
             .as_f64()
             .filter(|n| n.fract() == 0.0 && n.abs() <= EXACT)?;
         out.push(n as i64);
+    }
+    Some(out)
+}
+
+/// An array of strings.
+fn strings(v: &JsValue) -> Option<Vec<String>> {
+    if !Array::is_array(v) {
+        return None;
+    }
+    let array: &Array = v.unchecked_ref();
+    let mut out = Vec::new();
+    for item in array.iter() {
+        out.push(item.as_string()?);
     }
     Some(out)
 }

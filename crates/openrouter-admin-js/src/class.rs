@@ -156,12 +156,13 @@ impl OpenRouterAdmin {
         self.send(op, &options)
     }
 
-    /// `DELETE /workspaces/{idOrSlug}` (refused while it has active keys).
+    /// `DELETE /workspaces/{idOrSlug}` (refused while it has active keys). The Default
+    /// workspace answers 403 unless `options.confirmDefaultWorkspaceDeletion` is `true`.
     #[wasm_bindgen(js_name = deleteWorkspace, unchecked_return_type = "Promise<void>")]
     pub fn delete_workspace(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DeleteWorkspaceOptions")] options: JsValue,
     ) -> Promise {
         let op = Op::DeleteWorkspace {
             id_or_slug: &id_or_slug,

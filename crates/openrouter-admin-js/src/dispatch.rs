@@ -224,7 +224,10 @@ fn request(
         }
         Op::DeleteWorkspace { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
-            api::DeleteWorkspace::new(workspace).request()
+            let mut delete = api::DeleteWorkspace::new(workspace);
+            delete.confirm_default_workspace_deletion =
+                o.boolean("confirmDefaultWorkspaceDeletion")? == Some(true);
+            delete.request()
         }
         Op::ListBudgets { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;

@@ -42,6 +42,17 @@ export interface KeyListOptions extends CallOptions {
   /** Include disabled keys. */
   includeDisabled?: boolean;
 }
+/** Options of `deleteWorkspace`. */
+export interface DeleteWorkspaceOptions extends CallOptions {
+  /**
+   * `true` deletes the workspace even if it is the Default workspace (otherwise a 403). For the
+   * Default workspace that permanently disables the account's unscoped inference keys and
+   * deletes its budgets, guardrails and broadcast destinations; management keys are kept.
+   * Ignored for other workspaces.
+   */
+  confirmDefaultWorkspaceDeletion?: boolean;
+}
+
 /** Options of `putBudget`. */
 export interface PutBudgetOptions extends CallOptions {
   /** Whether BYOK usage counts toward the workspace's budgets (workspace-wide). */
@@ -87,6 +98,25 @@ export type BudgetInterval = "daily" | "weekly" | "monthly" | "lifetime";
 /** A workspace's default provider sort. Open. */
 export type ProviderSort = "price" | "throughput" | "latency" | "exacto" | (string & {});
 
+/** A server tool a workspace can turn off. Open: the API adds tools. */
+export type ServerTool =
+  | "openrouter:advisor"
+  | "openrouter:apply_patch"
+  | "openrouter:bash"
+  | "openrouter:datetime"
+  | "openrouter:fusion"
+  | "openrouter:image_generation"
+  | "openrouter:experimental__search_models"
+  | "openrouter:shell"
+  | "openrouter:subagent"
+  | "openrouter:tool_search"
+  | "openrouter:web_fetch"
+  | "openrouter:web_search"
+  | (string & {});
+
+/** A data region. Open. */
+export type DataRegion = "global" | "europe" | "us" | (string & {});
+
 export interface Workspace {
   id: string;
   default_guardrail_id: string;
@@ -105,7 +135,10 @@ export interface Workspace {
   updated_at: string | null;
   created_by: string | null;
   include_byok_in_budgets?: boolean;
+  /** Server tools turned off for this workspace; `null` (or absent) when none are. */
+  disabled_server_tools?: ServerTool[] | null;
 }
+
 /** Body of `createWorkspace`: name 1..100 chars, slug 1..50 of `[a-z0-9-]`. */
 export interface CreateWorkspaceRequest {
   name: string;
@@ -119,8 +152,13 @@ export interface CreateWorkspaceRequest {
   is_data_discount_logging_enabled?: boolean;
   is_observability_broadcast_enabled?: boolean;
   is_observability_io_logging_enabled?: boolean;
+  disabled_server_tools?: ServerTool[];
 }
-/** Body of `updateWorkspace`: leave a field out to keep it, `null` clears a nullable one. */
+
+/**
+ * Body of `updateWorkspace`: leave a field out to keep it, `null` clears a nullable one
+ * (`disabled_server_tools`: `[]` or `null` turns every server tool back on).
+ */
 export interface UpdateWorkspaceRequest {
   name?: string;
   slug?: string;
@@ -133,6 +171,7 @@ export interface UpdateWorkspaceRequest {
   is_data_discount_logging_enabled?: boolean;
   is_observability_broadcast_enabled?: boolean;
   is_observability_io_logging_enabled?: boolean;
+  disabled_server_tools?: ServerTool[] | null;
 }
 
 export interface WorkspaceMember {
@@ -205,13 +244,25 @@ export interface ApiKey {
   creator_user_id: string | null;
   workspace_id: string;
   expires_at: string | null;
+  /** The partner's end user the key was made for (`external.user`), or `null`. */
+  external_user: string | null;
 }
 /** The answer of `createKey`: `key` is the secret, returned this once. */
 export interface CreatedKey {
   data: ApiKey;
   key: string;
 }
-/** Body of `createKey`. `expires_at` must be UTC (`...Z`). */
+/**
+ * `external` of `createKey`: the partner's end user the key is made for. `user`: at least 1
+ * character, answered back as the key's `external_user`. `api_key`: at least 32 characters,
+ * stored hashed by the API and never returned; a secret, so don't log it.
+ */
+export interface ExternalKeyUser {
+  user: string;
+  api_key?: string;
+}
+
+/** Body of `createKey`. `expires_at` must be UTC with seconds (`2027-12-31T23:59:00Z`). */
 export interface CreateKeyRequest {
   name: string;
   limit?: number;
@@ -220,7 +271,9 @@ export interface CreateKeyRequest {
   expires_at?: string;
   workspace_id?: string;
   creator_user_id?: string;
+  external?: ExternalKeyUser;
 }
+
 /** Body of `updateKey` / `bulkUpdateKeys`: `null` clears `limit` (unlimited) or `limit_reset` (never). */
 export interface UpdateKeyRequest {
   name?: string;
@@ -252,6 +305,12 @@ export interface CurrentKey {
   /** Deprecated, always -1 or a legacy object. */
   rate_limit: unknown;
   expires_at: string | null;
+  organization_id: string | null;
+  /** The workspace the key spends in; `null` for a management key. */
+  workspace_id: string | null;
+  allowed_data_regions: DataRegion[];
+  /** Today's requests to free models. */
+  free_model_daily_requests: { limit: number; remaining: number; used: number };
 }
 /** A rotation: the successor (secret in `created.key`) and whether disabling the old key failed. */
 export interface Rotation {

@@ -364,14 +364,29 @@ impl Endpoint for UpdateWorkspaceRequest {
 pub struct DeleteWorkspace {
     /// UUID or slug.
     pub id: String,
+    /// Sends `confirm_default_workspace_deletion=true`: without it the Default workspace
+    /// answers 403; with it, deleting the Default workspace permanently disables the account's
+    /// unscoped inference keys and deletes its budgets, guardrails and broadcast destinations
+    /// (management keys are kept). Ignored by the API for other workspaces.
+    pub confirm_default_workspace_deletion: bool,
 }
 
 impl Endpoint for DeleteWorkspace {
     type Output = ();
     fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(
+        let mut query = Vec::new();
+        if self.confirm_default_workspace_deletion {
+            query.push((
+                "confirm_default_workspace_deletion".to_owned(),
+                "true".to_owned(),
+            ));
+        }
+        Ok(Request::of(
             Method::Delete,
             format!("/workspaces/{}", seg(&self.id)),
+            query,
+            None,
+            OpClass::Delete,
         ))
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
@@ -833,9 +848,22 @@ impl UpdateWorkspaceRequest {
 }
 
 impl DeleteWorkspace {
-    /// `DELETE /workspaces/{id}`.
+    /// `DELETE /workspaces/{id}`, refused (403) for the Default workspace.
     pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
+        Self {
+            id: id.into(),
+            confirm_default_workspace_deletion: false,
+        }
+    }
+
+    /// The same, confirming the deletion of the Default workspace should `id` be it (see
+    /// [`confirm_default_workspace_deletion`](Self::confirm_default_workspace_deletion) for
+    /// what that destroys).
+    pub fn confirming_default(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            confirm_default_workspace_deletion: true,
+        }
     }
 }
 

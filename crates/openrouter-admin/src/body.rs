@@ -29,6 +29,10 @@ pub enum Kind {
     Boolean,
     /// An array of whole numbers.
     Integers,
+    /// An array of strings.
+    Strings,
+    /// An object: a nested body (`external` of `POST /keys`).
+    Object,
 }
 
 /// Whether a field must be present, may be left out, or may also be `null`.
@@ -69,6 +73,11 @@ pub trait Visitor {
     fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, Self::Error>;
     /// An array of whole numbers.
     fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, Self::Error>;
+    /// An array of strings.
+    fn strings(&mut self, name: &'static str) -> Result<Patch<Vec<String>>, Self::Error>;
+    /// An object read as the nested body `B` (a reader reads its properties as it reads the
+    /// outer body's, naming them `name.property` in its errors).
+    fn object<B: Body>(&mut self, name: &'static str) -> Result<Patch<B>, Self::Error>;
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }
@@ -119,6 +128,14 @@ impl BodyValue for Vec<i64> {
     #[inline(never)]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
         v.integers(name)
+    }
+}
+
+impl BodyValue for Vec<String> {
+    const KIND: Kind = Kind::Strings;
+    #[inline(never)]
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+        v.strings(name)
     }
 }
 
@@ -292,7 +309,9 @@ pub(crate) use setter;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::{CreateKey, CreateWorkspace, UpdateKey, UpdateWorkspace, UpsertBudget};
+    use crate::models::{
+        CreateKey, CreateWorkspace, External, UpdateKey, UpdateWorkspace, UpsertBudget,
+    };
     use serde_json::Value as Json;
 
     /// A reader that sets every field it is asked for, and records the names.
@@ -317,10 +336,27 @@ mod tests {
             self.0.push(name);
             Ok(Patch::Value(vec![1]))
         }
+        fn strings(&mut self, name: &'static str) -> Result<Patch<Vec<String>>, ()> {
+            self.0.push(name);
+            Ok(Patch::Value(vec!["x".into()]))
+        }
+        fn object<B: Body>(&mut self, name: &'static str) -> Result<Patch<B>, ()> {
+            self.0.push(name);
+            B::visit(&mut Everything::default()).map(Patch::Value)
+        }
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }
 
-    /// The property names of a request schema (following one `$ref`), sorted.
+    /// Body fields today's API takes that the spec extract predates (api-notes.md, "Changes
+    /// since this document", read from @openrouter/sdk 1.3.19), as (path, method, field).
+    const SINCE_THE_EXTRACT: &[(&str, &str, &str)] = &[
+        ("/workspaces", "post", "disabled_server_tools"),
+        ("/workspaces/{id}", "patch", "disabled_server_tools"),
+        ("/keys", "post", "external"),
+    ];
+
+    /// The property names of a request schema (following one `$ref`), with the fields added
+    /// since the extract, sorted.
     fn spec_fields(spec: &Json, path: &str, method: &str) -> Vec<String> {
         let mut schema =
             &spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"];
@@ -330,6 +366,15 @@ mod tests {
         }
         let props = schema["properties"].as_object().expect("properties");
         let mut names: Vec<String> = props.keys().cloned().collect();
+        for (p, m, field) in SINCE_THE_EXTRACT {
+            if (*p, *m) == (path, method) {
+                assert!(
+                    !names.iter().any(|n| n == field),
+                    "{field} is in the spec now"
+                );
+                names.push((*field).to_owned());
+            }
+        }
         names.sort();
         names
     }
@@ -409,6 +454,23 @@ mod tests {
             &spec,
             ("/keys/{hash}", "patch"),
             Some("UpdateKeyRequest"),
+        );
+        // `external` of `POST /keys`, which the extract predates: read, written and typed.
+        let mut reader = Everything::default();
+        let external = External::visit(&mut reader).expect("every field set");
+        let mut names: Vec<String> = External::FIELDS.iter().map(|f| f.name.into()).collect();
+        assert_eq!(reader.0, names, "reader");
+        names.sort();
+        let written: serde_json::Map<String, Json> =
+            serde_json::from_str(&external.to_json()).expect("JSON");
+        assert_eq!(
+            written.keys().collect::<Vec<_>>(),
+            names.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            dts_fields("ExternalKeyUser"),
+            names,
+            ".d.ts ExternalKeyUser"
         );
     }
 

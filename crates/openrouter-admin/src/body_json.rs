@@ -15,6 +15,9 @@ pub(crate) enum Value<'a> {
     Number(f64),
     Bool(bool),
     Integers(&'a [i64]),
+    Strings(&'a [String]),
+    /// A nested object, already written.
+    Json(String),
 }
 
 /// A model field that is written as one JSON value.
@@ -43,6 +46,12 @@ impl ToValue for bool {
 impl ToValue for Vec<i64> {
     fn value(&self) -> Value<'_> {
         Value::Integers(self)
+    }
+}
+
+impl ToValue for Vec<String> {
+    fn value(&self) -> Value<'_> {
+        Value::Strings(self)
     }
 }
 
@@ -96,6 +105,17 @@ impl Object {
                 }
                 self.out.push(']');
             }
+            Value::Strings(list) => {
+                self.out.push('[');
+                for (i, s) in list.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    string(&mut self.out, s);
+                }
+                self.out.push(']');
+            }
+            Value::Json(text) => self.out.push_str(&text),
         }
     }
 
@@ -171,7 +191,7 @@ fn number(out: &mut String, n: f64) {
 mod tests {
     use super::*;
     use crate::models::{
-        CreateKey, CreateWorkspace, LimitReset, MemberIds, ProviderSort, UpdateKey,
+        CreateKey, CreateWorkspace, External, LimitReset, MemberIds, ProviderSort, UpdateKey,
         UpdateWorkspace, UpsertBudget,
     };
 
@@ -203,6 +223,13 @@ mod tests {
         key.expires_at = Some("2027-12-31T23:59:59Z".into());
         key.workspace_id = Some("ws-1".into());
         key.creator_user_id = Some("user_1".into());
+        key.external = Some(External::new("end \"user\"").api_key("k".repeat(32)));
+        let mut bare_external = CreateKey::new("k");
+        bare_external.external = Some(External::new("u"));
+        full_ws.disabled_server_tools = Some(vec!["openrouter:bash".into(), "x\"y".into()]);
+        patch_ws.disabled_server_tools = Patch::Value(vec![]);
+        let mut cleared_tools = UpdateWorkspace::new();
+        cleared_tools.disabled_server_tools = Patch::Null;
         let mut patch_key = UpdateKey::new();
         patch_key.name = Patch::Value("renamed".into());
         patch_key.disabled = Patch::Value(true);
@@ -227,6 +254,14 @@ mod tests {
                 serde_json::to_string(&UpdateWorkspace::new()),
             ),
             (key.to_json(), serde_json::to_string(&key)),
+            (
+                bare_external.to_json(),
+                serde_json::to_string(&bare_external),
+            ),
+            (
+                cleared_tools.to_json(),
+                serde_json::to_string(&cleared_tools),
+            ),
             (
                 CreateKey::new("k").to_json(),
                 serde_json::to_string(&CreateKey::new("k")),

@@ -16,6 +16,7 @@ use crate::body_json::{to_str_value, ToValue, Value};
 
 to_str_value!(LimitReset, ProviderSort, Timestamp, WorkspaceId, UserId);
 string_value!(
+    Secret => Secret::new,
     LimitReset => |s: String| LimitReset::parse(&s),
     ProviderSort => |s: String| ProviderSort::parse(&s),
     Timestamp => Timestamp::from,
@@ -183,6 +184,36 @@ open_enum!(
 );
 
 open_enum!(
+    /// A data region (`allowed_data_regions` of `GET /key`).
+    DataRegion {
+        /// Anywhere.
+        Global = "global",
+        /// Europe.
+        Europe = "europe",
+        /// The United States.
+        Us = "us",
+    }
+);
+
+/// The server tools a workspace's `disabled_server_tools` may name, as @openrouter/sdk 1.3.19
+/// lists them. The list is open: the API adds tools, so a workspace may carry names not in it,
+/// and the client sends whatever names it is given (the server judges them).
+pub const SERVER_TOOLS: &[&str] = &[
+    "openrouter:advisor",
+    "openrouter:apply_patch",
+    "openrouter:bash",
+    "openrouter:datetime",
+    "openrouter:fusion",
+    "openrouter:image_generation",
+    "openrouter:experimental__search_models",
+    "openrouter:shell",
+    "openrouter:subagent",
+    "openrouter:tool_search",
+    "openrouter:web_fetch",
+    "openrouter:web_search",
+];
+
+open_enum!(
     /// A workspace member's role (the one they hold in the organization).
     MemberRole {
         /// Organization admin.
@@ -309,6 +340,10 @@ pub struct Workspace {
     /// Whether BYOK usage counts toward budgets (not required by the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_byok_in_budgets: Option<bool>,
+    /// Server tools turned off for this workspace's requests (an open list: see
+    /// [`SERVER_TOOLS`]); `None` when none are. Not in the spec extract; today's API sends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled_server_tools: Option<Vec<String>>,
 }
 
 /// A page of a list with `total_count` (`ListWorkspacesResponse` and friends).
@@ -372,6 +407,9 @@ body! {
         /// I/O logging.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub is_observability_io_logging_enabled: Option<bool> => into<bool>,
+        /// Server tools to turn off (an open list, see [`SERVER_TOOLS`]); empty = none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub disabled_server_tools: Option<Vec<String>> => into<Vec<String>>,
     }
 }
 
@@ -411,6 +449,10 @@ body! {
         /// Not nullable.
         #[serde(default, skip_serializing_if = "Patch::is_unset")]
         pub is_observability_io_logging_enabled: Patch<bool> => into<bool>,
+        /// Server tools to turn off (an open list, see [`SERVER_TOOLS`]); `None` or an empty
+        /// list turns them all back on.
+        #[serde(default, skip_serializing_if = "Patch::is_unset")]
+        pub disabled_server_tools: Patch<Vec<String>> => or_null<Vec<String>>,
     }
 }
 
@@ -614,6 +656,22 @@ pub struct ApiKey {
     /// Expiry (UTC), if any. Not required by the spec.
     #[serde(default)]
     pub expires_at: Option<Timestamp>,
+    /// A partner's end-user id the key's spend is attributed to (`external.user` at
+    /// creation), or `None`. Not in the spec extract; today's API sends it on every key.
+    #[serde(default)]
+    pub external_user: Option<String>,
+}
+
+/// `free_model_daily_requests` of `GET /key`: today's requests to free models.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FreeModelDailyRequests {
+    /// Requests allowed per UTC day.
+    pub limit: f64,
+    /// Requests left today.
+    pub remaining: f64,
+    /// Requests made today.
+    pub used: f64,
 }
 
 /// The deprecated `rate_limit` object of `GET /key`.
@@ -674,6 +732,50 @@ pub struct CurrentKey {
     /// Expiry.
     #[serde(default)]
     pub expires_at: Option<Timestamp>,
+    /// The organization the key belongs to (today's API; `None` from one that predates it).
+    #[serde(default)]
+    pub organization_id: Option<String>,
+    /// The workspace the key spends in; `None` for a management key, which is org-wide.
+    #[serde(default)]
+    pub workspace_id: Option<WorkspaceId>,
+    /// Where the key's requests may be served (empty from an API that predates the field).
+    #[serde(default)]
+    pub allowed_data_regions: Vec<DataRegion>,
+    /// Today's free-model requests (today's API; `None` from one that predates it).
+    #[serde(default)]
+    pub free_model_daily_requests: Option<FreeModelDailyRequests>,
+}
+
+body! {
+    /// `external` of `POST /keys`: the partner's end user a key is made for.
+    pub struct External(user: String) {
+        /// The end user's id in the partner's system; at least 1 character. Answered back as
+        /// the key's `external_user`.
+        pub user: String => new,
+        /// The partner's own key for this user: at least 32 characters, stored hashed by the
+        /// API and never returned. A [`Secret`]: redacted in `Debug` and `Display`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub api_key: Option<Secret> => into<Secret>,
+    }
+}
+
+impl ToValue for Secret {
+    fn value(&self) -> Value<'_> {
+        Value::Str(self.expose_secret())
+    }
+}
+
+impl ToValue for External {
+    fn value(&self) -> Value<'_> {
+        Value::Json(self.to_json())
+    }
+}
+
+impl BodyValue for External {
+    const KIND: Kind = Kind::Object;
+    fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
+        v.object(name)
+    }
 }
 
 body! {
@@ -690,7 +792,8 @@ body! {
         /// BYOK counts toward the limit.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub include_byok_in_limit: Option<bool> => into<bool>,
-        /// UTC RFC 3339 date-time ending in `Z` (`2027-12-31T23:59:59Z`).
+        /// UTC RFC 3339 date-time with seconds, ending in `Z` (`2027-12-31T23:59:59Z`;
+        /// fractions allowed, minute precision refused).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub expires_at: Option<Timestamp> => into<Timestamp>,
         /// Workspace (default: the Default workspace).
@@ -699,6 +802,10 @@ body! {
         /// Creator.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub creator_user_id: Option<UserId> => into<UserId>,
+        /// The partner's end user the key is made for (its `user` comes back as the key's
+        /// `external_user`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub external: Option<External> => into<External>,
     }
 }
 
@@ -764,6 +871,46 @@ mod tests {
         assert_eq!(serde_json::to_value(&s).expect("ser"), json!("carbon"));
         let r: OrgRole = serde_json::from_value(json!("org:admin")).expect("role");
         assert_eq!(r, OrgRole::Admin);
+    }
+
+    #[test]
+    fn todays_fields_decode_and_old_answers_still_do() {
+        let me: CurrentKey = serde_json::from_value(json!({
+            "label": "sk-or-v1-abc...1234", "limit": null, "usage": 0, "usage_daily": 0,
+            "usage_weekly": 0, "usage_monthly": 0, "byok_usage": 0, "byok_usage_daily": 0,
+            "byok_usage_weekly": 0, "byok_usage_monthly": 0, "is_free_tier": false,
+            "is_management_key": true, "limit_remaining": null, "limit_reset": null,
+            "include_byok_in_limit": false, "creator_user_id": null,
+            "organization_id": "org_1", "workspace_id": null,
+            "allowed_data_regions": ["global", "mars"],
+            "free_model_daily_requests": {"limit": 1000, "remaining": 990, "used": 10}
+        }))
+        .expect("today's GET /key");
+        assert_eq!(me.organization_id.as_deref(), Some("org_1"));
+        assert_eq!(me.workspace_id, None);
+        assert_eq!(
+            me.allowed_data_regions,
+            vec![DataRegion::Global, DataRegion::Other("mars".into())]
+        );
+        assert_eq!(me.free_model_daily_requests.map(|f| f.used), Some(10.0));
+        let ws: Workspace = serde_json::from_value(json!({
+            "id": "w", "default_guardrail_id": "g", "name": "n", "slug": "s", "description": null,
+            "default_text_model": null, "default_image_model": null,
+            "default_provider_sort": null, "is_observability_io_logging_enabled": false,
+            "is_observability_broadcast_enabled": false, "is_data_discount_logging_enabled": true,
+            "io_logging_sampling_rate": 1, "io_logging_api_key_ids": null,
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": null, "created_by": null,
+            "disabled_server_tools": ["openrouter:bash", "vendor:tool-of-tomorrow"]
+        }))
+        .expect("a tool this version does not know is kept");
+        assert_eq!(
+            ws.disabled_server_tools,
+            Some(vec![
+                "openrouter:bash".into(),
+                "vendor:tool-of-tomorrow".into()
+            ])
+        );
+        assert!(SERVER_TOOLS.contains(&"openrouter:web_search"));
     }
 
     #[test]

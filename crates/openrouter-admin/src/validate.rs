@@ -12,9 +12,12 @@
 
 use crate::error::FieldError;
 use crate::models::{
-    CreateKey, CreateWorkspace, Interval, LimitReset, MemberIds, Patch, UpdateKey, UpdateWorkspace,
-    UpsertBudget, WorkspaceBudget,
+    CreateKey, CreateWorkspace, External, Interval, LimitReset, MemberIds, Patch, UpdateKey,
+    UpdateWorkspace, UpsertBudget, WorkspaceBudget,
 };
+
+/// Fewest characters `external.api_key` may have.
+pub const MIN_EXTERNAL_API_KEY_CHARS: usize = 32;
 
 /// Most ids one members add/remove request takes.
 pub const MAX_MEMBER_BATCH: usize = 100;
@@ -126,6 +129,41 @@ fn check_limit_reset(out: &mut Vec<FieldError>, r: &LimitReset) {
     }
 }
 
+/// `disabled_server_tools`: an open list (tools the client does not know are the server's to
+/// judge), but each name non-empty and named once. An empty list is valid: it clears.
+fn check_server_tools(out: &mut Vec<FieldError>, tools: &[String]) {
+    for (i, tool) in tools.iter().enumerate() {
+        if tool.is_empty() {
+            out.push(FieldError::new(
+                format!("disabled_server_tools[{i}]"),
+                "min_length",
+                "a server tool's name cannot be empty",
+            ));
+        } else if tools[..i].contains(tool) {
+            out.push(FieldError::new(
+                format!("disabled_server_tools[{i}]"),
+                "unique",
+                "a server tool may be named only once",
+            ));
+        }
+    }
+}
+
+/// `external` of a create-key body. The api_key's value is never put in a message.
+fn check_external(out: &mut Vec<FieldError>, external: &External) {
+    len_between(out, "external.user", &external.user, 1, None);
+    if let Some(key) = &external.api_key {
+        let n = key.expose_secret().chars().count();
+        if n < MIN_EXTERNAL_API_KEY_CHARS {
+            out.push(FieldError::new(
+                "external.api_key",
+                "min_length",
+                "external.api_key must be at least 32 characters",
+            ));
+        }
+    }
+}
+
 impl Validate for CreateWorkspace {
     fn field_errors(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
@@ -136,6 +174,9 @@ impl Validate for CreateWorkspace {
         }
         if let Some(r) = self.io_logging_sampling_rate {
             check_sampling(&mut out, r);
+        }
+        if let Some(tools) = &self.disabled_server_tools {
+            check_server_tools(&mut out, tools);
         }
         out
     }
@@ -156,6 +197,9 @@ impl Validate for UpdateWorkspace {
         }
         if let Patch::Value(d) = &self.description {
             check_description(&mut out, d);
+        }
+        if let Patch::Value(tools) = &self.disabled_server_tools {
+            check_server_tools(&mut out, tools);
         }
         match self.io_logging_sampling_rate {
             Patch::Value(r) => check_sampling(&mut out, r),
@@ -235,6 +279,9 @@ impl Validate for CreateKey {
         }
         if let Some(w) = &self.workspace_id {
             len_between(&mut out, "workspace_id", w.as_str(), 1, None);
+        }
+        if let Some(e) = &self.external {
+            check_external(&mut out, e);
         }
         out
     }
@@ -337,6 +384,17 @@ pub fn check_utc_datetime(s: &str) -> Result<(), (&'static str, String)> {
         )
     };
     let b = s.as_bytes();
+    // `2027-12-31T23:59Z`: today's API refuses minute precision.
+    if b.len() >= 17
+        && b[13] == b':'
+        && b[16] != b':'
+        && b.get(10).is_some_and(|t| *t == b'T' || *t == b't')
+    {
+        return Err((
+            "seconds",
+            "expires_at must include seconds, as in 2027-12-31T23:59:00Z".to_owned(),
+        ));
+    }
     if !(s.ends_with('Z') || s.ends_with('z')) {
         if crate::time::parse_datetime(s, true).is_some() {
             return Err(("utc", "expires_at must be in UTC, ending in Z".to_owned()));
@@ -563,6 +621,89 @@ mod tests {
             .is_empty());
         let all = CreateKey::new("").limit(-2.0).expires_at("x");
         assert_eq!(all.field_errors().len(), 3);
+    }
+
+    #[test]
+    fn expires_at_needs_seconds() {
+        for minutes in [
+            "2027-12-31T23:59Z",
+            "2027-12-31t23:59z",
+            "2027-12-31T23:59+02:00",
+        ] {
+            assert_eq!(
+                rules(&CreateKey::new("k").expires_at(minutes).field_errors()),
+                vec![pair("expires_at", "seconds")],
+                "{minutes}"
+            );
+        }
+        for ok in ["2027-12-31T23:59:00Z", "2027-12-31T23:59:00.5Z"] {
+            assert!(CreateKey::new("k").expires_at(ok).field_errors().is_empty());
+        }
+    }
+
+    #[test]
+    fn external_table() {
+        let key = "k".repeat(32);
+        assert!(CreateKey::new("k")
+            .external(External::new("u").api_key(key.as_str()))
+            .field_errors()
+            .is_empty());
+        assert!(CreateKey::new("k")
+            .external(External::new("u"))
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(
+                &CreateKey::new("k")
+                    .external(External::new(""))
+                    .field_errors()
+            ),
+            vec![pair("external.user", "min_length")]
+        );
+        let short = "s3cr3t-".repeat(4); // 28 characters
+        let errs = CreateKey::new("k")
+            .external(External::new("u").api_key(short.as_str()))
+            .field_errors();
+        assert_eq!(rules(&errs), vec![pair("external.api_key", "min_length")]);
+        assert!(!format!("{errs:?}").contains(&short), "the value stays out");
+        // Characters, not bytes.
+        assert!(!CreateKey::new("k")
+            .external(External::new("u").api_key("é".repeat(31)))
+            .field_errors()
+            .is_empty());
+    }
+
+    #[test]
+    fn server_tools_table() {
+        let tools = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(CreateWorkspace::new("n", "s")
+            .disabled_server_tools(tools(&["openrouter:bash", "vendor:new-tool"]))
+            .field_errors()
+            .is_empty());
+        assert!(UpdateWorkspace::new()
+            .disabled_server_tools(Some(vec![]))
+            .field_errors()
+            .is_empty());
+        assert!(UpdateWorkspace::new()
+            .disabled_server_tools(None)
+            .field_errors()
+            .is_empty());
+        assert_eq!(
+            rules(
+                &UpdateWorkspace::new()
+                    .disabled_server_tools(Some(tools(&["openrouter:bash", ""])))
+                    .field_errors()
+            ),
+            vec![pair("disabled_server_tools[1]", "min_length")]
+        );
+        assert_eq!(
+            rules(
+                &CreateWorkspace::new("n", "s")
+                    .disabled_server_tools(tools(&["openrouter:bash", "openrouter:bash"]))
+                    .field_errors()
+            ),
+            vec![pair("disabled_server_tools[1]", "unique")]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use crate::error::Error;
 use crate::fields::Fields;
 use crate::json::Doc;
-use crate::models::{CreateKey, LimitReset, Timestamp, UserId, WorkspaceId};
+use crate::models::{CreateKey, External, LimitReset, Timestamp, UserId, WorkspaceId};
 
 /// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`),
 /// held as the body that creates that successor.
@@ -26,6 +26,9 @@ impl KeySettings {
         body.expires_at = f.opt_str("expires_at")?.map(Timestamp::from);
         body.workspace_id = Some(f.str("workspace_id")?.into());
         body.creator_user_id = f.opt_str("creator_user_id")?.map(UserId::from);
+        // The end user's attribution carries over; the partner's api_key is never answered,
+        // so a successor has none.
+        body.external = f.opt_str("external_user")?.map(External::new);
         Ok(KeySettings(body))
     }
 
@@ -158,6 +161,7 @@ pub(crate) mod tests {
                     expires_at: key.expires_at.clone(),
                     workspace_id: Some(key.workspace_id.clone()),
                     creator_user_id: key.creator_user_id.clone(),
+                    external: key.external_user.clone().map(External::new),
                 })
             );
             seen += 1;

@@ -6,6 +6,10 @@ import init, {
   type ApiKey,
   type BulkResult,
   type CurrentKey,
+  type DataRegion,
+  type DeleteWorkspaceOptions,
+  type ExternalKeyUser,
+  type ServerTool,
   type ErrorKind,
   type MemberResult,
   type OpenRouterError,
@@ -23,6 +27,10 @@ export async function everything(signal: AbortSignal): Promise<void> {
 
   const me: CurrentKey = await client.currentKey({ signal });
   const management: boolean = me.is_management_key;
+  const organization: string | null = me.organization_id;
+  const spendsIn: string | null = me.workspace_id;
+  const regions: DataRegion[] = me.allowed_data_regions;
+  const freeLeft: number = me.free_model_daily_requests.remaining;
 
   const page: Page<Workspace> = await client.listWorkspaces({ limit: 10, offset: 0, signal });
   const total: number | undefined = page.total_count;
@@ -40,6 +48,12 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.updateWorkspace(ws.slug, { description: null, default_provider_sort: "latency" });
   const again: Workspace | null = await client.reconcileWorkspace("a");
   const gone: void = await client.deleteWorkspace(ws.id, { signal });
+  const confirm: DeleteWorkspaceOptions = { confirmDefaultWorkspaceDeletion: true, signal };
+  await client.deleteWorkspace("default", confirm);
+  const tools: ServerTool[] | null | undefined = ws.disabled_server_tools;
+  await client.createWorkspace({ name: "T", slug: "t", disabled_server_tools: ["openrouter:bash", "vendor:new"] });
+  await client.updateWorkspace("t", { disabled_server_tools: null });
+  await client.updateWorkspace("t", { disabled_server_tools: [] });
 
   await client.listMembers("a", { limit: 100 });
   for await (const m of client.members("a")) {
@@ -69,6 +83,9 @@ export async function everything(signal: AbortSignal): Promise<void> {
   }
   const created = await client.createKey({ name: "ci", limit: 5, limit_reset: "monthly", expires_at: "2030-01-01T00:00:00Z" });
   const secret: string = created.key;
+  const external: ExternalKeyUser = { user: "end-user", api_key: "x".repeat(32) };
+  const attributed = await client.createKey({ name: "p", expires_at: "2030-01-01T00:00:00Z", external });
+  const endUser: string | null = attributed.data.external_user;
   const hash: string = created.data.hash;
   await client.getKey(hash);
   await client.updateKey(hash, { limit: null, limit_reset: null, disabled: true });
@@ -97,6 +114,10 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.getBudget("a", "yearly");
   // @ts-expect-error limit must be a number
   await client.createKey({ name: "x", limit: "5" });
+  // @ts-expect-error external.user is required
+  await client.createKey({ name: "x", external: { api_key: "x".repeat(32) } });
+  // @ts-expect-error the confirmation is a boolean
+  await client.deleteWorkspace("default", { confirmDefaultWorkspaceDeletion: "yes" });
   // @ts-expect-error apiKey is required
   new OpenRouterAdmin({ baseUrl: "x" });
 }

@@ -101,11 +101,19 @@ impl<'a, T: Transport> WorkspaceHandler<'a, T> {
             body: patch,
         })
     }
-    /// `DELETE /workspaces/{id}` (a workspace with active keys cannot be deleted).
+    /// `DELETE /workspaces/{id}` (a workspace with active keys cannot be deleted; the
+    /// Default workspace answers 403: see [`delete_even_if_default`](Self::delete_even_if_default)).
     pub fn delete(&self) -> Call<'a, T, DeleteWorkspace> {
-        self.client.call(DeleteWorkspace {
-            id: self.id.clone(),
-        })
+        self.client.call(DeleteWorkspace::new(self.id.clone()))
+    }
+    /// `DELETE /workspaces/{id}?confirm_default_workspace_deletion=true`: deletes this
+    /// workspace even if it is the Default workspace. For the Default workspace that
+    /// permanently disables the account's unscoped inference keys and deletes its budgets,
+    /// guardrails and broadcast destinations; management keys are kept. For any other
+    /// workspace it is the same as [`delete`](Self::delete). Ask the user first.
+    pub fn delete_even_if_default(&self) -> Call<'a, T, DeleteWorkspace> {
+        self.client
+            .call(DeleteWorkspace::confirming_default(self.id.clone()))
     }
     /// Its members.
     pub fn members(&self) -> MembersHandler<'a, T> {

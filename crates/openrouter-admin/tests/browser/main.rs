@@ -5,8 +5,10 @@
 //!   cargo test -p openrouter-admin --target wasm32-unknown-unknown --test browser
 //! ```
 //! Both variables are read at compile time; without them every test fails loudly.
-//! Tests create uniquely named resources and never reset the sandbox, so they do not depend
-//! on each other and both browsers can run against one sandbox, one after the other.
+//! Tests create uniquely named resources, so they do not depend on each other and both
+//! browsers can run against one sandbox, one after the other. One test resets the sandbox:
+//! deleting the Default workspace (`today.rs`) changes what the others stand on, so it puts the
+//! seed back before it ends (wasm-bindgen-test runs tests one at a time).
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -26,6 +28,7 @@ mod operations;
 mod outcomes;
 mod pagination;
 mod retries;
+mod today;
 
 const SANDBOX_URL: Option<&str> = option_env!("SANDBOX_URL");
 const SANDBOX_KEY: Option<&str> = option_env!("SANDBOX_MANAGEMENT_KEY");

@@ -1,6 +1,7 @@
 //! Every request's method, path, query and body, as sent.
 
 use openrouter_admin::api::{Endpoint, ListKeys, RawRequest};
+use openrouter_admin::mock::MockReply;
 use openrouter_admin::mock::MockTransport;
 use openrouter_admin::models::*;
 use openrouter_admin::{Method, OpClass};
@@ -114,6 +115,64 @@ fn workspaces() {
         (r.method, r.path.as_str(), r.body.clone()),
         (Method::Delete, "/workspaces/w", None)
     );
+    assert!(
+        r.query.is_empty(),
+        "no confirmation unless asked: {:?}",
+        r.query
+    );
+}
+
+#[test]
+fn deleting_the_default_workspace_is_confirmed_only_by_its_own_call() {
+    let r = one!(ok(json!({"deleted": true})), |c| c
+        .workspace("default")
+        .delete_even_if_default()
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone(), r.body.clone()),
+        (
+            Method::Delete,
+            "/workspaces/default",
+            q(&[("confirm_default_workspace_deletion", "true")]),
+            None
+        )
+    );
+    let plain = openrouter_admin::api::DeleteWorkspace::new("w");
+    assert!(!plain.confirm_default_workspace_deletion);
+    let sure = openrouter_admin::api::DeleteWorkspace::confirming_default("w");
+    assert_eq!(sure.request().expect("valid").class, OpClass::Delete);
+}
+
+#[test]
+fn new_body_fields_are_sent_as_given() {
+    let body = CreateKey::new("k")
+        .expires_at("2027-12-31T23:59:00Z")
+        .external(External::new("end-user-7").api_key("p".repeat(32)));
+    let created = json!({"data": {}, "key": "sk-or-v1-x"});
+    let r = one!(MockReply::json(201, created.to_string()), |c| c
+        .keys()
+        .create(body.clone())
+        .send());
+    assert_eq!(
+        r.body.clone().expect("body"),
+        json!({"name": "k", "expires_at": "2027-12-31T23:59:00Z",
+               "external": {"user": "end-user-7", "api_key": "p".repeat(32)}})
+    );
+    assert!(
+        !format!("{body:?}").contains(&"p".repeat(32)),
+        "Debug redacts api_key"
+    );
+    let patch = UpdateWorkspace::new().disabled_server_tools(Some(vec![]));
+    let r = one!(ok(json!({"data": {}})), |c| c
+        .workspace("w")
+        .update(patch.clone())
+        .send());
+    assert_eq!(r.body.clone(), Some(json!({"disabled_server_tools": []})));
+    let r = one!(ok(json!({"data": {}})), |c| c
+        .workspace("w")
+        .update(UpdateWorkspace::new().disabled_server_tools(None))
+        .send());
+    assert_eq!(r.body.clone(), Some(json!({"disabled_server_tools": null})));
 }
 
 /// Lets a test set a reply's status.
