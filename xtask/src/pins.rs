@@ -20,6 +20,9 @@ pub const ESBUILD_VERSION: &str = "0.28.2";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The property-based API tester run against the sandbox.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// The official OpenRouter TypeScript SDK that the `sdk` test step runs, unmodified, against the
+/// sandbox (`crates/openrouter-sandbox/tests/sdk/`, whose package.json and lockfile pin it too).
+pub const OPENROUTER_SDK_VERSION: &str = "1.3.19";
 /// Debian packages as (binary, package): browsers and drivers for the wasm and end-to-end tests,
 /// brotli and wrk for `bench`. Debian pins their versions by release.
 pub const APT_PACKAGES: &[(&str, &str)] = &[
@@ -30,12 +33,17 @@ pub const APT_PACKAGES: &[(&str, &str)] = &[
     ("wrk", "wrk"),
 ];
 /// Folders whose `package-lock.json` pins the npm dependencies of a test harness: the npm
-/// package's Node and Vite tests, and the admin page's end-to-end tests.
+/// package's Node and Vite tests, the admin page's end-to-end tests, and the official SDK's
+/// run against the sandbox.
 pub const NPM_LOCKED_DIRS: &[&str] = &[
     "crates/openrouter-admin-js/tests/node",
     "crates/openrouter-admin-js/tests/vite",
     "web/e2e",
+    SDK_TEST_DIR,
 ];
+
+/// Where the `sdk` step's harness lives.
+pub const SDK_TEST_DIR: &str = "crates/openrouter-sandbox/tests/sdk";
 
 /// What `wasm-opt --version` prints for the pinned binaryen (`version_132`).
 pub fn wasm_opt_version() -> String {
@@ -77,6 +85,27 @@ mod tests {
                 "{dir} has no package-lock.json"
             );
         }
+    }
+
+    #[test]
+    fn the_sdk_harness_pins_exactly_the_sdk_version() {
+        let dir = root().join(SDK_TEST_DIR);
+        let manifest = std::fs::read_to_string(dir.join("package.json")).expect("package.json");
+        let pin = format!("\"@openrouter/sdk\": \"{OPENROUTER_SDK_VERSION}\"");
+        assert!(manifest.contains(&pin), "package.json must say {pin}");
+        let lock = std::fs::read_to_string(dir.join("package-lock.json")).expect("lockfile");
+        let entry = lock
+            .split("\"node_modules/@openrouter/sdk\": {")
+            .nth(1)
+            .expect("the lockfile resolves @openrouter/sdk");
+        let version = format!("\"version\": \"{OPENROUTER_SDK_VERSION}\"");
+        assert!(
+            entry
+                .split('}')
+                .next()
+                .is_some_and(|e| e.contains(&version)),
+            "the lockfile must resolve @openrouter/sdk to {OPENROUTER_SDK_VERSION}"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ const STEPS: &[Step] = &[
     ("fuzz", crate::fuzz::test),
     ("browser", browser),
     ("schemathesis", schemathesis),
+    ("sdk", sdk),
     ("npm", crate::package::test),
     ("web", crate::web::test),
 ];
@@ -161,6 +162,28 @@ fn schemathesis() -> Result<()> {
             .arg(&sandbox.api)
             .arg(&sandbox.key),
     )
+}
+
+/// The official @openrouter/sdk (pinned), unmodified, against a fresh sandbox: every SDK
+/// function of an operation the sandbox serves, its success and its declared errors.
+fn sdk() -> Result<()> {
+    let dir = crate::util::root().join(crate::pins::SDK_TEST_DIR);
+    let installed = dir.join("node_modules/@openrouter/sdk/package.json");
+    let manifest = std::fs::read_to_string(&installed)
+        .map_err(|e| anyhow::anyhow!("{}: {e}; run `cargo xtask setup`", installed.display()))?;
+    let pin = format!("\"version\": \"{}\"", crate::pins::OPENROUTER_SDK_VERSION);
+    if !manifest.contains(&pin) {
+        bail!(
+            "{} is not @openrouter/sdk {}; run `cargo xtask setup`",
+            installed.display(),
+            crate::pins::OPENROUTER_SDK_VERSION
+        );
+    }
+    sandbox::build()?;
+    let sandbox = Sandbox::for_tests()?;
+    // The script prints `sdk: N operations, M calls passed` last, and exits non-zero on any
+    // failure (an uncaught assertion).
+    exec(sandbox.pass_to(cmd("node").current_dir(&dir).arg("sdk.test.mjs")))
 }
 
 /// An absolute path for a driver named on PATH (the runner wants a path in its env vars).

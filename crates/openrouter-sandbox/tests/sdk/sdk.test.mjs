@@ -1,0 +1,389 @@
+// The official @openrouter/sdk (pinned in xtask/src/pins.rs and package.json), unmodified,
+// against the sandbox: `cargo xtask test` (step `sdk`) starts a fresh sandbox and runs
+//
+//   SANDBOX_URL=... SANDBOX_API=... SANDBOX_MANAGEMENT_KEY=... node sdk.test.mjs
+//
+// Every SDK function for an operation the sandbox serves is called and must succeed (the SDK
+// validates every answer against its own schemas, so success means it decoded). Every error
+// the spec declares for that operation among 400, 401, 403 and 404 is provoked and must
+// surface as the SDK's typed error class, carrying the envelope. The table below is the whole
+// test: adding an operation is one entry (and its id in tests/schemathesis.sh, which this
+// checks against).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { OpenRouter } from "@openrouter/sdk";
+import {
+  BadRequestResponseError,
+  ForbiddenResponseError,
+  NotFoundResponseError,
+  UnauthorizedResponseError,
+} from "@openrouter/sdk/models/errors";
+
+const ORIGIN = process.env.SANDBOX_URL;
+const API = process.env.SANDBOX_API;
+const KEY = process.env.SANDBOX_MANAGEMENT_KEY;
+assert.ok(ORIGIN && API && KEY, "SANDBOX_URL, SANDBOX_API and SANDBOX_MANAGEMENT_KEY must be set");
+
+const here = new URL(".", import.meta.url);
+const client = (apiKey) => new OpenRouter({ apiKey, serverURL: API });
+const management = client(KEY);
+const nobody = client("sk-or-v1-" + "0".repeat(64));
+
+async function control(method, path, body) {
+  const res = await fetch(ORIGIN + path, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(res.ok, `${method} ${path}: ${res.status}`);
+}
+
+/** The typed error class the SDK must raise for each status this test provokes. */
+const TYPED = {
+  400: BadRequestResponseError,
+  401: UnauthorizedResponseError,
+  403: ForbiddenResponseError,
+  404: NotFoundResponseError,
+};
+
+const slug = `sdk-${Date.now().toString(36)}`;
+
+/**
+ * The operations, in the order they run (they share `s`, the state the earlier ones made).
+ * `call(sdk, s)` is the successful call, `check(result, s)` what it must answer. A declared
+ * 401 and 403 are provoked by the same call with a key nobody issued and with an ordinary
+ * key; `errors[status]` provokes the other declared statuses (and may add a 403 of its own).
+ */
+const OPERATIONS = [
+  {
+    op: "getCurrentKey",
+    fn: "apiKeys.getCurrentKeyMetadata",
+    call: (sdk) => sdk.apiKeys.getCurrentKeyMetadata(),
+    check: (r) => {
+      assert.equal(r.data.isManagementKey, true);
+      assert.equal(typeof r.data.organizationId, "string");
+      assert.ok(Array.isArray(r.data.allowedDataRegions));
+      assert.equal(typeof r.data.freeModelDailyRequests.remaining, "number");
+    },
+  },
+  {
+    op: "listOrganizationMembers",
+    fn: "organization.listMembers",
+    call: (sdk) => sdk.organization.listMembers({ limit: 100 }),
+    check: (r, s) => {
+      assert.ok(r.result.data.length > 0);
+      s.userId = r.result.data.find((m) => m.email.startsWith("alan.turing"))?.id ?? r.result.data[0].id;
+    },
+    // The sandbox has one organization, always found: the declared 404 is injected.
+    errors: {
+      404: async (sdk) => {
+        await control("POST", "/__sandbox/faults", {
+          method: "GET",
+          path: "/api/v1/organization/members",
+          faults: [{ status: 404 }],
+        });
+        return sdk.organization.listMembers({});
+      },
+    },
+  },
+  {
+    op: "listWorkspaces",
+    fn: "workspaces.list",
+    call: (sdk) => sdk.workspaces.list({ limit: 5 }),
+    check: (r) => {
+      assert.ok(r.result.data.some((w) => w.slug === "default"));
+      assert.equal(typeof r.result.totalCount, "number");
+    },
+  },
+  {
+    op: "createWorkspace",
+    fn: "workspaces.create",
+    call: (sdk) =>
+      sdk.workspaces.create({
+        createWorkspaceRequest: {
+          name: "SDK",
+          slug,
+          disabledServerTools: ["openrouter:web_search"],
+        },
+      }),
+    check: (r, s) => {
+      assert.equal(r.data.slug, slug);
+      assert.deepEqual(r.data.disabledServerTools, ["openrouter:web_search"]);
+      s.workspaceId = r.data.id;
+    },
+    errors: {
+      400: (sdk) => sdk.workspaces.create({ createWorkspaceRequest: { name: "Bad", slug: "Not A Slug" } }),
+    },
+  },
+  {
+    op: "getWorkspace",
+    fn: "workspaces.get",
+    call: (sdk) => sdk.workspaces.get({ id: slug }),
+    check: (r, s) => assert.equal(r.data.id, s.workspaceId),
+    errors: { 404: (sdk) => sdk.workspaces.get({ id: "no-such-workspace" }) },
+  },
+  {
+    op: "updateWorkspace",
+    fn: "workspaces.update",
+    call: (sdk, s) =>
+      sdk.workspaces.update({
+        id: s.workspaceId,
+        updateWorkspaceRequest: { description: "made by the SDK", disabledServerTools: [] },
+      }),
+    check: (r) => {
+      assert.equal(r.data.description, "made by the SDK");
+      assert.equal(r.data.disabledServerTools ?? null, null);
+    },
+    errors: {
+      400: (sdk, s) => sdk.workspaces.update({ id: s.workspaceId, updateWorkspaceRequest: { slug: "Not A Slug" } }),
+      404: (sdk) => sdk.workspaces.update({ id: "no-such-workspace", updateWorkspaceRequest: { name: "x" } }),
+    },
+  },
+  {
+    op: "bulkAddWorkspaceMembers",
+    fn: "workspaces.bulkAddMembers",
+    call: (sdk, s) =>
+      sdk.workspaces.bulkAddMembers({ id: slug, bulkAddWorkspaceMembersRequest: { userIds: [s.userId] } }),
+    check: (r) => assert.equal(r.addedCount, 1),
+    errors: {
+      400: (sdk) => sdk.workspaces.bulkAddMembers({ id: slug, bulkAddWorkspaceMembersRequest: { userIds: [] } }),
+      404: (sdk, s) =>
+        sdk.workspaces.bulkAddMembers({ id: "no-such-workspace", bulkAddWorkspaceMembersRequest: { userIds: [s.userId] } }),
+    },
+  },
+  {
+    op: "listWorkspaceMembers",
+    fn: "workspaces.listMembers",
+    call: (sdk) => sdk.workspaces.listMembers({ id: slug }),
+    check: (r, s) => assert.ok(r.result.data.some((m) => m.userId === s.userId)),
+    errors: { 404: (sdk) => sdk.workspaces.listMembers({ id: "no-such-workspace" }) },
+  },
+  {
+    op: "bulkRemoveWorkspaceMembers",
+    fn: "workspaces.bulkRemoveMembers",
+    call: (sdk, s) =>
+      sdk.workspaces.bulkRemoveMembers({ id: slug, bulkRemoveWorkspaceMembersRequest: { userIds: [s.userId] } }),
+    check: (r) => assert.equal(r.removedCount, 1),
+    errors: {
+      400: (sdk) => sdk.workspaces.bulkRemoveMembers({ id: slug, bulkRemoveWorkspaceMembersRequest: { userIds: [] } }),
+      404: (sdk, s) =>
+        sdk.workspaces.bulkRemoveMembers({
+          id: "no-such-workspace",
+          bulkRemoveWorkspaceMembersRequest: { userIds: [s.userId] },
+        }),
+    },
+  },
+  {
+    op: "upsertWorkspaceBudget",
+    fn: "workspaces.setBudget",
+    call: (sdk) =>
+      sdk.workspaces.setBudget({
+        workspaceRef: slug,
+        interval: "monthly",
+        upsertWorkspaceBudgetRequest: { limitUsd: 250 },
+      }),
+    check: (r) => assert.equal(r.data.limitUsd, 250),
+    errors: {
+      400: (sdk) =>
+        sdk.workspaces.setBudget({ workspaceRef: slug, interval: "daily", upsertWorkspaceBudgetRequest: { limitUsd: -1 } }),
+      404: (sdk) =>
+        sdk.workspaces.setBudget({
+          workspaceRef: "no-such-workspace",
+          interval: "daily",
+          upsertWorkspaceBudgetRequest: { limitUsd: 1 },
+        }),
+    },
+  },
+  {
+    op: "getWorkspaceBudget",
+    fn: "workspaces.getBudget",
+    call: (sdk) => sdk.workspaces.getBudget({ workspaceRef: slug, interval: "monthly" }),
+    check: (r) => assert.equal(r.data.limitUsd, 250),
+    errors: {
+      400: (sdk) => sdk.workspaces.getBudget({ workspaceRef: slug, interval: "yearly" }),
+      404: (sdk) => sdk.workspaces.getBudget({ workspaceRef: slug, interval: "daily" }),
+    },
+  },
+  {
+    op: "listWorkspaceBudgets",
+    fn: "workspaces.listBudgets",
+    call: (sdk) => sdk.workspaces.listBudgets({ workspaceRef: slug }),
+    check: (r) => assert.equal(r.data.length, 1),
+    errors: { 404: (sdk) => sdk.workspaces.listBudgets({ workspaceRef: "no-such-workspace" }) },
+  },
+  {
+    op: "deleteWorkspaceBudget",
+    fn: "workspaces.deleteBudget",
+    call: (sdk) => sdk.workspaces.deleteBudget({ workspaceRef: slug, interval: "monthly" }),
+    check: (r) => assert.equal(r.deleted, true),
+    errors: {
+      400: (sdk) => sdk.workspaces.deleteBudget({ workspaceRef: slug, interval: "yearly" }),
+      404: (sdk) => sdk.workspaces.deleteBudget({ workspaceRef: slug, interval: "weekly" }),
+    },
+  },
+  {
+    op: "createKeys",
+    fn: "apiKeys.create",
+    call: (sdk, s) =>
+      sdk.apiKeys.create({
+        requestBody: {
+          name: "sdk",
+          workspaceId: s.workspaceId,
+          limit: 10,
+          limitReset: "weekly",
+          expiresAt: new Date("2099-12-31T23:59:00Z"),
+          external: { user: "end-user-1", apiKey: "partner-".padEnd(40, "k") },
+        },
+      }),
+    check: (r, s) => {
+      assert.match(r.key, /^sk-or-v1-[0-9a-f]{64}$/, "the secret is in the result");
+      assert.equal(r.data.externalUser, "end-user-1");
+      assert.ok(r.data.expiresAt instanceof Date);
+      s.hash = r.data.hash;
+    },
+    errors: { 400: (sdk) => sdk.apiKeys.create({ requestBody: { name: "" } }) },
+  },
+  {
+    op: "getKey",
+    fn: "apiKeys.get",
+    call: (sdk, s) => sdk.apiKeys.get({ hash: s.hash }),
+    check: (r) => assert.equal(r.data.externalUser, "end-user-1"),
+    errors: { 404: (sdk) => sdk.apiKeys.get({ hash: "0".repeat(64) }) },
+  },
+  {
+    op: "updateKeys",
+    fn: "apiKeys.update",
+    call: (sdk, s) => sdk.apiKeys.update({ hash: s.hash, requestBody: { name: "sdk renamed", limit: null } }),
+    check: (r) => {
+      assert.equal(r.data.name, "sdk renamed");
+      assert.equal(r.data.limit, null);
+    },
+    errors: {
+      400: (sdk, s) => sdk.apiKeys.update({ hash: s.hash, requestBody: { name: "" } }),
+      404: (sdk) => sdk.apiKeys.update({ hash: "0".repeat(64), requestBody: { name: "x" } }),
+    },
+  },
+  {
+    op: "list",
+    fn: "apiKeys.list",
+    call: (sdk, s) => sdk.apiKeys.list({ workspaceId: s.workspaceId, includeDisabled: true }),
+    check: (r, s) => assert.deepEqual(r.data.map((k) => k.hash), [s.hash]),
+    errors: { 400: (sdk) => sdk.apiKeys.list({ workspaceId: "not-a-uuid" }) },
+  },
+  {
+    op: "deleteKeys",
+    fn: "apiKeys.delete",
+    call: (sdk, s) => sdk.apiKeys.delete({ hash: s.hash }),
+    check: (r) => assert.equal(r.deleted, true),
+    errors: { 404: (sdk) => sdk.apiKeys.delete({ hash: "0".repeat(64) }) },
+  },
+  {
+    op: "deleteWorkspace",
+    fn: "workspaces.delete",
+    call: (sdk, s) => sdk.workspaces.delete({ id: s.workspaceId }),
+    check: (r) => assert.equal(r.deleted, true),
+    errors: {
+      // The Default workspace without the confirmation: the 403 a management key gets.
+      403: (sdk) => sdk.workspaces.delete({ id: "default" }),
+      400: async (sdk, s) => {
+        const busy = await sdk.workspaces.create({ createWorkspaceRequest: { name: "Busy", slug: `${slug}-busy` } });
+        await sdk.apiKeys.create({ requestBody: { name: "live", workspaceId: busy.data.id } });
+        return sdk.workspaces.delete({ id: busy.data.id });
+      },
+      404: (sdk) => sdk.workspaces.delete({ id: "no-such-workspace" }),
+    },
+  },
+];
+
+/** The statuses among 400, 401, 403 and 404 the spec declares for each operation id. */
+function declaredStatuses() {
+  const lines = readFileSync(new URL("../../../../openapi/openrouter-management.yaml", here), "utf8").split("\n");
+  const out = new Map();
+  for (let i = 0; i < lines.length; i++) {
+    const id = lines[i].match(/^ {6}operationId: (\S+)$/)?.[1];
+    if (!id) continue;
+    let start = i;
+    while (start > 0 && !/^ {4}\w+:$/.test(lines[start])) start--;
+    const statuses = [];
+    for (let j = start + 1; j < lines.length && !/^ {0,4}\S/.test(lines[j]); j++) {
+      const code = lines[j].match(/^ {8}'?(\d{3})'?:/)?.[1];
+      if (code && TYPED[code]) statuses.push(Number(code));
+    }
+    out.set(id, statuses);
+  }
+  return out;
+}
+
+/** The operation ids the sandbox serves, as tests/schemathesis.sh lists them. */
+function servedOperations() {
+  const script = readFileSync(new URL("../schemathesis.sh", here), "utf8");
+  const list = script.match(/^served=\(([\s\S]*?)^\)/m)?.[1];
+  assert.ok(list, "tests/schemathesis.sh lists the served operations");
+  return list.split(/\s+/).filter(Boolean);
+}
+
+/** Awaits `promise`, which must reject with the SDK's typed error for `status`. */
+async function expectTyped(promise, status, label) {
+  let error;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error, `${label}: expected ${status}, the call succeeded`);
+  assert.ok(
+    error instanceof TYPED[status],
+    `${label}: expected ${TYPED[status].name}, got ${error?.name} (${error?.statusCode}): ${error?.message}`,
+  );
+  assert.equal(error.statusCode, status, label);
+  assert.equal(error.error?.code, status, `${label}: the envelope's code`);
+  assert.ok(error.error?.message, `${label}: the envelope's message`);
+}
+
+const declared = declaredStatuses();
+assert.deepEqual(
+  OPERATIONS.map((o) => o.op).sort(),
+  servedOperations().sort(),
+  "one entry per operation the sandbox serves",
+);
+
+await control("POST", "/__sandbox/reset");
+// An ordinary (non-management) key for the declared 403s, made through the SDK too.
+const ordinary = await management.apiKeys.create({ requestBody: { name: "ordinary" } });
+const s = { ordinary: client(ordinary.key) };
+let calls = 1;
+for (const entry of OPERATIONS) {
+  const statuses = declared.get(entry.op);
+  assert.ok(statuses, `${entry.op} is in the spec`);
+  const label = (what) => `${entry.fn} (${entry.op}) ${what}`;
+  for (const status of statuses) {
+    const provoke = entry.errors?.[status];
+    if (status === 401) {
+      await expectTyped(entry.call(nobody, s), 401, label("with a key nobody issued"));
+      calls += 1;
+    }
+    if (status === 403) {
+      await expectTyped(entry.call(s.ordinary, s), 403, label("with an ordinary key"));
+      calls += 1;
+    }
+    if (provoke) {
+      await expectTyped(provoke(management, s), status, label(`provoking ${status}`));
+      calls += 1;
+    }
+    assert.ok(
+      provoke || status === 401 || status === 403,
+      `${entry.op}: the spec declares ${status}; give the entry errors[${status}]`,
+    );
+  }
+  const result = await entry.call(management, s);
+  await entry.check(result, s);
+  calls += 1;
+  console.log(`ok ${entry.fn} (${entry.op}): 200 and ${statuses.join(", ")}`);
+}
+
+// An ordinary key may ask about itself, and is told it is not a management key.
+const self = await s.ordinary.apiKeys.getCurrentKeyMetadata();
+assert.equal(self.data.isManagementKey, false);
+calls += 1;
+
+console.log(`sdk: ${OPERATIONS.length} operations, ${calls} calls passed`);
