@@ -375,12 +375,12 @@ impl Endpoint for DeleteWorkspace {
     type Output = ();
     fn request(&self) -> Result<Request, Error> {
         let mut query = Vec::new();
-        if self.confirm_default_workspace_deletion {
-            query.push((
-                "confirm_default_workspace_deletion".to_owned(),
-                "true".to_owned(),
-            ));
-        }
+        param(
+            &mut query,
+            "confirm_default_workspace_deletion",
+            self.confirm_default_workspace_deletion
+                .then(|| "true".to_owned()),
+        );
         Ok(Request::of(
             Method::Delete,
             format!("/workspaces/{}", seg(&self.id)),

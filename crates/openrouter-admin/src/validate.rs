@@ -129,26 +129,6 @@ fn check_limit_reset(out: &mut Vec<FieldError>, r: &LimitReset) {
     }
 }
 
-/// `disabled_server_tools`: an open list (tools the client does not know are the server's to
-/// judge), but each name non-empty and named once. An empty list is valid: it clears.
-fn check_server_tools(out: &mut Vec<FieldError>, tools: &[String]) {
-    for (i, tool) in tools.iter().enumerate() {
-        if tool.is_empty() {
-            out.push(FieldError::new(
-                format!("disabled_server_tools[{i}]"),
-                "min_length",
-                "a server tool's name cannot be empty",
-            ));
-        } else if tools[..i].contains(tool) {
-            out.push(FieldError::new(
-                format!("disabled_server_tools[{i}]"),
-                "unique",
-                "a server tool may be named only once",
-            ));
-        }
-    }
-}
-
 /// `external` of a create-key body. The api_key's value is never put in a message.
 fn check_external(out: &mut Vec<FieldError>, external: &External) {
     len_between(out, "external.user", &external.user, 1, None);
@@ -175,9 +155,6 @@ impl Validate for CreateWorkspace {
         if let Some(r) = self.io_logging_sampling_rate {
             check_sampling(&mut out, r);
         }
-        if let Some(tools) = &self.disabled_server_tools {
-            check_server_tools(&mut out, tools);
-        }
         out
     }
 }
@@ -197,9 +174,6 @@ impl Validate for UpdateWorkspace {
         }
         if let Patch::Value(d) = &self.description {
             check_description(&mut out, d);
-        }
-        if let Patch::Value(tools) = &self.disabled_server_tools {
-            check_server_tools(&mut out, tools);
         }
         match self.io_logging_sampling_rate {
             Patch::Value(r) => check_sampling(&mut out, r),
@@ -642,6 +616,21 @@ mod tests {
     }
 
     #[test]
+    fn server_tool_names_are_the_servers_to_judge() {
+        // An open list: the client checks its shape (the JS reader: an array of strings), the
+        // API its names (unknown, empty or repeated ones are its 400).
+        let names = vec![String::new(), "vendor:new".into(), "vendor:new".into()];
+        assert!(CreateWorkspace::new("n", "s")
+            .disabled_server_tools(names.clone())
+            .field_errors()
+            .is_empty());
+        assert!(UpdateWorkspace::new()
+            .disabled_server_tools(Some(names))
+            .field_errors()
+            .is_empty());
+    }
+
+    #[test]
     fn external_table() {
         let key = "k".repeat(32);
         assert!(CreateKey::new("k")
@@ -671,39 +660,6 @@ mod tests {
             .external(External::new("u").api_key("é".repeat(31)))
             .field_errors()
             .is_empty());
-    }
-
-    #[test]
-    fn server_tools_table() {
-        let tools = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(CreateWorkspace::new("n", "s")
-            .disabled_server_tools(tools(&["openrouter:bash", "vendor:new-tool"]))
-            .field_errors()
-            .is_empty());
-        assert!(UpdateWorkspace::new()
-            .disabled_server_tools(Some(vec![]))
-            .field_errors()
-            .is_empty());
-        assert!(UpdateWorkspace::new()
-            .disabled_server_tools(None)
-            .field_errors()
-            .is_empty());
-        assert_eq!(
-            rules(
-                &UpdateWorkspace::new()
-                    .disabled_server_tools(Some(tools(&["openrouter:bash", ""])))
-                    .field_errors()
-            ),
-            vec![pair("disabled_server_tools[1]", "min_length")]
-        );
-        assert_eq!(
-            rules(
-                &CreateWorkspace::new("n", "s")
-                    .disabled_server_tools(tools(&["openrouter:bash", "openrouter:bash"]))
-                    .field_errors()
-            ),
-            vec![pair("disabled_server_tools[1]", "unique")]
-        );
     }
 
     #[test]

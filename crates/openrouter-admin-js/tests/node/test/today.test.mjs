@@ -101,23 +101,25 @@ test("bad new fields are validation errors naming the field; nothing is sent", a
     assert.ok(!e.message.includes(short) && !inspect(e).includes(short), "the api_key stays out");
   }
   const ws = await c.createWorkspace({ name: "Tools", slug: "tools-bad" });
-  for (const [tools, field, rule] of [
-    ["openrouter:bash", "patch.disabled_server_tools", "type"],
-    [[1], "patch.disabled_server_tools", "type"],
-    [[""], "disabled_server_tools[0]", "min_length"],
-    [["openrouter:bash", "openrouter:bash"], "disabled_server_tools[1]", "unique"],
+  for (const [tools, field] of [
+    ["openrouter:bash", "patch.disabled_server_tools"],
+    [[1], "patch.disabled_server_tools"],
+    [{ 0: "openrouter:bash" }, "patch.disabled_server_tools"],
   ]) {
     const e = await rejects(c.updateWorkspace(ws.id, { disabled_server_tools: tools }), "validation");
-    assert.deepEqual(e.fieldErrors.map((f) => [f.field, f.rule]), [[field, rule]], JSON.stringify(tools));
+    assert.deepEqual(e.fieldErrors.map((f) => [f.field, f.rule]), [[field, "type"]], JSON.stringify(tools));
   }
   assert.equal(await sent("POST"), 1, "only the workspace's create was sent");
   assert.equal(await sent("PATCH"), 0);
-  // The list is open: a name the client does not know goes to the server, which judges it.
-  const e = await rejects(
-    c.updateWorkspace(ws.id, { disabled_server_tools: ["openrouter:nope"] }),
-    "bad_request",
-  );
-  assert.match(e.message, /disabled_server_tools\[0\]/);
+  // The list is open: the client sends any names, and the server judges them.
+  for (const [tools, field] of [
+    [["openrouter:nope"], "disabled_server_tools[0]"],
+    [[""], "disabled_server_tools[0]"],
+    [["openrouter:bash", "openrouter:bash"], "disabled_server_tools[1]"],
+  ]) {
+    const e = await rejects(c.updateWorkspace(ws.id, { disabled_server_tools: tools }), "bad_request");
+    assert.ok(e.message.includes(field), e.message);
+  }
   assert.equal((await c.getWorkspace(ws.id)).disabled_server_tools, null, "nothing changed");
 });
 
