@@ -26,6 +26,7 @@ mod operations;
 mod outcomes;
 mod pagination;
 mod retries;
+mod usage;
 
 const SANDBOX_URL: Option<&str> = option_env!("SANDBOX_URL");
 const SANDBOX_KEY: Option<&str> = option_env!("SANDBOX_MANAGEMENT_KEY");
