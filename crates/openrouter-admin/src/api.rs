@@ -763,6 +763,8 @@ pub struct GetActivity {
 
 impl GetActivity {
     /// Every broken filter, checked against the caller's clock (`today`, days since 1970).
+    /// The messages are fixed text: formatting dates or names into them would cost the npm
+    /// package's wasm more than it tells.
     pub fn check(&self, today: i64) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if let Some(date) = &self.date {
@@ -776,33 +778,31 @@ impl GetActivity {
                     errors.push(FieldError::new(
                         "date",
                         "range",
-                        format!(
-                            "date must be one of the last {ACTIVITY_DAYS} completed UTC days ({} to {})",
-                            crate::time::format_date(today - ACTIVITY_DAYS),
-                            crate::time::format_date(today - 1)
-                        ),
+                        "date must be one of the last 30 completed UTC days",
                     ))
                 }
                 Some(_) => {}
             }
         }
-        for (name, value) in [
+        for (name, value, message) in [
             (
                 "api_key_hash",
                 self.api_key_hash.as_ref().map(KeyHash::as_str),
+                "api_key_hash must not be empty",
             ),
-            ("user_id", self.user_id.as_ref().map(UserId::as_str)),
+            (
+                "user_id",
+                self.user_id.as_ref().map(UserId::as_str),
+                "user_id must not be empty",
+            ),
             (
                 "workspace_id",
                 self.workspace_id.as_ref().map(WorkspaceId::as_str),
+                "workspace_id must not be empty",
             ),
         ] {
-            if value.is_some_and(|v| v.trim().is_empty()) {
-                errors.push(FieldError::new(
-                    name,
-                    "required",
-                    format!("{name} must not be empty when given"),
-                ));
+            if value.is_some_and(str::is_empty) {
+                errors.push(FieldError::new(name, "required", message));
             }
         }
         if self.group_by.as_deref().is_some_and(|g| g != "workspace") {
