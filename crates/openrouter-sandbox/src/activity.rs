@@ -4,11 +4,13 @@
 //! the sandbox's clock, so it is deterministic (the same key on the same UTC day answers the
 //! same rows) and consistent with the key object, by this rule (`README.md` repeats it):
 //!
-//! * the stored windows are a snapshot that does not move with the clock, so activity reads
-//!   them as trailing windows of *completed* UTC days: a key's `usage` over **yesterday** is its
-//!   `usage_daily`, over the **last 7 days** (yesterday and the 6 before) its `usage_weekly`,
-//!   over the **30 days** `/activity` covers its `usage_monthly`; `byok_usage_inference`
-//!   likewise sums to `byok_usage_daily` / `_weekly` / `_monthly`;
+//! * the stored windows are a snapshot that does not move with the clock, so they are read as
+//!   trailing windows that end now: `usage_daily` is **today's** spend (today is not a completed
+//!   day, so it is in no activity row), `usage_weekly` is today plus the **6 most recent
+//!   completed days**, `usage_monthly` today plus the **29 most recent**. So a key's activity
+//!   `usage` over the 6 most recent days sums to `usage_weekly - usage_daily`, over the 29 most
+//!   recent to `usage_monthly - usage_daily`; the 30th day, outside every window, continues the
+//!   month's daily average. `byok_usage_inference` follows the `byok_usage_*` windows alike;
 //! * amounts are whole ten-thousandths of a dollar (the store's precision) and split with
 //!   largest remainders, so those sums are exact at four decimals;
 //! * `/credits` `total_usage` is the sum of every key's lifetime `usage`, plus that of keys
@@ -176,7 +178,8 @@ fn covered_days(today: Date) -> Vec<Date> {
         .collect()
 }
 
-/// Spend per day (yesterday first) for one window triple `[daily, weekly, monthly]`.
+/// Spend per completed day (yesterday first) for one window triple `[daily, weekly, monthly]`
+/// (the rule in the module's doc).
 fn per_day(hash: &str, tag: &str, windows: [f64; 3], days: &[Date]) -> Vec<i64> {
     let [d, w, m] = windows.map(to_units);
     // Each window includes the shorter ones; a stored triple out of order gives what it can.
@@ -190,12 +193,13 @@ fn per_day(hash: &str, tag: &str, windows: [f64; 3], days: &[Date]) -> Vec<i64> 
             base
         }
     };
-    let week: Vec<f64> = days[1..7].iter().map(weight).collect();
-    let rest: Vec<f64> = days[7..].iter().map(weight).collect();
+    let week: Vec<f64> = days[..6].iter().map(weight).collect();
+    let month: Vec<f64> = days[6..DAYS - 1].iter().map(weight).collect();
     let mut out = Vec::with_capacity(DAYS);
-    out.push(d);
     out.extend(split(w - d, &week));
-    out.extend(split(m - w, &rest));
+    out.extend(split(m - w, &month));
+    let oldest = weight(&days[DAYS - 1]) / month.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    out.push(((m - w) as f64 * oldest).round() as i64);
     out
 }
 
@@ -496,8 +500,11 @@ mod tests {
         let days = covered_days(Date::from_calendar_date(2026, time::Month::March, 2).unwrap());
         let d = per_day("ab", "usage", [1.2345, 10.5, 99.9999], &days);
         assert_eq!(d.len(), DAYS);
-        assert_eq!(d[0], 12_345);
-        assert_eq!(d[..7].iter().sum::<i64>(), 105_000);
-        assert_eq!(d.iter().sum::<i64>(), 999_999);
+        assert_eq!(d[..6].iter().sum::<i64>(), 105_000 - 12_345);
+        assert_eq!(d[..29].iter().sum::<i64>(), 999_999 - 12_345);
+        assert!(
+            d[29] > 0 && d[29] < 999_999 / 10,
+            "the oldest day is an ordinary one"
+        );
     }
 }

@@ -28,7 +28,11 @@ async fn spent_key(c: &Client) -> ApiKey {
         .await
         .expect("keys");
     keys.into_iter()
-        .find(|k| k.usage_weekly > k.usage_daily && k.usage_monthly > k.usage_weekly)
+        .find(|k| {
+            k.usage_weekly > k.usage_daily
+                && k.usage_monthly > k.usage_weekly
+                && k.usage_daily > 0.0
+        })
         .expect("a key that spent")
 }
 
@@ -59,11 +63,16 @@ async fn activity_covers_thirty_days_and_sums_to_a_keys_windows() {
             .map(|r| r.usage)
             .sum())
     };
-    assert_eq!(sum(-1), key.usage_daily);
-    assert_eq!(sum(-7), key.usage_weekly);
-    assert_eq!(sum(-30), key.usage_monthly);
-    let byok: f64 = rows.iter().map(|r| r.byok_usage_inference).sum();
-    assert_eq!(r4(byok), key.byok_usage_monthly);
+    // `usage_daily` is today's spend, in no completed day's row; the windows end now.
+    assert_eq!(sum(-6), r4(key.usage_weekly - key.usage_daily));
+    assert_eq!(sum(-29), r4(key.usage_monthly - key.usage_daily));
+    let since = day(-29);
+    let byok: f64 = rows
+        .iter()
+        .filter(|r| r.date >= since)
+        .map(|r| r.byok_usage_inference)
+        .sum();
+    assert_eq!(r4(byok), r4(key.byok_usage_monthly - key.byok_usage_daily));
 
     let yesterday = c
         .activity()
@@ -73,7 +82,11 @@ async fn activity_covers_thirty_days_and_sums_to_a_keys_windows() {
         .await
         .expect("by key and day");
     assert!(yesterday.iter().all(|r| r.date == day(-1)));
-    assert_eq!(r4(yesterday.iter().map(|r| r.usage).sum()), key.usage_daily);
+    assert_eq!(
+        r4(yesterday.iter().map(|r| r.usage).sum()),
+        sum(-1),
+        "the day filter gives that day's rows"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -46,6 +46,21 @@ fn sum_field(keys: &[&Value], field: &str) -> f64 {
     r4(keys.iter().map(|k| k[field].as_f64().unwrap()).sum())
 }
 
+/// What the 29 most recent days of `keys` add up to: their monthly minus today's spend.
+fn month_of(keys: &[&Value], prefix: &str) -> f64 {
+    let w = |k: &Value, s: &str| k[format!("{prefix}_{s}")].as_f64().unwrap();
+    r4(keys.iter().map(|k| w(k, "monthly") - w(k, "daily")).sum())
+}
+
+/// The rows of the 29 most recent days (the oldest covered day is outside every window).
+fn recent(rows: &[Value]) -> Vec<Value> {
+    let start = (utc_today() - time::Duration::days(29)).to_string();
+    rows.iter()
+        .filter(|r| r["date"].as_str().unwrap() >= start.as_str())
+        .cloned()
+        .collect()
+}
+
 #[tokio::test]
 async fn activity_and_credits_need_the_management_key() {
     let sb = Sb::start().await;
@@ -129,44 +144,59 @@ async fn rows_have_the_spec_shape_over_thirty_completed_days() {
     assert_eq!(rows(&sb, "").await, data);
 }
 
-/// The rule: a key's activity over yesterday, the last 7 days and all 30 days sums to its
-/// `usage_daily`, `usage_weekly`, `usage_monthly` (BYOK the same), to the ten-thousandth.
+/// The rule: `usage_daily` is today's spend (in no row); a key's activity over the 6 most recent
+/// completed days sums to `usage_weekly - usage_daily`, over the 29 most recent to
+/// `usage_monthly - usage_daily` (BYOK the same), to the ten-thousandth.
 #[tokio::test]
 async fn each_keys_activity_sums_to_its_usage_windows() {
     let sb = Sb::start().await;
     let keys = all_keys(&sb).await;
     assert!(keys.len() > 20);
     let today = utc_today();
-    let yesterday = (today - time::Duration::days(1)).to_string();
-    let week_start = (today - time::Duration::days(7)).to_string();
+    let since = |n: i64| (today - time::Duration::days(n)).to_string();
+    let (week_start, month_start) = (since(6), since(29));
     let mut checked_spend = 0;
     for k in &keys {
         let hash = k["hash"].as_str().unwrap();
         let data = rows(&sb, &format!("?api_key_hash={hash}")).await;
-        let day: Vec<Value> = data
-            .iter()
-            .filter(|r| r["date"] == yesterday.as_str())
-            .cloned()
-            .collect();
-        let week: Vec<Value> = data
-            .iter()
-            .filter(|r| r["date"].as_str().unwrap() >= week_start.as_str())
-            .cloned()
-            .collect();
-        for (rows, suffix) in [(&day, "_daily"), (&week, "_weekly"), (&data, "_monthly")] {
+        let from = |start: &str| -> Vec<Value> {
+            data.iter()
+                .filter(|r| r["date"].as_str().unwrap() >= start)
+                .cloned()
+                .collect()
+        };
+        let (week, month) = (from(&week_start), from(&month_start));
+        for prefix in ["usage", "byok_usage"] {
+            let field = if prefix == "usage" {
+                "usage"
+            } else {
+                "byok_usage_inference"
+            };
+            let w = |s: &str| k[format!("{prefix}_{s}")].as_f64().unwrap();
             assert_eq!(
-                sum(rows, "usage"),
-                k[format!("usage{suffix}")].as_f64().unwrap(),
-                "usage{suffix} of {hash}"
+                sum(&week, field),
+                r4(w("weekly") - w("daily")),
+                "{prefix} week of {hash}"
             );
             assert_eq!(
-                sum(rows, "byok_usage_inference"),
-                k[format!("byok_usage{suffix}")].as_f64().unwrap(),
-                "byok_usage{suffix} of {hash}"
+                sum(&month, field),
+                r4(w("monthly") - w("daily")),
+                "{prefix} month of {hash}"
             );
         }
-        if k["usage_monthly"].as_f64().unwrap() > 0.0 {
+        if k["usage_monthly"].as_f64().unwrap() > k["usage_daily"].as_f64().unwrap() {
             checked_spend += 1;
+            // The oldest day, outside every window, is an ordinary day, not a catch-all.
+            let oldest = since(30);
+            let old = sum(
+                &data
+                    .iter()
+                    .filter(|r| r["date"] == oldest.as_str())
+                    .cloned()
+                    .collect::<Vec<_>>(),
+                "usage",
+            );
+            assert!(old < sum(&month, "usage") / 5.0, "{hash}: {old}");
         }
     }
     assert!(checked_spend > 10, "the seed spends on most keys");
@@ -178,10 +208,10 @@ async fn filters_select_and_group_by_workspace_splits() {
     let keys = all_keys(&sb).await;
     let all = rows(&sb, "").await;
     let every: Vec<&Value> = keys.iter().collect();
-    assert_eq!(sum(&all, "usage"), sum_field(&every, "usage_monthly"));
+    assert_eq!(sum(&recent(&all), "usage"), month_of(&every, "usage"));
     assert_eq!(
-        sum(&all, "byok_usage_inference"),
-        sum_field(&every, "byok_usage_monthly")
+        sum(&recent(&all), "byok_usage_inference"),
+        month_of(&every, "byok_usage")
     );
 
     // group_by=workspace: every row names its workspace; per workspace it matches the filter.
@@ -203,8 +233,8 @@ async fn filters_select_and_group_by_workspace_splits() {
             .filter(|k| k["workspace_id"] == ws.as_str())
             .collect();
         assert_eq!(
-            sum(&filtered, "usage"),
-            sum_field(&mine, "usage_monthly"),
+            sum(&recent(&filtered), "usage"),
+            month_of(&mine, "usage"),
             "{ws}"
         );
         assert_eq!(sum(ws_rows, "usage"), sum(&filtered, "usage"), "{ws}");
@@ -227,7 +257,7 @@ async fn filters_select_and_group_by_workspace_splits() {
         .collect();
     let by_user = rows(&sb, &format!("?user_id={creator}")).await;
     assert!(!by_user.is_empty());
-    assert_eq!(sum(&by_user, "usage"), sum_field(&theirs, "usage_monthly"));
+    assert_eq!(sum(&recent(&by_user), "usage"), month_of(&theirs, "usage"));
     assert!(rows(&sb, "?user_id=user_nobody").await.is_empty());
 
     // date: only that day, the same rows as in the full answer.
@@ -256,7 +286,7 @@ async fn filters_select_and_group_by_workspace_splits() {
     .await
     .is_empty());
     let upper = rows(&sb, &format!("?api_key_hash={}", hash.to_uppercase())).await;
-    assert_eq!(sum(&upper, "usage"), k["usage_monthly"].as_f64().unwrap());
+    assert_eq!(sum(&recent(&upper), "usage"), month_of(&[k], "usage"));
     // A hash no key has: nothing, not an error (a filter, like the keys list's).
     assert!(rows(&sb, &format!("?api_key_hash={}", "0".repeat(64)))
         .await

@@ -61,14 +61,17 @@ test("getActivity: 30 days, a key's windows, every filter", async () => {
   assert.deepEqual([dates[0], dates.at(-1)], [day(-30), day(-1)]);
   assert.ok(all.every((r) => !("workspace_id" in r)));
 
+  // The windows end now: usage_daily is today's spend, in no completed day's row, so the 29
+  // most recent days add up to monthly - daily, the 6 most recent to weekly - daily.
   const keys = await everyKey();
-  assert.equal(total(all), total(keys, "usage_monthly"));
+  const recent = (rows, days = 29) => rows.filter((r) => r.date >= day(-days));
+  const month = (ks, p = "usage") => r4(ks.reduce((s, k) => s + k[`${p}_monthly`] - k[`${p}_daily`], 0));
+  assert.equal(total(recent(all)), month(keys));
   const key = keys.find((k) => k.usage_weekly > k.usage_daily && k.usage_daily > 0);
   const mine = await admin.getActivity({ apiKeyHash: key.hash });
-  assert.equal(total(mine.filter((r) => r.date === day(-1))), key.usage_daily);
-  assert.equal(total(mine.filter((r) => r.date >= day(-7))), key.usage_weekly);
-  assert.equal(total(mine), key.usage_monthly);
-  assert.equal(total(mine, "byok_usage_inference"), key.byok_usage_monthly);
+  assert.equal(total(recent(mine, 6)), r4(key.usage_weekly - key.usage_daily));
+  assert.equal(total(recent(mine)), month([key]));
+  assert.equal(total(recent(mine), "byok_usage_inference"), month([key], "byok_usage"));
 
   const oneDay = await admin.getActivity({ apiKeyHash: key.hash, date: day(-1) });
   assert.deepEqual(oneDay, mine.filter((r) => r.date === day(-1)));
@@ -76,11 +79,11 @@ test("getActivity: 30 days, a key's windows, every filter", async () => {
   const ws = key.workspace_id;
   const grouped = await admin.getActivity({ workspaceId: ws, groupBy: "workspace" });
   assert.ok(grouped.length > 0 && grouped.every((r) => r.workspace_id === ws));
-  assert.equal(total(grouped), total(keys.filter((k) => k.workspace_id === ws), "usage_monthly"));
+  assert.equal(total(recent(grouped)), month(keys.filter((k) => k.workspace_id === ws)));
 
   const user = key.creator_user_id;
   const theirs = await admin.getActivity({ userId: user });
-  assert.equal(total(theirs), total(keys.filter((k) => k.creator_user_id === user), "usage_monthly"));
+  assert.equal(total(recent(theirs)), month(keys.filter((k) => k.creator_user_id === user)));
 });
 
 test("bad filters reject as validation naming the option, and nothing is sent", async () => {
