@@ -97,6 +97,27 @@ impl OpenRouterAdmin {
         self.send(Op::CurrentKey, &options)
     }
 
+    // ---- credits and activity -----------------------------------------------------------
+
+    /// `GET /credits`: credits bought (`total_credits`) and used (`total_usage`).
+    #[wasm_bindgen(js_name = getCredits, unchecked_return_type = "Promise<Credits>")]
+    pub fn get_credits(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::Credits, &options)
+    }
+
+    /// `GET /activity`: spend per day and model endpoint over the last 30 completed UTC days
+    /// (`date`, `apiKeyHash`, `userId`, `workspaceId`, `groupBy: "workspace"`).
+    #[wasm_bindgen(js_name = getActivity, unchecked_return_type = "Promise<ActivityItem[]>")]
+    pub fn get_activity(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ActivityOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::Activity, &options)
+    }
+
     // ---- workspaces ---------------------------------------------------------------------
 
     /// `GET /workspaces`: one page (`offset`, `limit` 1..100).

@@ -125,6 +125,10 @@ pub enum Op<'a> {
         /// The key's hash.
         hash: &'a JsValue,
     },
+    /// `GET /credits`.
+    Credits,
+    /// `GET /activity` (`options` add the filters).
+    Activity,
     /// `request`: any method and path; `options` add the query, the body and the retry class.
     Raw {
         /// An `HttpMethod`.
@@ -173,7 +177,9 @@ impl Op<'_> {
             | Op::GetWorkspace { .. }
             | Op::UpdateWorkspace { .. }
             | Op::GetKey { .. }
-            | Op::UpdateKey { .. } => Shape::Data,
+            | Op::UpdateKey { .. }
+            | Op::Credits
+            | Op::Activity => Shape::Data,
         }
     }
 }
@@ -275,6 +281,8 @@ fn request(
         Op::DeleteKey { hash } | Op::RetireKey { hash } => {
             api::DeleteKey::new(hash_arg(hash)?).request()
         }
+        Op::Credits => api::GetCredits::default().request(),
+        Op::Activity => activity(&o)?.request(),
         Op::Raw { method, path } => {
             let method = method_arg(method)?;
             let mut raw = api::RawRequest::new(method, path_arg(path)?);
@@ -365,6 +373,18 @@ fn key_list(o: &Options) -> Result<api::ListKeys, JsValue> {
     list.include_disabled = o.boolean("includeDisabled")?;
     list.workspace_id = o.string("workspaceId")?.map(Into::into);
     Ok(list)
+}
+
+/// A `GET /activity` from `date`, `apiKeyHash`, `userId`, `workspaceId` and `groupBy`
+/// (the core checks their values before anything is sent).
+fn activity(o: &Options) -> Result<api::GetActivity, JsValue> {
+    let mut activity = api::GetActivity::default();
+    activity.date = o.string("date")?;
+    activity.api_key_hash = o.string("apiKeyHash")?.map(Into::into);
+    activity.user_id = o.string("userId")?.map(Into::into);
+    activity.workspace_id = o.string("workspaceId")?.map(Into::into);
+    activity.group_by = o.string("groupBy")?;
+    Ok(activity)
 }
 
 /// A `GET /organization/members` from `limit` and `offset`.

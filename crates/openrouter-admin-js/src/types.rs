@@ -312,6 +312,41 @@ export interface CurrentKey {
   /** Today's requests to free models. */
   free_model_daily_requests: { limit: number; remaining: number; used: number };
 }
+/** `GET /credits`: credits bought and used, in USD. */
+export interface Credits {
+  total_credits: number;
+  total_usage: number;
+}
+/** Filters of `getActivity` (the last 30 completed UTC days). */
+export interface ActivityOptions extends CallOptions {
+  /** One UTC day among them, `YYYY-MM-DD`. */
+  date?: string;
+  apiKeyHash?: string;
+  userId?: string;
+  /** A workspace's UUID. */
+  workspaceId?: string;
+  /** Split rows per workspace, each with `workspace_id`. */
+  groupBy?: "workspace";
+}
+/** One day's traffic on one model endpoint (`GET /activity`). */
+export interface ActivityItem {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  model: string;
+  model_permaslug: string;
+  endpoint_id: string;
+  provider_name: string;
+  /** USD of OpenRouter credits. */
+  usage: number;
+  /** USD of BYOK inference. */
+  byok_usage_inference: number;
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  reasoning_tokens: number;
+  /** Only with `groupBy: "workspace"`. */
+  workspace_id?: string;
+}
 /** A rotation: the successor (secret in `created.key`) and whether disabling the old key failed. */
 export interface Rotation {
   created: CreatedKey;

@@ -203,6 +203,39 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (a real calendar day), or None.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (y, m, d) = (num(b, 0, 4)?, num(b, 5, 2)?, num(b, 8, 2)?);
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(days_from_civil(i64::from(y), m, d))
+}
+
+/// `YYYY-MM-DD` of a day number (days since 1970-01-01).
+pub fn format_date(days: i64) -> String {
+    // Hinnant's civil_from_days, the inverse of `days_from_civil`.
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Today's UTC day number on the target's clock.
+pub fn today() -> i64 {
+    (now_ms() / 86_400_000.0).floor() as i64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +315,28 @@ mod tests {
         assert_eq!(parse_http_date("Sun, 6 Nov 1994 08:49:37 GMT"), None);
         assert_eq!(parse_http_date("Sun,  06 Nov 1994 08:49:37 GMT"), None);
         assert_eq!(parse_http_date(""), None);
+    }
+
+    #[test]
+    fn dates_read_and_print() {
+        assert_eq!(parse_date("1970-01-01"), Some(0));
+        assert_eq!(parse_date("2024-02-29"), Some(19_782));
+        assert_eq!(format_date(19_782), "2024-02-29");
+        for bad in [
+            "2023-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-01",
+            "2025/01/01",
+            "",
+            "+2025-01-01",
+            "2025-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        for day in [-1, 0, 59, 10_957, 20_000, 40_000] {
+            assert_eq!(parse_date(&format_date(day)), Some(day));
+        }
     }
 
     #[test]

@@ -350,6 +350,7 @@ pub async fn delete_workspace(
         )));
     }
     let tx = db.transaction()?;
+    crate::activity::retire_usage(&tx, "workspace_id = ?1", &ws.id)?;
     tx.execute("DELETE FROM keys WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM members WHERE workspace_id = ?1", [&ws.id])?;
@@ -1152,6 +1153,7 @@ pub async fn delete_key(
 ) -> ApiResult<Response> {
     let db = state.db();
     let key = key_or_404(&db, path.at(0))?;
+    crate::activity::retire_usage(&db, "hash = ?1", &key.hash)?;
     db.prepare_cached("DELETE FROM keys WHERE hash = ?1")?
         .execute([&key.hash])?;
     Ok(Json(json!({ "deleted": true })).into_response())

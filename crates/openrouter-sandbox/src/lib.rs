@@ -4,6 +4,7 @@
 
 #![warn(missing_docs)]
 
+pub mod activity;
 pub mod api;
 pub mod auth;
 pub mod conn;
@@ -419,7 +420,9 @@ fn router(state: Shared) -> Router {
             "/keys/{hash}",
             get(get_key).patch(update_key).delete(delete_key),
         )
-        .route("/organization/members", get(list_org_members));
+        .route("/organization/members", get(list_org_members))
+        .route("/credits", get(activity::get_credits))
+        .route("/activity", get(activity::get_activity));
     let mut app = Router::new().nest("/api/v1", v1);
     if state.control.is_some() {
         app = app

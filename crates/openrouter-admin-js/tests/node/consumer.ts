@@ -3,8 +3,10 @@
 import init, {
   OpenRouterAdmin,
   isOpenRouterError,
+  type ActivityItem,
   type ApiKey,
   type BulkResult,
+  type Credits,
   type CurrentKey,
   type DataRegion,
   type DeleteWorkspaceOptions,
@@ -107,8 +109,16 @@ export async function everything(signal: AbortSignal): Promise<void> {
   }
   const deleted: BulkResult<null>[] = await client.bulkDeleteKeys([hash]);
 
+  const credits: Credits = await client.getCredits({ signal });
+  const balance: number = credits.total_credits - credits.total_usage;
+  const rows: ActivityItem[] = await client.getActivity({ date: "2025-08-24", apiKeyHash: hash, userId: "user_1", workspaceId: ws.id, groupBy: "workspace", signal });
+  const split: string | undefined = rows[0]?.workspace_id;
+  const spent: number = rows.reduce((sum, r) => sum + r.usage + r.byok_usage_inference, 0);
+
   // Options are optional everywhere.
   await client.currentKey();
+  await client.getCredits();
+  await client.getActivity();
   // Types reject mistakes a JS caller could still make (those reject at run time).
   // @ts-expect-error an interval that does not exist
   await client.getBudget("a", "yearly");
@@ -118,6 +128,10 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.createKey({ name: "x", external: { api_key: "x".repeat(32) } });
   // @ts-expect-error the confirmation is a boolean
   await client.deleteWorkspace("default", { confirmDefaultWorkspaceDeletion: "yes" });
+  // @ts-expect-error activity groups by workspace only
+  await client.getActivity({ groupBy: "key" });
+  // @ts-expect-error a date is a string
+  await client.getActivity({ date: new Date() });
   // @ts-expect-error apiKey is required
   new OpenRouterAdmin({ baseUrl: "x" });
 }

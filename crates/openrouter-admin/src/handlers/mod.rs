@@ -1,11 +1,12 @@
 //! One handler per resource (octocrab style): `client.workspaces()`, `client.workspace(id)`,
 //! `client.workspace(id).members()`, `client.workspace(id).budgets()`, `client.keys()`,
-//! `client.key(&hash)`, `client.organization()`.
+//! `client.key(&hash)`, `client.organization()`, `client.credits()`, `client.activity()`.
 
 mod budgets;
 mod keys;
 mod members;
 mod organization;
+mod usage;
 mod workspaces;
 
 pub use budgets::BudgetsHandler;

@@ -29,6 +29,7 @@ mod outcomes;
 mod pagination;
 mod retries;
 mod today;
+mod usage;
 
 const SANDBOX_URL: Option<&str> = option_env!("SANDBOX_URL");
 const SANDBOX_KEY: Option<&str> = option_env!("SANDBOX_MANAGEMENT_KEY");

@@ -605,3 +605,137 @@ fn send_text_returns_the_body_undecoded() {
     .expect_err("validated");
     assert!(e.is_validation());
 }
+
+fn utc_day(offset: i64) -> String {
+    openrouter_admin::time::format_date(openrouter_admin::time::today() + offset)
+}
+
+fn activity_row() -> serde_json::Value {
+    json!({
+        "date": utc_day(-1), "model": "openai/gpt-4.1", "model_permaslug": "openai/gpt-4.1-2025-04-14",
+        "endpoint_id": "550e8400-e29b-41d4-a716-446655440000", "provider_name": "OpenAI",
+        "usage": 0.015, "byok_usage_inference": 0.012, "requests": 5, "prompt_tokens": 50,
+        "completion_tokens": 125, "reasoning_tokens": 25, "workspace_id": "w1"
+    })
+}
+
+#[test]
+fn credits_and_activity() {
+    let r = one!(
+        ok(json!({"data": {"total_credits": 100.5, "total_usage": 25.75}})),
+        |c| c.credits().send()
+    );
+    assert_eq!((r.method, r.path.as_str()), (Method::Get, "/credits"));
+    assert_eq!((r.query.clone(), r.body), (vec![], None));
+
+    let mock = MockTransport::new();
+    mock.push(ok(
+        json!({"data": {"total_credits": 100.5, "total_usage": 25.75}}),
+    ));
+    let c = client(mock);
+    let credits = block_on(c.credits().send()).expect("credits");
+    assert_eq!(credits.balance(), 74.75);
+
+    let r = one!(ok(json!({"data": []})), |c| c.activity().send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (Method::Get, "/activity", vec![])
+    );
+    let day = utc_day(-30);
+    let r = one!(ok(json!({"data": [activity_row()]})), |c| c
+        .activity()
+        .date(&day)
+        .key("h1")
+        .user("user_1")
+        .workspace("w 1&x")
+        .by_workspace()
+        .send());
+    assert_eq!(
+        r.query,
+        q(&[
+            ("date", &day),
+            ("api_key_hash", "h1"),
+            ("user_id", "user_1"),
+            ("group_by", "workspace"),
+            ("workspace_id", "w 1&x")
+        ])
+    );
+    assert!(r.url.ends_with("&workspace_id=w%201%26x"), "{}", r.url);
+
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": [activity_row()]})));
+    let c = client(mock);
+    let rows = block_on(c.activity().by_workspace().send()).expect("rows");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].requests, 5);
+    assert_eq!(
+        rows[0].workspace_id.as_ref().map(WorkspaceId::as_str),
+        Some("w1")
+    );
+    // A drifted row names its path.
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": [activity_row(), {"date": "x"}]})));
+    let c = client(mock);
+    let e = block_on(c.activity().send()).expect_err("drift");
+    assert!(e.to_string().contains("data[1]"), "{e}");
+}
+
+#[test]
+fn bad_activity_filters_never_leave_the_client() {
+    let c = client(MockTransport::new());
+    let rule =
+        |call: openrouter_admin::Call<'_, MockTransport, openrouter_admin::api::GetActivity>| {
+            let e = block_on(call.send()).expect_err("invalid");
+            assert!(e.is_validation(), "{e}");
+            let f = &e.validation_errors()[0];
+            (f.field.clone(), f.rule.clone())
+        };
+    let field = |f: &str, r: &str| (f.to_owned(), r.to_owned());
+    for bad in [
+        "",
+        "2025-8-24",
+        "2025/08/24",
+        "yesterday",
+        "2025-02-30",
+        "2025-08-24T00:00:00Z",
+    ] {
+        assert_eq!(
+            rule(c.activity().date(bad)),
+            field("date", "format"),
+            "{bad:?}"
+        );
+    }
+    for offset in [0, 1, -31, -400] {
+        assert_eq!(
+            rule(c.activity().date(utc_day(offset))),
+            field("date", "range"),
+            "{offset}"
+        );
+    }
+    assert_eq!(
+        rule(c.activity().key("")),
+        field("api_key_hash", "required")
+    );
+    assert_eq!(rule(c.activity().user("")), field("user_id", "required"));
+    assert_eq!(
+        rule(c.activity().workspace("")),
+        field("workspace_id", "required")
+    );
+    let mut bad_group = openrouter_admin::api::GetActivity::default();
+    bad_group.group_by = Some("key".to_owned());
+    let e = block_on(c.call(bad_group).send()).expect_err("invalid");
+    assert_eq!(e.validation_errors()[0].field, "group_by");
+    assert_eq!(e.validation_errors()[0].rule, "enum");
+    // Every broken filter is named at once.
+    let e = block_on(c.activity().date("x").key("").user("").send()).expect_err("invalid");
+    let fields: Vec<&str> = e
+        .validation_errors()
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["date", "api_key_hash", "user_id"]);
+    assert!(
+        c.transport().requests().is_empty(),
+        "the mock saw no request"
+    );
+}

@@ -1,6 +1,7 @@
 //! Integration tests over real HTTP on loopback, one binary (async-stripe style).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod activity;
 mod auth;
 mod bad_input;
 mod budgets;
