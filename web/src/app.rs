@@ -1,5 +1,6 @@
 //! The application shell: providers, sign-in gate, navigation and the route switch.
 
+use crate::components::identity::Identity;
 use crate::pages::keys::detail::KeyPage;
 use crate::pages::members::org::OrgMembers;
 use crate::pages::signin::SignIn;
@@ -120,9 +121,7 @@ fn Shell() -> impl IntoView {
                     </a>
                 </nav>
                 <div class="ora-side-foot">
-                    <span class="ora-hint ora-mono" title="The signed-in management key">
-                        {move || session.label()}
-                    </span>
+                    <Identity />
                     <ThemeToggle />
                     <button class="ora-btn" id="ora-lock" on:click=move |_| session.lock()>
                         "Lock"

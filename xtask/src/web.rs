@@ -278,16 +278,15 @@ pub fn test() -> Result<()> {
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
     banner("web: end-to-end and axe in headless Chromium (node --test)");
+    // ORA_SPECS (comma-separated paths under web/e2e) runs only those files, for a quick loop
+    // while working on one view; CI leaves it unset and runs every spec.
+    let specs = std::env::var("ORA_SPECS").unwrap_or_else(|_| "specs/".into());
     // One spec file at a time: they share the demo sandbox, and each resets it before its tests.
     exec(
         cmd("node")
             .current_dir(root().join("web/e2e"))
-            .args([
-                "--test",
-                "--test-reporter=spec",
-                "--test-concurrency=1",
-                "specs/",
-            ])
+            .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+            .args(specs.split(',').filter(|s| !s.is_empty()))
             .env("ORA_URL", &demo.origin)
             .env("ORA_LARGE_URL", &large.origin)
             .env("ORA_KEY", &demo.key)

@@ -20,12 +20,18 @@ const ROUTES = [
   ['org-members', '#/members'],
   ['not-found', '#/nowhere'],
   ['dialog-create-key', '#/workspaces/production/keys'],
+  ['dialog-delete-default', '#/workspaces/default'],
 ];
+// Routes that are a dialog: the button that opens it, and what shows it is open.
+const DIALOGS = {
+  'dialog-create-key': ['#ora-new-key', '#ora-key-name'],
+  'dialog-delete-default': ['#ora-delete-ws', '#ora-confirm-name'],
+};
 const READY = {
   workspaces: '#ora-ws-table', 'workspace-new': '#ora-ws-name', 'workspace-settings': '#ora-ws-name',
   'workspace-members': '#ora-member-table', 'workspace-keys': '#ora-key-table tbody a', 'workspace-budgets': '#ora-budget-daily',
   'workspace-usage': 'svg.ora-chart', key: '#ora-edit-name', 'org-members': '#ora-org-table', 'not-found': 'h1',
-  'dialog-create-key': '#ora-key-table tbody a',
+  'dialog-create-key': '#ora-key-table tbody a', 'dialog-delete-default': '#ora-delete-ws',
 };
 for (const scheme of ['light', 'dark']) {
   test(`axe: 0 violations on every route (${scheme})`, async (t) => {
@@ -41,9 +47,9 @@ for (const scheme of ['light', 'dark']) {
         }
         await go(page, hash === 'KEY' ? `#/keys/${keyHash}` : hash);
         await page.waitForSelector(READY[name]);
-        if (name === 'dialog-create-key') {
-          await page.click('#ora-new-key');
-          await page.waitForSelector('#ora-key-name');
+        if (DIALOGS[name]) {
+          await page.click(DIALOGS[name][0]);
+          await page.waitForSelector(DIALOGS[name][1]);
         }
       }
       await page.waitForTimeout(200);
@@ -55,7 +61,7 @@ for (const scheme of ['light', 'dark']) {
         failures.push(`${name}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       }
       await shot(page, `route-${name}-${scheme}`);
-      if (name === 'dialog-create-key') await page.keyboard.press('Escape');
+      if (DIALOGS[name]) await page.keyboard.press('Escape');
     }
     assert.deepEqual(failures, [], failures.join('\n'));
   });

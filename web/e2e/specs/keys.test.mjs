@@ -163,3 +163,16 @@ test('keys: bulk set limit and bulk delete with typed confirmation', async (t) =
   await page.waitForFunction(() => (document.querySelector('#ora-bulk-results')?.innerText.match(/deleted/g) || []).length === 2);
   await page.waitForFunction(() => document.querySelectorAll('#ora-key-table tbody tr a').length === 0);
 });
+
+test('key page: a key made for a partner\'s end user shows its external user', async (t) => {
+  const made = await api('POST', '/keys', {
+    name: 'Partner e2e', workspace_id: (await api('GET', '/workspaces/production')).json.data.id,
+    external: { user: 'customer-4711', api_key: 'p'.repeat(40) },
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  assert.equal(made.json.data.external_user, 'customer-4711');
+  assert.ok(!JSON.stringify(made.json).includes('p'.repeat(40)), 'the partner key is never answered');
+  const { page } = await signedIn(t, { hash: `#/keys/${made.json.data.hash}` });
+  await page.waitForSelector('#ora-external-user');
+  assert.equal(await text(page, '#ora-external-user'), 'customer-4711');
+});

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WHOLE_PAGE_WASM, holdWholePage, open, signIn, signedIn, shot } from '../lib/browser.mjs';
+import { WHOLE_PAGE_WASM, holdWholePage, open, signIn, signedIn, shot, text } from '../lib/browser.mjs';
 import { pageErrors } from '../lib/safety.mjs';
 import { URL_, KEY, api } from '../lib/sandbox.mjs';
 
@@ -99,4 +99,16 @@ test('without remember, nothing is stored and a reload asks again', async (t) =>
   assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(KEY));
   await page.reload();
   await page.waitForSelector('#ora-key');
+});
+
+test('signed in: the header names the key, its organization, its workspace and data regions', async (t) => {
+  const { page } = await signedIn(t);
+  const me = (await api('GET', '/key')).json.data;
+  await page.waitForSelector('#ora-id-org');
+  assert.equal(await text(page, '#ora-id-org'), me.organization_id);
+  // A management key spends in no one workspace: the header says it acts on all of them.
+  assert.equal(me.workspace_id, null);
+  assert.equal(await text(page, '#ora-id-workspace'), 'all (management key)');
+  assert.equal(await text(page, '#ora-id-regions'), me.allowed_data_regions.join(', '));
+  assert.equal(await text(page, '#ora-id-key'), me.label);
 });

@@ -114,7 +114,7 @@ test('settings: a failed save keeps the form; only changed fields are sent', asy
   assert.equal(after.name, 'Staging');
 });
 
-test('delete: blocked by active keys says so and links to them; Default is protected', async (t) => {
+test('delete: blocked by active keys says so and links to them; the Default workspace warns first', async (t) => {
   const { page } = await signedIn(t, { hash: '#/workspaces/production' });
   await page.click('#ora-delete-ws');
   await page.fill('#ora-confirm-name', 'Productio');
@@ -127,8 +127,12 @@ test('delete: blocked by active keys says so and links to them; Default is prote
   await page.waitForFunction(() => location.hash.includes('/production/keys'));
   await page.waitForSelector('#ora-key-table');
   await go(page, '#/workspaces/default');
-  await page.waitForSelector('#ora-default-protected');
-  assert.equal(await page.locator('#ora-delete-ws').count(), 0);
+  // Today's API lets the Default workspace go, with a confirmation: the page says what it
+  // destroys before the button, not only inside the dialog.
+  const warning = await text(page, '#ora-default-warning');
+  assert.match(warning, /permanently disables every API key in it/);
+  assert.match(warning, /Management keys are kept/);
+  assert.equal(await text(page, '#ora-delete-ws'), 'Delete the Default workspace');
 });
 
 test('delete: a workspace without active keys goes after typing its name', async (t) => {
@@ -140,4 +144,70 @@ test('delete: a workspace without active keys goes after typing its name', async
   await page.click('#ora-confirm');
   await page.waitForFunction(() => location.hash === '#/workspaces');
   assert.equal((await api('GET', '/workspaces/doomed')).status, 404);
+});
+
+test('settings: server tools turned off are saved, kept when unknown, and cleared', async (t) => {
+  // A tool newer than this page, set through the API, must survive a save of other fields.
+  const set = await api('PATCH', '/workspaces/staging', { disabled_server_tools: ['openrouter:bash'] });
+  assert.equal(set.status, 200, JSON.stringify(set.json));
+  const { page } = await signedIn(t, { hash: '#/workspaces/staging' });
+  await page.waitForSelector('#ora-ws-tools');
+  const boxes = page.locator('#ora-ws-tools input[type=checkbox]');
+  assert.equal(await boxes.count(), 12);
+  const bash = page.locator('#ora-ws-tools label', { hasText: 'bash' }).locator('input');
+  assert.ok(await bash.isChecked());
+  await page.locator('#ora-ws-tools label', { hasText: 'web_search' }).locator('input').check();
+  await page.locator('#ora-ws-tools label', { hasText: 'shell' }).locator('input').check();
+  await page.click('#ora-save');
+  let after;
+  for (let i = 0; i < 50; i++) {
+    after = (await api('GET', '/workspaces/staging')).json.data.disabled_server_tools;
+    if (after && after.length === 3) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual([...after].sort(), ['openrouter:bash', 'openrouter:shell', 'openrouter:web_search']);
+  await shot(page, 'workspace-server-tools');
+  // Unchecking every tool clears the list (null), as the API documents.
+  for (const name of ['bash', 'web_search', 'shell']) {
+    await page.locator('#ora-ws-tools label', { hasText: name }).locator('input').uncheck();
+  }
+  await page.click('#ora-save');
+  for (let i = 0; i < 50; i++) {
+    after = (await api('GET', '/workspaces/staging')).json.data.disabled_server_tools;
+    if (!after || after.length === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(!after || after.length === 0, JSON.stringify(after));
+});
+
+test('delete the Default workspace: refused without the confirmation, done with it', async (t) => {
+  const before = (await api('GET', '/workspaces/default')).json.data;
+  const keys = (await api('GET', `/keys?workspace_id=${before.id}`)).json.data;
+  const live = keys.find((k) => !k.disabled);
+  assert.ok(live, 'the seed has a live key in the Default workspace');
+  // The API itself refuses without the flag, and nothing changes.
+  const refused = await api('DELETE', '/workspaces/default');
+  assert.equal(refused.status, 403);
+  assert.equal((await api('GET', '/workspaces/default')).status, 200);
+
+  const { page } = await signedIn(t, { hash: '#/workspaces/default' });
+  await page.click('#ora-delete-ws');
+  const dialog = await text(page, 'dialog.ora-dialog');
+  assert.match(dialog, /Delete the Default workspace/);
+  assert.match(dialog, /permanently disables every API key in it/);
+  await page.fill('#ora-confirm-name', 'Defaul');
+  assert.ok(await page.isDisabled('#ora-confirm'));
+  await shot(page, 'workspace-delete-default');
+  await page.fill('#ora-confirm-name', before.name);
+  await page.click('#ora-confirm');
+  await page.waitForFunction(() => location.hash === '#/workspaces');
+  await page.waitForSelector('#ora-ws-table');
+  // Afterwards: gone from the API and the list, its keys disabled for good, the management
+  // key (this test's own calls) still works.
+  assert.equal((await api('GET', '/workspaces/default')).status, 404);
+  await page.waitForFunction(() => ![...document.querySelectorAll('#ora-ws-table tbody td:nth-child(2)')].some((td) => td.textContent.trim() === 'default'));
+  const key = await api('GET', `/keys/${live.hash}`);
+  assert.equal(key.status, 200);
+  assert.equal(key.json.data.disabled, true);
+  await shot(page, 'workspaces-after-default-deleted');
 });

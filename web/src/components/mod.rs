@@ -6,6 +6,7 @@ pub mod chart;
 pub mod confirm;
 pub mod dialog;
 pub mod field;
+pub mod identity;
 pub mod loaded;
 pub mod results;
 pub mod table;

@@ -201,6 +201,7 @@ fn KeyDetail(
                     <dd>{format!("{} / {} / {} / {}", usd(k.byok_usage_daily), usd(k.byok_usage_weekly), usd(k.byok_usage_monthly), usd(k.byok_usage))}</dd>
                     <dt>"Expires"</dt><dd>{k.expires_at.as_ref().map(|e| e.as_str().to_string()).unwrap_or_else(|| "never".into())}</dd>
                     <dt>"Created"</dt><dd>{date(k.created_at.as_str())}</dd>
+                    <dt>"External user"</dt><dd id="ora-external-user">{k.external_user.clone().unwrap_or_else(|| "none".into())}</dd>
                     <dt>"Hash"</dt><dd class="ora-mono">{k.hash.as_str().get(..16).unwrap_or_default().to_string()}"…"</dd>
                 </dl>
             </section>

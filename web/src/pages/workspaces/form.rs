@@ -4,7 +4,9 @@
 use crate::components::field::{SelectField, TextField};
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
-use openrouter_admin::models::{CreateWorkspace, Patch, ProviderSort, UpdateWorkspace, Workspace};
+use openrouter_admin::models::{
+    CreateWorkspace, Patch, ProviderSort, UpdateWorkspace, Workspace, SERVER_TOOLS,
+};
 use openrouter_admin::validate::Validate;
 
 /// The API's provider sorts, "" for none.
@@ -31,6 +33,9 @@ pub struct WsForm {
     discount: RwSignal<bool>,
     broadcast: RwSignal<bool>,
     io_logging: RwSignal<bool>,
+    /// The server tools turned off, in the order the user checked them (names the page does
+    /// not know are kept, so saving never turns on a tool nobody touched).
+    tools: RwSignal<Vec<String>>,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -79,6 +84,10 @@ impl WsForm {
             discount: RwSignal::new(ws.is_some_and(|w| w.is_data_discount_logging_enabled)),
             broadcast: RwSignal::new(ws.is_some_and(|w| w.is_observability_broadcast_enabled)),
             io_logging: RwSignal::new(ws.is_some_and(|w| w.is_observability_io_logging_enabled)),
+            tools: RwSignal::new(
+                ws.and_then(|w| w.disabled_server_tools.clone())
+                    .unwrap_or_default(),
+            ),
         }
     }
 
@@ -131,6 +140,8 @@ impl WsForm {
         body.is_data_discount_logging_enabled = Some(self.discount.get());
         body.is_observability_broadcast_enabled = Some(self.broadcast.get());
         body.is_observability_io_logging_enabled = Some(self.io_logging.get());
+        let tools = self.tools.get();
+        body.disabled_server_tools = (!tools.is_empty()).then_some(tools);
         body
     }
 
@@ -188,6 +199,16 @@ impl WsForm {
         if self.io_logging.get() != orig.is_observability_io_logging_enabled {
             p.is_observability_io_logging_enabled = Patch::Value(self.io_logging.get());
         }
+        let tools = self.tools.get();
+        let was = orig.disabled_server_tools.clone().unwrap_or_default();
+        if !same_set(&tools, &was) {
+            // The API clears the list with `null` (or `[]`); `null` says "none" plainly.
+            p.disabled_server_tools = if tools.is_empty() {
+                Patch::Null
+            } else {
+                Patch::Value(tools)
+            };
+        }
         p
     }
 
@@ -203,6 +224,64 @@ impl WsForm {
         let mut e = self.parse_errors();
         e.extend(self.to_patch(orig).field_errors());
         e
+    }
+}
+
+/// Whether `a` and `b` hold the same names, whatever their order.
+fn same_set(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+/// The names the tools fieldset offers: every tool the page knows, then any other name the
+/// workspace already carries (a tool newer than this page), so it can be seen and turned on.
+fn tool_names(current: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = SERVER_TOOLS.iter().map(|t| t.to_string()).collect();
+    for name in current {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+/// One checkbox per server tool; checked = turned off for the workspace.
+fn server_tools(form: WsForm) -> impl IntoView {
+    // Built once: rebuilding on every toggle would move the keyboard focus.
+    let names = tool_names(&form.tools.get_untracked());
+    let boxes = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let id = format!("ora-ws-tool-{i}");
+            let shown = name
+                .strip_prefix("openrouter:")
+                .unwrap_or(&name)
+                .to_string();
+            let held = name.clone();
+            let checked = move || form.tools.with(|t| t.contains(&held));
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                form.tools.update(|t| {
+                    t.retain(|n| *n != name);
+                    if on {
+                        t.push(name.clone());
+                    }
+                });
+            };
+            view! {
+                <label class="ora-check">
+                    <input type="checkbox" id=id prop:checked=checked on:change=toggle />
+                    <span class="ora-mono">{shown}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="ora-fieldset" id="ora-ws-tools">
+            <legend>"Server tools turned off"</legend>
+            <p class="ora-hint">"Requests made with this workspace's keys cannot use a checked tool. None checked: every tool is available."</p>
+            <div class="ora-checks">{boxes}</div>
+        </fieldset>
     }
 }
 
@@ -237,5 +316,6 @@ pub fn workspace_fields(
         <label class="ora-check"><input type="checkbox" id="ora-ws-io" bind:checked=form.io_logging />"Observability: I/O logging"</label>
         <label class="ora-check"><input type="checkbox" id="ora-ws-broadcast" bind:checked=form.broadcast />"Observability: broadcast"</label>
         <label class="ora-check"><input type="checkbox" id="ora-ws-discount" bind:checked=form.discount />"Data discount logging"</label>
+        {server_tools(form)}
     }
 }

@@ -11,6 +11,10 @@ use crate::write::{failure_message, succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
 use openrouter_admin::models::{UpdateWorkspace, Workspace};
 
+/// What deleting the Default workspace destroys, in the API's own terms: said before the
+/// button and again in the dialog where its name is typed.
+const DEFAULT_DELETE_WARNING: &str = "This is the organization's Default workspace. Deleting it permanently disables every API key in it (the account's unscoped inference keys) and deletes its budgets, guardrails and broadcast destinations. Management keys are kept.";
+
 /// A save of the settings form.
 #[derive(Clone)]
 pub struct Save {
@@ -95,7 +99,18 @@ pub fn Settings(
     let delete = Action::new_local(move |_: &()| {
         let id = orig.get_value().id;
         writes.run(
-            async move { use_client()?.workspace(id.as_str()).delete().send().await },
+            async move {
+                let client = use_client()?;
+                let ws = client.workspace(id.as_str());
+                // Only the Default workspace needs the API's explicit confirmation, and only
+                // after the user typed its name under the warning that says what it destroys.
+                let call = if default {
+                    ws.delete_even_if_default()
+                } else {
+                    ws.delete()
+                };
+                call.send().await
+            },
             |_| Then::ok("Workspace deleted").go(Route::Workspaces),
             Failure::Shown,
         )
@@ -149,7 +164,10 @@ pub fn Settings(
         <section class="ora-card ora-card-danger" aria-labelledby="ora-danger">
             <h2 id="ora-danger">"Danger zone"</h2>
             {if default {
-                view! { <p class="ora-muted" id="ora-default-protected">"This is the organization's Default workspace: every member belongs to it and it cannot be deleted."</p> }.into_any()
+                view! {
+                    <p id="ora-default-warning">{DEFAULT_DELETE_WARNING}</p>
+                    <button class="ora-btn ora-btn-danger" id="ora-delete-ws" on:click=move |_| confirm_delete.set(true)>"Delete the Default workspace"</button>
+                }.into_any()
             } else {
                 view! {
                     <p>"Deleting a workspace deletes its budgets and guardrails for good. Its keys must be disabled or deleted first."</p>
@@ -161,7 +179,9 @@ pub fn Settings(
             <ConfirmByName
                 what="workspace"
                 name=name.clone()
-                action="Delete workspace"
+                action=if default { "Delete the Default workspace" } else { "Delete workspace" }
+                title=if default { format!("Delete the Default workspace “{name}”?") } else { format!("Delete workspace “{name}”?") }
+                body=if default { format!("{DEFAULT_DELETE_WARNING} This cannot be undone.") } else { "This cannot be undone.".to_string() }
                 pending=delete.pending()
                 error=failure_message(delete)
                 help=delete_help
