@@ -7,27 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, text, shot } from '../lib/browser.mjs';
-import { api, fault, clearFaults } from '../lib/sandbox.mjs';
+import { api, fault, clearFaults, keysNamed, workspacesWithSlug } from '../lib/sandbox.mjs';
 import { assertAxe } from '../lib/axe.mjs';
 
 // Past the client's 30 s timeout, with room for its search.
 const LATE_MS = 40000;
-
-async function keysNamed(slug, name) {
-  const ws = (await api('GET', `/workspaces/${slug}`)).json.data;
-  const keys = (await api('GET', `/keys?workspace_id=${ws.id}&include_disabled=true`)).json.data;
-  return keys.filter((k) => k.name === name);
-}
-
-async function workspacesWithSlug(slug) {
-  const all = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = (await api('GET', `/workspaces?limit=100&offset=${offset}`)).json.data;
-    all.push(...page);
-    if (page.length < 100) break;
-  }
-  return all.filter((w) => w.slug === slug);
-}
 
 const untilLateAnswer = (page, sent) => page.waitForTimeout(Math.max(0, sent + LATE_MS + 1500 - Date.now()));
 
