@@ -170,13 +170,14 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The reads of the page, for `<Loaded>`: "Try again" reads them all again, "Cancel" stops the
-/// ones still running. Each read registers itself through [`abort_on_cleanup`].
+/// The reads of the page, for `<Loaded>`: "Try again" reads again the ones whose last read
+/// failed (and only those), "Cancel" stops the ones still running. Each read is made by [`read`].
 #[derive(Clone, Copy)]
 pub struct Loads {
-    again: RwSignal<usize>,
-    // What aborts each registered read, by number; a read leaves when its owner is cleaned up.
+    // What aborts each running read, by number; a read leaves when its owner is cleaned up.
     running: StoredValue<Vec<(usize, Abort)>, LocalStorage>,
+    // What starts again each read whose last attempt failed, by the read's number.
+    failed: StoredValue<Vec<(usize, ArcTrigger)>>,
     next: StoredValue<usize>,
 }
 
@@ -186,15 +187,22 @@ impl Loads {
     /// Provides the page's reads registry as context.
     pub fn provide() {
         provide_context(Loads {
-            again: RwSignal::new(0),
             running: StoredValue::new_local(Vec::new()),
+            failed: StoredValue::new(Vec::new()),
             next: StoredValue::new(0),
         });
     }
 
-    /// Reads every registered resource again (after a failure).
+    /// Reads again every read whose last attempt failed (after a failure); the others keep
+    /// what they have.
     pub fn again(self) {
-        self.again.update(|n| *n += 1);
+        let failed = self
+            .failed
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        for (_, trigger) in failed {
+            trigger.notify();
+        }
     }
 
     /// Aborts every read still running; they fail as cancelled, and "Try again" starts them anew.
@@ -208,9 +216,14 @@ impl Loads {
         }
     }
 
-    fn register(self, abort: Abort) -> usize {
+    fn number(self) -> usize {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
+        id
+    }
+
+    fn register(self, abort: Abort) -> usize {
+        let id = self.number();
         self.running.update_value(|r| r.push((id, abort)));
         id
     }
@@ -219,6 +232,15 @@ impl Loads {
         self.running
             .try_update_value(|r| r.retain(|(i, _)| *i != id));
     }
+
+    /// Records how read `id` ended: `again` when it failed, what "Try again" notifies to read it
+    /// again; None when it went through, or is gone.
+    fn ended(self, id: usize, again: Option<ArcTrigger>) {
+        self.failed.try_update_value(|f| {
+            f.retain(|(i, _)| *i != id);
+            f.extend(again.map(|t| (id, t)));
+        });
+    }
 }
 
 /// The page's reads registry, if the view has one.
@@ -226,14 +248,42 @@ pub fn use_loads() -> Option<Loads> {
     use_context::<Loads>()
 }
 
+/// A read of the page: a local resource whose requests take the cancel signal `fetch` is given.
+/// `fetch` runs each time the resource does, so the signals it reads (before its future) make
+/// the resource read again when they change. The read is one of the page's [`Loads`]: "Cancel"
+/// stops it, and "Try again" reads it again if, and only if, its last attempt failed.
+pub fn read<T, F, Fut>(fetch: F) -> LocalResource<Result<T, openrouter_admin::Error>>
+where
+    T: 'static,
+    F: Fn(CancelSignal) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, openrouter_admin::Error>> + 'static,
+{
+    let loads = use_loads();
+    let trigger = ArcTrigger::new();
+    let id = loads.map(Loads::number);
+    if let (Some(loads), Some(id)) = (loads, id) {
+        on_cleanup(move || loads.ended(id, None));
+    }
+    LocalResource::new(move || {
+        trigger.track();
+        let read = fetch(cancel_on_cleanup(loads));
+        let trigger = trigger.clone();
+        async move {
+            let result = read.await;
+            if let (Some(loads), Some(id)) = (loads, id) {
+                loads.ended(id, result.is_err().then_some(trigger));
+            }
+            result
+        }
+    })
+}
+
 /// A cancel signal for the requests started by the current reactive owner: aborted when the
 /// owner is cleaned up (the view goes away, or a resource re-runs), so no request outlives the
-/// view that wanted its answer (hackernews `api.rs`). Called in a resource's fetcher, it also
-/// makes the resource one of the page's [`Loads`]: read again by "Try again", stopped by "Cancel".
-pub fn abort_on_cleanup() -> CancelSignal {
+/// view that wanted its answer (hackernews `api.rs`); and by `loads`' "Cancel".
+fn cancel_on_cleanup(loads: Option<Loads>) -> CancelSignal {
     let (signal, abort) = cancel_pair();
-    if let Some(loads) = use_loads() {
-        loads.again.track();
+    if let Some(loads) = loads {
         let id = loads.register(abort.clone());
         on_cleanup(move || loads.unregister(id));
     }

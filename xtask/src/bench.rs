@@ -11,7 +11,9 @@ const CONNECTIONS: &str = "64";
 /// How long each load run lasts.
 const DURATION: &str = "10s";
 
-/// Prints sandbox throughput and latency on two seeds, then the bundle sizes.
+/// Prints sandbox throughput and latency on two seeds, the bundle sizes, then the admin page as
+/// Chromium loads it: the bytes until the sign-in form and until the workspaces table, and the
+/// time to each at 4x CPU and on a 10 Mbit/s, 40 ms link (the same measurement as `page`).
 pub fn run() -> Result<()> {
     println!("wrk: {CONNECTIONS} connections, 2 threads, {DURATION} per line, on loopback");
     crate::setup::run()?;
@@ -44,6 +46,9 @@ pub fn run() -> Result<()> {
     banner("sizes");
     crate::package::size_report()?;
     crate::web::size_report()?;
+
+    banner("admin page in headless Chromium");
+    crate::web::check_budget(&crate::util::root().join("dist"))?;
     Ok(())
 }
 

@@ -30,6 +30,9 @@ pub enum Fault {
     Drop,
     /// Process fully, then close the connection without answering.
     CommitThenDrop,
+    /// Process fully (to the end even if the client goes away meanwhile), then wait this many
+    /// milliseconds before answering: an answer that arrives after the client's timeout.
+    CommitThenDelay(u64),
 }
 
 #[derive(Debug)]

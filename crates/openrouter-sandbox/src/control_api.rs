@@ -69,8 +69,11 @@ fn parse_fault(i: usize, v: &Value) -> ApiResult<Fault> {
     if flag("commit_then_drop") {
         return Ok(Fault::CommitThenDrop);
     }
+    if let Some(ms) = uint("commit_then_delay_ms")? {
+        return Ok(Fault::CommitThenDelay(ms.min(600_000)));
+    }
     Err(ApiError::bad_request(format!(
-        "faults[{i}]: expected one of status, delay_ms, hang, drop, commit_then_drop"
+        "faults[{i}]: expected one of status, delay_ms, hang, drop, commit_then_drop, commit_then_delay_ms"
     )))
 }
 

@@ -16,7 +16,6 @@ pub mod seed;
 pub mod state;
 pub mod store;
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -342,6 +341,7 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
         }
     };
     let mut drop_after = false;
+    let mut delay_after = None;
     match control.and_then(|c| c.take_fault(&method, &path)) {
         None => {}
         Some(Fault::Status {
@@ -362,6 +362,7 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
         }
         Some(Fault::Drop) => return Err(Dropped),
         Some(Fault::CommitThenDrop) => drop_after = true,
+        Some(Fault::CommitThenDelay(ms)) => delay_after = Some(Duration::from_millis(ms)),
     }
     if let (Some(rl), true) = (&state.rate_limit, is_api) {
         let who = req
@@ -383,10 +384,23 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
             return Ok(resp);
         }
     }
-    let result: Result<Response, Infallible> = app.oneshot(req).await;
-    let mut resp = match result {
-        Ok(r) => r,
-        Err(never) => match never {},
+    let mut resp = match delay_after {
+        // hyper drops this future when the client goes away: the write runs in its own task so
+        // that it commits all the same, as a real server's would.
+        Some(delay) => {
+            let write = tokio::spawn(app.oneshot(req));
+            let resp = match write.await {
+                Ok(Ok(r)) => r,
+                Ok(Err(never)) => match never {},
+                Err(_) => return Err(Dropped),
+            };
+            tokio::time::sleep(delay).await;
+            resp
+        }
+        None => match app.oneshot(req).await {
+            Ok(r) => r,
+            Err(never) => match never {},
+        },
     };
     if drop_after {
         return Err(Dropped);

@@ -28,3 +28,22 @@ export async function control(method, path, body) {
 
 export const fault = (method, path, faults) => control('POST', 'faults', { method, path, faults });
 export const clearFaults = () => control('DELETE', 'faults');
+
+// The keys named `name` in the workspace `slug`, disabled ones included: how the lost-answer
+// specs count what a create made.
+export async function keysNamed(slug, name) {
+  const ws = (await api('GET', `/workspaces/${slug}`)).json.data;
+  const keys = (await api('GET', `/keys?workspace_id=${ws.id}&include_disabled=true`)).json.data;
+  return keys.filter((k) => k.name === name);
+}
+
+// The workspaces whose slug is `slug`, read through every page.
+export async function workspacesWithSlug(slug) {
+  const all = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = (await api('GET', `/workspaces?limit=100&offset=${offset}`)).json.data;
+    all.push(...page);
+    if (page.length < 100) break;
+  }
+  return all.filter((w) => w.slug === slug);
+}

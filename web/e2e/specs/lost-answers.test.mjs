@@ -6,14 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, text, shot } from '../lib/browser.mjs';
-import { api, fault, clearFaults } from '../lib/sandbox.mjs';
+import { api, fault, clearFaults, keysNamed, workspacesWithSlug } from '../lib/sandbox.mjs';
 import { assertAxe } from '../lib/axe.mjs';
-
-async function keysNamed(slug, name) {
-  const ws = (await api('GET', `/workspaces/${slug}`)).json.data;
-  const keys = (await api('GET', `/keys?workspace_id=${ws.id}&include_disabled=true`)).json.data;
-  return keys.filter((k) => k.name === name);
-}
 
 async function openCreate(page, name) {
   await page.click('#ora-new-key');
@@ -126,16 +120,6 @@ test('create key, answer delayed past the client timeout: one key however the us
   await page.waitForTimeout(Math.max(0, sent + delay + 2000 - Date.now()));
   assert.equal((await keysNamed('staging', name)).length, 1, 'exactly one key');
 });
-
-async function workspacesWithSlug(slug) {
-  const all = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = (await api('GET', `/workspaces?limit=100&offset=${offset}`)).json.data;
-    all.push(...page);
-    if (page.length < 100) break;
-  }
-  return all.filter((w) => w.slug === slug);
-}
 
 async function fillWorkspace(page, name, slug) {
   await page.waitForSelector('#ora-ws-name');

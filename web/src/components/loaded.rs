@@ -1,10 +1,12 @@
 //! `<Loaded>`: the one async view of the page. It waits for a read (a resource, or several),
 //! shows "Loading…" the first time, keeps the last view while a reload runs (`Transition`), and
 //! shows the API's message when the read fails (`ErrorBoundary`), as leptos's `fetch` example.
+//! A reload that fails keeps what was on screen, with the message above it.
 //!
-//! Every failure offers "Try again", and a read slower than a few seconds says it is still
-//! working and offers "Cancel" (the page's [`Loads`]). Both leave the rest of the view alone: a
-//! search box's text or a form's input outside the loaded part stays as it was.
+//! Every failure offers "Try again" (which reads again only what failed), and a read slower than
+//! a few seconds says it is still working and offers "Cancel" (the page's [`Loads`]). Both leave
+//! the rest of the view alone: a search box's text or a form's input outside the loaded part
+//! stays as it was.
 
 use crate::services::{use_loads, Loads};
 use leptos::prelude::*;
@@ -26,7 +28,7 @@ pub fn Loaded<T, R, L, C, V>(
     children: C,
 ) -> impl IntoView
 where
-    T: 'static,
+    T: Clone + 'static,
     R: IntoFuture<Output = Result<T, openrouter_admin::Error>> + Send + 'static,
     R::IntoFuture: Send + 'static,
     L: Fn() -> R + 'static,
@@ -36,6 +38,8 @@ where
     // Local storage: the closures need not be `Send`, and the render closure below stays `Send`.
     let load = StoredValue::new_local(load);
     let children = StoredValue::new_local(children);
+    // The last value that loaded: shown again, under the failure, when a reload fails.
+    let last = StoredValue::new_local(None::<T>);
     let pending = RwSignal::new(false);
     let loads = use_loads();
     view! {
@@ -47,8 +51,25 @@ where
                 {move || {
                     let read = load.with_value(|load| load());
                     Suspend::new(async move {
-                        let data = read.await?;
-                        Ok::<_, openrouter_admin::Error>(children.with_value(|view| view(data)))
+                        let (data, failed) = match read.await {
+                            Ok(data) => {
+                                last.set_value(Some(data.clone()));
+                                (data, None)
+                            }
+                            Err(e) => match last.get_value() {
+                                Some(data) => (data, Some(e)),
+                                None => return Err(e),
+                            },
+                        };
+                        // Hidden while a reload runs ("Try again"): it comes back if that fails too.
+                        let failed = failed.map(|e| {
+                            let (cancelled, message) = (e.is_cancelled(), e.to_string());
+                            move || (!pending.get()).then(|| failure(cancelled, message.clone(), true, loads))
+                        });
+                        Ok::<_, openrouter_admin::Error>(view! {
+                            {failed}
+                            {children.with_value(|view| view(data))}
+                        })
                     })
                 }}
             </ErrorBoundary>
@@ -84,27 +105,33 @@ fn StillWorking(loads: Option<Loads>) -> impl IntoView {
 
 /// Shows an error from an async view, with the API's own message and "Try again".
 fn error_view(errors: ArcRwSignal<leptos::error::Errors>, loads: Option<Loads>) -> impl IntoView {
-    let cancelled = {
-        let errors = errors.clone();
-        move || {
-            errors.with(|e| {
-                e.iter().any(|(_, e)| {
-                    e.downcast_ref::<openrouter_admin::Error>()
-                        .is_some_and(openrouter_admin::Error::is_cancelled)
-                })
+    move || {
+        let cancelled = errors.with(|e| {
+            e.iter().any(|(_, e)| {
+                e.downcast_ref::<openrouter_admin::Error>()
+                    .is_some_and(openrouter_admin::Error::is_cancelled)
             })
-        }
-    };
+        });
+        let message = errors.with(|e| {
+            e.iter()
+                .map(|(_, e)| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        failure(cancelled, message, false, loads)
+    }
+}
+
+/// The alert of a failed read: stopped by the user, or the message; whether what is shown below
+/// it is what loaded before (`kept`); and "Try again".
+fn failure(cancelled: bool, message: String, kept: bool, loads: Option<Loads>) -> impl IntoView {
+    let kept = kept.then_some("Below is what was loaded before. ");
     view! {
         <div class="ora-alert ora-alert-error" role="alert">
-            {move || if cancelled() {
-                view! { <strong>"Stopped: the page is no longer waiting for the server. "</strong> }.into_any()
+            {if cancelled {
+                view! { <strong>"Stopped: the page is no longer waiting for the server. "</strong> {kept} }.into_any()
             } else {
-                view! {
-                    <strong>"Something went wrong. "</strong>
-                    {errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; ")}
-                    " "
-                }.into_any()
+                view! { <strong>"Something went wrong. "</strong> {kept} {message} " " }.into_any()
             }}
             {loads.map(|loads| view! {
                 <button class="ora-btn ora-btn-small ora-load-again" on:click=move |_| loads.again()>

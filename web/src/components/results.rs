@@ -2,6 +2,17 @@
 
 use leptos::prelude::*;
 
+/// How a change of one item ended, as far as the page knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// It ended as asked.
+    Done,
+    /// It did not (the server said so, or a later read shows why).
+    NotDone,
+    /// No answer came: it may or may not have happened. Never counted as failed.
+    NoAnswer,
+}
+
 /// What a change did to one item.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResultLine {
@@ -9,15 +20,30 @@ pub struct ResultLine {
     pub name: String,
     /// What happened, in words ("disabled", "kept: ...").
     pub text: String,
-    /// Whether the item ended as asked.
-    pub ok: bool,
+    /// How it ended.
+    pub ended: Ended,
+}
+
+/// Whether a failed change got no answer at all, so it may have happened all the same (the
+/// server can commit and then lose the connection).
+pub fn no_answer(e: &openrouter_admin::Error) -> bool {
+    e.is_outcome_unknown() || e.is_network() || e.is_timeout()
+}
+
+/// How a failed change of one item ended: no answer, or not done.
+pub fn ended_by(e: &openrouter_admin::Error) -> Ended {
+    if no_answer(e) {
+        Ended::NoAnswer
+    } else {
+        Ended::NotDone
+    }
 }
 
 /// What a failed change of one item says. A change that got no answer may have happened all the
-/// same (the server can commit and then lose the connection): it says so, and the view reads the
-/// list again after every change, so the list shows where the item stands.
+/// same: it says so, and the view reads the list again after every change, so the list shows
+/// where the item stands.
 pub fn failed_text(e: &openrouter_admin::Error) -> String {
-    if e.is_outcome_unknown() || e.is_network() || e.is_timeout() {
+    if no_answer(e) {
         format!(
             "no answer, so it may or may not have happened; the list shows where it stands ({})",
             e.message()
@@ -27,9 +53,27 @@ pub fn failed_text(e: &openrouter_admin::Error) -> String {
     }
 }
 
-/// How many lines did not end as asked.
+/// How many lines did not end as asked, for whatever reason (no answer included).
 pub fn not_done(lines: &[ResultLine]) -> usize {
-    lines.iter().filter(|l| !l.ok).count()
+    lines.iter().filter(|l| l.ended != Ended::Done).count()
+}
+
+/// The count of lines that did not end as asked, with those that got no answer counted apart:
+/// "1 of 3 failed, 1 of 3 unknown (no answer)". `failed` is the word for the others ("failed",
+/// "kept", "not added"). Empty when every line is done.
+pub fn counted(lines: &[ResultLine], failed: &str) -> String {
+    let total = lines.len();
+    let count = |ended| lines.iter().filter(|l| l.ended == ended).count();
+    let mut parts = Vec::new();
+    match count(Ended::NotDone) {
+        0 => {}
+        n => parts.push(format!("{n} of {total} {failed}")),
+    }
+    match count(Ended::NoAnswer) {
+        0 => {}
+        n => parts.push(format!("{n} of {total} unknown (no answer)")),
+    }
+    parts.join(", ")
 }
 
 /// A status panel listing one line per item; hidden while there are none. Green only when every
@@ -75,11 +119,43 @@ pub fn ResultsPanel(
                         lines
                             .get()
                             .into_iter()
-                            .map(|l| view! { <li class:ora-error=!l.ok>{l.name}": "{l.text}</li> })
+                            .map(|l| view! { <li class:ora-error=l.ended != Ended::Done>{l.name}": "{l.text}</li> })
                             .collect_view()
                     }}
                 </ul>
             </div>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{counted, not_done, Ended, ResultLine};
+
+    fn line(ended: Ended) -> ResultLine {
+        ResultLine {
+            name: "k".into(),
+            text: String::new(),
+            ended,
+        }
+    }
+
+    #[test]
+    fn no_answer_is_counted_apart_from_failed() {
+        let mixed = [
+            line(Ended::Done),
+            line(Ended::NotDone),
+            line(Ended::NoAnswer),
+        ];
+        assert_eq!(
+            counted(&mixed, "failed"),
+            "1 of 3 failed, 1 of 3 unknown (no answer)"
+        );
+        assert_eq!(not_done(&mixed), 2);
+        let unknown = [line(Ended::NoAnswer)];
+        assert_eq!(counted(&unknown, "failed"), "1 of 1 unknown (no answer)");
+        let kept = [line(Ended::NotDone), line(Ended::Done)];
+        assert_eq!(counted(&kept, "kept"), "1 of 2 kept");
+        assert_eq!(counted(&[line(Ended::Done)], "failed"), "");
     }
 }

@@ -63,7 +63,8 @@ pub async fn create_or_look<T>(
 
 /// The notice of a lost answer while it is searched for, not found, or could not be checked.
 /// `what` names the thing ("key", "workspace"); `found` is shown by the caller. `again` is
-/// offered when the search failed.
+/// offered when the search failed; it runs under this notice's owner, so a search it spawns with
+/// `spawn_local_scoped` finds the session in context.
 #[component]
 pub fn LostNotice<T: Send + Sync + 'static>(
     /// Where the create stands.
@@ -74,6 +75,13 @@ pub fn LostNotice<T: Send + Sync + 'static>(
     #[prop(into)]
     again: Callback<()>,
 ) -> impl IntoView {
+    // A click runs outside any reactive owner: the search it starts would not find the session
+    // in context. So it runs under the owner this notice was made in.
+    let owner = Owner::current();
+    let again = Callback::new(move |()| match &owner {
+        Some(owner) => owner.with(|| again.run(())),
+        None => again.run(()),
+    });
     move || {
         lost.with(|l| match l {
             Lost::Clear | Lost::Found(_) => None,

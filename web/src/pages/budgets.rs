@@ -4,7 +4,7 @@
 use crate::components::confirm::ConfirmDialog;
 use crate::components::loaded::Loaded;
 use crate::format::usd;
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use crate::session::use_client;
 use crate::write::{succeeded, use_writes, Failure, Then};
 use leptos::prelude::*;
@@ -47,9 +47,8 @@ pub fn Budgets(
     let written = succeeded(write);
 
     // -- resources: the budgets, again after each write that went through --
-    let budgets = LocalResource::new(move || {
+    let budgets = read(move |signal| {
         let _written = written.get();
-        let signal = abort_on_cleanup();
         let id = ws_id.get_value();
         async move {
             use_client()?

@@ -4,7 +4,7 @@ use crate::components::chart::{Bar, BarChart};
 use crate::components::loaded::Loaded;
 use crate::components::table::sort_indices;
 use crate::pages::keys::list::load_keys;
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use leptos::prelude::*;
 use openrouter_admin::models::{ApiKey, Workspace};
 
@@ -15,7 +15,7 @@ pub fn Usage(
     ws: Workspace,
 ) -> impl IntoView {
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
-    let keys = LocalResource::new(move || load_keys(ws_id.get_value(), true, abort_on_cleanup()));
+    let keys = read(move |signal| load_keys(ws_id.get_value(), true, signal));
     view! {
         <Loaded load=move || keys let:keys>
             {charts(&keys)}

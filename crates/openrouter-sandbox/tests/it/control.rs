@@ -153,6 +153,64 @@ async fn commit_then_drop_commits_but_never_answers() {
 }
 
 #[tokio::test]
+async fn commit_then_delay_answers_late_and_commits_even_if_the_client_gave_up() {
+    let sb = Sb::start().await;
+    sb.fault(
+        "POST",
+        "/api/v1/keys",
+        json!([{"commit_then_delay_ms": 800}, {"commit_then_delay_ms": 5000}]),
+    )
+    .await;
+    let count = |keys: &Value, name: &str| {
+        keys["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|k| k["name"] == name)
+            .count()
+    };
+    // A patient client gets the answer, late.
+    let started = Instant::now();
+    let (s, _) = sb.post("/keys", json!({"name": "late-answer"})).await;
+    assert_eq!(s, 201);
+    assert!(started.elapsed() >= Duration::from_millis(800));
+    // A client that gives up before the answer: the key is made all the same, once, and is
+    // there before the answer would have come.
+    let err = sb
+        .http
+        .post(sb.api("/keys"))
+        .bearer_auth(MGMT)
+        .timeout(Duration::from_millis(300))
+        .json(&json!({"name": "gave-up"}))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    let (_, keys) = sb.get("/keys").await;
+    assert_eq!(
+        count(&keys, "gave-up"),
+        1,
+        "committed while the answer waits"
+    );
+    assert_eq!(count(&keys, "late-answer"), 1);
+    let log = sb.log().await;
+    let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[0]["status"], 201);
+    // Bad values are refused with the field named.
+    let resp = sb
+        .http
+        .post(format!("{}/__sandbox/faults", sb.base()))
+        .json(&json!({"path": "/api/v1/keys", "faults": [{"commit_then_delay_ms": -1}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 400);
+    let v: Value = resp.json().await.unwrap();
+    assert!(v.to_string().contains("commit_then_delay_ms"), "{v}");
+}
+
+#[tokio::test]
 async fn raw_tcp_sees_eof_without_any_response_bytes() {
     let sb = Sb::start().await;
     sb.fault("GET", "/api/v1/key", json!([{"drop": true}]))

@@ -2,7 +2,7 @@
 //! per key, and export of the keys in view.
 
 use crate::components::confirm::ConfirmByName;
-use crate::components::results::{failed_text, not_done, ResultLine};
+use crate::components::results::{counted, ended_by, failed_text, not_done, Ended, ResultLine};
 use crate::export;
 use crate::format::usd;
 use crate::services::use_toasts;
@@ -33,7 +33,7 @@ pub struct Bulk {
 /// The bulk action: its value is one result line per key.
 pub type BulkAction = Action<Bulk, Result<Vec<ResultLine>, openrouter_admin::Error>>;
 
-/// The bulk action, with its toasts: done, or how many keys failed.
+/// The bulk action, with its toasts: done, or how many keys failed and how many got no answer.
 pub fn bulk_action() -> BulkAction {
     let writes = use_writes();
     Action::new_local(move |bulk: &Bulk| {
@@ -42,7 +42,7 @@ pub fn bulk_action() -> BulkAction {
             apply(op, keys),
             |lines| match not_done(lines) {
                 0 => Then::ok("Bulk action done"),
-                failed => Then::warning(format!("{failed} key(s) failed; see the results")),
+                _ => Then::warning(format!("{}; see the results", counted(lines, "failed"))),
             },
             Failure::Toast(""),
         )
@@ -65,7 +65,7 @@ async fn apply(
             .get(hash.as_str())
             .cloned()
             .unwrap_or_else(|| hash.to_string()),
-        ok: r.is_ok(),
+        ended: r.as_ref().err().map_or(Ended::Done, ended_by),
         text: match r {
             Ok(()) => verb.to_string(),
             Err(e) => failed_text(&e),

@@ -194,7 +194,7 @@ pub fn CreateKeyDialog(
             })
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert">{text}</div> })
     };
-    let again = move |()| leptos::task::spawn_local(lost.search());
+    let again = move |()| leptos::task::spawn_local_scoped(lost.search());
     let create_label = move || {
         if create.pending().get() && !lost.state.with(Lost::is_lost) {
             "Creating…"

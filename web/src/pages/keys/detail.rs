@@ -11,7 +11,7 @@ use crate::format::{date, usd};
 use crate::pages::keys::edit::{save_action, KeyEdit, SaveAction};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route, Tab};
-use crate::services::{abort_on_cleanup, use_toasts};
+use crate::services::{read, use_toasts};
 use crate::session::use_client;
 use crate::write::{failure_message, succeeded, use_writes, Failure, Then};
 use leptos::prelude::*;
@@ -53,9 +53,8 @@ pub fn KeyPage(
     let (saved, toggled) = (succeeded(save), succeeded(toggle));
 
     // -- resources: the key, again after each of those writes that went through --
-    let key = LocalResource::new(move || {
+    let key = read(move |signal| {
         let _written = (saved.get(), toggled.get());
-        let signal = abort_on_cleanup();
         let hash = hash.get_value();
         async move { use_client()?.key(hash).get().signal(signal).send().await }
     });
@@ -186,7 +185,7 @@ fn KeyDetail(
                 <button class="ora-btn ora-btn-danger" id="ora-delete-key" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
             </div>
         </div>
-        <LostNotice lost=lost what="new key" again=move |()| leptos::task::spawn_local(look()) />
+        <LostNotice lost=lost what="new key" again=move |()| leptos::task::spawn_local_scoped(look()) />
         <LostSuccessor lost=lost />
         <div class="ora-grid2">
             <section class="ora-card" aria-labelledby="ora-usage-h">

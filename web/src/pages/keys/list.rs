@@ -7,7 +7,7 @@ use crate::pages::keys::bulk::bulk_action;
 use crate::pages::keys::create::{create_action, create_changed_list, CreateKeyDialog, LostKey};
 use crate::pages::keys::table::KeyTable;
 use crate::route::use_router;
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use crate::session::use_client;
 use crate::write::{succeeded, succeeded_if};
 use leptos::prelude::*;
@@ -56,9 +56,8 @@ pub fn KeyList(
     let (bulk_done, created) = (succeeded(bulk), succeeded_if(create, create_changed_list));
 
     // -- resources: the keys, again after each write that went through --
-    let keys = LocalResource::new(move || {
+    let keys = read(move |signal| {
         let _written = (bulk_done.get(), created.get());
-        let signal = abort_on_cleanup();
         load_keys(ws_id.get_value(), include_disabled.get(), signal)
     });
 

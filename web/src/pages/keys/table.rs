@@ -3,7 +3,7 @@
 
 use crate::components::badge::StatusBadge;
 use crate::components::chart::UsageBar;
-use crate::components::results::{not_done, ResultsPanel};
+use crate::components::results::{counted, not_done, ResultsPanel};
 use crate::components::table::{sort_column, sort_indices, use_window, SelectBox, SortHeader};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
@@ -93,7 +93,7 @@ pub fn KeyTable(
     let heading = Signal::derive(move || {
         lines.with(|r| match not_done(r) {
             0 => format!("All {} done", r.len()),
-            failed => format!("{failed} of {} failed", r.len()),
+            _ => counted(r, "failed"),
         })
     });
 

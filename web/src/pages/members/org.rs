@@ -4,7 +4,7 @@ use crate::components::field::SearchBox;
 use crate::components::loaded::Loaded;
 use crate::domain::display_name;
 use crate::route::use_router;
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::OrganizationMember;
@@ -29,7 +29,7 @@ pub async fn org_members(
 pub fn OrgMembers() -> impl IntoView {
     let router = use_router();
     let q = Memo::new(move |_| router.param("q"));
-    let org = LocalResource::new(move || org_members(abort_on_cleanup()));
+    let org = read(org_members);
     view! {
         <div class="ora-head">
             <div>

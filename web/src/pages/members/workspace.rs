@@ -3,23 +3,26 @@
 
 use crate::components::confirm::ConfirmByName;
 use crate::components::loaded::Loaded;
-use crate::components::results::{failed_text, not_done, ResultLine, ResultsPanel};
+use crate::components::results::{
+    counted, ended_by, failed_text, no_answer, not_done, Ended, ResultLine, ResultsPanel,
+};
 use crate::components::table::SelectBox;
 use crate::domain::{display_name, is_default};
 use crate::format::date;
 use crate::pages::members::org::org_members;
 use crate::pages::members::picker::MemberPicker;
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use crate::session::use_client;
-use crate::write::{succeeded, use_writes, Failure, Then};
+use crate::write::{succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
 use openrouter_admin::handlers::{MemberOutcome, MemberReport};
 use openrouter_admin::models::{OrganizationMember, Workspace, WorkspaceMember};
 use openrouter_admin::UserId;
 use std::collections::{HashMap, HashSet};
 
-/// What a member change did to one user, in words.
-fn outcome_text(o: &MemberOutcome) -> String {
+/// What a member change did to one user, in words. The core lists the members again after the
+/// change, so a user whose change got no answer is said to be where that read found them.
+fn outcome_text(o: &MemberOutcome, add: bool) -> String {
     match o {
         MemberOutcome::Added => "added".into(),
         MemberOutcome::AlreadyMember => "already a member".into(),
@@ -29,23 +32,38 @@ fn outcome_text(o: &MemberOutcome) -> String {
             "kept: managed by SCIM (change it in your identity provider)".into()
         }
         MemberOutcome::NotAMember => "was not a member".into(),
+        MemberOutcome::Failed(e) if no_answer(e) => format!(
+            "no answer; {} when the members were read again, and the list below shows where they stand ({})",
+            if add { "not a member" } else { "still a member" },
+            e.message()
+        ),
         MemberOutcome::Failed(e) => failed_text(e),
         _ => "unknown outcome".into(),
     }
 }
 
-/// The outcome panel's heading: how many users of how many were not changed, or that all were.
-fn outcome_heading(total: usize, not_done: usize, add: bool) -> String {
-    match (not_done, add) {
-        (0, true) => format!("All {total} added"),
-        (0, false) => format!("All {total} removed"),
-        (n, true) => format!("{n} of {total} not added"),
-        (n, false) => format!("{n} of {total} kept"),
+/// How a member change ended for one user.
+fn ended(o: &MemberOutcome) -> Ended {
+    match o {
+        MemberOutcome::Added | MemberOutcome::Removed | MemberOutcome::AlreadyMember => Ended::Done,
+        MemberOutcome::Failed(e) => ended_by(e),
+        _ => Ended::NotDone,
+    }
+}
+
+/// The outcome panel's heading: all done, or how many users of how many were not changed and
+/// how many got no answer (never counted as not changed).
+fn outcome_heading(lines: &[ResultLine], add: bool) -> String {
+    match (not_done(lines), add) {
+        (0, true) => format!("All {} added", lines.len()),
+        (0, false) => format!("All {} removed", lines.len()),
+        (_, true) => counted(lines, "not added"),
+        (_, false) => counted(lines, "kept"),
     }
 }
 
 /// A report's lines, with people's names from the organization's members.
-fn report_lines(report: &MemberReport, org: &[OrganizationMember]) -> Vec<ResultLine> {
+fn report_lines(report: &MemberReport, add: bool, org: &[OrganizationMember]) -> Vec<ResultLine> {
     let names: HashMap<&str, String> = org
         .iter()
         .map(|m| (m.id.as_str(), display_name(m)))
@@ -58,11 +76,8 @@ fn report_lines(report: &MemberReport, org: &[OrganizationMember]) -> Vec<Result
                 .get(x.user_id.as_str())
                 .cloned()
                 .unwrap_or_else(|| x.user_id.to_string()),
-            text: outcome_text(&x.outcome),
-            ok: matches!(
-                x.outcome,
-                MemberOutcome::Added | MemberOutcome::Removed | MemberOutcome::AlreadyMember
-            ),
+            text: outcome_text(&x.outcome, add),
+            ended: ended(&x.outcome),
         })
         .collect()
 }
@@ -107,13 +122,14 @@ pub fn WorkspaceMembers(
             Failure::Toast(""),
         )
     });
-    let changed = succeeded(change);
+    // The members are read again after every change, whatever came of it: one that got no
+    // answer may have happened all the same.
+    let changed = succeeded_if(change, |_| true);
 
     // -- resources: the workspace's members (again after each change), and the organization's
     // for names and the picker --
-    let members = LocalResource::new(move || {
+    let members = read(move |signal| {
         let _written = changed.get();
-        let signal = abort_on_cleanup();
         let id = ws_id.get_value();
         async move {
             use_client()?
@@ -127,21 +143,21 @@ pub fn WorkspaceMembers(
                 .await
         }
     });
-    let org = LocalResource::new(move || org_members(abort_on_cleanup()));
+    let org = read(org_members);
 
     // -- the last change's report, one line per user --
     let lines = Signal::derive(move || {
         change.value().with(|v| match v {
-            Some(Ok((_, report))) => org.with(|o| {
+            Some(Ok((add, report))) => org.with(|o| {
                 let people = o.as_ref().and_then(|o| o.as_ref().ok());
-                report_lines(report, people.map(Vec::as_slice).unwrap_or_default())
+                report_lines(report, *add, people.map(Vec::as_slice).unwrap_or_default())
             }),
             _ => Vec::new(),
         })
     });
     let heading = Signal::derive(move || {
         let add = change.value().with(|v| matches!(v, Some(Ok((true, _)))));
-        lines.with(|l| outcome_heading(l.len(), not_done(l), add))
+        lines.with(|l| outcome_heading(l, add))
     });
 
     view! {

@@ -7,7 +7,7 @@ use crate::components::table::{sort_column, sort_indices, SortHeader};
 use crate::domain::is_default;
 use crate::format::date;
 use crate::route::{use_router, Route, Tab};
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::Workspace;
@@ -35,10 +35,9 @@ pub fn WorkspaceList() -> impl IntoView {
     let searching = Memo::new(move |_| !q.get().trim().is_empty());
 
     // -- resources: one server page, or every workspace while searching --
-    let page = LocalResource::new(move || {
+    let page = read(move |signal| {
         let offset = offset.get();
         let searching = searching.get();
-        let signal = abort_on_cleanup();
         async move {
             let client = use_client()?;
             let list = client.workspaces().list().signal(signal);

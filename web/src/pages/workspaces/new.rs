@@ -92,7 +92,7 @@ pub fn NewWorkspace() -> impl IntoView {
         <h1>"New workspace"</h1>
         <form class="ora-card" on:submit=submit on:input=move |_| touched.set(true) novalidate>
             {move || server_error.get().map(|e| view! { <div class="ora-alert ora-alert-error" role="alert">{e}</div> })}
-            <LostNotice lost=lost what="workspace" again=move |()| leptos::task::spawn_local(look()) />
+            <LostNotice lost=lost what="workspace" again=move |()| leptos::task::spawn_local_scoped(look()) />
             {workspace_fields(form, errors, show)}
             <div class="ora-row">
                 <button class="ora-btn ora-btn-primary" type="submit" id="ora-ws-create" disabled=blocked>

@@ -10,7 +10,7 @@ use crate::pages::members::workspace::WorkspaceMembers;
 use crate::pages::usage::Usage;
 use crate::pages::workspaces::settings::{save_action, saved, Settings};
 use crate::route::{Route, Tab};
-use crate::services::abort_on_cleanup;
+use crate::services::read;
 use crate::session::use_client;
 use leptos::prelude::*;
 
@@ -31,9 +31,8 @@ pub fn WorkspacePage(
 
     // -- resources: the workspace, again after each save that went through --
     let id = StoredValue::new(id);
-    let workspace = LocalResource::new(move || {
+    let workspace = read(move |signal| {
         let _written = saved.get();
-        let signal = abort_on_cleanup();
         let id = id.get_value();
         async move {
             use_client()?
