@@ -1,6 +1,7 @@
 //! The application shell: providers, sign-in gate, navigation and the route switch.
 
 use crate::components::identity::Identity;
+use crate::pages::activity::{CreditBalance, OrgActivity};
 use crate::pages::keys::detail::KeyPage;
 use crate::pages::members::org::OrgMembers;
 use crate::pages::signin::SignIn;
@@ -92,6 +93,7 @@ fn Shell() -> impl IntoView {
                 "workspaces"
             }
             Route::OrgMembers => "members",
+            Route::Activity => "activity",
             Route::NotFound => "",
         };
         (active == section).then_some("page")
@@ -119,9 +121,13 @@ fn Shell() -> impl IntoView {
                     <a href=Route::OrgMembers.href() aria-current=move || nav_current("members")>
                         "Organization members"
                     </a>
+                    <a href=Route::Activity.href() aria-current=move || nav_current("activity")>
+                        "Activity"
+                    </a>
                 </nav>
                 <div class="ora-side-foot">
                     <Identity />
+                    <CreditBalance />
                     <ThemeToggle />
                     <button class="ora-btn" id="ora-lock" on:click=move |_| session.lock()>
                         "Lock"
@@ -135,6 +141,7 @@ fn Shell() -> impl IntoView {
                     Route::Workspace(id, tab) => view! { <WorkspacePage id=id tab=tab /> }.into_any(),
                     Route::Key(hash) => view! { <KeyPage hash=hash /> }.into_any(),
                     Route::OrgMembers => view! { <OrgMembers /> }.into_any(),
+                    Route::Activity => view! { <OrgActivity /> }.into_any(),
                     Route::NotFound => {
                         view! {
                             <h1>"Not found"</h1>

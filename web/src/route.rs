@@ -72,6 +72,8 @@ pub enum Route {
     Key(String),
     /// The organization's members.
     OrgMembers,
+    /// The organization's activity and credits.
+    Activity,
     /// Anything else.
     NotFound,
 }
@@ -86,6 +88,7 @@ impl Route {
             Route::Workspace(id, tab) => format!("/workspaces/{}/{}", enc(id), tab.segment()),
             Route::Key(hash) => format!("/keys/{}", enc(hash)),
             Route::OrgMembers => "/members".into(),
+            Route::Activity => "/activity".into(),
             Route::NotFound => "/not-found".into(),
         }
     }
@@ -123,6 +126,7 @@ impl Route {
             },
             ["keys", hash] => Route::Key((*hash).to_string()),
             ["members"] => Route::OrgMembers,
+            ["activity"] => Route::Activity,
             _ => Route::NotFound,
         }
     }

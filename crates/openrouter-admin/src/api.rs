@@ -555,20 +555,32 @@ impl Endpoint for DeleteBudget {
 
 // --- keys ------------------------------------------------------------------------------------
 
-/// `GET /key`: the calling key (works with any key).
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct GetCurrentKey;
+/// A `GET` of a fixed path whose answer is `{"data": ...}`: the type, its doc, path and output.
+macro_rules! get_data {
+    ($(#[$doc:meta])* $t:ident, $path:literal, $out:ty) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Default)]
+        #[non_exhaustive]
+        pub struct $t;
 
-impl Endpoint for GetCurrentKey {
-    type Output = CurrentKey;
-    fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Get, "/key"))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+        impl Endpoint for $t {
+            type Output = $out;
+            fn request(&self) -> Result<Request, Error> {
+                Ok(Request::new(Method::Get, $path))
+            }
+            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+                a.data()
+            }
+        }
+    };
 }
+
+get_data!(
+    /// `GET /key`: the calling key (works with any key).
+    GetCurrentKey,
+    "/key",
+    CurrentKey
+);
 
 /// `GET /keys`: fixed pages of 100, no `total_count`; Default workspace unless `workspace_id`.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -742,20 +754,12 @@ paged!(ListOrganizationMembers, OrganizationMember);
 
 // --- credits and activity --------------------------------------------------------------------
 
-/// `GET /credits`: credits bought and used.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct GetCredits;
-
-impl Endpoint for GetCredits {
-    type Output = Credits;
-    fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Get, "/credits"))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
-}
+get_data!(
+    /// `GET /credits`: credits bought and used.
+    GetCredits,
+    "/credits",
+    Credits
+);
 
 /// How many completed UTC days `GET /activity` covers.
 pub const ACTIVITY_DAYS: i64 = 30;

@@ -31,7 +31,7 @@ use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::input::QueryParams;
 use crate::state::Shared;
-use crate::store::{KeyRow, KEY_COLS};
+use crate::store::{name_uuid, KeyRow, KEY_COLS};
 
 /// How many completed UTC days `/activity` covers.
 pub const DAYS: usize = 30;
@@ -117,12 +117,7 @@ const ENDPOINTS: &[Endpoint] = &[
 
 /// A stable UUID for an endpoint, as the API gives each provider endpoint one.
 fn endpoint_id(ep: &Endpoint) -> String {
-    let digest = Sha256::digest(format!("endpoint:{}:{}", ep.permaslug, ep.provider).as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    uuid::Uuid::from_bytes(bytes).to_string()
+    name_uuid(&format!("endpoint:{}:{}", ep.permaslug, ep.provider))
 }
 
 fn to_units(usd: f64) -> i64 {

@@ -190,6 +190,16 @@ pub fn guardrail_id_for(workspace_id: &str) -> String {
     uuid::Uuid::from_bytes(bytes).to_string()
 }
 
+/// A stable, name-based UUID (version 5 layout) from any text.
+pub fn name_uuid(name: &str) -> String {
+    let digest = Sha256::digest(name.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    uuid::Uuid::from_bytes(bytes).to_string()
+}
+
 /// The id of a Default-workspace membership, which is implicit and so never stored.
 pub fn implicit_member_id(workspace_id: &str, user_id: &str) -> String {
     let digest = Sha256::digest(format!("member:{workspace_id}:{user_id}").as_bytes());

@@ -111,3 +111,129 @@ pub fn BarChart(
         </figure>
     }
 }
+
+/// One series of a stacked chart: a name and one value per column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// The legend's text (a model).
+    pub name: String,
+    /// One value per column (USD).
+    pub values: Vec<f64>,
+}
+
+/// Colour classes of the series, in order; more series than colours reuse them.
+const SERIES_CLASSES: [&str; 7] = [
+    "ora-s0", "ora-s1", "ora-s2", "ora-s3", "ora-s4", "ora-s5", "ora-s6",
+];
+
+/// The colour class of series `i`.
+pub fn series_class(i: usize) -> &'static str {
+    SERIES_CLASSES[i % SERIES_CLASSES.len()]
+}
+
+/// Vertical stacked bars in SVG, one column per label (days), one colour per series, with a
+/// legend. The drawing is an image whose name sums it up; the numbers themselves belong in a
+/// table beside it.
+#[component]
+pub fn StackedColumns(
+    /// The accessible name of the drawing.
+    #[prop(into)]
+    title: String,
+    /// The column labels, left to right (`YYYY-MM-DD`).
+    columns: Vec<String>,
+    /// The series, bottom to top.
+    series: Vec<Series>,
+) -> impl IntoView {
+    let totals: Vec<f64> = (0..columns.len())
+        .map(|c| {
+            series
+                .iter()
+                .map(|s| s.values.get(c).copied().unwrap_or(0.0))
+                .sum()
+        })
+        .collect();
+    let max = totals
+        .iter()
+        .copied()
+        .fold(0.0_f64, f64::max)
+        .max(0.000_001);
+    let (left, top, width, height) = (84.0, 10.0, 720.0, 240.0);
+    let plot_h = height - top - 28.0;
+    // The right margin keeps the last day's label inside the drawing.
+    let step = (width - left - 16.0) / columns.len().max(1) as f64;
+    let bar_w = (step * 0.7).max(1.0);
+    let mut rects = Vec::new();
+    for (c, label) in columns.iter().enumerate() {
+        let x = left + c as f64 * step + (step - bar_w) / 2.0;
+        let mut y = top + plot_h;
+        for (i, s) in series.iter().enumerate() {
+            let v = s.values.get(c).copied().unwrap_or(0.0);
+            if v <= 0.0 {
+                continue;
+            }
+            let h = v / max * plot_h;
+            y -= h;
+            rects.push(view! {
+                <rect class=series_class(i) x=crate::num::fixed(x, 1) y=crate::num::fixed(y, 1)
+                    width=crate::num::fixed(bar_w, 1) height=crate::num::fixed(h.max(0.5), 1)>
+                    <title>{format!("{label} · {}: {}", s.name, usd(v))}</title>
+                </rect>
+            });
+        }
+    }
+    // Every fifth day is labelled (as MM-DD), so the labels never overlap.
+    let ticks = columns
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| c % 5 == 4 || *c == 0)
+        .map(|(c, label)| {
+            let x = left + c as f64 * step + step / 2.0;
+            view! {
+                <text x=crate::num::fixed(x, 1) y=crate::num::plain(height - 8.0) text-anchor="middle">
+                    {label.get(5..).unwrap_or(label).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+    let total: f64 = totals.iter().sum();
+    let peak =
+        totals.iter().enumerate().fold(
+            (0, 0.0_f64),
+            |best, (i, v)| if *v > best.1 { (i, *v) } else { best },
+        );
+    let summary = match columns.get(peak.0) {
+        Some(day) if peak.1 > 0.0 => format!(
+            "{title}: {} over {} days, most on {day} ({}).",
+            usd(total),
+            columns.len(),
+            usd(peak.1)
+        ),
+        _ => format!("{title}: no spend over {} days.", columns.len()),
+    };
+    let legend = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            view! {
+                <li><span class=format!("ora-swatch {}", series_class(i)) aria-hidden="true"></span>{s.name.clone()}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="ora-stacked"
+            id="ora-activity-chart"
+            viewBox=format!("0 0 {} {}", crate::num::plain(width), crate::num::plain(height))
+            role="img"
+            aria-label=summary
+        >
+            <line class="ora-grid" x1=crate::num::plain(left) x2=crate::num::plain(width - 16.0) y1=crate::num::plain(top) y2=crate::num::plain(top)></line>
+            <line class="ora-grid" x1=crate::num::plain(left) x2=crate::num::plain(width - 16.0) y1=crate::num::plain(top + plot_h) y2=crate::num::plain(top + plot_h)></line>
+            <text x=crate::num::plain(left - 6.0) y=crate::num::plain(top + 10.0) text-anchor="end">{usd(max)}</text>
+            <text x=crate::num::plain(left - 6.0) y=crate::num::plain(top + plot_h) text-anchor="end">"$0"</text>
+            {rects}
+            {ticks}
+        </svg>
+        <ul class="ora-legend">{legend}</ul>
+    }
+}

@@ -1,5 +1,6 @@
 //! The views, by area; one job a file.
 
+pub mod activity;
 pub mod budgets;
 pub mod keys;
 pub mod members;

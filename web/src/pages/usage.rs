@@ -3,6 +3,7 @@
 use crate::components::chart::{Bar, BarChart};
 use crate::components::loaded::Loaded;
 use crate::components::table::sort_indices;
+use crate::pages::activity::{ActivityPanel, Scope};
 use crate::pages::keys::list::load_keys;
 use crate::services::read;
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ pub fn Usage(
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
     let keys = read(move |signal| load_keys(ws_id.get_value(), true, signal));
     view! {
+        <ActivityPanel scope=Scope::Workspace(ws.id.as_str().to_string()) title="Workspace spend per day" />
         <Loaded load=move || keys let:keys>
             {charts(&keys)}
         </Loaded>

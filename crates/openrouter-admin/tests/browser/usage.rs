@@ -10,14 +10,17 @@ fn day(offset: i64) -> String {
     openrouter_admin::time::format_date(openrouter_admin::time::today() + offset)
 }
 
-/// A seeded key of `production` with spend over the last 30 days.
-async fn spent_key(c: &Client) -> ApiKey {
-    let ws = c
-        .workspace("production")
+async fn production(c: &Client) -> Workspace {
+    c.workspace("production")
         .get()
         .send()
         .await
-        .expect("production");
+        .expect("production")
+}
+
+/// A seeded key of `production` with spend over the last 30 days.
+async fn spent_key(c: &Client) -> ApiKey {
+    let ws = production(c).await;
     let keys = c
         .keys()
         .list()
@@ -92,12 +95,7 @@ async fn activity_covers_thirty_days_and_sums_to_a_keys_windows() {
 #[wasm_bindgen_test]
 async fn activity_by_workspace_names_it_and_the_filter_keeps_to_it() {
     let c = client();
-    let ws = c
-        .workspace("production")
-        .get()
-        .send()
-        .await
-        .expect("production");
+    let ws = production(&c).await;
     let grouped = c
         .activity()
         .workspace(&ws.id)
