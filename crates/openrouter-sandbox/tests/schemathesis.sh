@@ -33,6 +33,7 @@ served=(
     listWorkspaceBudgets getWorkspaceBudget upsertWorkspaceBudget deleteWorkspaceBudget
     getCurrentKey list createKeys getKey updateKeys deleteKeys
     listOrganizationMembers
+    getCredits getUserActivity
 )
 include=()
 for id in "${served[@]}"; do

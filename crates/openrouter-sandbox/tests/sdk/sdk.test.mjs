@@ -278,6 +278,36 @@ const OPERATIONS = [
     errors: { 404: (sdk) => sdk.apiKeys.delete({ hash: "0".repeat(64) }) },
   },
   {
+    op: "getCredits",
+    fn: "credits.getCredits",
+    call: (sdk) => sdk.credits.getCredits(),
+    check: (r) => {
+      assert.equal(typeof r.data.totalCredits, "number");
+      assert.ok(r.data.totalCredits >= r.data.totalUsage, "the sandbox's balance is never negative");
+    },
+  },
+  {
+    op: "getUserActivity",
+    fn: "analytics.getUserActivity",
+    call: (sdk) => sdk.analytics.getUserActivity({ groupBy: "workspace" }),
+    // Every filter at once, taken from the unfiltered answer, must keep only matching rows.
+    check: async (r, s) => {
+      const row = r.data.find((x) => x.workspaceId);
+      assert.ok(row, "grouped by workspace, rows carry workspaceId");
+      const keys = await management.apiKeys.list({ workspaceId: row.workspaceId });
+      const filtered = await management.analytics.getUserActivity({
+        date: row.date, workspaceId: row.workspaceId, apiKeyHash: keys.data[0].hash, groupBy: "workspace",
+      });
+      assert.ok(filtered.data.every((x) => x.date === row.date && x.workspaceId === row.workspaceId));
+      const byUser = await management.analytics.getUserActivity({ userId: s.userId });
+      assert.ok(Array.isArray(byUser.data));
+    },
+    errors: {
+      400: (sdk) => sdk.analytics.getUserActivity({ date: "2025-13-40" }),
+      404: (sdk) => sdk.analytics.getUserActivity({ workspaceId: "00000000-0000-4000-8000-000000000000" }),
+    },
+  },
+  {
     op: "deleteWorkspace",
     fn: "workspaces.delete",
     call: (sdk, s) => sdk.workspaces.delete({ id: s.workspaceId }),
