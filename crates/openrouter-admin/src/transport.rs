@@ -201,6 +201,30 @@ pub(crate) fn cancelled() -> Error {
     Error::new(ErrorKind::Cancelled, "the request was cancelled")
 }
 
+/// A fetch that ended without any HTTP answer. A page cannot tell why: a CORS refusal and a
+/// network failure both reject with a bare `TypeError`, so the message names the origin and
+/// both causes, then the browser's own words (`detail`). The key never appears in it, even
+/// if a browser were to quote the request's headers.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn unreachable(url: &str, authorization: &str, detail: &str) -> Error {
+    let key = authorization
+        .strip_prefix("Bearer ")
+        .unwrap_or(authorization);
+    let detail = if key.is_empty() {
+        detail.to_owned()
+    } else {
+        detail.replace(key, "<redacted>")
+    };
+    Error::new(
+        ErrorKind::Network,
+        format!(
+            "{} could not be reached from this page: the browser refused the request (that \
+             origin does not allow calls from this page: CORS) or the network failed ({detail})",
+            crate::url::origin(url)
+        ),
+    )
+}
+
 /// The target's randomness in `[0, 1)`.
 pub fn default_random() -> f64 {
     #[cfg(target_arch = "wasm32")]
@@ -371,9 +395,10 @@ impl Transport for FetchTransport {
                 if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
                     Err(cancelled())
                 } else {
-                    Err(Error::new(
-                        ErrorKind::Network,
-                        format!("network error: {}", failure(&e)),
+                    Err(unreachable(
+                        &req.url,
+                        req.authorization.expose_secret(),
+                        &failure(&e),
                     ))
                 }
             }
@@ -413,6 +438,33 @@ mod tests {
         assert!(!shown.contains("supersecret"), "{shown}");
         assert!(!shown.contains("\"name\""), "{shown}");
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn an_unreachable_origin_is_named_with_both_causes_and_never_the_key() {
+        let key = "Bearer sk-or-v1-supersecret";
+        let e = unreachable(
+            "https://u:p@api.example:8443/api/v1/key?x=1",
+            key,
+            "TypeError: bad header sk-or-v1-supersecret",
+        );
+        assert_eq!(e.kind(), ErrorKind::Network);
+        assert!(e.is_network());
+        assert_eq!(e.status(), None);
+        let m = e.message();
+        assert!(
+            m.starts_with("https://api.example:8443 could not be reached from this page:"),
+            "{m}"
+        );
+        assert!(m.contains("the browser refused the request"), "{m}");
+        assert!(
+            m.contains("CORS") && m.contains("the network failed"),
+            "{m}"
+        );
+        assert!(m.contains("TypeError: bad header <redacted>"), "{m}");
+        for secret in ["supersecret", "u:p", "/api/v1", "x=1"] {
+            assert!(!m.contains(secret), "{m}");
+        }
     }
 
     #[test]

@@ -42,9 +42,46 @@ pub fn build_url(base: &str, path: &str, query: &[(String, String)]) -> String {
     url
 }
 
+/// The origin of an absolute URL, `scheme://host[:port]`: no user name or password, path,
+/// query or fragment. What a browser's refusal is about, and safe to show. A URL without a
+/// scheme is returned up to its query or fragment.
+pub fn origin(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.split(['?', '#']).next().unwrap_or_default().to_owned();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let mut out = String::with_capacity(scheme.len() + 3 + host.len());
+    out.push_str(scheme);
+    out.push_str("://");
+    out.push_str(host);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn origins_keep_scheme_host_and_port_only() {
+        assert_eq!(
+            origin("http://127.0.0.1:8787/api/v1/keys?x=1"),
+            "http://127.0.0.1:8787"
+        );
+        assert_eq!(
+            origin("https://openrouter.ai/api/v1"),
+            "https://openrouter.ai"
+        );
+        assert_eq!(origin("https://openrouter.ai?q#f"), "https://openrouter.ai");
+        // Credentials in a base URL are never repeated in a message.
+        assert_eq!(
+            origin("https://user:sk-or-v1-secret@proxy.example:8443/api/v1"),
+            "https://proxy.example:8443"
+        );
+        assert_eq!(origin("/api/v1?x=1"), "/api/v1");
+    }
 
     #[test]
     fn urls_are_encoded() {
