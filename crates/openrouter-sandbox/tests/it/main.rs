@@ -12,5 +12,6 @@ mod hardening;
 mod keys;
 mod members;
 mod no_cors;
+mod numbers;
 mod serving;
 mod workspaces;
