@@ -21,13 +21,15 @@ pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 /// The property-based API tester run against the sandbox.
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// Debian packages as (binary, package): browsers and drivers for the wasm and end-to-end tests,
-/// brotli and wrk for `bench`. Debian pins their versions by release.
+/// brotli and wrk for `bench`, nginx for the README's same-origin proxy recipe (run by the
+/// page's end-to-end tests, unprivileged). Debian pins their versions by release.
 pub const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
     ("firefox-esr", "firefox-esr"),
     ("brotli", "brotli"),
     ("wrk", "wrk"),
+    ("nginx", "nginx"),
 ];
 /// Folders whose `package-lock.json` pins the npm dependencies of a test harness: the npm
 /// package's Node and Vite tests, and the admin page's end-to-end tests.
