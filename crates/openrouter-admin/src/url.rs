@@ -46,16 +46,23 @@ pub fn build_url(base: &str, path: &str, query: &[(String, String)]) -> String {
 /// query or fragment. What a browser's refusal is about, and safe to show. A URL without a
 /// scheme is returned up to its query or fragment.
 pub fn origin(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.split(['?', '#']).next().unwrap_or_default().to_owned();
+    // Byte scans and `get` rather than `split_once("://")` and `&url[..n]`: a substring
+    // searcher and the panic path of string slicing (with its char formatting tables) would be
+    // linked into both wasm builds for this one use.
+    let upto = |s: &str, stops: &[u8]| s.bytes().position(|b| stops.contains(&b));
+    let Some(colon) = url.as_bytes().windows(3).position(|w| w == b"://") else {
+        let end = upto(url, b"?#").unwrap_or(url.len());
+        return url.get(..end).unwrap_or_default().to_owned();
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority
-        .rsplit_once('@')
-        .map_or(authority, |(_, host)| host);
-    let mut out = String::with_capacity(scheme.len() + 3 + host.len());
-    out.push_str(scheme);
-    out.push_str("://");
+    let rest = url.get(colon + 3..).unwrap_or_default();
+    let end = upto(rest, b"/?#").unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or_default();
+    let host = match authority.bytes().rposition(|b| b == b'@') {
+        Some(at) => authority.get(at + 1..).unwrap_or_default(),
+        None => authority,
+    };
+    let mut out = String::with_capacity(colon + 3 + host.len());
+    out.push_str(url.get(..colon + 3).unwrap_or_default());
     out.push_str(host);
     out
 }
