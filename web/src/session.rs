@@ -17,6 +17,10 @@ const STORAGE_KEY: &str = "ora-session";
 /// OpenRouter's own API, used when no `config.json` names another.
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 
+/// The README's same-origin proxy recipe, which the sign-in offers when the browser refused
+/// the API (the repository's front page shows the README).
+pub const PROXY_HELP_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "#same-origin-proxy");
+
 /// The session service, from context.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -51,6 +55,9 @@ pub struct SignInError {
     pub field: Option<SignInField>,
     /// What to tell the user.
     pub message: String,
+    /// Whether to point to the same-origin proxy recipe ([`PROXY_HELP_URL`]): the browser
+    /// refused the call or the network failed, with no answer from the API.
+    pub proxy_help: bool,
 }
 
 /// A field of the sign-in form.
@@ -67,6 +74,7 @@ impl SignInError {
         SignInError {
             field,
             message: message.into(),
+            proxy_help: false,
         }
     }
 }
@@ -159,6 +167,22 @@ impl Session {
                     Some(SignInField::Key),
                     "This key was not accepted (401). Check that it was pasted whole and has not been deleted.",
                 )
+            } else if e.is_network() {
+                // fetch rejected without a status: a CORS refusal or a network failure, which
+                // a page cannot tell apart. Plain words, and the way out.
+                SignInError {
+                    proxy_help: true,
+                    ..SignInError::new(
+                        Some(SignInField::BaseUrl),
+                        format!(
+                            "The browser could not reach {} from this page. Either that API does \
+                             not accept calls from pages on other sites (CORS), or the network \
+                             failed. If the API is up, serve this page and the API from one \
+                             origin through a proxy.",
+                            openrouter_admin::url::origin(&base_url)
+                        ),
+                    )
+                }
             } else if e.status().is_none() {
                 SignInError::new(
                     Some(SignInField::BaseUrl),

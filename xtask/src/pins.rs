@@ -24,13 +24,15 @@ pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// sandbox (`crates/openrouter-sandbox/tests/sdk/`, whose package.json and lockfile pin it too).
 pub const OPENROUTER_SDK_VERSION: &str = "1.3.19";
 /// Debian packages as (binary, package): browsers and drivers for the wasm and end-to-end tests,
-/// brotli and wrk for `bench`. Debian pins their versions by release.
+/// brotli and wrk for `bench`, nginx for the README's same-origin proxy recipe (run by the
+/// page's end-to-end tests, unprivileged). Debian pins their versions by release.
 pub const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
     ("firefox-esr", "firefox-esr"),
     ("brotli", "brotli"),
     ("wrk", "wrk"),
+    ("nginx", "nginx"),
 ];
 /// Folders whose `package-lock.json` pins the npm dependencies of a test harness: the npm
 /// package's Node and Vite tests, the admin page's end-to-end tests, and the official SDK's

@@ -94,6 +94,17 @@ impl Sandbox {
         ])
     }
 
+    /// Like [`Sandbox::for_tests`] but with `--no-cors`: browsers on other origins are refused.
+    pub fn without_cors() -> Result<Sandbox> {
+        Sandbox::start(&[
+            "--memory",
+            "--control",
+            "--no-cors",
+            "--management-key",
+            TEST_MANAGEMENT_KEY,
+        ])
+    }
+
     /// Tells a test harness where this sandbox is: `SANDBOX_URL` (origin, for the control
     /// surface), `SANDBOX_API` and `SANDBOX_MANAGEMENT_KEY`, the names every harness reads.
     pub fn pass_to<'c>(&self, command: &'c mut Command) -> &'c mut Command {

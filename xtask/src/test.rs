@@ -127,6 +127,8 @@ fn native() -> Result<()> {
 fn browser() -> Result<()> {
     sandbox::build()?;
     let sandbox = Sandbox::for_tests()?;
+    // Another origin that refuses browsers: the core must call that a network error.
+    let refusing = Sandbox::without_cors()?;
     for (browser, driver_var, driver) in [
         ("Chromium", "CHROMEDRIVER", "/usr/bin/chromedriver"),
         ("Firefox", "GECKODRIVER", "geckodriver"),
@@ -143,6 +145,7 @@ fn browser() -> Result<()> {
         ])
         .env(driver_var, driver);
         sandbox.pass_to(&mut test);
+        test.env("SANDBOX_NO_CORS_URL", &refusing.origin);
         if driver_var != "GECKODRIVER" {
             // The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
             test.env_remove("GECKODRIVER");

@@ -275,6 +275,15 @@ pub fn test() -> Result<()> {
         "--management-key",
         sandbox::TEST_MANAGEMENT_KEY,
     ])?;
+    // The same organization with CORS off, reached only through a same-origin proxy (or refused).
+    let no_cors = Sandbox::start(&[
+        "--memory",
+        "--seed",
+        "demo",
+        "--no-cors",
+        "--management-key",
+        sandbox::TEST_MANAGEMENT_KEY,
+    ])?;
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
     banner("web: end-to-end and axe in headless Chromium (node --test)");
@@ -289,6 +298,8 @@ pub fn test() -> Result<()> {
             .args(specs.split(',').filter(|s| !s.is_empty()))
             .env("ORA_URL", &demo.origin)
             .env("ORA_LARGE_URL", &large.origin)
+            .env("ORA_NO_CORS_URL", &no_cors.origin)
+            .env("ORA_DIST", &dist)
             .env("ORA_KEY", &demo.key)
             .env("ORA_SCREENSHOTS", &shots)
             .env("CHROMIUM", "/usr/bin/chromium"),

@@ -201,6 +201,23 @@ pub(crate) fn cancelled() -> Error {
     Error::new(ErrorKind::Cancelled, "the request was cancelled")
 }
 
+/// A fetch that ended without any HTTP answer. A page cannot tell why: a CORS refusal and a
+/// network failure both reject with a bare `TypeError`, so the message names the origin and
+/// both causes, then the browser's own words (`detail`, the rejection's text: browsers never
+/// quote a request's headers in it, so the key cannot appear; nor can the URL's credentials).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn unreachable(url: &str, detail: &str) -> Error {
+    // Pushed rather than `format!`ed: this is in the first load of the page and the package.
+    let mut message = crate::url::origin(url);
+    message.push_str(
+        " could not be reached from this page: the browser refused the request (CORS) or the \
+         network failed (",
+    );
+    message.push_str(detail);
+    message.push(')');
+    Error::new(ErrorKind::Network, message)
+}
+
 /// The target's randomness in `[0, 1)`.
 pub fn default_random() -> f64 {
     #[cfg(target_arch = "wasm32")]
@@ -371,10 +388,7 @@ impl Transport for FetchTransport {
                 if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
                     Err(cancelled())
                 } else {
-                    Err(Error::new(
-                        ErrorKind::Network,
-                        format!("network error: {}", failure(&e)),
-                    ))
+                    Err(unreachable(&req.url, &failure(&e)))
                 }
             }
             Ended::TimedOut => {
@@ -413,6 +427,24 @@ mod tests {
         assert!(!shown.contains("supersecret"), "{shown}");
         assert!(!shown.contains("\"name\""), "{shown}");
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn an_unreachable_origin_is_named_with_both_causes_and_never_the_credentials() {
+        let e = unreachable(
+            "https://u:sk-or-v1-supersecret@api.example:8443/api/v1/key?x=1",
+            "TypeError: Failed to fetch",
+        );
+        assert_eq!(e.kind(), ErrorKind::Network);
+        assert!(e.is_network());
+        assert_eq!(e.status(), None);
+        let m = e.message();
+        assert_eq!(
+            m,
+            "https://api.example:8443 could not be reached from this page: the browser refused \
+             the request (CORS) or the network failed (TypeError: Failed to fetch)"
+        );
+        assert!(!format!("{e} {e:?}").contains("supersecret"));
     }
 
     #[test]

@@ -42,9 +42,53 @@ pub fn build_url(base: &str, path: &str, query: &[(String, String)]) -> String {
     url
 }
 
+/// The origin of an absolute URL, `scheme://host[:port]`: no user name or password, path,
+/// query or fragment. What a browser's refusal is about, and safe to show. A URL without a
+/// scheme is returned up to its query or fragment.
+pub fn origin(url: &str) -> String {
+    // Byte scans and `get` rather than `split_once("://")` and `&url[..n]`: a substring
+    // searcher and the panic path of string slicing (with its char formatting tables) would be
+    // linked into both wasm builds for this one use.
+    let upto = |s: &str, stops: &[u8]| s.bytes().position(|b| stops.contains(&b));
+    let Some(colon) = url.as_bytes().windows(3).position(|w| w == b"://") else {
+        let end = upto(url, b"?#").unwrap_or(url.len());
+        return url.get(..end).unwrap_or_default().to_owned();
+    };
+    let rest = url.get(colon + 3..).unwrap_or_default();
+    let end = upto(rest, b"/?#").unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or_default();
+    let host = match authority.bytes().rposition(|b| b == b'@') {
+        Some(at) => authority.get(at + 1..).unwrap_or_default(),
+        None => authority,
+    };
+    let mut out = String::with_capacity(colon + 3 + host.len());
+    out.push_str(url.get(..colon + 3).unwrap_or_default());
+    out.push_str(host);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn origins_keep_scheme_host_and_port_only() {
+        assert_eq!(
+            origin("http://127.0.0.1:8787/api/v1/keys?x=1"),
+            "http://127.0.0.1:8787"
+        );
+        assert_eq!(
+            origin("https://openrouter.ai/api/v1"),
+            "https://openrouter.ai"
+        );
+        assert_eq!(origin("https://openrouter.ai?q#f"), "https://openrouter.ai");
+        // Credentials in a base URL are never repeated in a message.
+        assert_eq!(
+            origin("https://user:sk-or-v1-secret@proxy.example:8443/api/v1"),
+            "https://proxy.example:8443"
+        );
+        assert_eq!(origin("/api/v1?x=1"), "/api/v1");
+    }
 
     #[test]
     fn urls_are_encoded() {

@@ -221,6 +221,7 @@ impl HttpBody for Deadline {
 pub struct EnvelopeIo<S> {
     inner: S,
     replacing: Option<Replacement>,
+    cors: bool,
 }
 
 struct Replacement {
@@ -236,7 +237,14 @@ impl<S> EnvelopeIo<S> {
         Self {
             inner,
             replacing: None,
+            cors: true,
         }
+    }
+
+    /// Whether the rewritten answers carry the CORS headers (off with `--no-cors`).
+    pub fn cors(mut self, cors: bool) -> Self {
+        self.cors = cors;
+        self
     }
 }
 
@@ -258,7 +266,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for EnvelopeIo<S> {
     ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         if this.replacing.is_none() {
-            if let Some(bytes) = enveloped(buf) {
+            if let Some(bytes) = enveloped(buf, this.cors) {
                 this.replacing = Some(Replacement {
                     bytes,
                     written: 0,
@@ -299,7 +307,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for EnvelopeIo<S> {
 /// The envelope answer for `buf` when it is one of hyper's own error answers: a complete
 /// 4xx head with `content-length: 0` and no CORS header (every answer the router makes
 /// carries one).
-fn enveloped(buf: &[u8]) -> Option<Vec<u8>> {
+fn enveloped(buf: &[u8], cors: bool) -> Option<Vec<u8>> {
     let rest = buf
         .strip_prefix(b"HTTP/1.1 ")
         .or_else(|| buf.strip_prefix(b"HTTP/1.0 "))?;
@@ -326,10 +334,16 @@ fn enveloped(buf: &[u8]) -> Option<Vec<u8>> {
         _ => "request: not a well-formed HTTP/1.1 request".to_owned(),
     };
     let body = envelope(code, &message);
+    let cors = if cors {
+        format!(
+            "access-control-allow-origin: {ALLOW_ORIGIN}\r\naccess-control-expose-headers: {EXPOSE_HEADERS}\r\n"
+        )
+    } else {
+        String::new()
+    };
     let head = format!(
         "HTTP/1.1 {code} {reason}\r\ncontent-type: application/json\r\ncontent-length: {len}\r\n\
-         access-control-allow-origin: {ALLOW_ORIGIN}\r\naccess-control-expose-headers: {EXPOSE_HEADERS}\r\n\
-         connection: close\r\n\r\n",
+         {cors}connection: close\r\n\r\n",
         reason = status.canonical_reason().unwrap_or(""),
         len = body.len(),
     );
@@ -344,7 +358,7 @@ mod tests {
     fn only_hyper_own_error_heads_are_rewritten() {
         let own =
             b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\ndate: x\r\n\r\n";
-        let out = enveloped(own).expect("hyper's own 431 is rewritten");
+        let out = enveloped(own, true).expect("hyper's own 431 is rewritten");
         let out = String::from_utf8(out).expect("the rewrite is text");
         assert!(out.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"));
         assert!(out.contains("access-control-allow-origin: *\r\n"));
@@ -352,10 +366,10 @@ mod tests {
         assert!(out.ends_with(r#"{"error":{"code":431,"message":"request head: larger than the 131072 bytes or 100 header fields allowed"}}"#), "{out}");
         // The router's own answers carry CORS, or a body, or are not errors.
         let router = b"HTTP/1.1 414 URI Too Long\r\naccess-control-allow-origin: *\r\ncontent-length: 0\r\n\r\n";
-        assert!(enveloped(router).is_none());
+        assert!(enveloped(router, true).is_none());
         let with_body = b"HTTP/1.1 400 Bad Request\r\ncontent-length: 2\r\n\r\n{}";
-        assert!(enveloped(with_body).is_none());
+        assert!(enveloped(with_body, true).is_none());
         let ok = b"HTTP/1.1 204 No Content\r\ncontent-length: 0\r\n\r\n";
-        assert!(enveloped(ok).is_none());
+        assert!(enveloped(ok, true).is_none());
     }
 }

@@ -95,8 +95,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
                 "request body: required, expected a JSON object",
             ));
         }
-        let value: Value = serde_json::from_slice(&bytes)
-            .map_err(|e| ApiError::bad_request(format!("request body: malformed JSON ({e})")))?;
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| malformed(&bytes, &e))?;
         match value {
             Value::Object(map) => Ok(JsonObject(map)),
             other => Err(ApiError::bad_request(format!(
@@ -105,6 +104,65 @@ impl<S: Send + Sync> FromRequest<S> for JsonObject {
             ))),
         }
     }
+}
+
+/// The 400 for a body serde_json refused: naming the field when a number was out of range.
+fn malformed(bytes: &[u8], e: &serde_json::Error) -> ApiError {
+    let out_of_range = e.to_string().starts_with(OUT_OF_RANGE);
+    match out_of_range_number(bytes).filter(|_| out_of_range) {
+        Some((field, number)) => ApiError::bad_request(format!(
+            "{field}: {number} is out of range: must be a finite number, at most {max:e} in \
+             magnitude (malformed JSON: {e})",
+            max = f64::MAX
+        )),
+        None => ApiError::bad_request(format!("request body: malformed JSON ({e})")),
+    }
+}
+
+/// How serde_json's error for a number past the largest double begins.
+const OUT_OF_RANGE: &str = "number out of range";
+
+/// The first number in `json` that no double can hold (`1e309`), and the member it is the
+/// value of (`request body` at the top level), so that the 400 names the field, as for any
+/// other bad value. serde_json stops at such a number without saying whose it is. A plain
+/// scan: strings skipped (escapes too), the last `"name":` seen is the member.
+fn out_of_range_number(json: &[u8]) -> Option<(String, String)> {
+    let mut member = String::from("request body");
+    let mut i = 0;
+    while i < json.len() {
+        match json[i] {
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < json.len() && json[i] != b'"' {
+                    i += if json[i] == b'\\' { 2 } else { 1 };
+                }
+                let name = json.get(start..i).unwrap_or_default();
+                i += 1;
+                let rest = json.get(i..).unwrap_or_default();
+                if rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':') {
+                    member = String::from_utf8_lossy(name).into_owned();
+                }
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < json.len()
+                    && matches!(json[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    i += 1;
+                }
+                let number = String::from_utf8_lossy(&json[start..i]);
+                if number.parse::<f64>().is_ok_and(f64::is_infinite) {
+                    // A number of a million digits is not repeated whole.
+                    let shown: String = number.chars().take(40).collect();
+                    let cut = if number.len() > 40 { "…" } else { "" };
+                    return Some((member, format!("{shown}{cut}")));
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The JSON type name used in messages.
@@ -333,5 +391,39 @@ impl PathParams {
     /// The `i`th parameter, or empty if the route has fewer.
     pub fn at(&self, i: usize) -> &str {
         self.0.get(i).map(String::as_str).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::out_of_range_number;
+
+    fn found(json: &str) -> Option<(String, String)> {
+        out_of_range_number(json.as_bytes())
+    }
+
+    #[test]
+    fn the_number_past_a_double_is_named_by_its_member() {
+        let pair = |m: &str, n: &str| Some((m.to_owned(), n.to_owned()));
+        assert_eq!(
+            found(r#"{"name":"a","limit":1e309}"#),
+            pair("limit", "1e309")
+        );
+        assert_eq!(found(r#"{"limit" : -1E+400 }"#), pair("limit", "-1E+400"));
+        // Strings that look like members or numbers are skipped, escapes included.
+        assert_eq!(
+            found(r#"{"name":"x\":1e999","limit":1.5,"io_logging_sampling_rate":2e308}"#),
+            pair("io_logging_sampling_rate", "2e308")
+        );
+        let digits = format!("{{\"limit\":1{}}}", "0".repeat(400));
+        let (member, shown) = found(&digits).expect("found");
+        assert_eq!(member, "limit");
+        assert_eq!(shown.chars().count(), 41, "{shown}");
+        assert_eq!(found("1e309"), pair("request body", "1e309"));
+        // Numbers a double holds are not reported.
+        assert_eq!(
+            found(r#"{"limit":1.7976931348623157e308,"x":[1,2e5]}"#),
+            None
+        );
     }
 }

@@ -66,6 +66,10 @@ pub struct Config {
     pub body_timeout: Duration,
     /// Most connections open at once; a new one beyond takes the place of the oldest idle one.
     pub max_connections: usize,
+    /// Answer CORS preflights and let any origin read every answer, as a public API does.
+    /// `false` (`--no-cors`) answers like a server that never heard of CORS, so that a
+    /// browser refuses the calls: how a page meets an API that does not allow it.
+    pub cors: bool,
 }
 
 /// `--header-timeout` unless given: generous for any real client, short for a stalled one.
@@ -91,6 +95,7 @@ impl Default for Config {
             header_timeout: DEFAULT_HEADER_TIMEOUT,
             body_timeout: DEFAULT_BODY_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
+            cors: true,
         }
     }
 }
@@ -155,6 +160,7 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
         control: config.control.then(Control::default),
         rate_limit: config.rate_limit.map(RateLimiter::new),
         serve_dir: config.serve_dir.clone(),
+        cors: config.cors,
     });
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -210,6 +216,7 @@ async fn accept_loop(
         let app = app.clone();
         let state = state.clone();
         let http = http.clone();
+        let cors = state.cors;
         tokio::spawn(async move {
             let busy = ticket.busy_handle();
             let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
@@ -227,7 +234,7 @@ async fn accept_loop(
                     }))
                 }
             });
-            let conn = http.serve_connection(TokioIo::new(EnvelopeIo::new(stream)), svc);
+            let conn = http.serve_connection(TokioIo::new(EnvelopeIo::new(stream).cors(cors)), svc);
             tokio::select! {
                 _ = conn => {}
                 () = ticket.evicted() => {}
@@ -249,7 +256,11 @@ impl std::fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
-fn add_cors(resp: &mut Response) {
+/// The CORS headers, unless the sandbox runs with `--no-cors`.
+fn add_cors(state: &AppState, resp: &mut Response) {
+    if !state.cors {
+        return;
+    }
     let h = resp.headers_mut();
     h.insert(
         header::ACCESS_CONTROL_ALLOW_ORIGIN,
@@ -261,9 +272,9 @@ fn add_cors(resp: &mut Response) {
     );
 }
 
-fn preflight() -> Response {
+fn preflight(state: &AppState) -> Response {
     let mut resp = StatusCode::NO_CONTENT.into_response();
-    add_cors(&mut resp);
+    add_cors(state, &mut resp);
     let h = resp.headers_mut();
     h.insert(
         header::ACCESS_CONTROL_ALLOW_METHODS,
@@ -320,12 +331,13 @@ fn fault_response(
 
 /// Everything in front of the router: CORS preflight, faults, rate limiting and the log.
 async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dropped> {
-    if req.method() == Method::OPTIONS
+    if state.cors
+        && req.method() == Method::OPTIONS
         && req
             .headers()
             .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
     {
-        return Ok(preflight());
+        return Ok(preflight(&state));
     }
     let path = req.uri().path().to_owned();
     let method = req.method().as_str().to_owned();
@@ -351,7 +363,7 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
             body,
         }) => {
             let mut resp = fault_response(status, retry_after, retry_after_ms, body);
-            add_cors(&mut resp);
+            add_cors(&state, &mut resp);
             finish(status);
             return Ok(resp);
         }
@@ -379,7 +391,7 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
             .into_response();
             set_header(&mut resp, "retry-after", secs.max(1));
             set_header(&mut resp, "retry-after-ms", wait.as_millis() as u64);
-            add_cors(&mut resp);
+            add_cors(&state, &mut resp);
             finish(429);
             return Ok(resp);
         }
@@ -406,7 +418,7 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
         return Err(Dropped);
     }
     finish(resp.status().as_u16());
-    add_cors(&mut resp);
+    add_cors(&state, &mut resp);
     Ok(resp)
 }
 
@@ -498,6 +510,10 @@ async fn fallback(State(state): State<Shared>, req: Request) -> Response {
     }
     let serve = tower_http::services::ServeDir::new(&dir)
         .fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
+    // Compressed per Accept-Encoding (brotli or gzip, `Vary: Accept-Encoding`) as a static
+    // host does, so the page served here downloads what it would in production. Ranges and
+    // tiny files go as they are. The API's own answers are not compressed.
+    let serve = tower_http::compression::Compression::new(serve);
     match serve.oneshot(req).await {
         Ok(resp) => resp.map(Body::new),
         Err(e) => ApiError::internal(e).into_response(),

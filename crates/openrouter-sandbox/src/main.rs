@@ -59,6 +59,10 @@ struct Cli {
     /// Most connections open at once; a new one beyond closes the oldest idle one.
     #[arg(long, default_value_t = openrouter_sandbox::DEFAULT_MAX_CONNECTIONS)]
     max_connections: usize,
+    /// Turn CORS off: no preflight answers, no `Access-Control-*` headers, so browsers
+    /// on other origins are refused (to test a same-origin proxy in front).
+    #[arg(long)]
+    no_cors: bool,
 }
 
 #[tokio::main]
@@ -79,6 +83,7 @@ async fn main() -> std::process::ExitCode {
         header_timeout: Duration::from_secs(cli.header_timeout),
         body_timeout: Duration::from_secs(cli.body_timeout),
         max_connections: cli.max_connections,
+        cors: !cli.no_cors,
     };
     let running = match serve(config).await {
         Ok(r) => r,

@@ -26,6 +26,8 @@ pub struct AppState {
     pub rate_limit: Option<RateLimiter>,
     /// `--serve DIR`.
     pub serve_dir: Option<PathBuf>,
+    /// CORS on (the default) or off (`--no-cors`).
+    pub cors: bool,
 }
 
 /// Shared state handle.

@@ -1,6 +1,6 @@
 //! Sign-in: paste a management key, checked with `GET /key` before anything else is shown.
 
-use crate::session::{use_session, SignInError, SignInField};
+use crate::session::{use_session, SignInError, SignInField, PROXY_HELP_URL};
 use leptos::prelude::*;
 use openrouter_admin::ManagementKey;
 
@@ -19,6 +19,7 @@ pub fn SignIn() -> impl IntoView {
     let pending = RwSignal::new(false);
     let refusal = RwSignal::new(None::<SignInError>);
     let error = move || refusal.get().map(|e| e.message);
+    let proxy_help = move || refusal.with(|r| r.as_ref().is_some_and(|e| e.proxy_help));
     let at_fault =
         move |field: SignInField| refusal.with(|r| r.as_ref().and_then(|e| e.field) == Some(field));
 
@@ -101,6 +102,17 @@ pub fn SignIn() -> impl IntoView {
                     </Show>
                     <p id="ora-key-error" class="ora-error" role="alert">
                         {error}
+                        // Always there, shown only when it helps: a `Show` here cost the first
+                        // load about 0.7 KB more.
+                        <a
+                            id="ora-proxy-help"
+                            href=PROXY_HELP_URL
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            hidden=move || !proxy_help()
+                        >
+                            "How to serve the page and the API from one origin"
+                        </a>
                     </p>
                     <button class="ora-btn ora-btn-primary" type="submit" disabled=move || pending.get() || !session.ready().get()>
                         {move || if pending.get() { "Checking…" } else if !session.ready().get() { "Loading settings…" } else { "Sign in" }}

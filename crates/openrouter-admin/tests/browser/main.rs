@@ -23,6 +23,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod composites;
+mod cors;
 mod errors;
 mod operations;
 mod outcomes;
