@@ -5,26 +5,14 @@ import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+import { API, KEY, control } from "../sandbox.mjs";
 
-const ORIGIN = process.env.SANDBOX_URL;
-const API = process.env.SANDBOX_API;
-const KEY = process.env.SANDBOX_MANAGEMENT_KEY;
-assert.ok(ORIGIN && API && KEY, "SANDBOX_URL, SANDBOX_API and SANDBOX_MANAGEMENT_KEY must be set");
 
 await init();
 
 /** A client with fast retries off unless asked: the fault tests count attempts. */
 const client = (extra = {}) => new OpenRouterAdmin({ apiKey: KEY, baseUrl: API, ...extra });
 
-async function control(method, path, body) {
-  const res = await fetch(ORIGIN + path, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${method} ${path}: ${res.status}`);
-  return res.headers.get("content-type")?.includes("json") ? res.json() : null;
-}
 const fault = (method, path, ...faults) => control("POST", "/__sandbox/faults", { method, path, faults });
 
 /** Awaits `promise`, expecting an OpenRouterError of `kind`; returns it. */

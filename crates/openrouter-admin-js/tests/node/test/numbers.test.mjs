@@ -4,20 +4,16 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+import { API, KEY, control } from "../sandbox.mjs";
 
-const ORIGIN = process.env.SANDBOX_URL;
-const API = process.env.SANDBOX_API;
-const KEY = process.env.SANDBOX_MANAGEMENT_KEY;
-assert.ok(ORIGIN && API && KEY, "SANDBOX_URL, SANDBOX_API and SANDBOX_MANAGEMENT_KEY must be set");
 
 await init();
 const admin = new OpenRouterAdmin({ apiKey: KEY, baseUrl: API, maxRetries: 0 });
 
-const sandbox = async (method, path) => (await fetch(ORIGIN + path, { method })).json();
-const writes = async () => (await sandbox("GET", "/__sandbox/log")).requests.filter((r) => r.method !== "GET").length;
+const writes = async () => (await control("GET", "/__sandbox/log")).requests.filter((r) => r.method !== "GET").length;
 
 beforeEach(async () => {
-  await sandbox("POST", "/__sandbox/reset");
+  await control("POST", "/__sandbox/reset");
 });
 
 async function refused(label, call, field, rule) {

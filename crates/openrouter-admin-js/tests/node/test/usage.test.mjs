@@ -3,21 +3,13 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+import { API, KEY, control } from "../sandbox.mjs";
 
-const ORIGIN = process.env.SANDBOX_URL;
-const API = process.env.SANDBOX_API;
-const KEY = process.env.SANDBOX_MANAGEMENT_KEY;
-assert.ok(ORIGIN && API && KEY, "SANDBOX_URL, SANDBOX_API and SANDBOX_MANAGEMENT_KEY must be set");
 
 await init();
 
 const admin = new OpenRouterAdmin({ apiKey: KEY, baseUrl: API, maxRetries: 0 });
 
-async function control(method, path) {
-  const res = await fetch(ORIGIN + path, { method });
-  assert.ok(res.ok, `${method} ${path}: ${res.status}`);
-  return res.json();
-}
 
 beforeEach(async () => {
   await control("POST", "/__sandbox/reset");
