@@ -1,5 +1,6 @@
 //! The application shell: providers, sign-in gate, navigation and the route switch.
 
+use crate::components::chart::SeriesColours;
 use crate::components::identity::Identity;
 use crate::pages::activity::{CreditBalance, OrgActivity};
 use crate::pages::keys::detail::KeyPage;
@@ -31,6 +32,7 @@ pub fn App(
     }
     provide_context(Router::new());
     Loads::provide();
+    SeriesColours::provide();
 
     view! {
         <ToastProvider>

@@ -126,9 +126,36 @@ const SERIES_CLASSES: [&str; 7] = [
     "ora-s0", "ora-s1", "ora-s2", "ora-s3", "ora-s4", "ora-s5", "ora-s6",
 ];
 
-/// The colour class of series `i`.
-pub fn series_class(i: usize) -> &'static str {
-    SERIES_CLASSES[i % SERIES_CLASSES.len()]
+/// The models in the order the page first drew them: a model keeps its colour on every chart
+/// of the session (the organization's, a workspace's, a key's), so charts compare at a glance.
+#[derive(Clone, Copy)]
+pub struct SeriesColours(StoredValue<Vec<String>>);
+
+impl SeriesColours {
+    /// Provides the session's colours as context (once, at the page's root).
+    pub fn provide() {
+        provide_context(SeriesColours(StoredValue::new(Vec::new())));
+    }
+}
+
+/// The colour class of the series named `name`: the one it was given before in this session,
+/// or the next one. Without the context (a chart drawn on its own) every series is numbered
+/// afresh by `fallback`, its place in the chart.
+pub fn series_class(name: &str, fallback: usize) -> &'static str {
+    let at = use_context::<SeriesColours>().map(|SeriesColours(seen)| {
+        let mut at = 0;
+        seen.update_value(|names| {
+            at = match names.iter().position(|n| n == name) {
+                Some(at) => at,
+                None => {
+                    names.push(name.to_string());
+                    names.len() - 1
+                }
+            };
+        });
+        at
+    });
+    SERIES_CLASSES[at.unwrap_or(fallback) % SERIES_CLASSES.len()]
 }
 
 /// Vertical stacked bars in SVG, one column per label (days), one colour per series, with a
@@ -174,7 +201,7 @@ pub fn StackedColumns(
             let h = v / max * plot_h;
             y -= h;
             rects.push(view! {
-                <rect class=series_class(i) x=crate::num::fixed(x, 1) y=crate::num::fixed(y, 1)
+                <rect class=series_class(&s.name, i) x=crate::num::fixed(x, 1) y=crate::num::fixed(y, 1)
                     width=crate::num::fixed(bar_w, 1) height=crate::num::fixed(h.max(0.5), 1)>
                     <title>{format!("{label} · {}: {}", s.name, usd(v))}</title>
                 </rect>
@@ -215,7 +242,7 @@ pub fn StackedColumns(
         .enumerate()
         .map(|(i, s)| {
             view! {
-                <li><span class=format!("ora-swatch {}", series_class(i)) aria-hidden="true"></span>{s.name.clone()}</li>
+                <li><span class=format!("ora-swatch {}", series_class(&s.name, i)) aria-hidden="true"></span>{s.name.clone()}</li>
             }
         })
         .collect_view();

@@ -110,7 +110,7 @@ fn daily_view(daily: &Daily, title: &str) -> impl IntoView {
         .map(|(i, s)| {
             view! {
                 <th scope="col" class="ora-num">
-                    <span class=format!("ora-swatch {}", series_class(i)) aria-hidden="true"></span>
+                    <span class=format!("ora-swatch {}", series_class(&s.name, i)) aria-hidden="true"></span>
                     {s.name.clone()}
                 </th>
             }
