@@ -1,6 +1,7 @@
 //! Who is signed in, where the navigation ends: the management key's label and what `GET /key`
 //! says about where it acts (organization, workspace, data regions).
 
+use crate::services::read;
 use crate::session::{use_client, use_session};
 use leptos::prelude::*;
 use openrouter_admin::models::CurrentKey;
@@ -10,20 +11,15 @@ use openrouter_admin::models::CurrentKey;
 #[component]
 pub fn Identity() -> impl IntoView {
     let session = use_session();
-    let current: RwSignal<Option<CurrentKey>> = RwSignal::new(None);
-    // Taken here, not inside the task: the session is context, which a task cannot read.
-    if let Ok(client) = use_client() {
-        leptos::task::spawn_local(async move {
-            if let Ok(key) = client.current_key().send().await {
-                current.set(Some(key));
-            }
-        });
-    }
+    // Through the page's one way to read, like the credit balance beside it: cancelled with
+    // the view, and read again by "Try again" if it failed.
+    let current =
+        read(|signal| async move { use_client()?.current_key().signal(signal).send().await });
     view! {
         <dl class="ora-identity" aria-label="Signed in">
             <dt>"Key"</dt>
             <dd class="ora-mono" id="ora-id-key" title="The signed-in management key">{move || session.label()}</dd>
-            {move || current.get().map(|k| view! {
+            {move || current.get().and_then(Result::ok).map(|k| view! {
                 <dt>"Organization"</dt>
                 <dd class="ora-mono" id="ora-id-org">{organization(&k)}</dd>
                 <dt>"Workspace"</dt>
