@@ -3,6 +3,14 @@
 use super::dialog::Dialog;
 use leptos::prelude::*;
 
+/// What a [`ConfirmByName`] says happens unless told otherwise.
+pub const IRREVERSIBLE: &str = "This cannot be undone.";
+
+/// The title a [`ConfirmByName`] has unless told otherwise: "Delete {what} “{name}”?".
+pub fn delete_title(what: &str, name: &str) -> String {
+    format!("Delete {what} “{name}”?")
+}
+
 /// A destructive action's confirmation: the button is enabled once the resource's name is typed.
 #[component]
 pub fn ConfirmByName(
@@ -38,8 +46,8 @@ pub fn ConfirmByName(
     body: Option<String>,
 ) -> impl IntoView {
     let typed = RwSignal::new(String::new());
-    let title = title.unwrap_or_else(|| format!("Delete {what} “{name}”?"));
-    let body = body.unwrap_or_else(|| "This cannot be undone.".to_string());
+    let title = title.unwrap_or_else(|| delete_title(&what, &name));
+    let body = body.unwrap_or_else(|| IRREVERSIBLE.to_string());
     let expected = name.clone();
     let matches = Signal::derive(move || typed.get().trim() == expected);
     view! {

@@ -2,7 +2,7 @@
 //! saving fails and warns when someone else saved the workspace since it was loaded; and the
 //! danger zone.
 
-use crate::components::confirm::ConfirmByName;
+use crate::components::confirm::{delete_title, ConfirmByName, IRREVERSIBLE};
 use crate::domain::is_default;
 use crate::pages::workspaces::form::{workspace_fields, WsForm};
 use crate::route::{Route, Tab};
@@ -180,8 +180,8 @@ pub fn Settings(
                 what="workspace"
                 name=name.clone()
                 action=if default { "Delete the Default workspace" } else { "Delete workspace" }
-                title=if default { format!("Delete the Default workspace “{name}”?") } else { format!("Delete workspace “{name}”?") }
-                body=if default { format!("{DEFAULT_DELETE_WARNING} This cannot be undone.") } else { "This cannot be undone.".to_string() }
+                title=delete_title(if default { "the Default workspace" } else { "workspace" }, &name)
+                body=if default { format!("{DEFAULT_DELETE_WARNING} {IRREVERSIBLE}") } else { IRREVERSIBLE.to_string() }
                 pending=delete.pending()
                 error=failure_message(delete)
                 help=delete_help
