@@ -867,14 +867,36 @@ pub async fn unassign_keys(
     _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
+    unassign(
+        &state,
+        &path,
+        body,
+        "key_hashes",
+        "guardrail_keys",
+        "key_hash",
+    )
+}
+
+/// Removes the ids of body field `field` from the guardrail's assignments in `table` (whose
+/// `column` holds them); ids not assigned are left alone, and not counted.
+fn unassign(
+    state: &Shared,
+    path: &PathParams,
+    body: Result<JsonObject, ApiError>,
+    field: &str,
+    table: &str,
+    column: &str,
+) -> ApiResult<Response> {
     let db = state.db();
     let g = find_or_404(&db, path.at(0))?;
-    let hashes = ids(&body?, "key_hashes")?;
+    let ids = ids(&body?, field)?;
     let mut removed = 0;
-    for hash in &hashes {
+    for id in &ids {
         removed += db
-            .prepare_cached("DELETE FROM guardrail_keys WHERE guardrail_id = ?1 AND key_hash = ?2")?
-            .execute(params![g.id, hash])?;
+            .prepare_cached(&format!(
+                "DELETE FROM {table} WHERE guardrail_id = ?1 AND {column} = ?2"
+            ))?
+            .execute(params![g.id, id])?;
     }
     Ok(Json(json!({ "unassigned_count": removed })).into_response())
 }
@@ -923,18 +945,14 @@ pub async fn unassign_members(
     _: Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
-    let db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let users = ids(&body?, "member_user_ids")?;
-    let mut removed = 0;
-    for user in &users {
-        removed += db
-            .prepare_cached(
-                "DELETE FROM guardrail_members WHERE guardrail_id = ?1 AND user_id = ?2",
-            )?
-            .execute(params![g.id, user])?;
-    }
-    Ok(Json(json!({ "unassigned_count": removed })).into_response())
+    unassign(
+        &state,
+        &path,
+        body,
+        "member_user_ids",
+        "guardrail_members",
+        "user_id",
+    )
 }
 
 /// Deletes a workspace's guardrails and every assignment to them (inside the workspace

@@ -165,25 +165,54 @@ impl<'a, T: Transport> GuardrailHandler<'a, T> {
     }
     /// The keys it governs.
     pub fn keys(&self) -> GuardrailKeysHandler<'a, T> {
-        GuardrailKeysHandler {
-            client: self.client,
-            id: self.id.clone(),
-        }
+        GuardrailAssigneesHandler::new(self.client, &self.id)
     }
     /// The organization members it governs.
     pub fn members(&self) -> GuardrailMembersHandler<'a, T> {
-        GuardrailMembersHandler {
-            client: self.client,
-            id: self.id.clone(),
-        }
+        GuardrailAssigneesHandler::new(self.client, &self.id)
     }
 }
 
-/// `client.guardrail(id).keys()`.
+/// The keys or the organization members a guardrail governs: `client.guardrail(id).keys()`
+/// ([`GuardrailKeysHandler`]) and `.members()` ([`GuardrailMembersHandler`]).
 #[derive(Debug)]
-pub struct GuardrailKeysHandler<'a, T> {
+pub struct GuardrailAssigneesHandler<'a, T, I> {
     client: &'a Client<T>,
     id: GuardrailId,
+    _ids: std::marker::PhantomData<fn() -> I>,
+}
+
+/// `client.guardrail(id).keys()`: `list`, `assign(hashes)`, `unassign(hashes)`.
+pub type GuardrailKeysHandler<'a, T> = GuardrailAssigneesHandler<'a, T, KeyHash>;
+
+/// `client.guardrail(id).members()`: `list`, `assign(user_ids)`, `unassign(user_ids)`.
+pub type GuardrailMembersHandler<'a, T> = GuardrailAssigneesHandler<'a, T, UserId>;
+
+impl<'a, T: Transport, I: Assignee> GuardrailAssigneesHandler<'a, T, I> {
+    fn new(client: &'a Client<T>, id: &GuardrailId) -> Self {
+        GuardrailAssigneesHandler {
+            client,
+            id: id.clone(),
+            _ids: std::marker::PhantomData,
+        }
+    }
+    /// Assigns any number of keys or members (chunks of [`MAX_ASSIGNMENT_BATCH`]) with one
+    /// outcome per id. A key holds one guardrail: one held elsewhere moves here.
+    pub fn assign<L, U>(&self, ids: L) -> AssignmentChanges<'a, T, I>
+    where
+        L: IntoIterator<Item = U>,
+        U: Into<I>,
+    {
+        AssignmentChanges::new(self.client, &self.id, ids, true)
+    }
+    /// Unassigns any number of keys or members, with one outcome per id.
+    pub fn unassign<L, U>(&self, ids: L) -> AssignmentChanges<'a, T, I>
+    where
+        L: IntoIterator<Item = U>,
+        U: Into<I>,
+    {
+        AssignmentChanges::new(self.client, &self.id, ids, false)
+    }
 }
 
 impl<'a, T: Transport> GuardrailKeysHandler<'a, T> {
@@ -191,52 +220,12 @@ impl<'a, T: Transport> GuardrailKeysHandler<'a, T> {
     pub fn list(&self) -> Call<'a, T, ListGuardrailKeys> {
         self.client.call(ListGuardrailKeys::new(self.id.clone()))
     }
-    /// Assigns any number of keys (chunks of [`MAX_ASSIGNMENT_BATCH`]) with one outcome per
-    /// key. A key holds one guardrail: one held elsewhere moves here.
-    pub fn assign<I, H>(&self, hashes: I) -> AssignmentChanges<'a, T, KeyHash>
-    where
-        I: IntoIterator<Item = H>,
-        H: Into<KeyHash>,
-    {
-        AssignmentChanges::new(self.client, &self.id, hashes, true)
-    }
-    /// Unassigns any number of keys, with one outcome per key.
-    pub fn unassign<I, H>(&self, hashes: I) -> AssignmentChanges<'a, T, KeyHash>
-    where
-        I: IntoIterator<Item = H>,
-        H: Into<KeyHash>,
-    {
-        AssignmentChanges::new(self.client, &self.id, hashes, false)
-    }
-}
-
-/// `client.guardrail(id).members()`.
-#[derive(Debug)]
-pub struct GuardrailMembersHandler<'a, T> {
-    client: &'a Client<T>,
-    id: GuardrailId,
 }
 
 impl<'a, T: Transport> GuardrailMembersHandler<'a, T> {
     /// `GET /guardrails/{id}/assignments/members`.
     pub fn list(&self) -> Call<'a, T, ListGuardrailMembers> {
         self.client.call(ListGuardrailMembers::new(self.id.clone()))
-    }
-    /// Assigns any number of organization members, with one outcome per member.
-    pub fn assign<I, U>(&self, user_ids: I) -> AssignmentChanges<'a, T, UserId>
-    where
-        I: IntoIterator<Item = U>,
-        U: Into<UserId>,
-    {
-        AssignmentChanges::new(self.client, &self.id, user_ids, true)
-    }
-    /// Unassigns any number of organization members, with one outcome per member.
-    pub fn unassign<I, U>(&self, user_ids: I) -> AssignmentChanges<'a, T, UserId>
-    where
-        I: IntoIterator<Item = U>,
-        U: Into<UserId>,
-    {
-        AssignmentChanges::new(self.client, &self.id, user_ids, false)
     }
 }
 

@@ -15,8 +15,8 @@ mod workspaces;
 pub use budgets::BudgetsHandler;
 pub use guardrails::{
     Assignee, AssignmentChanges, AssignmentOutcome, AssignmentReport, AssignmentResult,
-    GuardrailHandler, GuardrailKeysHandler, GuardrailMembersHandler, GuardrailsHandler,
-    WorkspaceGuardrailsHandler,
+    GuardrailAssigneesHandler, GuardrailHandler, GuardrailKeysHandler, GuardrailMembersHandler,
+    GuardrailsHandler, WorkspaceGuardrailsHandler,
 };
 pub use keys::{
     BulkDelete, BulkResult, BulkUpdate, KeyHandler, KeysHandler, ReconcileKey, Retire, Rotate,
