@@ -5,7 +5,9 @@
 //! results, a rotation) are built here as plain objects around such parsed bodies.
 
 use js_sys::{Array, Object, Reflect};
-use openrouter_admin::handlers::{BulkResult, MemberOutcome, MemberReport, Rotation};
+use openrouter_admin::handlers::{
+    AssignmentOutcome, AssignmentResult, BulkResult, MemberOutcome, MemberReport, Rotation,
+};
 use openrouter_admin::{Error, ErrorKind, KeyHash, Secret};
 use wasm_bindgen::JsValue;
 
@@ -91,6 +93,36 @@ pub fn member_report(report: MemberReport) -> JsValue {
         out.push(&item);
     }
     out.into()
+}
+
+/// A guardrail assignment report as `[{ id, outcome, error? }]`.
+pub fn assignment_report<I: AsRef<str>>(results: &[AssignmentResult<I>]) -> JsValue {
+    let out = Array::new();
+    for result in results {
+        out.push(&assignment_item(result.id.as_ref(), &result.outcome));
+    }
+    out.into()
+}
+
+/// One id's entry of [`assignment_report`]; not generic, so it exists once.
+#[inline(never)]
+fn assignment_item(id: &str, outcome: &AssignmentOutcome) -> JsValue {
+    let item: JsValue = Object::new().into();
+    set(&item, "id", &JsValue::from_str(id));
+    let outcome = match outcome {
+        AssignmentOutcome::Assigned => "assigned",
+        AssignmentOutcome::AlreadyAssigned => "already_assigned",
+        AssignmentOutcome::Unassigned => "unassigned",
+        AssignmentOutcome::NotAssigned => "not_assigned",
+        AssignmentOutcome::Failed(error) => {
+            set(&item, "error", &error_to_js(error));
+            "failed"
+        }
+        // The core's enum may grow: show such an outcome as a failure without an error.
+        _ => "failed",
+    };
+    set(&item, "outcome", &JsValue::from_str(outcome));
+    item
 }
 
 /// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`: `value` is

@@ -477,6 +477,54 @@ impl OpenRouterAdmin {
     ) -> Result<JsValue, JsValue> {
         self.pages(List::OrganizationMembers, &options)
     }
+
+    // ---- guardrails ---------------------------------------------------------------------
+
+    /// Assigns any number of keys to the guardrail (chunks of 100), one outcome per key. A key
+    /// holds one guardrail, so one held elsewhere moves here; a key of another workspace fails
+    /// alone (the others are still assigned).
+    #[wasm_bindgen(js_name = assignGuardrailKeys, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn assign_guardrail_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, hashes, options, true, true)
+    }
+
+    /// Unassigns any number of keys from the guardrail, one outcome per key.
+    #[wasm_bindgen(js_name = unassignGuardrailKeys, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn unassign_guardrail_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, hashes, options, true, false)
+    }
+
+    /// Assigns any number of organization members to the guardrail, one outcome per member.
+    #[wasm_bindgen(js_name = assignGuardrailMembers, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn assign_guardrail_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, user_ids, options, false, true)
+    }
+
+    /// Unassigns any number of organization members from the guardrail, one outcome each.
+    #[wasm_bindgen(js_name = unassignGuardrailMembers, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn unassign_guardrail_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, user_ids, options, false, false)
+    }
 }
 
 impl OpenRouterAdmin {

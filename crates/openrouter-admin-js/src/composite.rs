@@ -1,5 +1,5 @@
 //! The methods the core composes of several requests: reconciling after an unknown outcome,
-//! member changes in chunks, rotation and bulk key changes.
+//! member changes and guardrail assignments in chunks, rotation and bulk key changes.
 //!
 //! Each reads its arguments before its promise exists, so a bad one is a rejection like any
 //! other failure (never an exception inside the running task), and resolves to a report
@@ -9,7 +9,7 @@ use js_sys::Promise;
 use openrouter_admin::Client;
 use wasm_bindgen::JsValue;
 
-use crate::answer::{bulk_results, member_report, parse_found, rotation, Shape};
+use crate::answer::{assignment_report, bulk_results, member_report, parse_found, rotation, Shape};
 use crate::body;
 use crate::convert::{
     invalid, promise, segment_arg, signaled, string_arg, strings_arg, MethodFuture, Options,
@@ -136,6 +136,46 @@ pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: Js
                 }
             };
             Ok(bulk_results(results.map_err(reject)?, shape))
+        });
+        Ok(future)
+    })())
+}
+
+/// `assignGuardrailKeys` / `unassignGuardrailKeys` (`keys`) and `assignGuardrailMembers` /
+/// `unassignGuardrailMembers`: one outcome per id.
+pub fn change_assignments(
+    client: Client,
+    id: JsValue,
+    ids: JsValue,
+    options: JsValue,
+    keys: bool,
+    assign: bool,
+) -> Promise {
+    started((|| {
+        let id = segment_arg(&id, "id")?;
+        let ids = strings_arg(&ids, if keys { "hashes" } else { "userIds" })?;
+        let signal = Options::parse(&options)?.signal()?;
+        let future: MethodFuture = Box::pin(async move {
+            let guardrail = client.guardrail(id);
+            if keys {
+                let handler = guardrail.keys();
+                let call = if assign {
+                    handler.assign(ids)
+                } else {
+                    handler.unassign(ids)
+                };
+                let report = signaled!(call, signal).send().await.map_err(reject)?;
+                Ok(assignment_report(&report.results))
+            } else {
+                let handler = guardrail.members();
+                let call = if assign {
+                    handler.assign(ids)
+                } else {
+                    handler.unassign(ids)
+                };
+                let report = signaled!(call, signal).send().await.map_err(reject)?;
+                Ok(assignment_report(&report.results))
+            }
         });
         Ok(future)
     })())

@@ -358,6 +358,174 @@ export type BulkResult<T> =
   | { hash: string; ok: true; value: T }
   | { hash: string; ok: false; error: OpenRouterError };
 
+/** What a content filter does when it matches. Open. */
+export type ContentFilterAction = "redact" | "block" | "flag" | (string & {});
+/** A built-in content filter. Open when read; a create or update takes the known ones. */
+export type ContentFilterSlug =
+  | "email"
+  | "phone"
+  | "ssn"
+  | "credit-card"
+  | "ip-address"
+  | "person-name"
+  | "address"
+  | "regex-prompt-injection"
+  | "secrets"
+  | (string & {});
+/** Which messages the prompt injection detector scans. */
+export type ScanScope = "user_only" | "all_messages" | (string & {});
+/** A built-in content filter as a create or update sends it (the API assigns the label). */
+export interface BuiltinFilterInput {
+  slug: ContentFilterSlug;
+  action: ContentFilterAction;
+  scan_scope?: ScanScope;
+}
+/** A built-in content filter as the API answers it. */
+export interface BuiltinFilter {
+  slug: ContentFilterSlug;
+  action: ContentFilterAction;
+  /** The placeholder the API assigned (`[EMAIL]`). */
+  label?: string;
+  scan_scope?: ScanScope;
+}
+/** A custom regex content filter: `pattern` at least 1 character, `label` at most 100. */
+export interface ContentFilter {
+  pattern: string;
+  action: ContentFilterAction;
+  label?: string | null;
+}
+/**
+ * A guardrail: restrictions on the keys and members assigned to it. A workspace's default
+ * guardrail (its `default_guardrail_id`) applies to all of the workspace's traffic first.
+ */
+export interface Guardrail {
+  id: string;
+  name: string;
+  description?: string | null;
+  workspace_id: string | null;
+  /** USD per `reset_interval`; `null` = no limit. */
+  limit_usd?: number | null;
+  reset_interval?: "daily" | "weekly" | "monthly" | (string & {}) | null;
+  include_byok_in_budgets: boolean;
+  /** `null` = any. */
+  allowed_models?: string[] | null;
+  /** `null` = any. */
+  allowed_providers?: string[] | null;
+  ignored_models?: string[] | null;
+  ignored_providers?: string[] | null;
+  /** `null` = anywhere. */
+  allowed_data_regions?: DataRegion[] | null;
+  content_filter_builtins?: BuiltinFilter[] | null;
+  content_filters?: ContentFilter[] | null;
+  /** Deprecated: the per-provider fields win. */
+  enforce_zdr?: boolean | null;
+  enforce_zdr_anthropic?: boolean | null;
+  enforce_zdr_google?: boolean | null;
+  enforce_zdr_openai?: boolean | null;
+  enforce_zdr_xai?: boolean | null;
+  enforce_zdr_other?: boolean | null;
+  enable_free_model_publication?: boolean | null;
+  enable_free_model_training?: boolean | null;
+  enable_paid_model_training?: boolean | null;
+  created_at: string;
+  updated_at?: string | null;
+}
+/**
+ * Body of `createGuardrail`: name 1..200 characters, description at most 1000; `limit_usd`
+ * (≥ 0) and `reset_interval` together or neither; every list at least one entry;
+ * `allowed_data_regions` never empty; `workspace_id` a workspace's UUID (not its slug).
+ */
+export interface CreateGuardrailRequest {
+  name: string;
+  description?: string;
+  workspace_id?: string;
+  limit_usd?: number;
+  reset_interval?: "daily" | "weekly" | "monthly";
+  include_byok_in_budgets?: boolean;
+  allowed_models?: string[];
+  allowed_providers?: string[];
+  ignored_models?: string[];
+  ignored_providers?: string[];
+  allowed_data_regions?: DataRegion[];
+  content_filter_builtins?: BuiltinFilterInput[];
+  content_filters?: ContentFilter[];
+  enforce_zdr?: boolean;
+  enforce_zdr_anthropic?: boolean;
+  enforce_zdr_google?: boolean;
+  enforce_zdr_openai?: boolean;
+  enforce_zdr_xai?: boolean;
+  enforce_zdr_other?: boolean;
+  enable_free_model_publication?: boolean;
+  enable_free_model_training?: boolean;
+  enable_paid_model_training?: boolean;
+}
+/**
+ * Body of `updateGuardrail`: leave a field out to keep it, `null` clears it; lists are
+ * replaced whole. A workspace's default guardrail is written by its first update (its name
+ * cannot be set).
+ */
+export interface UpdateGuardrailRequest {
+  name?: string;
+  description?: string | null;
+  limit_usd?: number | null;
+  reset_interval?: "daily" | "weekly" | "monthly" | null;
+  include_byok_in_budgets?: boolean;
+  allowed_models?: string[] | null;
+  allowed_providers?: string[] | null;
+  ignored_models?: string[] | null;
+  ignored_providers?: string[] | null;
+  allowed_data_regions?: DataRegion[] | null;
+  content_filter_builtins?: BuiltinFilterInput[] | null;
+  content_filters?: ContentFilter[] | null;
+  enforce_zdr?: boolean | null;
+  enforce_zdr_anthropic?: boolean | null;
+  enforce_zdr_google?: boolean | null;
+  enforce_zdr_openai?: boolean | null;
+  enforce_zdr_xai?: boolean | null;
+  enforce_zdr_other?: boolean | null;
+  enable_free_model_publication?: boolean | null;
+  enable_free_model_training?: boolean | null;
+  enable_paid_model_training?: boolean | null;
+}
+/** Options of `listGuardrails`. */
+export interface GuardrailListOptions extends ListOptions {
+  /** This workspace's guardrails (its UUID; a slug is a `validation` error), not the Default workspace's. */
+  workspaceId?: string;
+}
+/** A key's assignment to a guardrail (a key holds one). */
+export interface KeyAssignment {
+  id: string;
+  key_hash: string;
+  guardrail_id: string;
+  key_name: string;
+  key_label: string;
+  assigned_by: string | null;
+  created_at: string;
+}
+/** An organization member's assignment to a guardrail. */
+export interface MemberAssignment {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  guardrail_id: string;
+  assigned_by: string | null;
+  created_at: string;
+}
+/** What happened to one key or member in an assignment change. */
+export type AssignmentOutcome =
+  | "assigned"
+  | "already_assigned"
+  | "unassigned"
+  | "not_assigned"
+  | "failed";
+/** One key's (its hash) or member's (their user id) outcome, in the order asked. */
+export interface AssignmentResult {
+  id: string;
+  outcome: AssignmentOutcome;
+  /** Why, when `outcome` is `"failed"`. */
+  error?: OpenRouterError;
+}
+
 /** The classes of failure; branch on these. */
 export type ErrorKind =
   | "bad_request"

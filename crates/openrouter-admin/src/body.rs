@@ -474,17 +474,17 @@ mod tests {
             CreateGuardrail::to_json,
             &spec,
             ("/guardrails", "post"),
-            None,
+            Some("CreateGuardrailRequest"),
         );
         check(
             UpdateGuardrail::to_json,
             &spec,
             ("/guardrails/{id}", "patch"),
-            None,
+            Some("UpdateGuardrailRequest"),
         );
         // The nested content filters: every field of their schemas (the input's deprecated,
         // ignored `label` aside: the API assigns built-in labels) is read and written.
-        for (fields, json, schema, ignored) in [
+        for (fields, json, schema, ignored, ts) in [
             (
                 BuiltinFilter::FIELDS,
                 BuiltinFilter::visit(&mut Everything::default())
@@ -492,6 +492,7 @@ mod tests {
                     .to_json(),
                 "ContentFilterBuiltinEntryInput",
                 Some("label"),
+                "BuiltinFilterInput",
             ),
             (
                 ContentFilter::FIELDS,
@@ -500,6 +501,7 @@ mod tests {
                     .to_json(),
                 "ContentFilterEntry",
                 None,
+                "ContentFilter",
             ),
         ] {
             let mut names: Vec<&str> = fields.iter().map(|f| f.name).collect();
@@ -516,6 +518,7 @@ mod tests {
                 .collect();
             spec_names.sort_unstable();
             assert_eq!(spec_names, names, "{schema}");
+            assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
         }
         // `external` of `POST /keys`, which the extract predates: read, written and typed.
         let mut reader = Everything::default();

@@ -297,16 +297,13 @@ pub struct AssignmentReport<I> {
 /// the bad ones fail.
 #[must_use = "does nothing until `.send().await`"]
 pub struct AssignmentChanges<'a, T, I> {
-    client: &'a Client<T>,
-    guardrail: GuardrailId,
-    ids: Vec<I>,
-    assign: bool,
-    signal: Option<CancelSignal>,
+    changes: Changes<'a, T>,
+    _ids: std::marker::PhantomData<fn() -> I>,
 }
 
 /// The identifiers an assignment change takes: [`KeyHash`] (keys) and [`UserId`]
 /// (organization members).
-pub trait Assignee: Ord + Clone + AsRef<str> + From<String> {
+pub trait Assignee: AsRef<str> + From<String> {
     /// Whether these are keys (else organization members).
     const KEYS: bool;
 }
@@ -325,25 +322,60 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
         L: IntoIterator<Item = U>,
         U: Into<I>,
     {
+        let ids = ids
+            .into_iter()
+            .map(|id| id.into().as_ref().to_owned())
+            .collect();
         AssignmentChanges {
-            client,
-            guardrail: guardrail.clone(),
-            ids: ids.into_iter().map(Into::into).collect(),
-            assign,
-            signal: None,
+            changes: Changes {
+                client,
+                guardrail: guardrail.clone(),
+                ids,
+                keys: I::KEYS,
+                assign,
+                signal: None,
+            },
+            _ids: std::marker::PhantomData,
         }
     }
 
     /// Cancellation.
     pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
-        self.signal = Some(signal.into());
+        self.changes.signal = Some(signal.into());
         self
     }
 
+    /// Runs the chunks and reports.
+    pub async fn send(self) -> Result<AssignmentReport<I>, Error> {
+        let results = self.changes.send().await?;
+        Ok(AssignmentReport {
+            results: results
+                .into_iter()
+                .map(|(id, outcome)| AssignmentResult {
+                    id: I::from(id),
+                    outcome,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// The work of an [`AssignmentChanges`], the same for keys and members (`keys` says which),
+/// so that it exists once in a build that does both.
+struct Changes<'a, T> {
+    client: &'a Client<T>,
+    guardrail: GuardrailId,
+    ids: Vec<String>,
+    keys: bool,
+    assign: bool,
+    signal: Option<CancelSignal>,
+}
+
+impl<T: Transport> Changes<'_, T> {
     /// Who holds this guardrail now (only who is read from each row: see `views`).
-    async fn assigned(&self) -> Result<IdSet<I>, Error> {
+    async fn assigned(&self) -> Result<IdSet<String>, Error> {
         let guardrail = self.guardrail.clone();
-        let rows = if I::KEYS {
+        let rows = if self.keys {
             let list = ListGuardrailKeys {
                 limit: Some(100),
                 ..ListGuardrailKeys::new(guardrail)
@@ -369,40 +401,34 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
         let mut ids = IdSet::default();
         for row in &rows {
             let row = AssignmentRow::new(row);
-            let id = if I::KEYS {
+            ids.insert(if self.keys {
                 row.key_hash()?.0
             } else {
                 row.user_id()?.0
-            };
-            ids.insert(I::from(id));
+            });
         }
         Ok(ids)
     }
 
     /// The one request for `ids`.
-    fn request(&self, ids: Vec<I>) -> Result<crate::api::Request, Error> {
+    fn request(&self, ids: Vec<String>) -> Result<crate::api::Request, Error> {
         let id = self.guardrail.clone();
-        let names = ids.iter().map(|i| i.as_ref());
-        match (I::KEYS, self.assign) {
-            (true, true) => AssignGuardrailKeys::new(id, KeyHashes::new(names)).request(),
-            (true, false) => UnassignGuardrailKeys::new(id, KeyHashes::new(names)).request(),
-            (false, true) => AssignGuardrailMembers::new(id, MemberUserIds::new(names)).request(),
-            (false, false) => {
-                UnassignGuardrailMembers::new(id, MemberUserIds::new(names)).request()
-            }
+        match (self.keys, self.assign) {
+            (true, true) => AssignGuardrailKeys::new(id, KeyHashes::new(ids)).request(),
+            (true, false) => UnassignGuardrailKeys::new(id, KeyHashes::new(ids)).request(),
+            (false, true) => AssignGuardrailMembers::new(id, MemberUserIds::new(ids)).request(),
+            (false, false) => UnassignGuardrailMembers::new(id, MemberUserIds::new(ids)).request(),
         }
     }
 
-    /// Runs the chunks and reports.
-    pub async fn send(self) -> Result<AssignmentReport<I>, Error> {
+    /// Runs the chunks; one outcome per distinct id, in the order asked.
+    async fn send(self) -> Result<Vec<(String, AssignmentOutcome)>, Error> {
         let asked = distinct(&self.ids);
         if asked.is_empty() {
-            return Ok(AssignmentReport {
-                results: Vec::new(),
-            });
+            return Ok(Vec::new());
         }
-        if asked.iter().any(|i| i.as_ref().is_empty()) {
-            let field = if I::KEYS {
+        if asked.iter().any(String::is_empty) {
+            let field = if self.keys {
                 "key_hashes"
             } else {
                 "member_user_ids"
@@ -414,7 +440,7 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
             )]));
         }
         let before = self.assigned().await?;
-        let todo: Vec<I> = asked
+        let todo: Vec<String> = asked
             .iter()
             .filter(|i| before.contains(i) != self.assign)
             .cloned()
@@ -424,8 +450,8 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
         let mut errors =
             send_chunks(self.client, &todo, MAX_ASSIGNMENT_BATCH, signal, send).await?;
         let refused_whole =
-            |(chunk, e): &(Vec<I>, Error)| chunk.len() > 1 && e.status() == Some(400);
-        let retry: Vec<I> = errors
+            |(chunk, e): &(Vec<String>, Error)| chunk.len() > 1 && e.status() == Some(400);
+        let retry: Vec<String> = errors
             .iter()
             .filter(|c| refused_whole(c))
             .flat_map(|(chunk, _)| chunk.iter().cloned())
@@ -439,7 +465,7 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
         } else {
             self.assigned().await?
         };
-        let results = asked
+        Ok(asked
             .into_iter()
             .map(|id| {
                 let (was, is) = (before.contains(&id), after.contains(&id));
@@ -459,9 +485,8 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
                         )
                     })),
                 };
-                AssignmentResult { id, outcome }
+                (id, outcome)
             })
-            .collect();
-        Ok(AssignmentReport { results })
+            .collect())
     }
 }
