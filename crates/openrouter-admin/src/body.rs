@@ -33,6 +33,8 @@ pub enum Kind {
     Strings,
     /// An object: a nested body (`external` of `POST /keys`).
     Object,
+    /// An object of any shape, carried as its JSON text (a destination's `config`).
+    Json,
 }
 
 /// Whether a field must be present, may be left out, or may also be `null`.
@@ -78,6 +80,9 @@ pub trait Visitor {
     /// An object read as the nested body `B` (a reader reads its properties as it reads the
     /// outer body's, naming them `name.property` in its errors).
     fn object<B: Body>(&mut self, name: &'static str) -> Result<Patch<B>, Self::Error>;
+    /// An object of any shape, as its JSON text (an array or any other value is the reader's
+    /// error).
+    fn json(&mut self, name: &'static str) -> Result<Patch<String>, Self::Error>;
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }
@@ -186,6 +191,12 @@ macro_rules! required_field {
 }
 
 required_field!(String, f64);
+required_field!(
+    crate::secret::Secret,
+    crate::models::ProviderSlug,
+    crate::models::DestinationType,
+    crate::models::JsonObject
+);
 
 impl<T: BodyValue> BodyField for Option<T> {
     const KIND: Kind = T::KIND;
@@ -221,6 +232,8 @@ impl<T: BodyValue> BodyField for Patch<T> {
 /// * `or_null`: `fn f(self, v: Option<T>)`, `None` clearing the field (`Patch<T>`);
 /// * `or_null_into`: `fn f(self, v: Option<impl Into<T>>)` (`Patch<T>`).
 ///
+/// `as "name"` after the setter gives the field a JSON name other than its Rust name.
+///
 /// It writes the struct (deriving `Default`), `new`, the setters, `to_json` (the wire text,
 /// fields in declaration order: serde_json's own order) and the [`Body`] impl.
 macro_rules! body {
@@ -229,7 +242,7 @@ macro_rules! body {
         pub struct $name:ident ($($arg:ident : $aty:ty),*) {
             $(
                 $(#[$fmeta:meta])*
-                pub $field:ident : $fty:ty => $setter:ident $(<$inner:ty>)?
+                pub $field:ident : $fty:ty => $setter:ident $(<$inner:ty>)? $(as $json:literal)?
             ),* $(,)?
         }
     ) => {
@@ -253,7 +266,7 @@ macro_rules! body {
             /// The body as the JSON text that goes on the wire.
             pub(crate) fn to_json(&self) -> String {
                 let mut o = $crate::body_json::Object::new();
-                $( $crate::body::BodyField::write(&self.$field, &mut o, stringify!($field)); )*
+                $( $crate::body::BodyField::write(&self.$field, &mut o, $crate::body::json_name!($field $($json)?)); )*
                 o.finish()
             }
         }
@@ -261,7 +274,7 @@ macro_rules! body {
         impl $crate::body::Body for $name {
             const FIELDS: &'static [$crate::body::Field] = &[$(
                 $crate::body::Field {
-                    name: stringify!($field),
+                    name: $crate::body::json_name!($field $($json)?),
                     kind: <$fty as $crate::body::BodyField>::KIND,
                     presence: <$fty as $crate::body::BodyField>::PRESENCE,
                 },
@@ -270,13 +283,25 @@ macro_rules! body {
                 // Field by field into a default body, not one struct literal: a failure then
                 // drops one body, rather than each field read so far (smaller wasm).
                 let mut body = Self::default();
-                $( body.$field = <$fty as $crate::body::BodyField>::read(v, stringify!($field))?; )*
+                $( body.$field = <$fty as $crate::body::BodyField>::read(v, $crate::body::json_name!($field $($json)?))?; )*
                 Ok(body)
             }
         }
     };
 }
 pub(crate) use body;
+
+/// A field's JSON name: its Rust name, or the `as "name"` given after its setter (for a JSON
+/// name that is a Rust keyword, such as a destination's `type`).
+macro_rules! json_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $json:literal) => {
+        $json
+    };
+}
+pub(crate) use json_name;
 
 /// One builder method of [`body!`]; `<T>` after the setter kind is the value type inside the
 /// field's `Option` or `Patch`.
@@ -310,7 +335,8 @@ pub(crate) use setter;
 mod tests {
     use super::*;
     use crate::models::{
-        CreateKey, CreateWorkspace, External, UpdateKey, UpdateWorkspace, UpsertBudget,
+        CreateByokKey, CreateDestination, CreateKey, CreateWorkspace, External, UpdateByokKey,
+        UpdateDestination, UpdateKey, UpdateWorkspace, UpsertBudget,
     };
     use serde_json::Value as Json;
 
@@ -344,6 +370,10 @@ mod tests {
             self.0.push(name);
             B::visit(&mut Everything::default()).map(Patch::Value)
         }
+        fn json(&mut self, name: &'static str) -> Result<Patch<String>, ()> {
+            self.0.push(name);
+            Ok(Patch::Value("{\"a\":1}".into()))
+        }
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }
 
@@ -353,6 +383,14 @@ mod tests {
         ("/workspaces", "post", "disabled_server_tools"),
         ("/workspaces/{id}", "patch", "disabled_server_tools"),
         ("/keys", "post", "external"),
+        ("/byok", "post", "is_byok_only"),
+        ("/byok", "post", "is_required"),
+        ("/byok", "post", "declared_zdr"),
+        ("/byok/{id}", "patch", "is_byok_only"),
+        ("/byok/{id}", "patch", "is_required"),
+        ("/byok/{id}", "patch", "declared_zdr"),
+        ("/observability/destinations", "post", "regions"),
+        ("/observability/destinations/{id}", "patch", "regions"),
     ];
 
     /// The property names of a request schema (following one `$ref`), with the fields added
@@ -455,6 +493,20 @@ mod tests {
             ("/keys/{hash}", "patch"),
             Some("UpdateKeyRequest"),
         );
+        check(CreateByokKey::to_json, &spec, ("/byok", "post"), None);
+        check(UpdateByokKey::to_json, &spec, ("/byok/{id}", "patch"), None);
+        check(
+            CreateDestination::to_json,
+            &spec,
+            ("/observability/destinations", "post"),
+            None,
+        );
+        check(
+            UpdateDestination::to_json,
+            &spec,
+            ("/observability/destinations/{id}", "patch"),
+            None,
+        );
         // `external` of `POST /keys`, which the extract predates: read, written and typed.
         let mut reader = Everything::default();
         let external = External::visit(&mut reader).expect("every field set");
@@ -492,5 +544,18 @@ mod tests {
             Some((Kind::Integers, Presence::Patch))
         );
         assert_eq!(UpsertBudget::FIELDS[0].presence, Presence::Required);
+        // A JSON name that is a Rust keyword: the destination's `type`.
+        assert_eq!(
+            CreateDestination::FIELDS[0],
+            Field {
+                name: "type",
+                kind: Kind::String,
+                presence: Presence::Required
+            }
+        );
+        let config = CreateDestination::FIELDS
+            .iter()
+            .find(|f| f.name == "config");
+        assert_eq!(config.map(|f| f.kind), Some(Kind::Json));
     }
 }

@@ -3,18 +3,22 @@
 //! `client.key(&hash)`, `client.organization()`, `client.credits()`, `client.activity()`.
 
 mod budgets;
+mod byok;
 mod keys;
 mod members;
+mod observability;
 mod organization;
 mod usage;
 mod workspaces;
 
 pub use budgets::BudgetsHandler;
+pub use byok::{ByokHandler, ByokKeyHandler};
 pub use keys::{
     BulkDelete, BulkResult, BulkUpdate, KeyHandler, KeysHandler, ReconcileKey, Retire, Rotate,
     Rotation,
 };
 pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
+pub use observability::{DestinationHandler, DestinationsHandler};
 pub use organization::{OrganizationHandler, OrganizationMembersHandler};
 pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 
