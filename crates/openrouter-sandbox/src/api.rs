@@ -336,6 +336,8 @@ pub async fn delete_workspace(
             params![ws.id, now()],
         )?;
         tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
+        tx.execute("DELETE FROM byok_keys WHERE workspace_id = ?1", [&ws.id])?;
+        tx.execute("DELETE FROM destinations WHERE workspace_id = ?1", [&ws.id])?;
         tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
         tx.commit()?;
         return Ok(Json(json!({ "deleted": true })).into_response());
@@ -354,6 +356,8 @@ pub async fn delete_workspace(
     tx.execute("DELETE FROM keys WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM members WHERE workspace_id = ?1", [&ws.id])?;
+    tx.execute("DELETE FROM byok_keys WHERE workspace_id = ?1", [&ws.id])?;
+    tx.execute("DELETE FROM destinations WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
     tx.commit()?;
     Ok(Json(json!({ "deleted": true })).into_response())

@@ -7,11 +7,13 @@
 pub mod activity;
 pub mod api;
 pub mod auth;
+pub mod byok;
 pub mod conn;
 pub mod control;
 pub mod control_api;
 pub mod error;
 pub mod input;
+pub mod observability;
 pub mod seed;
 pub mod state;
 pub mod store;
@@ -448,7 +450,22 @@ fn router(state: Shared) -> Router {
         )
         .route("/organization/members", get(list_org_members))
         .route("/credits", get(activity::get_credits))
-        .route("/activity", get(activity::get_activity));
+        .route("/activity", get(activity::get_activity))
+        .route("/byok", get(byok::list).post(byok::create))
+        .route(
+            "/byok/{id}",
+            get(byok::get).patch(byok::update).delete(byok::delete),
+        )
+        .route(
+            "/observability/destinations",
+            get(observability::list).post(observability::create),
+        )
+        .route(
+            "/observability/destinations/{id}",
+            get(observability::get)
+                .patch(observability::update)
+                .delete(observability::delete),
+        );
     let mut app = Router::new().nest("/api/v1", v1);
     if state.control.is_some() {
         app = app

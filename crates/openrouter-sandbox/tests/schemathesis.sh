@@ -34,6 +34,9 @@ served=(
     getCurrentKey list createKeys getKey updateKeys deleteKeys
     listOrganizationMembers
     getCredits getUserActivity
+    listBYOKKeys createBYOKKey getBYOKKey updateBYOKKey deleteBYOKKey
+    listObservabilityDestinations createObservabilityDestination getObservabilityDestination
+    updateObservabilityDestination deleteObservabilityDestination
 )
 include=()
 for id in "${served[@]}"; do
