@@ -1192,6 +1192,37 @@ impl DestinationType {
         }
     }
 
+    /// The `config` properties of this type that take a string and may be left out (the
+    /// spec's per-type schema; `headers`, an object, is not listed).
+    pub fn optional_config(&self) -> &'static [&'static str] {
+        match self {
+            DestinationType::Arize
+            | DestinationType::Braintrust
+            | DestinationType::Grafana
+            | DestinationType::Langfuse
+            | DestinationType::Ramp
+            | DestinationType::Weave => &["baseUrl"],
+            DestinationType::Clickhouse => &["table"],
+            DestinationType::Datadog => &["url"],
+            DestinationType::Langsmith => &["endpoint", "project", "workspaceId"],
+            DestinationType::Newrelic => &["region"],
+            DestinationType::Posthog => &["endpoint"],
+            DestinationType::S3 => &[
+                "endpoint",
+                "pathTemplate",
+                "prefix",
+                "region",
+                "sessionToken",
+            ],
+            DestinationType::Snowflake => &["database", "schema", "table", "warehouse"],
+            DestinationType::Webhook => &["method"],
+            DestinationType::Opik
+            | DestinationType::OtelCollector
+            | DestinationType::Sentry
+            | DestinationType::Other(_) => &[],
+        }
+    }
+
     /// Whether the `config` property `name` is a credential (answers mask it; forms take it
     /// in a password field and never show it again).
     pub fn is_secret_config(name: &str) -> bool {

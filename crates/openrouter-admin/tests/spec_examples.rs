@@ -350,6 +350,18 @@ fn byok_and_destination_components_decode() {
         required.sort_unstable();
         ours.sort_unstable();
         assert_eq!(ours, required, "{kind} config");
+        // The optional string settings are the schema's others, `headers` aside.
+        let mut optional: Vec<&str> = s["properties"]["config"]["properties"]
+            .as_object()
+            .expect("config.properties")
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "headers" && !required.contains(k))
+            .collect();
+        let mut ours = t.optional_config().to_vec();
+        optional.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(ours, optional, "{kind} optional config");
     }
     assert_eq!(types, DestinationType::ALL.len());
     for (name, d) in [
