@@ -493,19 +493,29 @@ mod tests {
             ("/keys/{hash}", "patch"),
             Some("UpdateKeyRequest"),
         );
-        check(CreateByokKey::to_json, &spec, ("/byok", "post"), None);
-        check(UpdateByokKey::to_json, &spec, ("/byok/{id}", "patch"), None);
+        check(
+            CreateByokKey::to_json,
+            &spec,
+            ("/byok", "post"),
+            Some("CreateByokKeyRequest"),
+        );
+        check(
+            UpdateByokKey::to_json,
+            &spec,
+            ("/byok/{id}", "patch"),
+            Some("UpdateByokKeyRequest"),
+        );
         check(
             CreateDestination::to_json,
             &spec,
             ("/observability/destinations", "post"),
-            None,
+            Some("CreateDestinationRequest"),
         );
         check(
             UpdateDestination::to_json,
             &spec,
             ("/observability/destinations/{id}", "patch"),
-            None,
+            Some("UpdateDestinationRequest"),
         );
         // `external` of `POST /keys`, which the extract predates: read, written and typed.
         let mut reader = Everything::default();
