@@ -171,19 +171,22 @@ pub(crate) trait BodyField: Sized {
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error>;
 }
 
-/// The required fields' types.
+/// The required fields' types (paths in full: `models` declares its required enums with it).
 macro_rules! required_field {
     ($($t:ty),*) => {$(
-        impl BodyField for $t {
-            const KIND: Kind = <$t as BodyValue>::KIND;
-            const PRESENCE: Presence = Presence::Required;
-            fn write(&self, o: &mut Object, key: &str) {
-                o.put(key, self.value());
+        impl $crate::body::BodyField for $t {
+            const KIND: $crate::body::Kind = <$t as $crate::body::BodyValue>::KIND;
+            const PRESENCE: $crate::body::Presence = $crate::body::Presence::Required;
+            fn write(&self, o: &mut $crate::body_json::Object, key: &str) {
+                o.put(key, $crate::body_json::ToValue::value(self));
             }
-            fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-                match <$t as BodyValue>::read(v, name)? {
-                    Patch::Value(x) => Ok(x),
-                    _ => Err(v.missing(name, <$t as BodyValue>::KIND)),
+            fn read<V: $crate::body::Visitor>(
+                v: &mut V,
+                name: &'static str,
+            ) -> Result<Self, V::Error> {
+                match <$t as $crate::body::BodyValue>::read(v, name)? {
+                    $crate::patch::Patch::Value(x) => Ok(x),
+                    _ => Err(v.missing(name, <$t as $crate::body::BodyValue>::KIND)),
                 }
             }
         }
@@ -191,12 +194,7 @@ macro_rules! required_field {
 }
 
 required_field!(String, f64);
-required_field!(
-    crate::secret::Secret,
-    crate::models::ProviderSlug,
-    crate::models::DestinationType,
-    crate::models::JsonObject
-);
+pub(crate) use required_field;
 
 impl<T: BodyValue> BodyField for Option<T> {
     const KIND: Kind = T::KIND;

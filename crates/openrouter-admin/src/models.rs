@@ -860,6 +860,7 @@ id_type!(
 );
 
 to_str_value!(ProviderSlug, DestinationType);
+crate::body::required_field!(Secret, ProviderSlug, DestinationType, JsonObject);
 string_value!(
     ProviderSlug => ProviderSlug::from,
     DestinationType => |s: String| DestinationType::parse(&s),

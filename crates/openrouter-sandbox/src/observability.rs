@@ -16,14 +16,15 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde_json::{json, Map, Value};
 
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{type_name, Field, JsonObject, PathParams, QueryParams};
+use crate::observability_rows::{find, DestinationRow, COLS};
 use crate::state::Shared;
-use crate::store::{self, from_json_column, json_column, mask, now};
+use crate::store::{self, mask, now};
 
 /// Most destinations of one type a workspace may have.
 pub const MAX_PER_TYPE: i64 = 5;
@@ -207,200 +208,54 @@ const RULE_OPERATORS: &[&str] = &[
 /// The regions a destination may name on input.
 const REGIONS: &[&str] = &["global", "europe", "eu", "us"];
 
-/// A destination as stored (credentials in `config` masked).
-#[derive(Debug, Clone)]
-pub struct DestinationRow {
-    /// UUID.
-    pub id: String,
-    /// The workspace's UUID.
-    pub workspace_id: String,
-    /// `type`.
-    pub kind: String,
-    /// Display name.
-    pub name: String,
-    /// Flags.
-    pub enabled: bool,
-    /// Metadata only.
-    pub privacy_mode: bool,
-    /// Flags.
-    pub broadcast_generation_cost: bool,
-    /// Flags.
-    pub broadcast_generation_identity: bool,
-    /// Flags.
-    pub broadcast_generation_request_context: bool,
-    /// 0.0001..1.
-    pub sampling_rate: f64,
-    /// Keys whose traffic is forwarded; `None` = all.
-    pub api_key_hashes: Option<Vec<String>>,
-    /// Filter rules, or `None`.
-    pub filter_rules: Option<Value>,
-    /// Settings, credentials masked.
-    pub config: Map<String, Value>,
-    /// Regions (`europe` for `eu`).
-    pub regions: Vec<String>,
-    /// Creation time.
-    pub created_at: String,
-    /// Last change.
-    pub updated_at: String,
-}
-
-const COLS: &str =
-    "id, workspace_id, type, name, enabled, privacy_mode, broadcast_generation_cost, \
-    broadcast_generation_identity, broadcast_generation_request_context, sampling_rate, \
-    api_key_hashes, filter_rules, config, regions, created_at, updated_at";
-
-impl DestinationRow {
-    /// A new enabled destination in the `global` region, sampling everything.
-    pub fn new(id: String, workspace_id: String, kind: String, name: String, at: String) -> Self {
-        DestinationRow {
-            id,
-            workspace_id,
-            kind,
-            name,
-            enabled: true,
-            privacy_mode: false,
-            broadcast_generation_cost: false,
-            broadcast_generation_identity: false,
-            broadcast_generation_request_context: false,
-            sampling_rate: 1.0,
-            api_key_hashes: None,
-            filter_rules: None,
-            config: Map::new(),
-            regions: vec!["global".to_owned()],
-            created_at: at.clone(),
-            updated_at: at,
-        }
-    }
-
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        let text = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
-        Ok(DestinationRow {
-            id: r.get(0)?,
-            workspace_id: r.get(1)?,
-            kind: r.get(2)?,
-            name: r.get(3)?,
-            enabled: r.get(4)?,
-            privacy_mode: r.get(5)?,
-            broadcast_generation_cost: r.get(6)?,
-            broadcast_generation_identity: r.get(7)?,
-            broadcast_generation_request_context: r.get(8)?,
-            sampling_rate: r.get(9)?,
-            api_key_hashes: from_json_column(text(10)?),
-            filter_rules: text(11)?.and_then(|t| serde_json::from_str(&t).ok()),
-            config: text(12)?
-                .and_then(|t| serde_json::from_str(&t).ok())
-                .unwrap_or_default(),
-            regions: from_json_column(text(13)?).unwrap_or_default(),
-            created_at: r.get(14)?,
-            updated_at: r.get(15)?,
-        })
-    }
-
-    /// As the API answers it.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "workspace_id": self.workspace_id,
-            "type": self.kind,
-            "name": self.name,
-            "enabled": self.enabled,
-            "privacy_mode": self.privacy_mode,
-            "broadcast_generation_cost": self.broadcast_generation_cost,
-            "broadcast_generation_identity": self.broadcast_generation_identity,
-            "broadcast_generation_request_context": self.broadcast_generation_request_context,
-            "sampling_rate": self.sampling_rate,
-            "api_key_hashes": self.api_key_hashes,
-            "filter_rules": self.filter_rules,
-            "config": self.config,
-            "regions": self.regions,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        })
-    }
-
-    /// Stores it (new, or replacing the row with its id).
-    pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
-        conn.prepare_cached(&format!(
-            "INSERT INTO destinations ({COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16) \
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, enabled = excluded.enabled, \
-             privacy_mode = excluded.privacy_mode, \
-             broadcast_generation_cost = excluded.broadcast_generation_cost, \
-             broadcast_generation_identity = excluded.broadcast_generation_identity, \
-             broadcast_generation_request_context = excluded.broadcast_generation_request_context, \
-             sampling_rate = excluded.sampling_rate, api_key_hashes = excluded.api_key_hashes, \
-             filter_rules = excluded.filter_rules, config = excluded.config, \
-             regions = excluded.regions, updated_at = excluded.updated_at"
-        ))?
-        .execute(params![
-            self.id,
-            self.workspace_id,
-            self.kind,
-            self.name,
-            self.enabled,
-            self.privacy_mode,
-            self.broadcast_generation_cost,
-            self.broadcast_generation_identity,
-            self.broadcast_generation_request_context,
-            self.sampling_rate,
-            json_column(&self.api_key_hashes),
-            self.filter_rules.as_ref().map(Value::to_string),
-            Value::Object(self.config.clone()).to_string(),
-            json_column(&Some(self.regions.clone())),
-            self.created_at,
-            self.updated_at,
-        ])?;
-        Ok(())
-    }
-
-    /// Sets config settings from `patch` (all of a create's, or an update's changes),
-    /// checked against the type's schema; credentials are masked before they are kept, and a
-    /// masked value sent back is ignored.
-    pub fn set_config(&mut self, patch: &Map<String, Value>) -> ApiResult<()> {
-        let schema = settings(&self.kind).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "type: {:?} is not a stable destination type",
-                self.kind
-            ))
-        })?;
-        for (name, value) in patch {
-            let Some((_, rule, required)) = schema.iter().find(|(n, ..)| n == name) else {
+/// Sets config settings from `patch` (all of a create's, or an update's changes),
+/// checked against the type's schema; credentials are masked before they are kept, and a
+/// masked value sent back is ignored.
+fn set_config(row: &mut DestinationRow, patch: &Map<String, Value>) -> ApiResult<()> {
+    let schema = settings(&row.kind).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "type: {:?} is not a stable destination type",
+            row.kind
+        ))
+    })?;
+    for (name, value) in patch {
+        let Some((_, rule, required)) = schema.iter().find(|(n, ..)| n == name) else {
+            return Err(ApiError::bad_request(format!(
+                "config.{name}: not a setting of a {} destination",
+                row.kind
+            )));
+        };
+        if value.is_null() {
+            if *required {
                 return Err(ApiError::bad_request(format!(
-                    "config.{name}: not a setting of a {} destination",
-                    self.kind
-                )));
-            };
-            if value.is_null() {
-                if *required {
-                    return Err(ApiError::bad_request(format!(
-                        "config.{name}: required, cannot be null"
-                    )));
-                }
-                self.config.remove(name);
-                continue;
-            }
-            check_setting(name, *rule, value)?;
-            let secret = SECRET_SETTINGS.contains(&name.as_str());
-            let text = value.as_str().unwrap_or_default();
-            if secret && self.config.get(name).and_then(Value::as_str) == Some(text) {
-                continue; // the masked value this sandbox answered: unchanged
-            }
-            let kept = if secret {
-                Value::String(mask(text))
-            } else {
-                value.clone()
-            };
-            self.config.insert(name.clone(), kept);
-        }
-        for (name, _, required) in schema {
-            if *required && !self.config.contains_key(*name) {
-                return Err(ApiError::bad_request(format!(
-                    "config.{name}: required for a {} destination",
-                    self.kind
+                    "config.{name}: required, cannot be null"
                 )));
             }
+            row.config.remove(name);
+            continue;
         }
-        Ok(())
+        check_setting(name, *rule, value)?;
+        let secret = SECRET_SETTINGS.contains(&name.as_str());
+        let text = value.as_str().unwrap_or_default();
+        if secret && row.config.get(name).and_then(Value::as_str) == Some(text) {
+            continue; // the masked value this sandbox answered: unchanged
+        }
+        let kept = if secret {
+            Value::String(mask(text))
+        } else {
+            value.clone()
+        };
+        row.config.insert(name.clone(), kept);
     }
+    for (name, _, required) in schema {
+        if *required && !row.config.contains_key(*name) {
+            return Err(ApiError::bad_request(format!(
+                "config.{name}: required for a {} destination",
+                row.kind
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn check_setting(name: &str, rule: Rule, value: &Value) -> ApiResult<()> {
@@ -431,13 +286,6 @@ fn check_setting(name: &str, rule: Rule, value: &Value) -> ApiResult<()> {
         (Headers, _) => bad("an object of strings"),
         _ => bad("a string"),
     }
-}
-
-fn find(db: &Connection, id: &str) -> ApiResult<DestinationRow> {
-    db.prepare_cached(&format!("SELECT {COLS} FROM destinations WHERE id = ?1"))?
-        .query_row([id], DestinationRow::from_row)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("destination {id:?} not found")))
 }
 
 /// `GET /observability/destinations`.
@@ -614,7 +462,7 @@ fn apply(row: &mut DestinationRow, body: &JsonObject) -> ApiResult<()> {
     }
     match body.0.get("config") {
         None => {}
-        Some(Value::Object(map)) => row.set_config(map)?,
+        Some(Value::Object(map)) => set_config(row, map)?,
         Some(other) => {
             return Err(ApiError::bad_request(format!(
                 "config: must be an object, got {}",

@@ -297,8 +297,8 @@ pub fn reseed(conn: &mut Connection, kind: SeedKind, scale: SeedScale) -> rusqli
 /// declared zero-data-retention; production broadcasts to Langfuse in Europe and to Datadog,
 /// and staging has five webhooks: a type at its limit, to see the limit explained.
 fn write_byok_and_destinations(conn: &Connection) -> rusqlite::Result<()> {
-    use crate::byok::ByokRow;
-    use crate::observability::DestinationRow;
+    use crate::byok_rows::ByokRow;
+    use crate::observability_rows::DestinationRow;
     use serde_json::{json, Value};
     let mut rng = Prng(0x6279_6f6b_6f62_7331);
     let ws_id = |slug: &str| -> rusqlite::Result<String> {
