@@ -24,16 +24,22 @@ pub enum Tab {
     Budgets,
     /// Spend drawn as charts.
     Usage,
+    /// Bring-your-own provider keys.
+    Byok,
+    /// Observability (broadcast) destinations.
+    Observability,
 }
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Settings,
         Tab::Members,
         Tab::Keys,
         Tab::Budgets,
         Tab::Usage,
+        Tab::Byok,
+        Tab::Observability,
     ];
 
     /// The path segment (and the tab's label in lower case).
@@ -44,6 +50,8 @@ impl Tab {
             Tab::Keys => "keys",
             Tab::Budgets => "budgets",
             Tab::Usage => "usage",
+            Tab::Byok => "byok",
+            Tab::Observability => "observability",
         }
     }
 
@@ -55,6 +63,8 @@ impl Tab {
             Tab::Keys => "API keys",
             Tab::Budgets => "Budgets",
             Tab::Usage => "Usage",
+            Tab::Byok => "BYOK",
+            Tab::Observability => "Observability",
         }
     }
 }

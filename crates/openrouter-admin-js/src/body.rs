@@ -138,6 +138,9 @@ impl Visitor for Body<'_> {
         }
         Ok(Patch::Value(out))
     }
+    fn json(&mut self, name: &'static str) -> Result<Patch<String>, JsValue> {
+        self.typed(name, OBJECT, object_text)
+    }
     fn missing(&mut self, name: &'static str, kind: Kind) -> JsValue {
         self.wrong(name, "required", what(kind))
     }
@@ -159,9 +162,17 @@ fn what(kind: Kind) -> &'static str {
         Kind::Boolean => BOOLEAN,
         Kind::Integers => INTEGERS,
         Kind::Strings => STRINGS,
-        Kind::Object => OBJECT,
         Kind::Objects => OBJECTS,
+        Kind::Object | Kind::Json => OBJECT,
     }
+}
+
+/// A plain object's JSON text (the whole body was checked to be JSON-safe in [`Body::new`]).
+fn object_text(v: &JsValue) -> Option<String> {
+    if !v.is_object() || Array::is_array(v) {
+        return None;
+    }
+    JSON::stringify(v).ok().and_then(|s| s.as_string())
 }
 
 /// An array of whole numbers that JSON carries exactly (within ±2^53).

@@ -1189,6 +1189,340 @@ impl Endpoint for GetActivity {
     }
 }
 
+// --- BYOK provider keys and observability destinations --------------------------------------
+
+wire_body!(
+    CreateByokKey,
+    UpdateByokKey,
+    CreateDestination,
+    UpdateDestination
+);
+
+/// A list page filtered by workspace: `workspace_id` must be a UUID (these lists take no slug).
+#[inline(never)]
+fn workspace_page(
+    path: &str,
+    workspace_id: Option<&WorkspaceId>,
+    offset: Option<u64>,
+    limit: Option<u32>,
+) -> Result<Request, Error> {
+    if let Some(w) = workspace_id {
+        let mut errors = Vec::new();
+        crate::validate::check_workspace_uuid(&mut errors, w.as_str());
+        if !errors.is_empty() {
+            return Err(Error::validation(errors));
+        }
+    }
+    let mut r = page(path.to_owned(), offset, limit)?;
+    param(
+        &mut r.query,
+        "workspace_id",
+        workspace_id.map(|w| w.0.clone()),
+    );
+    Ok(r)
+}
+
+/// `GET /byok`: the Default workspace's BYOK credentials unless `workspace_id` is given.
+#[derive(Clone, Debug, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListByokKeys {
+    /// The workspace's UUID.
+    pub workspace_id: Option<WorkspaceId>,
+    /// Only this provider's credentials.
+    pub provider: Option<ProviderSlug>,
+    /// Records to skip.
+    pub offset: Option<u64>,
+    /// 1..100 (server default 50).
+    pub limit: Option<u32>,
+}
+
+impl Endpoint for ListByokKeys {
+    type Output = ListResponse<ByokKey>;
+    fn request(&self) -> Result<Request, Error> {
+        let mut r = workspace_page("/byok", self.workspace_id.as_ref(), self.offset, self.limit)?;
+        param(
+            &mut r.query,
+            "provider",
+            self.provider.as_ref().map(|p| p.0.clone()),
+        );
+        Ok(r)
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
+    }
+}
+paged!(ListByokKeys, ByokKey);
+
+/// `POST /byok` (201). Retried only on 429. The provider key goes in the body only, never in
+/// a URL, an error or `Debug`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CreateByokKeyRequest {
+    /// Body.
+    pub body: CreateByokKey,
+}
+
+impl Endpoint for CreateByokKeyRequest {
+    type Output = ByokKey;
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Post,
+            "/byok".to_owned(),
+            &self.body,
+            OpClass::Create,
+        )
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
+    }
+}
+
+/// The path of one BYOK credential.
+fn byok_path(id: &ByokKeyId) -> String {
+    format!("/byok/{}", seg(id.as_str()))
+}
+
+/// `GET /byok/{id}`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct GetByokKey {
+    /// UUID.
+    pub id: ByokKeyId,
+}
+
+impl Endpoint for GetByokKey {
+    type Output = ByokKey;
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(Method::Get, byok_path(&self.id)))
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
+    }
+}
+
+/// `PATCH /byok/{id}` (safe to retry: absolute values).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateByokKeyRequest {
+    /// UUID.
+    pub id: ByokKeyId,
+    /// Only set fields are sent.
+    pub body: UpdateByokKey,
+}
+
+impl Endpoint for UpdateByokKeyRequest {
+    type Output = ByokKey;
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Patch,
+            byok_path(&self.id),
+            &self.body,
+            OpClass::Safe,
+        )
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
+    }
+}
+
+/// `DELETE /byok/{id}`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteByokKey {
+    /// UUID.
+    pub id: ByokKeyId,
+}
+
+impl Endpoint for DeleteByokKey {
+    type Output = ();
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(Method::Delete, byok_path(&self.id)))
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json::<Deleted>().map(drop)
+    }
+}
+
+/// `GET /observability/destinations`: the Default workspace's unless `workspace_id` is given.
+#[derive(Clone, Debug, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListDestinations {
+    /// The workspace's UUID.
+    pub workspace_id: Option<WorkspaceId>,
+    /// Records to skip.
+    pub offset: Option<u64>,
+    /// 1..100 (server default 50).
+    pub limit: Option<u32>,
+}
+
+impl Endpoint for ListDestinations {
+    type Output = ListResponse<Destination>;
+    fn request(&self) -> Result<Request, Error> {
+        workspace_page(
+            "/observability/destinations",
+            self.workspace_id.as_ref(),
+            self.offset,
+            self.limit,
+        )
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json()
+    }
+}
+paged!(ListDestinations, Destination);
+
+/// `POST /observability/destinations` (201; a sixth of one type in a workspace is a 409).
+/// Retried only on 429.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CreateDestinationRequest {
+    /// Body.
+    pub body: CreateDestination,
+}
+
+impl Endpoint for CreateDestinationRequest {
+    type Output = Destination;
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Post,
+            "/observability/destinations".to_owned(),
+            &self.body,
+            OpClass::Create,
+        )
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
+    }
+}
+
+/// The path of one destination.
+fn destination_path(id: &DestinationId) -> String {
+    format!("/observability/destinations/{}", seg(id.as_str()))
+}
+
+/// `GET /observability/destinations/{id}`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct GetDestination {
+    /// UUID.
+    pub id: DestinationId,
+}
+
+impl Endpoint for GetDestination {
+    type Output = Destination;
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(Method::Get, destination_path(&self.id)))
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
+    }
+}
+
+/// `PATCH /observability/destinations/{id}` (safe to retry: absolute values).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateDestinationRequest {
+    /// UUID.
+    pub id: DestinationId,
+    /// Only set fields are sent.
+    pub body: UpdateDestination,
+}
+
+impl Endpoint for UpdateDestinationRequest {
+    type Output = Destination;
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Patch,
+            destination_path(&self.id),
+            &self.body,
+            OpClass::Safe,
+        )
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.data()
+    }
+}
+
+/// `DELETE /observability/destinations/{id}`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteDestination {
+    /// UUID.
+    pub id: DestinationId,
+}
+
+impl Endpoint for DeleteDestination {
+    type Output = ();
+    fn request(&self) -> Result<Request, Error> {
+        Ok(Request::new(Method::Delete, destination_path(&self.id)))
+    }
+    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+        a.json::<Deleted>().map(drop)
+    }
+}
+
+impl CreateByokKeyRequest {
+    /// `POST /byok` with `body`.
+    pub fn new(body: CreateByokKey) -> Self {
+        Self { body }
+    }
+}
+
+impl GetByokKey {
+    /// `GET /byok/{id}`.
+    pub fn new(id: impl Into<ByokKeyId>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+impl UpdateByokKeyRequest {
+    /// `PATCH /byok/{id}` with `body`.
+    pub fn new(id: impl Into<ByokKeyId>, body: UpdateByokKey) -> Self {
+        Self {
+            id: id.into(),
+            body,
+        }
+    }
+}
+
+impl DeleteByokKey {
+    /// `DELETE /byok/{id}`.
+    pub fn new(id: impl Into<ByokKeyId>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+impl CreateDestinationRequest {
+    /// `POST /observability/destinations` with `body`.
+    pub fn new(body: CreateDestination) -> Self {
+        Self { body }
+    }
+}
+
+impl GetDestination {
+    /// `GET /observability/destinations/{id}`.
+    pub fn new(id: impl Into<DestinationId>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+impl UpdateDestinationRequest {
+    /// `PATCH /observability/destinations/{id}` with `body`.
+    pub fn new(id: impl Into<DestinationId>, body: UpdateDestination) -> Self {
+        Self {
+            id: id.into(),
+            body,
+        }
+    }
+}
+
+impl DeleteDestination {
+    /// `DELETE /observability/destinations/{id}`.
+    pub fn new(id: impl Into<DestinationId>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
 // --- escape hatch ----------------------------------------------------------------------------
 
 /// Any request: the escape hatch for operations this crate does not type (see

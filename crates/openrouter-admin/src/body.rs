@@ -35,6 +35,8 @@ pub enum Kind {
     Object,
     /// An array of objects, each a nested body (a guardrail's content filters).
     Objects,
+    /// An object of any shape, carried as its JSON text (a destination's `config`).
+    Json,
 }
 
 /// Whether a field must be present, may be left out, or may also be `null`.
@@ -82,6 +84,9 @@ pub trait Visitor {
     fn object<B: Body>(&mut self, name: &'static str) -> Result<Patch<B>, Self::Error>;
     /// An array of objects, each read as the nested body `B` (errors name `name[i].property`).
     fn objects<B: Body>(&mut self, name: &'static str) -> Result<Patch<Vec<B>>, Self::Error>;
+    /// An object of any shape, as its JSON text (an array or any other value is the reader's
+    /// error).
+    fn json(&mut self, name: &'static str) -> Result<Patch<String>, Self::Error>;
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }
@@ -229,6 +234,8 @@ impl<T: BodyValue> BodyField for Patch<T> {
 /// * `or_null`: `fn f(self, v: Option<T>)`, `None` clearing the field (`Patch<T>`);
 /// * `or_null_into`: `fn f(self, v: Option<impl Into<T>>)` (`Patch<T>`).
 ///
+/// `as "name"` after the setter gives the field a JSON name other than its Rust name.
+///
 /// It writes the struct (deriving `Default`), `new`, the setters, `to_json` (the wire text,
 /// fields in declaration order: serde_json's own order) and the [`Body`] impl.
 macro_rules! body {
@@ -237,7 +244,7 @@ macro_rules! body {
         pub struct $name:ident ($($arg:ident : $aty:ty),*) {
             $(
                 $(#[$fmeta:meta])*
-                pub $field:ident : $fty:ty => $setter:ident $(<$inner:ty>)?
+                pub $field:ident : $fty:ty => $setter:ident $(<$inner:ty>)? $(as $json:literal)?
             ),* $(,)?
         }
     ) => {
@@ -261,7 +268,7 @@ macro_rules! body {
             /// The body as the JSON text that goes on the wire.
             pub(crate) fn to_json(&self) -> String {
                 let mut o = $crate::body_json::Object::new();
-                $( $crate::body::BodyField::write(&self.$field, &mut o, stringify!($field)); )*
+                $( $crate::body::BodyField::write(&self.$field, &mut o, $crate::body::json_name!($field $($json)?)); )*
                 o.finish()
             }
         }
@@ -269,7 +276,7 @@ macro_rules! body {
         impl $crate::body::Body for $name {
             const FIELDS: &'static [$crate::body::Field] = &[$(
                 $crate::body::Field {
-                    name: stringify!($field),
+                    name: $crate::body::json_name!($field $($json)?),
                     kind: <$fty as $crate::body::BodyField>::KIND,
                     presence: <$fty as $crate::body::BodyField>::PRESENCE,
                 },
@@ -278,13 +285,25 @@ macro_rules! body {
                 // Field by field into a default body, not one struct literal: a failure then
                 // drops one body, rather than each field read so far (smaller wasm).
                 let mut body = Self::default();
-                $( body.$field = <$fty as $crate::body::BodyField>::read(v, stringify!($field))?; )*
+                $( body.$field = <$fty as $crate::body::BodyField>::read(v, $crate::body::json_name!($field $($json)?))?; )*
                 Ok(body)
             }
         }
     };
 }
 pub(crate) use body;
+
+/// A field's JSON name: its Rust name, or the `as "name"` given after its setter (for a JSON
+/// name that is a Rust keyword, such as a destination's `type`).
+macro_rules! json_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident $json:literal) => {
+        $json
+    };
+}
+pub(crate) use json_name;
 
 /// One builder method of [`body!`]; `<T>` after the setter kind is the value type inside the
 /// field's `Option` or `Patch`.
@@ -318,8 +337,9 @@ pub(crate) use setter;
 mod tests {
     use super::*;
     use crate::models::{
-        BuiltinFilter, ContentFilter, CreateGuardrail, CreateKey, CreateWorkspace, External,
-        UpdateGuardrail, UpdateKey, UpdateWorkspace, UpsertBudget,
+        BuiltinFilter, ContentFilter, CreateByokKey, CreateDestination, CreateGuardrail, CreateKey,
+        CreateWorkspace, External, UpdateByokKey, UpdateDestination, UpdateGuardrail, UpdateKey,
+        UpdateWorkspace, UpsertBudget,
     };
     use serde_json::Value as Json;
 
@@ -357,6 +377,10 @@ mod tests {
             self.0.push(name);
             B::visit(&mut Everything::default()).map(|b| Patch::Value(vec![b]))
         }
+        fn json(&mut self, name: &'static str) -> Result<Patch<String>, ()> {
+            self.0.push(name);
+            Ok(Patch::Value("{\"a\":1}".into()))
+        }
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }
 
@@ -368,6 +392,14 @@ mod tests {
         ("/keys", "post", "external"),
         ("/guardrails", "post", "allowed_data_regions"),
         ("/guardrails/{id}", "patch", "allowed_data_regions"),
+        ("/byok", "post", "is_byok_only"),
+        ("/byok", "post", "is_required"),
+        ("/byok", "post", "declared_zdr"),
+        ("/byok/{id}", "patch", "is_byok_only"),
+        ("/byok/{id}", "patch", "is_required"),
+        ("/byok/{id}", "patch", "declared_zdr"),
+        ("/observability/destinations", "post", "regions"),
+        ("/observability/destinations/{id}", "patch", "regions"),
     ];
 
     /// The property names of a request schema (following one `$ref`), with the fields added
@@ -520,6 +552,30 @@ mod tests {
             assert_eq!(spec_names, names, "{schema}");
             assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
         }
+        check(
+            CreateByokKey::to_json,
+            &spec,
+            ("/byok", "post"),
+            Some("CreateByokKeyRequest"),
+        );
+        check(
+            UpdateByokKey::to_json,
+            &spec,
+            ("/byok/{id}", "patch"),
+            Some("UpdateByokKeyRequest"),
+        );
+        check(
+            CreateDestination::to_json,
+            &spec,
+            ("/observability/destinations", "post"),
+            Some("CreateDestinationRequest"),
+        );
+        check(
+            UpdateDestination::to_json,
+            &spec,
+            ("/observability/destinations/{id}", "patch"),
+            Some("UpdateDestinationRequest"),
+        );
         // `external` of `POST /keys`, which the extract predates: read, written and typed.
         let mut reader = Everything::default();
         let external = External::visit(&mut reader).expect("every field set");
@@ -557,5 +613,18 @@ mod tests {
             Some((Kind::Integers, Presence::Patch))
         );
         assert_eq!(UpsertBudget::FIELDS[0].presence, Presence::Required);
+        // A JSON name that is a Rust keyword: the destination's `type`.
+        assert_eq!(
+            CreateDestination::FIELDS[0],
+            Field {
+                name: "type",
+                kind: Kind::String,
+                presence: Presence::Required
+            }
+        );
+        let config = CreateDestination::FIELDS
+            .iter()
+            .find(|f| f.name == "config");
+        assert_eq!(config.map(|f| f.kind), Some(Kind::Json));
     }
 }

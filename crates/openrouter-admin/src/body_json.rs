@@ -280,6 +280,69 @@ mod tests {
         }
     }
 
+    /// The BYOK and destination bodies, fully set and empty, against serde_json's text.
+    #[test]
+    fn byok_and_destination_bodies_are_serde_jsons_text() {
+        use crate::models::{
+            CreateByokKey, CreateDestination, DestinationType, JsonObject, UpdateByokKey,
+            UpdateDestination,
+        };
+        use crate::Secret;
+        let byok = CreateByokKey::new("amazon-bedrock/claude-on-aws", Secret::new("sk-\"x\""))
+            .name("Prod")
+            .workspace_id("550e8400-e29b-41d4-a716-446655440000")
+            .disabled(false)
+            .is_fallback(true)
+            .is_byok_only(false)
+            .is_required(true)
+            .declared_zdr(true)
+            .allowed_models(vec!["openai/gpt-4o".to_owned()])
+            .allowed_api_key_hashes(vec!["a".repeat(64)])
+            .allowed_user_ids(vec!["user_1".to_owned()]);
+        let mut patch_byok = UpdateByokKey::new().key(Secret::new("sk-new"));
+        patch_byok.name = Patch::Null;
+        patch_byok.declared_zdr = Patch::Null;
+        patch_byok.allowed_models = Patch::Value(vec![]);
+        patch_byok.is_byok_only = Patch::Value(true);
+        // serde_json writes a map's keys sorted: the caller's text is written as given.
+        let config = JsonObject::from_json(r#"{"headers":{"x":"y"},"url":"https://h.test/\"q\""}"#);
+        let dest = CreateDestination::new(DestinationType::Webhook, "Hook", config.clone())
+            .workspace_id("550e8400-e29b-41d4-a716-446655440000")
+            .enabled(true)
+            .privacy_mode(true)
+            .broadcast_generation_cost(true)
+            .broadcast_generation_identity(false)
+            .broadcast_generation_request_context(true)
+            .sampling_rate(0.5)
+            .api_key_hashes(vec!["b".repeat(64)])
+            .filter_rules(JsonObject::from_json(r#"{"groups":[]}"#))
+            .regions(vec!["eu".to_owned(), "us".to_owned()]);
+        let mut patch_dest = UpdateDestination::new().config(config).sampling_rate(1.0);
+        patch_dest.filter_rules = Patch::Null;
+        patch_dest.api_key_hashes = Patch::Null;
+        patch_dest.regions = Patch::Value(vec!["global".into()]);
+        let pairs = [
+            (byok.to_json(), serde_json::to_string(&byok)),
+            (patch_byok.to_json(), serde_json::to_string(&patch_byok)),
+            (
+                UpdateByokKey::new().to_json(),
+                serde_json::to_string(&UpdateByokKey::new()),
+            ),
+            (dest.to_json(), serde_json::to_string(&dest)),
+            (patch_dest.to_json(), serde_json::to_string(&patch_dest)),
+            (
+                UpdateDestination::new().to_json(),
+                serde_json::to_string(&UpdateDestination::new()),
+            ),
+        ];
+        for (ours, serde) in pairs {
+            assert_eq!(ours, serde.expect("serde_json serializes every body"));
+        }
+        assert!(dest
+            .to_json()
+            .starts_with(r#"{"type":"webhook","name":"Hook","#));
+    }
+
     #[test]
     fn a_non_finite_number_is_null_as_in_serde_json() {
         let mut o = Object::new();

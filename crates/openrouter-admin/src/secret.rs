@@ -55,7 +55,7 @@ impl From<String> for ManagementKey {
 ///
 /// It serializes to its plain value (so bindings can hand it to the user once); never
 /// serialize it into a log.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(transparent)]
 pub struct Secret(String);
 

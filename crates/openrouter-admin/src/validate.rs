@@ -12,9 +12,11 @@
 
 use crate::error::FieldError;
 use crate::models::{
-    BuiltinFilter, ContentFilter, CreateGuardrail, CreateKey, CreateWorkspace, External, Interval,
-    KeyHashes, LimitReset, MemberIds, MemberUserIds, Patch, UpdateGuardrail, UpdateKey,
-    UpdateWorkspace, UpsertBudget, WorkspaceBudget, DATA_REGIONS,
+    BuiltinFilter, ContentFilter, CreateByokKey, CreateDestination, CreateGuardrail, CreateKey,
+    CreateWorkspace, DestinationType, External, Interval, JsonObject, KeyHashes, LimitReset,
+    MemberIds, MemberUserIds, Patch, ProviderSlug, UpdateByokKey, UpdateDestination,
+    UpdateGuardrail, UpdateKey, UpdateWorkspace, UpsertBudget, WorkspaceBudget,
+    DATA_REGIONS,
 };
 
 /// Fewest characters `external.api_key` may have.
@@ -291,22 +293,26 @@ fn check_names(out: &mut Vec<FieldError>, field: &str, list: &[String]) {
     }
 }
 
-/// `allowed_data_regions`: never an empty array, each one of [`DATA_REGIONS`].
-fn check_regions(out: &mut Vec<FieldError>, regions: &[String]) {
+/// A regions array (a guardrail's `allowed_data_regions`, a destination's `regions`): never
+/// empty, each one of `accepted` (`said` says which, in fixed text: a `join` of the list would
+/// link a generic join into the npm package's wasm for this one message).
+fn check_regions(
+    out: &mut Vec<FieldError>,
+    field: &str,
+    regions: &[String],
+    accepted: &[&str],
+    said: &'static str,
+) {
     if regions.is_empty() {
         out.push(FieldError::new(
-            "allowed_data_regions",
+            field,
             "min_items",
-            "allowed_data_regions must hold at least 1 region, or be null for anywhere",
+            format!("{field} cannot be empty: name at least one of global, europe, us"),
         ));
     }
     for (i, r) in regions.iter().enumerate() {
-        if !DATA_REGIONS.contains(&r.as_str()) {
-            out.push(FieldError::new(
-                format!("allowed_data_regions[{i}]"),
-                "enum",
-                "a data region must be global, europe or us",
-            ));
+        if !accepted.contains(&r.as_str()) {
+            out.push(FieldError::new(format!("{field}[{i}]"), "enum", said));
         }
     }
 }
@@ -440,7 +446,13 @@ impl Validate for CreateGuardrail {
             }
         }
         if let Some(r) = &self.allowed_data_regions {
-            check_regions(&mut out, r);
+            check_regions(
+                &mut out,
+                "allowed_data_regions",
+                r,
+                DATA_REGIONS,
+                "a data region is global, europe or us",
+            );
         }
         if let Some(f) = &self.content_filter_builtins {
             check_builtins(&mut out, f);
@@ -489,7 +501,13 @@ impl Validate for UpdateGuardrail {
             }
         }
         if let Patch::Value(r) = &self.allowed_data_regions {
-            check_regions(&mut out, r);
+            check_regions(
+                &mut out,
+                "allowed_data_regions",
+                r,
+                DATA_REGIONS,
+                "a data region is global, europe or us",
+            );
         }
         if let Patch::Value(f) = &self.content_filter_builtins {
             check_builtins(&mut out, f);
@@ -600,6 +618,295 @@ impl Validate for UpsertBudget {
                 "range",
                 "limit_usd must be a finite number > 0",
             ));
+        }
+        out
+    }
+}
+
+// --- BYOK provider keys and observability destinations ---------------------------------------
+
+/// Most characters a BYOK credential's `name` may have.
+pub const MAX_BYOK_NAME_CHARS: usize = 255;
+
+/// Most entries an allow-list of a BYOK credential may hold.
+pub const MAX_ALLOW_LIST: usize = 100;
+
+/// The regions a destination's `regions` takes (`eu` is accepted as `europe` on input).
+pub const DESTINATION_REGIONS: &[&str] = &["global", "europe", "eu", "us"];
+
+/// An allow-list: at most 100 entries, at least `min`; `hashes` checks each is a key hash.
+fn check_list(out: &mut Vec<FieldError>, field: &str, list: &[String], min: usize, hashes: bool) {
+    if list.len() < min {
+        out.push(FieldError::new(
+            field,
+            "min_items",
+            format!("{field} must hold at least one entry, or be left out for no restriction"),
+        ));
+    }
+    if list.len() > MAX_ALLOW_LIST {
+        out.push(FieldError::new(
+            field,
+            "max_items",
+            format!("{field} must hold at most {MAX_ALLOW_LIST} entries"),
+        ));
+    }
+    for (i, item) in list.iter().enumerate() {
+        let bad = if hashes {
+            item.len() != 64
+                || !item
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        } else {
+            item.is_empty()
+        };
+        if bad {
+            out.push(FieldError::new(
+                format!("{field}[{i}]"),
+                if hashes { "pattern" } else { "min_length" },
+                if hashes {
+                    "a key hash is 64 lowercase hex characters"
+                } else {
+                    "an entry cannot be empty"
+                },
+            ));
+        }
+    }
+}
+
+/// `is_fallback` and `is_byok_only` together.
+fn fallback_and_byok_only(out: &mut Vec<FieldError>) {
+    out.push(FieldError::new(
+        "is_byok_only",
+        "exclusive",
+        "is_byok_only cannot be combined with is_fallback",
+    ));
+}
+
+/// A provider slug: lowercase letters, digits, `-` and `/` (`amazon-bedrock/claude-on-aws`).
+/// Whether the API serves that provider is the API's to say: the list is open.
+fn check_provider(out: &mut Vec<FieldError>, p: &ProviderSlug) {
+    let s = p.as_str();
+    let ok = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'/');
+    if !ok {
+        out.push(FieldError::new(
+            "provider",
+            "pattern",
+            "provider must be a provider slug such as openai or amazon-bedrock",
+        ));
+    }
+}
+
+impl Validate for CreateByokKey {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        check_provider(&mut out, &self.provider);
+        // Never the key's value in a message: only that it is missing.
+        len_between(&mut out, "key", self.key.expose_secret(), 1, None);
+        if let Some(n) = &self.name {
+            len_between(&mut out, "name", n, 0, Some(MAX_BYOK_NAME_CHARS));
+        }
+        if let Some(w) = &self.workspace_id {
+            check_workspace_uuid(&mut out, w.as_str());
+        }
+        if self.is_fallback == Some(true) && self.is_byok_only == Some(true) {
+            fallback_and_byok_only(&mut out);
+        }
+        if let Some(l) = &self.allowed_models {
+            check_list(&mut out, "allowed_models", l, 0, false);
+        }
+        if let Some(l) = &self.allowed_api_key_hashes {
+            check_list(&mut out, "allowed_api_key_hashes", l, 1, true);
+        }
+        if let Some(l) = &self.allowed_user_ids {
+            check_list(&mut out, "allowed_user_ids", l, 0, false);
+        }
+        out
+    }
+}
+
+impl Validate for UpdateByokKey {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        match &self.key {
+            Patch::Value(k) => len_between(&mut out, "key", k.expose_secret(), 1, None),
+            Patch::Null => not_null(&mut out, "key"),
+            Patch::Unset => {}
+        }
+        if let Patch::Value(n) = &self.name {
+            len_between(&mut out, "name", n, 0, Some(MAX_BYOK_NAME_CHARS));
+        }
+        for (f, p) in [
+            ("disabled", &self.disabled),
+            ("is_fallback", &self.is_fallback),
+            ("is_byok_only", &self.is_byok_only),
+            ("is_required", &self.is_required),
+        ] {
+            if matches!(p, Patch::Null) {
+                not_null(&mut out, f);
+            }
+        }
+        if self.is_fallback == Patch::Value(true) && self.is_byok_only == Patch::Value(true) {
+            fallback_and_byok_only(&mut out);
+        }
+        if let Patch::Value(l) = &self.allowed_models {
+            check_list(&mut out, "allowed_models", l, 0, false);
+        }
+        if let Patch::Value(l) = &self.allowed_api_key_hashes {
+            check_list(&mut out, "allowed_api_key_hashes", l, 1, true);
+        }
+        if let Patch::Value(l) = &self.allowed_user_ids {
+            check_list(&mut out, "allowed_user_ids", l, 0, false);
+        }
+        out
+    }
+}
+
+/// A destination's `sampling_rate`: 0.0001..1.
+fn check_destination_sampling(out: &mut Vec<FieldError>, r: f64) {
+    if !(r.is_finite() && (0.0001..=1.0).contains(&r)) {
+        out.push(FieldError::new(
+            "sampling_rate",
+            "range",
+            "sampling_rate must be between 0.0001 and 1",
+        ));
+    }
+}
+
+/// A JSON-object field (`config`, `filter_rules`): its properties, or an error naming it.
+fn object_of(
+    out: &mut Vec<FieldError>,
+    field: &str,
+    o: &JsonObject,
+) -> Option<serde_json::Map<String, serde_json::Value>> {
+    let map = o.properties();
+    if map.is_none() {
+        out.push(FieldError::new(
+            field,
+            "type",
+            format!("{field} must be a JSON object"),
+        ));
+    }
+    map
+}
+
+/// `filter_rules`: an object with a `groups` array.
+fn check_filter_rules(out: &mut Vec<FieldError>, rules: &JsonObject) {
+    if let Some(map) = object_of(out, "filter_rules", rules) {
+        if !map.get("groups").is_some_and(serde_json::Value::is_array) {
+            out.push(FieldError::new(
+                "filter_rules.groups",
+                "required",
+                "filter_rules.groups must be an array of rule groups",
+            ));
+        }
+    }
+}
+
+/// A create's `config`: every property its type requires, each a non-empty string.
+fn check_config(out: &mut Vec<FieldError>, kind: &DestinationType, config: &JsonObject) {
+    let Some(map) = object_of(out, "config", config) else {
+        return;
+    };
+    for name in kind.required_config() {
+        let ok = map
+            .get(*name)
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|s| !s.is_empty());
+        if !ok {
+            out.push(FieldError::new(
+                format!("config.{name}"),
+                "required",
+                format!("config.{name} is required for a {kind} destination"),
+            ));
+        }
+    }
+}
+
+impl Validate for CreateDestination {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        if self.kind.as_str().is_empty() {
+            out.push(FieldError::new(
+                "type",
+                "required",
+                "type must name the destination's type",
+            ));
+        }
+        check_config(&mut out, &self.kind, &self.config);
+        if let Some(w) = &self.workspace_id {
+            check_workspace_uuid(&mut out, w.as_str());
+        }
+        if let Some(r) = self.sampling_rate {
+            check_destination_sampling(&mut out, r);
+        }
+        if let Some(l) = &self.api_key_hashes {
+            check_list(&mut out, "api_key_hashes", l, 1, true);
+        }
+        if let Some(rules) = &self.filter_rules {
+            check_filter_rules(&mut out, rules);
+        }
+        if let Some(r) = &self.regions {
+            check_regions(
+                &mut out,
+                "regions",
+                r,
+                DESTINATION_REGIONS,
+                "a region is global, europe (or eu) or us",
+            );
+        }
+        out
+    }
+}
+
+impl Validate for UpdateDestination {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        for (f, set_null) in [
+            ("name", matches!(self.name, Patch::Null)),
+            ("config", matches!(self.config, Patch::Null)),
+            ("enabled", matches!(self.enabled, Patch::Null)),
+            ("privacy_mode", matches!(self.privacy_mode, Patch::Null)),
+            (
+                "broadcast_generation_cost",
+                matches!(self.broadcast_generation_cost, Patch::Null),
+            ),
+            (
+                "broadcast_generation_identity",
+                matches!(self.broadcast_generation_identity, Patch::Null),
+            ),
+            (
+                "broadcast_generation_request_context",
+                matches!(self.broadcast_generation_request_context, Patch::Null),
+            ),
+            ("sampling_rate", matches!(self.sampling_rate, Patch::Null)),
+            ("regions", matches!(self.regions, Patch::Null)),
+        ] {
+            if set_null {
+                not_null(&mut out, f);
+            }
+        }
+        if let Patch::Value(c) = &self.config {
+            object_of(&mut out, "config", c);
+        }
+        if let Patch::Value(r) = self.sampling_rate {
+            check_destination_sampling(&mut out, r);
+        }
+        if let Patch::Value(l) = &self.api_key_hashes {
+            check_list(&mut out, "api_key_hashes", l, 1, true);
+        }
+        if let Patch::Value(rules) = &self.filter_rules {
+            check_filter_rules(&mut out, rules);
+        }
+        if let Patch::Value(r) = &self.regions {
+            check_regions(
+                &mut out,
+                "regions",
+                r,
+                DESTINATION_REGIONS,
+                "a region is global, europe (or eu) or us",
+            );
         }
         out
     }
@@ -966,6 +1273,189 @@ mod tests {
             .external(External::new("u").api_key("é".repeat(31)))
             .field_errors()
             .is_empty());
+    }
+
+    use crate::Secret;
+
+    const WS: &str = "550e8400-e29b-41d4-a716-446655440000";
+
+    #[test]
+    fn byok_table() {
+        let ok = CreateByokKey::new("openai", Secret::new("sk-proj-1"));
+        assert!(ok.field_errors().is_empty());
+        // An unknown provider is the API's to judge (the list is open); a malformed slug is not.
+        assert!(CreateByokKey::new("provider-of-2030", Secret::new("k"))
+            .field_errors()
+            .is_empty());
+        assert!(
+            CreateByokKey::new("amazon-bedrock/claude-on-aws", Secret::new("k"))
+                .field_errors()
+                .is_empty()
+        );
+        let errs = CreateByokKey::new("Open AI", Secret::new(""))
+            .name("n".repeat(256))
+            .workspace_id("production")
+            .is_fallback(true)
+            .is_byok_only(true)
+            .allowed_api_key_hashes(Vec::<String>::new())
+            .allowed_models(vec![String::new()])
+            .field_errors();
+        assert_eq!(
+            rules(&errs),
+            vec![
+                pair("provider", "pattern"),
+                pair("key", "min_length"),
+                pair("name", "max_length"),
+                pair("workspace_id", "uuid"),
+                pair("is_byok_only", "exclusive"),
+                pair("allowed_models[0]", "min_length"),
+                pair("allowed_api_key_hashes", "min_items"),
+            ]
+        );
+        let errs = CreateByokKey::new("openai", Secret::new("k"))
+            .workspace_id(WS)
+            .is_fallback(true)
+            .is_byok_only(false)
+            .allowed_api_key_hashes(vec!["A".repeat(64), "a".repeat(64)])
+            .allowed_user_ids(vec!["u".to_owned(); 101])
+            .field_errors();
+        assert_eq!(
+            rules(&errs),
+            vec![
+                pair("allowed_api_key_hashes[0]", "pattern"),
+                pair("allowed_user_ids", "max_items"),
+            ]
+        );
+        let mut u = UpdateByokKey::new().is_fallback(true).is_byok_only(true);
+        u.key = Patch::Null;
+        u.disabled = Patch::Null;
+        u.declared_zdr = Patch::Null; // clears: allowed
+        u.name = Patch::Null; // clears: allowed
+        u.allowed_api_key_hashes = Patch::Null; // clears: allowed
+        assert_eq!(
+            rules(&u.field_errors()),
+            vec![
+                pair("key", "not_nullable"),
+                pair("disabled", "not_nullable"),
+                pair("is_byok_only", "exclusive"),
+            ]
+        );
+        assert_eq!(
+            rules(&UpdateByokKey::new().key(Secret::new("")).field_errors()),
+            vec![pair("key", "min_length")]
+        );
+    }
+
+    #[test]
+    fn byok_key_stays_out_of_messages_and_debug() {
+        let secret = "sk-proj-THE-PROVIDER-KEY";
+        let body = CreateByokKey::new("Bad Provider", Secret::new(secret)).name("x".repeat(300));
+        let errs = body.field_errors();
+        assert!(!errs.is_empty());
+        assert!(!format!("{errs:?}").contains(secret));
+        assert!(
+            !format!("{body:?}").contains(secret),
+            "Debug redacts the key"
+        );
+        let patch = UpdateByokKey::new().key(Secret::new(secret));
+        assert!(!format!("{patch:?}").contains(secret));
+        let r = crate::api::CreateByokKeyRequest::new(body.name("ok"));
+        let err = crate::api::Endpoint::request(&r).expect_err("bad provider");
+        assert!(!format!("{err:?} {err}").contains(secret));
+    }
+
+    #[test]
+    fn destination_table() {
+        let langfuse = || JsonObject::from_json(r#"{"publicKey":"pk","secretKey":"sk"}"#);
+        let ok = CreateDestination::new(DestinationType::Langfuse, "L", langfuse());
+        assert!(ok.field_errors().is_empty());
+        assert!(ok
+            .clone()
+            .regions(vec![
+                "eu".into(),
+                "europe".into(),
+                "us".into(),
+                "global".into()
+            ])
+            .field_errors()
+            .is_empty());
+        // A type this version does not know: its config is the API's to judge.
+        assert!(CreateDestination::new(
+            DestinationType::parse("tomorrow"),
+            "T",
+            JsonObject::from_json("{}")
+        )
+        .field_errors()
+        .is_empty());
+        let errs = CreateDestination::new(
+            DestinationType::Langfuse,
+            "L",
+            JsonObject::from_json(r#"{"publicKey":"","other":1}"#),
+        )
+        .workspace_id("prod")
+        .sampling_rate(0.0)
+        .api_key_hashes(Vec::<String>::new())
+        .filter_rules(JsonObject::from_json(r#"{"enabled":true}"#))
+        .regions(Vec::<String>::new())
+        .field_errors();
+        assert_eq!(
+            rules(&errs),
+            vec![
+                pair("config.secretKey", "required"),
+                pair("config.publicKey", "required"),
+                pair("workspace_id", "uuid"),
+                pair("sampling_rate", "range"),
+                pair("api_key_hashes", "min_items"),
+                pair("filter_rules.groups", "required"),
+                pair("regions", "min_items"),
+            ]
+        );
+        let errs =
+            CreateDestination::new(DestinationType::Webhook, "W", JsonObject::from_json("[1]"))
+                .regions(vec!["mars".into()])
+                .field_errors();
+        assert_eq!(
+            rules(&errs),
+            vec![pair("config", "type"), pair("regions[0]", "enum")]
+        );
+        let errs =
+            CreateDestination::new(DestinationType::default(), "W", JsonObject::from_json("{}"))
+                .field_errors();
+        assert_eq!(rules(&errs), vec![pair("type", "required")]);
+        let mut u = UpdateDestination::new().sampling_rate(2.0);
+        u.regions = Patch::Null;
+        u.name = Patch::Null;
+        u.filter_rules = Patch::Null; // clears: allowed
+        u.api_key_hashes = Patch::Null; // clears: allowed
+        assert_eq!(
+            rules(&u.field_errors()),
+            vec![
+                pair("name", "not_nullable"),
+                pair("regions", "not_nullable"),
+                pair("sampling_rate", "range"),
+            ]
+        );
+        assert_eq!(
+            rules(
+                &UpdateDestination::new()
+                    .regions(Vec::<String>::new())
+                    .field_errors()
+            ),
+            vec![pair("regions", "min_items")]
+        );
+    }
+
+    #[test]
+    fn destination_config_stays_out_of_debug() {
+        let config = JsonObject::from_json(r#"{"publicKey":"pk","secretKey":"sk-lf-TOPSECRET"}"#);
+        let d = CreateDestination::new(DestinationType::Langfuse, "L", config);
+        let text = format!("{d:?}");
+        assert!(!text.contains("TOPSECRET"), "{text}");
+        assert!(
+            text.contains("secretKey"),
+            "the property names are shown: {text}"
+        );
+        assert!(is_uuid(WS) && !is_uuid("prod") && !is_uuid(&WS.replace('-', "x")));
     }
 
     #[test]

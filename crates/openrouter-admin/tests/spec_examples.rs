@@ -166,6 +166,63 @@ fn decoders(path: &str, method: &str) -> Option<Decoders> {
         ("/guardrails/{id}/assignments/members/remove", "post") => {
             (dec::<Unassigned>, None, None, Some(dec::<MemberUserIds>))
         }
+        _ => return byok_and_destination_decoders(path, method),
+    })
+}
+
+/// The BYOK and observability-destination operations' decoders (as [`decoders`]).
+fn byok_and_destination_decoders(path: &str, method: &str) -> Option<Decoders> {
+    Some(match (path, method) {
+        ("/byok", "get") => (
+            dec::<ListResponse<ByokKey>>,
+            None,
+            Some(dec::<ByokKey>),
+            None,
+        ),
+        ("/byok", "post") => (
+            dec::<DataResponse<ByokKey>>,
+            Some(dec::<ByokKey>),
+            None,
+            Some(dec::<CreateByokKey>),
+        ),
+        ("/byok/{id}", "get") => (
+            dec::<DataResponse<ByokKey>>,
+            Some(dec::<ByokKey>),
+            None,
+            None,
+        ),
+        ("/byok/{id}", "patch") => (
+            dec::<DataResponse<ByokKey>>,
+            Some(dec::<ByokKey>),
+            None,
+            Some(dec::<UpdateByokKey>),
+        ),
+        ("/byok/{id}", "delete") => (dec::<Deleted>, None, None, None),
+        ("/observability/destinations", "get") => (
+            dec::<ListResponse<Destination>>,
+            None,
+            Some(dec::<Destination>),
+            None,
+        ),
+        ("/observability/destinations", "post") => (
+            dec::<DataResponse<Destination>>,
+            Some(dec::<Destination>),
+            None,
+            Some(dec::<CreateDestination>),
+        ),
+        ("/observability/destinations/{id}", "get") => (
+            dec::<DataResponse<Destination>>,
+            Some(dec::<Destination>),
+            None,
+            None,
+        ),
+        ("/observability/destinations/{id}", "patch") => (
+            dec::<DataResponse<Destination>>,
+            Some(dec::<Destination>),
+            None,
+            Some(dec::<UpdateDestination>),
+        ),
+        ("/observability/destinations/{id}", "delete") => (dec::<Deleted>, None, None, None),
         _ => return None,
     })
 }
@@ -255,7 +312,8 @@ fn every_example_decodes() {
     }
     assert_eq!(
         operations,
-        19 + 13,
+        // The first scope's 19, guardrails' 13, BYOK's and destinations' 10.
+        19 + 13 + 10,
         "every covered operation is in the spec"
     );
     assert!(decoded > 100, "decoded {decoded} examples");
@@ -339,6 +397,75 @@ fn component_examples_decode() {
         let code = e["error"]["code"].as_u64().expect("code") as u16;
         let err = Error::from_response(code, &[], &e.to_string());
         assert_eq!(err.code(), Some(i64::from(code)), "{name}");
+    }
+}
+
+/// Every destination type's schema example decodes as a [`Destination`], its `type` known and
+/// its required `config` properties the ones [`DestinationType::required_config`] names; the
+/// BYOK schemas' examples decode, and every provider of the spec's list (but the one today's
+/// API dropped) is in [`BYOK_PROVIDERS`].
+#[test]
+fn byok_and_destination_components_decode() {
+    let spec = spec();
+    let schemas = spec["components"]["schemas"].as_object().expect("schemas");
+    let mut types = 0;
+    for (name, s) in schemas {
+        let Some(kind) = s.pointer("/properties/type/enum/0").and_then(Value::as_str) else {
+            continue;
+        };
+        if !name.starts_with("Observability") || !name.ends_with("Destination") {
+            continue;
+        }
+        types += 1;
+        dec::<Destination>(&s["example"], name);
+        let t = DestinationType::parse(kind);
+        assert!(t.is_known(), "{kind}");
+        let mut required: Vec<&str> = s["properties"]["config"]["required"]
+            .as_array()
+            .expect("config.required")
+            .iter()
+            .map(|v| v.as_str().expect("name"))
+            .collect();
+        let mut ours = t.required_config().to_vec();
+        required.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(ours, required, "{kind} config");
+        // The optional string settings are the schema's others, `headers` aside.
+        let mut optional: Vec<&str> = s["properties"]["config"]["properties"]
+            .as_object()
+            .expect("config.properties")
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "headers" && !required.contains(k))
+            .collect();
+        let mut ours = t.optional_config().to_vec();
+        optional.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(ours, optional, "{kind} optional config");
+    }
+    assert_eq!(types, DestinationType::ALL.len());
+    for (name, d) in [
+        ("BYOKKey", dec::<ByokKey> as Decoder),
+        ("CreateBYOKKeyRequest", dec::<CreateByokKey>),
+        ("UpdateBYOKKeyRequest", dec::<UpdateByokKey>),
+        ("ListBYOKKeysResponse", dec::<ListResponse<ByokKey>>),
+        (
+            "CreateObservabilityDestinationRequest",
+            dec::<CreateDestination>,
+        ),
+        (
+            "UpdateObservabilityDestinationRequest",
+            dec::<UpdateDestination>,
+        ),
+    ] {
+        d(&schemas[name]["example"], name);
+    }
+    for p in schemas["BYOKProviderSlug"]["enum"]
+        .as_array()
+        .expect("providers")
+    {
+        let p = p.as_str().expect("slug");
+        assert!(p == "ncompass" || BYOK_PROVIDERS.contains(&p), "{p}");
     }
 }
 

@@ -337,6 +337,8 @@ pub async fn delete_workspace(
         )?;
         tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
         crate::guardrails::delete_workspace(&tx, &ws.id)?;
+        tx.execute("DELETE FROM byok_keys WHERE workspace_id = ?1", [&ws.id])?;
+        tx.execute("DELETE FROM destinations WHERE workspace_id = ?1", [&ws.id])?;
         tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
         tx.commit()?;
         return Ok(Json(json!({ "deleted": true })).into_response());
@@ -356,6 +358,8 @@ pub async fn delete_workspace(
     tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM members WHERE workspace_id = ?1", [&ws.id])?;
     crate::guardrails::delete_workspace(&tx, &ws.id)?;
+    tx.execute("DELETE FROM byok_keys WHERE workspace_id = ?1", [&ws.id])?;
+    tx.execute("DELETE FROM destinations WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
     tx.commit()?;
     Ok(Json(json!({ "deleted": true })).into_response())

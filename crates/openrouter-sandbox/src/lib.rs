@@ -7,12 +7,16 @@
 pub mod activity;
 pub mod api;
 pub mod auth;
+pub mod byok;
+pub mod byok_rows;
 pub mod conn;
 pub mod control;
 pub mod control_api;
 pub mod error;
 pub mod guardrails;
 pub mod input;
+pub mod observability;
+pub mod observability_rows;
 pub mod seed;
 pub mod state;
 pub mod store;
@@ -480,6 +484,21 @@ fn router(state: Shared) -> Router {
         .route(
             "/guardrails/{id}/assignments/members/remove",
             post(guardrails::unassign_members),
+        )
+        .route("/byok", get(byok::list).post(byok::create))
+        .route(
+            "/byok/{id}",
+            get(byok::get).patch(byok::update).delete(byok::delete),
+        )
+        .route(
+            "/observability/destinations",
+            get(observability::list).post(observability::create),
+        )
+        .route(
+            "/observability/destinations/{id}",
+            get(observability::get)
+                .patch(observability::update)
+                .delete(observability::delete),
         );
     let mut app = Router::new().nest("/api/v1", v1);
     if state.control.is_some() {

@@ -286,9 +286,112 @@ pub fn reseed(conn: &mut Connection, kind: SeedKind, scale: SeedScale) -> rusqli
          DELETE FROM sqlite_sequence WHERE name IN ('workspaces','members','keys');",
     )?;
     tx.execute_batch(crate::guardrails::CLEAR)?;
+    tx.execute_batch("DELETE FROM byok_keys; DELETE FROM destinations;")?;
     write_seed(&tx, kind, scale)?;
     tx.execute("INSERT INTO meta (k, v) VALUES ('seeded', '1')", [])?;
     tx.commit()
+}
+
+/// The demo's BYOK credentials and observability destinations, from their own random stream
+/// (so the rows before them keep their ids). Production holds a BYOK-only OpenAI key, an
+/// Anthropic fallback and a disabled Bedrock key limited to two models; research a Vertex key
+/// declared zero-data-retention; production broadcasts to Langfuse in Europe and to Datadog,
+/// and staging has five webhooks: a type at its limit, to see the limit explained.
+fn write_byok_and_destinations(conn: &Connection) -> rusqlite::Result<()> {
+    use crate::byok_rows::ByokRow;
+    use crate::observability_rows::DestinationRow;
+    use serde_json::{json, Value};
+    let mut rng = Prng(0x6279_6f6b_6f62_7331);
+    let ws_id = |slug: &str| -> rusqlite::Result<String> {
+        conn.query_row("SELECT id FROM workspaces WHERE slug = ?1", [slug], |r| {
+            r.get(0)
+        })
+    };
+    let production = ws_id("production")?;
+    let research = ws_id("research")?;
+    let staging = ws_id("staging")?;
+    let mut clock = 90 * 86_400i64;
+    let mut byok = |ws: &str, provider: &str, name: &str, order: i64| {
+        clock += 5_400;
+        // Fake provider keys of a believable shape: only their hash and label are kept.
+        let key = format!("sk-demo-{provider}-{:016x}{:016x}", rng.next(), rng.next());
+        let mut row = ByokRow::new(
+            rng.uuid(),
+            ws.to_owned(),
+            provider.to_owned(),
+            &key,
+            ts(clock),
+        );
+        row.name = Some(name.to_owned());
+        row.sort_order = order;
+        row
+    };
+    let mut openai = byok(&production, "openai", "Production OpenAI", 0);
+    openai.is_byok_only = true;
+    openai.is_required = true;
+    openai.declared_zdr = Some(true);
+    let mut anthropic = byok(&production, "anthropic", "Anthropic fallback", 0);
+    anthropic.is_fallback = true;
+    let mut bedrock = byok(&production, "amazon-bedrock", "Bedrock (paused)", 0);
+    bedrock.disabled = true;
+    bedrock.allowed_models = Some(vec![
+        "anthropic/claude-sonnet-4".to_owned(),
+        "anthropic/claude-3.5-haiku".to_owned(),
+    ]);
+    let mut vertex = byok(&research, "google-vertex", "Research Vertex", 0);
+    vertex.declared_zdr = Some(true);
+    for row in [openai, anthropic, bedrock, vertex] {
+        row.insert(conn)?;
+    }
+    let mut dest = |ws: &str, kind: &str, name: &str, config: Value| {
+        clock += 3_600;
+        let mut row = DestinationRow::new(
+            rng.uuid(),
+            ws.to_owned(),
+            kind.to_owned(),
+            name.to_owned(),
+            ts(clock),
+        );
+        if let Value::Object(map) = config {
+            row.config = map;
+        }
+        row
+    };
+    let mut langfuse = dest(
+        &production,
+        "langfuse",
+        "Langfuse EU",
+        json!({"baseUrl": "https://cloud.langfuse.com", "publicKey": "pk-lf-6a1f0c2d",
+               "secretKey": "sk-...9c3e"}),
+    );
+    langfuse.regions = vec!["europe".to_owned()];
+    langfuse.sampling_rate = 0.5;
+    langfuse.broadcast_generation_cost = true;
+    let mut datadog = dest(
+        &production,
+        "datadog",
+        "Datadog LLM Observability",
+        json!({"apiKey": "dd-...41b7", "mlApp": "acme-prod", "url": "https://api.us5.datadoghq.com"}),
+    );
+    datadog.privacy_mode = true;
+    let mut rows = vec![langfuse, datadog];
+    for (i, team) in ["alerts", "billing", "audit", "qa", "search"]
+        .iter()
+        .enumerate()
+    {
+        let mut hook = dest(
+            &staging,
+            "webhook",
+            &format!("Staging {team} hook"),
+            json!({"url": format!("https://hooks.acme.example/staging/{team}"), "method": "POST"}),
+        );
+        hook.enabled = i != 3;
+        rows.push(hook);
+    }
+    for row in rows {
+        row.save(conn)?;
+    }
+    Ok(())
 }
 
 /// Whether the store already holds an organization (a file reopened after a restart).
@@ -388,6 +491,9 @@ fn write_seed(conn: &Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::
             }
         }
         crate::guardrails::seed_demo(conn, &users, &ts(clock + 86_400))?;
+    }
+    if kind == SeedKind::Demo {
+        write_byok_and_destinations(conn)?;
     }
     // Scale data uses its own stream, so adding it never changes the demo rows above.
     let mut srng = Prng(0x7363_616c_6521_0001);

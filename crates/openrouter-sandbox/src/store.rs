@@ -87,6 +87,46 @@ CREATE TABLE IF NOT EXISTS keys (
 CREATE INDEX IF NOT EXISTS keys_by_workspace ON keys (workspace_id, seq);
 CREATE INDEX IF NOT EXISTS keys_by_workspace_enabled ON keys (workspace_id, disabled, seq);
 CREATE INDEX IF NOT EXISTS keys_by_creator ON keys (creator_user_id, workspace_id);
+CREATE TABLE IF NOT EXISTS byok_keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    name TEXT,
+    label TEXT NOT NULL,
+    key_sha256 TEXT NOT NULL,
+    disabled INTEGER NOT NULL,
+    is_fallback INTEGER NOT NULL,
+    is_byok_only INTEGER NOT NULL,
+    is_required INTEGER NOT NULL,
+    declared_zdr INTEGER,
+    allowed_models TEXT,
+    allowed_api_key_hashes TEXT,
+    allowed_user_ids TEXT,
+    sort_order INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS byok_by_workspace ON byok_keys (workspace_id, seq);
+CREATE TABLE IF NOT EXISTS destinations (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    privacy_mode INTEGER NOT NULL,
+    broadcast_generation_cost INTEGER NOT NULL,
+    broadcast_generation_identity INTEGER NOT NULL,
+    broadcast_generation_request_context INTEGER NOT NULL,
+    sampling_rate REAL NOT NULL,
+    api_key_hashes TEXT,
+    filter_rules TEXT,
+    config TEXT NOT NULL,
+    regions TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS destinations_by_workspace ON destinations (workspace_id, type, seq);
 "#;
 
 /// Opens (or creates) the database. A file uses WAL with `synchronous=FULL`, so a write
@@ -413,6 +453,57 @@ pub fn default_workspace(conn: &Connection) -> Result<Option<WorkspaceRow>, ApiE
         ))?
         .query_row([], WorkspaceRow::from_row)
         .optional()?)
+}
+
+/// The workspace a BYOK or destination call names by `workspace_id` (a UUID, not a slug), or
+/// the Default workspace when it names none. `None` for a UUID no workspace has: a list then
+/// lists nothing, a create refuses it.
+pub fn workspace_by_uuid(
+    conn: &Connection,
+    workspace_id: Option<&str>,
+) -> Result<Option<WorkspaceRow>, ApiError> {
+    let Some(id) = workspace_id else {
+        return match default_workspace(conn)? {
+            Some(ws) => Ok(Some(ws)),
+            None => Err(ApiError::bad_request(
+                "workspace_id: the default workspace was deleted; pass workspace_id explicitly",
+            )),
+        };
+    };
+    if uuid::Uuid::try_parse(id).is_err() {
+        return Err(ApiError::bad_request(format!(
+            "workspace_id: {id:?} is not a UUID (this call does not take a slug)"
+        )));
+    }
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1"
+        ))?
+        .query_row([id], WorkspaceRow::from_row)
+        .optional()?)
+}
+
+/// A credential masked as OpenRouter shows one (`sk-...AbCd`): its first three and last four
+/// characters, and nothing of one shorter than 16 characters (where those seven would be most
+/// of it).
+pub fn mask(secret: &str) -> String {
+    let n = secret.chars().count();
+    if n < 16 {
+        return "...".to_owned();
+    }
+    let head: String = secret.chars().take(3).collect();
+    let tail: String = secret.chars().skip(n - 4).collect();
+    format!("{head}...{tail}")
+}
+
+/// An array column, stored as JSON text; `None` is SQL NULL.
+pub fn json_column(list: &Option<Vec<String>>) -> Option<String> {
+    list.as_ref().map(|l| Value::from(l.clone()).to_string())
+}
+
+/// An array column read back (NULL or unreadable text is `None`).
+pub fn from_json_column(text: Option<String>) -> Option<Vec<String>> {
+    text.and_then(|t| serde_json::from_str(&t).ok())
 }
 
 /// An API key as stored (never its secret).

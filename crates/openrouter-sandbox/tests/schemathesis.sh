@@ -38,6 +38,9 @@ served=(
     listGuardrailKeyAssignments bulkAssignKeysToGuardrail bulkUnassignKeysFromGuardrail
     listGuardrailMemberAssignments bulkAssignMembersToGuardrail bulkUnassignMembersFromGuardrail
     listKeyAssignments listMemberAssignments
+    listBYOKKeys createBYOKKey getBYOKKey updateBYOKKey deleteBYOKKey
+    listObservabilityDestinations createObservabilityDestination getObservabilityDestination
+    updateObservabilityDestination deleteObservabilityDestination
 )
 include=()
 for id in "${served[@]}"; do

@@ -2,8 +2,10 @@
 
 pub mod activity;
 pub mod budgets;
+pub mod byok;
 pub mod keys;
 pub mod members;
+pub mod observability;
 pub mod signin;
 pub mod usage;
 pub mod workspaces;

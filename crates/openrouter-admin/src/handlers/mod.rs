@@ -5,14 +5,17 @@
 
 mod batch;
 mod budgets;
+mod byok;
 mod guardrails;
 mod keys;
 mod members;
+mod observability;
 mod organization;
 mod usage;
 mod workspaces;
 
 pub use budgets::BudgetsHandler;
+pub use byok::{ByokHandler, ByokKeyHandler};
 pub use guardrails::{
     Assignee, AssignmentChanges, AssignmentOutcome, AssignmentReport, AssignmentResult,
     GuardrailAssigneesHandler, GuardrailHandler, GuardrailKeysHandler, GuardrailMembersHandler,
@@ -23,6 +26,7 @@ pub use keys::{
     Rotation,
 };
 pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
+pub use observability::{DestinationHandler, DestinationsHandler};
 pub use organization::{OrganizationHandler, OrganizationMembersHandler};
 pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 

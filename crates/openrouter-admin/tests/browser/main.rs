@@ -22,10 +22,12 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod byok;
 mod composites;
 mod cors;
 mod errors;
 mod guardrails;
+mod observability;
 mod operations;
 mod outcomes;
 mod pagination;

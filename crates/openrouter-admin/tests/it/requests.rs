@@ -995,3 +995,261 @@ fn invalid_guardrails_never_leave_the_client() {
         "the mock saw no request"
     );
 }
+
+const BYOK_WS: &str = "550e8400-e29b-41d4-a716-446655440000";
+
+fn byok_key(id: &str) -> serde_json::Value {
+    json!({
+        "id": id, "provider": "openai", "workspace_id": BYOK_WS, "label": "sk-...AbCd",
+        "name": "Prod", "disabled": false, "is_fallback": false, "is_byok_only": true,
+        "is_required": false, "declared_zdr": null, "allowed_models": null,
+        "allowed_api_key_hashes": null, "allowed_user_ids": null, "sort_order": 0,
+        "created_at": "2025-08-24T10:30:00Z"
+    })
+}
+
+fn destination(id: &str) -> serde_json::Value {
+    json!({
+        "id": id, "workspace_id": BYOK_WS, "type": "langfuse", "name": "L", "enabled": true,
+        "privacy_mode": false, "broadcast_generation_cost": false,
+        "broadcast_generation_identity": false, "broadcast_generation_request_context": false,
+        "sampling_rate": 1, "api_key_hashes": null, "filter_rules": null,
+        "config": {"publicKey": "pk-l...EfGh", "secretKey": "sk-l...AbCd"},
+        "regions": ["europe"], "created_at": "2025-08-24T10:30:00Z",
+        "updated_at": "2025-08-24T10:30:00Z"
+    })
+}
+
+#[test]
+fn byok_keys() {
+    let secret = "sk-proj-NEVER-IN-A-URL";
+    let list = ok(json!({"data": [byok_key("b1")], "total_count": 1}));
+    let r = one!(list, |c| c
+        .workspace(BYOK_WS)
+        .byok()
+        .list()
+        .provider("openai")
+        .limit(10)
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (
+            Method::Get,
+            "/byok",
+            q(&[
+                ("limit", "10"),
+                ("workspace_id", BYOK_WS),
+                ("provider", "openai")
+            ])
+        )
+    );
+
+    let created = MockReplyExt::status(ok(json!({"data": byok_key("b1")})), 201);
+    let r = one!(created, |c| c
+        .workspace(BYOK_WS)
+        .byok()
+        .create(
+            CreateByokKey::new("openai", openrouter_admin::Secret::new(secret))
+                .name("Prod")
+                .is_byok_only(true)
+        )
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Post, "/byok"));
+    assert_eq!(
+        r.body,
+        Some(json!({"provider": "openai", "key": secret, "name": "Prod",
+            "workspace_id": BYOK_WS, "is_byok_only": true}))
+    );
+    assert!(
+        !r.url.contains(secret),
+        "the provider key is in the body only"
+    );
+
+    let r = one!(ok(json!({"data": byok_key("b1")})), |c| c
+        .byok_key("b1")
+        .get()
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Get, "/byok/b1"));
+
+    let r = one!(ok(json!({"data": byok_key("b 1")})), |c| c
+        .byok_key("b 1")
+        .update(
+            UpdateByokKey::new()
+                .disabled(true)
+                .declared_zdr(None)
+                .name(None::<String>)
+        )
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Patch, "/byok/b%201"));
+    assert_eq!(
+        r.body,
+        Some(json!({"name": null, "disabled": true, "declared_zdr": null}))
+    );
+
+    let r = one!(ok(json!({"deleted": true})), |c| c
+        .byok_key("b1")
+        .delete()
+        .send());
+    assert_eq!((r.method, r.path.as_str()), (Method::Delete, "/byok/b1"));
+}
+
+#[test]
+fn byok_answers_decode_with_and_without_todays_fields() {
+    let mock = MockTransport::new();
+    let mut old = byok_key("b1");
+    for f in ["is_byok_only", "is_required", "declared_zdr", "name"] {
+        old.as_object_mut().expect("object").remove(f);
+    }
+    old["provider"] = json!("provider-of-2030");
+    mock.push(ok(json!({"data": old})));
+    let c = client(mock);
+    let k = block_on(c.byok_key("b1").get().send()).expect("decodes");
+    assert_eq!(k.provider.as_str(), "provider-of-2030", "the list is open");
+    assert!(!k.is_byok_only && !k.is_required && k.declared_zdr.is_none());
+}
+
+#[test]
+fn destinations() {
+    let list = ok(json!({"data": [destination("d1")], "total_count": 1}));
+    let r = one!(list, |c| c
+        .workspace(BYOK_WS)
+        .destinations()
+        .list()
+        .offset(5)
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (
+            Method::Get,
+            "/observability/destinations",
+            q(&[("offset", "5"), ("workspace_id", BYOK_WS)])
+        )
+    );
+
+    let created = MockReplyExt::status(ok(json!({"data": destination("d1")})), 201);
+    let r = one!(created, |c| c
+        .workspace(BYOK_WS)
+        .destinations()
+        .create(
+            CreateDestination::new(
+                DestinationType::Langfuse,
+                "L",
+                JsonObject::from_json(r#"{"publicKey":"pk","secretKey":"sk"}"#)
+            )
+            .regions(vec!["eu".to_owned()])
+        )
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Post, "/observability/destinations")
+    );
+    assert_eq!(
+        r.body,
+        Some(json!({"type": "langfuse", "name": "L",
+            "config": {"publicKey": "pk", "secretKey": "sk"},
+            "workspace_id": BYOK_WS, "regions": ["eu"]}))
+    );
+
+    let r = one!(ok(json!({"data": destination("d1")})), |c| c
+        .destination("d1")
+        .get()
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Get, "/observability/destinations/d1")
+    );
+    let r = one!(ok(json!({"data": destination("d1")})), |c| c
+        .destination("d1")
+        .update(UpdateDestination::new().enabled(false).filter_rules(None))
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Patch, "/observability/destinations/d1")
+    );
+    assert_eq!(
+        r.body,
+        Some(json!({"enabled": false, "filter_rules": null}))
+    );
+    let r = one!(ok(json!({"deleted": true})), |c| c
+        .destination("d1")
+        .delete()
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Delete, "/observability/destinations/d1")
+    );
+}
+
+#[test]
+fn a_sixth_destination_is_a_conflict_not_an_unknown_outcome() {
+    let mock = MockTransport::new();
+    mock.push(err(409, "at most 5 langfuse destinations per workspace"));
+    let c = client(mock);
+    let e = block_on(
+        c.workspace(BYOK_WS)
+            .destinations()
+            .create(CreateDestination::new(
+                DestinationType::Langfuse,
+                "L6",
+                JsonObject::from_json(r#"{"publicKey":"pk","secretKey":"sk"}"#),
+            ))
+            .send(),
+    )
+    .expect_err("409");
+    assert_eq!(e.status(), Some(409));
+    assert!(!e.is_outcome_unknown(), "a 409 is a refusal");
+    assert_eq!(c.transport().requests().len(), 1, "not retried");
+}
+
+#[test]
+fn byok_and_destinations_take_a_workspace_uuid_not_a_slug() {
+    let c = client(MockTransport::new());
+    let field = |e: openrouter_admin::Error| {
+        assert!(e.is_validation(), "{e:?}");
+        (
+            e.validation_errors()[0].field.clone(),
+            e.validation_errors()[0].rule.clone(),
+        )
+    };
+    let want = ("workspace_id".to_owned(), "uuid".to_owned());
+    assert_eq!(
+        field(block_on(c.workspace("production").byok().list().send()).expect_err("slug")),
+        want
+    );
+    assert_eq!(
+        field(
+            block_on(
+                c.workspace("production")
+                    .byok()
+                    .create(CreateByokKey::new(
+                        "openai",
+                        openrouter_admin::Secret::new("k")
+                    ))
+                    .send()
+            )
+            .expect_err("slug")
+        ),
+        want
+    );
+    assert_eq!(
+        field(block_on(c.workspace("production").destinations().list().send()).expect_err("slug")),
+        want
+    );
+    assert_eq!(
+        field(
+            block_on(
+                c.workspace("production")
+                    .destinations()
+                    .create(CreateDestination::new(
+                        DestinationType::Webhook,
+                        "W",
+                        JsonObject::from_json(r#"{"url":"https://h.test"}"#)
+                    ))
+                    .send()
+            )
+            .expect_err("slug")
+        ),
+        want
+    );
+    assert!(c.transport().requests().is_empty(), "nothing was sent");
+}

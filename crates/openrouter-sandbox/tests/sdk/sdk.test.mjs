@@ -457,6 +457,143 @@ const OPERATIONS = [
       404: (sdk) => sdk.analytics.getUserActivity({ workspaceId: "00000000-0000-4000-8000-000000000000" }),
     },
   },
+  // BYOK and observability destinations, in the workspace made above (by UUID: no slug).
+  {
+    op: "createBYOKKey",
+    fn: "byok.create",
+    call: (sdk, s) =>
+      sdk.byok.create({
+        createBYOKKeyRequest: {
+          provider: "openai",
+          key: "sk-proj-sdk-provider-key-0123456789",
+          name: "SDK OpenAI",
+          workspaceId: s.workspaceId,
+          isByokOnly: true,
+          declaredZdr: true,
+        },
+      }),
+    check: (r, s) => {
+      assert.equal(r.data.label, "sk-...6789", "masked, never the key");
+      assert.equal(r.data.isByokOnly, true);
+      assert.equal(r.data.declaredZdr, true);
+      s.byokId = r.data.id;
+    },
+    errors: {
+      400: (sdk, s) =>
+        sdk.byok.create({
+          createBYOKKeyRequest: {
+            provider: "openai", key: "k", workspaceId: s.workspaceId, isFallback: true, isByokOnly: true,
+          },
+        }),
+    },
+  },
+  {
+    op: "listBYOKKeys",
+    fn: "byok.list",
+    call: (sdk, s) => sdk.byok.list({ workspaceId: s.workspaceId }),
+    check: (r, s) => assert.deepEqual(r.result.data.map((k) => k.id), [s.byokId]),
+    errors: { 400: (sdk) => sdk.byok.list({ workspaceId: "not-a-uuid" }) },
+  },
+  {
+    op: "getBYOKKey",
+    fn: "byok.get",
+    call: (sdk, s) => sdk.byok.get({ id: s.byokId }),
+    check: (r, s) => assert.equal(r.data.workspaceId, s.workspaceId),
+    errors: { 404: (sdk) => sdk.byok.get({ id: "00000000-0000-4000-8000-000000000000" }) },
+  },
+  {
+    op: "updateBYOKKey",
+    fn: "byok.update",
+    call: (sdk, s) =>
+      sdk.byok.update({ id: s.byokId, updateBYOKKeyRequest: { key: "sk-proj-rotated-key-abcdefghijkl", declaredZdr: null } }),
+    check: (r) => {
+      assert.equal(r.data.label, "sk-...ijkl");
+      assert.equal(r.data.declaredZdr, null);
+    },
+    errors: {
+      400: (sdk, s) => sdk.byok.update({ id: s.byokId, updateBYOKKeyRequest: { isFallback: true } }),
+      404: (sdk) =>
+        sdk.byok.update({ id: "00000000-0000-4000-8000-000000000000", updateBYOKKeyRequest: { disabled: true } }),
+    },
+  },
+  {
+    op: "deleteBYOKKey",
+    fn: "byok.delete",
+    call: (sdk, s) => sdk.byok.delete({ id: s.byokId }),
+    check: (r) => assert.equal(r.deleted, true),
+    errors: { 404: (sdk) => sdk.byok.delete({ id: "00000000-0000-4000-8000-000000000000" }) },
+  },
+  {
+    op: "createObservabilityDestination",
+    fn: "observability.create",
+    call: (sdk, s) =>
+      sdk.observability.create({
+        createObservabilityDestinationRequest: {
+          type: "langfuse",
+          name: "SDK Langfuse",
+          workspaceId: s.workspaceId,
+          config: { publicKey: "pk-lf-sdk", secretKey: "sk-lf-sdk-secret-0123456789" },
+          regions: ["eu"],
+        },
+      }),
+    check: (r, s) => {
+      assert.equal(r.data.type, "langfuse");
+      assert.deepEqual(r.data.regions, ["europe"]);
+      assert.equal(r.data.config.secretKey, "sk-...6789");
+      s.destinationId = r.data.id;
+    },
+    errors: {
+      400: (sdk, s) =>
+        sdk.observability.create({
+          createObservabilityDestinationRequest: {
+            type: "langfuse", name: "No secret", workspaceId: s.workspaceId, config: { publicKey: "pk" },
+          },
+        }),
+    },
+  },
+  {
+    op: "listObservabilityDestinations",
+    fn: "observability.list",
+    call: (sdk, s) => sdk.observability.list({ workspaceId: s.workspaceId }),
+    check: (r, s) => assert.deepEqual(r.result.data.map((d) => d.id), [s.destinationId]),
+    errors: { 400: (sdk) => sdk.observability.list({ workspaceId: "not-a-uuid" }) },
+  },
+  {
+    op: "getObservabilityDestination",
+    fn: "observability.get",
+    call: (sdk, s) => sdk.observability.get({ id: s.destinationId }),
+    check: (r) => assert.deepEqual(r.data.regions, ["europe"]),
+    errors: { 404: (sdk) => sdk.observability.get({ id: "00000000-0000-4000-8000-000000000000" }) },
+  },
+  {
+    op: "updateObservabilityDestination",
+    fn: "observability.update",
+    call: (sdk, s) =>
+      sdk.observability.update({
+        id: s.destinationId,
+        updateObservabilityDestinationRequest: { enabled: false, samplingRate: 0.5 },
+      }),
+    check: (r) => {
+      assert.equal(r.data.enabled, false);
+      assert.deepEqual(r.data.regions, ["europe"], "kept when left out");
+    },
+    errors: {
+      400: (sdk, s) =>
+        sdk.observability.update({ id: s.destinationId, updateObservabilityDestinationRequest: { samplingRate: 2 } }),
+      404: (sdk) =>
+        sdk.observability.update({
+          id: "00000000-0000-4000-8000-000000000000",
+          updateObservabilityDestinationRequest: { enabled: true },
+        }),
+    },
+  },
+  {
+    op: "deleteObservabilityDestination",
+    fn: "observability.delete",
+    call: (sdk, s) => sdk.observability.delete({ id: s.destinationId }),
+    check: (r) => assert.equal(r.deleted, true),
+    errors: { 404: (sdk) => sdk.observability.delete({ id: "00000000-0000-4000-8000-000000000000" }) },
+  },
   {
     op: "deleteWorkspace",
     fn: "workspaces.delete",

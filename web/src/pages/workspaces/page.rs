@@ -5,8 +5,10 @@ use crate::components::badge::DefaultBadge;
 use crate::components::loaded::Loaded;
 use crate::domain::is_default;
 use crate::pages::budgets::Budgets;
+use crate::pages::byok::ByokKeys;
 use crate::pages::keys::list::KeyList;
 use crate::pages::members::workspace::WorkspaceMembers;
+use crate::pages::observability::Destinations;
 use crate::pages::usage::Usage;
 use crate::pages::workspaces::settings::{save_action, saved, Settings};
 use crate::route::{Route, Tab};
@@ -61,6 +63,8 @@ pub fn WorkspacePage(
                     Tab::Keys => view! { <KeyList ws=ws.clone() /> }.into_any(),
                     Tab::Budgets => view! { <Budgets ws=ws.clone() /> }.into_any(),
                     Tab::Usage => view! { <Usage ws=ws.clone() /> }.into_any(),
+                    Tab::Byok => view! { <ByokKeys ws=ws.clone() /> }.into_any(),
+                    Tab::Observability => view! { <Destinations ws=ws.clone() /> }.into_any(),
                 };
                 view! {
                     <div class="ora-crumbs"><a href=Route::Workspaces.href()>"Workspaces"</a>" / "{ws.name.clone()}</div>

@@ -1,0 +1,122 @@
+//! BYOK provider credentials: `client.workspace(id).byok()` lists and creates,
+//! `client.byok_key(id)` reads, updates and deletes one.
+
+use crate::api::{
+    CreateByokKeyRequest, DeleteByokKey, GetByokKey, ListByokKeys, UpdateByokKeyRequest,
+};
+use crate::client::{Call, Client};
+use crate::models::{ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey, WorkspaceId};
+use crate::transport::Transport;
+
+use super::WorkspaceHandler;
+
+/// `client.workspace(id).byok()`: a workspace's BYOK provider credentials.
+///
+/// The API takes the workspace's **UUID** here (`workspace_id`), not its slug: a workspace
+/// handler made from a slug answers these calls with a `validation` error naming
+/// `workspace_id`, before anything is sent (no hidden lookup: read the workspace first).
+///
+/// ```no_run
+/// use openrouter_admin::models::{CreateByokKey, UpdateByokKey};
+/// use openrouter_admin::Secret;
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let ws = client.workspace("production").get().send().await?;
+/// let created = client
+///     .workspace(&ws.id)
+///     .byok()
+///     .create(CreateByokKey::new("openai", Secret::new("sk-proj-...")).name("Prod OpenAI"))
+///     .send()
+///     .await?;
+/// client.byok_key(&created.id).update(UpdateByokKey::new().disabled(true)).send().await?;
+/// let all = client.workspace(&ws.id).byok().list().paginate().collect_all().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct ByokHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) workspace: String,
+}
+
+impl<'a, T: Transport> WorkspaceHandler<'a, T> {
+    /// Its BYOK provider credentials (the handler must name the workspace by UUID).
+    pub fn byok(&self) -> ByokHandler<'a, T> {
+        ByokHandler {
+            client: self.client,
+            workspace: self.id.clone(),
+        }
+    }
+}
+
+impl<'a, T: Transport> ByokHandler<'a, T> {
+    /// `GET /byok?workspace_id=...`.
+    pub fn list(&self) -> Call<'a, T, ListByokKeys> {
+        self.client.call(ListByokKeys {
+            workspace_id: Some(WorkspaceId::new(self.workspace.clone())),
+            ..ListByokKeys::default()
+        })
+    }
+    /// `POST /byok` in this workspace (`workspace_id` is set to it): validated; retried only
+    /// on 429; other failures after sending are `OutcomeUnknown` (list and look for it by
+    /// name and provider before creating again).
+    pub fn create(&self, body: CreateByokKey) -> Call<'a, T, CreateByokKeyRequest> {
+        let body = body.workspace_id(self.workspace.clone());
+        self.client.call(CreateByokKeyRequest { body })
+    }
+}
+
+impl<T: Transport> Call<'_, T, ListByokKeys> {
+    /// Page size, 1..100.
+    pub fn limit(mut self, n: u32) -> Self {
+        self.endpoint.limit = Some(n);
+        self
+    }
+    /// Records to skip.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.endpoint.offset = Some(n);
+        self
+    }
+    /// Only this provider's credentials.
+    pub fn provider(mut self, p: impl Into<ProviderSlug>) -> Self {
+        self.endpoint.provider = Some(p.into());
+        self
+    }
+}
+
+/// `client.byok_key(id)`: one BYOK provider credential.
+#[derive(Debug)]
+pub struct ByokKeyHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) id: ByokKeyId,
+}
+
+impl<T: Transport> Client<T> {
+    /// One BYOK provider credential, by UUID.
+    pub fn byok_key(&self, id: impl Into<ByokKeyId>) -> ByokKeyHandler<'_, T> {
+        ByokKeyHandler {
+            client: self,
+            id: id.into(),
+        }
+    }
+}
+
+impl<'a, T: Transport> ByokKeyHandler<'a, T> {
+    /// `GET /byok/{id}`.
+    pub fn get(&self) -> Call<'a, T, GetByokKey> {
+        self.client.call(GetByokKey {
+            id: self.id.clone(),
+        })
+    }
+    /// `PATCH /byok/{id}` with only the set fields (a new `key` replaces the old in place).
+    pub fn update(&self, patch: UpdateByokKey) -> Call<'a, T, UpdateByokKeyRequest> {
+        self.client.call(UpdateByokKeyRequest {
+            id: self.id.clone(),
+            body: patch,
+        })
+    }
+    /// `DELETE /byok/{id}` (the key material is wiped).
+    pub fn delete(&self) -> Call<'a, T, DeleteByokKey> {
+        self.client.call(DeleteByokKey {
+            id: self.id.clone(),
+        })
+    }
+}

@@ -1,0 +1,119 @@
+//! Observability (broadcast) destinations: `client.workspace(id).destinations()` lists and
+//! creates, `client.destination(id)` reads, updates and deletes one.
+
+use crate::api::{
+    CreateDestinationRequest, DeleteDestination, GetDestination, ListDestinations,
+    UpdateDestinationRequest,
+};
+use crate::client::{Call, Client};
+use crate::models::{CreateDestination, DestinationId, UpdateDestination, WorkspaceId};
+use crate::transport::Transport;
+
+use super::WorkspaceHandler;
+
+/// `client.workspace(id).destinations()`: a workspace's observability destinations, at most
+/// [`MAX_DESTINATIONS_PER_TYPE`](crate::models::MAX_DESTINATIONS_PER_TYPE) of each type.
+///
+/// As for BYOK, the API takes the workspace's **UUID** (`workspace_id`): a handler made from
+/// a slug answers with a `validation` error naming `workspace_id`, before sending.
+///
+/// ```no_run
+/// use openrouter_admin::models::{CreateDestination, DestinationType, JsonObject};
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let ws = client.workspace("production").get().send().await?;
+/// let config = JsonObject::from_json(r#"{"publicKey":"pk-lf-1","secretKey":"sk-lf-1"}"#);
+/// let d = client
+///     .workspace(&ws.id)
+///     .destinations()
+///     .create(CreateDestination::new(DestinationType::Langfuse, "Langfuse", config).regions(["europe".to_owned()]))
+///     .send()
+///     .await;
+/// if let Err(e) = &d {
+///     if e.status() == Some(409) { /* five of that type already */ }
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct DestinationsHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) workspace: String,
+}
+
+impl<'a, T: Transport> WorkspaceHandler<'a, T> {
+    /// Its observability destinations (the handler must name the workspace by UUID).
+    pub fn destinations(&self) -> DestinationsHandler<'a, T> {
+        DestinationsHandler {
+            client: self.client,
+            workspace: self.id.clone(),
+        }
+    }
+}
+
+impl<'a, T: Transport> DestinationsHandler<'a, T> {
+    /// `GET /observability/destinations?workspace_id=...`.
+    pub fn list(&self) -> Call<'a, T, ListDestinations> {
+        self.client.call(ListDestinations {
+            workspace_id: Some(WorkspaceId::new(self.workspace.clone())),
+            ..ListDestinations::default()
+        })
+    }
+    /// `POST /observability/destinations` in this workspace: validated (the type's required
+    /// `config`, `regions` not empty); retried only on 429; a sixth of one type is a 409.
+    pub fn create(&self, body: CreateDestination) -> Call<'a, T, CreateDestinationRequest> {
+        let body = body.workspace_id(self.workspace.clone());
+        self.client.call(CreateDestinationRequest { body })
+    }
+}
+
+impl<T: Transport> Call<'_, T, ListDestinations> {
+    /// Page size, 1..100.
+    pub fn limit(mut self, n: u32) -> Self {
+        self.endpoint.limit = Some(n);
+        self
+    }
+    /// Records to skip.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.endpoint.offset = Some(n);
+        self
+    }
+}
+
+/// `client.destination(id)`: one observability destination.
+#[derive(Debug)]
+pub struct DestinationHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+    pub(crate) id: DestinationId,
+}
+
+impl<T: Transport> Client<T> {
+    /// One observability destination, by UUID.
+    pub fn destination(&self, id: impl Into<DestinationId>) -> DestinationHandler<'_, T> {
+        DestinationHandler {
+            client: self,
+            id: id.into(),
+        }
+    }
+}
+
+impl<'a, T: Transport> DestinationHandler<'a, T> {
+    /// `GET /observability/destinations/{id}`.
+    pub fn get(&self) -> Call<'a, T, GetDestination> {
+        self.client.call(GetDestination {
+            id: self.id.clone(),
+        })
+    }
+    /// `PATCH /observability/destinations/{id}` with only the set fields (`regions` left out
+    /// is kept; it cannot be cleared).
+    pub fn update(&self, patch: UpdateDestination) -> Call<'a, T, UpdateDestinationRequest> {
+        self.client.call(UpdateDestinationRequest {
+            id: self.id.clone(),
+            body: patch,
+        })
+    }
+    /// `DELETE /observability/destinations/{id}`.
+    pub fn delete(&self) -> Call<'a, T, DeleteDestination> {
+        self.client.call(DeleteDestination {
+            id: self.id.clone(),
+        })
+    }
+}

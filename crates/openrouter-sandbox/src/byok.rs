@@ -1,0 +1,391 @@
+//! BYOK provider credentials (`/byok`, `/byok/{id}`), per workspace.
+//!
+//! The rules (the crate README says why for each):
+//! * the raw provider `key` is write-only: only its SHA-256 and a masked `label` are stored,
+//!   no answer carries it, and the request log holds method and path only;
+//! * `is_fallback` and `is_byok_only` are exclusive, judged on the credential as it would be
+//!   after the request (a PATCH setting one while the other is stored is refused too);
+//! * `provider` must be one today's API serves ([`PROVIDERS`]) on create, as its schema's enum
+//!   says; a list's `provider` filter is checked the same way. Answers are not limited to it;
+//! * `workspace_id` is a UUID (no slug), defaulting to the Default workspace;
+//! * `allowed_api_key_hashes` holds 1..100 hashes of keys of this organization.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::{params, Connection};
+use serde_json::json;
+
+use crate::auth::Management;
+use crate::byok_rows::{find, ByokRow, COLS};
+use crate::error::{ApiError, ApiResult};
+use crate::input::{Field, JsonObject, PathParams, QueryParams};
+use crate::state::Shared;
+use crate::store::{self, mask, now, sha256_hex};
+
+/// The providers today's API takes (@openrouter/sdk 1.3.19: the spec's list with eleven
+/// added and `ncompass` gone).
+pub const PROVIDERS: &[&str] = &[
+    "ai21",
+    "aion-labs",
+    "akashml",
+    "alibaba",
+    "amazon-bedrock",
+    "amazon-bedrock/claude-on-aws",
+    "amazon-nova",
+    "ambient",
+    "anthropic",
+    "anthropic/2",
+    "arcee-ai",
+    "assemblyai",
+    "atlas-cloud",
+    "avian",
+    "azure",
+    "baidu",
+    "baseten",
+    "black-forest-labs",
+    "byteplus",
+    "cerebras",
+    "chutes",
+    "cirrascale",
+    "clarifai",
+    "claude-on-aws",
+    "cloudflare",
+    "cohere",
+    "coreweave",
+    "cosine",
+    "crusoe",
+    "darkbloom",
+    "databricks",
+    "decart",
+    "deepgram",
+    "deepinfra",
+    "deepseek",
+    "dekallm",
+    "digitalocean",
+    "featherless",
+    "fireworks",
+    "fish-audio",
+    "friendli",
+    "gmicloud",
+    "google-ai-studio",
+    "google-vertex",
+    "groq",
+    "heygen",
+    "inception",
+    "inceptron",
+    "inferact-vllm",
+    "inference-net",
+    "infermatic",
+    "inflection",
+    "io-net",
+    "ionstream",
+    "krea",
+    "liquid",
+    "makora",
+    "mancer",
+    "mara",
+    "meta",
+    "minimax",
+    "mistral",
+    "modal",
+    "modelrun",
+    "modular",
+    "moonshotai",
+    "morph",
+    "near-ai",
+    "nebius",
+    "nex-agi",
+    "nextbit",
+    "novita",
+    "nvidia",
+    "ollama",
+    "open-inference",
+    "openai",
+    "parasail",
+    "perceptron",
+    "perplexity",
+    "phala",
+    "poolside",
+    "primeintellect",
+    "quiver",
+    "recraft",
+    "reka",
+    "relace",
+    "runway",
+    "sail-research",
+    "sakana",
+    "sakana-ai",
+    "sambanova",
+    "seed",
+    "siliconflow",
+    "sourceful",
+    "stepfun",
+    "streamlake",
+    "switchpoint",
+    "tencent",
+    "tenstorrent",
+    "thinkingmachines",
+    "together",
+    "typesafe",
+    "unbiased",
+    "upstage",
+    "venice",
+    "voyageai",
+    "wafer",
+    "wandb",
+    "wandb-legacy",
+    "xai",
+    "xiaomi",
+    "z-ai",
+];
+
+/// Providers the spec lists that today's API no longer takes on create.
+const DROPPED_PROVIDERS: &[&str] = &["ncompass"];
+
+/// Most entries an allow-list holds.
+const MAX_LIST: usize = 100;
+
+fn check_provider(p: &str) -> ApiResult<()> {
+    if PROVIDERS.contains(&p) {
+        Ok(())
+    } else {
+        Err(ApiError::bad_request(format!(
+            "provider: {p:?} is not a provider BYOK credentials can be added for"
+        )))
+    }
+}
+
+/// `GET /byok`: the Default workspace's credentials unless `workspace_id` names another.
+pub async fn list(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let offset = q.int("offset", 0, 0, i64::MAX, true)?;
+    let limit = q.int("limit", 50, 1, 100, false)?;
+    let provider = q.string("provider");
+    // A filter may also name a provider the API dropped (its credentials may still exist).
+    if let Some(p) = provider
+        .as_deref()
+        .filter(|p| !DROPPED_PROVIDERS.contains(p))
+    {
+        check_provider(p)?;
+    }
+    let db = state.db();
+    let Some(ws) = store::workspace_by_uuid(&db, q.string("workspace_id").as_deref())? else {
+        return Ok(Json(json!({ "data": [], "total_count": 0 })).into_response());
+    };
+    let filter = "workspace_id = ?1 AND (?2 IS NULL OR provider = ?2)";
+    let total: i64 = db
+        .prepare_cached(&format!("SELECT COUNT(*) FROM byok_keys WHERE {filter}"))?
+        .query_row(params![ws.id, provider], |r| r.get(0))?;
+    let data = db
+        .prepare_cached(&format!(
+            "SELECT {COLS} FROM byok_keys WHERE {filter} ORDER BY provider, sort_order, seq LIMIT ?3 OFFSET ?4"
+        ))?
+        .query_map(params![ws.id, provider, limit, offset], ByokRow::from_row)?
+        .map(|r| r.map(|k| k.to_json()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+}
+
+/// An allow-list field: `null` clears it; an array of 1..=100 (at least `min`) non-empty
+/// strings, each a key hash of this organization when `hashes`.
+fn allow_list(
+    db: &Connection,
+    body: &JsonObject,
+    name: &str,
+    min: usize,
+    hashes: bool,
+) -> ApiResult<Field<Vec<String>>> {
+    let f = body.string_array(name)?;
+    if let Field::Value(list) = &f {
+        if list.len() < min {
+            return Err(ApiError::bad_request(format!(
+                "{name}: must hold at least {min} entry, or be null for no restriction"
+            )));
+        }
+        if list.len() > MAX_LIST {
+            return Err(ApiError::bad_request(format!(
+                "{name}: must hold at most {MAX_LIST} entries, got {}",
+                list.len()
+            )));
+        }
+        for (i, item) in list.iter().enumerate() {
+            if item.is_empty() {
+                return Err(ApiError::bad_request(format!(
+                    "{name}[{i}]: must not be empty"
+                )));
+            }
+            if hashes {
+                let hex = item.len() == 64
+                    && item
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                if !hex {
+                    return Err(ApiError::bad_request(format!(
+                        "{name}[{i}]: must be 64 lowercase hex characters"
+                    )));
+                }
+                if store::find_key(db, item)?.is_none() {
+                    return Err(ApiError::bad_request(format!(
+                        "{name}[{i}]: no API key of this organization has that hash"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(f)
+}
+
+/// A boolean that may not be `null`.
+fn flag(body: &JsonObject, name: &str) -> ApiResult<Option<bool>> {
+    body.boolean(name)?.not_null(name)
+}
+
+/// The key: a non-empty string. Its value is never put in a message.
+fn provider_key(body: &JsonObject) -> ApiResult<Option<String>> {
+    match body.string("key")?.not_null("key")? {
+        Some(k) if k.is_empty() => Err(ApiError::bad_request("key: must not be empty")),
+        other => Ok(other),
+    }
+}
+
+/// `name`: a string of at most 255 characters, or `null`.
+fn name_field(body: &JsonObject) -> ApiResult<Field<String>> {
+    let f = body.string("name")?;
+    if let Field::Value(n) = &f {
+        let len = n.chars().count();
+        if len > 255 {
+            return Err(ApiError::bad_request(format!(
+                "name: must be at most 255 characters, got {len}"
+            )));
+        }
+    }
+    Ok(f)
+}
+
+/// Applies the fields create and update share; `is_fallback` with `is_byok_only` is judged
+/// on the result.
+fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()> {
+    match name_field(body)? {
+        Field::Absent => {}
+        Field::Null => row.name = None,
+        Field::Value(n) => row.name = Some(n),
+    }
+    if let Some(v) = flag(body, "disabled")? {
+        row.disabled = v;
+    }
+    if let Some(v) = flag(body, "is_fallback")? {
+        row.is_fallback = v;
+    }
+    if let Some(v) = flag(body, "is_byok_only")? {
+        row.is_byok_only = v;
+    }
+    if let Some(v) = flag(body, "is_required")? {
+        row.is_required = v;
+    }
+    match body.boolean("declared_zdr")? {
+        Field::Absent => {}
+        Field::Null => row.declared_zdr = None,
+        Field::Value(v) => row.declared_zdr = Some(v),
+    }
+    for (name, min, hashes) in [
+        ("allowed_models", 0, false),
+        ("allowed_api_key_hashes", 1, true),
+        ("allowed_user_ids", 0, false),
+    ] {
+        let slot = match name {
+            "allowed_models" => &mut row.allowed_models,
+            "allowed_api_key_hashes" => &mut row.allowed_api_key_hashes,
+            _ => &mut row.allowed_user_ids,
+        };
+        match allow_list(db, body, name, min, hashes)? {
+            Field::Absent => {}
+            Field::Null => *slot = None,
+            Field::Value(list) => *slot = Some(list),
+        }
+    }
+    if row.is_fallback && row.is_byok_only {
+        return Err(ApiError::bad_request(
+            "is_byok_only: cannot be combined with is_fallback (a BYOK-only credential is never a fallback)",
+        ));
+    }
+    Ok(())
+}
+
+/// `POST /byok` (201).
+pub async fn create(
+    State(state): State<Shared>,
+    _: Management,
+    body: JsonObject,
+) -> ApiResult<Response> {
+    let provider = body
+        .string("provider")?
+        .into_option()
+        .ok_or_else(|| ApiError::bad_request("provider: required"))?;
+    check_provider(&provider)?;
+    let key = provider_key(&body)?.ok_or_else(|| ApiError::bad_request("key: required"))?;
+    let workspace_id = body.string("workspace_id")?.not_null("workspace_id")?;
+    let db = state.db();
+    let ws = store::workspace_by_uuid(&db, workspace_id.as_deref())?.ok_or_else(|| {
+        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
+    })?;
+    let mut row = ByokRow::new(
+        uuid::Uuid::new_v4().to_string(),
+        ws.id,
+        provider,
+        &key,
+        now(),
+    );
+    drop(key);
+    apply(&db, &mut row, &body)?;
+    row.sort_order = db
+        .prepare_cached("SELECT COUNT(*) FROM byok_keys WHERE workspace_id = ?1 AND provider = ?2")?
+        .query_row(params![row.workspace_id, row.provider], |r| r.get(0))?;
+    row.insert(&db)?;
+    Ok((StatusCode::CREATED, Json(json!({ "data": row.to_json() }))).into_response())
+}
+
+/// `GET /byok/{id}`.
+pub async fn get(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let row = find(&state.db(), path.at(0))?;
+    Ok(Json(json!({ "data": row.to_json() })).into_response())
+}
+
+/// `PATCH /byok/{id}`: a `key` rotates the credential in place (new hash and label).
+pub async fn update(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: JsonObject,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let mut row = find(&db, path.at(0))?;
+    if let Some(key) = provider_key(&body)? {
+        row.label = mask(&key);
+        row.key_sha256 = sha256_hex(&key);
+    }
+    apply(&db, &mut row, &body)?;
+    row.update(&db)?;
+    Ok(Json(json!({ "data": row.to_json() })).into_response())
+}
+
+/// `DELETE /byok/{id}`.
+pub async fn delete(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let row = find(&db, path.at(0))?;
+    db.prepare_cached("DELETE FROM byok_keys WHERE id = ?1")?
+        .execute([&row.id])?;
+    Ok(Json(json!({ "deleted": true })).into_response())
+}
