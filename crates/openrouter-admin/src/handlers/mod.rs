@@ -6,6 +6,7 @@ mod budgets;
 mod keys;
 mod members;
 mod organization;
+mod snapshot;
 mod usage;
 mod workspaces;
 
@@ -16,6 +17,7 @@ pub use keys::{
 };
 pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
 pub use organization::{OrganizationHandler, OrganizationMembersHandler};
+pub use snapshot::{Progress, ReadOrganization};
 pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 
 use crate::api::GetCurrentKey;
