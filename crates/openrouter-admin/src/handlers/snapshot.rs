@@ -1,15 +1,16 @@
 //! `client.organization().snapshot()`: the whole organization read at once, as
 //! [`findings`](crate::findings) needs it.
 //!
-//! The reads that do not depend on each other go out together (workspaces, keys, members,
-//! credits, activity), each list with concurrent paging; then each workspace's budgets, a
-//! bounded number at a time; then the activity of the few keys whose findings need it
-//! ([`needs_activity`]), so the request count grows with workspaces, not with keys.
+//! The reads that do not depend on each other go out together (workspaces, members, credits,
+//! activity), each list with concurrent paging; then each workspace's keys (paged ahead) and
+//! budgets, a bounded number of workspaces at a time; then the activity of the few keys whose
+//! findings need it ([`needs_activity`]). So the request count is about two per workspace plus
+//! one per hundred keys, not one per key.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use futures_util::future::try_join5;
+use futures_util::future::{try_join, try_join4};
 
 use crate::api::{
     GetActivity, GetCredits, ListBudgets, ListKeys, ListOrganizationMembers, ListWorkspaces,
@@ -22,8 +23,8 @@ use crate::transport::{CancelSignal, Transport};
 /// How far a [`ReadOrganization`] has got: `done` of `total` reads in the current `step`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
-    /// `"organization"` (workspaces, keys, members, credits, activity), `"budgets"` (one read
-    /// per workspace), then `"key activity"` (one read per key that needs it).
+    /// `"organization"` (workspaces, members, credits, activity), `"workspaces"` (each one's
+    /// keys and budgets), then `"key activity"` (one read per key that needs it).
     pub step: &'static str,
     /// Reads finished in this step.
     pub done: usize,
@@ -80,12 +81,12 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         };
         let now_ms = client.now_ms();
         let done = RefCell::new(0usize);
-        // Counts one of the five first reads as finished (whatever its outcome).
+        // Counts one of the four first reads as finished (whatever its outcome).
         let count = || {
             *done.borrow_mut() += 1;
-            tick("organization", *done.borrow(), 5);
+            tick("organization", *done.borrow(), 4);
         };
-        tick("organization", 0, 5);
+        tick("organization", 0, 4);
         let workspaces = async {
             let list = ListWorkspaces {
                 offset: None,
@@ -93,20 +94,6 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
             };
             let call = client.call(list).paginate().signal_opt(signal.clone());
             let r = call.concurrency(concurrency).collect_all().await;
-            count();
-            r
-        };
-        let keys = async {
-            let list = ListKeys {
-                include_disabled: Some(true),
-                ..ListKeys::default()
-            };
-            let call = client.call(list).paginate().signal_opt(signal.clone());
-            let r = call
-                .concurrency(concurrency)
-                .read_ahead()
-                .collect_all()
-                .await;
             count();
             r
         };
@@ -142,24 +129,39 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
             count();
             r
         };
-        let (workspaces, keys, members, credits, activity) =
-            try_join5(workspaces, keys, members, credits, activity).await?;
+        let (workspaces, members, credits, activity) =
+            try_join4(workspaces, members, credits, activity).await?;
 
+        // `GET /keys` answers one workspace's keys (the Default one's without `workspace_id`),
+        // so each workspace's keys are read beside its budgets.
         let total = workspaces.len();
-        tick("budgets", 0, total);
+        tick("workspaces", 0, total);
         let finished = RefCell::new(0usize);
-        let budgets = crate::ordered::buffered(
+        let per_workspace = crate::ordered::buffered(
             workspaces.iter().map(|w| {
                 let (signal, id) = (signal.clone(), w.id.clone());
                 let (finished, tick) = (&finished, &tick);
                 async move {
-                    let list = ListBudgets {
+                    let keys = ListKeys {
+                        include_disabled: Some(true),
+                        workspace_id: Some(id.clone()),
+                        offset: None,
+                    };
+                    let keys = client
+                        .call(keys)
+                        .paginate()
+                        .signal_opt(signal.clone())
+                        .concurrency(concurrency)
+                        .read_ahead()
+                        .collect_all();
+                    let budgets = ListBudgets {
                         workspace: id.to_string(),
                     };
-                    let r = client.call(list).signal_opt(signal).send().await;
+                    let budgets = client.call(budgets).signal_opt(signal).send();
+                    let r = try_join(keys, budgets).await;
                     *finished.borrow_mut() += 1;
-                    tick("budgets", *finished.borrow(), total);
-                    r.map(|b| (id, b))
+                    tick("workspaces", *finished.borrow(), total);
+                    r.map(|(keys, budgets)| (id, keys, budgets))
                 }
             }),
             concurrency,
@@ -167,7 +169,13 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         )
         .await
         .into_iter()
-        .collect::<Result<BTreeMap<_, _>, Error>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
+        let mut keys = Vec::new();
+        let mut budgets = BTreeMap::new();
+        for (id, mut ws_keys, ws_budgets) in per_workspace {
+            keys.append(&mut ws_keys);
+            budgets.insert(id, ws_budgets);
+        }
 
         let wanted: Vec<_> = keys
             .iter()

@@ -25,6 +25,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod composites;
 mod cors;
 mod errors;
+mod findings;
 mod operations;
 mod outcomes;
 mod pagination;

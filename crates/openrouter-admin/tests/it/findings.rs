@@ -450,7 +450,9 @@ mod reading {
                 })),
                 "/keys" => {
                     assert_eq!(q("include_disabled").as_deref(), Some("true"));
-                    let data: Vec<_> = (offset..(offset + 100).min(250))
+                    // Only ws-1 has keys.
+                    let count = if q("workspace_id").as_deref() == Some("ws-1") { 250 } else { 0 };
+                    let data: Vec<_> = (offset..(offset + 100).min(count))
                         .map(|i| {
                             let (usage, monthly) = match i {
                                 0 => (12.0, 0.0), // used once, quiet this month: read its activity
@@ -510,8 +512,21 @@ mod reading {
         let requests = c.transport().requests();
         let count = |path: &str| requests.iter().filter(|r| r.path == path).count();
         assert_eq!(count("/workspaces"), 1);
-        // 250 keys: the first page, then one wave of 4 pages from offset 100.
-        assert_eq!(count("/keys"), 5);
+        // Each workspace's keys: ws-1's 250 in its first page and one wave of 4 pages from
+        // offset 100; the two others in one empty page each.
+        assert_eq!(count("/keys"), 5 + 2);
+        let keys_of = |ws: &str| {
+            requests
+                .iter()
+                .filter(|r| {
+                    r.path == "/keys" && r.query.contains(&("workspace_id".into(), ws.into()))
+                })
+                .count()
+        };
+        assert_eq!(
+            (keys_of("ws-0"), keys_of("ws-1"), keys_of("ws-2")),
+            (1, 5, 1)
+        );
         assert_eq!(count("/credits"), 1);
         // The organization's activity by workspace, then h0's alone: the never-used key and
         // the 248 spending ones need none.
@@ -523,12 +538,12 @@ mod reading {
         assert!(activity[1]
             .query
             .contains(&("api_key_hash".into(), "h0".into())));
-        assert_eq!(requests.len(), 1 + 5 + 1 + 1 + 2 + 3);
+        assert_eq!(requests.len(), 1 + 7 + 1 + 1 + 2 + 3);
 
         let seen = seen.into_inner();
-        assert_eq!(seen.first(), Some(&("organization", 0, 5)));
-        assert!(seen.contains(&("organization", 5, 5)));
-        assert!(seen.contains(&("budgets", 3, 3)));
+        assert_eq!(seen.first(), Some(&("organization", 0, 4)));
+        assert!(seen.contains(&("organization", 4, 4)));
+        assert!(seen.contains(&("workspaces", 3, 3)));
         assert_eq!(seen.last(), Some(&("key activity", 1, 1)));
     }
 
@@ -545,7 +560,7 @@ mod reading {
             block_on(c.organization().snapshot().findings()).expect("empty organization");
         assert!(snapshot.keys.is_empty());
         assert!(found.is_empty(), "{found:?}");
-        assert_eq!(c.transport().requests().len(), 5);
+        assert_eq!(c.transport().requests().len(), 4);
 
         let c = client(
             MockTransport::new().with_handler(|r| match r.path.as_str() {
