@@ -872,7 +872,8 @@ fn plural_days(days: f64) -> String {
             format!("{hours:.0} hours")
         }
     } else {
-        let d = days.floor();
+        // Rounded: a key that expires in 4.99 days "expires in 5 days".
+        let d = days.round();
         if d == 1.0 {
             "1 day".to_owned()
         } else {
