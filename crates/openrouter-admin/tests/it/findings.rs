@@ -577,3 +577,29 @@ mod reading {
         assert_eq!(e.status(), Some(403));
     }
 }
+
+#[test]
+fn a_keys_activity_is_read_only_when_a_rule_needs_it() {
+    let t = Thresholds::default();
+    let with = |remaining: f64, reset: Value| {
+        key(
+            "k",
+            json!({ "limit_remaining": remaining, "limit_reset": reset }),
+        )
+    };
+    // Half spent, under 80%, with a resetting limit: its pace decides a projection.
+    assert!(needs_activity(&with(50.0, json!("weekly")), now(), &t));
+    assert!(needs_activity(&with(20.000_01, json!("daily")), now(), &t));
+    // Under half, at 80% (limit_use speaks), or a lifetime limit (nothing resets): no.
+    assert!(!needs_activity(
+        &with(50.000_01, json!("weekly")),
+        now(),
+        &t
+    ));
+    assert!(!needs_activity(&with(20.0, json!("weekly")), now(), &t));
+    assert!(!needs_activity(&with(10.0, Value::Null), now(), &t));
+    // A disabled key never.
+    let mut off = with(40.0, json!("weekly"));
+    off.disabled = true;
+    assert!(!needs_activity(&off, now(), &t));
+}
