@@ -277,20 +277,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                 if offsets.len() as u64 + 1 > u64::from(max_pages) {
                     return Err(loop_guard(max_pages));
                 }
-                let pages = crate::ordered::buffered(
-                    offsets.into_iter().map(|o| {
-                        let mut e = endpoint.clone();
-                        e.set_offset(o);
-                        let signal = signal.clone();
-                        async move { client.execute_endpoint(&e, signal.as_ref()).await }
-                    }),
-                    concurrency,
-                    // The first failure ends the walk, as `try_collect` would.
-                    Some(|page: &Result<_, Error>| page.is_err()),
-                )
-                .await
-                .into_iter()
-                .collect::<Result<Vec<ListResponse<E::Item>>, Error>>()?;
+                let pages = pages_at(client, &endpoint, offsets, &signal, concurrency).await?;
                 for p in pages {
                     out.extend(p.data);
                 }
@@ -305,19 +292,8 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                         return Err(loop_guard(max_pages));
                     }
                     let from = endpoint.offset();
-                    let pages = crate::ordered::buffered(
-                        (0..u64::from(wave)).map(|i| {
-                            let mut e = endpoint.clone();
-                            e.set_offset(from + i * size);
-                            let signal = signal.clone();
-                            async move { client.execute_endpoint(&e, signal.as_ref()).await }
-                        }),
-                        concurrency,
-                        Some(|page: &Result<_, Error>| page.is_err()),
-                    )
-                    .await
-                    .into_iter()
-                    .collect::<Result<Vec<ListResponse<E::Item>>, Error>>()?;
+                    let offsets = (0..u64::from(wave)).map(|i| from + i * size).collect();
+                    let pages = pages_at(client, &endpoint, offsets, &signal, concurrency).await?;
                     fetched += wave;
                     for p in pages {
                         let short = (p.data.len() as u64) < size;
@@ -351,6 +327,30 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     pub async fn all(self) -> Result<Vec<E::Item>, Error> {
         self.collect_all().await
     }
+}
+
+/// The pages of `endpoint` at `offsets`, `concurrency` at a time, in order; the first failure
+/// ends the walk, as `try_collect` would.
+async fn pages_at<T: Transport, E: PagedEndpoint>(
+    client: &Client<T>,
+    endpoint: &E,
+    offsets: Vec<u64>,
+    signal: &Option<CancelSignal>,
+    concurrency: usize,
+) -> Result<Vec<ListResponse<E::Item>>, Error> {
+    crate::ordered::buffered(
+        offsets.into_iter().map(|o| {
+            let mut e = endpoint.clone();
+            e.set_offset(o);
+            let signal = signal.clone();
+            async move { client.execute_endpoint(&e, signal.as_ref()).await }
+        }),
+        concurrency,
+        Some(|page: &Result<_, Error>| page.is_err()),
+    )
+    .await
+    .into_iter()
+    .collect()
 }
 
 /// What paging reads of a page it does not decode into models: its items and `total_count`
