@@ -45,10 +45,37 @@ pub fn run() -> Result<()> {
 
     banner("sizes");
     crate::package::size_report()?;
+
+    banner("findings (readFindings in Node, as `openrouter-admin check` runs it)");
+    findings("the demo organization", &[])?;
+    findings(
+        "1,000 workspaces and 10,000 keys",
+        &["--seed-scale", "workspaces=1000,keys=10000"],
+    )?;
     crate::web::size_report()?;
 
     banner("admin page in headless Chromium");
     crate::web::check_budget(&crate::util::root().join("dist"))?;
+    Ok(())
+}
+
+/// Times `readFindings` from the built npm package against a fresh sandbox started with
+/// `extra` arguments, and counts the requests it made (`xtask/bench/findings.mjs`).
+fn findings(label: &str, extra: &[&str]) -> Result<()> {
+    let mut args = vec!["--memory", "--seed", "demo", "--control"];
+    args.extend_from_slice(extra);
+    let sandbox = Sandbox::start(&args)?;
+    let root = crate::util::root();
+    let entry = root.join("target/npm/openrouter-admin/findings-node.js");
+    let report = output(
+        sandbox.pass_to(
+            cmd("node")
+                .arg(root.join("xtask/bench/findings.mjs"))
+                .arg(&entry)
+                .arg(label),
+        ),
+    )?;
+    print!("{report}");
     Ok(())
 }
 

@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 const NAME: &str = "openrouter-admin";
 /// The stem wasm-bindgen gives the glue, its types and the wasm (`--out-name`).
 const STEM: &str = "openrouter_admin";
+/// The same for the findings module (`openrouter-admin/findings` and the `check` command): a
+/// wasm module of its own, so the client's download (and budget) carries none of it.
+const FINDINGS_STEM: &str = "openrouter_admin_findings";
 /// The build fails above this many gzip bytes of wasm + glue (the issue's hard limit).
 const BUDGET_GZIP: usize = 60 * 1024;
 /// The size the issue aims for; above it the build only warns.
@@ -96,6 +99,8 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
         "wasm32-unknown-unknown",
         "-p",
         "openrouter-admin-js",
+        "-p",
+        "openrouter-admin-findings",
     ]))?;
     let input = root().join("target/wasm32-unknown-unknown/release/openrouter_admin_js.wasm");
 
@@ -147,6 +152,8 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
         &format!("./{STEM}_bg.js"),
     )?;
 
+    findings_module(&out)?;
+
     banner("npm package: package.json, README, Node entry");
     assemble(&out)?;
 
@@ -166,19 +173,49 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
 
     let sizes = Sizes::measure(&out)?;
     sizes.print();
+    print_findings_size(&out)?;
     Ok((out, sizes))
+}
+
+/// The findings module: wasm-bindgen and `wasm-opt -Oz` like the client's module, into the
+/// same folder under its own stem. Its size is printed apart from the budgeted client's.
+fn findings_module(out: &Path) -> Result<()> {
+    banner("npm package: the findings module (wasm-bindgen, wasm-opt)");
+    let input = root().join(format!(
+        "target/wasm32-unknown-unknown/release/{FINDINGS_STEM}.wasm"
+    ));
+    exec(
+        cmd("wasm-bindgen")
+            .args(["--target", "web", "--out-name", FINDINGS_STEM, "--out-dir"])
+            .arg(out)
+            .arg(&input),
+    )?;
+    let wasm = out.join(format!("{FINDINGS_STEM}_bg.wasm"));
+    exec(
+        cmd("wasm-opt")
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )
 }
 
 /// Copies the hand-written files next to wasm-bindgen's output and stamps the version in.
 fn assemble(out: &Path) -> Result<()> {
     let npm = crate_dir().join("npm");
     let version = version()?;
+    std::fs::create_dir_all(out.join("bin"))?;
     for file in [
         "package.json",
         "README.md",
         "browser.js",
         "node.js",
         "node.d.ts",
+        "findings.js",
+        "findings-node.js",
+        "findings-node.d.ts",
+        "findings.schema.json",
+        "bin/openrouter-admin.js",
     ] {
         let text = std::fs::read_to_string(npm.join(file))
             .with_context(|| format!("reading crates/openrouter-admin-js/npm/{file}"))?;
@@ -187,13 +224,24 @@ fn assemble(out: &Path) -> Result<()> {
     let dts = out.join(format!("{STEM}.d.ts"));
     optional_options(&dts)?;
     opaque_init_output(&dts)?;
+    opaque_init_output(&out.join(format!("{FINDINGS_STEM}.d.ts")))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let bin = out.join("bin/openrouter-admin.js");
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755))?;
+    }
     // Types of the raw exports for bundlers that import the .wasm as a module: their names are
     // now one or two letters, and the package loads the .wasm through `init()`.
     let _ = std::fs::remove_file(out.join(format!("{STEM}_bg.wasm.d.ts")));
+    let _ = std::fs::remove_file(out.join(format!("{FINDINGS_STEM}_bg.wasm.d.ts")));
     check_no_any(out)?;
     let glue = out.join(format!("{STEM}.js"));
     strip_comments(&glue)?;
     minify(&glue)?;
+    let findings_glue = out.join(format!("{FINDINGS_STEM}.js"));
+    strip_comments(&findings_glue)?;
+    minify(&findings_glue)?;
     minify(&out.join("browser.js"))?;
     for snippet in js_files(&out.join("snippets"))? {
         minify(&snippet)?;
@@ -352,6 +400,21 @@ impl Sizes {
             GOAL_GZIP / 1024
         );
     }
+}
+
+/// Prints the findings module's gzip size: what `openrouter-admin/findings` and `check`
+/// load, and the client's entry never does.
+fn print_findings_size(dir: &Path) -> Result<()> {
+    let wasm = gzip_len(&std::fs::read(
+        dir.join(format!("{FINDINGS_STEM}_bg.wasm")),
+    )?)?;
+    let mut glue = gzip_len(&std::fs::read(dir.join(format!("{FINDINGS_STEM}.js")))?)?;
+    glue += gzip_len(&std::fs::read(dir.join("findings.js"))?)?;
+    println!(
+        "findings entry size (gzip -9, not part of the client's budget): wasm {wasm} B + glue {glue} B = {} B",
+        wasm + glue
+    );
+    Ok(())
 }
 
 /// Every `.js` file under `dir` (none if it does not exist).

@@ -109,6 +109,8 @@ fn clippy() -> Result<()> {
         "-p",
         "openrouter-admin-js",
         "-p",
+        "openrouter-admin-findings",
+        "-p",
         "openrouter-admin-web",
         "--all-targets",
         "--",

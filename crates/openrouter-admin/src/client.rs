@@ -393,6 +393,10 @@ impl<'a, T: Transport, E: Endpoint> Call<'a, T, E> {
         self.signal = Some(signal.into());
         self
     }
+    pub(crate) fn signal_opt(mut self, signal: Option<CancelSignal>) -> Self {
+        self.signal = signal;
+        self
+    }
     /// The request as data.
     pub fn endpoint(&self) -> &E {
         &self.endpoint

@@ -46,6 +46,7 @@ mod body_json;
 pub mod client;
 pub mod error;
 mod fields;
+pub mod findings;
 pub mod handlers;
 mod json;
 pub mod jsonpath;

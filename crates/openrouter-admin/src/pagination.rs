@@ -32,6 +32,7 @@ pub struct Paginator<'a, T, E> {
     signal: Option<CancelSignal>,
     max_pages: u32,
     concurrency: usize,
+    read_ahead: bool,
 }
 
 impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
@@ -44,6 +45,7 @@ impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
             concurrency: cfg.concurrency,
             endpoint: self.endpoint,
             signal: self.signal,
+            read_ahead: false,
         }
     }
 }
@@ -178,6 +180,16 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         self
     }
 
+    /// For [`collect_all`](Self::collect_all) of a list without a `total_count` (`GET /keys`):
+    /// fetch `concurrency` pages at once instead of one after another. A whole organization's
+    /// keys then take a tenth of the round trips, for at most `concurrency - 1` requests past
+    /// the end (answered with empty pages). Off by default, so a walk asks for nothing it does
+    /// not need.
+    pub fn read_ahead(mut self) -> Self {
+        self.read_ahead = true;
+        self
+    }
+
     /// One page at a time.
     pub fn by_page(self) -> impl Stream<Item = Result<ListResponse<E::Item>, Error>> + 'a {
         let client = self.client.clone();
@@ -243,6 +255,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
             signal,
             max_pages,
             concurrency,
+            read_ahead,
         } = self;
         let first = client.execute_endpoint(&endpoint, signal.as_ref()).await?;
         let start = endpoint.offset();
@@ -264,24 +277,33 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                 if offsets.len() as u64 + 1 > u64::from(max_pages) {
                     return Err(loop_guard(max_pages));
                 }
-                let pages = crate::ordered::buffered(
-                    offsets.into_iter().map(|o| {
-                        let mut e = endpoint.clone();
-                        e.set_offset(o);
-                        let signal = signal.clone();
-                        async move { client.execute_endpoint(&e, signal.as_ref()).await }
-                    }),
-                    concurrency,
-                    // The first failure ends the walk, as `try_collect` would.
-                    Some(|page: &Result<_, Error>| page.is_err()),
-                )
-                .await
-                .into_iter()
-                .collect::<Result<Vec<ListResponse<E::Item>>, Error>>()?;
+                let pages = pages_at(client, &endpoint, offsets, &signal, concurrency).await?;
                 for p in pages {
                     out.extend(p.data);
                 }
                 Ok(out)
+            }
+            None if fixed && read_ahead => {
+                let size = endpoint.page_size();
+                let mut fetched = 1u32;
+                loop {
+                    let wave = (concurrency as u32).min(max_pages.saturating_sub(fetched));
+                    if wave == 0 {
+                        return Err(loop_guard(max_pages));
+                    }
+                    let from = endpoint.offset();
+                    let offsets = (0..u64::from(wave)).map(|i| from + i * size).collect();
+                    let pages = pages_at(client, &endpoint, offsets, &signal, concurrency).await?;
+                    fetched += wave;
+                    for p in pages {
+                        let short = (p.data.len() as u64) < size;
+                        out.extend(p.data);
+                        if short {
+                            return Ok(out);
+                        }
+                    }
+                    endpoint.set_offset(from + u64::from(wave) * size);
+                }
             }
             _ => {
                 let rest = Paginator {
@@ -290,6 +312,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
                     signal,
                     max_pages: max_pages.saturating_sub(1).max(1),
                     concurrency,
+                    read_ahead,
                 };
                 let mut pages = std::pin::pin!(rest.by_page());
                 while let Some(page) = pages.next().await {
@@ -304,6 +327,30 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     pub async fn all(self) -> Result<Vec<E::Item>, Error> {
         self.collect_all().await
     }
+}
+
+/// The pages of `endpoint` at `offsets`, `concurrency` at a time, in order; the first failure
+/// ends the walk, as `try_collect` would.
+async fn pages_at<T: Transport, E: PagedEndpoint>(
+    client: &Client<T>,
+    endpoint: &E,
+    offsets: Vec<u64>,
+    signal: &Option<CancelSignal>,
+    concurrency: usize,
+) -> Result<Vec<ListResponse<E::Item>>, Error> {
+    crate::ordered::buffered(
+        offsets.into_iter().map(|o| {
+            let mut e = endpoint.clone();
+            e.set_offset(o);
+            let signal = signal.clone();
+            async move { client.execute_endpoint(&e, signal.as_ref()).await }
+        }),
+        concurrency,
+        Some(|page: &Result<_, Error>| page.is_err()),
+    )
+    .await
+    .into_iter()
+    .collect()
 }
 
 /// What paging reads of a page it does not decode into models: its items and `total_count`

@@ -218,27 +218,115 @@ pub fn parse_date(s: &str) -> Option<i64> {
 
 /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
 pub fn format_date(days: i64) -> String {
-    // Hinnant's civil_from_days, the inverse of `days_from_civil`.
+    let (y, m, d) = civil(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds, the form `expires_at` takes) of a time in
+/// milliseconds since the Unix epoch.
+pub fn format_datetime(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        format_date(days),
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// A spending window that resets on the UTC calendar, as OpenRouter's key limits and
+/// workspace budgets do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    /// Resets at 00:00 UTC.
+    Day,
+    /// Resets on Monday 00:00 UTC (weeks run Monday to Sunday).
+    Week,
+    /// Resets on the 1st of the month, 00:00 UTC.
+    Month,
+}
+
+/// The window around `ms` (milliseconds since the epoch): when it started and when it resets,
+/// both in milliseconds since the epoch.
+pub fn window_bounds(window: Window, ms: i64) -> (i64, i64) {
+    const DAY: i64 = 86_400_000;
+    let day = ms.div_euclid(DAY);
+    let (start, end) = match window {
+        Window::Day => (day, day + 1),
+        // 1970-01-01 was a Thursday: Monday is the day whose (day + 3) is a multiple of 7.
+        Window::Week => {
+            let monday = day - (day + 3).rem_euclid(7);
+            (monday, monday + 7)
+        }
+        Window::Month => {
+            let (y, m, _) = civil(day);
+            let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            (days_from_civil(y, m, 1), days_from_civil(next.0, next.1, 1))
+        }
+    };
+    (start * DAY, end * DAY)
+}
+
+/// The year, month and day of a day number: Hinnant's civil_from_days, the inverse of
+/// `days_from_civil`.
+fn civil(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The UTC day number of a time in milliseconds since the epoch.
+pub fn today_of(ms: f64) -> i64 {
+    (ms / 86_400_000.0).floor() as i64
 }
 
 /// Today's UTC day number on the target's clock.
 pub fn today() -> i64 {
-    (now_ms() / 86_400_000.0).floor() as i64
+    today_of(now_ms())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_follow_the_utc_calendar() {
+        let at = |s: &str| parse_datetime(s, false).expect("a valid time");
+        // Tuesday 2026-12-01 10:30 UTC: a Monday-to-Sunday week, December, the day.
+        let now = at("2026-12-01T10:30:00Z");
+        assert_eq!(
+            window_bounds(Window::Day, now),
+            (at("2026-12-01T00:00:00Z"), at("2026-12-02T00:00:00Z"))
+        );
+        assert_eq!(
+            window_bounds(Window::Week, now),
+            (at("2026-11-30T00:00:00Z"), at("2026-12-07T00:00:00Z"))
+        );
+        assert_eq!(
+            window_bounds(Window::Month, now),
+            (at("2026-12-01T00:00:00Z"), at("2027-01-01T00:00:00Z"))
+        );
+        // A Monday at midnight starts its own week; February of a leap year has 29 days.
+        let monday = at("2026-11-30T00:00:00Z");
+        assert_eq!(window_bounds(Window::Week, monday).0, monday);
+        assert_eq!(
+            window_bounds(Window::Month, at("2028-02-29T23:59:59Z")),
+            (at("2028-02-01T00:00:00Z"), at("2028-03-01T00:00:00Z"))
+        );
+        assert_eq!(
+            format_datetime(at("2026-12-01T10:30:05Z")),
+            "2026-12-01T10:30:05Z"
+        );
+        assert_eq!(format_datetime(-1000), "1969-12-31T23:59:59Z");
+    }
 
     fn h(k: &str, v: &str) -> (String, String) {
         (k.to_owned(), v.to_owned())

@@ -82,13 +82,60 @@ impl Prng {
 
 /// A fixed timestamp `secs` seconds after 2025-03-03T09:00:00Z.
 fn ts(secs: i64) -> String {
-    let base = 1_740_992_400i64; // 2025-03-03T09:00:00Z
+    ts_unix(1_740_992_400 + secs) // 2025-03-03T09:00:00Z
+}
+
+/// The RFC 3339 form (milliseconds, `Z`) of a Unix time in seconds.
+fn ts_unix(secs: i64) -> String {
     let fmt =
         time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].000Z");
-    time::OffsetDateTime::from_unix_timestamp(base + secs)
+    time::OffsetDateTime::from_unix_timestamp(secs)
         .ok()
         .and_then(|t| t.format(fmt).ok())
         .unwrap_or_else(|| "2025-03-03T09:00:00.000Z".to_owned())
+}
+
+/// A user who created keys and has since left the organization (no `users` row).
+pub const DEPARTED_USER: &str = "user_2Departed000000000000000000";
+
+/// The hygiene cases the demo shows on the Overview (each finding of the core's `findings` at
+/// least once): a few demo keys get dates relative to `anchor` (the seeding time, Unix
+/// seconds) or windows chosen for one finding. They consume no PRNG draws, so every other
+/// row stays as it was.
+fn hygiene_case(key: &mut KeyRow, slug: &str, k: usize, anchor: i64) {
+    const DAY: i64 = 86_400;
+    let at = |secs: i64| Some(ts_unix(anchor + secs));
+    let spend = |key: &mut KeyRow, limit: f64, reset: &str, usage: [f64; 4]| {
+        key.limit = Some(limit);
+        key.limit_reset = Some(reset.to_owned());
+        key.usage = usage;
+        key.byok_usage = [0.0; 4];
+        key.include_byok_in_limit = false;
+    };
+    match (slug, k) {
+        // Expiring within a day (critical), a week (warning) and a month (info).
+        ("production", 0) => key.expires_at = at(20 * 3_600),
+        ("staging", 0) => key.expires_at = at(5 * DAY),
+        ("research", 0) => key.expires_at = at(20 * DAY),
+        // Expired two days ago and still enabled.
+        ("support-bot", 0) => key.expires_at = at(-2 * DAY),
+        // Used once, quiet for the last 30 days; and never used at all.
+        ("support-bot", 1) => key.usage = [key.usage[0], 0.0, 0.0, 0.0],
+        ("support-bot", 2) => {
+            key.usage = [0.0; 4];
+            key.byok_usage = [0.0; 4];
+        }
+        // Created by someone who has left.
+        ("research", 1) => key.creator_user_id = Some(DEPARTED_USER.to_owned()),
+        // 92% of a daily limit; a weekly limit used up; and a monthly limit 77% spent whose
+        // last week's pace reaches it before the month ends (unless the month ends within
+        // about two days). Data Labeling's budgets below follow from these.
+        ("data-labeling", 0) => spend(key, 100.0, "daily", [2_000.0, 92.0, 300.0, 900.0]),
+        ("data-labeling", 1) => spend(key, 500.0, "weekly", [3_000.0, 40.0, 500.0, 1_200.0]),
+        ("data-labeling", 2) => spend(key, 3_000.0, "monthly", [5_000.0, 20.0, 2_250.0, 2_300.0]),
+        _ => return,
+    }
+    key.disabled = false;
 }
 
 const PEOPLE: &[(&str, &str, &str, bool)] = &[
@@ -277,8 +324,25 @@ fn workspace(rng: &mut Prng, name: &str, slug: &str, created: i64, owner: &str) 
     }
 }
 
-/// Removes everything and writes the seed, in one transaction.
+/// Removes everything and writes the seed, in one transaction, its relative dates counted
+/// from now.
 pub fn reseed(conn: &mut Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::Result<()> {
+    reseed_at(
+        conn,
+        kind,
+        scale,
+        time::OffsetDateTime::now_utc().unix_timestamp(),
+    )
+}
+
+/// [`reseed`] with the relative dates counted from `anchor` (Unix seconds): the same seed and
+/// anchor give byte-identical rows.
+pub fn reseed_at(
+    conn: &mut Connection,
+    kind: SeedKind,
+    scale: SeedScale,
+    anchor: i64,
+) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
     tx.execute_batch(
         "DELETE FROM users; DELETE FROM workspaces; DELETE FROM members; DELETE FROM budgets; \
@@ -287,7 +351,7 @@ pub fn reseed(conn: &mut Connection, kind: SeedKind, scale: SeedScale) -> rusqli
     )?;
     tx.execute_batch(crate::guardrails::CLEAR)?;
     tx.execute_batch("DELETE FROM byok_keys; DELETE FROM destinations;")?;
-    write_seed(&tx, kind, scale)?;
+    write_seed(&tx, kind, scale, anchor)?;
     tx.execute("INSERT INTO meta (k, v) VALUES ('seeded', '1')", [])?;
     tx.commit()
 }
@@ -402,7 +466,12 @@ pub fn is_seeded(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(n > 0)
 }
 
-fn write_seed(conn: &Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::Result<()> {
+fn write_seed(
+    conn: &Connection,
+    kind: SeedKind,
+    scale: SeedScale,
+    anchor: i64,
+) -> rusqlite::Result<()> {
     let mut rng = Prng(0x6f70_656e_726f_7574);
     let mut users = Vec::new();
     for (i, (first, last, role, scim)) in PEOPLE.iter().enumerate() {
@@ -469,20 +538,23 @@ fn write_seed(conn: &Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::
                 clock += 3_600 * (1 + rng.below(48) as i64);
                 let creator = users[member_idx[(k + wi) % member_idx.len()]].clone();
                 let name = format!("{}-{}", slug, KEY_NAMES[(k * 3 + wi) % KEY_NAMES.len()]);
-                make_key(
+                let mut key = make_key(
                     &mut rng,
                     &ws.id,
                     name,
                     &format!("{slug}-{k}"),
                     clock,
                     Some(creator),
-                )
-                .insert(conn)?;
+                );
+                hygiene_case(&mut key, slug, k, anchor);
+                key.insert(conn)?;
             }
             let budgets: &[(&str, f64)] = match *slug {
                 "production" => &[("monthly", 5_000.0), ("weekly", 1_500.0), ("daily", 250.0)],
                 "research" => &[("lifetime", 20_000.0), ("monthly", 3_000.0)],
                 "staging" => &[("daily", 50.0)],
+                // 92% of the week's budget spent; the month's 73%, heading past it.
+                "data-labeling" => &[("monthly", 6_000.0), ("weekly", 3_300.0)],
                 _ => &[],
             };
             for (interval, limit) in budgets {
@@ -532,6 +604,9 @@ fn write_seed(conn: &Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::
 mod tests {
     use super::*;
 
+    /// 2026-12-01T12:00:00Z: the seeding time these tests pretend.
+    const ANCHOR: i64 = 1_796_126_400;
+
     fn dump(conn: &Connection) -> Vec<String> {
         let mut out = Vec::new();
         for table in ["users", "workspaces", "members", "budgets", "keys"] {
@@ -563,12 +638,12 @@ mod tests {
         };
         let mut a = crate::store::open(None).unwrap();
         let mut b = crate::store::open(None).unwrap();
-        reseed(&mut a, SeedKind::Demo, scale).unwrap();
-        reseed(&mut b, SeedKind::Demo, scale).unwrap();
+        reseed_at(&mut a, SeedKind::Demo, scale, ANCHOR).unwrap();
+        reseed_at(&mut b, SeedKind::Demo, scale, ANCHOR).unwrap();
         let first = dump(&a);
         assert_eq!(first, dump(&b));
         // And again on the same store, as a reset does.
-        reseed(&mut a, SeedKind::Demo, scale).unwrap();
+        reseed_at(&mut a, SeedKind::Demo, scale, ANCHOR).unwrap();
         assert_eq!(first, dump(&a));
         assert_eq!(
             first.iter().filter(|r| r.starts_with("keys:")).count(),
@@ -577,17 +652,63 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_holds_each_hygiene_case_relative_to_its_anchor() {
+        let mut conn = crate::store::open(None).unwrap();
+        reseed_at(&mut conn, SeedKind::Demo, SeedScale::default(), ANCHOR).unwrap();
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        // Expiring in 20 hours, 5 days and 20 days from the anchor; expired 2 days before it.
+        assert_eq!(
+            one("SELECT expires_at FROM keys WHERE name = 'production-api-gateway'"),
+            "2026-12-02T08:00:00.000Z"
+        );
+        assert_eq!(
+            one("SELECT expires_at FROM keys WHERE name = 'staging-web-chat'"),
+            "2026-12-06T12:00:00.000Z"
+        );
+        assert_eq!(
+            one("SELECT expires_at || disabled FROM keys WHERE name = 'support-bot-ci'"),
+            "2026-11-29T12:00:00.000Z0"
+        );
+        // The departed creator is no member of the organization.
+        let members: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM users WHERE id = ?1",
+                [DEPARTED_USER],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(members, 0);
+        // 92% of a daily limit, and a weekly limit used up.
+        let remaining = |name: &str| {
+            let key = conn
+                .query_row(
+                    &format!(
+                        "SELECT {} FROM keys WHERE name = ?1",
+                        crate::store::KEY_COLS
+                    ),
+                    [name],
+                    KeyRow::from_row,
+                )
+                .unwrap();
+            (key.limit.unwrap(), key.limit_remaining().unwrap())
+        };
+        assert_eq!(remaining("data-labeling-nightly-evals"), (100.0, 8.0));
+        assert_eq!(remaining("data-labeling-summarizer"), (500.0, 0.0));
+    }
+
+    #[test]
     fn scale_rows_do_not_change_the_demo_rows() {
         let mut plain = crate::store::open(None).unwrap();
         let mut scaled = crate::store::open(None).unwrap();
-        reseed(&mut plain, SeedKind::Demo, SeedScale::default()).unwrap();
-        reseed(
+        reseed_at(&mut plain, SeedKind::Demo, SeedScale::default(), ANCHOR).unwrap();
+        reseed_at(
             &mut scaled,
             SeedKind::Demo,
             SeedScale {
                 workspaces: 2,
                 keys: 2,
             },
+            ANCHOR,
         )
         .unwrap();
         let plain = dump(&plain);

@@ -170,3 +170,34 @@ export function describe(error: unknown): string {
     }
   }
 }
+
+// The findings entry: its options, its report, and a finding narrowed by kind.
+import {
+  readFindings,
+  type Finding,
+  type FindingsReport,
+  type ReadFindingsOptions,
+} from "openrouter-admin/findings";
+
+export async function findingsConsumer(apiKey: string): Promise<string[]> {
+  const options: ReadFindingsOptions = {
+    apiKey,
+    thresholds: { expiringDays: { warning: 14 }, idleDays: 45 },
+    onProgress: (p) => console.error(p.step, p.done, p.total),
+  };
+  const report: FindingsReport = await readFindings(options);
+  const critical: number = report.counts.critical;
+  const days: number | null = report.runway ? report.runway.days : null;
+  return report.findings.map((f: Finding) => {
+    const key = f.objects.find((o) => o.type === "key");
+    const name = key && key.type === "key" ? key.name : "";
+    switch (f.kind) {
+      case "expiring":
+        return `${name} in ${f.days_left.toFixed(1)} days (${critical}, ${days})`;
+      case "limit_use":
+        return `${name} at ${(f.ratio * 100).toFixed(0)}%`;
+      default:
+        return f.fix ? `${f.why} -> ${f.fix.action}` : f.why;
+    }
+  });
+}

@@ -11,6 +11,7 @@ mod keys;
 mod members;
 mod observability;
 mod organization;
+mod snapshot;
 mod usage;
 mod workspaces;
 
@@ -28,6 +29,7 @@ pub use keys::{
 pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
 pub use observability::{DestinationHandler, DestinationsHandler};
 pub use organization::{OrganizationHandler, OrganizationMembersHandler};
+pub use snapshot::{Progress, ReadOrganization};
 pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 
 use crate::api::GetCurrentKey;

@@ -1,5 +1,7 @@
 use crate::api::ListOrganizationMembers;
 use crate::client::{Call, Client};
+use crate::findings::Thresholds;
+use crate::handlers::ReadOrganization;
 use crate::transport::Transport;
 
 /// `client.organization()`.
@@ -19,6 +21,32 @@ impl<'a, T: Transport> OrganizationHandler<'a, T> {
     pub fn members(&self) -> OrganizationMembersHandler<'a, T> {
         OrganizationMembersHandler {
             client: self.client,
+        }
+    }
+
+    /// Reads the whole organization (workspaces, keys, members, budgets, credits, 30 days of
+    /// activity) for [`findings`](crate::findings), with concurrent reads and progress.
+    ///
+    /// ```no_run
+    /// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+    /// let (_, found) = client
+    ///     .organization()
+    ///     .snapshot()
+    ///     .on_progress(|p| eprintln!("{}: {}/{}", p.step, p.done, p.total))
+    ///     .findings()
+    ///     .await?;
+    /// for f in &found {
+    ///     println!("{}: {}", f.severity.as_str(), f.why);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn snapshot(&self) -> ReadOrganization<'a, T> {
+        ReadOrganization {
+            client: self.client,
+            signal: None,
+            concurrency: self.client.config().concurrency,
+            thresholds: Thresholds::default(),
+            progress: None,
         }
     }
 }

@@ -26,6 +26,7 @@ mod byok;
 mod composites;
 mod cors;
 mod errors;
+mod findings;
 mod guardrails;
 mod observability;
 mod operations;

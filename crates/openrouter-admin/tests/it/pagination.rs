@@ -125,6 +125,37 @@ fn keys_page_by_100_until_a_short_page() {
 }
 
 #[test]
+fn keys_read_ahead_fetch_pages_in_waves_and_keep_order() {
+    // 950 keys, 4 pages at a time: page 0, then waves of 4 from offset 100 until a short page.
+    let c = client(keys_server(950));
+    let all = block_on(c.keys().list().paginate().read_ahead().collect_all()).expect("keys");
+    let hashes: Vec<String> = all.iter().map(|k| k.hash.to_string()).collect();
+    let want: Vec<String> = (0..950).map(|i| format!("h{i}")).collect();
+    assert_eq!(hashes, want);
+    let mut offsets: Vec<u64> = c.transport().requests().iter().map(offset_of).collect();
+    offsets.sort_unstable();
+    assert_eq!(offsets, (0..=12).map(|p| p * 100).collect::<Vec<_>>());
+
+    // The loop guard still holds: an endless list stops at `max_pages` requests.
+    let mock = MockTransport::new().with_handler(|_| {
+        let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
+        ok(json!({"data": data}))
+    });
+    let c = client(mock);
+    let e = block_on(
+        c.keys()
+            .list()
+            .paginate()
+            .max_pages(6)
+            .read_ahead()
+            .collect_all(),
+    )
+    .expect_err("guard");
+    assert_eq!(e.kind(), ErrorKind::Pagination);
+    assert_eq!(c.transport().requests().len(), 6);
+}
+
+#[test]
 fn loop_guard_stops_an_endless_list() {
     // A broken server that always returns a full page and a huge total.
     let mock = MockTransport::new().with_handler(|_| {
