@@ -110,6 +110,34 @@ impl Visitor for Body<'_> {
             }
         }
     }
+    fn objects<B: Declared>(&mut self, name: &'static str) -> Result<Patch<Vec<B>>, JsValue> {
+        let v = match self.prop(name) {
+            Patch::Unset => return Ok(Patch::Unset),
+            Patch::Null => return Ok(Patch::Null),
+            Patch::Value(v) => v,
+        };
+        if !Array::is_array(&v) {
+            return Err(self.wrong(name, "type", OBJECTS));
+        }
+        let array: &Array = v.unchecked_ref();
+        let mut out = Vec::new();
+        for (i, item) in array.iter().enumerate() {
+            let mut path = String::from(self.name);
+            path.push('.');
+            path.push_str(name);
+            path.push('[');
+            path.push_str(&i.to_string());
+            path.push(']');
+            if !item.is_object() || Array::is_array(&item) {
+                return Err(invalid_arg(&path, "type", OBJECT));
+            }
+            out.push(B::visit(&mut Body {
+                object: item,
+                name: &path,
+            })?);
+        }
+        Ok(Patch::Value(out))
+    }
     fn missing(&mut self, name: &'static str, kind: Kind) -> JsValue {
         self.wrong(name, "required", what(kind))
     }
@@ -121,6 +149,7 @@ const BOOLEAN: &str = "must be a boolean";
 const INTEGERS: &str = "must be an array of integers";
 const STRINGS: &str = "must be an array of strings";
 const OBJECT: &str = "must be an object";
+const OBJECTS: &str = "must be an array of objects";
 
 /// What a value of `kind` must be, in an error message.
 fn what(kind: Kind) -> &'static str {
@@ -131,6 +160,7 @@ fn what(kind: Kind) -> &'static str {
         Kind::Integers => INTEGERS,
         Kind::Strings => STRINGS,
         Kind::Object => OBJECT,
+        Kind::Objects => OBJECTS,
     }
 }
 

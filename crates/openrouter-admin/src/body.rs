@@ -33,6 +33,8 @@ pub enum Kind {
     Strings,
     /// An object: a nested body (`external` of `POST /keys`).
     Object,
+    /// An array of objects, each a nested body (a guardrail's content filters).
+    Objects,
 }
 
 /// Whether a field must be present, may be left out, or may also be `null`.
@@ -78,6 +80,8 @@ pub trait Visitor {
     /// An object read as the nested body `B` (a reader reads its properties as it reads the
     /// outer body's, naming them `name.property` in its errors).
     fn object<B: Body>(&mut self, name: &'static str) -> Result<Patch<B>, Self::Error>;
+    /// An array of objects, each read as the nested body `B` (errors name `name[i].property`).
+    fn objects<B: Body>(&mut self, name: &'static str) -> Result<Patch<Vec<B>>, Self::Error>;
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }
@@ -166,19 +170,22 @@ pub(crate) trait BodyField: Sized {
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error>;
 }
 
-/// The required fields' types.
+/// The required fields' types (paths in full: `models` declares its required enums with it).
 macro_rules! required_field {
     ($($t:ty),*) => {$(
-        impl BodyField for $t {
-            const KIND: Kind = <$t as BodyValue>::KIND;
-            const PRESENCE: Presence = Presence::Required;
-            fn write(&self, o: &mut Object, key: &str) {
-                o.put(key, self.value());
+        impl $crate::body::BodyField for $t {
+            const KIND: $crate::body::Kind = <$t as $crate::body::BodyValue>::KIND;
+            const PRESENCE: $crate::body::Presence = $crate::body::Presence::Required;
+            fn write(&self, o: &mut $crate::body_json::Object, key: &str) {
+                o.put(key, $crate::body_json::ToValue::value(self));
             }
-            fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
-                match <$t as BodyValue>::read(v, name)? {
-                    Patch::Value(x) => Ok(x),
-                    _ => Err(v.missing(name, <$t as BodyValue>::KIND)),
+            fn read<V: $crate::body::Visitor>(
+                v: &mut V,
+                name: &'static str,
+            ) -> Result<Self, V::Error> {
+                match <$t as $crate::body::BodyValue>::read(v, name)? {
+                    $crate::patch::Patch::Value(x) => Ok(x),
+                    _ => Err(v.missing(name, <$t as $crate::body::BodyValue>::KIND)),
                 }
             }
         }
@@ -186,6 +193,7 @@ macro_rules! required_field {
 }
 
 required_field!(String, f64);
+pub(crate) use required_field;
 
 impl<T: BodyValue> BodyField for Option<T> {
     const KIND: Kind = T::KIND;
@@ -310,7 +318,8 @@ pub(crate) use setter;
 mod tests {
     use super::*;
     use crate::models::{
-        CreateKey, CreateWorkspace, External, UpdateKey, UpdateWorkspace, UpsertBudget,
+        BuiltinFilter, ContentFilter, CreateGuardrail, CreateKey, CreateWorkspace, External,
+        UpdateGuardrail, UpdateKey, UpdateWorkspace, UpsertBudget,
     };
     use serde_json::Value as Json;
 
@@ -344,6 +353,10 @@ mod tests {
             self.0.push(name);
             B::visit(&mut Everything::default()).map(Patch::Value)
         }
+        fn objects<B: Body>(&mut self, name: &'static str) -> Result<Patch<Vec<B>>, ()> {
+            self.0.push(name);
+            B::visit(&mut Everything::default()).map(|b| Patch::Value(vec![b]))
+        }
         fn missing(&mut self, _: &'static str, _: Kind) {}
     }
 
@@ -353,6 +366,8 @@ mod tests {
         ("/workspaces", "post", "disabled_server_tools"),
         ("/workspaces/{id}", "patch", "disabled_server_tools"),
         ("/keys", "post", "external"),
+        ("/guardrails", "post", "allowed_data_regions"),
+        ("/guardrails/{id}", "patch", "allowed_data_regions"),
     ];
 
     /// The property names of a request schema (following one `$ref`), with the fields added
@@ -455,6 +470,53 @@ mod tests {
             ("/keys/{hash}", "patch"),
             Some("UpdateKeyRequest"),
         );
+        check(
+            CreateGuardrail::to_json,
+            &spec,
+            ("/guardrails", "post"),
+            None,
+        );
+        check(
+            UpdateGuardrail::to_json,
+            &spec,
+            ("/guardrails/{id}", "patch"),
+            None,
+        );
+        // The nested content filters: every field of their schemas (the input's deprecated,
+        // ignored `label` aside: the API assigns built-in labels) is read and written.
+        for (fields, json, schema, ignored) in [
+            (
+                BuiltinFilter::FIELDS,
+                BuiltinFilter::visit(&mut Everything::default())
+                    .expect("set")
+                    .to_json(),
+                "ContentFilterBuiltinEntryInput",
+                Some("label"),
+            ),
+            (
+                ContentFilter::FIELDS,
+                ContentFilter::visit(&mut Everything::default())
+                    .expect("set")
+                    .to_json(),
+                "ContentFilterEntry",
+                None,
+            ),
+        ] {
+            let mut names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            names.sort_unstable();
+            let written: serde_json::Map<String, Json> = serde_json::from_str(&json).expect("JSON");
+            assert_eq!(written.keys().collect::<Vec<_>>(), names, "{schema} writer");
+            let props = spec["components"]["schemas"][schema]["properties"]
+                .as_object()
+                .expect("properties");
+            let mut spec_names: Vec<&str> = props
+                .keys()
+                .map(String::as_str)
+                .filter(|n| Some(*n) != ignored)
+                .collect();
+            spec_names.sort_unstable();
+            assert_eq!(spec_names, names, "{schema}");
+        }
         // `external` of `POST /keys`, which the extract predates: read, written and typed.
         let mut reader = Everything::default();
         let external = External::visit(&mut reader).expect("every field set");

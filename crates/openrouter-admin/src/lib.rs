@@ -55,6 +55,7 @@ pub mod models;
 mod ordered;
 pub mod pagination;
 mod patch;
+pub mod restrictions;
 pub mod retry;
 pub mod secret;
 pub mod time;

@@ -12,8 +12,9 @@
 
 use crate::error::FieldError;
 use crate::models::{
-    CreateKey, CreateWorkspace, External, Interval, LimitReset, MemberIds, Patch, UpdateKey,
-    UpdateWorkspace, UpsertBudget, WorkspaceBudget,
+    BuiltinFilter, ContentFilter, CreateGuardrail, CreateKey, CreateWorkspace, External, Interval,
+    KeyHashes, LimitReset, MemberIds, MemberUserIds, Patch, UpdateGuardrail, UpdateKey,
+    UpdateWorkspace, UpsertBudget, WorkspaceBudget, DATA_REGIONS,
 };
 
 /// Fewest characters `external.api_key` may have.
@@ -21,6 +22,10 @@ pub const MIN_EXTERNAL_API_KEY_CHARS: usize = 32;
 
 /// Most ids one members add/remove request takes.
 pub const MAX_MEMBER_BATCH: usize = 100;
+
+/// Most ids one guardrail assignment request carries: the client's chunk (the API states no
+/// maximum), so that one request stays small and one failure touches few.
+pub const MAX_ASSIGNMENT_BATCH: usize = 100;
 
 /// A request body that can be checked before sending.
 pub trait Validate {
@@ -230,6 +235,307 @@ impl Validate for MemberIds {
             }
         }
         out
+    }
+}
+
+// --- guardrails ------------------------------------------------------------------------------
+
+/// Most characters a guardrail's name may have.
+pub const MAX_GUARDRAIL_NAME_CHARS: usize = 200;
+
+/// Most characters a guardrail's description may have.
+pub const MAX_GUARDRAIL_DESCRIPTION_CHARS: usize = 1000;
+
+/// Most characters a custom content filter's label may have.
+pub const MAX_CONTENT_FILTER_LABEL_CHARS: usize = 100;
+
+/// Whether `s` is a UUID written as the API writes them (`8-4-4-4-12` hex digits).
+pub fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// `workspace_id` of a body or query that the API reads as a UUID only: a slug there is
+/// refused before sending, with a message that says what to pass instead.
+pub fn check_workspace_uuid(out: &mut Vec<FieldError>, value: &str) {
+    if !is_uuid(value) {
+        out.push(FieldError::new(
+            "workspace_id",
+            "uuid",
+            "workspace_id must be the workspace's UUID, not its slug: read it from the workspace (client.workspace(slug).get())",
+        ));
+    }
+}
+
+/// A guardrail's list of names (models or providers): at least one when given.
+fn check_names(out: &mut Vec<FieldError>, field: &str, list: &[String]) {
+    if list.is_empty() {
+        out.push(FieldError::new(
+            field,
+            "min_items",
+            format!("{field} must hold at least 1 name, or be null for no restriction"),
+        ));
+    }
+    for (i, name) in list.iter().enumerate() {
+        if name.is_empty() {
+            out.push(FieldError::new(
+                format!("{field}[{i}]"),
+                "min_length",
+                "a name cannot be empty",
+            ));
+        }
+    }
+}
+
+/// `allowed_data_regions`: never an empty array, each one of [`DATA_REGIONS`].
+fn check_regions(out: &mut Vec<FieldError>, regions: &[String]) {
+    if regions.is_empty() {
+        out.push(FieldError::new(
+            "allowed_data_regions",
+            "min_items",
+            "allowed_data_regions must hold at least 1 region, or be null for anywhere",
+        ));
+    }
+    for (i, r) in regions.iter().enumerate() {
+        if !DATA_REGIONS.contains(&r.as_str()) {
+            out.push(FieldError::new(
+                format!("allowed_data_regions[{i}]"),
+                "enum",
+                "a data region must be global, europe or us",
+            ));
+        }
+    }
+}
+
+fn check_guardrail_limit(out: &mut Vec<FieldError>, l: f64) {
+    if !l.is_finite() || l < 0.0 {
+        out.push(FieldError::new(
+            "limit_usd",
+            "range",
+            "limit_usd must be a finite number ≥ 0",
+        ));
+    }
+}
+
+fn check_guardrail_reset(out: &mut Vec<FieldError>, r: &LimitReset) {
+    if !r.is_known() {
+        out.push(FieldError::new(
+            "reset_interval",
+            "enum",
+            "reset_interval must be daily, weekly, monthly or null",
+        ));
+    }
+}
+
+/// The built-in filters: known slugs, actions and scopes.
+fn check_builtins(out: &mut Vec<FieldError>, filters: &[BuiltinFilter]) {
+    for (i, f) in filters.iter().enumerate() {
+        if !f.slug.is_known() {
+            out.push(FieldError::new(
+                format!("content_filter_builtins[{i}].slug"),
+                "enum",
+                "a built-in filter must be email, phone, ssn, credit-card, ip-address, person-name, address, regex-prompt-injection or secrets",
+            ));
+        }
+        if !f.action.is_known() {
+            out.push(FieldError::new(
+                format!("content_filter_builtins[{i}].action"),
+                "enum",
+                "a filter's action must be redact, block or flag",
+            ));
+        }
+        if f.scan_scope.as_ref().is_some_and(|s| !s.is_known()) {
+            out.push(FieldError::new(
+                format!("content_filter_builtins[{i}].scan_scope"),
+                "enum",
+                "scan_scope must be user_only or all_messages",
+            ));
+        }
+    }
+}
+
+/// The custom filters: a pattern, a known action, a label of at most 100 characters.
+fn check_filters(out: &mut Vec<FieldError>, filters: &[ContentFilter]) {
+    for (i, f) in filters.iter().enumerate() {
+        if f.pattern.is_empty() {
+            out.push(FieldError::new(
+                format!("content_filters[{i}].pattern"),
+                "min_length",
+                "a filter's pattern cannot be empty",
+            ));
+        }
+        if !f.action.is_known() {
+            out.push(FieldError::new(
+                format!("content_filters[{i}].action"),
+                "enum",
+                "a filter's action must be redact, block or flag",
+            ));
+        }
+        if let Some(label) = &f.label {
+            len_between(
+                out,
+                &format!("content_filters[{i}].label"),
+                label,
+                0,
+                Some(MAX_CONTENT_FILTER_LABEL_CHARS),
+            );
+        }
+    }
+}
+
+impl Validate for CreateGuardrail {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        len_between(
+            &mut out,
+            "name",
+            &self.name,
+            1,
+            Some(MAX_GUARDRAIL_NAME_CHARS),
+        );
+        if let Some(d) = &self.description {
+            len_between(
+                &mut out,
+                "description",
+                d,
+                0,
+                Some(MAX_GUARDRAIL_DESCRIPTION_CHARS),
+            );
+        }
+        if let Some(w) = &self.workspace_id {
+            check_workspace_uuid(&mut out, w.as_str());
+        }
+        if let Some(l) = self.limit_usd {
+            check_guardrail_limit(&mut out, l);
+        }
+        if let Some(r) = &self.reset_interval {
+            check_guardrail_reset(&mut out, r);
+        }
+        // api-notes.md: on create, one without the other is a 400.
+        match (self.limit_usd.is_some(), self.reset_interval.is_some()) {
+            (true, false) => out.push(FieldError::new(
+                "reset_interval",
+                "together",
+                "reset_interval must be given with limit_usd (daily, weekly or monthly)",
+            )),
+            (false, true) => out.push(FieldError::new(
+                "limit_usd",
+                "together",
+                "limit_usd must be given with reset_interval",
+            )),
+            _ => {}
+        }
+        for (field, list) in [
+            ("allowed_models", &self.allowed_models),
+            ("allowed_providers", &self.allowed_providers),
+            ("ignored_models", &self.ignored_models),
+            ("ignored_providers", &self.ignored_providers),
+        ] {
+            if let Some(list) = list {
+                check_names(&mut out, field, list);
+            }
+        }
+        if let Some(r) = &self.allowed_data_regions {
+            check_regions(&mut out, r);
+        }
+        if let Some(f) = &self.content_filter_builtins {
+            check_builtins(&mut out, f);
+        }
+        if let Some(f) = &self.content_filters {
+            check_filters(&mut out, f);
+        }
+        out
+    }
+}
+
+impl Validate for UpdateGuardrail {
+    fn field_errors(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        match &self.name {
+            Patch::Value(n) => len_between(&mut out, "name", n, 1, Some(MAX_GUARDRAIL_NAME_CHARS)),
+            Patch::Null => not_null(&mut out, "name"),
+            Patch::Unset => {}
+        }
+        if let Patch::Value(d) = &self.description {
+            len_between(
+                &mut out,
+                "description",
+                d,
+                0,
+                Some(MAX_GUARDRAIL_DESCRIPTION_CHARS),
+            );
+        }
+        if let Patch::Value(l) = self.limit_usd {
+            check_guardrail_limit(&mut out, l);
+        }
+        if let Patch::Value(r) = &self.reset_interval {
+            check_guardrail_reset(&mut out, r);
+        }
+        if matches!(self.include_byok_in_budgets, Patch::Null) {
+            not_null(&mut out, "include_byok_in_budgets");
+        }
+        for (field, list) in [
+            ("allowed_models", &self.allowed_models),
+            ("allowed_providers", &self.allowed_providers),
+            ("ignored_models", &self.ignored_models),
+            ("ignored_providers", &self.ignored_providers),
+        ] {
+            if let Patch::Value(list) = list {
+                check_names(&mut out, field, list);
+            }
+        }
+        if let Patch::Value(r) = &self.allowed_data_regions {
+            check_regions(&mut out, r);
+        }
+        if let Patch::Value(f) = &self.content_filter_builtins {
+            check_builtins(&mut out, f);
+        }
+        if let Patch::Value(f) = &self.content_filters {
+            check_filters(&mut out, f);
+        }
+        out
+    }
+}
+
+/// A bulk assignment's list of identifiers (`key_hashes`, `member_user_ids`): at least one,
+/// none empty.
+fn check_id_list<'a>(field: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    if ids.len() == 0 {
+        out.push(FieldError::new(
+            field,
+            "min_items",
+            format!("{field} must hold at least 1 id"),
+        ));
+    }
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            out.push(FieldError::new(
+                format!("{field}[{i}]"),
+                "min_length",
+                "an id cannot be empty",
+            ));
+        }
+    }
+    out
+}
+
+impl Validate for KeyHashes {
+    fn field_errors(&self) -> Vec<FieldError> {
+        check_id_list("key_hashes", self.key_hashes.iter().map(|h| h.as_str()))
+    }
+}
+
+impl Validate for MemberUserIds {
+    fn field_errors(&self) -> Vec<FieldError> {
+        check_id_list(
+            "member_user_ids",
+            self.member_user_ids.iter().map(|u| u.as_str()),
+        )
     }
 }
 
@@ -729,5 +1035,173 @@ mod tests {
         assert!(validate_budget_order(&existing, Interval::Lifetime, 100.5).is_ok());
         let e = validate_budget_order(&existing, Interval::Daily, 200.0).expect_err("too big");
         assert_eq!(e.rule, "budget_order");
+    }
+
+    #[test]
+    fn guardrail_table() {
+        let ok = |g: CreateGuardrail| assert_eq!(rules(&g.field_errors()), vec![]);
+        ok(CreateGuardrail::new("g"));
+        ok(CreateGuardrail::new("x".repeat(200)).description("d".repeat(1000)));
+        ok(CreateGuardrail::new("g")
+            .limit_usd(0.0)
+            .reset_interval(LimitReset::Daily)
+            .workspace_id("0DF9E665-d932-5740-b2c7-b52af166bc11")
+            .allowed_data_regions(vec!["global".into(), "europe".into(), "us".into()])
+            .allowed_providers(vec!["a-provider-of-tomorrow".into()])
+            .content_filter_builtins(vec![
+                BuiltinFilter::new(ContentFilterSlug::Secrets, ContentFilterAction::Flag),
+                BuiltinFilter::new(
+                    ContentFilterSlug::RegexPromptInjection,
+                    ContentFilterAction::Block,
+                )
+                .scan_scope(ScanScope::UserOnly),
+            ])
+            .content_filters(vec![
+                ContentFilter::new("x", ContentFilterAction::Redact).label("l".repeat(100))
+            ]));
+        let bad = |g: CreateGuardrail, expected: &[(&str, &str)]| {
+            assert_eq!(
+                rules(&g.field_errors()),
+                expected.iter().map(|(f, r)| pair(f, r)).collect::<Vec<_>>()
+            );
+        };
+        bad(CreateGuardrail::new(""), &[("name", "min_length")]);
+        bad(
+            CreateGuardrail::new("x".repeat(201)),
+            &[("name", "max_length")],
+        );
+        bad(
+            CreateGuardrail::new("g").description("d".repeat(1001)),
+            &[("description", "max_length")],
+        );
+        bad(
+            CreateGuardrail::new("g").workspace_id("production"),
+            &[("workspace_id", "uuid")],
+        );
+        bad(
+            CreateGuardrail::new("g").limit_usd(5.0),
+            &[("reset_interval", "together")],
+        );
+        bad(
+            CreateGuardrail::new("g").reset_interval(LimitReset::Weekly),
+            &[("limit_usd", "together")],
+        );
+        for l in [-0.01, f64::NAN, f64::INFINITY] {
+            bad(
+                CreateGuardrail::new("g")
+                    .limit_usd(l)
+                    .reset_interval(LimitReset::Monthly),
+                &[("limit_usd", "range")],
+            );
+        }
+        bad(
+            CreateGuardrail::new("g")
+                .limit_usd(1.0)
+                .reset_interval(LimitReset::parse("hourly")),
+            &[("reset_interval", "enum")],
+        );
+        bad(
+            CreateGuardrail::new("g").allowed_data_regions(Vec::<String>::new()),
+            &[("allowed_data_regions", "min_items")],
+        );
+        bad(
+            CreateGuardrail::new("g").allowed_data_regions(vec!["eu".into()]),
+            &[("allowed_data_regions[0]", "enum")],
+        );
+        bad(
+            CreateGuardrail::new("g")
+                .allowed_models(Vec::<String>::new())
+                .ignored_providers(vec!["".into()]),
+            &[
+                ("allowed_models", "min_items"),
+                ("ignored_providers[0]", "min_length"),
+            ],
+        );
+        bad(
+            CreateGuardrail::new("g").content_filter_builtins(vec![BuiltinFilter::new(
+                ContentFilterSlug::parse("passwords"),
+                ContentFilterAction::parse("shred"),
+            )
+            .scan_scope(ScanScope::parse("some"))]),
+            &[
+                ("content_filter_builtins[0].slug", "enum"),
+                ("content_filter_builtins[0].action", "enum"),
+                ("content_filter_builtins[0].scan_scope", "enum"),
+            ],
+        );
+        bad(
+            CreateGuardrail::new("g").content_filters(vec![ContentFilter::new(
+                "",
+                ContentFilterAction::default(),
+            )
+            .label("l".repeat(101))]),
+            &[
+                ("content_filters[0].pattern", "min_length"),
+                ("content_filters[0].action", "enum"),
+                ("content_filters[0].label", "max_length"),
+            ],
+        );
+    }
+
+    #[test]
+    fn guardrail_update_table() {
+        assert!(UpdateGuardrail::new().field_errors().is_empty());
+        // On update a limit may change alone; null clears what may be cleared.
+        assert!(UpdateGuardrail::new()
+            .limit_usd(Some(5.0))
+            .description(None::<String>)
+            .allowed_data_regions(None)
+            .content_filters(None)
+            .enforce_zdr_openai(None)
+            .field_errors()
+            .is_empty());
+        let u = UpdateGuardrail {
+            name: Patch::Null,
+            include_byok_in_budgets: Patch::Null,
+            ..UpdateGuardrail::new()
+        };
+        assert_eq!(
+            rules(&u.field_errors()),
+            vec![
+                pair("name", "not_nullable"),
+                pair("include_byok_in_budgets", "not_nullable")
+            ]
+        );
+        assert_eq!(
+            rules(
+                &UpdateGuardrail::new()
+                    .allowed_data_regions(Some(vec![]))
+                    .allowed_providers(Some(vec![]))
+                    .limit_usd(Some(-1.0))
+                    .field_errors()
+            ),
+            vec![
+                pair("limit_usd", "range"),
+                pair("allowed_providers", "min_items"),
+                pair("allowed_data_regions", "min_items")
+            ]
+        );
+    }
+
+    #[test]
+    fn assignment_lists() {
+        assert!(KeyHashes::new(["h"]).field_errors().is_empty());
+        assert_eq!(
+            rules(&KeyHashes::new(Vec::<String>::new()).field_errors()),
+            vec![pair("key_hashes", "min_items")]
+        );
+        assert_eq!(
+            rules(&MemberUserIds::new(["u", ""]).field_errors()),
+            vec![pair("member_user_ids[1]", "min_length")]
+        );
+        assert!(is_uuid("550e8400-e29b-41d4-a716-446655440000"));
+        for bad in [
+            "",
+            "prod",
+            "550e8400e29b41d4a716446655440000",
+            "550e8400-e29b-41d4-a716-44665544000g",
+        ] {
+            assert!(!is_uuid(bad), "{bad}");
+        }
     }
 }

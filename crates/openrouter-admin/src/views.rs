@@ -7,7 +7,7 @@
 use crate::error::Error;
 use crate::fields::Fields;
 use crate::json::Doc;
-use crate::models::{CreateKey, External, LimitReset, Timestamp, UserId, WorkspaceId};
+use crate::models::{CreateKey, External, KeyHash, LimitReset, Timestamp, UserId, WorkspaceId};
 
 /// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`),
 /// held as the body that creates that successor.
@@ -84,10 +84,29 @@ impl<'d> MemberRow<'d> {
     }
 }
 
+/// A guardrail's assignment (an item of a `GET /guardrails/{id}/assignments/...` page): who
+/// is assigned, the one field the assignment changes read.
+pub(crate) struct AssignmentRow<'d>(Fields<'d>);
+
+impl<'d> AssignmentRow<'d> {
+    /// The item `doc`.
+    pub(crate) fn new(doc: &'d Doc) -> Self {
+        AssignmentRow(Fields::new(doc, ".data[]", 200))
+    }
+    /// `key_hash` (of a key assignment).
+    pub(crate) fn key_hash(&self) -> Result<KeyHash, Error> {
+        Ok(self.0.str("key_hash")?.into())
+    }
+    /// `user_id` (of a member assignment).
+    pub(crate) fn user_id(&self) -> Result<UserId, Error> {
+        Ok(self.0.str("user_id")?.into())
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::models::{ApiKey, ListResponse, WorkspaceMember};
+    use crate::models::{ApiKey, KeyAssignment, ListResponse, MemberAssignment, WorkspaceMember};
     use serde_json::Value;
 
     /// The vendored OpenAPI extract.
@@ -185,6 +204,22 @@ pub(crate) mod tests {
                 assert_eq!(row.user_id().expect("user_id"), m.user_id);
             },
         );
-        assert!(seen >= 3, "{seen} examples read");
+        seen += rows(
+            &spec,
+            "/guardrails/{id}/assignments/keys",
+            |item, a: KeyAssignment| {
+                let row = AssignmentRow::new(item);
+                assert_eq!(row.key_hash().expect("key_hash"), a.key_hash);
+            },
+        );
+        seen += rows(
+            &spec,
+            "/guardrails/{id}/assignments/members",
+            |item, a: MemberAssignment| {
+                let row = AssignmentRow::new(item);
+                assert_eq!(row.user_id().expect("user_id"), a.user_id);
+            },
+        );
+        assert!(seen >= 5, "{seen} examples read");
     }
 }

@@ -116,6 +116,56 @@ fn decoders(path: &str, method: &str) -> Option<Decoders> {
             Some(dec::<OrganizationMember>),
             None,
         ),
+        ("/guardrails", "get") => (
+            dec::<ListResponse<Guardrail>>,
+            None,
+            Some(dec::<Guardrail>),
+            None,
+        ),
+        ("/guardrails", "post") => (
+            dec::<DataResponse<Guardrail>>,
+            Some(dec::<Guardrail>),
+            None,
+            Some(dec::<CreateGuardrail>),
+        ),
+        ("/guardrails/{id}", "get") => (
+            dec::<DataResponse<Guardrail>>,
+            Some(dec::<Guardrail>),
+            None,
+            None,
+        ),
+        ("/guardrails/{id}", "patch") => (
+            dec::<DataResponse<Guardrail>>,
+            Some(dec::<Guardrail>),
+            None,
+            Some(dec::<UpdateGuardrail>),
+        ),
+        ("/guardrails/{id}", "delete") => (dec::<Deleted>, None, None, None),
+        ("/guardrails/{id}/assignments/keys", "get") | ("/guardrails/assignments/keys", "get") => (
+            dec::<ListResponse<KeyAssignment>>,
+            None,
+            Some(dec::<KeyAssignment>),
+            None,
+        ),
+        ("/guardrails/{id}/assignments/members", "get")
+        | ("/guardrails/assignments/members", "get") => (
+            dec::<ListResponse<MemberAssignment>>,
+            None,
+            Some(dec::<MemberAssignment>),
+            None,
+        ),
+        ("/guardrails/{id}/assignments/keys", "post") => {
+            (dec::<Assigned>, None, None, Some(dec::<KeyHashes>))
+        }
+        ("/guardrails/{id}/assignments/keys/remove", "post") => {
+            (dec::<Unassigned>, None, None, Some(dec::<KeyHashes>))
+        }
+        ("/guardrails/{id}/assignments/members", "post") => {
+            (dec::<Assigned>, None, None, Some(dec::<MemberUserIds>))
+        }
+        ("/guardrails/{id}/assignments/members/remove", "post") => {
+            (dec::<Unassigned>, None, None, Some(dec::<MemberUserIds>))
+        }
         _ => return None,
     })
 }
@@ -203,7 +253,11 @@ fn every_example_decodes() {
             }
         }
     }
-    assert_eq!(operations, 19, "every covered operation is in the spec");
+    assert_eq!(
+        operations,
+        19 + 13,
+        "every covered operation is in the spec"
+    );
     assert!(decoded > 100, "decoded {decoded} examples");
 }
 
@@ -235,6 +289,35 @@ fn component_examples_decode() {
         ("UpsertWorkspaceBudgetRequest", dec::<UpsertBudget>),
         ("UpsertWorkspaceBudgetResponse", dec::<BudgetResponse>),
         ("DeleteWorkspaceBudgetResponse", dec::<Deleted>),
+        ("Guardrail", dec::<Guardrail>),
+        ("CreateGuardrailRequest", dec::<CreateGuardrail>),
+        ("CreateGuardrailResponse", dec::<DataResponse<Guardrail>>),
+        ("UpdateGuardrailRequest", dec::<UpdateGuardrail>),
+        ("UpdateGuardrailResponse", dec::<DataResponse<Guardrail>>),
+        ("GetGuardrailResponse", dec::<DataResponse<Guardrail>>),
+        ("ListGuardrailsResponse", dec::<ListResponse<Guardrail>>),
+        ("DeleteGuardrailResponse", dec::<Deleted>),
+        ("ContentFilterBuiltinEntry", dec::<BuiltinFilterEntry>),
+        ("ContentFilterBuiltinEntryInput", dec::<BuiltinFilter>),
+        ("ContentFilterEntry", dec::<ContentFilter>),
+        ("KeyAssignment", dec::<KeyAssignment>),
+        ("MemberAssignment", dec::<MemberAssignment>),
+        (
+            "ListKeyAssignmentsResponse",
+            dec::<ListResponse<KeyAssignment>>,
+        ),
+        (
+            "ListMemberAssignmentsResponse",
+            dec::<ListResponse<MemberAssignment>>,
+        ),
+        ("BulkAssignKeysRequest", dec::<KeyHashes>),
+        ("BulkAssignKeysResponse", dec::<Assigned>),
+        ("BulkUnassignKeysRequest", dec::<KeyHashes>),
+        ("BulkUnassignKeysResponse", dec::<Unassigned>),
+        ("BulkAssignMembersRequest", dec::<MemberUserIds>),
+        ("BulkAssignMembersResponse", dec::<Assigned>),
+        ("BulkUnassignMembersRequest", dec::<MemberUserIds>),
+        ("BulkUnassignMembersResponse", dec::<Unassigned>),
     ];
     for (name, d) in table {
         let s = &schemas[*name];
@@ -276,6 +359,29 @@ fn enums_in_the_spec_are_known() {
     {
         let r: MemberRole = serde_json::from_value(v.clone()).expect("role");
         assert!(r.is_known(), "{v}");
+    }
+    for (schema, parse) in [
+        (
+            "ContentFilterBuiltinSlug",
+            (|v| ContentFilterSlug::parse(v).is_known()) as fn(&str) -> bool,
+        ),
+        ("ContentFilterAction", |v| {
+            ContentFilterAction::parse(v).is_known()
+        }),
+        ("ContentFilterBuiltinAction", |v| {
+            ContentFilterAction::parse(v).is_known()
+        }),
+        ("PromptInjectionScanScope", |v| {
+            ScanScope::parse(v).is_known()
+        }),
+    ] {
+        for v in s[schema]["enum"].as_array().expect("enum") {
+            assert!(parse(v.as_str().expect("str")), "{schema}: {v}");
+        }
+    }
+    for v in s["GuardrailInterval"]["enum"].as_array().expect("enum") {
+        let r: Option<LimitReset> = serde_json::from_value(v.clone()).expect("reset");
+        assert!(r.is_none_or(|r| r.is_known()), "{v}");
     }
     for v in s["WorkspaceBudget"]["properties"]["reset_interval"]["enum"]
         .as_array()

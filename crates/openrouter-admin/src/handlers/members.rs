@@ -6,6 +6,8 @@ use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_MEMBER_BATCH;
 use crate::views::{KeyRow, MemberRow};
 
+use super::batch::{distinct, failure, send_chunks};
+
 /// `client.workspace(id).members()`.
 ///
 /// ```no_run
@@ -157,30 +159,7 @@ pub struct MemberReport {
     pub results: Vec<MemberResult>,
 }
 
-/// A set of user ids: a sorted vector, searched by halves, grown by insertion. Not a
-/// `HashSet` or `BTreeSet`, nor a sort: each brings a sizeable implementation (hashbrown and
-/// SipHash, B-tree nodes, or a sorting algorithm) into wasm builds that have no other use for
-/// it (~2 KB gzip). Insertion moves at most the ids after the new one, a `memmove` that
-/// stays cheap for the thousands of members a workspace holds.
-#[derive(Clone, Default)]
-struct IdSet(Vec<UserId>);
-
-impl IdSet {
-    /// Adds `id`; `false` if it was there already.
-    fn insert(&mut self, id: UserId) -> bool {
-        match self.0.binary_search(&id) {
-            Ok(_) => false,
-            Err(at) => {
-                self.0.insert(at, id);
-                true
-            }
-        }
-    }
-    /// Whether `id` is in the set.
-    fn contains(&self, id: &UserId) -> bool {
-        self.0.binary_search(id).is_ok()
-    }
-}
+type IdSet = super::batch::IdSet<UserId>;
 
 /// Builder for [`MembersHandler::add_all`] / [`remove_all`](MembersHandler::remove_all).
 #[must_use = "does nothing until `.send().await`"]
@@ -227,13 +206,7 @@ impl<T: Transport> MemberChanges<'_, T> {
 
     /// Runs the chunks and reports.
     pub async fn send(self) -> Result<MemberReport, Error> {
-        let mut seen = IdSet::default();
-        let asked: Vec<UserId> = self
-            .ids
-            .iter()
-            .filter(|u| seen.insert((*u).clone()))
-            .cloned()
-            .collect();
+        let asked = distinct(&self.ids);
         if asked.is_empty() {
             return Ok(MemberReport::default());
         }
@@ -250,42 +223,28 @@ impl<T: Transport> MemberChanges<'_, T> {
             .filter(|u| before.contains(u) != self.add)
             .cloned()
             .collect();
-        let mut chunk_errors: Vec<(Vec<UserId>, Error)> = Vec::new();
-        // The answers' bodies are not decoded: the outcomes come from listing the members
-        // again, so decoding them would only add two decoders to wasm builds.
-        for chunk in todo.chunks(MAX_MEMBER_BATCH) {
-            let body = MemberIds {
-                user_ids: chunk.to_vec(),
-            };
-            // One request either way, prepared first, so the future awaits in one place.
-            let workspace = self.workspace.clone();
-            let request = if self.add {
-                AddMembers { workspace, body }.request()
-            } else {
-                RemoveMembers { workspace, body }.request()
-            };
-            let res = self
-                .client
-                .execute_prepared(request, self.signal.as_ref())
-                .await;
-            if let Err(e) = res {
-                if e.is_cancelled() {
-                    return Err(e);
+        let chunk_errors = send_chunks(
+            self.client,
+            &todo,
+            MAX_MEMBER_BATCH,
+            self.signal.as_ref(),
+            |user_ids| {
+                let body = MemberIds { user_ids };
+                let workspace = self.workspace.clone();
+                if self.add {
+                    AddMembers { workspace, body }.request()
+                } else {
+                    RemoveMembers { workspace, body }.request()
                 }
-                chunk_errors.push((chunk.to_vec(), e));
-            }
-        }
+            },
+        )
+        .await?;
         let after = if todo.is_empty() {
             before.clone()
         } else {
             self.members().await?.0
         };
-        let failed = |u: &UserId| {
-            chunk_errors
-                .iter()
-                .find(|(c, _)| c.contains(u))
-                .map(|(_, e)| e.clone())
-        };
+        let failed = |u: &UserId| failure(&chunk_errors, u);
 
         // For members that stayed: who holds active keys in this workspace? Whoever stayed was
         // in `before`, whose rows carry the workspace's UUID that `GET /keys` filters by.

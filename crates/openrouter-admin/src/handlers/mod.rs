@@ -1,8 +1,11 @@
 //! One handler per resource (octocrab style): `client.workspaces()`, `client.workspace(id)`,
 //! `client.workspace(id).members()`, `client.workspace(id).budgets()`, `client.keys()`,
-//! `client.key(&hash)`, `client.organization()`, `client.credits()`, `client.activity()`.
+//! `client.key(&hash)`, `client.organization()`, `client.credits()`, `client.activity()`,
+//! `client.workspace(uuid).guardrails()`, `client.guardrail(id)`, `client.guardrails()`.
 
+mod batch;
 mod budgets;
+mod guardrails;
 mod keys;
 mod members;
 mod organization;
@@ -10,6 +13,11 @@ mod usage;
 mod workspaces;
 
 pub use budgets::BudgetsHandler;
+pub use guardrails::{
+    Assignee, AssignmentChanges, AssignmentOutcome, AssignmentReport, AssignmentResult,
+    GuardrailHandler, GuardrailKeysHandler, GuardrailMembersHandler, GuardrailsHandler,
+    WorkspaceGuardrailsHandler,
+};
 pub use keys::{
     BulkDelete, BulkResult, BulkUpdate, KeyHandler, KeysHandler, ReconcileKey, Retire, Rotate,
     Rotation,

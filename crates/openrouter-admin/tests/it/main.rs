@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod errors;
+mod guardrails;
 mod keys;
 mod members;
 mod pagination;

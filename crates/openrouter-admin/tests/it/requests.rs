@@ -739,3 +739,259 @@ fn bad_activity_filters_never_leave_the_client() {
         "the mock saw no request"
     );
 }
+
+pub const GUARDRAIL: &str = "550e8400-e29b-41d4-a716-446655440000";
+pub const WS_UUID: &str = "0df9e665-d932-5740-b2c7-b52af166bc11";
+
+pub fn guardrail_json(id: &str) -> serde_json::Value {
+    json!({
+        "id": id, "name": "Production", "description": null, "workspace_id": WS_UUID,
+        "limit_usd": 50, "reset_interval": "monthly", "include_byok_in_budgets": false,
+        "allowed_models": ["openai/gpt-4.1"], "allowed_providers": null,
+        "ignored_models": null, "ignored_providers": null,
+        "allowed_data_regions": ["europe"],
+        "content_filter_builtins": [{"slug": "secrets", "action": "redact", "label": "[SECRET]"}],
+        "content_filters": null, "enforce_zdr": null,
+        "created_at": "2025-08-24T10:30:00Z", "updated_at": null
+    })
+}
+
+#[test]
+fn guardrails() {
+    let page = || ok(json!({"data": [guardrail_json(GUARDRAIL)], "total_count": 1}));
+    let r = one!(page(), |c| c
+        .guardrails()
+        .list()
+        .limit(20)
+        .offset(40)
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (
+            Method::Get,
+            "/guardrails",
+            q(&[("offset", "40"), ("limit", "20")])
+        )
+    );
+    let r = one!(page(), |c| c.workspace(WS_UUID).guardrails().list().send());
+    assert_eq!(r.query, q(&[("workspace_id", WS_UUID)]));
+
+    let created = MockReplyExt::status(ok(json!({"data": guardrail_json(GUARDRAIL)})), 201);
+    let r = one!(created, |c| {
+        c.workspace(WS_UUID)
+            .guardrails()
+            .create(
+                CreateGuardrail::new("One model")
+                    .allowed_models(vec!["openai/gpt-4.1".to_owned()])
+                    .limit_usd(50.0)
+                    .reset_interval(LimitReset::Monthly)
+                    .allowed_data_regions(vec!["europe".to_owned()])
+                    .content_filter_builtins(vec![BuiltinFilter::new(
+                        ContentFilterSlug::Secrets,
+                        ContentFilterAction::Redact,
+                    )])
+                    .content_filters(vec![ContentFilter::new(
+                        "sk-[a-z0-9]+",
+                        ContentFilterAction::Block,
+                    )
+                    .label("[KEY]")]),
+            )
+            .send()
+    });
+    assert_eq!((r.method, r.path.as_str()), (Method::Post, "/guardrails"));
+    assert_eq!(
+        r.body,
+        Some(json!({
+            "name": "One model", "workspace_id": WS_UUID, "limit_usd": 50.0,
+            "reset_interval": "monthly", "allowed_models": ["openai/gpt-4.1"],
+            "allowed_data_regions": ["europe"],
+            "content_filter_builtins": [{"slug": "secrets", "action": "redact"}],
+            "content_filters": [{"pattern": "sk-[a-z0-9]+", "action": "block", "label": "[KEY]"}]
+        }))
+    );
+    let create = openrouter_admin::api::CreateGuardrailRequest::new(CreateGuardrail::new("g"));
+    assert_eq!(
+        create.request().expect("valid").class,
+        OpClass::Create,
+        "a create is retried only on 429"
+    );
+
+    let one_guardrail = || ok(json!({"data": guardrail_json(GUARDRAIL)}));
+    let r = one!(one_guardrail(), |c| c.guardrail(GUARDRAIL).get().send());
+    assert_eq!(
+        (r.method, r.path.clone()),
+        (Method::Get, format!("/guardrails/{GUARDRAIL}"))
+    );
+    let r = one!(one_guardrail(), |c| c
+        .guardrail(GUARDRAIL)
+        .update(
+            UpdateGuardrail::new()
+                .description(None::<String>)
+                .allowed_providers(Some(vec!["openai".into()]))
+                .allowed_data_regions(None)
+                .limit_usd(Some(75.0))
+        )
+        .send());
+    assert_eq!(
+        (r.method, r.path.clone()),
+        (Method::Patch, format!("/guardrails/{GUARDRAIL}"))
+    );
+    assert_eq!(
+        r.body,
+        Some(json!({
+            "description": null, "limit_usd": 75.0, "allowed_providers": ["openai"],
+            "allowed_data_regions": null
+        }))
+    );
+    let r = one!(ok(json!({"deleted": true})), |c| c
+        .guardrail(GUARDRAIL)
+        .delete()
+        .send());
+    assert_eq!(
+        (r.method, r.path.clone()),
+        (Method::Delete, format!("/guardrails/{GUARDRAIL}"))
+    );
+
+    let empty = || ok(json!({"data": [], "total_count": 0}));
+    let r = one!(empty(), |c| c
+        .guardrail(GUARDRAIL)
+        .keys()
+        .list()
+        .limit(5)
+        .send());
+    assert_eq!(
+        (r.method, r.path.clone(), r.query.clone()),
+        (
+            Method::Get,
+            format!("/guardrails/{GUARDRAIL}/assignments/keys"),
+            q(&[("limit", "5")])
+        )
+    );
+    let r = one!(empty(), |c| c.guardrail(GUARDRAIL).members().list().send());
+    assert_eq!(
+        r.path,
+        format!("/guardrails/{GUARDRAIL}/assignments/members")
+    );
+    let r = one!(empty(), |c| c
+        .guardrails()
+        .key_assignments()
+        .offset(100)
+        .send());
+    assert_eq!(
+        (r.path.as_str(), r.query.clone()),
+        ("/guardrails/assignments/keys", q(&[("offset", "100")]))
+    );
+    let r = one!(empty(), |c| c.guardrails().member_assignments().send());
+    assert_eq!(r.path, "/guardrails/assignments/members");
+
+    // The four bulk requests, one at a time, as the endpoints send them.
+    use openrouter_admin::api::{
+        AssignGuardrailKeys, AssignGuardrailMembers, UnassignGuardrailKeys,
+        UnassignGuardrailMembers,
+    };
+    let keys = || KeyHashes::new(["h1", "h2"]);
+    let users = || MemberUserIds::new(["user_1"]);
+    for (request, path, body) in [
+        (
+            AssignGuardrailKeys::new(GUARDRAIL, keys()).request(),
+            "assignments/keys",
+            json!({"key_hashes": ["h1", "h2"]}),
+        ),
+        (
+            UnassignGuardrailKeys::new(GUARDRAIL, keys()).request(),
+            "assignments/keys/remove",
+            json!({"key_hashes": ["h1", "h2"]}),
+        ),
+        (
+            AssignGuardrailMembers::new(GUARDRAIL, users()).request(),
+            "assignments/members",
+            json!({"member_user_ids": ["user_1"]}),
+        ),
+        (
+            UnassignGuardrailMembers::new(GUARDRAIL, users()).request(),
+            "assignments/members/remove",
+            json!({"member_user_ids": ["user_1"]}),
+        ),
+    ] {
+        let r = request.expect("valid");
+        assert_eq!(
+            (r.method, r.path.clone(), r.class),
+            (
+                Method::Post,
+                format!("/guardrails/{GUARDRAIL}/{path}"),
+                OpClass::Safe
+            ),
+            "assigning twice changes nothing, so it is retried"
+        );
+        let sent: serde_json::Value = serde_json::from_str(&r.body.expect("body")).expect("json");
+        assert_eq!(sent, body);
+    }
+}
+
+#[test]
+fn invalid_guardrails_never_leave_the_client() {
+    let c = client(MockTransport::new());
+    let fields = |e: openrouter_admin::Error| -> Vec<(String, String)> {
+        assert!(e.is_validation(), "{e}");
+        e.validation_errors()
+            .iter()
+            .map(|f| (f.field.clone(), f.rule.clone()))
+            .collect()
+    };
+    let pair = |f: &str, r: &str| (f.to_owned(), r.to_owned());
+    // A slug where the API takes a workspace's UUID: said before anything is sent.
+    let e = block_on(c.workspace("production").guardrails().list().send()).expect_err("slug");
+    assert_eq!(fields(e), vec![pair("workspace_id", "uuid")]);
+    let e = block_on(
+        c.workspace("production")
+            .guardrails()
+            .create(CreateGuardrail::new("g"))
+            .send(),
+    )
+    .expect_err("slug");
+    assert_eq!(fields(e), vec![pair("workspace_id", "uuid")]);
+    // A limit without its reset interval, an empty region list, an unknown filter.
+    let e = block_on(
+        c.guardrails()
+            .create(
+                CreateGuardrail::new("g")
+                    .limit_usd(10.0)
+                    .allowed_data_regions(Vec::<String>::new())
+                    .content_filter_builtins(vec![BuiltinFilter::new(
+                        ContentFilterSlug::parse("passwords"),
+                        ContentFilterAction::Block,
+                    )]),
+            )
+            .send(),
+    )
+    .expect_err("invalid");
+    assert_eq!(
+        fields(e),
+        vec![
+            pair("reset_interval", "together"),
+            pair("allowed_data_regions", "min_items"),
+            pair("content_filter_builtins[0].slug", "enum"),
+        ]
+    );
+    let e = block_on(
+        c.guardrail(GUARDRAIL)
+            .update(UpdateGuardrail::new().name("").allowed_models(Some(vec![])))
+            .send(),
+    )
+    .expect_err("invalid");
+    assert_eq!(
+        fields(e),
+        vec![
+            pair("name", "min_length"),
+            pair("allowed_models", "min_items")
+        ]
+    );
+    let e = block_on(c.guardrail(GUARDRAIL).keys().assign(["h", ""]).send()).expect_err("empty");
+    assert_eq!(fields(e), vec![pair("key_hashes", "min_length")]);
+    let e = block_on(c.guardrail(GUARDRAIL).members().list().limit(0).send()).expect_err("limit");
+    assert_eq!(fields(e), vec![pair("limit", "range")]);
+    assert!(
+        c.transport().requests().is_empty(),
+        "the mock saw no request"
+    );
+}

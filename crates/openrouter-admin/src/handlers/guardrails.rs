@@ -1,0 +1,478 @@
+use crate::api::{
+    AssignGuardrailKeys, AssignGuardrailMembers, CreateGuardrailRequest, DeleteGuardrail, Endpoint,
+    GetGuardrail, ListGuardrailKeys, ListGuardrailMembers, ListGuardrails, ListKeyAssignments,
+    ListMemberAssignments, UnassignGuardrailKeys, UnassignGuardrailMembers, UpdateGuardrailRequest,
+};
+use crate::client::{Call, Client};
+use crate::error::{Error, FieldError};
+use crate::models::{
+    CreateGuardrail, GuardrailId, KeyHash, KeyHashes, MemberUserIds, UpdateGuardrail, UserId,
+    WorkspaceId,
+};
+use crate::transport::{CancelSignal, Transport};
+use crate::validate::MAX_ASSIGNMENT_BATCH;
+use crate::views::AssignmentRow;
+
+use super::batch::{distinct, failure, send_chunks, IdSet};
+use super::WorkspaceHandler;
+
+impl<T: Transport> Client<T> {
+    /// Guardrails across the organization: the Default workspace's list, create, and every
+    /// key and member assignment.
+    pub fn guardrails(&self) -> GuardrailsHandler<'_, T> {
+        GuardrailsHandler { client: self }
+    }
+    /// One guardrail, by id (a workspace's `default_guardrail_id` works before that default
+    /// guardrail is ever written: `update` writes it, `get` answers 404 until then).
+    pub fn guardrail(&self, id: impl Into<GuardrailId>) -> GuardrailHandler<'_, T> {
+        GuardrailHandler {
+            client: self,
+            id: id.into(),
+        }
+    }
+}
+
+impl<'a, T: Transport> WorkspaceHandler<'a, T> {
+    /// Its guardrails. The API names a workspace here by **UUID** only: given a slug,
+    /// `list` and `create` fail with a `validation` error naming `workspace_id`, before
+    /// anything is sent (no extra request is made behind the caller's back to resolve it).
+    pub fn guardrails(&self) -> WorkspaceGuardrailsHandler<'a, T> {
+        WorkspaceGuardrailsHandler {
+            client: self.client,
+            workspace: WorkspaceId::new(self.id.clone()),
+        }
+    }
+}
+
+/// `client.guardrails()`.
+///
+/// ```no_run
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let keys = client.guardrails().key_assignments().paginate().collect_all().await?;
+/// for a in &keys {
+///     println!("{} is governed by {}", a.key_name, a.guardrail_id);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct GuardrailsHandler<'a, T> {
+    pub(crate) client: &'a Client<T>,
+}
+
+impl<'a, T: Transport> GuardrailsHandler<'a, T> {
+    /// `GET /guardrails`: the Default workspace's guardrails (another workspace's:
+    /// `client.workspace(uuid).guardrails().list()`).
+    pub fn list(&self) -> Call<'a, T, ListGuardrails> {
+        self.client.call(ListGuardrails::default())
+    }
+    /// `POST /guardrails`: validated; retried only on 429. In the Default workspace unless
+    /// the body names a `workspace_id`.
+    pub fn create(&self, body: CreateGuardrail) -> Call<'a, T, CreateGuardrailRequest> {
+        self.client.call(CreateGuardrailRequest { body })
+    }
+    /// `GET /guardrails/assignments/keys`: every key that holds a guardrail.
+    pub fn key_assignments(&self) -> Call<'a, T, ListKeyAssignments> {
+        self.client.call(ListKeyAssignments::default())
+    }
+    /// `GET /guardrails/assignments/members`: every member who holds a guardrail.
+    pub fn member_assignments(&self) -> Call<'a, T, ListMemberAssignments> {
+        self.client.call(ListMemberAssignments::default())
+    }
+}
+
+/// `client.workspace(uuid).guardrails()`.
+///
+/// ```no_run
+/// use openrouter_admin::models::{CreateGuardrail, LimitReset};
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let ws = client.workspace("production").get().send().await?; // slug -> UUID
+/// let g = client
+///     .workspace(&ws.id)
+///     .guardrails()
+///     .create(
+///         CreateGuardrail::new("Two models")
+///             .allowed_models(vec!["openai/gpt-4.1".to_string(), "anthropic/claude-sonnet-4".to_string()])
+///             .limit_usd(50.0)
+///             .reset_interval(LimitReset::Monthly),
+///     )
+///     .send()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct WorkspaceGuardrailsHandler<'a, T> {
+    client: &'a Client<T>,
+    workspace: WorkspaceId,
+}
+
+impl<'a, T: Transport> WorkspaceGuardrailsHandler<'a, T> {
+    /// `GET /guardrails?workspace_id=...`.
+    pub fn list(&self) -> Call<'a, T, ListGuardrails> {
+        self.client.call(ListGuardrails {
+            workspace_id: Some(self.workspace.clone()),
+            ..ListGuardrails::default()
+        })
+    }
+    /// `POST /guardrails` in this workspace (its `workspace_id` is this workspace, whatever
+    /// the body said).
+    pub fn create(&self, mut body: CreateGuardrail) -> Call<'a, T, CreateGuardrailRequest> {
+        body.workspace_id = Some(self.workspace.clone());
+        self.client.call(CreateGuardrailRequest { body })
+    }
+}
+
+/// `client.guardrail(id)`.
+///
+/// ```no_run
+/// use openrouter_admin::handlers::AssignmentOutcome;
+/// use openrouter_admin::models::UpdateGuardrail;
+/// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+/// let g = client.guardrail("550e8400-e29b-41d4-a716-446655440000");
+/// g.update(UpdateGuardrail::new().allowed_models(Some(vec!["openai/gpt-4.1".into()]))).send().await?;
+/// let report = g.keys().assign(["c56454edb818d6b1", "0e6d9a61c35b1b2c"]).send().await?;
+/// for r in &report.results {
+///     if let AssignmentOutcome::Failed(e) = &r.outcome {
+///         eprintln!("{}: {e}", r.id);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct GuardrailHandler<'a, T> {
+    client: &'a Client<T>,
+    id: GuardrailId,
+}
+
+impl<'a, T: Transport> GuardrailHandler<'a, T> {
+    /// `GET /guardrails/{id}` (404 for a workspace default never written).
+    pub fn get(&self) -> Call<'a, T, GetGuardrail> {
+        self.client.call(GetGuardrail {
+            id: self.id.clone(),
+        })
+    }
+    /// `PATCH /guardrails/{id}` with only the set fields (lists replaced whole).
+    pub fn update(&self, patch: UpdateGuardrail) -> Call<'a, T, UpdateGuardrailRequest> {
+        self.client.call(UpdateGuardrailRequest {
+            id: self.id.clone(),
+            body: patch,
+        })
+    }
+    /// `DELETE /guardrails/{id}`: its keys and members are governed by nothing after.
+    pub fn delete(&self) -> Call<'a, T, DeleteGuardrail> {
+        self.client.call(DeleteGuardrail {
+            id: self.id.clone(),
+        })
+    }
+    /// The keys it governs.
+    pub fn keys(&self) -> GuardrailKeysHandler<'a, T> {
+        GuardrailKeysHandler {
+            client: self.client,
+            id: self.id.clone(),
+        }
+    }
+    /// The organization members it governs.
+    pub fn members(&self) -> GuardrailMembersHandler<'a, T> {
+        GuardrailMembersHandler {
+            client: self.client,
+            id: self.id.clone(),
+        }
+    }
+}
+
+/// `client.guardrail(id).keys()`.
+#[derive(Debug)]
+pub struct GuardrailKeysHandler<'a, T> {
+    client: &'a Client<T>,
+    id: GuardrailId,
+}
+
+impl<'a, T: Transport> GuardrailKeysHandler<'a, T> {
+    /// `GET /guardrails/{id}/assignments/keys`.
+    pub fn list(&self) -> Call<'a, T, ListGuardrailKeys> {
+        self.client.call(ListGuardrailKeys::new(self.id.clone()))
+    }
+    /// Assigns any number of keys (chunks of [`MAX_ASSIGNMENT_BATCH`]) with one outcome per
+    /// key. A key holds one guardrail: one held elsewhere moves here.
+    pub fn assign<I, H>(&self, hashes: I) -> AssignmentChanges<'a, T, KeyHash>
+    where
+        I: IntoIterator<Item = H>,
+        H: Into<KeyHash>,
+    {
+        AssignmentChanges::new(self.client, &self.id, hashes, true)
+    }
+    /// Unassigns any number of keys, with one outcome per key.
+    pub fn unassign<I, H>(&self, hashes: I) -> AssignmentChanges<'a, T, KeyHash>
+    where
+        I: IntoIterator<Item = H>,
+        H: Into<KeyHash>,
+    {
+        AssignmentChanges::new(self.client, &self.id, hashes, false)
+    }
+}
+
+/// `client.guardrail(id).members()`.
+#[derive(Debug)]
+pub struct GuardrailMembersHandler<'a, T> {
+    client: &'a Client<T>,
+    id: GuardrailId,
+}
+
+impl<'a, T: Transport> GuardrailMembersHandler<'a, T> {
+    /// `GET /guardrails/{id}/assignments/members`.
+    pub fn list(&self) -> Call<'a, T, ListGuardrailMembers> {
+        self.client.call(ListGuardrailMembers::new(self.id.clone()))
+    }
+    /// Assigns any number of organization members, with one outcome per member.
+    pub fn assign<I, U>(&self, user_ids: I) -> AssignmentChanges<'a, T, UserId>
+    where
+        I: IntoIterator<Item = U>,
+        U: Into<UserId>,
+    {
+        AssignmentChanges::new(self.client, &self.id, user_ids, true)
+    }
+    /// Unassigns any number of organization members, with one outcome per member.
+    pub fn unassign<I, U>(&self, user_ids: I) -> AssignmentChanges<'a, T, UserId>
+    where
+        I: IntoIterator<Item = U>,
+        U: Into<UserId>,
+    {
+        AssignmentChanges::new(self.client, &self.id, user_ids, false)
+    }
+}
+
+/// `limit` and `offset` of the guardrail lists' calls.
+macro_rules! page_options {
+    ($($t:ty),*) => {$(
+        impl<T: Transport> Call<'_, T, $t> {
+            /// Page size, 1..100.
+            pub fn limit(mut self, n: u32) -> Self {
+                self.endpoint.limit = Some(n);
+                self
+            }
+            /// Records to skip.
+            pub fn offset(mut self, n: u64) -> Self {
+                self.endpoint.offset = Some(n);
+                self
+            }
+        }
+    )*};
+}
+page_options!(
+    ListGuardrails,
+    ListGuardrailKeys,
+    ListGuardrailMembers,
+    ListKeyAssignments,
+    ListMemberAssignments
+);
+
+/// What happened to one key or member in an [`AssignmentChanges`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum AssignmentOutcome {
+    /// Was not assigned to this guardrail, is now.
+    Assigned,
+    /// Was assigned already: nothing sent for it.
+    AlreadyAssigned,
+    /// Was assigned, is no longer.
+    Unassigned,
+    /// Was not assigned: nothing sent for it.
+    NotAssigned,
+    /// Its request failed (the API's error), or it is not as asked when listed afterwards.
+    Failed(Error),
+}
+
+/// One key's or member's outcome.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AssignmentResult<I> {
+    /// The key hash or user id.
+    pub id: I,
+    /// What happened.
+    pub outcome: AssignmentOutcome,
+}
+
+/// The report of an assignment change.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AssignmentReport<I> {
+    /// One entry per distinct id asked for, in the order asked.
+    pub results: Vec<AssignmentResult<I>>,
+}
+
+/// Builder of a guardrail's key or member assignment change (from
+/// [`GuardrailKeysHandler::assign`] and its siblings): the same machinery as a workspace's
+/// [`add_all`](super::MembersHandler::add_all). The guardrail's assignments are listed before,
+/// what needs it is sent in chunks, and they are listed again after; each outcome comes from
+/// those lists. The API refuses a request whole (400) for one bad identifier in it (a key of
+/// another workspace, say), so a refused chunk is tried again one identifier at a time: only
+/// the bad ones fail.
+#[must_use = "does nothing until `.send().await`"]
+pub struct AssignmentChanges<'a, T, I> {
+    client: &'a Client<T>,
+    guardrail: GuardrailId,
+    ids: Vec<I>,
+    assign: bool,
+    signal: Option<CancelSignal>,
+}
+
+/// The identifiers an assignment change takes: [`KeyHash`] (keys) and [`UserId`]
+/// (organization members).
+pub trait Assignee: Ord + Clone + AsRef<str> + From<String> {
+    /// Whether these are keys (else organization members).
+    const KEYS: bool;
+}
+
+impl Assignee for KeyHash {
+    const KEYS: bool = true;
+}
+
+impl Assignee for UserId {
+    const KEYS: bool = false;
+}
+
+impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
+    fn new<L, U>(client: &'a Client<T>, guardrail: &GuardrailId, ids: L, assign: bool) -> Self
+    where
+        L: IntoIterator<Item = U>,
+        U: Into<I>,
+    {
+        AssignmentChanges {
+            client,
+            guardrail: guardrail.clone(),
+            ids: ids.into_iter().map(Into::into).collect(),
+            assign,
+            signal: None,
+        }
+    }
+
+    /// Cancellation.
+    pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
+        self.signal = Some(signal.into());
+        self
+    }
+
+    /// Who holds this guardrail now (only who is read from each row: see `views`).
+    async fn assigned(&self) -> Result<IdSet<I>, Error> {
+        let guardrail = self.guardrail.clone();
+        let rows = if I::KEYS {
+            let list = ListGuardrailKeys {
+                limit: Some(100),
+                ..ListGuardrailKeys::new(guardrail)
+            };
+            self.client
+                .call(list)
+                .paginate()
+                .signal_opt(self.signal.clone())
+                .collect_values()
+                .await?
+        } else {
+            let list = ListGuardrailMembers {
+                limit: Some(100),
+                ..ListGuardrailMembers::new(guardrail)
+            };
+            self.client
+                .call(list)
+                .paginate()
+                .signal_opt(self.signal.clone())
+                .collect_values()
+                .await?
+        };
+        let mut ids = IdSet::default();
+        for row in &rows {
+            let row = AssignmentRow::new(row);
+            let id = if I::KEYS {
+                row.key_hash()?.0
+            } else {
+                row.user_id()?.0
+            };
+            ids.insert(I::from(id));
+        }
+        Ok(ids)
+    }
+
+    /// The one request for `ids`.
+    fn request(&self, ids: Vec<I>) -> Result<crate::api::Request, Error> {
+        let id = self.guardrail.clone();
+        let names = ids.iter().map(|i| i.as_ref());
+        match (I::KEYS, self.assign) {
+            (true, true) => AssignGuardrailKeys::new(id, KeyHashes::new(names)).request(),
+            (true, false) => UnassignGuardrailKeys::new(id, KeyHashes::new(names)).request(),
+            (false, true) => AssignGuardrailMembers::new(id, MemberUserIds::new(names)).request(),
+            (false, false) => {
+                UnassignGuardrailMembers::new(id, MemberUserIds::new(names)).request()
+            }
+        }
+    }
+
+    /// Runs the chunks and reports.
+    pub async fn send(self) -> Result<AssignmentReport<I>, Error> {
+        let asked = distinct(&self.ids);
+        if asked.is_empty() {
+            return Ok(AssignmentReport {
+                results: Vec::new(),
+            });
+        }
+        if asked.iter().any(|i| i.as_ref().is_empty()) {
+            let field = if I::KEYS {
+                "key_hashes"
+            } else {
+                "member_user_ids"
+            };
+            return Err(Error::validation(vec![FieldError::new(
+                field,
+                "min_length",
+                "an id cannot be empty",
+            )]));
+        }
+        let before = self.assigned().await?;
+        let todo: Vec<I> = asked
+            .iter()
+            .filter(|i| before.contains(i) != self.assign)
+            .cloned()
+            .collect();
+        let signal = self.signal.as_ref();
+        let send = |ids| self.request(ids);
+        let mut errors =
+            send_chunks(self.client, &todo, MAX_ASSIGNMENT_BATCH, signal, send).await?;
+        let refused_whole =
+            |(chunk, e): &(Vec<I>, Error)| chunk.len() > 1 && e.status() == Some(400);
+        let retry: Vec<I> = errors
+            .iter()
+            .filter(|c| refused_whole(c))
+            .flat_map(|(chunk, _)| chunk.iter().cloned())
+            .collect();
+        if !retry.is_empty() {
+            errors.retain(|c| !refused_whole(c));
+            errors.extend(send_chunks(self.client, &retry, 1, signal, send).await?);
+        }
+        let after = if todo.is_empty() {
+            before.clone()
+        } else {
+            self.assigned().await?
+        };
+        let results = asked
+            .into_iter()
+            .map(|id| {
+                let (was, is) = (before.contains(&id), after.contains(&id));
+                let outcome = match (self.assign, was, is) {
+                    (true, true, _) => AssignmentOutcome::AlreadyAssigned,
+                    (true, false, true) => AssignmentOutcome::Assigned,
+                    (false, false, _) => AssignmentOutcome::NotAssigned,
+                    (false, true, false) => AssignmentOutcome::Unassigned,
+                    _ => AssignmentOutcome::Failed(failure(&errors, &id).unwrap_or_else(|| {
+                        Error::new(
+                            crate::ErrorKind::Api,
+                            if self.assign {
+                                "not assigned when listed afterwards"
+                            } else {
+                                "still assigned when listed afterwards"
+                            },
+                        )
+                    })),
+                };
+                AssignmentResult { id, outcome }
+            })
+            .collect();
+        Ok(AssignmentReport { results })
+    }
+}
