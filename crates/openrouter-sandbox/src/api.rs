@@ -336,6 +336,7 @@ pub async fn delete_workspace(
             params![ws.id, now()],
         )?;
         tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
+        crate::guardrails::delete_workspace(&tx, &ws.id)?;
         tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
         tx.commit()?;
         return Ok(Json(json!({ "deleted": true })).into_response());
@@ -354,6 +355,7 @@ pub async fn delete_workspace(
     tx.execute("DELETE FROM keys WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM budgets WHERE workspace_id = ?1", [&ws.id])?;
     tx.execute("DELETE FROM members WHERE workspace_id = ?1", [&ws.id])?;
+    crate::guardrails::delete_workspace(&tx, &ws.id)?;
     tx.execute("DELETE FROM workspaces WHERE id = ?1", [&ws.id])?;
     tx.commit()?;
     Ok(Json(json!({ "deleted": true })).into_response())
@@ -1156,5 +1158,6 @@ pub async fn delete_key(
     crate::activity::retire_usage(&db, "hash = ?1", &key.hash)?;
     db.prepare_cached("DELETE FROM keys WHERE hash = ?1")?
         .execute([&key.hash])?;
+    crate::guardrails::delete_key(&db, &key.hash)?;
     Ok(Json(json!({ "deleted": true })).into_response())
 }

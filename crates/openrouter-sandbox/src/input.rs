@@ -61,6 +61,15 @@ impl<T> Field<T> {
         }
     }
 
+    /// The value changed by `f`, absent and null kept.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Value(v) => Field::Value(f(v)),
+        }
+    }
+
     /// The value as an `Option`, mapping both absent and null to `None`.
     pub fn into_option(self) -> Option<T> {
         match self {

@@ -11,6 +11,7 @@ pub mod conn;
 pub mod control;
 pub mod control_api;
 pub mod error;
+pub mod guardrails;
 pub mod input;
 pub mod seed;
 pub mod state;
@@ -448,7 +449,38 @@ fn router(state: Shared) -> Router {
         )
         .route("/organization/members", get(list_org_members))
         .route("/credits", get(activity::get_credits))
-        .route("/activity", get(activity::get_activity));
+        .route("/activity", get(activity::get_activity))
+        .route(
+            "/guardrails",
+            get(guardrails::list).post(guardrails::create),
+        )
+        .route("/guardrails/assignments/keys", get(guardrails::all_keys))
+        .route(
+            "/guardrails/assignments/members",
+            get(guardrails::all_members),
+        )
+        .route(
+            "/guardrails/{id}",
+            get(guardrails::get)
+                .patch(guardrails::update)
+                .delete(guardrails::delete),
+        )
+        .route(
+            "/guardrails/{id}/assignments/keys",
+            get(guardrails::list_keys).post(guardrails::assign_keys),
+        )
+        .route(
+            "/guardrails/{id}/assignments/keys/remove",
+            post(guardrails::unassign_keys),
+        )
+        .route(
+            "/guardrails/{id}/assignments/members",
+            get(guardrails::list_members).post(guardrails::assign_members),
+        )
+        .route(
+            "/guardrails/{id}/assignments/members/remove",
+            post(guardrails::unassign_members),
+        );
     let mut app = Router::new().nest("/api/v1", v1);
     if state.control.is_some() {
         app = app

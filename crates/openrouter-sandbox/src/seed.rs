@@ -285,6 +285,7 @@ pub fn reseed(conn: &mut Connection, kind: SeedKind, scale: SeedScale) -> rusqli
          DELETE FROM keys; DELETE FROM meta; \
          DELETE FROM sqlite_sequence WHERE name IN ('workspaces','members','keys');",
     )?;
+    tx.execute_batch(crate::guardrails::CLEAR)?;
     write_seed(&tx, kind, scale)?;
     tx.execute("INSERT INTO meta (k, v) VALUES ('seeded', '1')", [])?;
     tx.commit()
@@ -386,6 +387,7 @@ fn write_seed(conn: &Connection, kind: SeedKind, scale: SeedScale) -> rusqlite::
                     .execute(params![rng.uuid(), ws.id, interval, limit, ts(clock + 1_800)])?;
             }
         }
+        crate::guardrails::seed_demo(conn, &users, &ts(clock + 86_400))?;
     }
     // Scale data uses its own stream, so adding it never changes the demo rows above.
     let mut srng = Prng(0x7363_616c_6521_0001);

@@ -102,6 +102,7 @@ pub fn open(path: Option<&Path>) -> rusqlite::Result<Connection> {
     }
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(crate::guardrails::SCHEMA)?;
     migrate(&conn)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)

@@ -34,6 +34,10 @@ served=(
     getCurrentKey list createKeys getKey updateKeys deleteKeys
     listOrganizationMembers
     getCredits getUserActivity
+    listGuardrails createGuardrail getGuardrail updateGuardrail deleteGuardrail
+    listGuardrailKeyAssignments bulkAssignKeysToGuardrail bulkUnassignKeysFromGuardrail
+    listGuardrailMemberAssignments bulkAssignMembersToGuardrail bulkUnassignMembersFromGuardrail
+    listKeyAssignments listMemberAssignments
 )
 include=()
 for id in "${served[@]}"; do

@@ -9,6 +9,7 @@ mod common;
 mod compression;
 mod control;
 mod durability;
+mod guardrails;
 mod hardening;
 mod keys;
 mod members;

@@ -47,6 +47,8 @@ const TYPED = {
 };
 
 const slug = `sdk-${Date.now().toString(36)}`;
+/** A guardrail id nobody made. */
+const NO_GUARDRAIL = "00000000-0000-4000-8000-000000000000";
 
 /**
  * The operations, in the order they run (they share `s`, the state the earlier ones made).
@@ -269,6 +271,154 @@ const OPERATIONS = [
     call: (sdk, s) => sdk.apiKeys.list({ workspaceId: s.workspaceId, includeDisabled: true }),
     check: (r, s) => assert.deepEqual(r.data.map((k) => k.hash), [s.hash]),
     errors: { 400: (sdk) => sdk.apiKeys.list({ workspaceId: "not-a-uuid" }) },
+  },
+  // Guardrails, in the workspace and with the key made above.
+  {
+    op: "createGuardrail",
+    fn: "guardrails.create",
+    call: (sdk, s) =>
+      sdk.guardrails.create({
+        createGuardrailRequest: {
+          name: "SDK guardrail",
+          workspaceId: s.workspaceId,
+          allowedModels: ["openai/gpt-4o-mini"],
+          limitUsd: 20,
+          resetInterval: "weekly",
+          allowedDataRegions: ["europe"],
+          contentFilterBuiltins: [{ slug: "secrets", action: "redact" }],
+        },
+      }),
+    check: (r, s) => {
+      assert.equal(r.data.workspaceId, s.workspaceId);
+      assert.deepEqual(r.data.allowedDataRegions, ["europe"]);
+      assert.equal(r.data.contentFilterBuiltins[0].slug, "secrets");
+      s.guardrailId = r.data.id;
+    },
+    // A limit without its reset interval.
+    errors: { 400: (sdk, s) => sdk.guardrails.create({ createGuardrailRequest: { name: "x", workspaceId: s.workspaceId, limitUsd: 5 } }) },
+  },
+  {
+    op: "listGuardrails",
+    fn: "guardrails.list",
+    call: (sdk, s) => sdk.guardrails.list({ workspaceId: s.workspaceId }),
+    check: (r, s) => assert.deepEqual(r.result.data.map((g) => g.id), [s.guardrailId]),
+    errors: { 400: (sdk) => sdk.guardrails.list({ workspaceId: "not-a-uuid" }) },
+  },
+  {
+    op: "getGuardrail",
+    fn: "guardrails.get",
+    call: (sdk, s) => sdk.guardrails.get({ id: s.guardrailId }),
+    check: (r) => assert.equal(r.data.limitUsd, 20),
+    errors: { 404: (sdk) => sdk.guardrails.get({ id: NO_GUARDRAIL }) },
+  },
+  {
+    op: "updateGuardrail",
+    fn: "guardrails.update",
+    call: (sdk, s) =>
+      sdk.guardrails.update({
+        id: s.guardrailId,
+        updateGuardrailRequest: { description: "made by the SDK", allowedDataRegions: ["europe", "us"] },
+      }),
+    check: async (r, s) => {
+      assert.equal(r.data.description, "made by the SDK");
+      assert.deepEqual(r.data.allowedDataRegions, ["europe", "us"]);
+      // The workspace's default guardrail exists by id: an update writes it.
+      const ws = await management.workspaces.get({ id: s.workspaceId });
+      const written = await management.guardrails.update({
+        id: ws.data.defaultGuardrailId,
+        updateGuardrailRequest: { allowedProviders: ["openai"] },
+      });
+      assert.equal(written.data.workspaceId, s.workspaceId);
+    },
+    errors: {
+      400: (sdk, s) => sdk.guardrails.update({ id: s.guardrailId, updateGuardrailRequest: { allowedDataRegions: [] } }),
+      404: (sdk) => sdk.guardrails.update({ id: NO_GUARDRAIL, updateGuardrailRequest: { description: "x" } }),
+    },
+  },
+  {
+    op: "bulkAssignKeysToGuardrail",
+    fn: "guardrails.bulkAssignKeys",
+    call: (sdk, s) => sdk.guardrails.bulkAssignKeys({ id: s.guardrailId, bulkAssignKeysRequest: { keyHashes: [s.hash] } }),
+    check: (r) => assert.equal(r.assignedCount, 1),
+    errors: {
+      // A key of another workspace (the Default one).
+      400: async (sdk, s) => {
+        const other = await sdk.apiKeys.create({ requestBody: { name: "elsewhere" } });
+        return sdk.guardrails.bulkAssignKeys({ id: s.guardrailId, bulkAssignKeysRequest: { keyHashes: [other.data.hash] } });
+      },
+      404: (sdk, s) => sdk.guardrails.bulkAssignKeys({ id: NO_GUARDRAIL, bulkAssignKeysRequest: { keyHashes: [s.hash] } }),
+    },
+  },
+  {
+    op: "listGuardrailKeyAssignments",
+    fn: "guardrails.listGuardrailKeyAssignments",
+    call: (sdk, s) => sdk.guardrails.listGuardrailKeyAssignments({ id: s.guardrailId }),
+    check: (r, s) => assert.deepEqual(r.result.data.map((a) => a.keyHash), [s.hash]),
+    errors: { 404: (sdk) => sdk.guardrails.listGuardrailKeyAssignments({ id: NO_GUARDRAIL }) },
+  },
+  {
+    op: "listKeyAssignments",
+    fn: "guardrails.listKeyAssignments",
+    call: (sdk) => sdk.guardrails.listKeyAssignments({ limit: 100 }),
+    check: (r, s) => assert.equal(r.result.data.find((a) => a.keyHash === s.hash)?.guardrailId, s.guardrailId),
+  },
+  {
+    op: "bulkUnassignKeysFromGuardrail",
+    fn: "guardrails.bulkUnassignKeys",
+    call: (sdk, s) =>
+      sdk.guardrails.bulkUnassignKeys({ id: s.guardrailId, bulkUnassignKeysRequest: { keyHashes: [s.hash] } }),
+    check: (r) => assert.equal(r.unassignedCount, 1),
+    errors: {
+      400: (sdk, s) => sdk.guardrails.bulkUnassignKeys({ id: s.guardrailId, bulkUnassignKeysRequest: { keyHashes: [] } }),
+      404: (sdk, s) => sdk.guardrails.bulkUnassignKeys({ id: NO_GUARDRAIL, bulkUnassignKeysRequest: { keyHashes: [s.hash] } }),
+    },
+  },
+  {
+    op: "bulkAssignMembersToGuardrail",
+    fn: "guardrails.bulkAssignMembers",
+    call: (sdk, s) =>
+      sdk.guardrails.bulkAssignMembers({ id: s.guardrailId, bulkAssignMembersRequest: { memberUserIds: [s.userId] } }),
+    check: (r) => assert.equal(r.assignedCount, 1),
+    errors: {
+      400: (sdk, s) =>
+        sdk.guardrails.bulkAssignMembers({ id: s.guardrailId, bulkAssignMembersRequest: { memberUserIds: ["user_nobody"] } }),
+      404: (sdk, s) =>
+        sdk.guardrails.bulkAssignMembers({ id: NO_GUARDRAIL, bulkAssignMembersRequest: { memberUserIds: [s.userId] } }),
+    },
+  },
+  {
+    op: "listGuardrailMemberAssignments",
+    fn: "guardrails.listGuardrailMemberAssignments",
+    call: (sdk, s) => sdk.guardrails.listGuardrailMemberAssignments({ id: s.guardrailId }),
+    check: (r, s) => assert.deepEqual(r.result.data.map((a) => a.userId), [s.userId]),
+    errors: { 404: (sdk) => sdk.guardrails.listGuardrailMemberAssignments({ id: NO_GUARDRAIL }) },
+  },
+  {
+    op: "listMemberAssignments",
+    fn: "guardrails.listMemberAssignments",
+    call: (sdk) => sdk.guardrails.listMemberAssignments({ limit: 100 }),
+    check: (r, s) =>
+      assert.ok(r.result.data.some((a) => a.userId === s.userId && a.guardrailId === s.guardrailId)),
+  },
+  {
+    op: "bulkUnassignMembersFromGuardrail",
+    fn: "guardrails.bulkUnassignMembers",
+    call: (sdk, s) =>
+      sdk.guardrails.bulkUnassignMembers({ id: s.guardrailId, bulkUnassignMembersRequest: { memberUserIds: [s.userId] } }),
+    check: (r) => assert.equal(r.unassignedCount, 1),
+    errors: {
+      400: (sdk, s) =>
+        sdk.guardrails.bulkUnassignMembers({ id: s.guardrailId, bulkUnassignMembersRequest: { memberUserIds: [] } }),
+      404: (sdk, s) =>
+        sdk.guardrails.bulkUnassignMembers({ id: NO_GUARDRAIL, bulkUnassignMembersRequest: { memberUserIds: [s.userId] } }),
+    },
+  },
+  {
+    op: "deleteGuardrail",
+    fn: "guardrails.delete",
+    call: (sdk, s) => sdk.guardrails.delete({ id: s.guardrailId }),
+    check: (r) => assert.equal(r.deleted, true),
+    errors: { 404: (sdk) => sdk.guardrails.delete({ id: NO_GUARDRAIL }) },
   },
   {
     op: "deleteKeys",

@@ -1,0 +1,1104 @@
+//! Guardrails: `/guardrails`, `/guardrails/{id}`, their key and member assignments and the
+//! organization-wide assignment lists; the handlers and the store queries together.
+//!
+//! The rules (each explained in the README, "Guardrails"):
+//! * a guardrail lives in one workspace; a key may be assigned only to a guardrail of its own
+//!   workspace (else 400, nothing changed), and holds at most one: assigning it elsewhere
+//!   **replaces** its assignment, as the spec's description of the operation says;
+//! * every workspace's default guardrail exists by id (`default_guardrail_id`, derived from
+//!   the workspace's id) before it is written: `GET` answers 404 until a `PATCH` writes it;
+//!   its name is derived from the workspace and cannot be set; it applies to the workspace's
+//!   traffic first, then a key's own guardrail;
+//! * on create `limit_usd` and `reset_interval` go together; `allowed_data_regions` is never
+//!   an empty array; every list has at least one entry; built-in filters are the known slugs;
+//! * deleting a workspace deletes its guardrails and their assignments; deleting a key
+//!   deletes its assignment.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Map, Value};
+
+use crate::auth::Management;
+use crate::error::{ApiError, ApiResult};
+use crate::input::{Field, JsonObject, PathParams, QueryParams};
+use crate::state::Shared;
+use crate::store::{self, find_key, guardrail_id_for, now, WorkspaceRow, WORKSPACE_COLS};
+
+/// The tables (created with the rest of the schema, see `store::open`).
+pub const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS guardrails (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT
+);
+CREATE INDEX IF NOT EXISTS guardrails_by_workspace ON guardrails (workspace_id, seq);
+CREATE TABLE IF NOT EXISTS guardrail_keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    guardrail_id TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    assigned_by TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS guardrail_keys_by_guardrail ON guardrail_keys (guardrail_id, seq);
+CREATE TABLE IF NOT EXISTS guardrail_members (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    guardrail_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    assigned_by TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (guardrail_id, user_id)
+);
+"#;
+
+/// The regions `allowed_data_regions` may name.
+pub const DATA_REGIONS: &[&str] = &["global", "europe", "us"];
+
+/// The built-in content filters (the spec's, and today's `secrets`).
+pub const BUILTIN_FILTERS: &[&str] = &[
+    "email",
+    "phone",
+    "ssn",
+    "credit-card",
+    "ip-address",
+    "person-name",
+    "address",
+    "regex-prompt-injection",
+    "secrets",
+];
+
+/// What a content filter may do.
+const ACTIONS: &[&str] = &["redact", "block", "flag"];
+
+/// The list fields of a guardrail (strings, at least one when given).
+const LISTS: &[&str] = &[
+    "allowed_models",
+    "allowed_providers",
+    "ignored_models",
+    "ignored_providers",
+];
+
+/// The nullable booleans of a guardrail, set as given.
+const FLAGS: &[&str] = &[
+    "enable_free_model_publication",
+    "enable_free_model_training",
+    "enable_paid_model_training",
+];
+
+/// The per-provider zero-data-retention fields, which the deprecated `enforce_zdr` fills.
+const ZDR: &[&str] = &[
+    "enforce_zdr_anthropic",
+    "enforce_zdr_google",
+    "enforce_zdr_openai",
+    "enforce_zdr_other",
+    "enforce_zdr_xai",
+];
+
+/// The name of a workspace's default guardrail, derived from the workspace.
+fn default_name(ws: &WorkspaceRow) -> String {
+    format!("{} default guardrail", ws.name)
+}
+
+/// A guardrail as stored: its id, workspace and the document of its settable fields.
+struct GuardrailRow {
+    id: String,
+    workspace_id: String,
+    doc: Map<String, Value>,
+    created_at: String,
+    updated_at: Option<String>,
+}
+
+impl GuardrailRow {
+    fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        let doc: String = r.get(2)?;
+        Ok(GuardrailRow {
+            id: r.get(0)?,
+            workspace_id: r.get(1)?,
+            doc: serde_json::from_str(&doc).unwrap_or_default(),
+            created_at: r.get(3)?,
+            updated_at: r.get(4)?,
+        })
+    }
+
+    /// The API's `Guardrail` object: every field, `null` where unset.
+    fn to_json(&self, db: &Connection) -> ApiResult<Value> {
+        let mut out = Map::new();
+        for name in LISTS.iter().chain(FLAGS).chain(ZDR).chain(&[
+            "allowed_data_regions",
+            "content_filter_builtins",
+            "content_filters",
+            "description",
+            "enforce_zdr",
+            "limit_usd",
+            "reset_interval",
+        ]) {
+            out.insert(
+                (*name).to_owned(),
+                self.doc.get(*name).cloned().unwrap_or(Value::Null),
+            );
+        }
+        let name = if self.id == guardrail_id_for(&self.workspace_id) {
+            workspace(db, &self.workspace_id)?.map(|ws| default_name(&ws))
+        } else {
+            None
+        };
+        out.insert(
+            "name".into(),
+            name.map_or_else(
+                || self.doc.get("name").cloned().unwrap_or_default(),
+                Value::from,
+            ),
+        );
+        out.insert(
+            "include_byok_in_budgets".into(),
+            self.doc
+                .get("include_byok_in_budgets")
+                .cloned()
+                .unwrap_or(Value::Bool(false)),
+        );
+        out.insert("id".into(), self.id.clone().into());
+        out.insert("workspace_id".into(), self.workspace_id.clone().into());
+        out.insert("created_at".into(), self.created_at.clone().into());
+        out.insert("updated_at".into(), self.updated_at.clone().into());
+        Ok(Value::Object(out))
+    }
+
+    fn save(&self, db: &Connection) -> ApiResult<()> {
+        db.prepare_cached(
+            "INSERT INTO guardrails (id, workspace_id, doc, created_at, updated_at) VALUES (?1,?2,?3,?4,?5) \
+             ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at",
+        )?
+        .execute(params![
+            self.id,
+            self.workspace_id,
+            Value::Object(self.doc.clone()).to_string(),
+            self.created_at,
+            self.updated_at
+        ])?;
+        Ok(())
+    }
+}
+
+const GUARDRAIL_COLS: &str = "id, workspace_id, doc, created_at, updated_at";
+
+fn workspace(db: &Connection, id: &str) -> ApiResult<Option<WorkspaceRow>> {
+    Ok(db
+        .prepare_cached(&format!(
+            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1"
+        ))?
+        .query_row([id], WorkspaceRow::from_row)
+        .optional()?)
+}
+
+fn find(db: &Connection, id: &str) -> ApiResult<Option<GuardrailRow>> {
+    Ok(db
+        .prepare_cached(&format!(
+            "SELECT {GUARDRAIL_COLS} FROM guardrails WHERE id = ?1"
+        ))?
+        .query_row([id], GuardrailRow::from_row)
+        .optional()?)
+}
+
+fn not_found(id: &str) -> ApiError {
+    ApiError::not_found(format!(
+        "guardrail {id:?} not found (a workspace's default guardrail exists once it is written with PATCH)"
+    ))
+}
+
+/// The guardrail `id`, or 404.
+fn find_or_404(db: &Connection, id: &str) -> ApiResult<GuardrailRow> {
+    find(db, id)?.ok_or_else(|| not_found(id))
+}
+
+/// The workspace whose default guardrail `id` is, if it is one.
+fn default_of(db: &Connection, id: &str) -> ApiResult<Option<WorkspaceRow>> {
+    // Few workspaces; the id is derived, not stored, so each is derived and compared.
+    let all = db
+        .prepare_cached(&format!("SELECT {WORKSPACE_COLS} FROM workspaces"))?
+        .query_map([], WorkspaceRow::from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(all.into_iter().find(|ws| guardrail_id_for(&ws.id) == id))
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A list of strings, at least one, none empty; `null` clears it.
+fn names(body: &JsonObject, name: &str) -> ApiResult<Field<Value>> {
+    Ok(match body.string_array(name)? {
+        Field::Absent => Field::Absent,
+        Field::Null => Field::Null,
+        Field::Value(list) => {
+            if list.is_empty() {
+                return Err(ApiError::bad_request(format!(
+                    "{name}: must hold at least 1 entry, or be null for no restriction"
+                )));
+            }
+            if let Some(i) = list.iter().position(String::is_empty) {
+                return Err(ApiError::bad_request(format!(
+                    "{name}[{i}]: must not be empty"
+                )));
+            }
+            Field::Value(json!(list))
+        }
+    })
+}
+
+/// `allowed_data_regions`: never empty, each a known region.
+fn regions(body: &JsonObject) -> ApiResult<Field<Value>> {
+    const NAME: &str = "allowed_data_regions";
+    let list = match body.string_array(NAME)? {
+        Field::Value(list) => list,
+        Field::Absent => return Ok(Field::Absent),
+        Field::Null => return Ok(Field::Null),
+    };
+    if list.is_empty() {
+        return Err(ApiError::bad_request(
+            "allowed_data_regions: must not be an empty array (null allows every region)",
+        ));
+    }
+    for (i, r) in list.iter().enumerate() {
+        if !DATA_REGIONS.contains(&r.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "allowed_data_regions[{i}]: {r:?} is not a region (global, europe, us)"
+            )));
+        }
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for r in list {
+        if !unique.contains(&r) {
+            unique.push(r);
+        }
+    }
+    Ok(Field::Value(json!(unique)))
+}
+
+/// The objects of an array field, or the 400 naming the field.
+fn objects<'b>(body: &'b JsonObject, name: &str) -> ApiResult<Field<&'b Vec<Value>>> {
+    match body.0.get(name) {
+        None => Ok(Field::Absent),
+        Some(Value::Null) => Ok(Field::Null),
+        Some(Value::Array(items)) => {
+            if let Some(i) = items.iter().position(|v| !v.is_object()) {
+                return Err(ApiError::bad_request(format!(
+                    "{name}[{i}]: must be an object"
+                )));
+            }
+            Ok(Field::Value(items))
+        }
+        Some(_) => Err(ApiError::bad_request(format!(
+            "{name}: must be an array of objects"
+        ))),
+    }
+}
+
+/// An enum member of a filter object: required, one of `allowed`.
+fn member<'v>(
+    item: &'v Value,
+    at: &str,
+    key: &str,
+    allowed: &[&str],
+    required: bool,
+) -> ApiResult<Option<&'v str>> {
+    match item.get(key) {
+        None if !required => Ok(None),
+        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s)),
+        None | Some(Value::Null) => Err(ApiError::bad_request(format!("{at}.{key}: required"))),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "{at}.{key}: must be one of {}, got {other}",
+            allowed.join(", ")
+        ))),
+    }
+}
+
+/// `content_filter_builtins`: known slugs (once each), known actions and scopes; the
+/// deprecated `label` is ignored and the API's own placeholder stored.
+fn builtins(body: &JsonObject) -> ApiResult<Field<Value>> {
+    const NAME: &str = "content_filter_builtins";
+    let items = match objects(body, NAME)? {
+        Field::Value(items) => items,
+        Field::Absent => return Ok(Field::Absent),
+        Field::Null => return Ok(Field::Null),
+    };
+    let mut out: Vec<Value> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{NAME}[{i}]");
+        let slug = member(item, &at, "slug", BUILTIN_FILTERS, true)?.unwrap_or_default();
+        let action = member(item, &at, "action", ACTIONS, true)?.unwrap_or_default();
+        let scope = member(
+            item,
+            &at,
+            "scan_scope",
+            &["user_only", "all_messages"],
+            false,
+        )?;
+        // The deprecated label is ignored, but only when it is what the schema allows.
+        match item.get("label") {
+            None => {}
+            Some(Value::String(l)) if char_len(l) <= 100 => {}
+            Some(other) => {
+                return Err(ApiError::bad_request(format!(
+                    "{at}.label: must be a string of at most 100 characters, got {other}"
+                )))
+            }
+        }
+        if out.iter().any(|o| o["slug"] == slug) {
+            return Err(ApiError::bad_request(format!(
+                "{at}.slug: {slug:?} is given twice"
+            )));
+        }
+        let label = format!("[{}]", slug.to_uppercase().replace('-', "_"));
+        let mut entry = json!({"slug": slug, "action": action, "label": label});
+        if let Some(scope) = scope {
+            entry["scan_scope"] = scope.into();
+        }
+        out.push(entry);
+    }
+    Ok(Field::Value(Value::Array(out)))
+}
+
+/// `content_filters`: a pattern (a valid regular expression's worth of text, at least one
+/// character), a known action, a label of at most 100 characters.
+fn custom_filters(body: &JsonObject) -> ApiResult<Field<Value>> {
+    const NAME: &str = "content_filters";
+    let items = match objects(body, NAME)? {
+        Field::Value(items) => items,
+        Field::Absent => return Ok(Field::Absent),
+        Field::Null => return Ok(Field::Null),
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{NAME}[{i}]");
+        let pattern = match item.get("pattern") {
+            Some(Value::String(p)) if !p.is_empty() => p.clone(),
+            Some(Value::String(_)) => {
+                return Err(ApiError::bad_request(format!(
+                    "{at}.pattern: must not be empty"
+                )))
+            }
+            None | Some(Value::Null) => {
+                return Err(ApiError::bad_request(format!("{at}.pattern: required")))
+            }
+            Some(other) => {
+                return Err(ApiError::bad_request(format!(
+                    "{at}.pattern: must be a string, got {other}"
+                )))
+            }
+        };
+        let action = member(item, &at, "action", ACTIONS, true)?.unwrap_or_default();
+        let label = match item.get("label") {
+            None | Some(Value::Null) => Value::Null,
+            Some(Value::String(l)) if char_len(l) <= 100 => l.clone().into(),
+            Some(Value::String(l)) => {
+                return Err(ApiError::bad_request(format!(
+                    "{at}.label: must be at most 100 characters, got {}",
+                    char_len(l)
+                )))
+            }
+            Some(other) => {
+                return Err(ApiError::bad_request(format!(
+                    "{at}.label: must be a string, got {other}"
+                )))
+            }
+        };
+        out.push(json!({"pattern": pattern, "action": action, "label": label}));
+    }
+    Ok(Field::Value(Value::Array(out)))
+}
+
+/// Stores a field's new state in `doc`.
+fn put(doc: &mut Map<String, Value>, name: &str, field: Field<Value>) {
+    match field {
+        Field::Absent => {}
+        Field::Null => {
+            doc.insert(name.to_owned(), Value::Null);
+        }
+        Field::Value(v) => {
+            doc.insert(name.to_owned(), v);
+        }
+    }
+}
+
+/// Reads every settable field of a create (`create`) or update body into `doc`, refusing
+/// the first bad one; `doc` is only the caller's copy, so a refusal changes nothing.
+fn apply(doc: &mut Map<String, Value>, body: &JsonObject, create: bool) -> ApiResult<()> {
+    match body.string("name")? {
+        Field::Absent if create => return Err(ApiError::bad_request("name: required")),
+        Field::Absent => {}
+        Field::Null => return Err(ApiError::bad_request("name: must not be null")),
+        Field::Value(name) => {
+            let n = char_len(&name);
+            if !(1..=200).contains(&n) {
+                return Err(ApiError::bad_request(format!(
+                    "name: must be 1 to 200 characters, got {n}"
+                )));
+            }
+            doc.insert("name".into(), name.into());
+        }
+    }
+    match body.string("description")? {
+        Field::Value(d) if char_len(&d) > 1000 => {
+            return Err(ApiError::bad_request(format!(
+                "description: must be at most 1000 characters, got {}",
+                char_len(&d)
+            )))
+        }
+        other => put(doc, "description", other.map(Value::from)),
+    }
+    let limit = body.number("limit_usd")?;
+    if let Field::Value(l) = limit {
+        if l < 0.0 {
+            return Err(ApiError::bad_request(format!(
+                "limit_usd: must be at least 0, got {l}"
+            )));
+        }
+    }
+    let reset = body.string("reset_interval")?;
+    if let Field::Value(r) = &reset {
+        if !["daily", "weekly", "monthly"].contains(&r.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "reset_interval: must be daily, weekly, monthly or null, got {r:?}"
+            )));
+        }
+    }
+    if create {
+        // api-notes: on create, one without the other is a 400.
+        match (
+            matches!(limit, Field::Value(_)),
+            matches!(reset, Field::Value(_)),
+        ) {
+            (true, false) => {
+                return Err(ApiError::bad_request(
+                    "reset_interval: required with limit_usd (daily, weekly or monthly)",
+                ))
+            }
+            (false, true) => {
+                return Err(ApiError::bad_request(
+                    "limit_usd: required with reset_interval",
+                ))
+            }
+            _ => {}
+        }
+    }
+    put(doc, "limit_usd", limit.map(Value::from));
+    put(doc, "reset_interval", reset.map(Value::from));
+    if let Some(b) = body
+        .boolean("include_byok_in_budgets")?
+        .not_null("include_byok_in_budgets")?
+    {
+        doc.insert("include_byok_in_budgets".into(), b.into());
+    }
+    for name in LISTS {
+        let field = names(body, name)?;
+        put(doc, name, field);
+    }
+    let field = regions(body)?;
+    put(doc, "allowed_data_regions", field);
+    let field = builtins(body)?;
+    put(doc, "content_filter_builtins", field);
+    let field = custom_filters(body)?;
+    put(doc, "content_filters", field);
+    for name in FLAGS {
+        let field = body.boolean(name)?;
+        put(doc, name, field.map(Value::from));
+    }
+    // The deprecated flag fills each per-provider field the request leaves out.
+    let all = body.boolean("enforce_zdr")?;
+    for name in ZDR {
+        let own = body.boolean(name)?;
+        let field = match (own, &all) {
+            (Field::Absent, Field::Value(v)) => Field::Value(*v),
+            (own, _) => own,
+        };
+        put(doc, name, field.map(Value::from));
+    }
+    put(doc, "enforce_zdr", all.map(Value::from));
+    Ok(())
+}
+
+/// The paging parameters of a list.
+fn paging(q: &QueryParams) -> ApiResult<(i64, i64)> {
+    Ok((
+        q.int("offset", 0, 0, i64::MAX, true)?,
+        q.int("limit", 50, 1, 100, false)?,
+    ))
+}
+
+/// `GET /guardrails`
+pub async fn list(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let (offset, limit) = paging(&q)?;
+    let ws_id = match q.string("workspace_id") {
+        Some(id) if uuid::Uuid::try_parse(&id).is_err() => {
+            return Err(ApiError::bad_request(format!(
+                "workspace_id: {id:?} is not a UUID"
+            )))
+        }
+        Some(id) => id,
+        None => match store::default_workspace(&db)? {
+            Some(ws) => ws.id,
+            None => String::new(),
+        },
+    };
+    let total: i64 = db
+        .prepare_cached("SELECT COUNT(*) FROM guardrails WHERE workspace_id = ?1")?
+        .query_row([&ws_id], |r| r.get(0))?;
+    let rows = db
+        .prepare_cached(&format!(
+            "SELECT {GUARDRAIL_COLS} FROM guardrails WHERE workspace_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3"
+        ))?
+        .query_map(params![ws_id, limit, offset], GuardrailRow::from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    let data = rows
+        .iter()
+        .map(|g| g.to_json(&db))
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+}
+
+/// `POST /guardrails`
+pub async fn create(
+    State(state): State<Shared>,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let body = body?;
+    let db = state.db();
+    let ws = match body.string("workspace_id")? {
+        Field::Value(id) => {
+            if uuid::Uuid::try_parse(&id).is_err() {
+                return Err(ApiError::bad_request(format!(
+                    "workspace_id: {id:?} is not a UUID (a guardrail names its workspace by id)"
+                )));
+            }
+            workspace(&db, &id)?.ok_or_else(|| {
+                ApiError::bad_request(format!("workspace_id: no workspace {id:?}"))
+            })?
+        }
+        Field::Null => return Err(ApiError::bad_request("workspace_id: must not be null")),
+        Field::Absent => store::default_workspace(&db)?.ok_or_else(|| {
+            ApiError::bad_request("workspace_id: required, since the Default workspace was deleted")
+        })?,
+    };
+    let mut doc = Map::new();
+    apply(&mut doc, &body, true)?;
+    let row = GuardrailRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        workspace_id: ws.id,
+        doc,
+        created_at: now(),
+        updated_at: None,
+    };
+    row.save(&db)?;
+    let data = row.to_json(&db)?;
+    Ok((StatusCode::CREATED, Json(json!({ "data": data }))).into_response())
+}
+
+/// `GET /guardrails/{id}`
+pub async fn get(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    Ok(Json(json!({ "data": g.to_json(&db)? })).into_response())
+}
+
+/// `PATCH /guardrails/{id}`: also writes a workspace's default guardrail the first time.
+pub async fn update(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let body = body?;
+    let db = state.db();
+    let id = path.at(0);
+    let default = default_of(&db, id)?;
+    if default.is_some() && body.0.contains_key("name") {
+        return Err(ApiError::bad_request(
+            "name: a workspace default guardrail's name is derived from its workspace and cannot be changed",
+        ));
+    }
+    let mut row = match (find(&db, id)?, default) {
+        (Some(row), _) => row,
+        (None, Some(ws)) => GuardrailRow {
+            id: id.to_owned(),
+            workspace_id: ws.id.clone(),
+            doc: Map::from_iter([("name".to_owned(), default_name(&ws).into())]),
+            created_at: now(),
+            updated_at: None,
+        },
+        (None, None) => return Err(not_found(id)),
+    };
+    apply(&mut row.doc, &body, false)?;
+    row.updated_at = Some(now());
+    row.save(&db)?;
+    Ok(Json(json!({ "data": row.to_json(&db)? })).into_response())
+}
+
+/// `DELETE /guardrails/{id}`: its assignments go with it.
+pub async fn delete(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let tx = db.transaction()?;
+    tx.execute(
+        "DELETE FROM guardrail_keys WHERE guardrail_id = ?1",
+        [&g.id],
+    )?;
+    tx.execute(
+        "DELETE FROM guardrail_members WHERE guardrail_id = ?1",
+        [&g.id],
+    )?;
+    tx.execute("DELETE FROM guardrails WHERE id = ?1", [&g.id])?;
+    tx.commit()?;
+    Ok(Json(json!({ "deleted": true })).into_response())
+}
+
+/// A key assignment as the API renders it.
+fn key_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "id": r.get::<_, String>(0)?,
+        "key_hash": r.get::<_, String>(1)?,
+        "guardrail_id": r.get::<_, String>(2)?,
+        "key_name": r.get::<_, String>(3)?,
+        "key_label": r.get::<_, String>(4)?,
+        "assigned_by": r.get::<_, Option<String>>(5)?,
+        "created_at": r.get::<_, String>(6)?,
+    }))
+}
+
+/// A member assignment as the API renders it.
+fn member_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "id": r.get::<_, String>(0)?,
+        "user_id": r.get::<_, String>(1)?,
+        "organization_id": store::ORGANIZATION_ID,
+        "guardrail_id": r.get::<_, String>(2)?,
+        "assigned_by": r.get::<_, Option<String>>(3)?,
+        "created_at": r.get::<_, String>(4)?,
+    }))
+}
+
+const KEY_ASSIGNMENT: &str =
+    "SELECT a.id, a.key_hash, a.guardrail_id, k.name, k.label, a.assigned_by, a.created_at \
+     FROM guardrail_keys a JOIN keys k ON k.hash = a.key_hash";
+const MEMBER_ASSIGNMENT: &str =
+    "SELECT a.id, a.user_id, a.guardrail_id, a.assigned_by, a.created_at FROM guardrail_members a";
+
+/// One page of assignments: a guardrail's, or the organization's (`guardrail` None).
+fn assignments(
+    db: &Connection,
+    keys: bool,
+    guardrail: Option<&str>,
+    (offset, limit): (i64, i64),
+) -> ApiResult<Value> {
+    let (select, table) = if keys {
+        (KEY_ASSIGNMENT, "guardrail_keys")
+    } else {
+        (MEMBER_ASSIGNMENT, "guardrail_members")
+    };
+    let only = if guardrail.is_some() {
+        "a.guardrail_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let total: i64 = db
+        .prepare_cached(&format!("SELECT COUNT(*) FROM {table} a WHERE {only}"))?
+        .query_row([guardrail], |r| r.get(0))?;
+    let row = if keys {
+        key_assignment
+    } else {
+        member_assignment
+    };
+    let data = db
+        .prepare_cached(&format!(
+            "{select} WHERE {only} ORDER BY a.seq LIMIT ?2 OFFSET ?3"
+        ))?
+        .query_map(params![guardrail, limit, offset], row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(json!({ "data": data, "total_count": total }))
+}
+
+/// `GET /guardrails/{id}/assignments/keys`
+pub async fn list_keys(
+    State(state): State<Shared>,
+    path: PathParams,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    Ok(Json(assignments(&db, true, Some(&g.id), paging(&q)?)?).into_response())
+}
+
+/// `GET /guardrails/{id}/assignments/members`
+pub async fn list_members(
+    State(state): State<Shared>,
+    path: PathParams,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    Ok(Json(assignments(&db, false, Some(&g.id), paging(&q)?)?).into_response())
+}
+
+/// `GET /guardrails/assignments/keys`
+pub async fn all_keys(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    Ok(Json(assignments(&db, true, None, paging(&q)?)?).into_response())
+}
+
+/// `GET /guardrails/assignments/members`
+pub async fn all_members(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    Ok(Json(assignments(&db, false, None, paging(&q)?)?).into_response())
+}
+
+/// The identifiers of an assignment body: at least one, none empty, each once.
+fn ids(body: &JsonObject, name: &str) -> ApiResult<Vec<String>> {
+    let list = body
+        .string_array(name)?
+        .not_null(name)?
+        .ok_or_else(|| ApiError::bad_request(format!("{name}: required")))?;
+    if list.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "{name}: must hold at least 1 id"
+        )));
+    }
+    if let Some(i) = list.iter().position(String::is_empty) {
+        return Err(ApiError::bad_request(format!(
+            "{name}[{i}]: must not be empty"
+        )));
+    }
+    let mut unique: Vec<String> = Vec::with_capacity(list.len());
+    for id in list {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    Ok(unique)
+}
+
+/// Who made an assignment: the organization's first admin (the sandbox's one management key
+/// acts for the organization).
+fn assigner(db: &Connection) -> ApiResult<Option<String>> {
+    Ok(db
+        .prepare_cached("SELECT id FROM users WHERE role = 'admin' ORDER BY seq LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// `POST /guardrails/{id}/assignments/keys`: every key must exist and be in the guardrail's
+/// workspace, or nothing is assigned; a key holding another guardrail moves to this one.
+pub async fn assign_keys(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let hashes = ids(&body?, "key_hashes")?;
+    for (i, hash) in hashes.iter().enumerate() {
+        let key = find_key(&db, hash)?.ok_or_else(|| {
+            ApiError::bad_request(format!("key_hashes[{i}]: no API key {hash:?}"))
+        })?;
+        if key.workspace_id != g.workspace_id {
+            return Err(ApiError::bad_request(format!(
+                "key_hashes[{i}]: the key {hash:?} is in another workspace than the guardrail; a key can only hold a guardrail of its own workspace"
+            )));
+        }
+    }
+    let by = assigner(&db)?;
+    let tx = db.transaction()?;
+    let mut assigned = 0;
+    let created = now();
+    for hash in &hashes {
+        let current: Option<String> = tx
+            .prepare_cached("SELECT guardrail_id FROM guardrail_keys WHERE key_hash = ?1")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?;
+        if current.as_deref() == Some(g.id.as_str()) {
+            continue;
+        }
+        tx.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
+            .execute([hash])?;
+        tx.prepare_cached(
+            "INSERT INTO guardrail_keys (id, guardrail_id, key_hash, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+        )?
+        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, created])?;
+        assigned += 1;
+    }
+    tx.commit()?;
+    Ok(Json(json!({ "assigned_count": assigned })).into_response())
+}
+
+/// `POST /guardrails/{id}/assignments/keys/remove`: keys not assigned to it are left alone.
+pub async fn unassign_keys(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let hashes = ids(&body?, "key_hashes")?;
+    let mut removed = 0;
+    for hash in &hashes {
+        removed += db
+            .prepare_cached("DELETE FROM guardrail_keys WHERE guardrail_id = ?1 AND key_hash = ?2")?
+            .execute(params![g.id, hash])?;
+    }
+    Ok(Json(json!({ "unassigned_count": removed })).into_response())
+}
+
+/// `POST /guardrails/{id}/assignments/members`: every user must be in the organization, or
+/// nothing is assigned.
+pub async fn assign_members(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let users = ids(&body?, "member_user_ids")?;
+    for (i, user) in users.iter().enumerate() {
+        let known: Option<i64> = db
+            .prepare_cached("SELECT seq FROM users WHERE id = ?1")?
+            .query_row([user], |r| r.get(0))
+            .optional()?;
+        if known.is_none() {
+            return Err(ApiError::bad_request(format!(
+                "member_user_ids[{i}]: {user:?} is not a member of this organization"
+            )));
+        }
+    }
+    let by = assigner(&db)?;
+    let tx = db.transaction()?;
+    let mut assigned = 0;
+    let created = now();
+    for user in &users {
+        assigned += tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO guardrail_members (id, guardrail_id, user_id, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+            )?
+            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, created])?;
+    }
+    tx.commit()?;
+    Ok(Json(json!({ "assigned_count": assigned })).into_response())
+}
+
+/// `POST /guardrails/{id}/assignments/members/remove`
+pub async fn unassign_members(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let users = ids(&body?, "member_user_ids")?;
+    let mut removed = 0;
+    for user in &users {
+        removed += db
+            .prepare_cached(
+                "DELETE FROM guardrail_members WHERE guardrail_id = ?1 AND user_id = ?2",
+            )?
+            .execute(params![g.id, user])?;
+    }
+    Ok(Json(json!({ "unassigned_count": removed })).into_response())
+}
+
+/// Deletes a workspace's guardrails and every assignment to them (inside the workspace
+/// delete's transaction).
+pub fn delete_workspace(tx: &Connection, workspace_id: &str) -> rusqlite::Result<()> {
+    let sub = "SELECT id FROM guardrails WHERE workspace_id = ?1";
+    tx.execute(
+        &format!("DELETE FROM guardrail_keys WHERE guardrail_id IN ({sub})"),
+        [workspace_id],
+    )?;
+    tx.execute(
+        &format!("DELETE FROM guardrail_members WHERE guardrail_id IN ({sub})"),
+        [workspace_id],
+    )?;
+    tx.execute(
+        "DELETE FROM guardrails WHERE workspace_id = ?1",
+        [workspace_id],
+    )?;
+    Ok(())
+}
+
+/// Deletes a key's assignment (with the key).
+pub fn delete_key(db: &Connection, hash: &str) -> rusqlite::Result<()> {
+    db.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
+        .execute([hash])?;
+    Ok(())
+}
+
+/// Empties the tables (before the seed is written again).
+pub const CLEAR: &str = "DELETE FROM guardrails; DELETE FROM guardrail_keys; DELETE FROM guardrail_members; \
+     DELETE FROM sqlite_sequence WHERE name IN ('guardrails','guardrail_keys','guardrail_members');";
+
+/// (workspace slug, name or None for the workspace's default guardrail, settings, how many
+/// of the workspace's first keys it governs, which organization members it governs)
+type SeedGuardrail = (
+    &'static str,
+    Option<&'static str>,
+    fn() -> Value,
+    usize,
+    &'static [usize],
+);
+
+const DEMO: &[SeedGuardrail] = &[
+    (
+        "production",
+        None,
+        || {
+            json!({
+                "description": "Applies to every request in Production",
+                "allowed_providers": ["openai", "anthropic", "google"],
+                "allowed_data_regions": ["global", "europe"],
+                "content_filter_builtins": [
+                    {"slug": "email", "action": "redact", "label": "[EMAIL]"},
+                    {"slug": "regex-prompt-injection", "action": "block", "label": "[REGEX_PROMPT_INJECTION]", "scan_scope": "user_only"}
+                ],
+            })
+        },
+        0,
+        &[],
+    ),
+    (
+        "production",
+        Some("Customer chat: two models"),
+        || {
+            json!({
+                "description": "The chat front end may only call the two models it was tested with",
+                "allowed_models": ["openai/gpt-4o", "anthropic/claude-sonnet-4"],
+                "limit_usd": 300.0, "reset_interval": "weekly",
+            })
+        },
+        2,
+        &[],
+    ),
+    (
+        "production",
+        Some("EU data only"),
+        || {
+            json!({
+                "description": "Requests stay in Europe and on zero-data-retention endpoints",
+                "allowed_data_regions": ["europe"],
+                "enforce_zdr_anthropic": true, "enforce_zdr_google": true, "enforce_zdr_openai": true,
+                "enforce_zdr_other": true, "enforce_zdr_xai": true,
+            })
+        },
+        1,
+        &[2, 4],
+    ),
+    (
+        "research",
+        Some("Evaluation budget"),
+        || {
+            json!({
+                "description": "Daily spend cap for evaluation runs",
+                "limit_usd": 150.0, "reset_interval": "daily", "include_byok_in_budgets": true,
+                "ignored_providers": ["deepinfra"],
+            })
+        },
+        2,
+        &[5],
+    ),
+    (
+        "support-bot",
+        Some("PII redaction"),
+        || {
+            json!({
+                "description": "Customer messages are redacted before they reach a model",
+                "content_filter_builtins": [
+                    {"slug": "email", "action": "redact", "label": "[EMAIL]"},
+                    {"slug": "phone", "action": "redact", "label": "[PHONE]"},
+                    {"slug": "credit-card", "action": "block", "label": "[CREDIT_CARD]"}
+                ],
+                "content_filters": [{"pattern": "\\bORDER-[0-9]{8}\\b", "action": "redact", "label": "[ORDER]"}],
+                "allowed_models": ["google/gemini-2.5-flash"],
+            })
+        },
+        2,
+        &[],
+    ),
+];
+
+/// The demo organization's guardrails (deterministic: ids from names, the given time), with
+/// some keys and members assigned. `users` are the organization's user ids in seed order.
+pub fn seed_demo(db: &Connection, users: &[String], created_at: &str) -> rusqlite::Result<()> {
+    for (slug, name, settings, keys, members) in DEMO {
+        let ws: Option<(String, String)> = db
+            .query_row(
+                "SELECT id, name FROM workspaces WHERE slug = ?1",
+                [slug],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((ws_id, ws_name)) = ws else { continue };
+        let mut doc = settings();
+        let id = match name {
+            Some(name) => {
+                doc["name"] = (*name).into();
+                store::name_uuid(&format!("demo guardrail {slug} {name}"))
+            }
+            None => {
+                doc["name"] = format!("{ws_name} default guardrail").into();
+                guardrail_id_for(&ws_id)
+            }
+        };
+        db.execute(
+            "INSERT INTO guardrails (id, workspace_id, doc, created_at, updated_at) VALUES (?1,?2,?3,?4,NULL)",
+            params![id, ws_id, doc.to_string(), created_at],
+        )?;
+        let hashes: Vec<String> = db
+            .prepare("SELECT hash FROM keys WHERE workspace_id = ?1 AND hash NOT IN (SELECT key_hash FROM guardrail_keys) ORDER BY seq LIMIT ?2")?
+            .query_map(params![ws_id, *keys as i64], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for hash in hashes {
+            db.execute(
+                "INSERT INTO guardrail_keys (id, guardrail_id, key_hash, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+                params![store::name_uuid(&format!("demo assignment {id} {hash}")), id, hash, users.first(), created_at],
+            )?;
+        }
+        for &m in *members {
+            let Some(user) = users.get(m) else { continue };
+            db.execute(
+                "INSERT INTO guardrail_members (id, guardrail_id, user_id, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+                params![store::name_uuid(&format!("demo assignment {id} {user}")), id, user, users.first(), created_at],
+            )?;
+        }
+    }
+    Ok(())
+}
