@@ -22,17 +22,20 @@ pub enum Tab {
     Keys,
     /// Budgets per interval.
     Budgets,
+    /// Guardrails: the workspace's default one and the others, with what each governs.
+    Guardrails,
     /// Spend drawn as charts.
     Usage,
 }
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Settings,
         Tab::Members,
         Tab::Keys,
         Tab::Budgets,
+        Tab::Guardrails,
         Tab::Usage,
     ];
 
@@ -43,6 +46,7 @@ impl Tab {
             Tab::Members => "members",
             Tab::Keys => "keys",
             Tab::Budgets => "budgets",
+            Tab::Guardrails => "guardrails",
             Tab::Usage => "usage",
         }
     }
@@ -54,6 +58,7 @@ impl Tab {
             Tab::Members => "Members",
             Tab::Keys => "API keys",
             Tab::Budgets => "Budgets",
+            Tab::Guardrails => "Guardrails",
             Tab::Usage => "Usage",
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod budgets;
+pub mod guardrails;
 pub mod keys;
 pub mod members;
 pub mod signin;
