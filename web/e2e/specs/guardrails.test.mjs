@@ -173,6 +173,17 @@ test('guardrails: edit, unassign, the default set up from the tab, delete with i
   await page.click('#ora-gr-unassign-keys');
   await page.waitForFunction(() => document.querySelector('#ora-gr-results')?.innerText.includes('unassigned'));
   assert.deepEqual(await assignedKeys(g.id), []);
+  // A member, through the picker of the workspace's members.
+  await page.click('#ora-gr-assign-members');
+  await page.fill('#ora-picker-search', 'Hopper');
+  await page.check('.ora-picker label:has-text("Grace Hopper") input');
+  await page.click('#ora-picker-add');
+  await page.waitForFunction(() => document.querySelector('#ora-gr-member-table')?.innerText.includes('Grace Hopper'));
+  assert.equal(await text(page, '#ora-gr-results-head'), 'Assigned');
+  const members = (await api('GET', `/guardrails/${g.id}/assignments/members`)).json.data;
+  assert.equal(members.length, 1);
+  // The count in the table follows.
+  await page.waitForFunction(() => document.querySelector('#ora-guardrail-table')?.innerText.includes('0 keys, 1 member'));
   await page.click('#ora-guardrail-table tr:has-text("Edit me") .ora-gr-edit');
   await page.fill('#ora-gr-providers', 'openai\nanthropic');
   await page.check('#ora-gr-zdr-anthropic');

@@ -289,13 +289,19 @@ pub fn GuardrailDialog(
         }
         save.dispatch(body());
     };
+    // An answer lost on the way back may hide a guardrail that was made: the list behind reads
+    // again, and the message says to look there before saving again.
     let server_error = move || {
         save.value()
             .with(|r| match r {
-                Some(Err(e)) => Some(e.message().to_string()),
+                Some(Err(e)) if e.is_outcome_unknown() => Some(format!(
+                    "No answer: the guardrail may have been saved all the same. The list behind this dialog shows it if so; look there before saving again. ({})",
+                    e.message()
+                )),
+                Some(Err(e)) => Some(format!("Not saved: {} Your input is still in the form.", e.message())),
                 _ => None,
             })
-            .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-gr-error">"Not saved: "{text}" Your input is still in the form."</div> })
+            .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-gr-error">{text}</div> })
     };
     let show = Signal::from(touched);
     let region_boxes = REGIONS

@@ -8,9 +8,10 @@ use crate::components::picker::{Choice, Picker};
 use crate::components::results::ResultsPanel;
 use crate::components::table::SelectBox;
 use crate::domain::display_name;
-use crate::pages::guardrails::outcome::{heading, lines, outcomes, Change, Who};
+use crate::pages::guardrails::outcome::{heading, lines, outcomes, Change, Outcomes, Who};
 use crate::pages::keys::list::load_keys;
 use crate::pages::members::org::org_members;
+use crate::pages::members::workspace::workspace_members;
 use crate::services::read;
 use crate::session::use_client;
 use crate::write::{succeeded_if, use_writes, Failure, Then};
@@ -18,12 +19,8 @@ use leptos::prelude::*;
 use openrouter_admin::models::{Guardrail, KeyHash, UserId};
 use std::collections::{HashMap, HashSet};
 
-/// Which picker is open.
-#[derive(Clone, Copy, PartialEq)]
-enum Picking {
-    Keys,
-    Members,
-}
+/// One change of what a guardrail governs; its value is the change and its outcomes.
+type ChangeAction = Action<Change, Result<(Change, Outcomes), openrouter_admin::Error>>;
 
 /// A guardrail's keys and members, with assign and unassign.
 #[component]
@@ -41,12 +38,12 @@ pub fn Governs(
     let writes = use_writes();
     let id = StoredValue::new(guardrail.id.clone());
     let ws_id = StoredValue::new(ws_id);
-    let picking = RwSignal::new(None::<Picking>);
+    let picking = RwSignal::new(None::<Who>);
     let keys_chosen = RwSignal::new(HashSet::<String>::new());
     let members_chosen = RwSignal::new(HashSet::<String>::new());
 
     // -- actions: one change of keys or members, reported per item --
-    let change = Action::new_local(move |c: &Change| {
+    let change: ChangeAction = Action::new_local(move |c: &Change| {
         let c = c.clone();
         let id = id.get_value();
         let done = writes.run(
@@ -120,20 +117,7 @@ pub fn Governs(
         }
     });
     let ws_keys = read(move |signal| load_keys(ws_id.get_value(), false, signal));
-    let ws_members = read(move |signal| {
-        let ws = ws_id.get_value();
-        async move {
-            use_client()?
-                .workspace(&ws)
-                .members()
-                .list()
-                .limit(100)
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
-        }
-    });
+    let ws_members = read(move |signal| workspace_members(ws_id.get_value(), signal));
     let org = read(org_members);
 
     // -- the last change's report --
@@ -231,13 +215,6 @@ pub fn Governs(
             })
             .unwrap_or_default()
     });
-    let unassign = move |who: Who, chosen: RwSignal<HashSet<String>>| {
-        change.dispatch(Change {
-            who,
-            assign: false,
-            ids: chosen.get_untracked().into_iter().collect(),
-        });
-    };
 
     view! {
         <section class="ora-card" id="ora-governs" aria-labelledby="ora-governs-h">
@@ -251,17 +228,7 @@ pub fn Governs(
             />
             <div class="ora-grid2">
                 <div>
-                    <div class="ora-row">
-                        <h3>"Keys"</h3>
-                        <span class="ora-spacer"></span>
-                        <Show when=move || !keys_chosen.with(HashSet::is_empty)>
-                            <button class="ora-btn ora-btn-small ora-btn-danger" id="ora-gr-unassign-keys" disabled=move || change.pending().get()
-                                on:click=move |_| unassign(Who::Keys, keys_chosen)>
-                                {move || format!("Unassign {} selected", keys_chosen.with(HashSet::len))}
-                            </button>
-                        </Show>
-                        <button class="ora-btn ora-btn-small" id="ora-gr-assign-keys" on:click=move |_| picking.set(Some(Picking::Keys))>"Assign keys"</button>
-                    </div>
+                    {section_head(Who::Keys, keys_chosen, change.pending().into(), picking, change)}
                     <Loaded load=move || assigned_keys let:list>
                         {assigned_table(
                             "ora-gr-key-table",
@@ -273,17 +240,7 @@ pub fn Governs(
                     </Loaded>
                 </div>
                 <div>
-                    <div class="ora-row">
-                        <h3>"Members"</h3>
-                        <span class="ora-spacer"></span>
-                        <Show when=move || !members_chosen.with(HashSet::is_empty)>
-                            <button class="ora-btn ora-btn-small ora-btn-danger" id="ora-gr-unassign-members" disabled=move || change.pending().get()
-                                on:click=move |_| unassign(Who::Members, members_chosen)>
-                                {move || format!("Unassign {} selected", members_chosen.with(HashSet::len))}
-                            </button>
-                        </Show>
-                        <button class="ora-btn ora-btn-small" id="ora-gr-assign-members" on:click=move |_| picking.set(Some(Picking::Members))>"Assign members"</button>
-                    </div>
+                    {section_head(Who::Members, members_chosen, change.pending().into(), picking, change)}
                     <Loaded load=move || async move { Ok::<_, openrouter_admin::Error>((assigned_members.await?, org.await?)) } let:loaded>
                         {
                             let people: HashMap<&str, &openrouter_admin::models::OrganizationMember> =
@@ -303,23 +260,56 @@ pub fn Governs(
         </section>
         {move || picking.get().map(|p| {
             let add = Callback::new(move |ids: Vec<String>| {
-                let who = if p == Picking::Keys { Who::Keys } else { Who::Members };
-                change.dispatch(Change { who, assign: true, ids });
+                change.dispatch(Change { who: p, assign: true, ids });
             });
             let close = move |_| picking.set(None);
             match p {
-                Picking::Keys => view! {
+                Who::Keys => view! {
                     <Picker title="Assign keys" search_label="Search the workspace's keys" list_label="Keys of this workspace"
                         placeholder="Name or label" choices=key_choices empty="Every key of this workspace is assigned already."
                         pending=change.pending() on_add=add on_close=close />
                 }.into_any(),
-                Picking::Members => view! {
+                Who::Members => view! {
                     <Picker title="Assign members" search_label="Search the workspace's members" list_label="Members of this workspace"
                         placeholder="Name or email" choices=member_choices empty="Every member of this workspace is assigned already."
                         pending=change.pending() on_add=add on_close=close />
                 }.into_any(),
             }
         })}
+    }
+}
+
+/// The head of the keys or members section: its title, "Unassign N selected" while some are
+/// selected, and "Assign …", which opens the picker.
+fn section_head(
+    who: Who,
+    chosen: RwSignal<HashSet<String>>,
+    pending: Signal<bool>,
+    picking: RwSignal<Option<Who>>,
+    change: ChangeAction,
+) -> impl IntoView {
+    let (title, word) = match who {
+        Who::Keys => ("Keys", "keys"),
+        Who::Members => ("Members", "members"),
+    };
+    let unassign = move |_| {
+        change.dispatch(Change {
+            who,
+            assign: false,
+            ids: chosen.get_untracked().into_iter().collect(),
+        });
+    };
+    view! {
+        <div class="ora-row">
+            <h3>{title}</h3>
+            <span class="ora-spacer"></span>
+            <Show when=move || !chosen.with(HashSet::is_empty)>
+                <button class="ora-btn ora-btn-small ora-btn-danger" id=format!("ora-gr-unassign-{word}") disabled=move || pending.get() on:click=unassign>
+                    {move || format!("Unassign {} selected", chosen.with(HashSet::len))}
+                </button>
+            </Show>
+            <button class="ora-btn ora-btn-small" id=format!("ora-gr-assign-{word}") on:click=move |_| picking.set(Some(who))>{format!("Assign {word}")}</button>
+        </div>
     }
 }
 
