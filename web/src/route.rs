@@ -22,6 +22,8 @@ pub enum Tab {
     Keys,
     /// Budgets per interval.
     Budgets,
+    /// Guardrails: the workspace's default one and the others, with what each governs.
+    Guardrails,
     /// Spend drawn as charts.
     Usage,
     /// Bring-your-own provider keys.
@@ -32,11 +34,12 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Settings,
         Tab::Members,
         Tab::Keys,
         Tab::Budgets,
+        Tab::Guardrails,
         Tab::Usage,
         Tab::Byok,
         Tab::Observability,
@@ -49,6 +52,7 @@ impl Tab {
             Tab::Members => "members",
             Tab::Keys => "keys",
             Tab::Budgets => "budgets",
+            Tab::Guardrails => "guardrails",
             Tab::Usage => "usage",
             Tab::Byok => "byok",
             Tab::Observability => "observability",
@@ -62,6 +66,7 @@ impl Tab {
             Tab::Members => "Members",
             Tab::Keys => "API keys",
             Tab::Budgets => "Budgets",
+            Tab::Guardrails => "Guardrails",
             Tab::Usage => "Usage",
             Tab::Byok => "BYOK",
             Tab::Observability => "Observability",

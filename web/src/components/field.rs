@@ -91,13 +91,23 @@ pub fn SelectField(
     value: RwSignal<String>,
     /// The options: value and label, in display order.
     options: &'static [(&'static str, &'static str)],
+    /// An error to show under the select (shown at `{id}-error`), if it can have one.
+    #[prop(default = None)]
+    error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    let described = error.is_some().then(|| err_id.clone());
+    let invalid = move || error.and_then(|e| e.get()).is_some().then_some("true");
+    let message =
+        error.map(|e| view! { <span class="ora-error" id=err_id>{move || e.get()}</span> });
     view! {
         <div class="ora-field">
             <label for=id.clone()>{label}</label>
             <select
                 id=id
                 class="ora-select"
+                aria-describedby=described
+                aria-invalid=invalid
                 prop:value=move || value.get()
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
@@ -106,6 +116,7 @@ pub fn SelectField(
                     .map(|(value, text)| view! { <option value=*value>{*text}</option> })
                     .collect_view()}
             </select>
+            {message}
         </div>
     }
 }
@@ -126,8 +137,11 @@ pub fn LimitResetSelect(
     id: String,
     /// The chosen `limit_reset` value ("" for never).
     value: RwSignal<String>,
+    /// An error to show under it (a limit without its reset interval), if it can have one.
+    #[prop(optional)]
+    error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
-    view! { <SelectField id=id label="Limit resets" value=value options=LIMIT_RESETS /> }
+    view! { <SelectField id=id label="Limit resets" value=value options=LIMIT_RESETS error=error /> }
 }
 
 /// A list's search box, kept in the URL's `q` parameter (the label is for screen readers).

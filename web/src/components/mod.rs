@@ -8,6 +8,7 @@ pub mod dialog;
 pub mod field;
 pub mod identity;
 pub mod loaded;
+pub mod picker;
 pub mod results;
 pub mod table;
 pub mod unknown;

@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod budgets;
 pub mod byok;
+pub mod guardrails;
 pub mod keys;
 pub mod members;
 pub mod observability;

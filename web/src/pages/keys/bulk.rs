@@ -5,14 +5,16 @@ use crate::components::confirm::ConfirmByName;
 use crate::components::results::{counted, ended_by, failed_text, not_done, Ended, ResultLine};
 use crate::export;
 use crate::format::usd;
+use crate::pages::guardrails::outcome::as_result;
 use crate::services::use_toasts;
 use crate::session::use_client;
 use crate::write::{use_writes, Failure, Then};
 use leptos::prelude::*;
-use openrouter_admin::models::{ApiKey, UpdateKey};
+use openrouter_admin::models::{ApiKey, Guardrail, GuardrailId, UpdateKey};
 use openrouter_admin::KeyHash;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A bulk operation over the selected keys.
 #[derive(Clone, Debug)]
@@ -21,6 +23,8 @@ pub enum BulkOp {
     Update(UpdateKey, String),
     /// Delete every key.
     Delete,
+    /// Assign every key to this guardrail (its id and name).
+    AssignGuardrail(GuardrailId, String),
 }
 
 /// A bulk operation and the keys it goes to: hash and name of each.
@@ -88,6 +92,22 @@ async fn apply(
             .into_iter()
             .map(|r| line(&r.hash, r.result.map(|_| ()), &verb))
             .collect(),
+        BulkOp::AssignGuardrail(id, name) => client
+            .guardrail(id)
+            .keys()
+            .assign(hashes)
+            .send()
+            .await?
+            .results
+            .into_iter()
+            .map(|r| {
+                line(
+                    &r.id,
+                    as_result(r.outcome),
+                    &format!("assigned to “{name}”"),
+                )
+            })
+            .collect(),
     })
 }
 
@@ -132,10 +152,13 @@ pub fn BulkBar(
     bulk: BulkAction,
     /// Opens the bulk delete's confirmation.
     confirm_delete: RwSignal<bool>,
+    /// The workspace's guardrails, which "Assign guardrail" offers.
+    guardrails: StoredValue<Arc<Vec<Guardrail>>, LocalStorage>,
 ) -> impl IntoView {
     let toasts = use_toasts();
     let selected = keys.selected;
     let bulk_limit = RwSignal::new(String::new());
+    let bulk_guardrail = RwSignal::new(String::new());
     let run = move |op: BulkOp| {
         bulk.dispatch(Bulk {
             op,
@@ -161,6 +184,27 @@ pub fn BulkBar(
         };
         run(BulkOp::Update(UpdateKey::new().limit(limit), verb));
     };
+    let assign = move |_| {
+        let id = bulk_guardrail.get_untracked();
+        let name = guardrails.with_value(|list| {
+            list.iter()
+                .find(|g| g.id.as_str() == id)
+                .map(|g| g.name.clone())
+        });
+        match name {
+            Some(name) => run(BulkOp::AssignGuardrail(GuardrailId::new(id), name)),
+            None => toasts.error("Choose the guardrail to assign"),
+        }
+    };
+    let options = move || {
+        guardrails.with_value(|list| {
+            list.iter()
+                .map(
+                    |g| view! { <option value=g.id.as_str().to_string()>{g.name.clone()}</option> },
+                )
+                .collect_view()
+        })
+    };
     let export_csv = move |_| {
         export::download("keys.csv", "text/csv", &keys.export(export::csv));
     };
@@ -183,6 +227,12 @@ pub fn BulkBar(
                 <label class="ora-sr" for="ora-bulk-limit">"New limit in USD (empty for none)"</label>
                 <input id="ora-bulk-limit" class="ora-input ora-search" placeholder="Limit $ (empty: none)" inputmode="decimal" bind:value=bulk_limit />
                 <button class="ora-btn ora-btn-small" id="ora-bulk-limit-set" on:click=set_limit>"Set limit"</button>
+                <label class="ora-sr" for="ora-bulk-guardrail">"Guardrail to assign"</label>
+                <select id="ora-bulk-guardrail" class="ora-select ora-search" prop:value=move || bulk_guardrail.get() on:change=move |ev| bulk_guardrail.set(event_target_value(&ev))>
+                    <option value="">"Guardrail…"</option>
+                    {options}
+                </select>
+                <button class="ora-btn ora-btn-small" id="ora-bulk-guardrail-set" on:click=assign>"Assign guardrail"</button>
                 <button class="ora-btn ora-btn-small ora-btn-danger" id="ora-bulk-delete" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
             </Show>
             <button class="ora-btn ora-btn-small" id="ora-export-csv" on:click=export_csv>"Export CSV"</button>

@@ -9,6 +9,7 @@ use crate::components::unknown::{search, Lost, LostNotice};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
 use crate::pages::activity::{ActivityPanel, Scope};
+use crate::pages::guardrails::key::KeyGuardrail;
 use crate::pages::keys::edit::{save_action, KeyEdit, SaveAction};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route, Tab};
@@ -207,6 +208,7 @@ fn KeyDetail(
             </section>
             <KeyEdit k=k.clone() save=save />
         </div>
+        <KeyGuardrail k=k.clone() />
         <ActivityPanel scope=Scope::Key(k.hash.as_str().to_string()) title="Key spend per day" />
         <Show when=move || confirm_delete.get()>
             <ConfirmByName

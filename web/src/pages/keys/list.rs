@@ -3,6 +3,7 @@
 
 use crate::components::field::SearchBox;
 use crate::components::loaded::Loaded;
+use crate::pages::guardrails::held::load_key_guardrails;
 use crate::pages::keys::bulk::bulk_action;
 use crate::pages::keys::create::{create_action, create_changed_list, CreateKeyDialog, LostKey};
 use crate::pages::keys::table::KeyTable;
@@ -55,10 +56,14 @@ pub fn KeyList(
     let create = create_action(secret, lost);
     let (bulk_done, created) = (succeeded(bulk), succeeded_if(create, create_changed_list));
 
-    // -- resources: the keys, again after each write that went through --
+    // -- resources: the keys and their guardrails, again after each write that went through --
     let keys = read(move |signal| {
         let _written = (bulk_done.get(), created.get());
         load_keys(ws_id.get_value(), include_disabled.get(), signal)
+    });
+    let guardrails = read(move |signal| {
+        let _written = bulk_done.get();
+        load_key_guardrails(ws_id.get_value(), signal)
     });
 
     view! {
@@ -80,8 +85,8 @@ pub fn KeyList(
                 "Create key"
             </button>
         </div>
-        <Loaded load=move || keys let:data>
-            <KeyTable data=data q=q sort=sort bulk=bulk />
+        <Loaded load=move || async move { Ok::<_, openrouter_admin::Error>((guardrails.await?, keys.await?)) } let:loaded>
+            <KeyTable data=loaded.1 q=q sort=sort bulk=bulk guardrails=loaded.0 />
         </Loaded>
         <Show when=move || creating.get()>
             <CreateKeyDialog

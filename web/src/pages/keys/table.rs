@@ -7,6 +7,7 @@ use crate::components::results::{counted, not_done, ResultsPanel};
 use crate::components::table::{sort_column, sort_indices, use_window, SelectBox, SortHeader};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
+use crate::pages::guardrails::held::KeyGuardrails;
 use crate::pages::keys::bulk::{BulkAction, BulkBar, BulkDelete, InView};
 use crate::route::{use_router, Route};
 use leptos::prelude::*;
@@ -60,10 +61,14 @@ pub fn KeyTable(
     sort: Signal<String>,
     /// The bulk action (its value: the last bulk action's result per key).
     bulk: BulkAction,
+    /// The workspace's guardrails and which of them each key holds.
+    guardrails: KeyGuardrails,
 ) -> impl IntoView {
     // -- signals: the selection and the delete confirmation go when the list reloads --
     let router = use_router();
     let data = StoredValue::new_local(data);
+    let guardrail_list = StoredValue::new_local(guardrails.list.clone());
+    let guardrails = StoredValue::new_local(guardrails);
     let now = StoredValue::new(now_iso());
     let selected = RwSignal::new(HashSet::<String>::new());
     let confirm_delete = RwSignal::new(false);
@@ -135,6 +140,7 @@ pub fn KeyTable(
                 <td class="ora-num">{usd(k.usage_weekly)}</td>
                 <td class="ora-num">{usd(k.usage_monthly)}</td>
                 <td class="ora-num">{byok}</td>
+                <td>{guardrails.with_value(|g| g.name_of(k.hash.as_str()))}</td>
                 <td>{k.expires_at.as_ref().map(|e| date(e.as_str())).unwrap_or_else(|| "never".into())}</td>
                 <td>{date(k.created_at.as_str())}</td>
             </tr>
@@ -142,7 +148,7 @@ pub fn KeyTable(
     };
 
     view! {
-        <BulkBar keys=keys bulk=bulk confirm_delete=confirm_delete />
+        <BulkBar keys=keys bulk=bulk confirm_delete=confirm_delete guardrails=guardrail_list />
         <ResultsPanel
             id="ora-bulk-results"
             heading_id="ora-bulk-heading"
@@ -168,14 +174,15 @@ pub fn KeyTable(
                         <SortHeader label="Weekly" column="weekly" current=sort on_sort=on_sort numeric=true />
                         <SortHeader label="Monthly" column="monthly" current=sort on_sort=on_sort numeric=true />
                         <SortHeader label="BYOK" column="byok" current=sort on_sort=on_sort numeric=true />
+                        <th scope="col">"Guardrail"</th>
                         <SortHeader label="Expires" column="expires" current=sort on_sort=on_sort />
                         <SortHeader label="Created" column="created" current=sort on_sort=on_sort />
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="11" style:height=move || format!("{}px", crate::num::plain(window.top.get()))></td></tr>
+                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="12" style:height=move || format!("{}px", crate::num::plain(window.top.get()))></td></tr>
                     <For each=move || visible.get() key=|i| *i children=row />
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="11" style:height=move || format!("{}px", crate::num::plain(window.bottom.get()))></td></tr>
+                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="12" style:height=move || format!("{}px", crate::num::plain(window.bottom.get()))></td></tr>
                 </tbody>
             </table>
             <Show when=move || total.get() == 0>

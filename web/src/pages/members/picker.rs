@@ -1,7 +1,6 @@
 //! The picker of organization members to add to a workspace.
 
-use crate::components::dialog::Dialog;
-use crate::components::table::SelectBox;
+use crate::components::picker::{Choice, Picker};
 use crate::domain::display_name;
 use leptos::prelude::*;
 use openrouter_admin::models::{OrganizationMember, WorkspaceMember};
@@ -23,58 +22,35 @@ pub fn MemberPicker(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let search = RwSignal::new(String::new());
-    let chosen = RwSignal::new(HashSet::<String>::new());
-    let candidates = move || {
+    let choices = Signal::derive(move || {
         let inside: HashSet<String> = members
             .get()
             .and_then(Result::ok)
             .map(|m| m.iter().map(|m| m.user_id.as_str().to_string()).collect())
             .unwrap_or_default();
-        let needle = crate::text::lower(&search.get());
         org.get()
             .and_then(Result::ok)
             .unwrap_or_default()
             .into_iter()
             .filter(|m| !inside.contains(m.id.as_str()))
-            .filter(|m| {
-                needle.is_empty()
-                    || crate::text::lower(&display_name(m)).contains(&needle)
-                    || crate::text::lower(&m.email).contains(&needle)
+            .map(|m| Choice {
+                id: m.id.as_str().to_string(),
+                name: display_name(&m),
+                detail: m.email.clone(),
             })
             .collect::<Vec<_>>()
-    };
+    });
     view! {
-        <Dialog title="Add members" on_close=on_close>
-            <div class="ora-dialog-body">
-                <label class="ora-label" for="ora-picker-search">"Search organization members"</label>
-                <input id="ora-picker-search" class="ora-input" type="search" placeholder="Name or email" bind:value=search />
-                <div class="ora-picker" role="group" aria-label="Organization members">
-                    {move || {
-                        let list = candidates();
-                        if list.is_empty() {
-                            view! { <p class="ora-empty">"Nobody else to add."</p> }.into_any()
-                        } else {
-                            list.into_iter().map(|m| {
-                                view! {
-                                    <label>
-                                        <SelectBox id=m.id.as_str() selected=chosen />
-                                        <span>{display_name(&m)}</span>
-                                        <span class="ora-muted">{m.email.clone()}</span>
-                                    </label>
-                                }
-                            }).collect_view().into_any()
-                        }
-                    }}
-                </div>
-            </div>
-            <div class="ora-dialog-foot">
-                <button class="ora-btn" on:click=move |_| on_close.run(())>"Cancel"</button>
-                <button class="ora-btn ora-btn-primary" id="ora-picker-add" disabled=move || chosen.with(HashSet::is_empty) || pending.get()
-                    on:click=move |_| on_add.run(chosen.get_untracked().into_iter().collect())>
-                    {move || format!("Add {}", chosen.with(HashSet::len))}
-                </button>
-            </div>
-        </Dialog>
+        <Picker
+            title="Add members"
+            search_label="Search organization members"
+            list_label="Organization members"
+            placeholder="Name or email"
+            choices=choices
+            empty="Nobody else to add."
+            pending=pending
+            on_add=on_add
+            on_close=on_close
+        />
     }
 }

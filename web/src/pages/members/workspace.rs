@@ -82,6 +82,22 @@ fn report_lines(report: &MemberReport, add: bool, org: &[OrganizationMember]) ->
         .collect()
 }
 
+/// Every member of the workspace `ws` (UUID or slug), all pages.
+pub async fn workspace_members(
+    ws: String,
+    signal: openrouter_admin::CancelSignal,
+) -> Result<Vec<WorkspaceMember>, openrouter_admin::Error> {
+    use_client()?
+        .workspace(&ws)
+        .members()
+        .list()
+        .limit(100)
+        .paginate()
+        .signal(signal)
+        .collect_all()
+        .await
+}
+
 /// The members tab.
 #[component]
 pub fn WorkspaceMembers(
@@ -130,18 +146,7 @@ pub fn WorkspaceMembers(
     // for names and the picker --
     let members = read(move |signal| {
         let _written = changed.get();
-        let id = ws_id.get_value();
-        async move {
-            use_client()?
-                .workspace(&id)
-                .members()
-                .list()
-                .limit(100)
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
-        }
+        workspace_members(ws_id.get_value(), signal)
     });
     let org = read(org_members);
 

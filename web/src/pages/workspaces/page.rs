@@ -6,6 +6,7 @@ use crate::components::loaded::Loaded;
 use crate::domain::is_default;
 use crate::pages::budgets::Budgets;
 use crate::pages::byok::ByokKeys;
+use crate::pages::guardrails::tab::GuardrailsTab;
 use crate::pages::keys::list::KeyList;
 use crate::pages::members::workspace::WorkspaceMembers;
 use crate::pages::observability::Destinations;
@@ -62,6 +63,7 @@ pub fn WorkspacePage(
                     Tab::Members => view! { <WorkspaceMembers ws=ws.clone() /> }.into_any(),
                     Tab::Keys => view! { <KeyList ws=ws.clone() /> }.into_any(),
                     Tab::Budgets => view! { <Budgets ws=ws.clone() /> }.into_any(),
+                    Tab::Guardrails => view! { <GuardrailsTab ws=ws.clone() /> }.into_any(),
                     Tab::Usage => view! { <Usage ws=ws.clone() /> }.into_any(),
                     Tab::Byok => view! { <ByokKeys ws=ws.clone() /> }.into_any(),
                     Tab::Observability => view! { <Destinations ws=ws.clone() /> }.into_any(),
