@@ -30,6 +30,13 @@ pub struct Bulk {
     keys: Vec<(String, String)>,
 }
 
+impl Bulk {
+    /// `op` for each of `keys` (hash and name).
+    pub fn new(op: BulkOp, keys: Vec<(String, String)>) -> Bulk {
+        Bulk { op, keys }
+    }
+}
+
 /// The bulk action: its value is one result line per key.
 pub type BulkAction = Action<Bulk, Result<Vec<ResultLine>, openrouter_admin::Error>>;
 
@@ -202,7 +209,23 @@ pub fn BulkDelete(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let n = keys.selected.with_untracked(HashSet::len);
+    view! { <DeleteKeys chosen=keys.chosen() bulk=bulk on_close=on_close /> }
+}
+
+/// Deleting `chosen` (hash and name of each) through the bulk action, once the user has typed
+/// "delete N keys": the one confirmation of a delete of several keys, wherever they were chosen.
+#[component]
+pub fn DeleteKeys(
+    /// Hash and name of each key to delete.
+    chosen: Vec<(String, String)>,
+    /// The bulk action.
+    bulk: BulkAction,
+    /// Closes the confirmation.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let n = chosen.len();
+    let chosen = StoredValue::new(chosen);
     view! {
         <ConfirmByName
             what="keys"
@@ -213,10 +236,7 @@ pub fn BulkDelete(
             pending=bulk.pending()
             error=Signal::derive(|| None::<String>)
             on_confirm=move |_| {
-                bulk.dispatch(Bulk {
-                    op: BulkOp::Delete,
-                    keys: keys.chosen(),
-                });
+                bulk.dispatch(Bulk::new(BulkOp::Delete, chosen.get_value()));
             }
             on_close=on_close
         />
