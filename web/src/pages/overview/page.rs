@@ -192,7 +192,7 @@ fn Group(
             {(total == 0).then(|| view! { <p class="ora-hint">"None."</p> })}
             <ul class="ora-findings">{list}</ul>
             <Show when=move || !all.get() && SHOWN < total>
-                <button class="ora-btn ora-btn-small" on:click=move |_| all.set(true)>{format!("Show all {total}")}</button>
+                <button class="ora-btn ora-btn-small ora-show-all" on:click=move |_| all.set(true)>{format!("Show all {total}")}</button>
             </Show>
         </section>
     }
