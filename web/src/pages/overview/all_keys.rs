@@ -55,7 +55,10 @@ impl Table {
         let mut kinds: BTreeMap<&str, BTreeSet<&'static str>> = BTreeMap::new();
         for f in &org.findings {
             if let Some(Object::Key { hash, .. }) = f.objects.first() {
-                kinds.entry(hash.as_str()).or_default().insert(f.kind.name());
+                kinds
+                    .entry(hash.as_str())
+                    .or_default()
+                    .insert(f.kind.name());
             }
         }
         let rows = org
@@ -188,7 +191,10 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
         .filter(|f| matches!(f.objects.first(), Some(Object::Key { .. })))
         .map(|f| f.kind.name())
         .collect();
-    let select = move |id: &'static str, label: &'static str, param: &'static str, options: Vec<(String, String)>| {
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       param: &'static str,
+                       options: Vec<(String, String)>| {
         view! {
             <label class="ora-sr" for=id>{label}</label>
             <select id=id class="ora-input" on:change=move |ev| router.set_param(param, &event_target_value(&ev))>
@@ -202,20 +208,42 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
     let ws_options = std::iter::once((String::new(), "Every workspace".to_string()))
         .chain(workspaces)
         .collect();
-    let status_options = [("", "Any status"), ("active", "Active"), ("disabled", "Disabled"), ("expired", "Expired")]
-        .into_iter()
-        .map(|(v, t)| (v.to_string(), t.to_string()))
-        .collect();
-    let finding_options = [("", "With or without findings"), ("any", "With any finding"), ("none", "Without findings")]
-        .into_iter()
-        .map(|(v, t)| (v.to_string(), t.to_string()))
-        .chain(kinds.into_iter().map(|k| (k.to_string(), format!("Finding: {}", k.replace('_', " ")))))
-        .collect();
+    let status_options = [
+        ("", "Any status"),
+        ("active", "Active"),
+        ("disabled", "Disabled"),
+        ("expired", "Expired"),
+    ]
+    .into_iter()
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .collect();
+    let finding_options = [
+        ("", "With or without findings"),
+        ("any", "With any finding"),
+        ("none", "Without findings"),
+    ]
+    .into_iter()
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .chain(
+        kinds
+            .into_iter()
+            .map(|k| (k.to_string(), format!("Finding: {}", k.replace('_', " ")))),
+    )
+    .collect();
 
     let row = move |i: usize| {
         let (k, ws, st, kinds) = table.with_value(|t| {
             let r = &t.rows[i];
-            (t.keys()[i].clone(), r.workspace.clone(), r.status, r.kinds.iter().map(|k| k.replace('_', " ")).collect::<Vec<_>>().join(", "))
+            (
+                t.keys()[i].clone(),
+                r.workspace.clone(),
+                r.status,
+                r.kinds
+                    .iter()
+                    .map(|k| k.replace('_', " "))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
         });
         let reset = k.limit_reset.as_ref().map(|r| r.as_str().to_string());
         view! {

@@ -107,14 +107,7 @@ impl Fixing {
         let rotate: RotateAction = Action::new_local(move |(hash, at): &(String, String)| {
             let (hash, at) = (hash.clone(), at.clone());
             let rotated = writes.run(
-                async move {
-                    use_client()?
-                        .key(hash)
-                        .rotate()
-                        .expires_at(at)
-                        .send()
-                        .await
-                },
+                async move { use_client()?.key(hash).rotate().expires_at(at).send().await },
                 move |rotation| {
                     rotating.set(None);
                     secret.set(Some(rotation.created.clone()));

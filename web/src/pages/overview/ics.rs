@@ -165,7 +165,9 @@ mod tests {
         let cal = calendar(&[expiry("x;y")], 0);
         assert!(cal.contains("SUMMARY:API key x\\;y expires\r\n"), "{cal}");
         // The workspace's comma is escaped inside the (folded) description.
-        assert!(cal.replace("\r\n ", "").contains("workspace Research\\, EU stops"));
+        assert!(cal
+            .replace("\r\n ", "")
+            .contains("workspace Research\\, EU stops"));
     }
 
     #[test]

@@ -52,7 +52,9 @@ pub fn ReadProgress(
     move || {
         progress.get().map(|p| {
             let step = match p.step {
-                "organization" => "Reading the organization: workspaces, members, credits, activity",
+                "organization" => {
+                    "Reading the organization: workspaces, members, credits, activity"
+                }
                 "workspaces" => "Reading each workspace's keys and budgets",
                 _ => "Reading the activity of the keys whose findings need it",
             };
