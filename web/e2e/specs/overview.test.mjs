@@ -171,7 +171,10 @@ test('overview: the read shows its progress; a hung read can be cancelled, and "
   await fault('GET', '/api/v1/activity', [{ hang: true }]);
   await signIn(page);
   await page.waitForSelector('#ora-org-progress');
-  assert.match(await text(page, '#ora-org-progress'), /Reading the organization.*3 of 4/s);
+  assert.match(await text(page, '#ora-org-progress'), /^Reading the organization: workspaces, members, credits, activity: [0-3] of 4/);
+  // Every read of the first step but the hung one ends, and the count follows.
+  await page.waitForFunction(() => document.querySelector('#ora-org-progress')?.textContent.includes('3 of 4'), null, { timeout: 10000 });
+  assert.equal(await page.getAttribute('#ora-org-progress progress', 'value'), '3');
   await page.waitForSelector('.ora-load-cancel', { timeout: 10000 });
   await page.click('.ora-load-cancel');
   await page.waitForSelector('.ora-load-again', { timeout: 5000 });

@@ -79,6 +79,9 @@ pub fn target(f: &Finding) -> Option<Target> {
     })
 }
 
+/// Hash and name of each key a fix goes to.
+type Keys = Vec<(String, String)>;
+
 /// The one rotation a fix runs: the key's hash and the successor's expiry.
 type RotateAction = Action<(String, String), Result<(), openrouter_admin::Error>>;
 
@@ -91,9 +94,9 @@ pub struct Fixing {
     /// The new key's secret after a rotation, until its dialog is closed.
     secret: RwSignal<Option<CreatedKey>, LocalStorage>,
     /// The keys a delete waits to be confirmed for.
-    deleting: RwSignal<Option<Vec<(String, String)>>>,
+    deleting: RwSignal<Option<Keys>>,
     /// The keys a limit waits to be entered for, and the suggestion.
-    limiting: RwSignal<Option<(Vec<(String, String)>, f64)>>,
+    limiting: RwSignal<Option<(Keys, f64)>>,
     /// The key a rotation waits to be confirmed for.
     rotating: RwSignal<Option<Target>>,
 }
@@ -147,7 +150,7 @@ impl Fixing {
         let Some(kind) = targets.first().map(|t| t.kind) else {
             return;
         };
-        let keys: Vec<(String, String)> = targets
+        let keys: Keys = targets
             .iter()
             .map(|t| (t.hash.clone(), t.name.clone()))
             .collect();
@@ -234,7 +237,7 @@ pub fn FixDialogs(
 
 /// The limit for `keys`, the suggestion filled in.
 #[component]
-fn LimitDialog(keys: Vec<(String, String)>, suggested: f64, fixing: Fixing) -> impl IntoView {
+fn LimitDialog(keys: Keys, suggested: f64, fixing: Fixing) -> impl IntoView {
     let title = match keys.as_slice() {
         [(_, name)] => format!("Set a limit on {name}"),
         _ => format!("Set a limit on {} keys", keys.len()),
