@@ -59,17 +59,7 @@ pub fn run() -> Result<()> {
 /// a sandbox that serves the release build in `dist`.
 fn all_keys(dist: &std::path::Path) -> Result<()> {
     let dist = dist.to_string_lossy();
-    let large = Sandbox::start(&[
-        "--memory",
-        "--seed",
-        "demo",
-        "--seed-scale",
-        "keys=10000",
-        "--serve",
-        &dist,
-        "--management-key",
-        sandbox::TEST_MANAGEMENT_KEY,
-    ])?;
+    let large = crate::web::large_org(&dist)?;
     crate::util::exec(
         cmd("node")
             .current_dir(crate::util::root().join("web/e2e"))

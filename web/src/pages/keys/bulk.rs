@@ -2,7 +2,9 @@
 //! per key, and export of the keys in view.
 
 use crate::components::confirm::ConfirmByName;
-use crate::components::results::{counted, ended_by, failed_text, not_done, Ended, ResultLine};
+use crate::components::results::{
+    counted, ended_by, failed_text, not_done, Ended, ResultLine, ResultsPanel,
+};
 use crate::export;
 use crate::format::usd;
 use crate::services::use_toasts;
@@ -54,6 +56,40 @@ pub fn bulk_action() -> BulkAction {
             Failure::Toast(""),
         )
     })
+}
+
+/// The last bulk action's results, one line per key, under a heading that counts what failed.
+/// Put it above whatever reloads after the action, so the results outlive the reload.
+#[component]
+pub fn BulkResults(
+    /// The panel's id.
+    id: &'static str,
+    /// The heading's id.
+    heading_id: &'static str,
+    /// The bulk action.
+    bulk: BulkAction,
+) -> impl IntoView {
+    let lines = Signal::derive(move || {
+        bulk.value().with(|v| match v {
+            Some(Ok(lines)) => lines.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let heading = Signal::derive(move || {
+        lines.with(|r| match not_done(r) {
+            0 => format!("All {} done", r.len()),
+            _ => counted(r, "failed"),
+        })
+    });
+    view! {
+        <ResultsPanel
+            id=id
+            heading_id=heading_id
+            heading=heading
+            lines=lines
+            on_dismiss=move |_| bulk.value().set(None)
+        />
+    }
 }
 
 /// Sends `op` for every key of `chosen`, and says what became of each.

@@ -7,7 +7,7 @@ use crate::components::badge::StatusBadge;
 use crate::components::chart::UsageBar;
 use crate::components::field::SearchBox;
 use crate::components::loaded::Loaded;
-use crate::components::table::{sort_column, sort_indices, use_window, SortHeader};
+use crate::components::table::{sort_column, sort_indices, use_window, SortHeader, WindowedBody};
 use crate::domain::{now_iso, status};
 use crate::format::{date, usd};
 use crate::pages::overview::org::{read_org, Org, ReadProgress};
@@ -170,10 +170,6 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
     let total = Signal::derive(move || rows.with(Vec::len));
     let all = org.snapshot.keys.len();
     let window = use_window(total, ROW, VIEWPORT);
-    let visible = Memo::new(move |_| {
-        let (start, end) = window.range.get();
-        rows.with(|r| r[start.min(r.len())..end.min(r.len())].to_vec())
-    });
     let sort = Signal::derive(move || filters.with(|f| f.sort.clone()));
     let on_sort = Callback::new(move |v: String| router.set_param("sort", &v));
     let scroll = window.on_scroll;
@@ -284,11 +280,7 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
                         <th scope="col">"Findings"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="8" style:height=move || format!("{}px", crate::num::plain(window.top.get()))></td></tr>
-                    <For each=move || visible.get() key=|i| *i children=row />
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="8" style:height=move || format!("{}px", crate::num::plain(window.bottom.get()))></td></tr>
-                </tbody>
+                <WindowedBody window=window rows=rows columns=8 row=row />
             </table>
             <Show when=move || total.get() == 0>
                 <p class="ora-empty">"No keys match."</p>

@@ -5,9 +5,8 @@
 //! has the same fix.
 
 use crate::components::dialog::Dialog;
-use crate::components::results::{counted, not_done, ResultsPanel};
 use crate::format::usd;
-use crate::pages::keys::bulk::{bulk_action, Bulk, BulkAction, BulkOp, DeleteKeys};
+use crate::pages::keys::bulk::{bulk_action, Bulk, BulkAction, BulkOp, BulkResults, DeleteKeys};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route};
 use crate::session::use_client;
@@ -181,28 +180,7 @@ pub fn FixResults(
     /// The fixes.
     fixing: Fixing,
 ) -> impl IntoView {
-    let bulk = fixing.bulk;
-    let lines = Signal::derive(move || {
-        bulk.value().with(|v| match v {
-            Some(Ok(lines)) => lines.clone(),
-            _ => Vec::new(),
-        })
-    });
-    let heading = Signal::derive(move || {
-        lines.with(|r| match not_done(r) {
-            0 => format!("All {} done", r.len()),
-            _ => counted(r, "failed"),
-        })
-    });
-    view! {
-        <ResultsPanel
-            id="ora-fix-results"
-            heading_id="ora-fix-heading"
-            heading=heading
-            lines=lines
-            on_dismiss=move |_| bulk.value().set(None)
-        />
-    }
+    view! { <BulkResults id="ora-fix-results" heading_id="ora-fix-heading" bulk=fixing.bulk /> }
 }
 
 /// The fixes' dialogs: delete, limit, rotate, and the rotated key's secret.
