@@ -5,6 +5,8 @@ use crate::components::identity::Identity;
 use crate::pages::activity::{CreditBalance, OrgActivity};
 use crate::pages::keys::detail::KeyPage;
 use crate::pages::members::org::OrgMembers;
+use crate::pages::overview::all_keys::AllKeys;
+use crate::pages::overview::page::Overview;
 use crate::pages::signin::SignIn;
 use crate::pages::workspaces::list::WorkspaceList;
 use crate::pages::workspaces::new::NewWorkspace;
@@ -94,6 +96,8 @@ fn Shell() -> impl IntoView {
             Route::Workspaces | Route::NewWorkspace | Route::Workspace(..) | Route::Key(..) => {
                 "workspaces"
             }
+            Route::Overview => "overview",
+            Route::AllKeys => "keys",
             Route::OrgMembers => "members",
             Route::Activity => "activity",
             Route::NotFound => "",
@@ -117,8 +121,14 @@ fn Shell() -> impl IntoView {
                     "OpenRouter admin"
                 </div>
                 <nav class="ora-nav" aria-label="Main">
+                    <a href=Route::Overview.href() aria-current=move || nav_current("overview")>
+                        "Overview"
+                    </a>
                     <a href=Route::Workspaces.href() aria-current=move || nav_current("workspaces")>
                         "Workspaces"
+                    </a>
+                    <a href=Route::AllKeys.href() aria-current=move || nav_current("keys")>
+                        "All keys"
                     </a>
                     <a href=Route::OrgMembers.href() aria-current=move || nav_current("members")>
                         "Organization members"
@@ -138,6 +148,8 @@ fn Shell() -> impl IntoView {
             </header>
             <main class="ora-main" id="ora-main" tabindex="-1">
                 {move || match route.get() {
+                    Route::Overview => view! { <Overview /> }.into_any(),
+                    Route::AllKeys => view! { <AllKeys /> }.into_any(),
                     Route::Workspaces => view! { <WorkspaceList /> }.into_any(),
                     Route::NewWorkspace => view! { <NewWorkspace /> }.into_any(),
                     Route::Workspace(id, tab) => view! { <WorkspacePage id=id tab=tab /> }.into_any(),

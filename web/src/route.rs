@@ -77,7 +77,11 @@ impl Tab {
 /// Every view of the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The workspace list (also the start page).
+    /// What needs attention: credits, spend and findings (the start page).
+    Overview,
+    /// Every key of every workspace in one table.
+    AllKeys,
+    /// The workspace list.
     Workspaces,
     /// The create-workspace form.
     NewWorkspace,
@@ -97,6 +101,8 @@ impl Route {
     /// The route's path inside the fragment, without query.
     pub fn path(&self) -> String {
         match self {
+            Route::Overview => "/overview".into(),
+            Route::AllKeys => "/keys".into(),
             Route::Workspaces => "/workspaces".into(),
             Route::NewWorkspace => "/workspaces/new".into(),
             Route::Workspace(id, Tab::Settings) => format!("/workspaces/{}", enc(id)),
@@ -132,7 +138,9 @@ impl Route {
         let parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(dec).collect();
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         match parts.as_slice() {
-            [] | ["workspaces"] => Route::Workspaces,
+            [] | ["overview"] => Route::Overview,
+            ["keys"] => Route::AllKeys,
+            ["workspaces"] => Route::Workspaces,
             ["workspaces", "new"] => Route::NewWorkspace,
             ["workspaces", id] => Route::Workspace((*id).to_string(), Tab::Settings),
             ["workspaces", id, tab] => match Tab::ALL.iter().find(|t| t.segment() == *tab) {
@@ -303,6 +311,8 @@ mod tests {
     #[test]
     fn routes_round_trip_without_encoding() {
         for route in [
+            Route::Overview,
+            Route::AllKeys,
             Route::Workspaces,
             Route::NewWorkspace,
             Route::Workspace("prod".into(), Tab::Settings),
@@ -312,6 +322,9 @@ mod tests {
             assert_eq!(Route::parse(&route.path()), route);
         }
         assert_eq!(Route::parse("/nope/x/y/z"), Route::NotFound);
+        assert_eq!(Route::parse(""), Route::Overview, "the start page");
+        assert_eq!(Route::parse("/"), Route::Overview);
+        assert_eq!(Route::parse("/keys/abc"), Route::Key("abc".into()));
         let loc = Location::parse("#/workspaces/a%20b/keys?q=x%26y&disabled=1");
         assert_eq!(loc.route, Route::Workspace("a b".into(), Tab::Keys));
         assert_eq!(loc.param("q"), "x&y");

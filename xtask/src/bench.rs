@@ -56,6 +56,9 @@ pub fn run() -> Result<()> {
 
     banner("admin page in headless Chromium");
     crate::web::check_budget(&crate::util::root().join("dist"))?;
+
+    banner("admin page: All keys with 10,000 keys, in headless Chromium");
+    all_keys(&crate::util::root().join("dist"))?;
     Ok(())
 }
 
@@ -77,6 +80,22 @@ fn findings(label: &str, extra: &[&str]) -> Result<()> {
     )?;
     print!("{report}");
     Ok(())
+}
+
+/// The All keys view's time per keystroke over 10,000 keys (`web/e2e/bench-keys.mjs`), against
+/// a sandbox that serves the release build in `dist`.
+fn all_keys(dist: &std::path::Path) -> Result<()> {
+    let dist = dist.to_string_lossy();
+    let large = crate::web::large_org(&dist)?;
+    crate::util::exec(
+        cmd("node")
+            .current_dir(crate::util::root().join("web/e2e"))
+            .arg("bench-keys.mjs")
+            .env("ORA_URL", &large.origin)
+            .env("ORA_KEY", &large.key)
+            .env("CHROMIUM", "/usr/bin/chromium"),
+    )
+    .context("the All keys view with 10,000 keys, measured in Chromium")
 }
 
 /// One wrk run against `path` under the API root; fails if any request errored.

@@ -243,6 +243,22 @@ pub fn size_report() -> Result<()> {
     Ok(())
 }
 
+/// A sandbox with the demo organization and 10,000 keys in its workspace `bulk`, serving the
+/// page in `serve`: the end-to-end windowing test's, and the All keys bench's.
+pub fn large_org(serve: &str) -> Result<Sandbox> {
+    Sandbox::start(&[
+        "--memory",
+        "--seed",
+        "demo",
+        "--seed-scale",
+        "keys=10000",
+        "--serve",
+        serve,
+        "--management-key",
+        sandbox::TEST_MANAGEMENT_KEY,
+    ])
+}
+
 /// The page's end-to-end and accessibility tests against the release build served by the sandbox.
 pub fn test() -> Result<()> {
     banner("web: release build");
@@ -264,17 +280,7 @@ pub fn test() -> Result<()> {
         "--management-key",
         sandbox::TEST_MANAGEMENT_KEY,
     ])?;
-    let large = Sandbox::start(&[
-        "--memory",
-        "--seed",
-        "demo",
-        "--seed-scale",
-        "keys=10000",
-        "--serve",
-        &dist_arg,
-        "--management-key",
-        sandbox::TEST_MANAGEMENT_KEY,
-    ])?;
+    let large = large_org(&dist_arg)?;
     // The same organization with CORS off, reached only through a same-origin proxy (or refused).
     let no_cors = Sandbox::start(&[
         "--memory",

@@ -41,7 +41,7 @@ function forgetRefusals(t) {
 
 // Signs in at `NO_CORS` from a page on another origin, and waits for the refusal.
 async function refusedSignIn(t, colorScheme) {
-  const { page } = await open(t, { colorScheme, prepare: allowConnectTo(NO_CORS) });
+  const { page } = await open(t, { hash: '#/workspaces', colorScheme, prepare: allowConnectTo(NO_CORS) });
   await page.waitForFunction(() => !document.querySelector('form button[type=submit]')?.disabled);
   await page.fill('#ora-base', `${NO_CORS}/api/v1`);
   await signIn(page);
@@ -92,7 +92,7 @@ test("the README's nginx recipe: the page signs in and lists workspaces through 
   const res = await fetch(`${proxy.origin}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${KEY}`, Origin: 'https://elsewhere.example' } });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('access-control-allow-origin'), null);
-  const { page } = await open(t, { base: proxy.origin });
+  const { page } = await open(t, { base: proxy.origin, hash: '#/workspaces' });
   // config.json from the recipe names the proxy's own /api/v1.
   await page.waitForFunction((u) => document.querySelector('#ora-base')?.value === `${u}/api/v1`, proxy.origin);
   await signIn(page);

@@ -18,7 +18,7 @@ test('first visit: index.html preloads the sign-in module and nothing of the who
 });
 
 test('first visit: no request for the whole page before the sign-in form is up; it is fetched after, and sign-in opens it', async (t) => {
-  const { page } = await open(t, { prepare: watchMilestones });
+  const { page } = await open(t, { hash: '#/workspaces', prepare: watchMilestones });
   const form = await milestone(page, 'form');
   // The whole page's JS and wasm arrive on their own, without a sign-in (loader.js's idle fetch).
   await page.waitForFunction(

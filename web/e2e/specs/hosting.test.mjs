@@ -14,7 +14,7 @@ test('sub-path hosting: the page works under /admin/ with its own config.json', 
 });
 
 test('embedding: a portal mounts the page with mount(element, options)', async (t) => {
-  const { page } = await open(t, { hash: 'embed.html' });
+  const { page } = await open(t, { hash: 'embed.html#/workspaces' });
   await page.waitForSelector('#portal-slot #ora-key');
   assert.equal(
     await page.evaluate(() => document.body.dataset.mountError),
@@ -30,7 +30,7 @@ test('embedding: a portal mounts the page with mount(element, options)', async (
 
 test('embedding through loader.js: a portal gets the small first load too', async (t) => {
   const hold = holdWholePage();
-  const { page } = await open(t, { hash: 'split.html', prepare: hold.prepare });
+  const { page } = await open(t, { hash: 'split.html#/workspaces', prepare: hold.prepare });
   await page.waitForSelector('#portal-slot #ora-key');
   await page.waitForFunction(() => !document.querySelector('#portal-slot button[type=submit]').disabled);
   assert.equal(

@@ -8,7 +8,7 @@ import { focused, tabTo, inDialog, dialogRoundTrip } from '../lib/keyboard.mjs';
 import { KEY } from '../lib/sandbox.mjs';
 
 test('keyboard only: sign in, skip link, visible focus, open a workspace', async (t) => {
-  const { page } = await open(t);
+  const { page } = await open(t, { hash: '#/workspaces' });
   await page.waitForSelector('#ora-key');
   await page.focus('#ora-key');
   await page.keyboard.type(KEY);
@@ -57,7 +57,7 @@ test('dialogs: focus starts inside, Tab is trapped, Escape closes, focus returns
 });
 
 test('keyboard only: open a workspace\'s keys, create a key, close the secret, bulk-disable it', async (t) => {
-  const { page } = await open(t);
+  const { page } = await open(t, { hash: '#/workspaces' });
   await page.waitForSelector('#ora-key');
   await tabTo(page, () => document.activeElement.id === 'ora-key');
   await page.keyboard.type(KEY);

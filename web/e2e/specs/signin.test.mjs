@@ -31,7 +31,7 @@ test('sign-in refuses a wrong key (401)', async (t) => {
 
 test('first load: the sign-in form works before the whole page has downloaded', async (t) => {
   const hold = holdWholePage();
-  const { page } = await open(t, { prepare: hold.prepare });
+  const { page } = await open(t, { hash: '#/workspaces', prepare: hold.prepare });
   await page.waitForSelector('#ora-key');
   await page.waitForFunction(() => !document.querySelector('form button[type=submit]').disabled);
   await signIn(page);
@@ -48,6 +48,7 @@ test('first load: the sign-in form works before the whole page has downloaded', 
 test('first load: when the whole page fails to load, sign-in says so, keeps the key, and a retry opens it', async (t) => {
   let fail = true;
   const { page } = await open(t, {
+    hash: '#/workspaces',
     prepare: (page) => page.route(WHOLE_PAGE_WASM, (route) => (fail ? route.abort() : route.continue())),
   });
   await signIn(page);
@@ -75,7 +76,7 @@ test('the key field is a password field that allows paste; base URL comes from c
 });
 
 test('remember in this tab uses sessionStorage only when chosen, with a warning; Lock forgets', async (t) => {
-  const { page } = await open(t);
+  const { page } = await open(t, { hash: '#/workspaces' });
   await page.waitForSelector('#ora-key');
   await page.check('#ora-remember');
   await page.waitForSelector('#ora-remember-warning');
@@ -94,7 +95,7 @@ test('remember in this tab uses sessionStorage only when chosen, with a warning;
 });
 
 test('without remember, nothing is stored and a reload asks again', async (t) => {
-  const { page } = await signedIn(t);
+  const { page } = await signedIn(t, { hash: '#/workspaces' });
   await page.waitForSelector('#ora-ws-table');
   assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(KEY));
   await page.reload();

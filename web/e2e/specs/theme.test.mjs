@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { signIn, signedIn } from '../lib/browser.mjs';
 
 test('dark mode follows the system and the toggle', async (t) => {
-  const { page } = await signedIn(t, { colorScheme: 'dark' });
+  const { page } = await signedIn(t, { hash: '#/workspaces', colorScheme: 'dark' });
   await page.waitForSelector('#ora-ws-table');
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await bg(), 'rgb(11, 13, 18)');

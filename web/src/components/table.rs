@@ -121,6 +121,7 @@ pub fn SelectBox(
 }
 
 /// What [`use_window`] gives a windowed table.
+#[derive(Clone, Copy)]
 pub struct UseWindowReturn {
     /// First and one-past-last index to render.
     pub range: Memo<(usize, usize)>,
@@ -166,5 +167,42 @@ pub fn use_window(total: Signal<usize>, row_height: f64, viewport: f64) -> UseWi
         top,
         bottom,
         on_scroll,
+    }
+}
+
+/// A windowed table's body: a spacer row standing for the rows above the window, the rows in
+/// it (`row` renders one from its index into the table's data), and a spacer for those below.
+#[component]
+pub fn WindowedBody<R, V>(
+    /// The windowing ([`use_window`]).
+    window: UseWindowReturn,
+    /// The indices of every row in view, in order.
+    rows: Memo<Vec<usize>>,
+    /// The table's column count, which the spacers span.
+    columns: usize,
+    /// Renders one row.
+    row: R,
+) -> impl IntoView
+where
+    R: Fn(usize) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let visible = Memo::new(move |_| {
+        let (start, end) = window.range.get();
+        rows.with(|r| r[start.min(r.len())..end.min(r.len())].to_vec())
+    });
+    let spacer = move |height: Signal<f64>| {
+        view! {
+            <tr class="ora-spacer-row" aria-hidden="true">
+                <td colspan=columns style:height=move || format!("{}px", crate::num::plain(height.get()))></td>
+            </tr>
+        }
+    };
+    view! {
+        <tbody>
+            {spacer(window.top)}
+            <For each=move || visible.get() key=|i| *i children=row />
+            {spacer(window.bottom)}
+        </tbody>
     }
 }

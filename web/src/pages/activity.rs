@@ -102,7 +102,7 @@ pub fn ActivityPanel(
 }
 
 /// The chart, its legend and the table of the same numbers.
-fn daily_view(daily: &Daily, title: &str) -> impl IntoView {
+pub fn daily_view(daily: &Daily, title: &str) -> impl IntoView {
     let head = daily
         .series
         .iter()

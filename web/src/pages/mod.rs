@@ -7,6 +7,7 @@ pub mod guardrails;
 pub mod keys;
 pub mod members;
 pub mod observability;
+pub mod overview;
 pub mod signin;
 pub mod usage;
 pub mod workspaces;

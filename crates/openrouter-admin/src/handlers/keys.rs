@@ -5,7 +5,9 @@ use crate::client::{decode, Call, Client};
 use crate::error::Error;
 use crate::fields;
 use crate::json::Doc;
-use crate::models::{ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, UpdateKey, WorkspaceId};
+use crate::models::{
+    ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, Timestamp, UpdateKey, WorkspaceId,
+};
 use crate::secret::Secret;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 use crate::validate::Validate;
@@ -68,6 +70,7 @@ impl<'a, T: Transport> KeysHandler<'a, T> {
             client: self.client,
             hash: hash.into(),
             signal: None,
+            expires_at: None,
         }
     }
     /// Deletes a rotated-out key (retire it once nothing uses it): `DELETE /keys/{hash}`.
@@ -164,6 +167,7 @@ impl<'a, T: Transport> KeyHandler<'a, T> {
             client: self.client,
             hash: self.hash.clone(),
             signal: None,
+            expires_at: None,
         }
     }
     /// See [`KeysHandler::retire`].
@@ -262,12 +266,19 @@ pub struct Rotate<'a, T> {
     client: &'a Client<T>,
     hash: KeyHash,
     signal: Option<CancelSignal>,
+    expires_at: Option<Timestamp>,
 }
 
 impl<T: Transport> Rotate<'_, T> {
     /// Cancellation.
     pub fn signal(mut self, signal: impl Into<CancelSignal>) -> Self {
         self.signal = Some(signal.into());
+        self
+    }
+    /// The successor expires at `at` instead of when the old key does: `expires_at` is fixed
+    /// when a key is created, so rotating is how a key that never expires gets an expiry.
+    pub fn expires_at(mut self, at: impl Into<Timestamp>) -> Self {
+        self.expires_at = Some(at.into());
         self
     }
     /// Reads the old key, creates the successor, disables the old key.
@@ -293,7 +304,10 @@ impl<T: Transport> Rotate<'_, T> {
         let answer = self.client.execute_prepared(get.request(), s).await?;
         let status = answer.status;
         let data = fields::data(&fields::parse(&answer.body, status, false)?, status)?;
-        let body = KeySettings::read(&data, ".data", status)?.successor();
+        let mut body = KeySettings::read(&data, ".data", status)?.successor();
+        if let Some(at) = self.expires_at.clone() {
+            body.expires_at = Some(at);
+        }
         let answer = self
             .client
             .execute_prepared(CreateKeyRequest { body }.request(), s)

@@ -54,6 +54,45 @@ fn rotate_creates_a_twin_and_disables_the_old_key() {
 }
 
 #[test]
+fn rotate_with_an_expiry_gives_the_successor_that_expiry() {
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": api_key("old", "k")})));
+    mock.push(MockReply::json(
+        201,
+        json!({"data": api_key("new", "k"), "key": "sk-or-v1-new"}).to_string(),
+    ));
+    mock.push(ok(json!({"data": api_key("old", "k")})));
+    let c = client(mock);
+    block_on(
+        c.key("old")
+            .rotate()
+            .expires_at("2031-02-03T04:05:06Z")
+            .send(),
+    )
+    .expect("rotated");
+    let reqs = c.transport().requests();
+    let body = reqs[1].body.as_ref().expect("a create body");
+    assert_eq!(body["expires_at"], json!("2031-02-03T04:05:06Z"));
+    assert_eq!(body["name"], json!("k"), "the rest is inherited");
+}
+
+#[test]
+fn rotate_with_a_malformed_expiry_sends_no_create() {
+    let mock = MockTransport::new();
+    mock.push(ok(json!({"data": api_key("old", "k")})));
+    let c = client(mock);
+    let e =
+        block_on(c.key("old").rotate().expires_at("2031-02-03T04:05").send()).expect_err("refused");
+    assert!(e.is_validation(), "{e:?}");
+    assert!(e.to_string().contains("expires_at"), "{e}");
+    assert_eq!(
+        c.transport().requests().len(),
+        1,
+        "only the old key was read; nothing created, nothing disabled"
+    );
+}
+
+#[test]
 fn rotate_keeps_the_secret_when_disabling_fails() {
     let mock = MockTransport::new();
     mock.push(ok(json!({"data": api_key("old", "k")})));

@@ -2,7 +2,9 @@
 //! per key, and export of the keys in view.
 
 use crate::components::confirm::ConfirmByName;
-use crate::components::results::{counted, ended_by, failed_text, not_done, Ended, ResultLine};
+use crate::components::results::{
+    counted, ended_by, failed_text, not_done, Ended, ResultLine, ResultsPanel,
+};
 use crate::export;
 use crate::format::usd;
 use crate::pages::guardrails::outcome::as_result;
@@ -34,6 +36,13 @@ pub struct Bulk {
     keys: Vec<(String, String)>,
 }
 
+impl Bulk {
+    /// `op` for each of `keys` (hash and name).
+    pub fn new(op: BulkOp, keys: Vec<(String, String)>) -> Bulk {
+        Bulk { op, keys }
+    }
+}
+
 /// The bulk action: its value is one result line per key.
 pub type BulkAction = Action<Bulk, Result<Vec<ResultLine>, openrouter_admin::Error>>;
 
@@ -51,6 +60,40 @@ pub fn bulk_action() -> BulkAction {
             Failure::Toast(""),
         )
     })
+}
+
+/// The last bulk action's results, one line per key, under a heading that counts what failed.
+/// Put it above whatever reloads after the action, so the results outlive the reload.
+#[component]
+pub fn BulkResults(
+    /// The panel's id.
+    id: &'static str,
+    /// The heading's id.
+    heading_id: &'static str,
+    /// The bulk action.
+    bulk: BulkAction,
+) -> impl IntoView {
+    let lines = Signal::derive(move || {
+        bulk.value().with(|v| match v {
+            Some(Ok(lines)) => lines.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let heading = Signal::derive(move || {
+        lines.with(|r| match not_done(r) {
+            0 => format!("All {} done", r.len()),
+            _ => counted(r, "failed"),
+        })
+    });
+    view! {
+        <ResultsPanel
+            id=id
+            heading_id=heading_id
+            heading=heading
+            lines=lines
+            on_dismiss=move |_| bulk.value().set(None)
+        />
+    }
 }
 
 /// Sends `op` for every key of `chosen`, and says what became of each.
@@ -252,7 +295,23 @@ pub fn BulkDelete(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let n = keys.selected.with_untracked(HashSet::len);
+    view! { <DeleteKeys chosen=keys.chosen() bulk=bulk on_close=on_close /> }
+}
+
+/// Deleting `chosen` (hash and name of each) through the bulk action, once the user has typed
+/// "delete N keys": the one confirmation of a delete of several keys, wherever they were chosen.
+#[component]
+pub fn DeleteKeys(
+    /// Hash and name of each key to delete.
+    chosen: Vec<(String, String)>,
+    /// The bulk action.
+    bulk: BulkAction,
+    /// Closes the confirmation.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let n = chosen.len();
+    let chosen = StoredValue::new(chosen);
     view! {
         <ConfirmByName
             what="keys"
@@ -263,10 +322,7 @@ pub fn BulkDelete(
             pending=bulk.pending()
             error=Signal::derive(|| None::<String>)
             on_confirm=move |_| {
-                bulk.dispatch(Bulk {
-                    op: BulkOp::Delete,
-                    keys: keys.chosen(),
-                });
+                bulk.dispatch(Bulk::new(BulkOp::Delete, chosen.get_value()));
             }
             on_close=on_close
         />

@@ -3,12 +3,13 @@
 
 use crate::components::badge::StatusBadge;
 use crate::components::chart::UsageBar;
-use crate::components::results::{counted, not_done, ResultsPanel};
-use crate::components::table::{sort_column, sort_indices, use_window, SelectBox, SortHeader};
+use crate::components::table::{
+    sort_column, sort_indices, use_window, SelectBox, SortHeader, WindowedBody,
+};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
 use crate::pages::guardrails::held::KeyGuardrails;
-use crate::pages::keys::bulk::{BulkAction, BulkBar, BulkDelete, InView};
+use crate::pages::keys::bulk::{BulkAction, BulkBar, BulkDelete, BulkResults, InView};
 use crate::route::{use_router, Route};
 use leptos::prelude::*;
 use openrouter_admin::models::ApiKey;
@@ -83,24 +84,6 @@ pub fn KeyTable(
     };
     let total = Signal::derive(move || rows.with(Vec::len));
     let window = use_window(total, ROW, VIEWPORT);
-    let visible = Memo::new(move |_| {
-        let (start, end) = window.range.get();
-        rows.with(|r| r[start.min(r.len())..end.min(r.len())].to_vec())
-    });
-
-    // -- the last bulk action's results, kept by the action above the reloading table --
-    let lines = Signal::derive(move || {
-        bulk.value().with(|v| match v {
-            Some(Ok(lines)) => lines.clone(),
-            _ => Vec::new(),
-        })
-    });
-    let heading = Signal::derive(move || {
-        lines.with(|r| match not_done(r) {
-            0 => format!("All {} done", r.len()),
-            _ => counted(r, "failed"),
-        })
-    });
 
     // -- callbacks --
     let toggle_all = move |ev: leptos::ev::Event| {
@@ -149,13 +132,8 @@ pub fn KeyTable(
 
     view! {
         <BulkBar keys=keys bulk=bulk confirm_delete=confirm_delete guardrails=guardrail_list />
-        <ResultsPanel
-            id="ora-bulk-results"
-            heading_id="ora-bulk-heading"
-            heading=heading
-            lines=lines
-            on_dismiss=move |_| bulk.value().set(None)
-        />
+        // Kept by the action above the reloading table.
+        <BulkResults id="ora-bulk-results" heading_id="ora-bulk-heading" bulk=bulk />
         <br />
         <div class="ora-table-wrap ora-windowed" on:scroll=move |ev| scroll.run(ev) tabindex="0" aria-label="API keys table, scrollable">
             <table class="ora-table" id="ora-key-table" aria-rowcount=move || total.get() + 1>
@@ -179,11 +157,7 @@ pub fn KeyTable(
                         <SortHeader label="Created" column="created" current=sort on_sort=on_sort />
                     </tr>
                 </thead>
-                <tbody>
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="12" style:height=move || format!("{}px", crate::num::plain(window.top.get()))></td></tr>
-                    <For each=move || visible.get() key=|i| *i children=row />
-                    <tr class="ora-spacer-row" aria-hidden="true"><td colspan="12" style:height=move || format!("{}px", crate::num::plain(window.bottom.get()))></td></tr>
-                </tbody>
+                <WindowedBody window=window rows=rows columns=12 row=row />
             </table>
             <Show when=move || total.get() == 0>
                 <p class="ora-empty">"No keys match."</p>
