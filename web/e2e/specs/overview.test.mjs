@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { open, signIn, signedIn, go, text, shot } from '../lib/browser.mjs';
 import { assertAxe } from '../lib/axe.mjs';
-import { api, fault, clearFaults } from '../lib/sandbox.mjs';
+import { api, control, fault, clearFaults } from '../lib/sandbox.mjs';
+
+const log = async () => (await control('GET', 'log')).requests;
+async function waitFor(check, ms = 30000) {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    if (await check()) return;
+  }
+  throw new Error('timed out');
+}
 
 // `ms` from now as `expires_at` wants it: UTC, whole seconds.
 const from_now = (ms) => new Date(Date.now() + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -76,6 +84,15 @@ test('overview: the start page after sign-in; a key expiring in 3 days is a warn
   const stamp = key.expires_at.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
   assert.ok(mine.includes(`DTSTART:${stamp}\r\n`), `${stamp} in ${mine}`);
   assert.ok(mine.includes('SUMMARY:API key e2e-three-days expires'));
+  // Every "never expires" finding at once: a rotation goes one key at a time, so no fix button.
+  const never = page.locator('#ora-findings-info .ora-select-kind[data-kind="no_expiry"]');
+  const n = Number((await never.innerText()).match(/\((\d+)\)$/)[1]);
+  assert.equal(n, await page.locator('#ora-findings-info li[data-kind="no_expiry"]').count());
+  await never.click();
+  assert.match(await text(page, '#ora-fix-bar'), new RegExp(`${n} selected[\\s\\S]*Rotate one key at a time`));
+  assert.equal(await page.locator('#ora-fix-selected').count(), 0);
+  await page.click('#ora-fix-bar button:text("Clear selection")');
+  await page.waitForSelector('#ora-fix-bar', { state: 'detached' });
   assert.ok(!(await page.content()).includes(secret), 'no secret in the DOM');
 });
 
@@ -164,6 +181,37 @@ test('overview: "set an expiry by rotating" makes a successor that expires, show
   assert.equal(successor.limit, 5);
   assert.ok(successor.expires_at.startsWith('2031-05-06T07:08:00'), successor.expires_at);
   assert.equal((await api('GET', `/keys/${key.hash}`)).json.data.disabled, true);
+});
+
+test('overview: a rotation whose create gets no answer closes its dialog, says so, and reads the organization again', async (t) => {
+  const { ws, key } = await createKey('research', { name: 'e2e-lost-rotation', limit: 5 });
+  const { page } = await signedIn(t);
+  await overview(page);
+  await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
+  assert.equal(await page.locator(finding(`no_expiry:${key.hash}`)).count(), 1);
+  await page.click(`${finding(`no_expiry:${key.hash}`)} button.ora-fix`);
+  await page.waitForSelector('#ora-fix-expires');
+  await page.click('#ora-fix-rotate-confirm');
+  await page.waitForFunction(() => document.querySelector('.ora-toasts')?.textContent.includes('got no answer'), null, { timeout: 30000 });
+  assert.equal(await page.locator('#ora-fix-expires').count(), 0, 'the dialog closed: no second create by accident');
+  assert.equal(await page.locator('#ora-secret').count(), 0);
+  await clearFaults();
+  // The create went through; the old key was never disabled, so its finding stays, and the
+  // read again shows the successor (which expires) beside it.
+  const same = (await api('GET', `/keys?workspace_id=${ws.id}&include_disabled=true`)).json.data.filter((k) => k.name === 'e2e-lost-rotation');
+  assert.equal(same.length, 2);
+  assert.equal((await api('GET', `/keys/${key.hash}`)).json.data.disabled, false);
+  const successor = same.find((k) => k.hash !== key.hash);
+  // Read again: the organization's credits (read once per snapshot) after the lost create.
+  await waitFor(async () => {
+    const reqs = await log();
+    const lost = reqs.findIndex((r) => r.method === 'POST' && r.path === '/api/v1/keys' && r.status === null);
+    return lost >= 0 && reqs.slice(lost).some((r) => r.method === 'GET' && r.path === '/api/v1/credits');
+  });
+  await page.waitForFunction(() => !document.querySelector('#ora-org-progress'), null, { timeout: 30000 });
+  await overview(page);
+  assert.equal(await page.locator(finding(`no_expiry:${key.hash}`)).count(), 1);
+  assert.equal(await page.locator(finding(`no_expiry:${successor.hash}`)).count(), 0, 'the successor expires');
 });
 
 test('overview: the read shows its progress; a hung read can be cancelled, and "Try again" loads it', async (t) => {

@@ -9,6 +9,7 @@ use crate::format::usd;
 use crate::pages::keys::bulk::{bulk_action, Bulk, BulkAction, BulkOp, BulkResults, DeleteKeys};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route};
+use crate::services::use_toasts;
 use crate::session::use_client;
 use crate::write::{failure_message, succeeded, use_writes, Failure, Then};
 use leptos::prelude::*;
@@ -98,6 +99,8 @@ pub struct Fixing {
     limiting: RwSignal<Option<(Keys, f64)>>,
     /// The key a rotation waits to be confirmed for.
     rotating: RwSignal<Option<Target>>,
+    /// Rotations that got no answer, so may or may not have happened.
+    unknown: RwSignal<usize>,
 }
 
 impl Fixing {
@@ -106,6 +109,8 @@ impl Fixing {
         let writes = use_writes();
         let secret = RwSignal::new_local(None::<CreatedKey>);
         let rotating = RwSignal::new(None::<Target>);
+        let unknown = RwSignal::new(0usize);
+        let toasts = use_toasts();
         let rotate: RotateAction = Action::new_local(move |(hash, at): &(String, String)| {
             let (hash, at) = (hash.clone(), at.clone());
             let rotated = writes.run(
@@ -124,7 +129,22 @@ impl Fixing {
                 Failure::Shown,
             );
             // The new secret lives in `secret` only, not in the action's value.
-            async move { rotated.await.map(|_| ()) }
+            async move {
+                let rotated = rotated.await;
+                // No answer to the create: a successor may exist, whose secret is lost. The
+                // dialog closes (a second try could make another), and the organization is
+                // read again, so the list shows where the key stands.
+                if let Err(e) = &rotated {
+                    if e.is_outcome_unknown() {
+                        rotating.set(None);
+                        unknown.update(|n| *n += 1);
+                        toasts.error(
+                            "The rotation got no answer: a new key may have been made. Check the key's workspace before rotating again.",
+                        );
+                    }
+                }
+                rotated.map(|_| ())
+            }
         });
         Fixing {
             bulk: bulk_action(),
@@ -133,14 +153,15 @@ impl Fixing {
             deleting: RwSignal::new(None),
             limiting: RwSignal::new(None),
             rotating,
+            unknown,
         }
     }
 
-    /// A number that changes after each fix that went through: what the organization's read
-    /// follows, so the findings a fix resolved go away.
+    /// A number that changes after each fix that went through, or may have: what the
+    /// organization's read follows, so the findings a fix resolved go away.
     pub fn written(self) -> Signal<usize> {
-        let (bulk, rotate) = (succeeded(self.bulk), succeeded(self.rotate));
-        Signal::derive(move || bulk.get() + rotate.get())
+        let (bulk, rotate, unknown) = (succeeded(self.bulk), succeeded(self.rotate), self.unknown);
+        Signal::derive(move || bulk.get() + rotate.get() + unknown.get())
     }
 
     /// Applies the fix of `targets` (all of one kind): at once for a disable, else through

@@ -173,6 +173,29 @@ fn Group(
         Severity::Info => "Info",
     };
     let total = items.len();
+    // "Select all" per kind of finding that has a fix, when there are several: the way to
+    // disable every expired key at once, shown or not.
+    let mut kinds: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for f in items.iter().filter(|f| target(f).is_some()) {
+        match kinds.iter_mut().find(|(k, _)| *k == f.kind.name()) {
+            Some((_, ids)) => ids.push(f.id.clone()),
+            None => kinds.push((f.kind.name(), vec![f.id.clone()])),
+        }
+    }
+    let select_kind = kinds
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|(kind, ids)| {
+            let label = format!("Select all {} ({})", kind.replace('_', " "), ids.len());
+            let ids = StoredValue::new(ids);
+            view! {
+                <button class="ora-btn ora-btn-small ora-select-kind" data-kind=kind
+                    on:click=move |_| selected.update(|s| s.extend(ids.get_value()))>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
     let all = RwSignal::new(false);
     let items = StoredValue::new(items);
     let heading = format!("ora-findings-{name}-h");
@@ -190,6 +213,7 @@ fn Group(
         <section class=format!("ora-findings-group ora-sev-{name}") id=format!("ora-findings-{name}") aria-labelledby=labelled_by>
             <h3 id=heading>{title}" "<span class="ora-count">{total}</span></h3>
             {(total == 0).then(|| view! { <p class="ora-hint">"None."</p> })}
+            <div class="ora-row">{select_kind}</div>
             <ul class="ora-findings">{list}</ul>
             <Show when=move || !all.get() && SHOWN < total>
                 <button class="ora-btn ora-btn-small ora-show-all" on:click=move |_| all.set(true)>{format!("Show all {total}")}</button>
