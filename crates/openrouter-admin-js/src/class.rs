@@ -1,6 +1,7 @@
 //! The `OpenRouterAdmin` class: the package's JavaScript face, one method per operation.
 //!
-//! Each method only names its operation and its arguments ([`Op`], or a [`List`] to walk)
+//! Each method only names its operation and its arguments ([`Op`]; a list's serves its page
+//! method and its paginator)
 //! and hands them, with `options`, to the [dispatcher](crate::dispatch); the methods the core
 //! composes of several requests go to [`composite`]. The `.d.ts` is
 //! generated from here: the doc comments, `js_name`s and `unchecked_*_type`s are the public
@@ -20,7 +21,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::composite;
 use crate::convert::{invalid, Options};
-use crate::dispatch::{self, List, Op};
+use crate::dispatch::{self, Op};
 use crate::error::{reject, set};
 
 /// A client for OpenRouter's management API. Holds the management key inside the wasm
@@ -135,7 +136,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.pages(List::Workspaces, &options)
+        self.pages(Op::ListWorkspaces, &options)
     }
 
     /// `POST /workspaces`: validated; retried only on 429; otherwise a failure after sending
@@ -223,10 +224,10 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let list = List::Members {
+        let op = Op::ListMembers {
             id_or_slug: &id_or_slug,
         };
-        self.pages(list, &options)
+        self.pages(op, &options)
     }
 
     /// Adds any number of users (chunks of 100) and reports one outcome per user.
@@ -332,7 +333,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.pages(List::Keys, &options)
+        self.pages(Op::ListKeys, &options)
     }
 
     /// `POST /keys`: answers `{ data, key }`; `key` is the secret, shown this once. Retried
@@ -475,7 +476,7 @@ impl OpenRouterAdmin {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.pages(List::OrganizationMembers, &options)
+        self.pages(Op::ListOrganizationMembers, &options)
     }
 }
 
@@ -485,8 +486,8 @@ impl OpenRouterAdmin {
         dispatch::send(&self.client, op, options)
     }
 
-    /// Every paginator method: [`dispatch::pages`] with this client.
-    fn pages(&self, list: List, options: &JsValue) -> Result<JsValue, JsValue> {
+    /// Every paginator method: [`dispatch::pages`] with this client and a list's [`Op`].
+    fn pages(&self, list: Op, options: &JsValue) -> Result<JsValue, JsValue> {
         dispatch::pages(&self.client, list, options)
     }
 }

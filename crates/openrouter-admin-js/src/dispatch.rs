@@ -1,38 +1,40 @@
-//! The dispatcher: every one-request method ([`Op`]) and every walked list ([`List`]), from its
-//! arguments and options to the core's request, sent from one place.
+//! The dispatcher: every method of one operation ([`Op`]), from its arguments and options to
+//! the core's request, sent from one place; a list's paginator walks from the same request.
 //!
 //! Each operation names its JavaScript arguments; the one `match` that builds its request
-//! reads each into its Rust type right there (`idOrSlug` into a `String`, `patch` into an
-//! `UpdateKey`), so an argument is read once, in the order the method takes them, after the
-//! options. Reading them earlier, in the class, into an enum of Rust values, was measured: it
-//! copies every body once more on its way and costs about 1.2 KB of the gzip wasm.
+//! ([`build`]) reads each into its Rust type right there (`idOrSlug` into a `String`, `patch`
+//! into an `UpdateKey`), so an argument is read once, in the order the method takes them,
+//! after the options. Reading them earlier, in the class, into an enum of Rust values, was
+//! measured: it copies every body once more on its way and costs about 1.2 KB of the gzip wasm.
 //!
 //! Size matters here (the package has a gzip budget), which shapes the code:
 //! - one non-generic [`send`] serves every one-request method: it builds the endpoint as the
-//!   data it is (`api`) and sends it as the core's [`TextRequest`], one future type for all of
+//!   data it is (`api`) and sends it as the core's text request, one future type for all of
 //!   them, whose answer's JSON text goes to `JSON.parse` untouched, so no model decoder is
-//!   linked; [`pages`] serves every paginator the same way;
+//!   linked;
+//! - [`pages`] serves every paginator from the same [`build`]: a list's arm gives its first
+//!   request and its [`Paging`], and the core walks every list with one closure
+//!   (`Client::text_pages`), so a list costs its arm and nothing more (each list had a
+//!   paging arm of its own, ~400 B of wasm per list, before);
 //! - the endpoints are built directly, not through the fluent handlers, whose per-step clones
 //!   would be repeated in every arm of the match.
 
 use js_sys::Promise;
-use openrouter_admin::api::{self, Endpoint};
+use openrouter_admin::api::{self, Endpoint, PagedEndpoint, Request};
 use openrouter_admin::models::UpsertBudget;
-use openrouter_admin::{Client, FetchTransport, KeyHash, Method, OpClass, TextRequest};
+use openrouter_admin::{CancelSignal, Client, Error, ErrorKind, KeyHash, Method, OpClass, Paging};
 use wasm_bindgen::JsValue;
 
 use crate::answer::{parse_answer, Shape};
 use crate::body;
-use crate::convert::{
-    interval_arg, invalid, method_arg, path_arg, promise, segment_arg, signaled, Options,
-};
+use crate::convert::{interval_arg, invalid, method_arg, path_arg, promise, segment_arg, Options};
 use crate::error::reject;
-use crate::paginator::{make_paginator, PageAt, Pages};
+use crate::paginator::{make_paginator, PageAt};
 
-/// A one-request operation and the JavaScript arguments it was called with, by name (its
-/// `options` travel beside it). The lists' one-page calls are variants of their own rather
-/// than a nested [`List`]: every method then hands over the same small shape, which lets
-/// `wasm-opt` share the exported methods' glue (~150 B of the gzip wasm).
+/// An operation and the JavaScript arguments it was called with, by name (its `options`
+/// travel beside it). A list's variant serves both its methods: one page ([`send`]) and its
+/// paginator ([`pages`]). Every method hands over the same small shape, which lets `wasm-opt`
+/// share the exported methods' glue (~150 B of the gzip wasm).
 #[derive(Clone, Copy)]
 pub enum Op<'a> {
     /// `GET /key`.
@@ -138,23 +140,6 @@ pub enum Op<'a> {
     },
 }
 
-/// A list walked by a paginator ([`pages`]), and the JavaScript arguments it was called with;
-/// `options` add the offset and page size. (One page of it is an [`Op`].)
-#[derive(Clone, Copy)]
-pub enum List<'a> {
-    /// `GET /workspaces`.
-    Workspaces,
-    /// `GET /workspaces/{idOrSlug}/members`.
-    Members {
-        /// The workspace's id or slug.
-        id_or_slug: &'a JsValue,
-    },
-    /// `GET /keys` (`options` add the workspace and whether to include disabled keys).
-    Keys,
-    /// `GET /organization/members`.
-    OrganizationMembers,
-}
-
 impl Op<'_> {
     /// The part of the answer the method resolves to.
     fn shape(self) -> Shape {
@@ -190,30 +175,40 @@ impl Op<'_> {
 /// wasm).
 #[inline(never)]
 pub fn send(client: &Client, op: Op, options: &JsValue) -> Promise {
-    match request(client, op, options) {
+    match build(op, options) {
         Err(e) => Promise::reject(&e),
-        Ok((request, shape)) => promise(Box::pin(async move {
-            let body = request.send().await.map_err(reject)?;
-            parse_answer(&body, shape)
-        })),
+        Ok(built) => {
+            let request = client.text_request(built.request, built.signal);
+            let shape = op.shape();
+            promise(Box::pin(async move {
+                let body = request.send().await.map_err(reject)?;
+                parse_answer(&body, shape)
+            }))
+        }
     }
 }
 
-/// The request of [`send`] and the part of its answer to resolve to.
-fn request(
-    client: &Client,
-    op: Op,
-    options: &JsValue,
-) -> Result<(TextRequest<FetchTransport>, Shape), JsValue> {
+/// What [`build`] makes of an operation: its request (a validation failure included, which
+/// sending then returns), the call's cancel handle, and for a list how it pages.
+struct Built {
+    request: Result<Request, Error>,
+    signal: Option<CancelSignal>,
+    paging: Option<Paging>,
+}
+
+/// The request of an operation, from `options` and then its arguments. Each arm reads the
+/// arguments into the endpoint's Rust type right there and builds only its request; a list's
+/// arm also says how it pages (see [`list`]), so its paginator needs no code of its own.
+fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
     let o = Options::parse(options)?;
     let signal = o.signal()?;
-    let shape = op.shape();
+    let mut paging = None;
     let request = match op {
         Op::CurrentKey => api::GetCurrentKey::default().request(),
-        Op::ListWorkspaces => workspace_list(&o)?.request(),
-        Op::ListMembers { id_or_slug } => member_list(id_or_slug, &o)?.request(),
-        Op::ListKeys => key_list(&o)?.request(),
-        Op::ListOrganizationMembers => organization_member_list(&o)?.request(),
+        Op::ListWorkspaces => list(workspace_list(&o)?, &mut paging),
+        Op::ListMembers { id_or_slug } => list(member_list(id_or_slug, &o)?, &mut paging),
+        Op::ListKeys => list(key_list(&o)?, &mut paging),
+        Op::ListOrganizationMembers => list(organization_member_list(&o)?, &mut paging),
         Op::CreateWorkspace { request } => {
             let body = body::create_workspace(request, "request")?;
             api::CreateWorkspaceRequest::new(body).request()
@@ -303,53 +298,45 @@ fn request(
             raw.request()
         }
     };
-    Ok((client.text_request(request, signal), shape))
+    Ok(Built {
+        request,
+        signal,
+        paging,
+    })
 }
 
-/// Every paginator method: checks `options`, then the list's arguments, and returns
-/// a `Paginator` that walks the list page by page as JavaScript iterates.
+/// A list's arm of [`build`]: its first page's request, and how it pages. Generic, but only
+/// the request and three numbers per list: the walk itself is shared (`Client::text_pages`).
+fn list<E: PagedEndpoint>(list: E, paging: &mut Option<Paging>) -> Result<Request, Error> {
+    *paging = Some(Paging::of(&list));
+    list.request()
+}
+
+/// Every paginator method: checks `options`, then the list's arguments, and returns a
+/// `Paginator` that walks the list page by page as JavaScript iterates. One walk serves
+/// every list: the core's, from the first page's request ([`list`]).
 #[inline(never)]
-pub fn pages(client: &Client, list: List, options: &JsValue) -> Result<JsValue, JsValue> {
-    let o = Options::parse(options)?;
-    let signal = o.signal()?;
-    // The lists with a page size of their choosing can be fetched ahead by `collectAll`.
-    let ahead = |request: Result<api::Request, openrouter_admin::Error>, offset: Option<u64>| {
-        request.ok().map(|first| PageAt {
+pub fn pages(client: &Client, op: Op, options: &JsValue) -> Result<JsValue, JsValue> {
+    let Built {
+        request,
+        signal,
+        paging,
+    } = build(op, options)?;
+    // The class calls this with list operations only.
+    let paging = paging.ok_or_else(|| reject(Error::new(ErrorKind::Unsupported, "not a list")))?;
+    // A list with a page size of its choosing (not `GET /keys`) can be fetched ahead by
+    // `collectAll`.
+    let at = match &request {
+        Ok(first) if !paging.fixed => Some(PageAt {
             client: client.clone(),
-            first,
+            first: first.clone(),
             signal: signal.clone(),
-            offset: offset.unwrap_or(0),
-        })
+            offset: paging.offset,
+        }),
+        _ => None,
     };
-    let (pages, at): (Pages<'static>, _) = match list {
-        List::Workspaces => {
-            let list = workspace_list(&o)?;
-            let at = ahead(list.request(), list.offset);
-            let call = client.call(list);
-            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
-            (pages, at)
-        }
-        List::Members { id_or_slug } => {
-            let list = member_list(id_or_slug, &o)?;
-            let at = ahead(list.request(), list.offset);
-            let call = client.call(list);
-            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
-            (pages, at)
-        }
-        List::Keys => {
-            let call = client.call(key_list(&o)?);
-            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
-            (pages, None)
-        }
-        List::OrganizationMembers => {
-            let list = organization_member_list(&o)?;
-            let at = ahead(list.request(), list.offset);
-            let call = client.call(list);
-            let pages = Box::pin(signaled!(call.paginate(), signal.clone()).by_page_text());
-            (pages, at)
-        }
-    };
-    Ok(make_paginator(pages, at))
+    let pages = client.text_pages(request, paging, signal);
+    Ok(make_paginator(Box::pin(pages), at))
 }
 
 /// A `GET /workspaces` from `limit` and `offset`.

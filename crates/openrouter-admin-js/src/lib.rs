@@ -20,10 +20,10 @@
 //! against a consumer file in `cargo xtask test`.
 //!
 //! One job per file, and the path of a call through them:
-//! - `class`: the exported class; each method names its operation (`dispatch`'s `Op` or
-//!   `List`) or calls a `composite`;
+//! - `class`: the exported class; each method names its operation (`dispatch`'s `Op`) or
+//!   calls a `composite`;
 //! - `dispatch`: reads the arguments and options, builds the core's request and sends it,
-//!   from one non-generic function;
+//!   from one non-generic function (or walks a list from it);
 //! - `composite`: the methods the core composes of several requests (reconcile, member
 //!   changes, rotation, bulk);
 //! - `paginator`: a list's page stream as a JavaScript async iterator;

@@ -144,10 +144,7 @@ fn page_at(at: PageAt) -> JsValue {
     } = at;
     let fetch = move |offset: f64| {
         let mut request = first.clone();
-        request.query.retain(|(name, _)| name != "offset");
-        request
-            .query
-            .push(("offset".into(), (offset as u64).to_string()));
+        request.set_offset(offset as u64);
         let call = client.text_request(Ok(request), signal.clone());
         promise(Box::pin(async move {
             parse_answer(&call.send().await.map_err(reject)?, Shape::Whole)

@@ -61,6 +61,16 @@ impl Request {
         self
     }
 
+    /// Sets the `offset` query parameter, as a list's later page: replaced where it is, or
+    /// put first, where every list's request writes it (so each page's query reads alike).
+    pub fn set_offset(&mut self, offset: u64) {
+        let value = offset.to_string();
+        match self.query.iter_mut().find(|(name, _)| name == "offset") {
+            Some(param) => param.1 = value,
+            None => self.query.insert(0, ("offset".to_owned(), value)),
+        }
+    }
+
     /// A request from its parts (the answer holds no secret). Out of line, and the endpoints
     /// call it once each rather than chaining by-value builders: a `Request` is large, and
     /// every move of one is code in a wasm module.

@@ -169,6 +169,16 @@ pub(crate) trait BodyField: Sized {
     const PRESENCE: Presence;
     fn write(&self, o: &mut Object, key: &str);
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error>;
+    /// [`read`](Self::read) into the field's place in the body: what `visit` calls. Out of
+    /// line, once per field type, so the value read, and the default it replaces, are moved
+    /// and dropped here rather than in every body's `visit`, where a field is then one call
+    /// (~57 B of wasm a field instead of ~80: 40 B less of the npm package's gzip for today's
+    /// five bodies, more for each body added).
+    #[inline(never)]
+    fn read_into<V: Visitor>(&mut self, v: &mut V, name: &'static str) -> Result<(), V::Error> {
+        *self = Self::read(v, name)?;
+        Ok(())
+    }
 }
 
 /// The required fields' types (paths in full: `models` declares its required enums with it).
@@ -202,6 +212,8 @@ impl<T: BodyValue> BodyField for Option<T> {
     fn write(&self, o: &mut Object, key: &str) {
         o.option(key, self);
     }
+    // Inlined into `read_into`, the one copy of it each field type has.
+    #[inline]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
         Ok(match T::read(v, name)? {
             Patch::Value(x) => Some(x),
@@ -216,6 +228,8 @@ impl<T: BodyValue> BodyField for Patch<T> {
     fn write(&self, o: &mut Object, key: &str) {
         o.patch(key, self);
     }
+    // Inlined into `read_into`, the one copy of it each field type has.
+    #[inline]
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Self, V::Error> {
         T::read(v, name)
     }
@@ -279,9 +293,10 @@ macro_rules! body {
             )*];
             fn visit<V: $crate::body::Visitor>(v: &mut V) -> Result<Self, V::Error> {
                 // Field by field into a default body, not one struct literal: a failure then
-                // drops one body, rather than each field read so far (smaller wasm).
+                // drops one body, rather than each field read so far; each in place, by its
+                // type's out-of-line reader (`BodyField::read_into`).
                 let mut body = Self::default();
-                $( body.$field = <$fty as $crate::body::BodyField>::read(v, $crate::body::json_name!($field $($json)?))?; )*
+                $( $crate::body::BodyField::read_into(&mut body.$field, v, $crate::body::json_name!($field $($json)?))?; )*
                 Ok(body)
             }
         }

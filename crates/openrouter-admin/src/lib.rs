@@ -66,7 +66,7 @@ mod views;
 pub use client::{Call, Client, ClientBuilder, Config, TextRequest, DEFAULT_BASE_URL};
 pub use error::{Error, ErrorKind, FieldError};
 pub use models::{Interval, KeyHash, Patch, UserId, WorkspaceId};
-pub use pagination::Paginator;
+pub use pagination::{Paginator, Paging};
 pub use retry::{OpClass, RetryPolicy};
 pub use secret::{ManagementKey, Secret};
 pub use transport::{CancelSignal, FetchTransport, HttpRequest, HttpResponse, Method, Transport};

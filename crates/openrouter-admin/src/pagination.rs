@@ -63,6 +63,29 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
+    /// The walk of a list from its first page's request (built once, failure included) and
+    /// its [`Paging`]: each later page is that request with its `offset` set, so no code
+    /// of the endpoint's type runs after the first (see [`Client::text_pages`]).
+    fn from_request(first: Result<Request, Error>, paging: Paging, max_pages: u32) -> Self {
+        let start = paging.offset;
+        Walk {
+            offset: start,
+            size: paging.size,
+            fixed: paging.fixed,
+            page: Box::new(move |offset| {
+                let mut request = first.clone()?;
+                // The first page is sent as the endpoint built it.
+                if offset != start {
+                    request.set_offset(offset);
+                }
+                Ok(request)
+            }),
+            pages: 0,
+            max_pages,
+            done: false,
+        }
+    }
+
     fn new<E: PagedEndpoint + 'a>(endpoint: E, max_pages: u32) -> Self {
         Walk {
             offset: endpoint.offset(),
@@ -98,6 +121,48 @@ impl<'a> Walk<'a> {
     fn page_done(&mut self, n: u64, total: Option<u64>) {
         self.done = is_last(self.fixed, self.size, total, self.offset, n);
         self.offset += n;
+    }
+}
+
+/// How a list pages, as its endpoint says: the offset it starts at, its page size and whether
+/// its pages are fixed (`GET /keys`). With the list's first request, all a walk needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Paging {
+    /// The first page's offset.
+    pub offset: u64,
+    /// The page size the server will use.
+    pub size: u64,
+    /// Fixed pages without a `total_count`: a short page is the last.
+    pub fixed: bool,
+}
+
+impl Paging {
+    /// The paging of `endpoint`.
+    pub fn of<E: PagedEndpoint>(endpoint: &E) -> Self {
+        Paging {
+            offset: endpoint.offset(),
+            size: endpoint.page_size(),
+            fixed: endpoint.fixed_pages(),
+        }
+    }
+}
+
+impl<T: Transport + 'static> Client<T> {
+    /// A list page by page as JSON text, from its first page's request (an endpoint's
+    /// [`request`](crate::api::Endpoint::request), a failure included, which the first page
+    /// then is) and its [`Paging`]: the requests, stop rules, loop guard (the client's
+    /// `max_pages`) and errors of [`Paginator::by_page_text`], with no code per endpoint type.
+    /// For bindings that pick the list in a `match`: each arm builds only the first request,
+    /// and every list shares one walk (the npm package's paginators).
+    pub fn text_pages(
+        &self,
+        first: Result<Request, Error>,
+        paging: Paging,
+        signal: Option<CancelSignal>,
+    ) -> impl Stream<Item = Result<String, Error>> + 'static {
+        let walk_state = Walk::from_request(first, paging, self.config().max_pages);
+        walk(self.clone(), walk_state, signal, read_docs).map_ok(|(text, _)| text)
     }
 }
 

@@ -208,3 +208,106 @@ fn empty_list() {
     assert!(all.is_empty());
     let _ = MockReply::network();
 }
+
+/// The text walk the npm package's paginators use: from the first page's request and its
+/// `Paging`, the same pages, queries and stop rules as the typed walk.
+#[test]
+fn text_pages_walk_from_the_first_request() {
+    use openrouter_admin::api::{Endpoint, ListKeys, ListWorkspaces};
+    use openrouter_admin::Paging;
+
+    // A list with a total_count: later pages set the offset, the rest of the query stays.
+    let c = client(workspaces_server(120));
+    let mut list = ListWorkspaces::default();
+    list.limit = Some(50);
+    let pages: Vec<String> = block_on(
+        c.text_pages(list.request(), Paging::of(&list), None)
+            .try_collect::<Vec<_>>(),
+    )
+    .expect("pages");
+    assert_eq!(pages.len(), 3);
+    let queries: Vec<_> = c
+        .transport()
+        .requests()
+        .iter()
+        .map(|r| r.query.clone())
+        .collect();
+    assert_eq!(
+        queries,
+        vec![
+            vec![("limit".into(), "50".into())],
+            vec![
+                ("offset".into(), "50".into()),
+                ("limit".into(), "50".into())
+            ],
+            vec![
+                ("offset".into(), "100".into()),
+                ("limit".into(), "50".into())
+            ],
+        ]
+    );
+
+    // Fixed pages of 100 from an offset: a short page ends it, and a given offset is replaced.
+    let c = client(keys_server(250));
+    let mut keys = ListKeys::default();
+    keys.offset = Some(100);
+    keys.include_disabled = Some(true);
+    let pages: Vec<String> = block_on(
+        c.text_pages(keys.request(), Paging::of(&keys), None)
+            .try_collect::<Vec<_>>(),
+    )
+    .expect("pages");
+    assert_eq!(pages.len(), 2);
+    let offsets: Vec<u64> = c.transport().requests().iter().map(offset_of).collect();
+    assert_eq!(offsets, vec![100, 200]);
+    assert!(c.transport().requests().iter().all(|r| r
+        .query
+        .contains(&("include_disabled".into(), "true".into()))));
+}
+
+#[test]
+fn text_pages_of_an_invalid_list_fail_before_sending() {
+    use openrouter_admin::api::{Endpoint, ListWorkspaces};
+    use openrouter_admin::Paging;
+
+    let c = client(workspaces_server(10));
+    let mut list = ListWorkspaces::default();
+    list.limit = Some(500);
+    let results: Vec<_> = block_on(
+        c.text_pages(list.request(), Paging::of(&list), None)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(results.len(), 1);
+    let error = results[0].as_ref().expect_err("limit out of range");
+    assert!(error.is_validation(), "{error:?}");
+    assert!(c.transport().requests().is_empty());
+}
+
+#[test]
+fn text_pages_stop_at_the_loop_guard() {
+    use openrouter_admin::api::{Endpoint, ListKeys};
+    use openrouter_admin::Paging;
+
+    let mock = MockTransport::new().with_handler(|_| {
+        let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
+        ok(json!({"data": data}))
+    });
+    mock.expect_key(KEY);
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url("http://sandbox.test/api/v1/")
+        .max_pages(3)
+        .transport(mock)
+        .build()
+        .expect("client");
+    let keys = ListKeys::default();
+    let results: Vec<_> = block_on(
+        c.text_pages(keys.request(), Paging::of(&keys), None)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(results.len(), 4);
+    assert!(results[..3].iter().all(Result::is_ok));
+    let error = results[3].as_ref().expect_err("loop guard");
+    assert_eq!(error.kind(), ErrorKind::Pagination);
+    assert_eq!(c.transport().requests().len(), 3);
+}
