@@ -1292,24 +1292,6 @@ fn byok_path(id: &ByokKeyId) -> String {
     format!("/byok/{}", seg(id.as_str()))
 }
 
-/// `GET /byok/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct GetByokKey {
-    /// UUID.
-    pub id: ByokKeyId,
-}
-
-impl Endpoint for GetByokKey {
-    type Output = ByokKey;
-    fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Get, byok_path(&self.id)))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
-}
-
 /// `PATCH /byok/{id}` (safe to retry: absolute values).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -1332,24 +1314,6 @@ impl Endpoint for UpdateByokKeyRequest {
     }
     fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
         a.data()
-    }
-}
-
-/// `DELETE /byok/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteByokKey {
-    /// UUID.
-    pub id: ByokKeyId,
-}
-
-impl Endpoint for DeleteByokKey {
-    type Output = ();
-    fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Delete, byok_path(&self.id)))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json::<Deleted>().map(drop)
     }
 }
 
@@ -1410,23 +1374,78 @@ fn destination_path(id: &DestinationId) -> String {
     format!("/observability/destinations/{}", seg(id.as_str()))
 }
 
-/// `GET /observability/destinations/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct GetDestination {
-    /// UUID.
-    pub id: DestinationId,
+/// `GET` and `DELETE` of one resource by its id: both types, their constructors, and what
+/// they answer (`{"data": ...}`, `{"deleted": true}`).
+macro_rules! get_and_delete {
+    ($get:ident, $delete:ident, $id:ty, $out:ty, $path:ident, $route:literal) => {
+        #[doc = concat!("`GET ", $route, "`.")]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub struct $get {
+            /// UUID.
+            pub id: $id,
+        }
+
+        impl $get {
+            #[doc = concat!("`GET ", $route, "`.")]
+            pub fn new(id: impl Into<$id>) -> Self {
+                Self { id: id.into() }
+            }
+        }
+
+        impl Endpoint for $get {
+            type Output = $out;
+            fn request(&self) -> Result<Request, Error> {
+                Ok(Request::new(Method::Get, $path(&self.id)))
+            }
+            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+                a.data()
+            }
+        }
+
+        #[doc = concat!("`DELETE ", $route, "`.")]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub struct $delete {
+            /// UUID.
+            pub id: $id,
+        }
+
+        impl $delete {
+            #[doc = concat!("`DELETE ", $route, "`.")]
+            pub fn new(id: impl Into<$id>) -> Self {
+                Self { id: id.into() }
+            }
+        }
+
+        impl Endpoint for $delete {
+            type Output = ();
+            fn request(&self) -> Result<Request, Error> {
+                Ok(Request::new(Method::Delete, $path(&self.id)))
+            }
+            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
+                a.json::<Deleted>().map(drop)
+            }
+        }
+    };
 }
 
-impl Endpoint for GetDestination {
-    type Output = Destination;
-    fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Get, destination_path(&self.id)))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
-}
+get_and_delete!(
+    GetByokKey,
+    DeleteByokKey,
+    ByokKeyId,
+    ByokKey,
+    byok_path,
+    "/byok/{id}"
+);
+get_and_delete!(
+    GetDestination,
+    DeleteDestination,
+    DestinationId,
+    Destination,
+    destination_path,
+    "/observability/destinations/{id}"
+);
 
 /// `PATCH /observability/destinations/{id}` (safe to retry: absolute values).
 #[derive(Clone, Debug, PartialEq)]
@@ -1453,35 +1472,10 @@ impl Endpoint for UpdateDestinationRequest {
     }
 }
 
-/// `DELETE /observability/destinations/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteDestination {
-    /// UUID.
-    pub id: DestinationId,
-}
-
-impl Endpoint for DeleteDestination {
-    type Output = ();
-    fn request(&self) -> Result<Request, Error> {
-        Ok(Request::new(Method::Delete, destination_path(&self.id)))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json::<Deleted>().map(drop)
-    }
-}
-
 impl CreateByokKeyRequest {
     /// `POST /byok` with `body`.
     pub fn new(body: CreateByokKey) -> Self {
         Self { body }
-    }
-}
-
-impl GetByokKey {
-    /// `GET /byok/{id}`.
-    pub fn new(id: impl Into<ByokKeyId>) -> Self {
-        Self { id: id.into() }
     }
 }
 
@@ -1495,24 +1489,10 @@ impl UpdateByokKeyRequest {
     }
 }
 
-impl DeleteByokKey {
-    /// `DELETE /byok/{id}`.
-    pub fn new(id: impl Into<ByokKeyId>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
 impl CreateDestinationRequest {
     /// `POST /observability/destinations` with `body`.
     pub fn new(body: CreateDestination) -> Self {
         Self { body }
-    }
-}
-
-impl GetDestination {
-    /// `GET /observability/destinations/{id}`.
-    pub fn new(id: impl Into<DestinationId>) -> Self {
-        Self { id: id.into() }
     }
 }
 
@@ -1523,13 +1503,6 @@ impl UpdateDestinationRequest {
             id: id.into(),
             body,
         }
-    }
-}
-
-impl DeleteDestination {
-    /// `DELETE /observability/destinations/{id}`.
-    pub fn new(id: impl Into<DestinationId>) -> Self {
-        Self { id: id.into() }
     }
 }
 

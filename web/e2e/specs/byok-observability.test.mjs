@@ -6,10 +6,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { open, signedIn, signIn, go, shot } from '../lib/browser.mjs';
 import { api } from '../lib/sandbox.mjs';
 import { consoleLines } from '../lib/safety.mjs';
+import { assertAxe } from '../lib/axe.mjs';
 
 const PROVIDER_KEY = 'sk-proj-E2E-PROVIDER-SECRET-0123456789wxyz';
 const ROTATED = 'sk-proj-E2E-ROTATED-SECRET-9876543210abcd';
@@ -224,7 +224,6 @@ for (const scheme of ['light', 'dark']) {
       ['observability-dialog', '#/workspaces/production/observability', '#ora-dest-langfuse', ['#ora-dest-add', '#ora-dest-type']],
       ['observability-empty', '#/workspaces/support-bot/observability', '#ora-dest-empty', null],
     ];
-    const failures = [];
     for (const [name, hash, ready, dialog] of views) {
       await go(page, '#/workspaces');
       await go(page, hash);
@@ -234,16 +233,9 @@ for (const scheme of ['light', 'dark']) {
         await page.waitForSelector(dialog[1]);
       }
       await page.waitForTimeout(200);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .options({ rules: { 'target-size': { enabled: true } } })
-        .analyze();
-      for (const v of result.violations) {
-        failures.push(`${name}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      }
       await shot(page, `route-${name}-${scheme}`);
+      await assertAxe(page, `${name} (${scheme})`);
       if (dialog) await page.keyboard.press('Escape');
     }
-    assert.deepEqual(failures, [], failures.join('\n'));
   });
 }

@@ -5,6 +5,44 @@ use crate::route::use_router;
 use leptos::prelude::*;
 use openrouter_admin::FieldError;
 
+/// A form's errors as its fields show them: none until the form is touched (a first edit or a
+/// submit), then each field's first error. Copy, so every field's closure can hold it.
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    errors: Signal<Vec<FieldError>>,
+    touched: RwSignal<bool>,
+}
+
+impl FormErrors {
+    /// Over `errors`, everything the form's value breaks (empty when it is valid).
+    pub fn new(errors: Signal<Vec<FieldError>>) -> Self {
+        FormErrors {
+            errors,
+            touched: RwSignal::new(false),
+        }
+    }
+
+    /// Shows the errors from now on.
+    pub fn touch(self) {
+        self.touched.set(true);
+    }
+
+    /// The message to show beside `field`, as the form changes.
+    pub fn of(self, field: impl Into<String>) -> impl Fn() -> Option<String> + Clone + 'static {
+        let field = field.into();
+        move || {
+            if !self.touched.get() {
+                return None;
+            }
+            self.errors.with(|e| {
+                e.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        }
+    }
+}
+
 /// One labelled input with its error beside it.
 #[component]
 pub fn TextField(

@@ -9,6 +9,7 @@
 
 use crate::components::confirm::ConfirmByName;
 use crate::components::dialog::Dialog;
+use crate::components::field::FormErrors;
 use crate::components::loaded::Loaded;
 use crate::format::date;
 use crate::services::read;
@@ -286,7 +287,6 @@ fn ByokDialog(
     let byok_only = RwSignal::new(existing.as_ref().is_some_and(|k| k.is_byok_only));
     let required = RwSignal::new(existing.as_ref().is_some_and(|k| k.is_required));
     let zdr = RwSignal::new(zdr_value(existing.as_ref().and_then(|k| k.declared_zdr)).to_string());
-    let touched = RwSignal::new(false);
 
     // What the dialog would send, or why it cannot.
     let body = move || -> Result<Change, Vec<FieldError>> {
@@ -365,26 +365,13 @@ fn ByokDialog(
             }
         }
     };
-    let errors = Signal::derive(move || body().err().unwrap_or_default());
-    let err_for = move |field: &'static str| {
-        move || {
-            touched
-                .get()
-                .then(|| {
-                    errors.with(|e| {
-                        e.iter()
-                            .find(|e| e.field == field)
-                            .map(|e| e.message.clone())
-                    })
-                })
-                .flatten()
-        }
-    };
+    let errors = FormErrors::new(Signal::derive(move || body().err().unwrap_or_default()));
+    let err_for = move |field: &'static str| errors.of(field);
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        touched.set(true);
+        errors.touch();
         // A second click while the first is on its way must not add a second credential.
         if change.pending().get_untracked() {
             return;
@@ -448,7 +435,7 @@ fn ByokDialog(
                         <label for="ora-byok-key">{key_label}</label>
                         <input id="ora-byok-key" class="ora-input ora-mono" type="password" autocomplete="new-password"
                             spellcheck="false" prop:value=move || key.get()
-                            on:input=move |ev| { key.set(event_target_value(&ev)); touched.set(true); }
+                            on:input=move |ev| { key.set(event_target_value(&ev)); errors.touch(); }
                             aria-describedby="ora-byok-key-hint ora-byok-key-error" />
                         <span class="ora-hint" id="ora-byok-key-hint">{key_hint}</span>
                         <span class="ora-error" id="ora-byok-key-error">{err_for("key")}</span>

@@ -9,6 +9,7 @@
 
 use crate::components::confirm::ConfirmByName;
 use crate::components::dialog::Dialog;
+use crate::components::field::FormErrors;
 use crate::components::loaded::Loaded;
 use crate::format::date;
 use crate::services::read;
@@ -428,7 +429,6 @@ fn DestinationDialog(
         &kind.get_untracked(),
         existing.as_ref().map(|d| &d.config),
     ));
-    let touched = RwSignal::new(false);
 
     // What the dialog would send, or why it cannot.
     let body = move || -> Result<Change, Vec<FieldError>> {
@@ -536,26 +536,13 @@ fn DestinationDialog(
             }
         }
     };
-    let errors = Signal::derive(move || body().err().unwrap_or_default());
-    let err_for = move |field: String| {
-        move || {
-            touched
-                .get()
-                .then(|| {
-                    errors.with(|e| {
-                        e.iter()
-                            .find(|e| e.field == field)
-                            .map(|e| e.message.clone())
-                    })
-                })
-                .flatten()
-        }
-    };
+    let errors = FormErrors::new(Signal::derive(move || body().err().unwrap_or_default()));
+    let err_for = move |field: String| errors.of(field);
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        touched.set(true);
+        errors.touch();
         if change.pending().get_untracked() {
             return;
         }

@@ -65,16 +65,6 @@ impl<'a, T: Transport> ByokHandler<'a, T> {
 }
 
 impl<T: Transport> Call<'_, T, ListByokKeys> {
-    /// Page size, 1..100.
-    pub fn limit(mut self, n: u32) -> Self {
-        self.endpoint.limit = Some(n);
-        self
-    }
-    /// Records to skip.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.endpoint.offset = Some(n);
-        self
-    }
     /// Only this provider's credentials.
     pub fn provider(mut self, p: impl Into<ProviderSlug>) -> Self {
         self.endpoint.provider = Some(p.into());

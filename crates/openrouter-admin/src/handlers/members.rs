@@ -107,19 +107,6 @@ impl<'a, T: Transport> MembersHandler<'a, T> {
     }
 }
 
-impl<T: Transport> Call<'_, T, ListMembers> {
-    /// Page size, 1..100.
-    pub fn limit(mut self, n: u32) -> Self {
-        self.endpoint.limit = Some(n);
-        self
-    }
-    /// Records to skip.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.endpoint.offset = Some(n);
-        self
-    }
-}
-
 /// What happened to one user in [`MembersHandler::add_all`] / [`remove_all`](MembersHandler::remove_all).
 #[derive(Clone, Debug)]
 #[non_exhaustive]

@@ -32,7 +32,10 @@ pub use organization::{OrganizationHandler, OrganizationMembersHandler};
 pub use snapshot::{Progress, ReadOrganization};
 pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 
-use crate::api::GetCurrentKey;
+use crate::api::{
+    GetCurrentKey, ListByokKeys, ListDestinations, ListMembers, ListOrganizationMembers,
+    ListWorkspaces,
+};
 use crate::client::{Call, Client};
 use crate::transport::Transport;
 
@@ -81,3 +84,29 @@ impl<T: Transport> Client<T> {
         self.transport().now_ms()
     }
 }
+
+/// `limit` and `offset` on the calls of the lists that take both.
+macro_rules! page_options {
+    ($($list:ty),* $(,)?) => {$(
+        impl<T: Transport> Call<'_, T, $list> {
+            /// Page size, 1..100.
+            pub fn limit(mut self, n: u32) -> Self {
+                self.endpoint.limit = Some(n);
+                self
+            }
+            /// Records to skip.
+            pub fn offset(mut self, n: u64) -> Self {
+                self.endpoint.offset = Some(n);
+                self
+            }
+        }
+    )*};
+}
+
+page_options!(
+    ListWorkspaces,
+    ListMembers,
+    ListOrganizationMembers,
+    ListByokKeys,
+    ListDestinations,
+);

@@ -65,19 +65,6 @@ impl<'a, T: Transport> DestinationsHandler<'a, T> {
     }
 }
 
-impl<T: Transport> Call<'_, T, ListDestinations> {
-    /// Page size, 1..100.
-    pub fn limit(mut self, n: u32) -> Self {
-        self.endpoint.limit = Some(n);
-        self
-    }
-    /// Records to skip.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.endpoint.offset = Some(n);
-        self
-    }
-}
-
 /// `client.destination(id)`: one observability destination.
 #[derive(Debug)]
 pub struct DestinationHandler<'a, T> {

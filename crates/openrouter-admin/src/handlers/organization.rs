@@ -72,16 +72,3 @@ impl<'a, T: Transport> OrganizationMembersHandler<'a, T> {
         self.client.call(ListOrganizationMembers::default())
     }
 }
-
-impl<T: Transport> Call<'_, T, ListOrganizationMembers> {
-    /// Page size, 1..100.
-    pub fn limit(mut self, n: u32) -> Self {
-        self.endpoint.limit = Some(n);
-        self
-    }
-    /// Records to skip.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.endpoint.offset = Some(n);
-        self
-    }
-}

@@ -57,19 +57,6 @@ impl<'a, T: Transport> WorkspacesHandler<'a, T> {
     }
 }
 
-impl<'a, T: Transport> Call<'a, T, ListWorkspaces> {
-    /// Page size, 1..100.
-    pub fn limit(mut self, n: u32) -> Self {
-        self.endpoint.limit = Some(n);
-        self
-    }
-    /// Records to skip.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.endpoint.offset = Some(n);
-        self
-    }
-}
-
 /// `client.workspace(id_or_slug)`.
 ///
 /// ```no_run

@@ -1,7 +1,7 @@
 //! The create-key dialog, then the once-only secret.
 
 use crate::components::dialog::Dialog;
-use crate::components::field::LimitResetSelect;
+use crate::components::field::{FormErrors, LimitResetSelect};
 use crate::components::unknown::{create_or_look, search, Lost, LostNotice};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::Route;
@@ -101,7 +101,6 @@ pub fn CreateKeyDialog(
     let reset = RwSignal::new(String::new());
     let byok = RwSignal::new(false);
     let expires = RwSignal::new(String::new());
-    let touched = RwSignal::new(false);
     let ws_id = StoredValue::new(ws_id);
     let body = move || -> Result<CreateKey, Vec<FieldError>> {
         let mut errs = Vec::new();
@@ -140,21 +139,8 @@ pub fn CreateKeyDialog(
             Err(errs)
         }
     };
-    let errors = Signal::derive(move || body().err().unwrap_or_default());
-    let err_for = move |field: &'static str| {
-        move || {
-            touched
-                .get()
-                .then(|| {
-                    errors.with(|e| {
-                        e.iter()
-                            .find(|e| e.field == field)
-                            .map(|e| e.message.clone())
-                    })
-                })
-                .flatten()
-        }
-    };
+    let errors = FormErrors::new(Signal::derive(move || body().err().unwrap_or_default()));
+    let err_for = move |field: &'static str| errors.of(field);
 
     // -- callbacks --
     // The action outlives the dialog: its last failure goes with the dialog.
@@ -175,7 +161,7 @@ pub fn CreateKeyDialog(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        touched.set(true);
+        errors.touch();
         // A second click before the button shows it is disabled must not create a second key.
         if create.pending().get_untracked() || lost.state.with_untracked(Lost::blocks_create) {
             return;
@@ -217,7 +203,7 @@ pub fn CreateKeyDialog(
                             <FoundKey lost=lost.state />
                             <div class="ora-field">
                                 <label for="ora-key-name">"Name"</label>
-                                <input id="ora-key-name" class="ora-input" bind:value=name aria-describedby="ora-key-name-error" on:input=move |_| touched.set(true) />
+                                <input id="ora-key-name" class="ora-input" bind:value=name aria-describedby="ora-key-name-error" on:input=move |_| errors.touch() />
                                 <span class="ora-error" id="ora-key-name-error">{err_for("name")}</span>
                             </div>
                             <div class="ora-grid2">
