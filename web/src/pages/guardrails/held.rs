@@ -1,11 +1,27 @@
-//! Which guardrail each key holds: the workspace's guardrails and the organization's key
-//! assignments, read together for the keys table and a key's page.
+//! The reads of a workspace's guardrails: the list (the Guardrails tab's), and which guardrail
+//! each key holds, the list and the organization's key assignments read together for the keys
+//! table and a key's page.
 
-use crate::pages::guardrails::tab::load_guardrails;
 use crate::session::use_client;
 use openrouter_admin::models::{Guardrail, GuardrailId};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// Every guardrail of a workspace, all pages.
+pub async fn load_guardrails(
+    ws_id: String,
+    signal: openrouter_admin::CancelSignal,
+) -> Result<Arc<Vec<Guardrail>>, openrouter_admin::Error> {
+    let list = use_client()?
+        .workspace(&ws_id)
+        .guardrails()
+        .list()
+        .paginate()
+        .signal(signal)
+        .collect_all()
+        .await?;
+    Ok(Arc::new(list))
+}
 
 /// The workspace's guardrails, and the guardrail each key holds (a key holds at most one).
 #[derive(Clone, Default)]

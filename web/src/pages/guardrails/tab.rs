@@ -9,6 +9,7 @@ use crate::components::loaded::Loaded;
 use crate::pages::guardrails::describe::rows;
 use crate::pages::guardrails::form::{Editing, GuardrailDialog, Save, SaveAction};
 use crate::pages::guardrails::governs::Governs;
+use crate::pages::guardrails::held::load_guardrails;
 use crate::route::{use_router, Route, Tab};
 use crate::services::read;
 use crate::session::use_client;
@@ -16,22 +17,6 @@ use crate::write::{failure_message, succeeded, succeeded_if, use_writes, Failure
 use leptos::prelude::*;
 use openrouter_admin::models::{Guardrail, GuardrailId, Workspace};
 use std::sync::Arc;
-
-/// Every guardrail of a workspace, all pages.
-pub async fn load_guardrails(
-    ws_id: String,
-    signal: openrouter_admin::CancelSignal,
-) -> Result<Arc<Vec<Guardrail>>, openrouter_admin::Error> {
-    let list = use_client()?
-        .workspace(&ws_id)
-        .guardrails()
-        .list()
-        .paginate()
-        .signal(signal)
-        .collect_all()
-        .await?;
-    Ok(Arc::new(list))
-}
 
 /// The save action of the guardrail dialog: toasts, and closes the dialog (`editing`) when the
 /// save went through; a failure shows in the dialog, over the input it keeps.
