@@ -526,6 +526,142 @@ impl OpenRouterAdmin {
     ) -> Promise {
         composite::change_assignments(self.client.clone(), id, user_ids, options, false, false)
     }
+
+    // ---- BYOK provider keys -------------------------------------------------------------
+
+    /// `GET /byok`: one page of a workspace's BYOK credentials (`workspaceId` a UUID; default
+    /// the Default workspace; `provider` filters).
+    #[wasm_bindgen(js_name = listByokKeys, unchecked_return_type = "Promise<Page<ByokKey>>")]
+    pub fn list_byok_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListByokKeys, &options)
+    }
+
+    /// Every BYOK credential of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = byokKeys, unchecked_return_type = "Paginator<ByokKey>")]
+    pub fn byok_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListByokKeys, &options)
+    }
+
+    /// `POST /byok`: the provider key is sent once and never answered (only a masked
+    /// `label`); it is in no error message. Retried only on 429; otherwise a failure after
+    /// sending is kind `outcome_unknown` (list and look before adding it again).
+    #[wasm_bindgen(js_name = createByokKey, unchecked_return_type = "Promise<ByokKey>")]
+    pub fn create_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateByokKeyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateByokKey { request: &request }, &options)
+    }
+
+    /// `GET /byok/{id}`.
+    #[wasm_bindgen(js_name = getByokKey, unchecked_return_type = "Promise<ByokKey>")]
+    pub fn get_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::GetByokKey { id: &id }, &options)
+    }
+
+    /// `PATCH /byok/{id}` with only the fields given (a `key` replaces the old one in place).
+    #[wasm_bindgen(js_name = updateByokKey, unchecked_return_type = "Promise<ByokKey>")]
+    pub fn update_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateByokKeyRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateByokKey {
+            id: &id,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /byok/{id}`.
+    #[wasm_bindgen(js_name = deleteByokKey, unchecked_return_type = "Promise<void>")]
+    pub fn delete_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::DeleteByokKey { id: &id }, &options)
+    }
+
+    // ---- observability destinations -----------------------------------------------------
+
+    /// `GET /observability/destinations`: one page of a workspace's destinations
+    /// (`workspaceId` a UUID; default the Default workspace).
+    #[wasm_bindgen(js_name = listObservabilityDestinations, unchecked_return_type = "Promise<Page<Destination>>")]
+    pub fn list_observability_destinations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListDestinations, &options)
+    }
+
+    /// Every destination of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = observabilityDestinations, unchecked_return_type = "Paginator<Destination>")]
+    pub fn observability_destinations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListDestinations, &options)
+    }
+
+    /// `POST /observability/destinations`: at most 5 of one type per workspace (a sixth
+    /// rejects with status 409). Retried only on 429.
+    #[wasm_bindgen(js_name = createObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
+    pub fn create_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateDestinationRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateDestination { request: &request }, &options)
+    }
+
+    /// `GET /observability/destinations/{id}`.
+    #[wasm_bindgen(js_name = getObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
+    pub fn get_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::GetDestination { id: &id }, &options)
+    }
+
+    /// `PATCH /observability/destinations/{id}` with only the fields given (`regions` left
+    /// out is kept).
+    #[wasm_bindgen(js_name = updateObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
+    pub fn update_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateDestinationRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateDestination {
+            id: &id,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /observability/destinations/{id}`.
+    #[wasm_bindgen(js_name = deleteObservabilityDestination, unchecked_return_type = "Promise<void>")]
+    pub fn delete_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::DeleteDestination { id: &id }, &options)
+    }
 }
 
 impl OpenRouterAdmin {

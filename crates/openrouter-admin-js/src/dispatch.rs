@@ -21,7 +21,9 @@
 
 use js_sys::Promise;
 use openrouter_admin::api::{self, Endpoint, PagedEndpoint, Request};
-use openrouter_admin::models::UpsertBudget;
+use openrouter_admin::models::{
+    CreateByokKey, CreateDestination, UpdateByokKey, UpdateDestination, UpsertBudget,
+};
 use openrouter_admin::{CancelSignal, Client, Error, ErrorKind, KeyHash, Method, OpClass, Paging};
 use wasm_bindgen::JsValue;
 
@@ -131,6 +133,54 @@ pub enum Op<'a> {
     Credits,
     /// `GET /activity` (`options` add the filters).
     Activity,
+    /// `GET /byok`: one page (`options` add the workspace's UUID and a provider).
+    ListByokKeys,
+    /// `POST /byok`.
+    CreateByokKey {
+        /// A `CreateByokKeyRequest` (its `key` is a secret).
+        request: &'a JsValue,
+    },
+    /// `GET /byok/{id}`.
+    GetByokKey {
+        /// The credential's id.
+        id: &'a JsValue,
+    },
+    /// `PATCH /byok/{id}`.
+    UpdateByokKey {
+        /// The credential's id.
+        id: &'a JsValue,
+        /// An `UpdateByokKeyRequest`.
+        patch: &'a JsValue,
+    },
+    /// `DELETE /byok/{id}`.
+    DeleteByokKey {
+        /// The credential's id.
+        id: &'a JsValue,
+    },
+    /// `GET /observability/destinations`: one page (`options` add the workspace's UUID).
+    ListDestinations,
+    /// `POST /observability/destinations`.
+    CreateDestination {
+        /// A `CreateDestinationRequest`.
+        request: &'a JsValue,
+    },
+    /// `GET /observability/destinations/{id}`.
+    GetDestination {
+        /// The destination's id.
+        id: &'a JsValue,
+    },
+    /// `PATCH /observability/destinations/{id}`.
+    UpdateDestination {
+        /// The destination's id.
+        id: &'a JsValue,
+        /// An `UpdateDestinationRequest`.
+        patch: &'a JsValue,
+    },
+    /// `DELETE /observability/destinations/{id}`.
+    DeleteDestination {
+        /// The destination's id.
+        id: &'a JsValue,
+    },
     /// `request`: any method and path; `options` add the query, the body and the retry class.
     Raw {
         /// An `HttpMethod`.
@@ -157,6 +207,14 @@ impl Op<'_> {
             | Op::DeleteKey { .. }
             | Op::RetireKey { .. } => Shape::Unit,
             Op::Raw { .. } => Shape::Any,
+            Op::ListByokKeys | Op::ListDestinations => Shape::Whole,
+            Op::DeleteByokKey { .. } | Op::DeleteDestination { .. } => Shape::Unit,
+            Op::CreateByokKey { .. }
+            | Op::GetByokKey { .. }
+            | Op::UpdateByokKey { .. }
+            | Op::CreateDestination { .. }
+            | Op::GetDestination { .. }
+            | Op::UpdateDestination { .. } => Shape::Data,
             Op::CurrentKey
             | Op::CreateWorkspace { .. }
             | Op::GetWorkspace { .. }
@@ -278,6 +336,30 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
         }
         Op::Credits => api::GetCredits::default().request(),
         Op::Activity => activity(&o)?.request(),
+        Op::ListByokKeys => list(byok_list(&o)?, &mut paging),
+        Op::CreateByokKey { request } => {
+            let body = body::read::<CreateByokKey>(request, "request")?;
+            api::CreateByokKeyRequest::new(body).request()
+        }
+        Op::GetByokKey { id } => api::GetByokKey::new(id_arg(id)?).request(),
+        Op::UpdateByokKey { id, patch } => {
+            let id = id_arg(id)?;
+            let body = body::read::<UpdateByokKey>(patch, "patch")?;
+            api::UpdateByokKeyRequest::new(id, body).request()
+        }
+        Op::DeleteByokKey { id } => api::DeleteByokKey::new(id_arg(id)?).request(),
+        Op::ListDestinations => list(destination_list(&o)?, &mut paging),
+        Op::CreateDestination { request } => {
+            let body = body::read::<CreateDestination>(request, "request")?;
+            api::CreateDestinationRequest::new(body).request()
+        }
+        Op::GetDestination { id } => api::GetDestination::new(id_arg(id)?).request(),
+        Op::UpdateDestination { id, patch } => {
+            let id = id_arg(id)?;
+            let body = body::read::<UpdateDestination>(patch, "patch")?;
+            api::UpdateDestinationRequest::new(id, body).request()
+        }
+        Op::DeleteDestination { id } => api::DeleteDestination::new(id_arg(id)?).request(),
         Op::Raw { method, path } => {
             let method = method_arg(method)?;
             let mut raw = api::RawRequest::new(method, path_arg(path)?);
@@ -393,6 +475,28 @@ fn page_args(o: &Options) -> Result<(Option<u32>, Option<u64>), JsValue> {
 fn offset_arg(o: &Options) -> Result<Option<u64>, JsValue> {
     Ok(o.integer("offset", 9_000_000_000_000_000)?
         .map(|n| n as u64))
+}
+
+/// A `GET /byok` from `limit`, `offset`, `workspaceId` (a UUID) and `provider`.
+fn byok_list(o: &Options) -> Result<api::ListByokKeys, JsValue> {
+    let mut list = api::ListByokKeys::default();
+    (list.limit, list.offset) = page_args(o)?;
+    list.workspace_id = o.string("workspaceId")?.map(Into::into);
+    list.provider = o.string("provider")?.map(Into::into);
+    Ok(list)
+}
+
+/// A `GET /observability/destinations` from `limit`, `offset` and `workspaceId` (a UUID).
+fn destination_list(o: &Options) -> Result<api::ListDestinations, JsValue> {
+    let mut list = api::ListDestinations::default();
+    (list.limit, list.offset) = page_args(o)?;
+    list.workspace_id = o.string("workspaceId")?.map(Into::into);
+    Ok(list)
+}
+
+/// A BYOK credential's or a destination's id (a UUID; any string goes in the path, encoded).
+fn id_arg(value: &JsValue) -> Result<String, JsValue> {
+    segment_arg(value, "id")
 }
 
 /// A workspace argument (its id or slug).

@@ -152,7 +152,7 @@ test('observability: grouped per type; a full type says why; a sixth is refused 
   await page.fill('#ora-dest-config-publicKey', 'pk-lf-e2e');
   assert.equal(await page.getAttribute('#ora-dest-config-secretKey', 'type'), 'password');
   await page.click('#ora-dest-save'); // no secret key: named beside its field
-  await page.waitForFunction(() => document.querySelector('#ora-dest-config-secretKey-error').textContent.includes('secretKey'));
+  await page.waitForFunction(() => document.querySelector('#ora-dest-config-secretKey-error').textContent.includes('required'));
   await page.fill('#ora-dest-config-secretKey', secret);
   await page.uncheck('#ora-dest-region-global');
   await page.click('#ora-dest-save'); // no region: refused before sending

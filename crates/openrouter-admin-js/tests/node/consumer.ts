@@ -6,6 +6,12 @@ import init, {
   type ActivityItem,
   type ApiKey,
   type BulkResult,
+  type ByokKey,
+  type ByokProvider,
+  type CreateByokKeyRequest,
+  type CreateDestinationRequest,
+  type Destination,
+  type DestinationType,
   type Credits,
   type CurrentKey,
   type DataRegion,
@@ -114,6 +120,37 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const rows: ActivityItem[] = await client.getActivity({ date: "2025-08-24", apiKeyHash: hash, userId: "user_1", workspaceId: ws.id, groupBy: "workspace", signal });
   const split: string | undefined = rows[0]?.workspace_id;
   const spent: number = rows.reduce((sum, r) => sum + r.usage + r.byok_usage_inference, 0);
+
+  // BYOK keys and observability destinations (a workspace by UUID).
+  const byokBody: CreateByokKeyRequest = { provider: "openai", key: "sk-proj-x", workspace_id: ws.id, is_byok_only: true };
+  const byok: ByokKey = await client.createByokKey(byokBody, { signal });
+  const provider: ByokProvider = byok.provider;
+  const label: string = byok.label;
+  const zdr: boolean | null = byok.declared_zdr;
+  const byokPage: Page<ByokKey> = await client.listByokKeys({ workspaceId: ws.id, provider: "anthropic", limit: 10, signal });
+  const everyByok: ByokKey[] = await client.byokKeys({ workspaceId: ws.id }).collectAll();
+  await client.getByokKey(byok.id);
+  const rotated: ByokKey = await client.updateByokKey(byok.id, { key: "sk-proj-y", declared_zdr: null, name: null });
+  await client.deleteByokKey(byok.id, { signal });
+  const destBody: CreateDestinationRequest = {
+    type: "langfuse", name: "L", workspace_id: ws.id, config: { publicKey: "p", secretKey: "s" }, regions: ["eu", "us"],
+  };
+  const dest: Destination = await client.createObservabilityDestination(destBody);
+  const kind: DestinationType = dest.type;
+  const where: DataRegion[] = dest.regions;
+  const destPage: Page<Destination> = await client.listObservabilityDestinations({ workspaceId: ws.id, offset: 0 });
+  for await (const d of client.observabilityDestinations({ workspaceId: ws.id })) {
+    const on: boolean = d.enabled;
+  }
+  await client.getObservabilityDestination(dest.id);
+  await client.updateObservabilityDestination(dest.id, { enabled: false, filter_rules: null, regions: ["global"] });
+  await client.deleteObservabilityDestination(dest.id);
+  // @ts-expect-error the provider key is required
+  await client.createByokKey({ provider: "openai" });
+  // @ts-expect-error regions cannot be cleared with null
+  await client.updateObservabilityDestination(dest.id, { regions: null });
+  // @ts-expect-error a region the API does not know
+  await client.createObservabilityDestination({ ...destBody, regions: ["mars"] });
 
   // Options are optional everywhere.
   await client.currentKey();
