@@ -21,6 +21,9 @@ const STEM: &str = "openrouter_admin";
 /// The same for the findings module (`openrouter-admin/findings` and the `check` command): a
 /// wasm module of its own, so the client's download (and budget) carries none of it.
 const FINDINGS_STEM: &str = "openrouter_admin_findings";
+/// The same for the settings module (`openrouter-admin/settings`: guardrails, BYOK keys,
+/// observability destinations), the bindings crate built with its `settings` feature alone.
+const SETTINGS_STEM: &str = "openrouter_admin_settings";
 /// The build fails above this many gzip bytes of wasm + glue (the issue's hard limit).
 const BUDGET_GZIP: usize = 60 * 1024;
 /// The size the issue aims for; above it the build only warns.
@@ -91,67 +94,29 @@ fn check_budget(sizes: &Sizes) -> Result<()> {
 
 /// The whole build, then the sizes; the budget is the caller's to enforce.
 fn build_and_measure() -> Result<(PathBuf, Sizes)> {
-    banner("npm package: cargo build (wasm32, release)");
-    exec(cmd("cargo").args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "openrouter-admin-js",
-        "-p",
-        "openrouter-admin-findings",
-    ]))?;
-    let input = root().join("target/wasm32-unknown-unknown/release/openrouter_admin_js.wasm");
-
     let out = package_dir();
     if out.exists() {
         // Stale files (an old snippet folder, a renamed entry) must not ride along in the tarball.
         std::fs::remove_dir_all(&out).with_context(|| format!("removing {}", out.display()))?;
     }
     std::fs::create_dir_all(&out)?;
-
-    banner("npm package: wasm-bindgen --target web");
     let wanted = crate::pins::wasm_bindgen_version()?;
     if !crate::util::has_version("wasm-bindgen", &wanted) {
         bail!("wasm-bindgen {wanted} (the version in Cargo.lock) is not on PATH; run `cargo xtask setup`");
     }
-    exec(
-        cmd("wasm-bindgen")
-            .args(["--target", "web", "--out-name", STEM, "--out-dir"])
-            .arg(&out)
-            .arg(&input),
-    )?;
-
-    banner("npm package: wasm-opt -Oz --converge");
     if !crate::util::has_version("wasm-opt", &crate::pins::wasm_opt_version()) {
         bail!(
             "wasm-opt {} (npm binaryen) is not first on PATH; run `cargo xtask setup`",
             crate::pins::BINARYEN_VERSION
         );
     }
-    let wasm = out.join(format!("{STEM}_bg.wasm"));
-    exec(
-        cmd("wasm-opt")
-            // `--converge` reruns the passes until the module stops shrinking (~1.1 KB gzip).
-            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
-            // A function with one caller is inlined only when small: by default any size is,
-            // which merges every operation's request building into `dispatch::send`, one
-            // huge function that gzip packs worse than the same code kept apart (~1.5 KB
-            // gzip; 15 to 20 measured best, larger or smaller limits cost more).
-            .args(["--one-caller-inline-max-function-size", "20"])
-            .arg(&wasm)
-            .arg("-o")
-            .arg(&wasm),
+    // The client's module (budgeted), then the settings module from the same crate.
+    bindings_module(&out, STEM, &[])?;
+    bindings_module(
+        &out,
+        SETTINGS_STEM,
+        &["--no-default-features", "--features", "settings"],
     )?;
-
-    banner("npm package: short wasm import and export names");
-    crate::short_names::apply(
-        &wasm,
-        &out.join(format!("{STEM}.js")),
-        &format!("./{STEM}_bg.js"),
-    )?;
-
     findings_module(&out)?;
 
     banner("npm package: package.json, README, Node entry");
@@ -173,14 +138,69 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
 
     let sizes = Sizes::measure(&out)?;
     sizes.print();
-    print_findings_size(&out)?;
+    print_entry_sizes(&out)?;
     Ok((out, sizes))
+}
+
+/// One module of the bindings crate, built with `features` (cargo arguments): cargo, the
+/// pinned wasm-bindgen (`--target web`) under `stem`, `wasm-opt -Oz`, then short import and
+/// export names. The client's module and the settings module go through the same steps.
+fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
+    banner(&format!("npm package: {stem} (cargo build wasm32 release, wasm-bindgen)"));
+    exec(
+        cmd("cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "openrouter-admin-js",
+            ])
+            .args(features),
+    )?;
+    let input = root().join("target/wasm32-unknown-unknown/release/openrouter_admin_js.wasm");
+    exec(
+        cmd("wasm-bindgen")
+            .args(["--target", "web", "--out-name", stem, "--out-dir"])
+            .arg(out)
+            .arg(&input),
+    )?;
+
+    banner(&format!("npm package: {stem}: wasm-opt -Oz --converge, short names"));
+    let wasm = out.join(format!("{stem}_bg.wasm"));
+    exec(
+        cmd("wasm-opt")
+            // `--converge` reruns the passes until the module stops shrinking (~1.1 KB gzip).
+            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+            // A function with one caller is inlined only when small: by default any size is,
+            // which merges every operation's request building into `dispatch::send`, one
+            // huge function that gzip packs worse than the same code kept apart (~1.5 KB
+            // gzip; 15 to 20 measured best, larger or smaller limits cost more).
+            .args(["--one-caller-inline-max-function-size", "20"])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
+    crate::short_names::apply(
+        &wasm,
+        &out.join(format!("{stem}.js")),
+        &format!("./{stem}_bg.js"),
+    )
 }
 
 /// The findings module: wasm-bindgen and `wasm-opt -Oz` like the client's module, into the
 /// same folder under its own stem. Its size is printed apart from the budgeted client's.
 fn findings_module(out: &Path) -> Result<()> {
-    banner("npm package: the findings module (wasm-bindgen, wasm-opt)");
+    banner("npm package: the findings module (cargo build, wasm-bindgen, wasm-opt)");
+    exec(cmd("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "openrouter-admin-findings",
+    ]))?;
     let input = root().join(format!(
         "target/wasm32-unknown-unknown/release/{FINDINGS_STEM}.wasm"
     ));
@@ -211,6 +231,9 @@ fn assemble(out: &Path) -> Result<()> {
         "browser.js",
         "node.js",
         "node.d.ts",
+        "settings.js",
+        "settings-node.js",
+        "settings-node.d.ts",
         "findings.js",
         "findings-node.js",
         "findings-node.d.ts",
@@ -224,6 +247,9 @@ fn assemble(out: &Path) -> Result<()> {
     let dts = out.join(format!("{STEM}.d.ts"));
     optional_options(&dts)?;
     opaque_init_output(&dts)?;
+    let settings_dts = out.join(format!("{SETTINGS_STEM}.d.ts"));
+    optional_options(&settings_dts)?;
+    opaque_init_output(&settings_dts)?;
     opaque_init_output(&out.join(format!("{FINDINGS_STEM}.d.ts")))?;
     #[cfg(unix)]
     {
@@ -235,13 +261,17 @@ fn assemble(out: &Path) -> Result<()> {
     // now one or two letters, and the package loads the .wasm through `init()`.
     let _ = std::fs::remove_file(out.join(format!("{STEM}_bg.wasm.d.ts")));
     let _ = std::fs::remove_file(out.join(format!("{FINDINGS_STEM}_bg.wasm.d.ts")));
+    let _ = std::fs::remove_file(out.join(format!("{SETTINGS_STEM}_bg.wasm.d.ts")));
     check_no_any(out)?;
     let glue = out.join(format!("{STEM}.js"));
     strip_comments(&glue)?;
     minify(&glue)?;
-    let findings_glue = out.join(format!("{FINDINGS_STEM}.js"));
-    strip_comments(&findings_glue)?;
-    minify(&findings_glue)?;
+    for stem in [SETTINGS_STEM, FINDINGS_STEM] {
+        let glue = out.join(format!("{stem}.js"));
+        strip_comments(&glue)?;
+        minify(&glue)?;
+    }
+    minify(&out.join("settings.js"))?;
     minify(&out.join("browser.js"))?;
     for snippet in js_files(&out.join("snippets"))? {
         minify(&snippet)?;
@@ -402,18 +432,22 @@ impl Sizes {
     }
 }
 
-/// Prints the findings module's gzip size: what `openrouter-admin/findings` and `check`
-/// load, and the client's entry never does.
-fn print_findings_size(dir: &Path) -> Result<()> {
-    let wasm = gzip_len(&std::fs::read(
-        dir.join(format!("{FINDINGS_STEM}_bg.wasm")),
-    )?)?;
-    let mut glue = gzip_len(&std::fs::read(dir.join(format!("{FINDINGS_STEM}.js")))?)?;
-    glue += gzip_len(&std::fs::read(dir.join("findings.js"))?)?;
-    println!(
-        "findings entry size (gzip -9, not part of the client's budget): wasm {wasm} B + glue {glue} B = {} B",
-        wasm + glue
-    );
+/// Prints the gzip size of the modules apart from the client's budget: the settings module
+/// (`openrouter-admin/settings`) and the findings module (`openrouter-admin/findings`, `check`),
+/// each what a browser downloads when it imports that entry.
+fn print_entry_sizes(dir: &Path) -> Result<()> {
+    for (stem, entry, label) in [
+        (SETTINGS_STEM, "settings.js", "settings entry"),
+        (FINDINGS_STEM, "findings.js", "findings entry"),
+    ] {
+        let wasm = gzip_len(&std::fs::read(dir.join(format!("{stem}_bg.wasm")))?)?;
+        let mut glue = gzip_len(&std::fs::read(dir.join(format!("{stem}.js")))?)?;
+        glue += gzip_len(&std::fs::read(dir.join(entry))?)?;
+        println!(
+            "{label} size (gzip -9, loaded only by who imports it, not part of the client's budget): wasm {wasm} B + glue {glue} B = {} B",
+            wasm + glue
+        );
+    }
     Ok(())
 }
 

@@ -13,16 +13,14 @@
 //! `JsValue` (`undefined` when left out): an `Option<JsValue>` parameter costs conversion code
 //! in the glue and the wasm of every method.
 
-use std::time::Duration;
-
 use js_sys::{Object, Promise};
-use openrouter_admin::{Client, ManagementKey};
+use openrouter_admin::Client;
 use wasm_bindgen::prelude::*;
 
 use crate::composite;
-use crate::convert::{invalid, Options};
+use crate::convert::client_from;
 use crate::dispatch::{self, Op};
-use crate::error::{reject, set};
+use crate::error::set;
 
 /// A client for OpenRouter's management API. Holds the management key inside the wasm
 /// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
@@ -40,30 +38,9 @@ impl OpenRouterAdmin {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<OpenRouterAdmin, JsValue> {
-        // `undefined` and `null` parse as no options, so they fail on the missing key below.
-        let o = Options::parse(&options)?;
-        let key = o
-            .string("apiKey")?
-            .ok_or_else(|| invalid("options.apiKey", "required", "`options.apiKey` is required"))?;
-        let mut builder = Client::builder().api_key(ManagementKey::new(key));
-        if let Some(url) = o.string("baseUrl")? {
-            builder = builder.base_url(url);
-        }
-        if let Some(ms) = o.integer("timeoutMs", 86_400_000)? {
-            if ms < 1.0 {
-                return Err(invalid(
-                    "options.timeoutMs",
-                    "range",
-                    "`options.timeoutMs` must be at least 1",
-                ));
-            }
-            builder = builder.timeout(Duration::from_millis(ms as u64));
-        }
-        if let Some(n) = o.integer("maxRetries", 10)? {
-            builder = builder.max_retries(n as u32);
-        }
-        let client = builder.build().map_err(reject)?;
-        Ok(OpenRouterAdmin { client })
+        Ok(OpenRouterAdmin {
+            client: client_from(&options)?,
+        })
     }
 
     /// A description without the key.
@@ -477,190 +454,6 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         self.pages(Op::ListOrganizationMembers, &options)
-    }
-
-    // ---- guardrails ---------------------------------------------------------------------
-
-    /// Assigns any number of keys to the guardrail (chunks of 100), one outcome per key. A key
-    /// holds one guardrail, so one held elsewhere moves here; a key of another workspace fails
-    /// alone (the others are still assigned).
-    #[wasm_bindgen(js_name = assignGuardrailKeys, unchecked_return_type = "Promise<AssignmentResult[]>")]
-    pub fn assign_guardrail_keys(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, hashes, options, true, true)
-    }
-
-    /// Unassigns any number of keys from the guardrail, one outcome per key.
-    #[wasm_bindgen(js_name = unassignGuardrailKeys, unchecked_return_type = "Promise<AssignmentResult[]>")]
-    pub fn unassign_guardrail_keys(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, hashes, options, true, false)
-    }
-
-    /// Assigns any number of organization members to the guardrail, one outcome per member.
-    #[wasm_bindgen(js_name = assignGuardrailMembers, unchecked_return_type = "Promise<AssignmentResult[]>")]
-    pub fn assign_guardrail_members(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, user_ids, options, false, true)
-    }
-
-    /// Unassigns any number of organization members from the guardrail, one outcome each.
-    #[wasm_bindgen(js_name = unassignGuardrailMembers, unchecked_return_type = "Promise<AssignmentResult[]>")]
-    pub fn unassign_guardrail_members(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, user_ids, options, false, false)
-    }
-
-    // ---- BYOK provider keys -------------------------------------------------------------
-
-    /// `GET /byok`: one page of a workspace's BYOK credentials (`workspaceId` a UUID; default
-    /// the Default workspace; `provider` filters).
-    #[wasm_bindgen(js_name = listByokKeys, unchecked_return_type = "Promise<Page<ByokKey>>")]
-    pub fn list_byok_keys(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::ListByokKeys, &options)
-    }
-
-    /// Every BYOK credential of a workspace, as a `Paginator`.
-    #[wasm_bindgen(js_name = byokKeys, unchecked_return_type = "Paginator<ByokKey>")]
-    pub fn byok_keys(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.pages(Op::ListByokKeys, &options)
-    }
-
-    /// `POST /byok`: the provider key is sent once and never answered (only a masked
-    /// `label`); it is in no error message. Retried only on 429; otherwise a failure after
-    /// sending is kind `outcome_unknown` (list and look before adding it again).
-    #[wasm_bindgen(js_name = createByokKey, unchecked_return_type = "Promise<ByokKey>")]
-    pub fn create_byok_key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateByokKeyRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::CreateByokKey { request: &request }, &options)
-    }
-
-    /// `GET /byok/{id}`.
-    #[wasm_bindgen(js_name = getByokKey, unchecked_return_type = "Promise<ByokKey>")]
-    pub fn get_byok_key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::GetByokKey { id: &id }, &options)
-    }
-
-    /// `PATCH /byok/{id}` with only the fields given (a `key` replaces the old one in place).
-    #[wasm_bindgen(js_name = updateByokKey, unchecked_return_type = "Promise<ByokKey>")]
-    pub fn update_byok_key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateByokKeyRequest")] patch: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let op = Op::UpdateByokKey {
-            id: &id,
-            patch: &patch,
-        };
-        self.send(op, &options)
-    }
-
-    /// `DELETE /byok/{id}`.
-    #[wasm_bindgen(js_name = deleteByokKey, unchecked_return_type = "Promise<void>")]
-    pub fn delete_byok_key(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::DeleteByokKey { id: &id }, &options)
-    }
-
-    // ---- observability destinations -----------------------------------------------------
-
-    /// `GET /observability/destinations`: one page of a workspace's destinations
-    /// (`workspaceId` a UUID; default the Default workspace).
-    #[wasm_bindgen(js_name = listObservabilityDestinations, unchecked_return_type = "Promise<Page<Destination>>")]
-    pub fn list_observability_destinations(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::ListDestinations, &options)
-    }
-
-    /// Every destination of a workspace, as a `Paginator`.
-    #[wasm_bindgen(js_name = observabilityDestinations, unchecked_return_type = "Paginator<Destination>")]
-    pub fn observability_destinations(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.pages(Op::ListDestinations, &options)
-    }
-
-    /// `POST /observability/destinations`: at most 5 of one type per workspace (a sixth
-    /// rejects with status 409). Retried only on 429.
-    #[wasm_bindgen(js_name = createObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
-    pub fn create_observability_destination(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateDestinationRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::CreateDestination { request: &request }, &options)
-    }
-
-    /// `GET /observability/destinations/{id}`.
-    #[wasm_bindgen(js_name = getObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
-    pub fn get_observability_destination(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::GetDestination { id: &id }, &options)
-    }
-
-    /// `PATCH /observability/destinations/{id}` with only the fields given (`regions` left
-    /// out is kept).
-    #[wasm_bindgen(js_name = updateObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
-    pub fn update_observability_destination(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateDestinationRequest")] patch: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        let op = Op::UpdateDestination {
-            id: &id,
-            patch: &patch,
-        };
-        self.send(op, &options)
-    }
-
-    /// `DELETE /observability/destinations/{id}`.
-    #[wasm_bindgen(js_name = deleteObservabilityDestination, unchecked_return_type = "Promise<void>")]
-    pub fn delete_observability_destination(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Promise {
-        self.send(Op::DeleteDestination { id: &id }, &options)
     }
 }
 

@@ -11,7 +11,9 @@ use std::pin::Pin;
 
 use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
 use openrouter_admin::models::Interval;
-use openrouter_admin::{CancelSignal, Error, FieldError, Method};
+use std::time::Duration;
+
+use openrouter_admin::{CancelSignal, Client, Error, FieldError, ManagementKey, Method};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::future_to_promise;
@@ -239,6 +241,35 @@ pub fn segment_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
         return Err(invalid_arg(name, "pattern", "cannot be . or .."));
     }
     Ok(segment)
+}
+
+/// The client of `new OpenRouterAdmin(options)` and `new WorkspaceSettings(options)`:
+/// `{ apiKey, baseUrl?, timeoutMs?, maxRetries? }`, a `validation` error for a missing key or
+/// a bad option.
+pub fn client_from(options: &JsValue) -> Result<Client, JsValue> {
+    // `undefined` and `null` parse as no options, so they fail on the missing key below.
+    let o = Options::parse(options)?;
+    let key = o
+        .string("apiKey")?
+        .ok_or_else(|| invalid("options.apiKey", "required", "`options.apiKey` is required"))?;
+    let mut builder = Client::builder().api_key(ManagementKey::new(key));
+    if let Some(url) = o.string("baseUrl")? {
+        builder = builder.base_url(url);
+    }
+    if let Some(ms) = o.integer("timeoutMs", 86_400_000)? {
+        if ms < 1.0 {
+            return Err(invalid(
+                "options.timeoutMs",
+                "range",
+                "`options.timeoutMs` must be at least 1",
+            ));
+        }
+        builder = builder.timeout(Duration::from_millis(ms as u64));
+    }
+    if let Some(n) = o.integer("maxRetries", 10)? {
+        builder = builder.max_retries(n as u32);
+    }
+    builder.build().map_err(|e| error_to_js(&e))
 }
 
 /// The per-call options object (`undefined` and `null` mean none).

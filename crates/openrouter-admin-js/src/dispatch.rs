@@ -39,29 +39,37 @@ use crate::paginator::{make_paginator, PageAt};
 /// share the exported methods' glue (~150 B of the gzip wasm).
 #[derive(Clone, Copy)]
 pub enum Op<'a> {
+    #[cfg(feature = "client")]
     /// `GET /key`.
     CurrentKey,
+    #[cfg(feature = "client")]
     /// `GET /workspaces`: one page.
     ListWorkspaces,
+    #[cfg(feature = "client")]
     /// `GET /workspaces/{idOrSlug}/members`: one page.
     ListMembers {
         /// The workspace's id or slug.
         id_or_slug: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `GET /keys`: one page.
     ListKeys,
+    #[cfg(feature = "client")]
     /// `GET /organization/members`: one page.
     ListOrganizationMembers,
+    #[cfg(feature = "client")]
     /// `POST /workspaces`.
     CreateWorkspace {
         /// A `CreateWorkspaceRequest`.
         request: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `GET /workspaces/{idOrSlug}`.
     GetWorkspace {
         /// The workspace's id or slug.
         id_or_slug: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `PATCH /workspaces/{idOrSlug}`.
     UpdateWorkspace {
         /// The workspace's id or slug.
@@ -69,16 +77,19 @@ pub enum Op<'a> {
         /// An `UpdateWorkspaceRequest`.
         patch: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `DELETE /workspaces/{idOrSlug}`.
     DeleteWorkspace {
         /// The workspace's id or slug.
         id_or_slug: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `GET /workspaces/{idOrSlug}/budgets`.
     ListBudgets {
         /// The workspace's id or slug.
         id_or_slug: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `GET /workspaces/{idOrSlug}/budgets/{interval}`.
     GetBudget {
         /// The workspace's id or slug.
@@ -86,6 +97,7 @@ pub enum Op<'a> {
         /// A `BudgetInterval`.
         interval: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `PUT /workspaces/{idOrSlug}/budgets/{interval}` (`options.includeByok` joins the body).
     PutBudget {
         /// The workspace's id or slug.
@@ -95,6 +107,7 @@ pub enum Op<'a> {
         /// The limit in US dollars, a number.
         limit_usd: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `DELETE /workspaces/{idOrSlug}/budgets/{interval}`.
     DeleteBudget {
         /// The workspace's id or slug.
@@ -102,16 +115,19 @@ pub enum Op<'a> {
         /// A `BudgetInterval`.
         interval: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `POST /keys`.
     CreateKey {
         /// A `CreateKeyRequest`.
         request: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `GET /keys/{hash}`.
     GetKey {
         /// The key's hash.
         hash: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `PATCH /keys/{hash}`.
     UpdateKey {
         /// The key's hash.
@@ -119,32 +135,40 @@ pub enum Op<'a> {
         /// An `UpdateKeyRequest`.
         patch: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `DELETE /keys/{hash}`.
     DeleteKey {
         /// The key's hash.
         hash: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `DELETE /keys/{hash}` of a rotated-out key (`KeysHandler::retire`).
     RetireKey {
         /// The key's hash.
         hash: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `GET /credits`.
     Credits,
+    #[cfg(feature = "client")]
     /// `GET /activity` (`options` add the filters).
     Activity,
+    #[cfg(feature = "settings")]
     /// `GET /byok`: one page (`options` add the workspace's UUID and a provider).
     ListByokKeys,
+    #[cfg(feature = "settings")]
     /// `POST /byok`.
     CreateByokKey {
         /// A `CreateByokKeyRequest` (its `key` is a secret).
         request: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `GET /byok/{id}`.
     GetByokKey {
         /// The credential's id.
         id: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `PATCH /byok/{id}`.
     UpdateByokKey {
         /// The credential's id.
@@ -152,23 +176,28 @@ pub enum Op<'a> {
         /// An `UpdateByokKeyRequest`.
         patch: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `DELETE /byok/{id}`.
     DeleteByokKey {
         /// The credential's id.
         id: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `GET /observability/destinations`: one page (`options` add the workspace's UUID).
     ListDestinations,
+    #[cfg(feature = "settings")]
     /// `POST /observability/destinations`.
     CreateDestination {
         /// A `CreateDestinationRequest`.
         request: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `GET /observability/destinations/{id}`.
     GetDestination {
         /// The destination's id.
         id: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `PATCH /observability/destinations/{id}`.
     UpdateDestination {
         /// The destination's id.
@@ -176,11 +205,13 @@ pub enum Op<'a> {
         /// An `UpdateDestinationRequest`.
         patch: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
     /// `DELETE /observability/destinations/{id}`.
     DeleteDestination {
         /// The destination's id.
         id: &'a JsValue,
     },
+    #[cfg(feature = "client")]
     /// `request`: any method and path; `options` add the query, the body and the retry class.
     Raw {
         /// An `HttpMethod`.
@@ -194,6 +225,7 @@ impl Op<'_> {
     /// The part of the answer the method resolves to.
     fn shape(self) -> Shape {
         match self {
+            #[cfg(feature = "client")]
             Op::ListWorkspaces
             | Op::ListMembers { .. }
             | Op::ListKeys
@@ -202,19 +234,25 @@ impl Op<'_> {
             | Op::GetBudget { .. }
             | Op::PutBudget { .. }
             | Op::CreateKey { .. } => Shape::Whole,
+            #[cfg(feature = "client")]
             Op::DeleteWorkspace { .. }
             | Op::DeleteBudget { .. }
             | Op::DeleteKey { .. }
             | Op::RetireKey { .. } => Shape::Unit,
+            #[cfg(feature = "client")]
             Op::Raw { .. } => Shape::Any,
+            #[cfg(feature = "settings")]
             Op::ListByokKeys | Op::ListDestinations => Shape::Whole,
+            #[cfg(feature = "settings")]
             Op::DeleteByokKey { .. } | Op::DeleteDestination { .. } => Shape::Unit,
+            #[cfg(feature = "settings")]
             Op::CreateByokKey { .. }
             | Op::GetByokKey { .. }
             | Op::UpdateByokKey { .. }
             | Op::CreateDestination { .. }
             | Op::GetDestination { .. }
             | Op::UpdateDestination { .. } => Shape::Data,
+            #[cfg(feature = "client")]
             Op::CurrentKey
             | Op::CreateWorkspace { .. }
             | Op::GetWorkspace { .. }
@@ -262,25 +300,34 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
     let signal = o.signal()?;
     let mut paging = None;
     let request = match op {
+        #[cfg(feature = "client")]
         Op::CurrentKey => api::GetCurrentKey::default().request(),
+        #[cfg(feature = "client")]
         Op::ListWorkspaces => list(workspace_list(&o)?, &mut paging),
+        #[cfg(feature = "client")]
         Op::ListMembers { id_or_slug } => list(member_list(id_or_slug, &o)?, &mut paging),
+        #[cfg(feature = "client")]
         Op::ListKeys => list(key_list(&o)?, &mut paging),
+        #[cfg(feature = "client")]
         Op::ListOrganizationMembers => list(organization_member_list(&o)?, &mut paging),
+        #[cfg(feature = "client")]
         Op::CreateWorkspace { request } => {
             let body = body::create_workspace(request, "request")?;
             api::CreateWorkspaceRequest::new(body).request()
         }
+        #[cfg(feature = "client")]
         Op::GetWorkspace { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
             api::GetWorkspace::new(workspace).request()
         }
+        #[cfg(feature = "client")]
         Op::UpdateWorkspace { id_or_slug, patch } => {
             let workspace = workspace_arg(id_or_slug)?;
             let body = body::update_workspace(patch, "patch")?;
             let update = api::UpdateWorkspaceRequest::new(workspace, body);
             update.request()
         }
+        #[cfg(feature = "client")]
         Op::DeleteWorkspace { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
             let mut delete = api::DeleteWorkspace::new(workspace);
@@ -288,10 +335,12 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
                 o.boolean("confirmDefaultWorkspaceDeletion")? == Some(true);
             delete.request()
         }
+        #[cfg(feature = "client")]
         Op::ListBudgets { id_or_slug } => {
             let workspace = workspace_arg(id_or_slug)?;
             api::ListBudgets::new(workspace).request()
         }
+        #[cfg(feature = "client")]
         Op::GetBudget {
             id_or_slug,
             interval,
@@ -299,6 +348,7 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
             let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
             api::GetBudget::new(workspace, interval).request()
         }
+        #[cfg(feature = "client")]
         Op::PutBudget {
             id_or_slug,
             interval,
@@ -313,6 +363,7 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
             let put = api::PutBudget::new(workspace, interval, body);
             put.request()
         }
+        #[cfg(feature = "client")]
         Op::DeleteBudget {
             id_or_slug,
             interval,
@@ -320,46 +371,63 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
             let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
             api::DeleteBudget::new(workspace, interval).request()
         }
+        #[cfg(feature = "client")]
         Op::CreateKey { request } => {
             let body = body::create_key(request, "request")?;
             api::CreateKeyRequest::new(body).request()
         }
+        #[cfg(feature = "client")]
         Op::GetKey { hash } => api::GetKey::new(hash_arg(hash)?).request(),
+        #[cfg(feature = "client")]
         Op::UpdateKey { hash, patch } => {
             let hash = hash_arg(hash)?;
             let body = body::update_key(patch, "patch")?;
             api::UpdateKeyRequest::new(hash, body).request()
         }
         // Retiring is deleting (`KeysHandler::retire`).
+        #[cfg(feature = "client")]
         Op::DeleteKey { hash } | Op::RetireKey { hash } => {
             api::DeleteKey::new(hash_arg(hash)?).request()
         }
+        #[cfg(feature = "client")]
         Op::Credits => api::GetCredits::default().request(),
+        #[cfg(feature = "client")]
         Op::Activity => activity(&o)?.request(),
+        #[cfg(feature = "settings")]
         Op::ListByokKeys => list(byok_list(&o)?, &mut paging),
+        #[cfg(feature = "settings")]
         Op::CreateByokKey { request } => {
             let body = body::read::<CreateByokKey>(request, "request")?;
             api::CreateByokKeyRequest::new(body).request()
         }
+        #[cfg(feature = "settings")]
         Op::GetByokKey { id } => api::GetByokKey::new(id_arg(id)?).request(),
+        #[cfg(feature = "settings")]
         Op::UpdateByokKey { id, patch } => {
             let id = id_arg(id)?;
             let body = body::read::<UpdateByokKey>(patch, "patch")?;
             api::UpdateByokKeyRequest::new(id, body).request()
         }
+        #[cfg(feature = "settings")]
         Op::DeleteByokKey { id } => api::DeleteByokKey::new(id_arg(id)?).request(),
+        #[cfg(feature = "settings")]
         Op::ListDestinations => list(destination_list(&o)?, &mut paging),
+        #[cfg(feature = "settings")]
         Op::CreateDestination { request } => {
             let body = body::read::<CreateDestination>(request, "request")?;
             api::CreateDestinationRequest::new(body).request()
         }
+        #[cfg(feature = "settings")]
         Op::GetDestination { id } => api::GetDestination::new(id_arg(id)?).request(),
+        #[cfg(feature = "settings")]
         Op::UpdateDestination { id, patch } => {
             let id = id_arg(id)?;
             let body = body::read::<UpdateDestination>(patch, "patch")?;
             api::UpdateDestinationRequest::new(id, body).request()
         }
+        #[cfg(feature = "settings")]
         Op::DeleteDestination { id } => api::DeleteDestination::new(id_arg(id)?).request(),
+        #[cfg(feature = "client")]
         Op::Raw { method, path } => {
             let method = method_arg(method)?;
             let mut raw = api::RawRequest::new(method, path_arg(path)?);

@@ -38,26 +38,61 @@
 #![warn(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod answer;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod body;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 mod class;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod composite;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod convert;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod dispatch;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod error;
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "client", feature = "settings")),
+    allow(dead_code, unused_imports)
+)]
 mod paginator;
+#[cfg(all(target_arch = "wasm32", feature = "settings"))]
+mod settings;
 #[cfg(target_arch = "wasm32")]
 mod types;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 pub use class::OpenRouterAdmin;
+#[cfg(all(target_arch = "wasm32", feature = "settings"))]
+pub use settings::WorkspaceSettings;
+
+// The shared modules above serve both classes; built with one (`client` or `settings`, as the
+// npm package's two wasm modules are), what only the other uses is dead there, by design.
 
 // Talc instead of Rust's default dlmalloc: its wasm is about a KB where dlmalloc's is several,
 // and the package has a gzip budget. The module has one thread (no `atomics`), which is what

@@ -25,6 +25,7 @@ import init, {
   type Rotation,
   type Workspace,
 } from "openrouter-admin";
+import { WorkspaceSettings } from "openrouter-admin/settings";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(): T => true as T;
@@ -121,36 +122,37 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const split: string | undefined = rows[0]?.workspace_id;
   const spent: number = rows.reduce((sum, r) => sum + r.usage + r.byok_usage_inference, 0);
 
-  // BYOK keys and observability destinations (a workspace by UUID).
+  // BYOK keys and observability destinations (a workspace by UUID), from the settings entry.
+  const settings = new WorkspaceSettings({ apiKey: "sk-or-v1-x", baseUrl: "http://127.0.0.1:1/api/v1" });
   const byokBody: CreateByokKeyRequest = { provider: "openai", key: "sk-proj-x", workspace_id: ws.id, is_byok_only: true };
-  const byok: ByokKey = await client.createByokKey(byokBody, { signal });
+  const byok: ByokKey = await settings.createByokKey(byokBody, { signal });
   const provider: ByokProvider = byok.provider;
   const label: string = byok.label;
   const zdr: boolean | null = byok.declared_zdr;
-  const byokPage: Page<ByokKey> = await client.listByokKeys({ workspaceId: ws.id, provider: "anthropic", limit: 10, signal });
-  const everyByok: ByokKey[] = await client.byokKeys({ workspaceId: ws.id }).collectAll();
-  await client.getByokKey(byok.id);
-  const rotated: ByokKey = await client.updateByokKey(byok.id, { key: "sk-proj-y", declared_zdr: null, name: null });
-  await client.deleteByokKey(byok.id, { signal });
+  const byokPage: Page<ByokKey> = await settings.listByokKeys({ workspaceId: ws.id, provider: "anthropic", limit: 10, signal });
+  const everyByok: ByokKey[] = await settings.byokKeys({ workspaceId: ws.id }).collectAll();
+  await settings.getByokKey(byok.id);
+  const rotated: ByokKey = await settings.updateByokKey(byok.id, { key: "sk-proj-y", declared_zdr: null, name: null });
+  await settings.deleteByokKey(byok.id, { signal });
   const destBody: CreateDestinationRequest = {
     type: "langfuse", name: "L", workspace_id: ws.id, config: { publicKey: "p", secretKey: "s" }, regions: ["eu", "us"],
   };
-  const dest: Destination = await client.createObservabilityDestination(destBody);
+  const dest: Destination = await settings.createObservabilityDestination(destBody);
   const kind: DestinationType = dest.type;
   const where: DataRegion[] = dest.regions;
-  const destPage: Page<Destination> = await client.listObservabilityDestinations({ workspaceId: ws.id, offset: 0 });
-  for await (const d of client.observabilityDestinations({ workspaceId: ws.id })) {
+  const destPage: Page<Destination> = await settings.listObservabilityDestinations({ workspaceId: ws.id, offset: 0 });
+  for await (const d of settings.observabilityDestinations({ workspaceId: ws.id })) {
     const on: boolean = d.enabled;
   }
-  await client.getObservabilityDestination(dest.id);
-  await client.updateObservabilityDestination(dest.id, { enabled: false, filter_rules: null, regions: ["global"] });
-  await client.deleteObservabilityDestination(dest.id);
+  await settings.getObservabilityDestination(dest.id);
+  await settings.updateObservabilityDestination(dest.id, { enabled: false, filter_rules: null, regions: ["global"] });
+  await settings.deleteObservabilityDestination(dest.id);
   // @ts-expect-error the provider key is required
-  await client.createByokKey({ provider: "openai" });
+  await settings.createByokKey({ provider: "openai" });
   // @ts-expect-error regions cannot be cleared with null
-  await client.updateObservabilityDestination(dest.id, { regions: null });
+  await settings.updateObservabilityDestination(dest.id, { regions: null });
   // @ts-expect-error a region the API does not know
-  await client.createObservabilityDestination({ ...destBody, regions: ["mars"] });
+  await settings.createObservabilityDestination({ ...destBody, regions: ["mars"] });
 
   // Options are optional everywhere.
   await client.currentKey();

@@ -5,11 +5,14 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+import { WorkspaceSettings } from "openrouter-admin/settings";
 import { API, KEY, ORIGIN, control } from "../sandbox.mjs";
 
 await init();
 
 const admin = new OpenRouterAdmin({ apiKey: KEY, baseUrl: API, maxRetries: 0 });
+// BYOK keys and destinations live in the settings module (`openrouter-admin/settings`).
+const settings = new WorkspaceSettings({ apiKey: KEY, baseUrl: API, maxRetries: 0 });
 const SECRET = "sk-proj-NODE-PROVIDER-SECRET-0123456789wxyz";
 
 beforeEach(async () => {
@@ -41,28 +44,28 @@ async function sandboxLog() {
 
 test("byok: create, list, page through, get, update (rotate), delete", async () => {
   const ws = await workspace("support-bot");
-  const created = await admin.createByokKey({
+  const created = await settings.createByokKey({
     provider: "openai", key: SECRET, name: "Node OpenAI", workspace_id: ws.id, is_byok_only: true, declared_zdr: true,
   });
   assert.equal(created.provider, "openai");
   assert.equal(created.label, "sk-...wxyz");
   assert.equal(created.is_byok_only, true);
   assert.ok(!JSON.stringify(created).includes(SECRET));
-  const page = await admin.listByokKeys({ workspaceId: ws.id, limit: 1 });
+  const page = await settings.listByokKeys({ workspaceId: ws.id, limit: 1 });
   assert.deepEqual(page.data, [created]);
   assert.equal(page.total_count, 1);
-  const all = await admin.byokKeys({ workspaceId: ws.id, limit: 1 }).collectAll();
+  const all = await settings.byokKeys({ workspaceId: ws.id, limit: 1 }).collectAll();
   assert.deepEqual(all, [created]);
-  const filtered = await admin.listByokKeys({ workspaceId: ws.id, provider: "anthropic" });
+  const filtered = await settings.listByokKeys({ workspaceId: ws.id, provider: "anthropic" });
   assert.deepEqual(filtered.data, []);
-  assert.deepEqual(await admin.getByokKey(created.id), created);
+  assert.deepEqual(await settings.getByokKey(created.id), created);
   const rotated = "sk-proj-NODE-ROTATED-9876543210abcd";
-  const updated = await admin.updateByokKey(created.id, { key: rotated, declared_zdr: null, name: null });
+  const updated = await settings.updateByokKey(created.id, { key: rotated, declared_zdr: null, name: null });
   assert.equal(updated.label, "sk-...abcd");
   assert.equal(updated.declared_zdr, null);
   assert.equal(updated.name, null);
-  assert.equal(await admin.deleteByokKey(created.id), undefined);
-  const gone = await rejects(admin.getByokKey(created.id), "not_found");
+  assert.equal(await settings.deleteByokKey(created.id), undefined);
+  const gone = await rejects(settings.getByokKey(created.id), "not_found");
   assert.equal(gone.status, 404);
   const log = await sandboxLog();
   assert.ok(log.includes("/api/v1/byok"), log.slice(0, 200));
@@ -80,7 +83,7 @@ test("byok: the provider key is in no error message, before sending or from the 
     [{ provider: "openai", key: SECRET, allowed_api_key_hashes: [] }, "allowed_api_key_hashes"],
     [{ provider: "openai", key: SECRET, name: "n".repeat(256) }, "name"],
   ]) {
-    const e = await rejects(admin.createByokKey(body), "validation");
+    const e = await rejects(settings.createByokKey(body), "validation");
     assert.equal(e.fieldErrors[0].field, field, JSON.stringify(e.fieldErrors));
     assert.ok(!shown(e).includes(SECRET), `${field}: the key shows in the error`);
   }
@@ -92,50 +95,50 @@ test("byok: the provider key is in no error message, before sending or from the 
     [{ provider: "openai", key: SECRET, allowed_models: "x" }, "request.allowed_models"],
     [{ provider: "openai" }, "request.key"],
   ]) {
-    const e = await rejects(admin.createByokKey(body), "validation");
+    const e = await rejects(settings.createByokKey(body), "validation");
     assert.equal(e.fieldErrors[0].field, field);
     assert.ok(!shown(e).includes(SECRET));
   }
   const before = await sandboxLog();
   assert.ok(!before.includes("POST"), "nothing was sent");
   // The API's rule: a provider it does not serve (the client keeps the list open).
-  const e = await rejects(admin.createByokKey({ provider: "provider-of-2030", key: SECRET, workspace_id: ws.id }), "bad_request");
+  const e = await rejects(settings.createByokKey({ provider: "provider-of-2030", key: SECRET, workspace_id: ws.id }), "bad_request");
   assert.match(e.message, /provider/);
   assert.ok(!shown(e).includes(SECRET));
-  assert.deepEqual((await admin.listByokKeys({ workspaceId: ws.id })).data, [], "nothing created");
-  await rejects(admin.listByokKeys({ workspaceId: "support-bot" }), "validation");
+  assert.deepEqual((await settings.listByokKeys({ workspaceId: ws.id })).data, [], "nothing created");
+  await rejects(settings.listByokKeys({ workspaceId: "support-bot" }), "validation");
 });
 
 test("destinations: create with regions, a sixth of one type is a 409, update keeps regions, delete", async () => {
   const ws = await workspace("research");
   const secret = "sk-lf-NODE-LANGFUSE-SECRET-000111";
-  const made = await admin.createObservabilityDestination({
+  const made = await settings.createObservabilityDestination({
     type: "langfuse", name: "Node Langfuse", workspace_id: ws.id,
     config: { publicKey: "pk-lf-node", secretKey: secret }, regions: ["eu"],
   });
   assert.deepEqual(made.regions, ["europe"]);
   assert.equal(made.config.secretKey, "sk-...0111");
   assert.ok(!JSON.stringify(made).includes(secret));
-  const updated = await admin.updateObservabilityDestination(made.id, { enabled: false });
+  const updated = await settings.updateObservabilityDestination(made.id, { enabled: false });
   assert.deepEqual(updated.regions, ["europe"], "kept when left out");
   assert.equal(updated.enabled, false);
-  assert.deepEqual(await admin.getObservabilityDestination(made.id), updated);
+  assert.deepEqual(await settings.getObservabilityDestination(made.id), updated);
   for (let i = 0; i < 4; i++) {
-    await admin.createObservabilityDestination({
+    await settings.createObservabilityDestination({
       type: "langfuse", name: `More ${i}`, workspace_id: ws.id, config: { publicKey: "p", secretKey: "s" },
     });
   }
-  const sixth = await rejects(admin.createObservabilityDestination({
+  const sixth = await rejects(settings.createObservabilityDestination({
     type: "langfuse", name: "Sixth", workspace_id: ws.id, config: { publicKey: "p", secretKey: "s" },
   }), "api");
   assert.equal(sixth.status, 409);
-  const all = await admin.observabilityDestinations({ workspaceId: ws.id, limit: 2 }).collectAll();
+  const all = await settings.observabilityDestinations({ workspaceId: ws.id, limit: 2 }).collectAll();
   assert.equal(all.length, 5);
-  const first = await admin.listObservabilityDestinations({ workspaceId: ws.id, limit: 2 });
+  const first = await settings.listObservabilityDestinations({ workspaceId: ws.id, limit: 2 });
   assert.equal(first.total_count, 5);
   assert.equal(first.data.length, 2);
-  await admin.deleteObservabilityDestination(made.id);
-  await rejects(admin.getObservabilityDestination(made.id), "not_found");
+  await settings.deleteObservabilityDestination(made.id);
+  await rejects(settings.getObservabilityDestination(made.id), "not_found");
   assert.ok(!(await sandboxLog()).includes(secret));
 });
 
@@ -151,7 +154,7 @@ test("destinations: bad input is refused before sending, naming the field", asyn
     [{ type: "webhook", name: "x" }, "request.config"],
     [{ type: 3, name: "x", config: {} }, "request.type"],
   ]) {
-    const e = await rejects(admin.createObservabilityDestination(body), "validation");
+    const e = await rejects(settings.createObservabilityDestination(body), "validation");
     assert.equal(e.fieldErrors[0].field, field, JSON.stringify(e.fieldErrors));
   }
   for (const [patch, field] of [
@@ -160,7 +163,7 @@ test("destinations: bad input is refused before sending, naming the field", asyn
     [{ name: null }, "name"],
     [{ config: null }, "config"],
   ]) {
-    const e = await rejects(admin.updateObservabilityDestination("00000000-0000-4000-8000-000000000000", patch), "validation");
+    const e = await rejects(settings.updateObservabilityDestination("00000000-0000-4000-8000-000000000000", patch), "validation");
     assert.equal(e.fieldErrors[0].field, field);
   }
   assert.ok(!(await sandboxLog()).includes("destinations"), "nothing was sent");
@@ -171,22 +174,22 @@ test("hostile arguments reject as validation; the instance keeps working", async
   const getter = (key) => Object.defineProperty({}, key, { enumerable: true, get() { throw new Error("boom"); } });
   const cyclic = () => { const o = { type: "webhook", name: "x" }; o.config = o; return o; };
   const calls = {
-    createByokKey: () => admin.createByokKey(revoked()),
-    createByokKeyGetter: () => admin.createByokKey(getter("key")),
-    updateByokKey: () => admin.updateByokKey("id", getter("key")),
-    getByokKey: () => admin.getByokKey(revoked()),
-    getByokKeyNumber: () => admin.getByokKey(42),
-    deleteByokKey: () => admin.deleteByokKey({ toString() { throw new Error("boom"); } }),
-    listByokKeys: () => admin.listByokKeys(getter("workspaceId")),
-    listByokKeysProvider: () => admin.listByokKeys({ provider: 7 }),
-    byokKeys: () => admin.byokKeys(revoked()).collectAll(),
-    createDestination: () => admin.createObservabilityDestination(cyclic()),
-    createDestinationConfig: () => admin.createObservabilityDestination({ type: "webhook", name: "x", config: getter("url") }),
-    updateDestination: () => admin.updateObservabilityDestination("id", revoked()),
-    getDestination: () => admin.getObservabilityDestination(undefined),
-    deleteDestination: () => admin.deleteObservabilityDestination(null),
-    listDestinations: () => admin.listObservabilityDestinations({ workspaceId: 5 }),
-    destinations: () => admin.observabilityDestinations(getter("limit")).collectAll(),
+    createByokKey: () => settings.createByokKey(revoked()),
+    createByokKeyGetter: () => settings.createByokKey(getter("key")),
+    updateByokKey: () => settings.updateByokKey("id", getter("key")),
+    getByokKey: () => settings.getByokKey(revoked()),
+    getByokKeyNumber: () => settings.getByokKey(42),
+    deleteByokKey: () => settings.deleteByokKey({ toString() { throw new Error("boom"); } }),
+    listByokKeys: () => settings.listByokKeys(getter("workspaceId")),
+    listByokKeysProvider: () => settings.listByokKeys({ provider: 7 }),
+    byokKeys: () => settings.byokKeys(revoked()).collectAll(),
+    createDestination: () => settings.createObservabilityDestination(cyclic()),
+    createDestinationConfig: () => settings.createObservabilityDestination({ type: "webhook", name: "x", config: getter("url") }),
+    updateDestination: () => settings.updateObservabilityDestination("id", revoked()),
+    getDestination: () => settings.getObservabilityDestination(undefined),
+    deleteDestination: () => settings.deleteObservabilityDestination(null),
+    listDestinations: () => settings.listObservabilityDestinations({ workspaceId: 5 }),
+    destinations: () => settings.observabilityDestinations(getter("limit")).collectAll(),
   };
   for (const [name, call] of Object.entries(calls)) {
     let promise;

@@ -1,0 +1,49 @@
+// Browser and bundler entry of `openrouter-admin/settings`: the `WorkspaceSettings` class
+// (guardrails, BYOK keys, observability destinations), a wasm module apart from the client's,
+// so importing `OpenRouterAdmin` never downloads it. Call `await init()` of this entry once;
+// before that the constructor throws an `OpenRouterError` saying so. Node loads it on import
+// (settings-node.js).
+import webInit, {
+  initSync as webInitSync,
+  WorkspaceSettings as Loaded,
+} from "./openrouter_admin_settings.js";
+
+export * from "./openrouter_admin_settings.js";
+
+let ready = false;
+
+/** Loads the module (the .wasm next to this file unless given); harmless when called again. */
+export default async function init(module) {
+  const out = await webInit(module);
+  ready = true;
+  return out;
+}
+
+/** Loads the module synchronously from `{ module }` (bytes or a `WebAssembly.Module`). */
+export function initSync(module) {
+  const out = webInitSync(module);
+  ready = true;
+  return out;
+}
+
+/** Guardrails, BYOK keys and destinations; before `init()` it throws an `OpenRouterError`. */
+export class WorkspaceSettings extends Loaded {
+  constructor(options) {
+    if (!ready) {
+      const error = new Error(
+        "the settings module is not loaded: call `await init()` of openrouter-admin/settings first",
+      );
+      error.name = "OpenRouterError";
+      Object.assign(error, {
+        kind: "validation",
+        status: null,
+        code: null,
+        metadata: null,
+        retryAfterMs: null,
+        fieldErrors: [],
+      });
+      throw error;
+    }
+    super(options);
+  }
+}

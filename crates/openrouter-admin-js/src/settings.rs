@@ -1,0 +1,257 @@
+//! The `WorkspaceSettings` class of `openrouter-admin/settings`: guardrails (with their key
+//! and member assignments), BYOK provider keys and observability destinations, the
+//! workspace settings beyond keys, members and budgets.
+//!
+//! A wasm module of its own, built from this crate with the `settings` feature alone: these 23
+//! operations' bodies, validation and assignment outcomes measured 10 KB of gzip wasm, which
+//! would push every user's `OpenRouterAdmin` past the package's size budget. Who manages them
+//! imports this class (same options, errors, paginators); who does not never downloads it.
+//! Each method names its operation like [`OpenRouterAdmin`'s](crate) do.
+
+use js_sys::{Object, Promise};
+use openrouter_admin::Client;
+use wasm_bindgen::prelude::*;
+
+use crate::composite;
+use crate::convert::client_from;
+use crate::dispatch::{self, Op};
+use crate::error::set;
+
+/// Guardrails, BYOK keys and observability destinations of an organization's workspaces.
+/// Holds the management key inside the wasm module's memory, like `OpenRouterAdmin`.
+#[wasm_bindgen]
+pub struct WorkspaceSettings {
+    client: Client,
+}
+
+#[wasm_bindgen]
+impl WorkspaceSettings {
+    /// `new WorkspaceSettings({ apiKey, baseUrl?, timeoutMs?, maxRetries? })`, the options of
+    /// `OpenRouterAdmin`; throws an `OpenRouterError` of kind `validation` for a missing key or
+    /// a bad option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<WorkspaceSettings, JsValue> {
+        Ok(WorkspaceSettings {
+            client: client_from(&options)?,
+        })
+    }
+
+    /// A description without the key.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        format!(
+            "WorkspaceSettings {{ baseUrl: {}, apiKey: <redacted> }}",
+            self.client.config().base_url
+        )
+    }
+
+    /// What `JSON.stringify` shows: the base URL, never the key.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ baseUrl: string }")]
+    pub fn to_json(&self) -> JsValue {
+        let out: JsValue = Object::new().into();
+        set(
+            &out,
+            "baseUrl",
+            &JsValue::from_str(&self.client.config().base_url),
+        );
+        out
+    }
+
+    // ---- guardrails ---------------------------------------------------------------------
+
+    /// Assigns any number of keys to the guardrail (chunks of 100), one outcome per key. A key
+    /// holds one guardrail, so one held elsewhere moves here; a key of another workspace fails
+    /// alone (the others are still assigned).
+    #[wasm_bindgen(js_name = assignGuardrailKeys, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn assign_guardrail_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, hashes, options, true, true)
+    }
+
+    /// Unassigns any number of keys from the guardrail, one outcome per key.
+    #[wasm_bindgen(js_name = unassignGuardrailKeys, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn unassign_guardrail_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, hashes, options, true, false)
+    }
+
+    /// Assigns any number of organization members to the guardrail, one outcome per member.
+    #[wasm_bindgen(js_name = assignGuardrailMembers, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn assign_guardrail_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, user_ids, options, false, true)
+    }
+
+    /// Unassigns any number of organization members from the guardrail, one outcome each.
+    #[wasm_bindgen(js_name = unassignGuardrailMembers, unchecked_return_type = "Promise<AssignmentResult[]>")]
+    pub fn unassign_guardrail_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, user_ids, options, false, false)
+    }
+
+    // ---- BYOK provider keys -------------------------------------------------------------
+
+    /// `GET /byok`: one page of a workspace's BYOK credentials (`workspaceId` a UUID; default
+    /// the Default workspace; `provider` filters).
+    #[wasm_bindgen(js_name = listByokKeys, unchecked_return_type = "Promise<Page<ByokKey>>")]
+    pub fn list_byok_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListByokKeys, &options)
+    }
+
+    /// Every BYOK credential of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = byokKeys, unchecked_return_type = "Paginator<ByokKey>")]
+    pub fn byok_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListByokKeys, &options)
+    }
+
+    /// `POST /byok`: the provider key is sent once and never answered (only a masked
+    /// `label`); it is in no error message. Retried only on 429; otherwise a failure after
+    /// sending is kind `outcome_unknown` (list and look before adding it again).
+    #[wasm_bindgen(js_name = createByokKey, unchecked_return_type = "Promise<ByokKey>")]
+    pub fn create_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateByokKeyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateByokKey { request: &request }, &options)
+    }
+
+    /// `GET /byok/{id}`.
+    #[wasm_bindgen(js_name = getByokKey, unchecked_return_type = "Promise<ByokKey>")]
+    pub fn get_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::GetByokKey { id: &id }, &options)
+    }
+
+    /// `PATCH /byok/{id}` with only the fields given (a `key` replaces the old one in place).
+    #[wasm_bindgen(js_name = updateByokKey, unchecked_return_type = "Promise<ByokKey>")]
+    pub fn update_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateByokKeyRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateByokKey {
+            id: &id,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /byok/{id}`.
+    #[wasm_bindgen(js_name = deleteByokKey, unchecked_return_type = "Promise<void>")]
+    pub fn delete_byok_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::DeleteByokKey { id: &id }, &options)
+    }
+
+    // ---- observability destinations -----------------------------------------------------
+
+    /// `GET /observability/destinations`: one page of a workspace's destinations
+    /// (`workspaceId` a UUID; default the Default workspace).
+    #[wasm_bindgen(js_name = listObservabilityDestinations, unchecked_return_type = "Promise<Page<Destination>>")]
+    pub fn list_observability_destinations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::ListDestinations, &options)
+    }
+
+    /// Every destination of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = observabilityDestinations, unchecked_return_type = "Paginator<Destination>")]
+    pub fn observability_destinations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListDestinations, &options)
+    }
+
+    /// `POST /observability/destinations`: at most 5 of one type per workspace (a sixth
+    /// rejects with status 409). Retried only on 429.
+    #[wasm_bindgen(js_name = createObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
+    pub fn create_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateDestinationRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateDestination { request: &request }, &options)
+    }
+
+    /// `GET /observability/destinations/{id}`.
+    #[wasm_bindgen(js_name = getObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
+    pub fn get_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::GetDestination { id: &id }, &options)
+    }
+
+    /// `PATCH /observability/destinations/{id}` with only the fields given (`regions` left
+    /// out is kept).
+    #[wasm_bindgen(js_name = updateObservabilityDestination, unchecked_return_type = "Promise<Destination>")]
+    pub fn update_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateDestinationRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateDestination {
+            id: &id,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /observability/destinations/{id}`.
+    #[wasm_bindgen(js_name = deleteObservabilityDestination, unchecked_return_type = "Promise<void>")]
+    pub fn delete_observability_destination(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::DeleteDestination { id: &id }, &options)
+    }
+}
+
+impl WorkspaceSettings {
+    /// Every one-request method: [`dispatch::send`] with this client.
+    fn send(&self, op: Op, options: &JsValue) -> Promise {
+        dispatch::send(&self.client, op, options)
+    }
+
+    /// Every paginator method: [`dispatch::pages`] with this client and a list's [`Op`].
+    fn pages(&self, list: Op, options: &JsValue) -> Result<JsValue, JsValue> {
+        dispatch::pages(&self.client, list, options)
+    }
+}
