@@ -146,7 +146,9 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
 /// pinned wasm-bindgen (`--target web`) under `stem`, `wasm-opt -Oz`, then short import and
 /// export names. The client's module and the settings module go through the same steps.
 fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
-    banner(&format!("npm package: {stem} (cargo build wasm32 release, wasm-bindgen)"));
+    banner(&format!(
+        "npm package: {stem} (cargo build wasm32 release, wasm-bindgen)"
+    ));
     exec(
         cmd("cargo")
             .args([
@@ -167,7 +169,9 @@ fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
             .arg(&input),
     )?;
 
-    banner(&format!("npm package: {stem}: wasm-opt -Oz --converge, short names"));
+    banner(&format!(
+        "npm package: {stem}: wasm-opt -Oz --converge, short names"
+    ));
     let wasm = out.join(format!("{stem}_bg.wasm"));
     exec(
         cmd("wasm-opt")
@@ -178,6 +182,10 @@ fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
             // huge function that gzip packs worse than the same code kept apart (~1.5 KB
             // gzip; 15 to 20 measured best, larger or smaller limits cost more).
             .args(["--one-caller-inline-max-function-size", "20"])
+            // Lets the optimizer fold constant offsets into loads and stores (-117 B gzip).
+            // It assumes the first 1 KB of memory unused: rustc links wasm32 with the stack
+            // first, from 1 MiB down, so only the last KB of a full stack would reach it.
+            .arg("--low-memory-unused")
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm),
