@@ -131,6 +131,44 @@ pub enum Op<'a> {
     Credits,
     /// `GET /activity` (`options` add the filters).
     Activity,
+    /// `GET /guardrails` (`options.workspaceId`: another workspace's, by UUID).
+    ListGuardrails,
+    /// `POST /guardrails`.
+    CreateGuardrail {
+        /// A `CreateGuardrailRequest`.
+        request: &'a JsValue,
+    },
+    /// `GET /guardrails/{id}`.
+    GetGuardrail {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    /// `PATCH /guardrails/{id}`.
+    UpdateGuardrail {
+        /// The guardrail's id.
+        id: &'a JsValue,
+        /// An `UpdateGuardrailRequest`.
+        patch: &'a JsValue,
+    },
+    /// `DELETE /guardrails/{id}`.
+    DeleteGuardrail {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    /// `GET /guardrails/{id}/assignments/keys`.
+    ListGuardrailKeys {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    /// `GET /guardrails/{id}/assignments/members`.
+    ListGuardrailMembers {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    /// `GET /guardrails/assignments/keys`.
+    ListKeyAssignments,
+    /// `GET /guardrails/assignments/members`.
+    ListMemberAssignments,
     /// `request`: any method and path; `options` add the query, the body and the retry class.
     Raw {
         /// An `HttpMethod`.
@@ -148,6 +186,11 @@ impl Op<'_> {
             | Op::ListMembers { .. }
             | Op::ListKeys
             | Op::ListOrganizationMembers
+            | Op::ListGuardrails
+            | Op::ListGuardrailKeys { .. }
+            | Op::ListGuardrailMembers { .. }
+            | Op::ListKeyAssignments
+            | Op::ListMemberAssignments
             | Op::ListBudgets { .. }
             | Op::GetBudget { .. }
             | Op::PutBudget { .. }
@@ -155,7 +198,8 @@ impl Op<'_> {
             Op::DeleteWorkspace { .. }
             | Op::DeleteBudget { .. }
             | Op::DeleteKey { .. }
-            | Op::RetireKey { .. } => Shape::Unit,
+            | Op::RetireKey { .. }
+            | Op::DeleteGuardrail { .. } => Shape::Unit,
             Op::Raw { .. } => Shape::Any,
             Op::CurrentKey
             | Op::CreateWorkspace { .. }
@@ -164,7 +208,10 @@ impl Op<'_> {
             | Op::GetKey { .. }
             | Op::UpdateKey { .. }
             | Op::Credits
-            | Op::Activity => Shape::Data,
+            | Op::Activity
+            | Op::CreateGuardrail { .. }
+            | Op::GetGuardrail { .. }
+            | Op::UpdateGuardrail { .. } => Shape::Data,
         }
     }
 }
@@ -278,6 +325,43 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
         }
         Op::Credits => api::GetCredits::default().request(),
         Op::Activity => activity(&o)?.request(),
+        Op::ListGuardrails => {
+            let mut endpoint = api::ListGuardrails::default();
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);
+            list(endpoint, &mut paging)
+        }
+        Op::CreateGuardrail { request } => {
+            let body = body::read(request, "request")?;
+            api::CreateGuardrailRequest::new(body).request()
+        }
+        Op::GetGuardrail { id } => api::GetGuardrail::new(guardrail_arg(id)?).request(),
+        Op::UpdateGuardrail { id, patch } => {
+            let id = guardrail_arg(id)?;
+            let body = body::read(patch, "patch")?;
+            api::UpdateGuardrailRequest::new(id, body).request()
+        }
+        Op::DeleteGuardrail { id } => api::DeleteGuardrail::new(guardrail_arg(id)?).request(),
+        Op::ListGuardrailKeys { id } => {
+            let mut endpoint = api::ListGuardrailKeys::new(guardrail_arg(id)?);
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
+        Op::ListGuardrailMembers { id } => {
+            let mut endpoint = api::ListGuardrailMembers::new(guardrail_arg(id)?);
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
+        Op::ListKeyAssignments => {
+            let mut endpoint = api::ListKeyAssignments::default();
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
+        Op::ListMemberAssignments => {
+            let mut endpoint = api::ListMemberAssignments::default();
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
         Op::Raw { method, path } => {
             let method = method_arg(method)?;
             let mut raw = api::RawRequest::new(method, path_arg(path)?);
@@ -403,4 +487,9 @@ fn workspace_arg(value: &JsValue) -> Result<String, JsValue> {
 /// A key argument (its hash).
 fn hash_arg(value: &JsValue) -> Result<KeyHash, JsValue> {
     segment_arg(value, "hash").map(KeyHash::from)
+}
+
+/// A guardrail argument (its id).
+fn guardrail_arg(value: &JsValue) -> Result<String, JsValue> {
+    segment_arg(value, "id")
 }

@@ -5,6 +5,11 @@ import init, {
   isOpenRouterError,
   type ActivityItem,
   type ApiKey,
+  type AssignmentResult,
+  type BuiltinFilterInput,
+  type Guardrail,
+  type KeyAssignment,
+  type MemberAssignment,
   type BulkResult,
   type Credits,
   type CurrentKey,
@@ -115,6 +120,48 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const split: string | undefined = rows[0]?.workspace_id;
   const spent: number = rows.reduce((sum, r) => sum + r.usage + r.byok_usage_inference, 0);
 
+  const rail: Guardrail = await client.createGuardrail(
+    {
+      name: "Two models",
+      workspace_id: ws.id,
+      allowed_models: ["openai/gpt-4o", "anthropic/claude-sonnet-4"],
+      limit_usd: 50,
+      reset_interval: "monthly",
+      allowed_data_regions: ["europe"],
+      content_filter_builtins: [{ slug: "secrets", action: "redact" }, { slug: "regex-prompt-injection", action: "block", scan_scope: "user_only" }],
+      content_filters: [{ pattern: "sk-[a-z]+", action: "block", label: "[KEY]" }],
+    },
+    { signal },
+  );
+  const railRegions: DataRegion[] | null | undefined = rail.allowed_data_regions;
+  const railLimit: number | null | undefined = rail.limit_usd;
+  for await (const g of client.listGuardrails({ workspaceId: ws.id, limit: 10, signal })) {
+    const name: string = g.name;
+  }
+  const everyRail: Guardrail[] = await client.listGuardrails().collectAll();
+  await client.getGuardrail(rail.id, { signal });
+  await client.updateGuardrail(rail.id, { allowed_models: null, description: null, limit_usd: 10, content_filters: null });
+  await client.updateGuardrail(ws.default_guardrail_id, { allowed_providers: ["openai"] });
+  const keyResults: AssignmentResult[] = await client.assignGuardrailKeys(rail.id, [hash], { signal });
+  for (const r of keyResults) {
+    if (r.outcome === "failed" && r.error) {
+      const status: number | null = r.error.status;
+    }
+  }
+  await client.unassignGuardrailKeys(rail.id, [hash]);
+  await client.assignGuardrailMembers(rail.id, ["user_1"]);
+  await client.unassignGuardrailMembers(rail.id, ["user_1"], { signal });
+  const railKeys: KeyAssignment[] = await client.listGuardrailKeys(rail.id, { limit: 100 }).collectAll();
+  const railMembers: MemberAssignment[] = await client.listGuardrailMembers(rail.id).collectAll();
+  for await (const a of client.listKeyAssignments()) {
+    const label: string = a.key_label;
+  }
+  for await (const a of client.listMemberAssignments({ offset: 0 })) {
+    const by: string | null = a.assigned_by;
+  }
+  const gone2: void = await client.deleteGuardrail(rail.id);
+  const filter: BuiltinFilterInput = { slug: "email", action: "flag" };
+
   // Options are optional everywhere.
   await client.currentKey();
   await client.getCredits();
@@ -132,6 +179,14 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.getActivity({ groupBy: "key" });
   // @ts-expect-error a date is a string
   await client.getActivity({ date: new Date() });
+  // @ts-expect-error a guardrail's name is required
+  await client.createGuardrail({ limit_usd: 5, reset_interval: "daily" });
+  // @ts-expect-error regions are strings
+  await client.createGuardrail({ name: "x", allowed_data_regions: [1] });
+  // @ts-expect-error key hashes are strings
+  await client.assignGuardrailKeys("g", [1]);
+  // @ts-expect-error a built-in filter needs its action
+  const noAction: BuiltinFilterInput = { slug: "email" };
   // @ts-expect-error apiKey is required
   new OpenRouterAdmin({ baseUrl: "x" });
 }
