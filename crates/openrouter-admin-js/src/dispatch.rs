@@ -211,6 +211,53 @@ pub enum Op<'a> {
         /// The destination's id.
         id: &'a JsValue,
     },
+    #[cfg(feature = "settings")]
+    /// `GET /guardrails` (`options.workspaceId`: another workspace's, by UUID).
+    ListGuardrails,
+    #[cfg(feature = "settings")]
+    /// `POST /guardrails`.
+    CreateGuardrail {
+        /// A `CreateGuardrailRequest`.
+        request: &'a JsValue,
+    },
+    #[cfg(feature = "settings")]
+    /// `GET /guardrails/{id}`.
+    GetGuardrail {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    #[cfg(feature = "settings")]
+    /// `PATCH /guardrails/{id}`.
+    UpdateGuardrail {
+        /// The guardrail's id.
+        id: &'a JsValue,
+        /// An `UpdateGuardrailRequest`.
+        patch: &'a JsValue,
+    },
+    #[cfg(feature = "settings")]
+    /// `DELETE /guardrails/{id}`.
+    DeleteGuardrail {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    #[cfg(feature = "settings")]
+    /// `GET /guardrails/{id}/assignments/keys`.
+    ListGuardrailKeys {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    #[cfg(feature = "settings")]
+    /// `GET /guardrails/{id}/assignments/members`.
+    ListGuardrailMembers {
+        /// The guardrail's id.
+        id: &'a JsValue,
+    },
+    #[cfg(feature = "settings")]
+    /// `GET /guardrails/assignments/keys`.
+    ListKeyAssignments,
+    #[cfg(feature = "settings")]
+    /// `GET /guardrails/assignments/members`.
+    ListMemberAssignments,
     #[cfg(feature = "client")]
     /// `request`: any method and path; `options` add the query, the body and the retry class.
     Raw {
@@ -239,10 +286,18 @@ impl Op<'_> {
             | Op::DeleteBudget { .. }
             | Op::DeleteKey { .. }
             | Op::RetireKey { .. } => Shape::Unit,
+            #[cfg(feature = "settings")]
+            Op::DeleteGuardrail { .. } => Shape::Unit,
             #[cfg(feature = "client")]
             Op::Raw { .. } => Shape::Any,
             #[cfg(feature = "settings")]
-            Op::ListByokKeys | Op::ListDestinations => Shape::Whole,
+            Op::ListByokKeys
+            | Op::ListDestinations
+            | Op::ListGuardrails
+            | Op::ListGuardrailKeys { .. }
+            | Op::ListGuardrailMembers { .. }
+            | Op::ListKeyAssignments
+            | Op::ListMemberAssignments => Shape::Whole,
             #[cfg(feature = "settings")]
             Op::DeleteByokKey { .. } | Op::DeleteDestination { .. } => Shape::Unit,
             #[cfg(feature = "settings")]
@@ -261,6 +316,10 @@ impl Op<'_> {
             | Op::UpdateKey { .. }
             | Op::Credits
             | Op::Activity => Shape::Data,
+            #[cfg(feature = "settings")]
+            Op::CreateGuardrail { .. } | Op::GetGuardrail { .. } | Op::UpdateGuardrail { .. } => {
+                Shape::Data
+            }
         }
     }
 }
@@ -427,6 +486,52 @@ fn build(op: Op, options: &JsValue) -> Result<Built, JsValue> {
         }
         #[cfg(feature = "settings")]
         Op::DeleteDestination { id } => api::DeleteDestination::new(id_arg(id)?).request(),
+        #[cfg(feature = "settings")]
+        Op::ListGuardrails => {
+            let mut endpoint = api::ListGuardrails::default();
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);
+            list(endpoint, &mut paging)
+        }
+        #[cfg(feature = "settings")]
+        Op::CreateGuardrail { request } => {
+            let body = body::read(request, "request")?;
+            api::CreateGuardrailRequest::new(body).request()
+        }
+        #[cfg(feature = "settings")]
+        Op::GetGuardrail { id } => api::GetGuardrail::new(guardrail_arg(id)?).request(),
+        #[cfg(feature = "settings")]
+        Op::UpdateGuardrail { id, patch } => {
+            let id = guardrail_arg(id)?;
+            let body = body::read(patch, "patch")?;
+            api::UpdateGuardrailRequest::new(id, body).request()
+        }
+        #[cfg(feature = "settings")]
+        Op::DeleteGuardrail { id } => api::DeleteGuardrail::new(guardrail_arg(id)?).request(),
+        #[cfg(feature = "settings")]
+        Op::ListGuardrailKeys { id } => {
+            let mut endpoint = api::ListGuardrailKeys::new(guardrail_arg(id)?);
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
+        #[cfg(feature = "settings")]
+        Op::ListGuardrailMembers { id } => {
+            let mut endpoint = api::ListGuardrailMembers::new(guardrail_arg(id)?);
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
+        #[cfg(feature = "settings")]
+        Op::ListKeyAssignments => {
+            let mut endpoint = api::ListKeyAssignments::default();
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
+        #[cfg(feature = "settings")]
+        Op::ListMemberAssignments => {
+            let mut endpoint = api::ListMemberAssignments::default();
+            (endpoint.limit, endpoint.offset) = page_args(&o)?;
+            list(endpoint, &mut paging)
+        }
         #[cfg(feature = "client")]
         Op::Raw { method, path } => {
             let method = method_arg(method)?;
@@ -575,4 +680,9 @@ fn workspace_arg(value: &JsValue) -> Result<String, JsValue> {
 /// A key argument (its hash).
 fn hash_arg(value: &JsValue) -> Result<KeyHash, JsValue> {
     segment_arg(value, "hash").map(KeyHash::from)
+}
+
+/// A guardrail argument (its id).
+fn guardrail_arg(value: &JsValue) -> Result<String, JsValue> {
+    segment_arg(value, "id")
 }

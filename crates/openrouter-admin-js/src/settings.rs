@@ -61,6 +61,102 @@ impl WorkspaceSettings {
 
     // ---- guardrails ---------------------------------------------------------------------
 
+    /// A workspace's guardrails, as a `Paginator`: the Default workspace's, or
+    /// `options.workspaceId`'s (a UUID; a slug is a `validation` error naming `workspace_id`).
+    #[wasm_bindgen(js_name = listGuardrails, unchecked_return_type = "Paginator<Guardrail>")]
+    pub fn list_guardrails(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GuardrailListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListGuardrails, &options)
+    }
+
+    /// `POST /guardrails`: validated (a limit with its reset interval, no empty region list,
+    /// ...); retried only on 429. It governs nothing until keys or members are assigned.
+    #[wasm_bindgen(js_name = createGuardrail, unchecked_return_type = "Promise<Guardrail>")]
+    pub fn create_guardrail(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateGuardrailRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::CreateGuardrail { request: &request }, &options)
+    }
+
+    /// `GET /guardrails/{id}` (`not_found` also for a workspace's default guardrail that was
+    /// never written).
+    #[wasm_bindgen(js_name = getGuardrail, unchecked_return_type = "Promise<Guardrail>")]
+    pub fn get_guardrail(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::GetGuardrail { id: &id }, &options)
+    }
+
+    /// `PATCH /guardrails/{id}` with only the given fields (lists replaced whole); the first
+    /// update of a workspace's `default_guardrail_id` writes that default guardrail.
+    #[wasm_bindgen(js_name = updateGuardrail, unchecked_return_type = "Promise<Guardrail>")]
+    pub fn update_guardrail(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateGuardrailRequest")] patch: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let op = Op::UpdateGuardrail {
+            id: &id,
+            patch: &patch,
+        };
+        self.send(op, &options)
+    }
+
+    /// `DELETE /guardrails/{id}`: its keys and members are governed by it no more.
+    #[wasm_bindgen(js_name = deleteGuardrail, unchecked_return_type = "Promise<void>")]
+    pub fn delete_guardrail(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.send(Op::DeleteGuardrail { id: &id }, &options)
+    }
+
+    /// The keys a guardrail governs, as a `Paginator`.
+    #[wasm_bindgen(js_name = listGuardrailKeys, unchecked_return_type = "Paginator<KeyAssignment>")]
+    pub fn list_guardrail_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListGuardrailKeys { id: &id }, &options)
+    }
+
+    /// The organization members a guardrail governs, as a `Paginator`.
+    #[wasm_bindgen(js_name = listGuardrailMembers, unchecked_return_type = "Paginator<MemberAssignment>")]
+    pub fn list_guardrail_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListGuardrailMembers { id: &id }, &options)
+    }
+
+    /// Every key assignment of the organization, as a `Paginator`.
+    #[wasm_bindgen(js_name = listKeyAssignments, unchecked_return_type = "Paginator<KeyAssignment>")]
+    pub fn list_key_assignments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListKeyAssignments, &options)
+    }
+
+    /// Every member assignment of the organization, as a `Paginator`.
+    #[wasm_bindgen(js_name = listMemberAssignments, unchecked_return_type = "Paginator<MemberAssignment>")]
+    pub fn list_member_assignments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.pages(Op::ListMemberAssignments, &options)
+    }
+
     /// Assigns any number of keys to the guardrail (chunks of 100), one outcome per key. A key
     /// holds one guardrail, so one held elsewhere moves here; a key of another workspace fails
     /// alone (the others are still assigned).

@@ -127,6 +127,34 @@ CREATE TABLE IF NOT EXISTS destinations (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS destinations_by_workspace ON destinations (workspace_id, type, seq);
+-- Guardrails (`guardrails.rs`): the settable fields as one JSON document; a key holds one.
+CREATE TABLE IF NOT EXISTS guardrails (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT
+);
+CREATE INDEX IF NOT EXISTS guardrails_by_workspace ON guardrails (workspace_id, seq);
+CREATE TABLE IF NOT EXISTS guardrail_keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    guardrail_id TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    assigned_by TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS guardrail_keys_by_guardrail ON guardrail_keys (guardrail_id, seq);
+CREATE TABLE IF NOT EXISTS guardrail_members (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    guardrail_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    assigned_by TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (guardrail_id, user_id)
+);
 "#;
 
 /// Opens (or creates) the database. A file uses WAL with `synchronous=FULL`, so a write
@@ -142,7 +170,6 @@ pub fn open(path: Option<&Path>) -> rusqlite::Result<Connection> {
     }
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.execute_batch(SCHEMA)?;
-    conn.execute_batch(crate::guardrails::SCHEMA)?;
     migrate(&conn)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)

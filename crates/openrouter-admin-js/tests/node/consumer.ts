@@ -5,6 +5,11 @@ import init, {
   isOpenRouterError,
   type ActivityItem,
   type ApiKey,
+  type AssignmentResult,
+  type BuiltinFilterInput,
+  type Guardrail,
+  type KeyAssignment,
+  type MemberAssignment,
   type BulkResult,
   type ByokKey,
   type ByokProvider,
@@ -153,6 +158,47 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await settings.updateObservabilityDestination(dest.id, { regions: null });
   // @ts-expect-error a region the API does not know
   await settings.createObservabilityDestination({ ...destBody, regions: ["mars"] });
+  const rail: Guardrail = await settings.createGuardrail(
+    {
+      name: "Two models",
+      workspace_id: ws.id,
+      allowed_models: ["openai/gpt-4o", "anthropic/claude-sonnet-4"],
+      limit_usd: 50,
+      reset_interval: "monthly",
+      allowed_data_regions: ["europe"],
+      content_filter_builtins: [{ slug: "secrets", action: "redact" }, { slug: "regex-prompt-injection", action: "block", scan_scope: "user_only" }],
+      content_filters: [{ pattern: "sk-[a-z]+", action: "block", label: "[KEY]" }],
+    },
+    { signal },
+  );
+  const railRegions: DataRegion[] | null | undefined = rail.allowed_data_regions;
+  const railLimit: number | null | undefined = rail.limit_usd;
+  for await (const g of settings.listGuardrails({ workspaceId: ws.id, limit: 10, signal })) {
+    const name: string = g.name;
+  }
+  const everyRail: Guardrail[] = await settings.listGuardrails().collectAll();
+  await settings.getGuardrail(rail.id, { signal });
+  await settings.updateGuardrail(rail.id, { allowed_models: null, description: null, limit_usd: 10, content_filters: null });
+  await settings.updateGuardrail(ws.default_guardrail_id, { allowed_providers: ["openai"] });
+  const keyResults: AssignmentResult[] = await settings.assignGuardrailKeys(rail.id, [hash], { signal });
+  for (const r of keyResults) {
+    if (r.outcome === "failed" && r.error) {
+      const status: number | null = r.error.status;
+    }
+  }
+  await settings.unassignGuardrailKeys(rail.id, [hash]);
+  await settings.assignGuardrailMembers(rail.id, ["user_1"]);
+  await settings.unassignGuardrailMembers(rail.id, ["user_1"], { signal });
+  const railKeys: KeyAssignment[] = await settings.listGuardrailKeys(rail.id, { limit: 100 }).collectAll();
+  const railMembers: MemberAssignment[] = await settings.listGuardrailMembers(rail.id).collectAll();
+  for await (const a of settings.listKeyAssignments()) {
+    const label: string = a.key_label;
+  }
+  for await (const a of settings.listMemberAssignments({ offset: 0 })) {
+    const by: string | null = a.assigned_by;
+  }
+  const gone2: void = await settings.deleteGuardrail(rail.id);
+  const filter: BuiltinFilterInput = { slug: "email", action: "flag" };
 
   // Options are optional everywhere.
   await client.currentKey();
@@ -171,6 +217,14 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.getActivity({ groupBy: "key" });
   // @ts-expect-error a date is a string
   await client.getActivity({ date: new Date() });
+  // @ts-expect-error a guardrail's name is required
+  await settings.createGuardrail({ limit_usd: 5, reset_interval: "daily" });
+  // @ts-expect-error regions are strings
+  await settings.createGuardrail({ name: "x", allowed_data_regions: [1] });
+  // @ts-expect-error key hashes are strings
+  await settings.assignGuardrailKeys("g", [1]);
+  // @ts-expect-error a built-in filter needs its action
+  const noAction: BuiltinFilterInput = { slug: "email" };
   // @ts-expect-error apiKey is required
   new OpenRouterAdmin({ baseUrl: "x" });
 }

@@ -93,8 +93,16 @@ const METHODS = {
   listKeys: 1, keys: 1, createKey: 2, reconcileKey: 3, getKey: 2, updateKey: 3, deleteKey: 2,
   rotateKey: 2, retireKey: 2, bulkUpdateKeys: 3, bulkDeleteKeys: 2, request: 3,
   listOrganizationMembers: 1, organizationMembers: 1, constructor: 1, isOpenRouterError: 1,
+  listGuardrails: 1, createGuardrail: 2, getGuardrail: 2, updateGuardrail: 3, deleteGuardrail: 2,
+  listGuardrailKeys: 2, assignGuardrailKeys: 3, unassignGuardrailKeys: 3, listGuardrailMembers: 2,
+  assignGuardrailMembers: 3, unassignGuardrailMembers: 3, listKeyAssignments: 1,
+  listMemberAssignments: 1,
 };
-const SYNC = new Set(["workspaces", "members", "keys", "organizationMembers", "constructor"]);
+const SYNC = new Set([
+  "workspaces", "members", "keys", "organizationMembers", "constructor",
+  "listGuardrails", "listGuardrailKeys", "listGuardrailMembers", "listKeyAssignments",
+  "listMemberAssignments",
+]);
 
 const call = fc.record({
   method: fc.constantFrom(...Object.keys(METHODS)),
