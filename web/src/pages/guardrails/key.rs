@@ -66,41 +66,31 @@ pub fn KeyGuardrail(
     });
     let changed = succeeded(change);
 
-    // -- resources: the workspace's guardrails and the one this key holds; the workspace's
-    // default guardrail (unwritten: `None`) --
+    // -- resources: the workspace's guardrails and the one this key holds (again after a
+    // change); the workspace, for the id of its default guardrail --
     let held = read(move |signal| {
         let _written = changed.get();
         load_key_guardrails(ws_id.get_value(), signal)
     });
-    let default = read(move |signal| {
-        let _written = changed.get();
+    let workspace = read(move |signal| {
         let ws = ws_id.get_value();
         async move {
-            let client = use_client()?;
-            let ws = client
+            use_client()?
                 .workspace(&ws)
-                .get()
-                .signal(signal.clone())
-                .send()
-                .await?;
-            match client
-                .guardrail(ws.default_guardrail_id)
                 .get()
                 .signal(signal)
                 .send()
                 .await
-            {
-                Ok(g) => Ok(Some(g)),
-                Err(e) if e.is_not_found() => Ok(None),
-                Err(e) => Err(e),
-            }
         }
     });
 
     view! {
-        <Loaded load=move || async move { Ok::<_, openrouter_admin::Error>((held.await?, default.await?)) } let:loaded>
+        <Loaded load=move || async move { Ok::<_, openrouter_admin::Error>((held.await?, workspace.await?)) } let:loaded>
             {
-                let (held, default) = loaded;
+                let (held, ws) = loaded;
+                // The workspace's list holds its default guardrail once it is written; until
+                // then it restricts nothing.
+                let default = held.list.iter().find(|g| g.id == ws.default_guardrail_id).cloned();
                 let own = held.of(&hash.get_value()).cloned();
                 view! {
                     <div class="ora-grid2">
