@@ -37,7 +37,7 @@ type ChangeAction = Action<Change, Result<(), openrouter_admin::Error>>;
 #[derive(Clone)]
 enum Open {
     Add,
-    Edit(ByokKey),
+    Edit(Box<ByokKey>),
 }
 
 /// The BYOK tab.
@@ -204,7 +204,7 @@ fn byok_table(
                     <td>
                         <div class="ora-row">
                             <button class="ora-btn ora-btn-small" id=format!("ora-byok-edit-{}", k.id)
-                                aria-label=format!("Edit {name}") on:click=move |_| open.set(Some(Open::Edit(edit.clone())))>"Edit"</button>
+                                aria-label=format!("Edit {name}") on:click=move |_| open.set(Some(Open::Edit(Box::new(edit.clone()))))>"Edit"</button>
                             <button class="ora-btn ora-btn-small ora-btn-danger" id=format!("ora-byok-delete-{}", k.id)
                                 aria-label=format!("Delete {name}") on:click=move |_| deleting.set(Some(delete.clone()))>"Delete"</button>
                         </div>
@@ -266,7 +266,7 @@ fn ByokDialog(
     // -- signals --
     let existing = match &open {
         Open::Add => None,
-        Open::Edit(k) => Some(k.clone()),
+        Open::Edit(k) => Some((**k).clone()),
     };
     let was = StoredValue::new(existing.clone());
     let provider = RwSignal::new(

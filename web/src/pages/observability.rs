@@ -39,7 +39,7 @@ type ChangeAction = Action<Change, Result<(), openrouter_admin::Error>>;
 #[derive(Clone)]
 enum Open {
     Add(Option<DestinationType>),
-    Edit(Destination),
+    Edit(Box<Destination>),
 }
 
 /// A type's name as its vendor writes it.
@@ -300,7 +300,7 @@ fn destination_table(
                     <td>
                         <div class="ora-row">
                             <button class="ora-btn ora-btn-small" id=format!("ora-dest-edit-{}", d.id)
-                                aria-label=format!("Edit {name}") on:click=move |_| open.set(Some(Open::Edit(edit.clone())))>"Edit"</button>
+                                aria-label=format!("Edit {name}") on:click=move |_| open.set(Some(Open::Edit(Box::new(edit.clone()))))>"Edit"</button>
                             <button class="ora-btn ora-btn-small ora-btn-danger" id=format!("ora-dest-delete-{}", d.id)
                                 aria-label=format!("Delete {name}") on:click=move |_| deleting.set(Some(delete.clone()))>"Delete"</button>
                         </div>
@@ -385,7 +385,7 @@ fn DestinationDialog(
     // -- signals --
     let (existing, fixed) = match &open {
         Open::Add(kind) => (None, kind.clone()),
-        Open::Edit(d) => (Some(d.clone()), Some(d.kind.clone())),
+        Open::Edit(d) => (Some((**d).clone()), Some(d.kind.clone())),
     };
     let adding = existing.is_none();
     let was = StoredValue::new(existing.clone());
