@@ -9,6 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+import { WorkspaceSettings } from "openrouter-admin/settings";
 
 const ORIGIN = process.env.SANDBOX_URL;
 const API = process.env.SANDBOX_API;
@@ -93,15 +94,30 @@ const METHODS = {
   listKeys: 1, keys: 1, createKey: 2, reconcileKey: 3, getKey: 2, updateKey: 3, deleteKey: 2,
   rotateKey: 2, retireKey: 2, bulkUpdateKeys: 3, bulkDeleteKeys: 2, request: 3,
   listOrganizationMembers: 1, organizationMembers: 1, constructor: 1, isOpenRouterError: 1,
+  settingsConstructor: 1,
   listGuardrails: 1, createGuardrail: 2, getGuardrail: 2, updateGuardrail: 3, deleteGuardrail: 2,
   listGuardrailKeys: 2, assignGuardrailKeys: 3, unassignGuardrailKeys: 3, listGuardrailMembers: 2,
   assignGuardrailMembers: 3, unassignGuardrailMembers: 3, listKeyAssignments: 1,
   listMemberAssignments: 1,
+  listByokKeys: 1, byokKeys: 1, createByokKey: 2, getByokKey: 2, updateByokKey: 3,
+  deleteByokKey: 2, listObservabilityDestinations: 1, observabilityDestinations: 1,
+  createObservabilityDestination: 2, getObservabilityDestination: 2,
+  updateObservabilityDestination: 3, deleteObservabilityDestination: 2,
 };
+// The methods of `WorkspaceSettings` (openrouter-admin/settings); the rest are the client's.
+const SETTINGS = new Set([
+  "listGuardrails", "createGuardrail", "getGuardrail", "updateGuardrail", "deleteGuardrail",
+  "listGuardrailKeys", "assignGuardrailKeys", "unassignGuardrailKeys", "listGuardrailMembers",
+  "assignGuardrailMembers", "unassignGuardrailMembers", "listKeyAssignments",
+  "listMemberAssignments", "listByokKeys", "byokKeys", "createByokKey", "getByokKey",
+  "updateByokKey", "deleteByokKey", "listObservabilityDestinations", "observabilityDestinations",
+  "createObservabilityDestination", "getObservabilityDestination",
+  "updateObservabilityDestination", "deleteObservabilityDestination",
+]);
 const SYNC = new Set([
-  "workspaces", "members", "keys", "organizationMembers", "constructor",
+  "workspaces", "members", "keys", "organizationMembers", "constructor", "settingsConstructor",
   "listGuardrails", "listGuardrailKeys", "listGuardrailMembers", "listKeyAssignments",
-  "listMemberAssignments",
+  "listMemberAssignments", "byokKeys", "observabilityDestinations",
 ]);
 
 const call = fc.record({
@@ -114,6 +130,7 @@ test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEE
   console.log(`property test: seed ${SEED}, ${RUNS} cases (PROPERTY_SEED=${SEED} replays it)`);
   await control("POST", "/__sandbox/reset");
   const admin = new OpenRouterAdmin({ apiKey: KEY, baseUrl: API, maxRetries: 0, timeoutMs: 5000 });
+  const settings = new WorkspaceSettings({ apiKey: KEY, baseUrl: API, maxRetries: 0, timeoutMs: 5000 });
   let cases = 0;
 
   async function checkLog() {
@@ -133,8 +150,9 @@ test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEE
       try {
         if (pollute) Object.prototype[pollute[0]] = build(pollute[1]);
         if (method === "constructor") result = new OpenRouterAdmin(...used);
+        else if (method === "settingsConstructor") result = new WorkspaceSettings(...used);
         else if (method === "isOpenRouterError") result = isOpenRouterError(...used);
-        else result = admin[method](...used);
+        else result = (SETTINGS.has(method) ? settings : admin)[method](...used);
       } catch (error) {
         thrown = error;
       } finally {
@@ -153,6 +171,14 @@ test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEE
       }
       const key = await admin.currentKey();
       assert.equal(key.is_management_key, true);
+      // The settings module lives on too.
+      if (SETTINGS.has(method) || method === "settingsConstructor") {
+        const missing = await settings.getGuardrail("00000000-0000-4000-8000-000000000000").then(
+          () => null,
+          (error) => error,
+        );
+        assert.ok(isOpenRouterError(missing) && missing.kind === "not_found", `settings: ${missing}`);
+      }
       if (cases % 10_000 === 0) await checkLog();
     }),
     { seed: SEED, numRuns: RUNS, endOnFailure: true },
