@@ -13,14 +13,13 @@
 //! `JsValue` (`undefined` when left out): an `Option<JsValue>` parameter costs conversion code
 //! in the glue and the wasm of every method.
 
-use js_sys::{Object, Promise};
+use js_sys::Promise;
 use openrouter_admin::Client;
 use wasm_bindgen::prelude::*;
 
 use crate::composite;
-use crate::convert::client_from;
+use crate::convert::{client_from, describe, public_json};
 use crate::dispatch::{self, Op};
-use crate::error::set;
 
 /// A client for OpenRouter's management API. Holds the management key inside the wasm
 /// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
@@ -46,22 +45,13 @@ impl OpenRouterAdmin {
     /// A description without the key.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        format!(
-            "OpenRouterAdmin {{ baseUrl: {}, apiKey: <redacted> }}",
-            self.client.config().base_url
-        )
+        describe("OpenRouterAdmin", &self.client)
     }
 
     /// What `JSON.stringify` shows: the base URL, never the key.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ baseUrl: string }")]
     pub fn to_json(&self) -> JsValue {
-        let out: JsValue = Object::new().into();
-        set(
-            &out,
-            "baseUrl",
-            &JsValue::from_str(&self.client.config().base_url),
-        );
-        out
+        public_json(&self.client)
     }
 
     // ---- the calling key ---------------------------------------------------------------

@@ -272,6 +272,25 @@ pub fn client_from(options: &JsValue) -> Result<Client, JsValue> {
     builder.build().map_err(|e| error_to_js(&e))
 }
 
+/// What `toString()` of either class says: its name and base URL, the key redacted.
+pub fn describe(class: &str, client: &Client) -> String {
+    format!(
+        "{class} {{ baseUrl: {}, apiKey: <redacted> }}",
+        client.config().base_url
+    )
+}
+
+/// What `JSON.stringify` shows of either class: the base URL, never the key.
+pub fn public_json(client: &Client) -> JsValue {
+    let out: JsValue = Object::new().into();
+    crate::error::set(
+        &out,
+        "baseUrl",
+        &JsValue::from_str(&client.config().base_url),
+    );
+    out
+}
+
 /// The per-call options object (`undefined` and `null` mean none).
 pub struct Options {
     object: Option<JsValue>,

@@ -8,14 +8,13 @@
 //! imports this class (same options, errors, paginators); who does not never downloads it.
 //! Each method names its operation like [`OpenRouterAdmin`'s](crate) do.
 
-use js_sys::{Object, Promise};
+use js_sys::Promise;
 use openrouter_admin::Client;
 use wasm_bindgen::prelude::*;
 
 use crate::composite;
-use crate::convert::client_from;
+use crate::convert::{client_from, describe, public_json};
 use crate::dispatch::{self, Op};
-use crate::error::set;
 
 /// Guardrails, BYOK keys and observability destinations of an organization's workspaces.
 /// Holds the management key inside the wasm module's memory, like `OpenRouterAdmin`.
@@ -41,22 +40,13 @@ impl WorkspaceSettings {
     /// A description without the key.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        format!(
-            "WorkspaceSettings {{ baseUrl: {}, apiKey: <redacted> }}",
-            self.client.config().base_url
-        )
+        describe("WorkspaceSettings", &self.client)
     }
 
     /// What `JSON.stringify` shows: the base URL, never the key.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ baseUrl: string }")]
     pub fn to_json(&self) -> JsValue {
-        let out: JsValue = Object::new().into();
-        set(
-            &out,
-            "baseUrl",
-            &JsValue::from_str(&self.client.config().base_url),
-        );
-        out
+        public_json(&self.client)
     }
 
     // ---- guardrails ---------------------------------------------------------------------
