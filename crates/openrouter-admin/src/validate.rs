@@ -98,13 +98,34 @@ fn check_description(out: &mut Vec<FieldError>, d: &str) {
     len_between(out, "description", d, 0, Some(500));
 }
 
-fn check_sampling(out: &mut Vec<FieldError>, r: f64) {
+/// A field and the message of its rule, fixed text: a message formatted from the field name
+/// would link formatting into the npm package's wasm for every such rule.
+type Rule = (&'static str, &'static str);
+
+const IO_LOGGING_SAMPLING: Rule = (
+    "io_logging_sampling_rate",
+    "io_logging_sampling_rate must be between 0.0001 and 1",
+);
+const DESTINATION_SAMPLING: Rule = (
+    "sampling_rate",
+    "sampling_rate must be between 0.0001 and 1",
+);
+const KEY_LIMIT: Rule = ("limit", "limit must be a finite number ≥ 0");
+const GUARDRAIL_LIMIT: Rule = ("limit_usd", "limit_usd must be a finite number ≥ 0");
+const KEY_LIMIT_RESET: Rule = (
+    "limit_reset",
+    "limit_reset must be daily, weekly, monthly or null",
+);
+const GUARDRAIL_RESET: Rule = (
+    "reset_interval",
+    "reset_interval must be daily, weekly, monthly or null",
+);
+
+/// A sampling rate (a workspace's `io_logging_sampling_rate`, a destination's
+/// `sampling_rate`): 0.0001..1.
+fn check_sampling(out: &mut Vec<FieldError>, (field, said): Rule, r: f64) {
     if !(r.is_finite() && (0.0001..=1.0).contains(&r)) {
-        out.push(FieldError::new(
-            "io_logging_sampling_rate",
-            "range",
-            "io_logging_sampling_rate must be between 0.0001 and 1",
-        ));
+        out.push(FieldError::new(field, "range", said));
     }
 }
 
@@ -116,23 +137,18 @@ fn not_null(out: &mut Vec<FieldError>, field: &str) {
     ));
 }
 
-fn check_key_limit(out: &mut Vec<FieldError>, l: f64) {
+/// A spending limit in USD (a key's `limit`, a guardrail's `limit_usd`): finite, ≥ 0.
+fn check_usd_limit(out: &mut Vec<FieldError>, (field, said): Rule, l: f64) {
     if !l.is_finite() || l < 0.0 {
-        out.push(FieldError::new(
-            "limit",
-            "range",
-            "limit must be a finite number ≥ 0",
-        ));
+        out.push(FieldError::new(field, "range", said));
     }
 }
 
-fn check_limit_reset(out: &mut Vec<FieldError>, r: &LimitReset) {
+/// A limit's reset interval (a key's `limit_reset`, a guardrail's `reset_interval`): a known
+/// one.
+fn check_reset(out: &mut Vec<FieldError>, (field, said): Rule, r: &LimitReset) {
     if !r.is_known() {
-        out.push(FieldError::new(
-            "limit_reset",
-            "enum",
-            "limit_reset must be daily, weekly, monthly or null",
-        ));
+        out.push(FieldError::new(field, "enum", said));
     }
 }
 
@@ -160,7 +176,7 @@ impl Validate for CreateWorkspace {
             check_description(&mut out, d);
         }
         if let Some(r) = self.io_logging_sampling_rate {
-            check_sampling(&mut out, r);
+            check_sampling(&mut out, IO_LOGGING_SAMPLING, r);
         }
         out
     }
@@ -183,7 +199,7 @@ impl Validate for UpdateWorkspace {
             check_description(&mut out, d);
         }
         match self.io_logging_sampling_rate {
-            Patch::Value(r) => check_sampling(&mut out, r),
+            Patch::Value(r) => check_sampling(&mut out, IO_LOGGING_SAMPLING, r),
             Patch::Null => not_null(&mut out, "io_logging_sampling_rate"),
             Patch::Unset => {}
         }
@@ -317,27 +333,6 @@ fn check_regions(
     }
 }
 
-fn check_guardrail_limit(out: &mut Vec<FieldError>, l: f64) {
-    if !l.is_finite() || l < 0.0 {
-        out.push(FieldError::new(
-            "limit_usd",
-            "range",
-            "limit_usd must be a finite number ≥ 0",
-        ));
-    }
-}
-
-fn check_guardrail_reset(out: &mut Vec<FieldError>, r: &LimitReset) {
-    if !r.is_known() {
-        out.push(FieldError::new(
-            "reset_interval",
-            "enum",
-            "reset_interval must be daily, weekly, monthly or null",
-        ));
-    }
-}
-
-/// The built-in filters: known slugs, actions and scopes.
 fn check_builtins(out: &mut Vec<FieldError>, filters: &[BuiltinFilter]) {
     for (i, f) in filters.iter().enumerate() {
         if !f.slug.is_known() {
@@ -416,10 +411,10 @@ impl Validate for CreateGuardrail {
             check_workspace_uuid(&mut out, w.as_str());
         }
         if let Some(l) = self.limit_usd {
-            check_guardrail_limit(&mut out, l);
+            check_usd_limit(&mut out, GUARDRAIL_LIMIT, l);
         }
         if let Some(r) = &self.reset_interval {
-            check_guardrail_reset(&mut out, r);
+            check_reset(&mut out, GUARDRAIL_RESET, r);
         }
         // api-notes.md: on create, one without the other is a 400.
         match (self.limit_usd.is_some(), self.reset_interval.is_some()) {
@@ -482,10 +477,10 @@ impl Validate for UpdateGuardrail {
             );
         }
         if let Patch::Value(l) = self.limit_usd {
-            check_guardrail_limit(&mut out, l);
+            check_usd_limit(&mut out, GUARDRAIL_LIMIT, l);
         }
         if let Patch::Value(r) = &self.reset_interval {
-            check_guardrail_reset(&mut out, r);
+            check_reset(&mut out, GUARDRAIL_RESET, r);
         }
         if matches!(self.include_byok_in_budgets, Patch::Null) {
             not_null(&mut out, "include_byok_in_budgets");
@@ -562,10 +557,10 @@ impl Validate for CreateKey {
         let mut out = Vec::new();
         len_between(&mut out, "name", &self.name, 1, None);
         if let Some(l) = self.limit {
-            check_key_limit(&mut out, l);
+            check_usd_limit(&mut out, KEY_LIMIT, l);
         }
         if let Some(r) = &self.limit_reset {
-            check_limit_reset(&mut out, r);
+            check_reset(&mut out, KEY_LIMIT_RESET, r);
         }
         if let Some(e) = &self.expires_at {
             if let Err(msg) = check_utc_datetime(e.as_str()) {
@@ -597,10 +592,10 @@ impl Validate for UpdateKey {
             not_null(&mut out, "disabled");
         }
         if let Patch::Value(l) = self.limit {
-            check_key_limit(&mut out, l);
+            check_usd_limit(&mut out, KEY_LIMIT, l);
         }
         if let Patch::Value(r) = &self.limit_reset {
-            check_limit_reset(&mut out, r);
+            check_reset(&mut out, KEY_LIMIT_RESET, r);
         }
         if matches!(self.include_byok_in_limit, Patch::Null) {
             not_null(&mut out, "include_byok_in_limit");
@@ -763,17 +758,6 @@ impl Validate for UpdateByokKey {
     }
 }
 
-/// A destination's `sampling_rate`: 0.0001..1.
-fn check_destination_sampling(out: &mut Vec<FieldError>, r: f64) {
-    if !(r.is_finite() && (0.0001..=1.0).contains(&r)) {
-        out.push(FieldError::new(
-            "sampling_rate",
-            "range",
-            "sampling_rate must be between 0.0001 and 1",
-        ));
-    }
-}
-
 /// A JSON-object field (`config`, `filter_rules`) parsed, or an error naming it. Read through
 /// [`Doc`](crate::json::Doc): on wasm32 that is the host's `JSON.parse`, so validating a
 /// destination links no JSON parser into the npm package.
@@ -834,7 +818,7 @@ impl Validate for CreateDestination {
             check_workspace_uuid(&mut out, w.as_str());
         }
         if let Some(r) = self.sampling_rate {
-            check_destination_sampling(&mut out, r);
+            check_sampling(&mut out, DESTINATION_SAMPLING, r);
         }
         if let Some(l) = &self.api_key_hashes {
             check_list(&mut out, "api_key_hashes", l, 1, true);
@@ -886,7 +870,7 @@ impl Validate for UpdateDestination {
             object_of(&mut out, "config", c);
         }
         if let Patch::Value(r) = self.sampling_rate {
-            check_destination_sampling(&mut out, r);
+            check_sampling(&mut out, DESTINATION_SAMPLING, r);
         }
         if let Patch::Value(l) = &self.api_key_hashes {
             check_list(&mut out, "api_key_hashes", l, 1, true);
