@@ -30,8 +30,9 @@ use time::{Date, Duration, OffsetDateTime, Weekday};
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::input::QueryParams;
+use crate::key_rows::{KeyRow, KEY_COLS};
 use crate::state::Shared;
-use crate::store::{name_uuid, KeyRow, KEY_COLS};
+use crate::store::name_uuid;
 
 /// How many completed UTC days `/activity` covers.
 pub const DAYS: usize = 30;

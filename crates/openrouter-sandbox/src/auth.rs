@@ -10,8 +10,9 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use crate::error::{ApiError, ApiResult};
+use crate::key_rows::{find_key, KeyRow};
 use crate::state::{AppState, Shared};
-use crate::store::{find_key, now, sha256_hex, KeyRow};
+use crate::store::{now, sha256_hex};
 
 /// The caller of a request: the management key, or an ordinary API key in good standing.
 pub enum Caller {

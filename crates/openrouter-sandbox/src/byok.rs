@@ -20,7 +20,7 @@ use serde_json::json;
 use crate::auth::Management;
 use crate::byok_rows::{find, ByokRow, COLS};
 use crate::error::{ApiError, ApiResult};
-use crate::input::{Field, JsonObject, PathParams, QueryParams};
+use crate::input::{Field, JsonObject, Page, PathParams, QueryParams};
 use crate::state::Shared;
 use crate::store::{self, mask, now, sha256_hex};
 
@@ -163,8 +163,7 @@ pub async fn list(
     q: QueryParams,
     _: Management,
 ) -> ApiResult<Response> {
-    let offset = q.int("offset", 0, 0, i64::MAX, true)?;
-    let limit = q.int("limit", 50, 1, 100, false)?;
+    let Page { offset, limit } = q.page()?;
     let provider = q.string("provider");
     // A filter may also name a provider the API dropped (its credentials may still exist).
     if let Some(p) = provider
@@ -229,7 +228,7 @@ fn allow_list(
                         "{name}[{i}]: must be 64 lowercase hex characters"
                     )));
                 }
-                if store::find_key(db, item)?.is_none() {
+                if crate::key_rows::find_key(db, item)?.is_none() {
                     return Err(ApiError::bad_request(format!(
                         "{name}[{i}]: no API key of this organization has that hash"
                     )));
@@ -388,4 +387,60 @@ pub async fn delete(
     db.prepare_cached("DELETE FROM byok_keys WHERE id = ?1")?
         .execute([&row.id])?;
     Ok(Json(json!({ "deleted": true })).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::{DROPPED_PROVIDERS, PROVIDERS};
+
+    /// The spec's `BYOKProviderSlug` enum. The sandbox keeps its own list on purpose (it must
+    /// not depend on the core), so this test is what ties it to the spec.
+    fn spec_providers() -> Vec<String> {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../openapi/openrouter-management.yaml"
+        ))
+        .expect("read the spec");
+        let spec: serde_json::Value = serde_norway::from_str(&text).expect("parse the spec");
+        spec["components"]["schemas"]["BYOKProviderSlug"]["enum"]
+            .as_array()
+            .expect("BYOKProviderSlug.enum")
+            .iter()
+            .map(|p| p.as_str().expect("a slug").to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn every_provider_of_the_spec_is_taken_or_named_as_dropped() {
+        let spec = spec_providers();
+        let missing: Vec<&String> = spec
+            .iter()
+            .filter(|p| {
+                !PROVIDERS.contains(&p.as_str()) && !DROPPED_PROVIDERS.contains(&p.as_str())
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "spec providers the sandbox refuses: {missing:?}"
+        );
+        for p in DROPPED_PROVIDERS {
+            assert!(
+                spec.contains(&p.to_string()),
+                "{p} is named dropped but not in the spec"
+            );
+            assert!(!PROVIDERS.contains(p), "{p} is both taken and dropped");
+        }
+        // The providers beyond the spec's are the ones @openrouter/sdk 1.3.19 added.
+        let added = PROVIDERS
+            .iter()
+            .filter(|p| !spec.contains(&p.to_string()))
+            .count();
+        assert_eq!(
+            PROVIDERS.len(),
+            spec.len() - DROPPED_PROVIDERS.len() + added,
+            "PROVIDERS holds a slug twice"
+        );
+    }
 }

@@ -22,10 +22,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
 use crate::auth::Management;
+use crate::cascade;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{Field, JsonObject, PathParams, QueryParams};
+use crate::input::{char_len, Field, JsonObject, Page, PathParams, QueryParams};
 use crate::state::Shared;
-use crate::store::{self, find_key, guardrail_id_for, now, WorkspaceRow, WORKSPACE_COLS};
+use crate::store::{self, guardrail_id_for, now, WorkspaceRow, WORKSPACE_COLS};
 
 /// The regions `allowed_data_regions` may name.
 pub const DATA_REGIONS: &[&str] = &["global", "europe", "us"];
@@ -76,9 +77,11 @@ fn default_name(ws: &WorkspaceRow) -> String {
 }
 
 /// A guardrail as stored: its id, workspace and the document of its settable fields.
-struct GuardrailRow {
-    id: String,
-    workspace_id: String,
+pub struct GuardrailRow {
+    /// Its id.
+    pub id: String,
+    /// The workspace it lives in.
+    pub workspace_id: String,
     doc: Map<String, Value>,
     created_at: String,
     updated_at: Option<String>,
@@ -182,7 +185,7 @@ fn not_found(id: &str) -> ApiError {
 }
 
 /// The guardrail `id`, or 404.
-fn find_or_404(db: &Connection, id: &str) -> ApiResult<GuardrailRow> {
+pub fn find_or_404(db: &Connection, id: &str) -> ApiResult<GuardrailRow> {
     find(db, id)?.ok_or_else(|| not_found(id))
 }
 
@@ -194,10 +197,6 @@ fn default_of(db: &Connection, id: &str) -> ApiResult<Option<WorkspaceRow>> {
         .query_map([], WorkspaceRow::from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(all.into_iter().find(|ws| guardrail_id_for(&ws.id) == id))
-}
-
-fn char_len(s: &str) -> usize {
-    s.chars().count()
 }
 
 /// A list of strings, at least one, none empty; `null` clears it.
@@ -493,14 +492,6 @@ fn apply(doc: &mut Map<String, Value>, body: &JsonObject, create: bool) -> ApiRe
     Ok(())
 }
 
-/// The paging parameters of a list.
-fn paging(q: &QueryParams) -> ApiResult<(i64, i64)> {
-    Ok((
-        q.int("offset", 0, 0, i64::MAX, true)?,
-        q.int("limit", 50, 1, 100, false)?,
-    ))
-}
-
 /// `GET /guardrails`
 pub async fn list(
     State(state): State<Shared>,
@@ -508,7 +499,7 @@ pub async fn list(
     _: Management,
 ) -> ApiResult<Response> {
     let db = state.db();
-    let (offset, limit) = paging(&q)?;
+    let Page { offset, limit } = q.page()?;
     let ws_id = match q.string("workspace_id") {
         Some(id) if uuid::Uuid::try_parse(&id).is_err() => {
             return Err(ApiError::bad_request(format!(
@@ -628,324 +619,7 @@ pub async fn delete(
     let mut db = state.db();
     let g = find_or_404(&db, path.at(0))?;
     let tx = db.transaction()?;
-    tx.execute(
-        "DELETE FROM guardrail_keys WHERE guardrail_id = ?1",
-        [&g.id],
-    )?;
-    tx.execute(
-        "DELETE FROM guardrail_members WHERE guardrail_id = ?1",
-        [&g.id],
-    )?;
-    tx.execute("DELETE FROM guardrails WHERE id = ?1", [&g.id])?;
+    cascade::guardrail(&tx, &g.id)?;
     tx.commit()?;
     Ok(Json(json!({ "deleted": true })).into_response())
-}
-
-/// A key assignment as the API renders it.
-fn key_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
-    Ok(json!({
-        "id": r.get::<_, String>(0)?,
-        "key_hash": r.get::<_, String>(1)?,
-        "guardrail_id": r.get::<_, String>(2)?,
-        "key_name": r.get::<_, String>(3)?,
-        "key_label": r.get::<_, String>(4)?,
-        "assigned_by": r.get::<_, Option<String>>(5)?,
-        "created_at": r.get::<_, String>(6)?,
-    }))
-}
-
-/// A member assignment as the API renders it.
-fn member_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
-    Ok(json!({
-        "id": r.get::<_, String>(0)?,
-        "user_id": r.get::<_, String>(1)?,
-        "organization_id": store::ORGANIZATION_ID,
-        "guardrail_id": r.get::<_, String>(2)?,
-        "assigned_by": r.get::<_, Option<String>>(3)?,
-        "created_at": r.get::<_, String>(4)?,
-    }))
-}
-
-const KEY_ASSIGNMENT: &str =
-    "SELECT a.id, a.key_hash, a.guardrail_id, k.name, k.label, a.assigned_by, a.created_at \
-     FROM guardrail_keys a JOIN keys k ON k.hash = a.key_hash";
-const MEMBER_ASSIGNMENT: &str =
-    "SELECT a.id, a.user_id, a.guardrail_id, a.assigned_by, a.created_at FROM guardrail_members a";
-
-/// One page of assignments: a guardrail's, or the organization's (`guardrail` None).
-fn assignments(
-    db: &Connection,
-    keys: bool,
-    guardrail: Option<&str>,
-    (offset, limit): (i64, i64),
-) -> ApiResult<Value> {
-    let (select, table) = if keys {
-        (KEY_ASSIGNMENT, "guardrail_keys")
-    } else {
-        (MEMBER_ASSIGNMENT, "guardrail_members")
-    };
-    let only = if guardrail.is_some() {
-        "a.guardrail_id = ?1"
-    } else {
-        "?1 IS NULL"
-    };
-    let total: i64 = db
-        .prepare_cached(&format!("SELECT COUNT(*) FROM {table} a WHERE {only}"))?
-        .query_row([guardrail], |r| r.get(0))?;
-    let row = if keys {
-        key_assignment
-    } else {
-        member_assignment
-    };
-    let data = db
-        .prepare_cached(&format!(
-            "{select} WHERE {only} ORDER BY a.seq LIMIT ?2 OFFSET ?3"
-        ))?
-        .query_map(params![guardrail, limit, offset], row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(json!({ "data": data, "total_count": total }))
-}
-
-/// `GET /guardrails/{id}/assignments/keys`
-pub async fn list_keys(
-    State(state): State<Shared>,
-    path: PathParams,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    Ok(Json(assignments(&db, true, Some(&g.id), paging(&q)?)?).into_response())
-}
-
-/// `GET /guardrails/{id}/assignments/members`
-pub async fn list_members(
-    State(state): State<Shared>,
-    path: PathParams,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    Ok(Json(assignments(&db, false, Some(&g.id), paging(&q)?)?).into_response())
-}
-
-/// `GET /guardrails/assignments/keys`
-pub async fn all_keys(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    Ok(Json(assignments(&db, true, None, paging(&q)?)?).into_response())
-}
-
-/// `GET /guardrails/assignments/members`
-pub async fn all_members(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    Ok(Json(assignments(&db, false, None, paging(&q)?)?).into_response())
-}
-
-/// The identifiers of an assignment body: at least one, none empty, each once.
-fn ids(body: &JsonObject, name: &str) -> ApiResult<Vec<String>> {
-    let list = body
-        .string_array(name)?
-        .not_null(name)?
-        .ok_or_else(|| ApiError::bad_request(format!("{name}: required")))?;
-    if list.is_empty() {
-        return Err(ApiError::bad_request(format!(
-            "{name}: must hold at least 1 id"
-        )));
-    }
-    if let Some(i) = list.iter().position(String::is_empty) {
-        return Err(ApiError::bad_request(format!(
-            "{name}[{i}]: must not be empty"
-        )));
-    }
-    let mut unique: Vec<String> = Vec::with_capacity(list.len());
-    for id in list {
-        if !unique.contains(&id) {
-            unique.push(id);
-        }
-    }
-    Ok(unique)
-}
-
-/// Who made an assignment: the organization's first admin (the sandbox's one management key
-/// acts for the organization).
-fn assigner(db: &Connection) -> ApiResult<Option<String>> {
-    Ok(db
-        .prepare_cached("SELECT id FROM users WHERE role = 'admin' ORDER BY seq LIMIT 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?)
-}
-
-/// `POST /guardrails/{id}/assignments/keys`: every key must exist and be in the guardrail's
-/// workspace, or nothing is assigned; a key holding another guardrail moves to this one.
-pub async fn assign_keys(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-    body: Result<JsonObject, ApiError>,
-) -> ApiResult<Response> {
-    let mut db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let hashes = ids(&body?, "key_hashes")?;
-    for (i, hash) in hashes.iter().enumerate() {
-        let key = find_key(&db, hash)?.ok_or_else(|| {
-            ApiError::bad_request(format!("key_hashes[{i}]: no API key {hash:?}"))
-        })?;
-        if key.workspace_id != g.workspace_id {
-            return Err(ApiError::bad_request(format!(
-                "key_hashes[{i}]: the key {hash:?} is in another workspace than the guardrail; a key can only hold a guardrail of its own workspace"
-            )));
-        }
-    }
-    let by = assigner(&db)?;
-    let tx = db.transaction()?;
-    let mut assigned = 0;
-    let created = now();
-    for hash in &hashes {
-        let current: Option<String> = tx
-            .prepare_cached("SELECT guardrail_id FROM guardrail_keys WHERE key_hash = ?1")?
-            .query_row([hash], |r| r.get(0))
-            .optional()?;
-        if current.as_deref() == Some(g.id.as_str()) {
-            continue;
-        }
-        tx.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
-            .execute([hash])?;
-        tx.prepare_cached(
-            "INSERT INTO guardrail_keys (id, guardrail_id, key_hash, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
-        )?
-        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, created])?;
-        assigned += 1;
-    }
-    tx.commit()?;
-    Ok(Json(json!({ "assigned_count": assigned })).into_response())
-}
-
-/// `POST /guardrails/{id}/assignments/keys/remove`: keys not assigned to it are left alone.
-pub async fn unassign_keys(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-    body: Result<JsonObject, ApiError>,
-) -> ApiResult<Response> {
-    unassign(
-        &state,
-        &path,
-        body,
-        "key_hashes",
-        "guardrail_keys",
-        "key_hash",
-    )
-}
-
-/// Removes the ids of body field `field` from the guardrail's assignments in `table` (whose
-/// `column` holds them); ids not assigned are left alone, and not counted.
-fn unassign(
-    state: &Shared,
-    path: &PathParams,
-    body: Result<JsonObject, ApiError>,
-    field: &str,
-    table: &str,
-    column: &str,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let ids = ids(&body?, field)?;
-    let mut removed = 0;
-    for id in &ids {
-        removed += db
-            .prepare_cached(&format!(
-                "DELETE FROM {table} WHERE guardrail_id = ?1 AND {column} = ?2"
-            ))?
-            .execute(params![g.id, id])?;
-    }
-    Ok(Json(json!({ "unassigned_count": removed })).into_response())
-}
-
-/// `POST /guardrails/{id}/assignments/members`: every user must be in the organization, or
-/// nothing is assigned.
-pub async fn assign_members(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-    body: Result<JsonObject, ApiError>,
-) -> ApiResult<Response> {
-    let mut db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let users = ids(&body?, "member_user_ids")?;
-    for (i, user) in users.iter().enumerate() {
-        let known: Option<i64> = db
-            .prepare_cached("SELECT seq FROM users WHERE id = ?1")?
-            .query_row([user], |r| r.get(0))
-            .optional()?;
-        if known.is_none() {
-            return Err(ApiError::bad_request(format!(
-                "member_user_ids[{i}]: {user:?} is not a member of this organization"
-            )));
-        }
-    }
-    let by = assigner(&db)?;
-    let tx = db.transaction()?;
-    let mut assigned = 0;
-    let created = now();
-    for user in &users {
-        assigned += tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO guardrail_members (id, guardrail_id, user_id, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
-            )?
-            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, created])?;
-    }
-    tx.commit()?;
-    Ok(Json(json!({ "assigned_count": assigned })).into_response())
-}
-
-/// `POST /guardrails/{id}/assignments/members/remove`
-pub async fn unassign_members(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-    body: Result<JsonObject, ApiError>,
-) -> ApiResult<Response> {
-    unassign(
-        &state,
-        &path,
-        body,
-        "member_user_ids",
-        "guardrail_members",
-        "user_id",
-    )
-}
-
-/// Deletes a workspace's guardrails and every assignment to them (inside the workspace
-/// delete's transaction).
-pub fn delete_workspace(tx: &Connection, workspace_id: &str) -> rusqlite::Result<()> {
-    let sub = "SELECT id FROM guardrails WHERE workspace_id = ?1";
-    tx.execute(
-        &format!("DELETE FROM guardrail_keys WHERE guardrail_id IN ({sub})"),
-        [workspace_id],
-    )?;
-    tx.execute(
-        &format!("DELETE FROM guardrail_members WHERE guardrail_id IN ({sub})"),
-        [workspace_id],
-    )?;
-    tx.execute(
-        "DELETE FROM guardrails WHERE workspace_id = ?1",
-        [workspace_id],
-    )?;
-    Ok(())
-}
-
-/// Deletes a key's assignment (with the key).
-pub fn delete_key(db: &Connection, hash: &str) -> rusqlite::Result<()> {
-    db.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
-        .execute([hash])?;
-    Ok(())
 }

@@ -335,6 +335,40 @@ impl QueryParams {
     pub fn string(&self, name: &str) -> Option<String> {
         self.get(name).map(str::to_owned)
     }
+
+    /// A list's `offset`: 0 unless given, `null` read as absent (the spec types it
+    /// integer|null), a count past every row read as "past the end".
+    pub fn offset(&self) -> Result<i64, ApiError> {
+        self.int("offset", 0, 0, i64::MAX, true)
+    }
+
+    /// A list's `offset` and `limit` (1 to 100, 50 unless given): every paged list reads them
+    /// here, so they are checked and worded alike.
+    pub fn page(&self) -> Result<Page, ApiError> {
+        Ok(Page {
+            offset: self.offset()?,
+            limit: self.int("limit", 50, 1, 100, false)?,
+        })
+    }
+}
+
+/// The rows a list asks for ([`QueryParams::page`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    /// Rows skipped.
+    pub offset: i64,
+    /// Rows answered at most.
+    pub limit: i64,
+}
+
+/// A string's length as the spec's `maxLength` counts it: characters, not bytes.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Whether `s` is a UUID (a workspace is addressed by id or slug, so a slug may not be one).
+pub fn is_uuid(s: &str) -> bool {
+    uuid::Uuid::try_parse(s).is_ok()
 }
 
 fn hex_val(b: u8) -> Option<u8> {

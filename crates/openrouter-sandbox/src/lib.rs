@@ -5,21 +5,28 @@
 #![warn(missing_docs)]
 
 pub mod activity;
-pub mod api;
 pub mod auth;
+pub mod budgets;
 pub mod byok;
 pub mod byok_rows;
+pub mod cascade;
 pub mod conn;
 pub mod control;
 pub mod control_api;
 pub mod error;
+pub mod guardrail_assignments;
 pub mod guardrails;
 pub mod input;
+pub mod key_rows;
+pub mod keys;
+pub mod members;
 pub mod observability;
 pub mod observability_rows;
+pub mod organization;
 pub mod seed;
 pub mod state;
 pub mod store;
+pub mod workspaces;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -156,7 +163,7 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
     let management_key = config
         .management_key
         .clone()
-        .unwrap_or_else(api::new_secret);
+        .unwrap_or_else(keys::new_secret);
     let state: Shared = Arc::new(AppState {
         db: Mutex::new(conn),
         management_hash: store::sha256_hex(&management_key),
@@ -428,40 +435,43 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
 }
 
 fn router(state: Shared) -> Router {
-    use api::*;
+    use guardrail_assignments as assignments;
     let v1 = Router::new()
-        .route("/workspaces", get(list_workspaces).post(create_workspace))
+        .route(
+            "/workspaces",
+            get(workspaces::list).post(workspaces::create),
+        )
         .route(
             "/workspaces/{id}",
-            get(get_workspace)
-                .patch(update_workspace)
-                .delete(delete_workspace),
+            get(workspaces::get)
+                .patch(workspaces::update)
+                .delete(workspaces::delete),
         )
-        .route("/workspaces/{id}/members", get(list_members))
-        .route("/workspaces/{id}/members/add", post(add_members))
-        .route("/workspaces/{id}/members/remove", post(remove_members))
-        .route("/workspaces/{id}/budgets", get(list_budgets))
+        .route("/workspaces/{id}/members", get(members::list))
+        .route("/workspaces/{id}/members/add", post(members::add))
+        .route("/workspaces/{id}/members/remove", post(members::remove))
+        .route("/workspaces/{id}/budgets", get(budgets::list))
         .route(
             "/workspaces/{id}/budgets/{interval}",
-            get(get_budget).put(put_budget).delete(delete_budget),
+            get(budgets::get).put(budgets::put).delete(budgets::delete),
         )
-        .route("/key", get(current_key))
-        .route("/keys", get(list_keys).post(create_key))
+        .route("/key", get(keys::current))
+        .route("/keys", get(keys::list).post(keys::create))
         .route(
             "/keys/{hash}",
-            get(get_key).patch(update_key).delete(delete_key),
+            get(keys::get).patch(keys::update).delete(keys::delete),
         )
-        .route("/organization/members", get(list_org_members))
+        .route("/organization/members", get(organization::members))
         .route("/credits", get(activity::get_credits))
         .route("/activity", get(activity::get_activity))
         .route(
             "/guardrails",
             get(guardrails::list).post(guardrails::create),
         )
-        .route("/guardrails/assignments/keys", get(guardrails::all_keys))
+        .route("/guardrails/assignments/keys", get(assignments::all_keys))
         .route(
             "/guardrails/assignments/members",
-            get(guardrails::all_members),
+            get(assignments::all_members),
         )
         .route(
             "/guardrails/{id}",
@@ -471,19 +481,19 @@ fn router(state: Shared) -> Router {
         )
         .route(
             "/guardrails/{id}/assignments/keys",
-            get(guardrails::list_keys).post(guardrails::assign_keys),
+            get(assignments::list_keys).post(assignments::assign_keys),
         )
         .route(
             "/guardrails/{id}/assignments/keys/remove",
-            post(guardrails::unassign_keys),
+            post(assignments::unassign_keys),
         )
         .route(
             "/guardrails/{id}/assignments/members",
-            get(guardrails::list_members).post(guardrails::assign_members),
+            get(assignments::list_members).post(assignments::assign_members),
         )
         .route(
             "/guardrails/{id}/assignments/members/remove",
-            post(guardrails::unassign_members),
+            post(assignments::unassign_members),
         )
         .route("/byok", get(byok::list).post(byok::create))
         .route(

@@ -21,7 +21,7 @@ use serde_json::{json, Map, Value};
 
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{type_name, Field, JsonObject, PathParams, QueryParams};
+use crate::input::{type_name, Field, JsonObject, Page, PathParams, QueryParams};
 use crate::observability_rows::{find, DestinationRow, COLS};
 use crate::state::Shared;
 use crate::store::{self, mask, now};
@@ -294,8 +294,7 @@ pub async fn list(
     q: QueryParams,
     _: Management,
 ) -> ApiResult<Response> {
-    let offset = q.int("offset", 0, 0, i64::MAX, true)?;
-    let limit = q.int("limit", 50, 1, 100, false)?;
+    let Page { offset, limit } = q.page()?;
     let db = state.db();
     let Some(ws) = store::workspace_by_uuid(&db, q.string("workspace_id").as_deref())? else {
         return Ok(Json(json!({ "data": [], "total_count": 0 })).into_response());

@@ -4,8 +4,9 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
+use crate::key_rows::KeyRow;
 use crate::store::{
-    guardrail_id_for, label_for, name_uuid, round_cents, sha256_hex, KeyRow, UserRow, WorkspaceRow,
+    guardrail_id_for, label_for, name_uuid, round_cents, sha256_hex, UserRow, WorkspaceRow,
 };
 
 /// Which organization to start with.
@@ -347,13 +348,7 @@ pub fn reseed_at(
     anchor: i64,
 ) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    tx.execute_batch(
-        "DELETE FROM users; DELETE FROM workspaces; DELETE FROM members; DELETE FROM budgets; \
-         DELETE FROM keys; DELETE FROM meta; \
-         DELETE FROM sqlite_sequence WHERE name IN ('workspaces','members','keys');",
-    )?;
-    tx.execute_batch(CLEAR_GUARDRAILS)?;
-    tx.execute_batch("DELETE FROM byok_keys; DELETE FROM destinations;")?;
+    crate::store::clear(&tx)?;
     write_seed(&tx, kind, scale, anchor)?;
     tx.execute("INSERT INTO meta (k, v) VALUES ('seeded', '1')", [])?;
     tx.commit()
@@ -605,10 +600,6 @@ fn write_seed(
 // ---------------------------------------------------------------------------------------------
 // Guardrails
 
-/// Empties the guardrail tables (before the seed is written again).
-const CLEAR_GUARDRAILS: &str = "DELETE FROM guardrails; DELETE FROM guardrail_keys; DELETE FROM guardrail_members; \
-     DELETE FROM sqlite_sequence WHERE name IN ('guardrails','guardrail_keys','guardrail_members');";
-
 /// (workspace slug, name or None for the workspace's default guardrail, settings, how many
 /// of the workspace's first keys it governs, which organization members it governs)
 type SeedGuardrail = (
@@ -830,7 +821,7 @@ mod tests {
                 .query_row(
                     &format!(
                         "SELECT {} FROM keys WHERE name = ?1",
-                        crate::store::KEY_COLS
+                        crate::key_rows::KEY_COLS
                     ),
                     [name],
                     KeyRow::from_row,

@@ -17,6 +17,6 @@ mod members;
 mod no_cors;
 mod numbers;
 mod observability;
+mod sdk_1_3_19_changes;
 mod serving;
-mod today;
 mod workspaces;

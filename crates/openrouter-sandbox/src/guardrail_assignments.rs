@@ -1,0 +1,289 @@
+//! A guardrail's key and member assignments (`/guardrails/{id}/assignments/...`) and the
+//! organization-wide lists (`/guardrails/assignments/...`): a key holds at most one guardrail,
+//! of its own workspace (the rules are in `guardrails.rs`'s doc and the README).
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Value};
+
+use crate::auth::Management;
+use crate::error::{ApiError, ApiResult};
+use crate::guardrails::find_or_404;
+use crate::input::{JsonObject, Page, PathParams, QueryParams};
+use crate::key_rows::find_key;
+use crate::state::Shared;
+use crate::store::{self, now};
+
+/// A key assignment as the API renders it.
+fn key_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "id": r.get::<_, String>(0)?,
+        "key_hash": r.get::<_, String>(1)?,
+        "guardrail_id": r.get::<_, String>(2)?,
+        "key_name": r.get::<_, String>(3)?,
+        "key_label": r.get::<_, String>(4)?,
+        "assigned_by": r.get::<_, Option<String>>(5)?,
+        "created_at": r.get::<_, String>(6)?,
+    }))
+}
+
+/// A member assignment as the API renders it.
+fn member_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "id": r.get::<_, String>(0)?,
+        "user_id": r.get::<_, String>(1)?,
+        "organization_id": store::ORGANIZATION_ID,
+        "guardrail_id": r.get::<_, String>(2)?,
+        "assigned_by": r.get::<_, Option<String>>(3)?,
+        "created_at": r.get::<_, String>(4)?,
+    }))
+}
+
+const KEY_ASSIGNMENT: &str =
+    "SELECT a.id, a.key_hash, a.guardrail_id, k.name, k.label, a.assigned_by, a.created_at \
+     FROM guardrail_keys a JOIN keys k ON k.hash = a.key_hash";
+const MEMBER_ASSIGNMENT: &str =
+    "SELECT a.id, a.user_id, a.guardrail_id, a.assigned_by, a.created_at FROM guardrail_members a";
+
+/// One page of assignments: a guardrail's, or the organization's (`guardrail` None).
+fn assignments(
+    db: &Connection,
+    keys: bool,
+    guardrail: Option<&str>,
+    Page { offset, limit }: Page,
+) -> ApiResult<Value> {
+    let (select, table) = if keys {
+        (KEY_ASSIGNMENT, "guardrail_keys")
+    } else {
+        (MEMBER_ASSIGNMENT, "guardrail_members")
+    };
+    let only = if guardrail.is_some() {
+        "a.guardrail_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let total: i64 = db
+        .prepare_cached(&format!("SELECT COUNT(*) FROM {table} a WHERE {only}"))?
+        .query_row([guardrail], |r| r.get(0))?;
+    let row = if keys {
+        key_assignment
+    } else {
+        member_assignment
+    };
+    let data = db
+        .prepare_cached(&format!(
+            "{select} WHERE {only} ORDER BY a.seq LIMIT ?2 OFFSET ?3"
+        ))?
+        .query_map(params![guardrail, limit, offset], row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(json!({ "data": data, "total_count": total }))
+}
+
+/// `GET /guardrails/{id}/assignments/keys`
+pub async fn list_keys(
+    State(state): State<Shared>,
+    path: PathParams,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    Ok(Json(assignments(&db, true, Some(&g.id), q.page()?)?).into_response())
+}
+
+/// `GET /guardrails/{id}/assignments/members`
+pub async fn list_members(
+    State(state): State<Shared>,
+    path: PathParams,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    Ok(Json(assignments(&db, false, Some(&g.id), q.page()?)?).into_response())
+}
+
+/// `GET /guardrails/assignments/keys`
+pub async fn all_keys(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    Ok(Json(assignments(&db, true, None, q.page()?)?).into_response())
+}
+
+/// `GET /guardrails/assignments/members`
+pub async fn all_members(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    Ok(Json(assignments(&db, false, None, q.page()?)?).into_response())
+}
+
+/// The identifiers of an assignment body: at least one, none empty, each once.
+fn ids(body: &JsonObject, name: &str) -> ApiResult<Vec<String>> {
+    let list = body
+        .string_array(name)?
+        .not_null(name)?
+        .ok_or_else(|| ApiError::bad_request(format!("{name}: required")))?;
+    if list.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "{name}: must hold at least 1 id"
+        )));
+    }
+    if let Some(i) = list.iter().position(String::is_empty) {
+        return Err(ApiError::bad_request(format!(
+            "{name}[{i}]: must not be empty"
+        )));
+    }
+    let mut unique: Vec<String> = Vec::with_capacity(list.len());
+    for id in list {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    Ok(unique)
+}
+
+/// `POST /guardrails/{id}/assignments/keys`: every key must exist and be in the guardrail's
+/// workspace, or nothing is assigned; a key holding another guardrail moves to this one.
+pub async fn assign_keys(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let hashes = ids(&body?, "key_hashes")?;
+    for (i, hash) in hashes.iter().enumerate() {
+        let key = find_key(&db, hash)?.ok_or_else(|| {
+            ApiError::bad_request(format!("key_hashes[{i}]: no API key {hash:?}"))
+        })?;
+        if key.workspace_id != g.workspace_id {
+            return Err(ApiError::bad_request(format!(
+                "key_hashes[{i}]: the key {hash:?} is in another workspace than the guardrail; a key can only hold a guardrail of its own workspace"
+            )));
+        }
+    }
+    // The organization's first admin: the one management key acts for the organization.
+    let by = store::first_admin(&db)?;
+    let tx = db.transaction()?;
+    let mut assigned = 0;
+    let created = now();
+    for hash in &hashes {
+        let current: Option<String> = tx
+            .prepare_cached("SELECT guardrail_id FROM guardrail_keys WHERE key_hash = ?1")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?;
+        if current.as_deref() == Some(g.id.as_str()) {
+            continue;
+        }
+        tx.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
+            .execute([hash])?;
+        tx.prepare_cached(
+            "INSERT INTO guardrail_keys (id, guardrail_id, key_hash, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+        )?
+        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, created])?;
+        assigned += 1;
+    }
+    tx.commit()?;
+    Ok(Json(json!({ "assigned_count": assigned })).into_response())
+}
+
+/// `POST /guardrails/{id}/assignments/keys/remove`: keys not assigned to it are left alone.
+pub async fn unassign_keys(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    unassign(
+        &state,
+        &path,
+        body,
+        "key_hashes",
+        "guardrail_keys",
+        "key_hash",
+    )
+}
+
+/// Removes the ids of body field `field` from the guardrail's assignments in `table` (whose
+/// `column` holds them); ids not assigned are left alone, and not counted.
+fn unassign(
+    state: &Shared,
+    path: &PathParams,
+    body: Result<JsonObject, ApiError>,
+    field: &str,
+    table: &str,
+    column: &str,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let ids = ids(&body?, field)?;
+    let mut removed = 0;
+    for id in &ids {
+        removed += db
+            .prepare_cached(&format!(
+                "DELETE FROM {table} WHERE guardrail_id = ?1 AND {column} = ?2"
+            ))?
+            .execute(params![g.id, id])?;
+    }
+    Ok(Json(json!({ "unassigned_count": removed })).into_response())
+}
+
+/// `POST /guardrails/{id}/assignments/members`: every user must be in the organization, or
+/// nothing is assigned.
+pub async fn assign_members(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let users = ids(&body?, "member_user_ids")?;
+    for (i, user) in users.iter().enumerate() {
+        if !store::user_exists(&db, user)? {
+            return Err(ApiError::bad_request(format!(
+                "member_user_ids[{i}]: {user:?} is not a member of this organization"
+            )));
+        }
+    }
+    // The organization's first admin: the one management key acts for the organization.
+    let by = store::first_admin(&db)?;
+    let tx = db.transaction()?;
+    let mut assigned = 0;
+    let created = now();
+    for user in &users {
+        assigned += tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO guardrail_members (id, guardrail_id, user_id, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+            )?
+            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, created])?;
+    }
+    tx.commit()?;
+    Ok(Json(json!({ "assigned_count": assigned })).into_response())
+}
+
+/// `POST /guardrails/{id}/assignments/members/remove`
+pub async fn unassign_members(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    unassign(
+        &state,
+        &path,
+        body,
+        "member_user_ids",
+        "guardrail_members",
+        "user_id",
+    )
+}

@@ -1,0 +1,332 @@
+//! `/workspaces` and `/workspaces/{id}`: the handlers and a workspace body's rules (the row
+//! and its queries are `store::WorkspaceRow`; what goes with a deleted one is `cascade.rs`).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+use crate::auth::Management;
+use crate::cascade;
+use crate::error::{ApiError, ApiResult};
+use crate::input::{char_len, is_uuid, Field, JsonObject, Page, PathParams, QueryParams};
+use crate::state::Shared;
+use crate::store::{self, find_workspace, now, WorkspaceRow, WORKSPACE_COLS};
+
+fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// `GET /workspaces`
+pub async fn list(
+    State(state): State<Shared>,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let Page { offset, limit } = q.page()?;
+    let total: i64 = db
+        .prepare_cached("SELECT COUNT(*) FROM workspaces")?
+        .query_row([], |r| r.get(0))?;
+    let rows = db
+        .prepare_cached(&format!(
+            "SELECT {WORKSPACE_COLS} FROM workspaces ORDER BY seq LIMIT ?1 OFFSET ?2"
+        ))?
+        .query_map(params![limit, offset], WorkspaceRow::from_row)?
+        .map(|r| r.map(|w| w.to_json()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Json(json!({ "data": rows, "total_count": total })).into_response())
+}
+
+/// Applies the create/update fields of a workspace body; answers whether anything was sent.
+fn apply_workspace_fields(
+    db: &Connection,
+    ws: &mut WorkspaceRow,
+    body: &JsonObject,
+) -> ApiResult<bool> {
+    let mut changed = false;
+    if let Some(name) = body.string("name")?.not_null("name")? {
+        let n = char_len(&name);
+        if !(1..=100).contains(&n) {
+            return Err(ApiError::bad_request(format!(
+                "name: must be 1 to 100 characters, got {n}"
+            )));
+        }
+        if name.trim().is_empty() {
+            return Err(ApiError::bad_request("name: must not be blank"));
+        }
+        ws.name = name;
+        changed = true;
+    }
+    if let Some(slug) = body.string("slug")?.not_null("slug")? {
+        let n = char_len(&slug);
+        if !(1..=50).contains(&n) {
+            return Err(ApiError::bad_request(format!(
+                "slug: must be 1 to 50 characters, got {n}"
+            )));
+        }
+        if !valid_slug(&slug) {
+            return Err(ApiError::bad_request(format!(
+                "slug: {slug:?} must match ^[a-z0-9]+(?:-[a-z0-9]+)*$"
+            )));
+        }
+        if is_uuid(&slug) {
+            return Err(ApiError::bad_request(
+                "slug: must not look like a UUID, since workspaces are addressed by id or slug",
+            ));
+        }
+        let taken: Option<String> = db
+            .prepare_cached("SELECT id FROM workspaces WHERE slug = ?1")?
+            .query_row([&slug], |r| r.get(0))
+            .optional()?;
+        if taken.is_some_and(|id| id != ws.id) {
+            return Err(ApiError::bad_request(format!(
+                "slug: {slug:?} is already used by another workspace"
+            )));
+        }
+        ws.slug = slug;
+        changed = true;
+    }
+    match body.string("description")? {
+        Field::Absent => {}
+        Field::Null => {
+            ws.description = None;
+            changed = true;
+        }
+        Field::Value(d) => {
+            let n = char_len(&d);
+            if n > 500 {
+                return Err(ApiError::bad_request(format!(
+                    "description: must be at most 500 characters, got {n}"
+                )));
+            }
+            ws.description = Some(d);
+            changed = true;
+        }
+    }
+    for (name, slot) in [
+        ("default_text_model", &mut ws.default_text_model),
+        ("default_image_model", &mut ws.default_image_model),
+        ("default_provider_sort", &mut ws.default_provider_sort),
+    ] {
+        match body.string(name)? {
+            Field::Absent => {}
+            Field::Null => {
+                *slot = None;
+                changed = true;
+            }
+            Field::Value(v) => {
+                if char_len(&v) > 200 {
+                    return Err(ApiError::bad_request(format!(
+                        "{name}: must be at most 200 characters"
+                    )));
+                }
+                *slot = Some(v);
+                changed = true;
+            }
+        }
+    }
+    match body.int_array("io_logging_api_key_ids")? {
+        Field::Absent => {}
+        Field::Null => {
+            ws.io_logging_api_key_ids = None;
+            changed = true;
+        }
+        Field::Value(v) => {
+            ws.io_logging_api_key_ids = Some(v);
+            changed = true;
+        }
+    }
+    match body.string_array("disabled_server_tools")? {
+        Field::Absent => {}
+        Field::Null => {
+            ws.disabled_server_tools = None;
+            changed = true;
+        }
+        Field::Value(tools) => {
+            ws.disabled_server_tools = server_tools(tools)?;
+            changed = true;
+        }
+    }
+    if let Some(rate) = body
+        .number("io_logging_sampling_rate")?
+        .not_null("io_logging_sampling_rate")?
+    {
+        if !(0.0001..=1.0).contains(&rate) {
+            return Err(ApiError::bad_request(format!(
+                "io_logging_sampling_rate: must be between 0.0001 and 1, got {rate}"
+            )));
+        }
+        ws.io_logging_sampling_rate = rate;
+        changed = true;
+    }
+    for (name, slot) in [
+        (
+            "is_data_discount_logging_enabled",
+            &mut ws.is_data_discount_logging_enabled,
+        ),
+        (
+            "is_observability_broadcast_enabled",
+            &mut ws.is_observability_broadcast_enabled,
+        ),
+        (
+            "is_observability_io_logging_enabled",
+            &mut ws.is_observability_io_logging_enabled,
+        ),
+    ] {
+        if let Some(b) = body.boolean(name)?.not_null(name)? {
+            *slot = b;
+            changed = true;
+        }
+    }
+    Ok(changed)
+}
+
+/// A `disabled_server_tools` value as stored: each a known tool (`store::SERVER_TOOLS`), no
+/// repeats; an empty array clears the setting, as `null` does.
+fn server_tools(tools: Vec<String>) -> ApiResult<Option<Vec<String>>> {
+    let mut out: Vec<String> = Vec::with_capacity(tools.len());
+    for (i, tool) in tools.into_iter().enumerate() {
+        if !store::SERVER_TOOLS.contains(&tool.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "disabled_server_tools[{i}]: {tool:?} is not a server tool; one of {}",
+                store::SERVER_TOOLS.join(", ")
+            )));
+        }
+        if out.contains(&tool) {
+            return Err(ApiError::bad_request(format!(
+                "disabled_server_tools[{i}]: {tool:?} is listed twice"
+            )));
+        }
+        out.push(tool);
+    }
+    Ok(if out.is_empty() { None } else { Some(out) })
+}
+
+/// `POST /workspaces`
+pub async fn create(
+    State(state): State<Shared>,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let body = body?;
+    for required in ["name", "slug"] {
+        if !body.0.contains_key(required) {
+            return Err(ApiError::bad_request(format!("{required}: required")));
+        }
+    }
+    let mut ws = WorkspaceRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        slug: String::new(),
+        name: String::new(),
+        description: None,
+        default_text_model: None,
+        default_image_model: None,
+        default_provider_sort: None,
+        include_byok_in_budgets: false,
+        io_logging_api_key_ids: None,
+        io_logging_sampling_rate: 1.0,
+        is_data_discount_logging_enabled: true,
+        is_observability_broadcast_enabled: false,
+        is_observability_io_logging_enabled: false,
+        created_at: now(),
+        updated_at: None,
+        created_by: store::first_admin(&db)?,
+        is_default: false,
+        disabled_server_tools: None,
+    };
+    apply_workspace_fields(&db, &mut ws, &body)?;
+    ws.insert(&db)?;
+    Ok((StatusCode::CREATED, Json(json!({ "data": ws.to_json() }))).into_response())
+}
+
+/// `GET /workspaces/{id}`
+pub async fn get(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let ws = find_workspace(&db, path.at(0))?;
+    Ok(Json(json!({ "data": ws.to_json() })).into_response())
+}
+
+/// `PATCH /workspaces/{id}`
+pub async fn update(
+    State(state): State<Shared>,
+    path: PathParams,
+    _: Management,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let mut ws = find_workspace(&db, path.at(0))?;
+    let body = body?;
+    if apply_workspace_fields(&db, &mut ws, &body)? {
+        ws.updated_at = Some(now());
+        ws.update(&db)?;
+    }
+    Ok(Json(json!({ "data": ws.to_json() })).into_response())
+}
+
+/// `DELETE /workspaces/{id}`, with the optional query `confirm_default_workspace_deletion`.
+///
+/// Another workspace is deleted with its budgets and memberships once it has no active keys;
+/// the flag is ignored for it. The Default workspace answers 403 unless the flag is `true`;
+/// with it, the sandbox does what the API says it does: the workspace's keys (the account's
+/// unscoped inference keys) are disabled for good (`disabled: true`, and a `PATCH` that
+/// re-enables one is refused with 400), its budgets are deleted, and the management key is
+/// kept. The organization then has no Default workspace: `GET /keys` without `workspace_id`
+/// lists nothing, `POST /keys` needs a `workspace_id`, and `GET /workspaces` no longer lists it
+/// (a `POST /__sandbox/reset` brings the seed back).
+pub async fn delete(
+    State(state): State<Shared>,
+    path: PathParams,
+    q: QueryParams,
+    _: Management,
+) -> ApiResult<Response> {
+    let confirmed = match q.string("confirm_default_workspace_deletion").as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "confirm_default_workspace_deletion: must be true or false, got {other:?}"
+            )))
+        }
+    };
+    let mut db = state.db();
+    let ws = find_workspace(&db, path.at(0))?;
+    if ws.is_default {
+        if !confirmed {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "The default workspace cannot be deleted without confirm_default_workspace_deletion=true",
+            ));
+        }
+        let tx = db.transaction()?;
+        cascade::workspace(&tx, &ws)?;
+        tx.commit()?;
+        return Ok(Json(json!({ "deleted": true })).into_response());
+    }
+    let active: i64 = db
+        .prepare_cached("SELECT COUNT(*) FROM keys WHERE workspace_id = ?1 AND disabled = 0")?
+        .query_row([&ws.id], |r| r.get(0))?;
+    if active > 0 {
+        return Err(ApiError::bad_request(format!(
+            "workspace {:?} has {active} active API key(s); delete or disable them first",
+            ws.slug
+        )));
+    }
+    let tx = db.transaction()?;
+    cascade::workspace(&tx, &ws)?;
+    tx.commit()?;
+    Ok(Json(json!({ "deleted": true })).into_response())
+}
