@@ -11,13 +11,19 @@
 //!   `usage` over the 6 most recent days sums to `usage_weekly - usage_daily`, over the 29 most
 //!   recent to `usage_monthly - usage_daily`; the 30th day, outside every window, continues the
 //!   month's daily average. `byok_usage_inference` follows the `byok_usage_*` windows alike;
+//! * a key spends nothing on the days before it was created (when a window holds spend but
+//!   all its days are before, the spend is spread over them anyway, so the sums still hold);
+//! * a key spends only on models its guardrail and its workspace's default guardrail allow
+//!   (`allowed_models`, `allowed_providers`, `ignored_providers`), read when asked; when no
+//!   endpoint the sandbox knows is allowed, its spend is shown on all of them, since it must
+//!   appear somewhere;
 //! * amounts are whole ten-thousandths of a dollar (the store's precision) and split with
 //!   largest remainders, so those sums are exact at four decimals;
 //! * `/credits` `total_usage` is the sum of every key's lifetime `usage`, plus that of keys
 //!   deleted since the seed (spent credit stays spent); `total_credits` is what was bought, in
 //!   blocks of $5,000, always more than was used.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -32,7 +38,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::input::QueryParams;
 use crate::key_rows::{KeyRow, KEY_COLS};
 use crate::state::Shared;
-use crate::store::name_uuid;
+use crate::store::{guardrail_id_for, name_uuid};
 
 /// How many completed UTC days `/activity` covers.
 pub const DAYS: usize = 30;
@@ -48,6 +54,8 @@ struct Endpoint {
     model: &'static str,
     permaslug: &'static str,
     provider: &'static str,
+    /// The provider's slug, as a guardrail's `allowed_providers` names it.
+    slug: &'static str,
     /// USD per million prompt tokens.
     input_price: f64,
     /// USD per million completion tokens.
@@ -62,6 +70,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "anthropic/claude-sonnet-4",
         permaslug: "anthropic/claude-4-sonnet-20250522",
         provider: "Anthropic",
+        slug: "anthropic",
         input_price: 3.0,
         output_price: 15.0,
         reasoning: 0.0,
@@ -70,6 +79,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "anthropic/claude-sonnet-4",
         permaslug: "anthropic/claude-4-sonnet-20250522",
         provider: "Amazon Bedrock",
+        slug: "amazon-bedrock",
         input_price: 3.0,
         output_price: 15.0,
         reasoning: 0.0,
@@ -78,6 +88,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "deepseek/deepseek-r1",
         permaslug: "deepseek/deepseek-r1",
         provider: "DeepInfra",
+        slug: "deepinfra",
         input_price: 0.45,
         output_price: 2.15,
         reasoning: 0.6,
@@ -86,6 +97,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "google/gemini-2.5-flash",
         permaslug: "google/gemini-2.5-flash",
         provider: "Google AI Studio",
+        slug: "google-ai-studio",
         input_price: 0.3,
         output_price: 2.5,
         reasoning: 0.25,
@@ -94,6 +106,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "meta-llama/llama-3.3-70b-instruct",
         permaslug: "meta-llama/llama-3.3-70b-instruct",
         provider: "Together",
+        slug: "together",
         input_price: 0.88,
         output_price: 0.88,
         reasoning: 0.0,
@@ -102,6 +115,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "openai/gpt-4.1",
         permaslug: "openai/gpt-4.1-2025-04-14",
         provider: "OpenAI",
+        slug: "openai",
         input_price: 2.0,
         output_price: 8.0,
         reasoning: 0.0,
@@ -110,6 +124,7 @@ const ENDPOINTS: &[Endpoint] = &[
         model: "openai/gpt-4.1-mini",
         permaslug: "openai/gpt-4.1-mini-2025-04-14",
         provider: "OpenAI",
+        slug: "openai",
         input_price: 0.4,
         output_price: 1.6,
         reasoning: 0.0,
@@ -176,7 +191,13 @@ fn covered_days(today: Date) -> Vec<Date> {
 
 /// Spend per completed day (yesterday first) for one window triple `[daily, weekly, monthly]`
 /// (the rule in the module's doc).
-fn per_day(hash: &str, tag: &str, windows: [f64; 3], days: &[Date]) -> Vec<i64> {
+fn per_day(
+    hash: &str,
+    tag: &str,
+    windows: [f64; 3],
+    days: &[Date],
+    created: Option<Date>,
+) -> Vec<i64> {
     let [d, w, m] = windows.map(to_units);
     // Each window includes the shorter ones; a stored triple out of order gives what it can.
     let (w, m) = (w.max(d), m.max(w.max(d)));
@@ -189,23 +210,43 @@ fn per_day(hash: &str, tag: &str, windows: [f64; 3], days: &[Date]) -> Vec<i64> 
             base
         }
     };
-    let week: Vec<f64> = days[..6].iter().map(weight).collect();
-    let month: Vec<f64> = days[6..DAYS - 1].iter().map(weight).collect();
+    let live = |day: &Date| created.is_none_or(|c| *day >= c);
+    // The days of a window the key existed on, or all of them if it existed on none.
+    let weights = |window: &[Date]| -> Vec<f64> {
+        let all: Vec<f64> = window.iter().map(weight).collect();
+        if !window.iter().any(live) {
+            return all;
+        }
+        window
+            .iter()
+            .zip(all)
+            .map(|(day, w)| if live(day) { w } else { 0.0 })
+            .collect()
+    };
+    let week = weights(&days[..6]);
+    let month = weights(&days[6..DAYS - 1]);
     let mut out = Vec::with_capacity(DAYS);
     out.extend(split(w - d, &week));
     out.extend(split(m - w, &month));
-    let oldest = weight(&days[DAYS - 1]) / month.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    let oldest_day = &days[DAYS - 1];
+    let oldest_weight = if live(oldest_day) {
+        weight(oldest_day)
+    } else {
+        0.0
+    };
+    let oldest = oldest_weight / month.iter().sum::<f64>().max(f64::MIN_POSITIVE);
     out.push(((m - w) as f64 * oldest).round() as i64);
     out
 }
 
-/// The endpoints a key uses (1 to 3) and their share of its spend.
-fn key_endpoints(hash: &str) -> Vec<(usize, f64)> {
+/// The endpoints a key uses (1 to 3 of `allowed`, indexes into [`ENDPOINTS`]) and their
+/// share of its spend.
+fn key_endpoints(hash: &str, allowed: &[usize]) -> Vec<(usize, f64)> {
     let n = 1 + (noise(hash, "count") * 3.0) as usize;
     let mut picked: Vec<(usize, f64)> = Vec::new();
     let mut i = 0;
-    while picked.len() < n.min(ENDPOINTS.len()) {
-        let at = (noise(hash, &format!("endpoint:{i}")) * ENDPOINTS.len() as f64) as usize;
+    while picked.len() < n.min(allowed.len()) {
+        let at = allowed[(noise(hash, &format!("endpoint:{i}")) * allowed.len() as f64) as usize];
         if !picked.iter().any(|(e, _)| *e == at) {
             // The first model a key uses carries most of its traffic.
             let share = if picked.is_empty() { 3.0 } else { 1.0 }
@@ -254,6 +295,66 @@ fn traffic(hash: &str, day: Date, ep: &Endpoint, usage: i64, byok: i64) -> Sums 
         prompt,
         completion,
         reasoning: (completion as f64 * ep.reasoning).round() as i64,
+    }
+}
+
+/// The UTC day of a stored time (`YYYY-MM-DD...`), if it reads as one.
+fn created_day(at: &str) -> Option<Date> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(at.get(..10)?, fmt).ok()
+}
+
+/// What the guardrails allow, read once per request: each guardrail's model and provider
+/// lists, and which guardrail each key holds.
+struct Rules {
+    guardrails: HashMap<String, Value>,
+    held: HashMap<String, String>,
+}
+
+impl Rules {
+    fn read(db: &Connection) -> ApiResult<Rules> {
+        let guardrails = db
+            .prepare_cached("SELECT id, doc FROM guardrails")?
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .map(|r| r.map(|(id, doc)| (id, serde_json::from_str(&doc).unwrap_or(Value::Null))))
+            .collect::<Result<_, _>>()?;
+        let held = db
+            .prepare_cached("SELECT key_hash, guardrail_id FROM guardrail_keys")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(Rules { guardrails, held })
+    }
+
+    /// The endpoints `key` may use: those its own guardrail and its workspace's default
+    /// guardrail both allow, or every one if none is (module doc).
+    fn allowed(&self, key: &KeyRow) -> Vec<usize> {
+        let docs: Vec<&Value> = [
+            self.held.get(&key.hash).cloned(),
+            Some(guardrail_id_for(&key.workspace_id)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|id| self.guardrails.get(&id))
+        .collect();
+        let listed = |doc: &Value, field: &str, item: &str| -> Option<bool> {
+            let list = doc.get(field)?.as_array()?;
+            Some(list.iter().any(|v| v.as_str() == Some(item)))
+        };
+        let ok = |ep: &Endpoint| {
+            docs.iter().all(|doc| {
+                listed(doc, "allowed_models", ep.model) != Some(false)
+                    && listed(doc, "allowed_providers", ep.slug) != Some(false)
+                    && listed(doc, "ignored_providers", ep.slug) != Some(true)
+            })
+        };
+        let allowed: Vec<usize> = (0..ENDPOINTS.len())
+            .filter(|&i| ok(&ENDPOINTS[i]))
+            .collect();
+        if allowed.is_empty() {
+            (0..ENDPOINTS.len()).collect()
+        } else {
+            allowed
+        }
     }
 }
 
@@ -367,15 +468,16 @@ fn keys_for(db: &Connection, f: &Filters) -> ApiResult<Vec<KeyRow>> {
 }
 
 /// Rows of `/activity` for `keys`: per day, endpoint and (when asked) workspace.
-fn activity(keys: &[KeyRow], f: &Filters, today: Date) -> Vec<Value> {
+fn activity(keys: &[KeyRow], rules: &Rules, f: &Filters, today: Date) -> Vec<Value> {
     let days = covered_days(today);
     let mut rows: BTreeMap<(Date, usize, Option<&str>), Sums> = BTreeMap::new();
     for key in keys {
         let [_, ud, uw, um] = key.usage;
         let [_, bd, bw, bm] = key.byok_usage;
-        let usage = per_day(&key.hash, "usage", [ud, uw, um], &days);
-        let byok = per_day(&key.hash, "byok", [bd, bw, bm], &days);
-        let endpoints = key_endpoints(&key.hash);
+        let created = created_day(&key.created_at);
+        let usage = per_day(&key.hash, "usage", [ud, uw, um], &days, created);
+        let byok = per_day(&key.hash, "byok", [bd, bw, bm], &days, created);
+        let endpoints = key_endpoints(&key.hash, &rules.allowed(key));
         let shares: Vec<f64> = endpoints.iter().map(|(_, s)| *s).collect();
         for (i, day) in days.iter().enumerate() {
             if f.day.is_some_and(|d| d != *day) {
@@ -429,12 +531,12 @@ pub async fn get_activity(
     _: Management,
 ) -> ApiResult<Response> {
     let today = today();
-    let (keys, f) = {
+    let (keys, rules, f) = {
         let db = state.db();
         let f = filters(&db, &q, today)?;
-        (keys_for(&db, &f)?, f)
+        (keys_for(&db, &f)?, Rules::read(&db)?, f)
     };
-    let data = activity(&keys, &f, today);
+    let data = activity(&keys, &rules, &f, today);
     Ok(Json(json!({ "data": data })).into_response())
 }
 
@@ -494,7 +596,7 @@ mod tests {
     #[test]
     fn windows_hold_over_trailing_days() {
         let days = covered_days(Date::from_calendar_date(2026, time::Month::March, 2).unwrap());
-        let d = per_day("ab", "usage", [1.2345, 10.5, 99.9999], &days);
+        let d = per_day("ab", "usage", [1.2345, 10.5, 99.9999], &days, None);
         assert_eq!(d.len(), DAYS);
         assert_eq!(d[..6].iter().sum::<i64>(), 105_000 - 12_345);
         assert_eq!(d[..29].iter().sum::<i64>(), 999_999 - 12_345);

@@ -116,6 +116,11 @@ fn hygiene_case(key: &mut KeyRow, slug: &str, k: usize, anchor: i64) {
         key.byok_usage = [0.0; 4];
         key.include_byok_in_limit = false;
     };
+    // Created ten days (and two hours) before the anchor, unchanged since.
+    let started = |key: &mut KeyRow, anchor: i64| {
+        key.created_at = ts_unix(anchor - 10 * DAY - 7_200);
+        key.updated_at = None;
+    };
     match (slug, k) {
         // Expiring within a day (critical), a week (warning) and a month (info).
         ("production", 0) => key.expires_at = at(20 * 3_600),
@@ -131,12 +136,23 @@ fn hygiene_case(key: &mut KeyRow, slug: &str, k: usize, anchor: i64) {
         }
         // Created by someone who has left.
         ("research", 1) => key.creator_user_id = Some(DEPARTED_USER.to_owned()),
-        // 92% of a daily limit; a weekly limit used up; and a monthly limit 77% spent whose
-        // last week's pace reaches it before the month ends (unless the month ends within
-        // about two days). Data Labeling's budgets below follow from these.
-        ("data-labeling", 0) => spend(key, 100.0, "daily", [2_000.0, 92.0, 300.0, 900.0]),
-        ("data-labeling", 1) => spend(key, 500.0, "weekly", [3_000.0, 40.0, 500.0, 1_200.0]),
-        ("data-labeling", 2) => spend(key, 3_000.0, "monthly", [5_000.0, 20.0, 2_250.0, 2_300.0]),
+        // A labeling project started ten days ago, each job at a steady pace since: $62 a day
+        // and a busy today at 92% of a $100 daily limit; $75 a day, its $500 weekly limit used
+        // up; and $230 a day, 74% of a $3,000 monthly limit, which that pace reaches in under
+        // four days (before the month ends, unless it ends first). Data Labeling's budgets
+        // below follow from these.
+        ("data-labeling", 0) => {
+            spend(key, 100.0, "daily", [650.0, 92.0, 464.0, 650.0]);
+            started(key, anchor);
+        }
+        ("data-labeling", 1) => {
+            spend(key, 500.0, "weekly", [800.0, 50.0, 500.0, 800.0]);
+            started(key, anchor);
+        }
+        ("data-labeling", 2) => {
+            spend(key, 3_000.0, "monthly", [2_220.0, 150.0, 1_530.0, 2_220.0]);
+            started(key, anchor);
+        }
         _ => return,
     }
     key.disabled = false;
@@ -245,21 +261,16 @@ fn make_key(
     creator: Option<String>,
 ) -> KeyRow {
     let secret = secret_for(tag);
-    let monthly = round_cents(rng.unit() * 400.0);
-    let weekly = round_cents(monthly * rng.unit());
-    let daily = round_cents(weekly * rng.unit());
-    let usage = round_cents(monthly + rng.unit() * 2_000.0);
+    let usage = steady(rng, 0.5, 9.5);
     let byok = if rng.below(4) == 0 {
-        let m = round_cents(rng.unit() * 60.0);
-        let w = round_cents(m * rng.unit());
-        let d = round_cents(w * rng.unit());
-        [round_cents(m + rng.unit() * 200.0), d, w, m]
+        steady(rng, 0.1, 2.9)
     } else {
         [0.0; 4]
     };
     let (limit, limit_reset) = match rng.below(5) {
         0 => (None, None),
-        1 => (Some(((usage / 100.0).ceil() + 5.0) * 100.0), None),
+        // A lifetime limit half as much again as spent so far.
+        1 => (Some((usage[0] * 1.5 / 100.0).ceil() * 100.0), None),
         2 => (
             Some(50.0 + (rng.below(10) * 25) as f64),
             Some("daily".to_owned()),
@@ -268,8 +279,10 @@ fn make_key(
             Some(200.0 + (rng.below(8) * 50) as f64),
             Some("weekly".to_owned()),
         ),
+        // Above what a month at the highest pace spends plus a month more of it, so that no
+        // ordinary key is projected past its limit.
         _ => (
-            Some(500.0 + (rng.below(6) * 250) as f64),
+            Some(750.0 + (rng.below(6) * 250) as f64),
             Some("monthly".to_owned()),
         ),
     };
@@ -293,7 +306,7 @@ fn make_key(
         limit,
         limit_reset,
         include_byok_in_limit: byok[0] > 0.0 && rng.below(2) == 0,
-        usage: [usage, daily, weekly, monthly],
+        usage,
         byok_usage: byok,
         created_at: ts(created),
         updated_at,
@@ -303,6 +316,28 @@ fn make_key(
         external_api_key_sha256: None,
         revoked: false,
     }
+}
+
+/// Usage windows `[lifetime, daily, weekly, monthly]` of a key that spends about the same
+/// every day, `base + spread * u` dollars (four draws, whatever the outcome): today part-way
+/// through, each completed day within 15% of that pace, and a lifetime of 30 to 330 days of it.
+fn steady(rng: &mut Prng, base: f64, spread: f64) -> [f64; 4] {
+    let pace = base + spread * rng.unit();
+    let week_jitter = rng.unit();
+    let today = pace * (0.2 + 0.8 * rng.unit());
+    let days = 30.0 + 300.0 * rng.unit();
+    let daily = round_cents(today);
+    let weekly = round_cents(today + 6.0 * pace * (0.85 + 0.3 * week_jitter));
+    let month_jitter = (week_jitter * 7.0).fract();
+    let monthly = round_cents(weekly + 23.0 * pace * (0.85 + 0.3 * month_jitter));
+    [round_cents(monthly + pace * days), daily, weekly, monthly]
+}
+
+/// A budget with room above `spent`: `headroom` times it, up to two significant digits.
+fn budget_above(spent: f64, headroom: f64) -> f64 {
+    let want = (spent * headroom).max(10.0);
+    let step = 10f64.powf(want.log10().floor() - 1.0);
+    (want / step).ceil() * step
 }
 
 fn workspace(rng: &mut Prng, name: &str, slug: &str, created: i64, owner: &str) -> WorkspaceRow {
@@ -456,6 +491,19 @@ fn write_byok_and_destinations(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// A workspace's spend `[lifetime, daily, weekly, monthly]` over its keys, BYOK included
+/// when its budgets include it.
+fn workspace_spend(conn: &Connection, ws: &str, byok: bool) -> rusqlite::Result<[f64; 4]> {
+    let b = if byok { 1.0 } else { 0.0 };
+    conn.query_row(
+        "SELECT COALESCE(SUM(usage + ?2 * byok_usage), 0), COALESCE(SUM(usage_daily + ?2 * byok_usage_daily), 0), \
+         COALESCE(SUM(usage_weekly + ?2 * byok_usage_weekly), 0), COALESCE(SUM(usage_monthly + ?2 * byok_usage_monthly), 0) \
+         FROM keys WHERE workspace_id = ?1",
+        params![ws, b],
+        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+    )
+}
+
 /// Whether the store already holds an organization (a file reopened after a restart).
 pub fn is_seeded(conn: &Connection) -> rusqlite::Result<bool> {
     let n: i64 = conn.query_row("SELECT COUNT(*) FROM meta WHERE k = 'seeded'", [], |r| {
@@ -547,13 +595,34 @@ fn write_seed(
                 hygiene_case(&mut key, slug, k, anchor);
                 key.insert(conn)?;
             }
-            let budgets: &[(&str, f64)] = match *slug {
-                "production" => &[("monthly", 5_000.0), ("weekly", 1_500.0), ("daily", 250.0)],
-                "research" => &[("lifetime", 20_000.0), ("monthly", 3_000.0)],
-                "staging" => &[("daily", 50.0)],
-                // 92% of the week's budget spent; the month's 73%, heading past it.
-                "data-labeling" => &[("monthly", 6_000.0), ("weekly", 3_300.0)],
-                _ => &[],
+            let budgets: Vec<(&str, f64)> = match *slug {
+                // 92% of the week's budget spent; the month's 73%, which the last week's
+                // pace reaches in under four days.
+                "data-labeling" => vec![("monthly", 5_000.0), ("weekly", 2_700.0)],
+                _ => {
+                    // Room for a steady pace: today's spend is part of a day, a window's
+                    // rest at that pace fits, and the lifetime grows slowly.
+                    let spent = workspace_spend(conn, &ws.id, ws.include_byok_in_budgets)?;
+                    let room = |interval: &'static str, headroom: f64| {
+                        let i = ["lifetime", "daily", "weekly", "monthly"]
+                            .iter()
+                            .position(|n| *n == interval)
+                            .unwrap_or(0);
+                        (interval, budget_above(spent[i], headroom))
+                    };
+                    match *slug {
+                        "production" => {
+                            vec![
+                                room("monthly", 2.2),
+                                room("weekly", 2.2),
+                                room("daily", 3.0),
+                            ]
+                        }
+                        "research" => vec![room("lifetime", 1.5), room("monthly", 2.2)],
+                        "staging" => vec![room("daily", 3.0)],
+                        _ => Vec::new(),
+                    }
+                }
             };
             for (interval, limit) in budgets {
                 conn.prepare_cached("INSERT INTO budgets (id, workspace_id, interval, limit_usd, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)")?
@@ -617,7 +686,7 @@ const GUARDRAILS: &[SeedGuardrail] = &[
         || {
             json!({
                 "description": "Applies to every request in Production",
-                "allowed_providers": ["openai", "anthropic", "google"],
+                "allowed_providers": ["openai", "anthropic", "google-ai-studio"],
                 "allowed_data_regions": ["global", "europe"],
                 "content_filter_builtins": [
                     {"slug": "email", "action": "redact", "label": "[EMAIL]"},
@@ -830,6 +899,7 @@ mod tests {
             (key.limit.unwrap(), key.limit_remaining().unwrap())
         };
         assert_eq!(remaining("data-labeling-nightly-evals"), (100.0, 8.0));
+        assert_eq!(remaining("data-labeling-translation"), (3_000.0, 780.0));
         assert_eq!(remaining("data-labeling-summarizer"), (500.0, 0.0));
     }
 

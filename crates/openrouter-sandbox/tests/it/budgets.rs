@@ -1,4 +1,4 @@
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::common::{assert_error, Sb};
 
@@ -64,11 +64,28 @@ async fn list_get_put_delete() {
 #[tokio::test]
 async fn budgets_must_strictly_shrink() {
     let sb = Sb::start().await;
-    // production: monthly 5000 > weekly 1500 > daily 250
+    // production has monthly > weekly > daily budgets (their figures follow the demo's spend).
+    let limit = |list: &Value, interval: &str| -> f64 {
+        list["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["reset_interval"] == interval)
+            .unwrap_or_else(|| panic!("no {interval} budget: {list}"))["limit_usd"]
+            .as_f64()
+            .unwrap()
+    };
+    let (_, list) = sb.get("/workspaces/production/budgets").await;
+    let (monthly, weekly, daily) = (
+        limit(&list, "monthly"),
+        limit(&list, "weekly"),
+        limit(&list, "daily"),
+    );
+    assert!(monthly > weekly && weekly > daily, "{list}");
     assert_error(
         &sb.put(
             "/workspaces/production/budgets/daily",
-            json!({"limit_usd": 1500}),
+            json!({ "limit_usd": weekly }),
         )
         .await,
         400,
@@ -77,16 +94,16 @@ async fn budgets_must_strictly_shrink() {
     assert_error(
         &sb.put(
             "/workspaces/production/budgets/weekly",
-            json!({"limit_usd": 5000}),
+            json!({ "limit_usd": monthly }),
         )
         .await,
         400,
-        "weekly budget (5000) must be less than the monthly",
+        &format!("weekly budget ({monthly}) must be less than the monthly"),
     );
     assert_error(
         &sb.put(
             "/workspaces/production/budgets/weekly",
-            json!({"limit_usd": 200}),
+            json!({ "limit_usd": daily }),
         )
         .await,
         400,
@@ -95,23 +112,24 @@ async fn budgets_must_strictly_shrink() {
     assert_error(
         &sb.put(
             "/workspaces/production/budgets/lifetime",
-            json!({"limit_usd": 4999}),
+            json!({ "limit_usd": monthly - 1.0 }),
         )
         .await,
         400,
         "lifetime",
     );
+    let between = weekly - 0.5;
     assert_eq!(
         sb.put(
             "/workspaces/production/budgets/weekly",
-            json!({"limit_usd": 1499.5})
+            json!({ "limit_usd": between })
         )
         .await
         .0,
         200
     );
     let (_, g) = sb.get("/workspaces/production/budgets/weekly").await;
-    assert_eq!(g["data"]["limit_usd"], 1499.5);
+    assert_eq!(g["data"]["limit_usd"], between);
 }
 
 #[tokio::test]

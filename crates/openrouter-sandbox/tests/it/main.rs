@@ -9,6 +9,7 @@ mod byok;
 mod common;
 mod compression;
 mod control;
+mod demo;
 mod durability;
 mod guardrails;
 mod hardening;
