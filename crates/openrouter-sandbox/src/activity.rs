@@ -594,6 +594,22 @@ mod tests {
     }
 
     #[test]
+    fn a_key_spends_nothing_before_it_was_created_and_its_windows_still_hold() {
+        let today = Date::from_calendar_date(2026, time::Month::March, 2).unwrap();
+        let days = covered_days(today);
+        let created = Some(today - Duration::days(10));
+        let d = per_day("ab", "usage", [1.0, 10.0, 20.0], &days, created);
+        assert_eq!(d[..6].iter().sum::<i64>(), 90_000);
+        assert_eq!(d[..29].iter().sum::<i64>(), 190_000);
+        assert!(d[10..].iter().all(|v| *v == 0), "{d:?}");
+        assert!(d[6..10].iter().all(|v| *v > 0), "{d:?}");
+        // Created today with a week of spend: the days take it anyway, so the sums hold.
+        let d = per_day("ab", "usage", [1.0, 10.0, 20.0], &days, Some(today));
+        assert_eq!(d[..6].iter().sum::<i64>(), 90_000);
+        assert_eq!(d[..29].iter().sum::<i64>(), 190_000);
+    }
+
+    #[test]
     fn windows_hold_over_trailing_days() {
         let days = covered_days(Date::from_calendar_date(2026, time::Month::March, 2).unwrap());
         let d = per_day("ab", "usage", [1.2345, 10.5, 99.9999], &days, None);
