@@ -341,26 +341,7 @@ fn budget_above(spent: f64, headroom: f64) -> f64 {
 }
 
 fn workspace(rng: &mut Prng, name: &str, slug: &str, created: i64, owner: &str) -> WorkspaceRow {
-    WorkspaceRow {
-        id: rng.uuid(),
-        slug: slug.to_owned(),
-        name: name.to_owned(),
-        description: None,
-        default_text_model: None,
-        default_image_model: None,
-        default_provider_sort: None,
-        include_byok_in_budgets: false,
-        io_logging_api_key_ids: None,
-        io_logging_sampling_rate: 1.0,
-        is_data_discount_logging_enabled: true,
-        is_observability_broadcast_enabled: false,
-        is_observability_io_logging_enabled: false,
-        created_at: ts(created),
-        updated_at: None,
-        created_by: Some(owner.to_owned()),
-        is_default: false,
-        disabled_server_tools: None,
-    }
+    WorkspaceRow::new(rng.uuid(), name, slug, ts(created), Some(owner.to_owned()))
 }
 
 /// Removes everything and writes the seed, in one transaction, its relative dates counted

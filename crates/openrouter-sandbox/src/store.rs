@@ -355,6 +355,36 @@ pub const WORKSPACE_COLS: &str = "id, slug, name, description, default_text_mode
     disabled_server_tools";
 
 impl WorkspaceRow {
+    /// A workspace as a create makes one: the API's defaults for every setting.
+    pub fn new(
+        id: String,
+        name: &str,
+        slug: &str,
+        created_at: String,
+        created_by: Option<String>,
+    ) -> Self {
+        WorkspaceRow {
+            id,
+            slug: slug.to_owned(),
+            name: name.to_owned(),
+            description: None,
+            default_text_model: None,
+            default_image_model: None,
+            default_provider_sort: None,
+            include_byok_in_budgets: false,
+            io_logging_api_key_ids: None,
+            io_logging_sampling_rate: 1.0,
+            is_data_discount_logging_enabled: true,
+            is_observability_broadcast_enabled: false,
+            is_observability_io_logging_enabled: false,
+            created_at,
+            updated_at: None,
+            created_by,
+            is_default: false,
+            disabled_server_tools: None,
+        }
+    }
+
     /// Reads a row selected with [`WORKSPACE_COLS`].
     pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         let ids: Option<String> = r.get(8)?;

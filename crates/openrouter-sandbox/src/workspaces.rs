@@ -224,26 +224,13 @@ pub async fn create(
             return Err(ApiError::bad_request(format!("{required}: required")));
         }
     }
-    let mut ws = WorkspaceRow {
-        id: uuid::Uuid::new_v4().to_string(),
-        slug: String::new(),
-        name: String::new(),
-        description: None,
-        default_text_model: None,
-        default_image_model: None,
-        default_provider_sort: None,
-        include_byok_in_budgets: false,
-        io_logging_api_key_ids: None,
-        io_logging_sampling_rate: 1.0,
-        is_data_discount_logging_enabled: true,
-        is_observability_broadcast_enabled: false,
-        is_observability_io_logging_enabled: false,
-        created_at: now(),
-        updated_at: None,
-        created_by: store::first_admin(&db)?,
-        is_default: false,
-        disabled_server_tools: None,
-    };
+    let mut ws = WorkspaceRow::new(
+        uuid::Uuid::new_v4().to_string(),
+        "",
+        "",
+        now(),
+        store::first_admin(&db)?,
+    );
     apply_workspace_fields(&db, &mut ws, &body)?;
     ws.insert(&db)?;
     Ok((StatusCode::CREATED, Json(json!({ "data": ws.to_json() }))).into_response())

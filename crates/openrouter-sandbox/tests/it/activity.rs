@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
+use crate::common::{all_keys, assert_error, Sb};
 
 fn utc_today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
@@ -15,21 +15,6 @@ fn utc_today() -> time::Date {
 /// Rounds a sum of four-decimal amounts back to four decimals.
 fn r4(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
-}
-
-/// Every key of the organization, disabled ones too.
-async fn all_keys(sb: &Sb) -> Vec<Value> {
-    let (_, ws) = sb.get("/workspaces?limit=100").await;
-    let mut keys = Vec::new();
-    for w in ws["data"].as_array().unwrap() {
-        let id = w["id"].as_str().unwrap();
-        let (s, v) = sb
-            .get(&format!("/keys?workspace_id={id}&include_disabled=true"))
-            .await;
-        assert_eq!(s, 200, "{v}");
-        keys.extend(v["data"].as_array().unwrap().iter().cloned());
-    }
-    keys
 }
 
 async fn rows(sb: &Sb, query: &str) -> Vec<Value> {

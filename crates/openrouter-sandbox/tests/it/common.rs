@@ -168,3 +168,18 @@ pub fn is_hex64(s: &str) -> bool {
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
+
+/// Every key of the organization, disabled ones too, workspace by workspace.
+pub async fn all_keys(sb: &Sb) -> Vec<Value> {
+    let (_, ws) = sb.get("/workspaces?limit=100").await;
+    let mut keys = Vec::new();
+    for w in ws["data"].as_array().unwrap() {
+        let id = w["id"].as_str().unwrap();
+        let (s, v) = sb
+            .get(&format!("/keys?workspace_id={id}&include_disabled=true"))
+            .await;
+        assert_eq!(s, 200, "{v}");
+        keys.extend(v["data"].as_array().unwrap().iter().cloned());
+    }
+    keys
+}

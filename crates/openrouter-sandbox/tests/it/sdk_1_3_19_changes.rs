@@ -6,22 +6,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
-
-/// Every key of every workspace, disabled ones included, as the sandbox answers them.
-async fn all_keys(sb: &Sb) -> Vec<Value> {
-    let (_, workspaces) = sb.get("/workspaces?limit=100").await;
-    let mut keys = Vec::new();
-    for ws in workspaces["data"].as_array().unwrap() {
-        let id = ws["id"].as_str().unwrap();
-        let (s, page) = sb
-            .get(&format!("/keys?include_disabled=true&workspace_id={id}"))
-            .await;
-        assert_eq!(s, 200, "{page}");
-        keys.extend(page["data"].as_array().unwrap().iter().cloned());
-    }
-    keys
-}
+use crate::common::{all_keys, assert_error, Sb};
 
 #[tokio::test]
 async fn get_key_answers_the_new_required_fields() {
