@@ -42,13 +42,31 @@ pub fn reconcile_workspace(client: Client, slug: JsValue, options: JsValue) -> P
     })())
 }
 
-/// `addMembers` (`add`) and `removeMembers`: one outcome per user.
+/// Whether a change adds (assigns) or removes (unassigns) what it names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// `addMembers`, `assignGuardrail*`.
+    Add,
+    /// `removeMembers`, `unassignGuardrail*`.
+    Remove,
+}
+
+/// Who a guardrail assignment names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Assignee {
+    /// API keys, by hash (`hashes`).
+    Keys,
+    /// Organization members, by user id (`userIds`).
+    Members,
+}
+
+/// `addMembers` and `removeMembers`: one outcome per user.
 pub fn change_members(
     client: Client,
     id_or_slug: JsValue,
     user_ids: JsValue,
     options: JsValue,
-    add: bool,
+    change: Change,
 ) -> Promise {
     started((|| {
         let id = segment_arg(&id_or_slug, "idOrSlug")?;
@@ -56,7 +74,7 @@ pub fn change_members(
         let signal = Options::parse(&options)?.signal()?;
         let future: MethodFuture = Box::pin(async move {
             let members = client.workspace(id).members();
-            let call = if add {
+            let call = if change == Change::Add {
                 members.add_all(ids)
             } else {
                 members.remove_all(ids)
@@ -148,16 +166,21 @@ pub fn change_assignments(
     id: JsValue,
     ids: JsValue,
     options: JsValue,
-    keys: bool,
-    assign: bool,
+    who: Assignee,
+    change: Change,
 ) -> Promise {
+    let assign = change == Change::Add;
     started((|| {
         let id = segment_arg(&id, "id")?;
-        let ids = strings_arg(&ids, if keys { "hashes" } else { "userIds" })?;
+        let name = match who {
+            Assignee::Keys => "hashes",
+            Assignee::Members => "userIds",
+        };
+        let ids = strings_arg(&ids, name)?;
         let signal = Options::parse(&options)?.signal()?;
         let future: MethodFuture = Box::pin(async move {
             let guardrail = client.guardrail(id);
-            if keys {
+            if who == Assignee::Keys {
                 let handler = guardrail.keys();
                 let call = if assign {
                     handler.assign(ids)

@@ -48,6 +48,11 @@ async function* pull(walk) {
     if (resume) resume(false);
   }
 }
+// A paginator whose first pull (and `collectAll`) rejects with `error`: a bad argument of a
+// paginator method, which never throws.
+export function failed(error) {
+  return paginator(() => Promise.reject(error), null, 0);
+}
 export function paginator(walk, pageAt, offset) {
   let used = false;
   const start = () => {
@@ -103,6 +108,8 @@ extern "C" {
     /// Wraps a `walk(sink)` function into a `Paginator` (items, `pages()`, `collectAll()`);
     /// `page_at(offset)`, when the list takes offsets, fetches one page for `collectAll`.
     fn paginator(walk: JsValue, page_at: JsValue, offset: f64) -> JsValue;
+    /// A `Paginator` that rejects with `error` when first pulled.
+    fn failed(error: &JsValue) -> JsValue;
 }
 
 /// The boxed page stream every paginator walks.
@@ -162,4 +169,10 @@ pub fn make_paginator(pages: Pages<'static>, at: Option<PageAt>) -> JsValue {
         at.map_or(JsValue::NULL, page_at),
         offset,
     )
+}
+
+/// A `Paginator` whose first pull (and `collectAll`) rejects with `error`: a paginator method
+/// never throws, like every other method.
+pub fn failed_paginator(error: JsValue) -> JsValue {
+    failed(&error)
 }
