@@ -31,7 +31,7 @@ function declared(text, name) {
   const body = text.slice(start, text.indexOf("\n}\n", start));
   const out = new Map();
   for (const line of body.split("\n")) {
-    const m = /^ {2}(\w+)\((.*)\): (.+);$/.exec(line);
+    const m = /^ {4}(\w+)\((.*)\): (.+);$/.exec(line);
     if (!m) continue;
     const params = m[2] === "" ? [] : m[2].split(", ").map((p) => p.split(/\??:/)[0]);
     out.set(m[1], { params, returns: m[3] });

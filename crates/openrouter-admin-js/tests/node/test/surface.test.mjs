@@ -86,7 +86,7 @@ test("consumer.ts calls every method, and the .d.ts declares every type the meth
     const body = text.slice(text.indexOf(`export class ${name} {`));
     const named = new Set();
     for (const line of body.slice(0, body.indexOf("\n}\n")).split("\n")) {
-      if (!/^ {2}\w+\(/.test(line)) continue;
+      if (!/^ {4}\w+\(/.test(line)) continue;
       for (const [word] of line.matchAll(/\b[A-Z]\w*\b/g)) named.add(word);
     }
     const builtin = new Set(["Promise", "AbortSignal", "Error"]);
