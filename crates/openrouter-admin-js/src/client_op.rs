@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use crate::answer::Shape;
 use crate::body;
 use crate::convert::{interval_arg, invalid, method_arg, path_arg, segment_arg, Options};
-use crate::dispatch::{list, offset_arg, one, page_args, Call, Operation};
+use crate::dispatch::{list, offset_arg, one, paged, Call, Operation};
 
 /// An operation of `OpenRouterAdmin` and the JavaScript arguments it was called with, by name
 /// (its `options` travel beside it). Every method hands over the same small shape, which lets
@@ -120,15 +120,9 @@ impl Operation for ClientOp<'_> {
     fn call(&self, o: &Options) -> Result<Call, JsValue> {
         Ok(match *self {
             ClientOp::CurrentKey => one(api::GetCurrentKey::default(), Shape::Data),
-            ClientOp::ListWorkspaces => {
-                let mut endpoint = api::ListWorkspaces::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
-            }
+            ClientOp::ListWorkspaces => list(paged!(api::ListWorkspaces::default(), o)),
             ClientOp::ListMembers { id_or_slug } => {
-                let mut endpoint = api::ListMembers::new(workspace_arg(id_or_slug)?);
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
+                list(paged!(api::ListMembers::new(workspace_arg(id_or_slug)?), o))
             }
             ClientOp::ListKeys => {
                 // Its page size is fixed.
@@ -139,9 +133,7 @@ impl Operation for ClientOp<'_> {
                 list(endpoint)
             }
             ClientOp::ListOrganizationMembers => {
-                let mut endpoint = api::ListOrganizationMembers::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
+                list(paged!(api::ListOrganizationMembers::default(), o))
             }
             ClientOp::CreateWorkspace { request } => {
                 let body = body::create_workspace(request, "request")?;

@@ -122,6 +122,17 @@ pub fn pages(client: &Client, op: &dyn Operation, options: &JsValue) -> JsValue 
     make_paginator(Box::pin(pages), at)
 }
 
+/// A list endpoint with its `limit` and `offset` options set (`paged!(endpoint, o)`): every
+/// list but `GET /keys` (fixed pages, `offset` alone) takes both.
+macro_rules! paged {
+    ($endpoint:expr, $o:expr) => {{
+        let mut endpoint = $endpoint;
+        (endpoint.limit, endpoint.offset) = $crate::dispatch::page_args($o)?;
+        endpoint
+    }};
+}
+pub(crate) use paged;
+
 /// The `limit` and `offset` options of a list.
 pub fn page_args(o: &Options) -> Result<(Option<u32>, Option<u64>), JsValue> {
     Ok((

@@ -209,14 +209,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(
-            self.client.clone(),
-            id,
-            hashes,
-            options,
-            Assignee::Keys,
-            Change::Add,
-        )
+        self.assignments(Assignee::Keys, Change::Add, id, hashes, options)
     }
 
     /// Unassigns any number of keys from the guardrail, one outcome per key.
@@ -227,14 +220,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(
-            self.client.clone(),
-            id,
-            hashes,
-            options,
-            Assignee::Keys,
-            Change::Remove,
-        )
+        self.assignments(Assignee::Keys, Change::Remove, id, hashes, options)
     }
 
     /// Assigns any number of organization members to the guardrail, one outcome per member.
@@ -245,14 +231,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(
-            self.client.clone(),
-            id,
-            user_ids,
-            options,
-            Assignee::Members,
-            Change::Add,
-        )
+        self.assignments(Assignee::Members, Change::Add, id, user_ids, options)
     }
 
     /// Unassigns any number of organization members from the guardrail, one outcome each.
@@ -263,14 +242,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(
-            self.client.clone(),
-            id,
-            user_ids,
-            options,
-            Assignee::Members,
-            Change::Remove,
-        )
+        self.assignments(Assignee::Members, Change::Remove, id, user_ids, options)
     }
 
     // ---- BYOK provider keys -------------------------------------------------------------
@@ -414,6 +386,18 @@ impl WorkspaceSettings {
     /// Every one-request method: [`dispatch::send`] with this client.
     fn send(&self, op: Op, options: &JsValue) -> Promise {
         dispatch::send(&self.client, &op, options)
+    }
+
+    /// The four guardrail assignment methods: [`composite::change_assignments`] of `who`.
+    fn assignments(
+        &self,
+        who: Assignee,
+        change: Change,
+        id: JsValue,
+        ids: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, ids, options, who, change)
     }
 
     /// Every paginator method: [`dispatch::pages`] with this client and a list's [`Op`].

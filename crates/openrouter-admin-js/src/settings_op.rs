@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 use crate::answer::Shape;
 use crate::body;
 use crate::convert::Options;
-use crate::dispatch::{id_arg, list, one, page_args, Call, Operation};
+use crate::dispatch::{id_arg, list, one, paged, Call, Operation};
 
 /// An operation of `WorkspaceSettings` and the JavaScript arguments it was called with, by
 /// name (its `options` travel beside it).
@@ -109,8 +109,7 @@ impl Operation for SettingsOp<'_> {
     fn call(&self, o: &Options) -> Result<Call, JsValue> {
         Ok(match *self {
             SettingsOp::ListGuardrails => {
-                let mut endpoint = api::ListGuardrails::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
+                let mut endpoint = paged!(api::ListGuardrails::default(), o);
                 endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);
                 list(endpoint)
             }
@@ -130,28 +129,17 @@ impl Operation for SettingsOp<'_> {
                 one(api::DeleteGuardrail::new(id_arg(id)?), Shape::Unit)
             }
             SettingsOp::ListGuardrailKeys { id } => {
-                let mut endpoint = api::ListGuardrailKeys::new(id_arg(id)?);
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
+                list(paged!(api::ListGuardrailKeys::new(id_arg(id)?), o))
             }
             SettingsOp::ListGuardrailMembers { id } => {
-                let mut endpoint = api::ListGuardrailMembers::new(id_arg(id)?);
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
+                list(paged!(api::ListGuardrailMembers::new(id_arg(id)?), o))
             }
-            SettingsOp::ListKeyAssignments => {
-                let mut endpoint = api::ListKeyAssignments::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
-            }
+            SettingsOp::ListKeyAssignments => list(paged!(api::ListKeyAssignments::default(), o)),
             SettingsOp::ListMemberAssignments => {
-                let mut endpoint = api::ListMemberAssignments::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
-                list(endpoint)
+                list(paged!(api::ListMemberAssignments::default(), o))
             }
             SettingsOp::ListByokKeys => {
-                let mut endpoint = api::ListByokKeys::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
+                let mut endpoint = paged!(api::ListByokKeys::default(), o);
                 endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);
                 endpoint.provider = o.string("provider")?.map(Into::into);
                 list(endpoint)
@@ -170,8 +158,7 @@ impl Operation for SettingsOp<'_> {
                 one(api::DeleteByokKey::new(id_arg(id)?), Shape::Unit)
             }
             SettingsOp::ListDestinations => {
-                let mut endpoint = api::ListDestinations::default();
-                (endpoint.limit, endpoint.offset) = page_args(o)?;
+                let mut endpoint = paged!(api::ListDestinations::default(), o);
                 endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);
                 list(endpoint)
             }
