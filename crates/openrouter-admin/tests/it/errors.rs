@@ -174,9 +174,9 @@ fn each_endpoint_reads_the_part_of_the_answer_it_declares() {
     assert_eq!(DeleteKey::ANSWER, Answered::Nothing);
     // A delete's confirmation is checked, not just dropped.
     DeleteKey::decode(Answer::new(200, r#"{"deleted":true}"#)).expect("confirmed");
-    let e = DeleteKey::decode(Answer::new(200, r#"{"data":{}}"#)).unwrap_err();
+    let e = DeleteKey::decode(Answer::new(200, r#"{"data":{}}"#)).expect_err("not confirmed");
     assert!(e.is_decode(), "{e:?}");
     // A `data` answer without its member is a decode error naming where.
-    let e = GetWorkspace::decode(Answer::new(200, r#"{"id":"x"}"#)).unwrap_err();
+    let e = GetWorkspace::decode(Answer::new(200, r#"{"id":"x"}"#)).expect_err("no data member");
     assert!(e.is_decode(), "{e:?}");
 }
