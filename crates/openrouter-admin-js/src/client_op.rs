@@ -8,7 +8,6 @@ use openrouter_admin::models::UpsertBudget;
 use openrouter_admin::{KeyHash, Method, OpClass};
 use wasm_bindgen::JsValue;
 
-use crate::answer::Shape;
 use crate::body;
 use crate::convert::{interval_arg, invalid, method_arg, path_arg, segment_arg, Options};
 use crate::dispatch::{list, offset_arg, one, paged, Call, Operation};
@@ -119,7 +118,7 @@ pub enum ClientOp<'a> {
 impl Operation for ClientOp<'_> {
     fn call(&self, o: &Options) -> Result<Call, JsValue> {
         Ok(match *self {
-            ClientOp::CurrentKey => one(api::GetCurrentKey::default(), Shape::Data),
+            ClientOp::CurrentKey => one(api::GetCurrentKey::default()),
             ClientOp::ListWorkspaces => list(paged!(api::ListWorkspaces::default(), o)),
             ClientOp::ListMembers { id_or_slug } => {
                 list(paged!(api::ListMembers::new(workspace_arg(id_or_slug)?), o))
@@ -137,37 +136,34 @@ impl Operation for ClientOp<'_> {
             }
             ClientOp::CreateWorkspace { request } => {
                 let body = body::create_workspace(request, "request")?;
-                one(api::CreateWorkspaceRequest::new(body), Shape::Data)
+                one(api::CreateWorkspaceRequest::new(body))
             }
             ClientOp::GetWorkspace { id_or_slug } => {
                 let workspace = workspace_arg(id_or_slug)?;
-                one(api::GetWorkspace::new(workspace), Shape::Data)
+                one(api::GetWorkspace::new(workspace))
             }
             ClientOp::UpdateWorkspace { id_or_slug, patch } => {
                 let workspace = workspace_arg(id_or_slug)?;
                 let body = body::update_workspace(patch, "patch")?;
-                one(
-                    api::UpdateWorkspaceRequest::new(workspace, body),
-                    Shape::Data,
-                )
+                one(api::UpdateWorkspaceRequest::new(workspace, body))
             }
             ClientOp::DeleteWorkspace { id_or_slug } => {
                 let workspace = workspace_arg(id_or_slug)?;
                 let mut delete = api::DeleteWorkspace::new(workspace);
                 delete.confirm_default_workspace_deletion =
                     o.boolean("confirmDefaultWorkspaceDeletion")? == Some(true);
-                one(delete, Shape::Unit)
+                one(delete)
             }
             ClientOp::ListBudgets { id_or_slug } => {
                 let workspace = workspace_arg(id_or_slug)?;
-                one(api::ListBudgets::new(workspace), Shape::Whole)
+                one(api::ListBudgets::new(workspace))
             }
             ClientOp::GetBudget {
                 id_or_slug,
                 interval,
             } => {
                 let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
-                one(api::GetBudget::new(workspace, interval), Shape::Whole)
+                one(api::GetBudget::new(workspace, interval))
             }
             ClientOp::PutBudget {
                 id_or_slug,
@@ -180,27 +176,27 @@ impl Operation for ClientOp<'_> {
                     .ok_or_else(|| invalid("limitUsd", "type", "`limitUsd` must be a number"))?;
                 let mut body = UpsertBudget::new(usd);
                 body.include_byok_in_budgets = o.boolean("includeByok")?;
-                one(api::PutBudget::new(workspace, interval, body), Shape::Whole)
+                one(api::PutBudget::new(workspace, interval, body))
             }
             ClientOp::DeleteBudget {
                 id_or_slug,
                 interval,
             } => {
                 let (workspace, interval) = (workspace_arg(id_or_slug)?, interval_arg(interval)?);
-                one(api::DeleteBudget::new(workspace, interval), Shape::Unit)
+                one(api::DeleteBudget::new(workspace, interval))
             }
             ClientOp::CreateKey { request } => {
                 let body = body::create_key(request, "request")?;
-                one(api::CreateKeyRequest::new(body), Shape::Whole)
+                one(api::CreateKeyRequest::new(body))
             }
-            ClientOp::GetKey { hash } => one(api::GetKey::new(hash_arg(hash)?), Shape::Data),
+            ClientOp::GetKey { hash } => one(api::GetKey::new(hash_arg(hash)?)),
             ClientOp::UpdateKey { hash, patch } => {
                 let hash = hash_arg(hash)?;
                 let body = body::update_key(patch, "patch")?;
-                one(api::UpdateKeyRequest::new(hash, body), Shape::Data)
+                one(api::UpdateKeyRequest::new(hash, body))
             }
-            ClientOp::DeleteKey { hash } => one(api::DeleteKey::new(hash_arg(hash)?), Shape::Unit),
-            ClientOp::Credits => one(api::GetCredits::default(), Shape::Data),
+            ClientOp::DeleteKey { hash } => one(api::DeleteKey::new(hash_arg(hash)?)),
+            ClientOp::Credits => one(api::GetCredits::default()),
             ClientOp::Activity => {
                 let mut activity = api::GetActivity::default();
                 // The core checks their values before anything is sent.
@@ -209,7 +205,7 @@ impl Operation for ClientOp<'_> {
                 activity.user_id = o.string("userId")?.map(Into::into);
                 activity.workspace_id = o.string("workspaceId")?.map(Into::into);
                 activity.group_by = o.string("groupBy")?;
-                one(activity, Shape::Data)
+                one(activity)
             }
             ClientOp::Raw { method, path } => {
                 let method = method_arg(method)?;
@@ -229,7 +225,7 @@ impl Operation for ClientOp<'_> {
                 if request.class == OpClass::Create && o.boolean("idempotent")? == Some(true) {
                     request.class = OpClass::Safe;
                 }
-                one(request, Shape::Any)
+                one(request)
             }
         })
     }

@@ -6,10 +6,11 @@
 //! built by [`answer`](crate::answer).
 
 use js_sys::Promise;
+use openrouter_admin::api::Answered;
 use openrouter_admin::Client;
 use wasm_bindgen::JsValue;
 
-use crate::answer::{assignment_report, bulk_results, member_report, parse_found, rotation, Shape};
+use crate::answer::{assignment_report, bulk_results, member_report, parse_found, rotation};
 use crate::body;
 use crate::convert::{
     invalid, promise, segment_arg, signaled, string_arg, strings_arg, MethodFuture, Options,
@@ -36,7 +37,7 @@ pub fn reconcile_workspace(client: Client, slug: JsValue, options: JsValue) -> P
                 .send_text()
                 .await
                 .map_err(reject)?;
-            parse_found(answer, Shape::Data)
+            parse_found(answer, Answered::Data)
         });
         Ok(future)
     })())
@@ -103,7 +104,7 @@ pub fn reconcile_key(
         let future: MethodFuture = Box::pin(async move {
             let call = client.keys().reconcile(&body, since);
             let key = signaled!(call, signal).send_text().await.map_err(reject)?;
-            parse_found(key, Shape::Whole)
+            parse_found(key, Answered::Whole)
         });
         Ok(future)
     })())
@@ -143,14 +144,14 @@ pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: Js
                     if let Some(n) = concurrency {
                         call = call.concurrency(n);
                     }
-                    (signaled!(call, signal).send_text().await, Shape::Data)
+                    (signaled!(call, signal).send_text().await, Answered::Data)
                 }
                 None => {
                     let mut call = client.keys().bulk_delete(hashes);
                     if let Some(n) = concurrency {
                         call = call.concurrency(n);
                     }
-                    (signaled!(call, signal).send_text().await, Shape::Unit)
+                    (signaled!(call, signal).send_text().await, Answered::Nothing)
                 }
             };
             Ok(bulk_results(results.map_err(reject)?, shape))

@@ -22,11 +22,11 @@
 //!   would be repeated in every arm of the match.
 
 use js_sys::Promise;
-use openrouter_admin::api::{Endpoint, PagedEndpoint, Request};
+use openrouter_admin::api::{Answered, Endpoint, PagedEndpoint, Request};
 use openrouter_admin::{CancelSignal, Client, Error, ErrorKind, Paging};
 use wasm_bindgen::JsValue;
 
-use crate::answer::{parse_answer, Shape};
+use crate::answer::parse_answer;
 use crate::convert::{promise, segment_arg, Options};
 use crate::error::reject;
 use crate::paginator::{failed_paginator, make_paginator, PageAt};
@@ -43,26 +43,27 @@ pub trait Operation {
 pub struct Call {
     request: Result<Request, Error>,
     paging: Option<Paging>,
-    shape: Shape,
+    answer: Answered,
 }
 
-/// An arm of one request, resolving to `shape`'s part of the answer.
-pub fn one<E: Endpoint>(endpoint: E, shape: Shape) -> Call {
+/// An arm of one request, resolving to the part of the answer the endpoint says
+/// ([`Endpoint::ANSWER`]).
+pub fn one<E: Endpoint>(endpoint: E) -> Call {
     Call {
         request: endpoint.request(),
         paging: None,
-        shape,
+        answer: E::ANSWER,
     }
 }
 
 /// A list's arm: its first page's request, and how it pages. Generic, but only the request
 /// and three numbers per list: the walk itself is shared (`Client::text_pages`). Its one-page
-/// method resolves to the whole page (`{ data, total_count }`).
+/// method resolves to what the endpoint says: the whole page (`{ data, total_count }`).
 pub fn list<E: PagedEndpoint>(list: E) -> Call {
     Call {
         paging: Some(Paging::of(&list)),
         request: list.request(),
-        shape: Shape::Whole,
+        answer: E::ANSWER,
     }
 }
 
@@ -83,10 +84,10 @@ pub fn send(client: &Client, op: &dyn Operation, options: &JsValue) -> Promise {
         Err(e) => Promise::reject(&e),
         Ok((call, signal)) => {
             let request = client.text_request(call.request, signal);
-            let shape = call.shape;
+            let answer = call.answer;
             promise(Box::pin(async move {
                 let body = request.send().await.map_err(reject)?;
-                parse_answer(&body, shape)
+                parse_answer(&body, answer)
             }))
         }
     }

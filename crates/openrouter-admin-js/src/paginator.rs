@@ -15,7 +15,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::answer::{parse_answer, Shape};
+use openrouter_admin::api::Answered;
+
+use crate::answer::parse_answer;
 use crate::convert::promise;
 use crate::error::reject;
 
@@ -119,7 +121,7 @@ pub type Pages<'a> = Pin<Box<dyn futures_util::Stream<Item = Result<String, Erro
 /// and waits for the consumer to ask for the next (`true`) or stop (`false`).
 async fn walk(mut pages: Pages<'_>, sink: Function) -> Result<JsValue, JsValue> {
     while let Some(page) = pages.next().await {
-        let page = parse_answer(&page.map_err(reject)?, Shape::Whole)?;
+        let page = parse_answer(&page.map_err(reject)?, Answered::Whole)?;
         let more = JsFuture::from(Promise::from(sink.call1(&JsValue::UNDEFINED, &page)?)).await?;
         if !more.is_truthy() {
             break;
@@ -154,7 +156,7 @@ fn page_at(at: PageAt) -> JsValue {
         request.set_offset(offset as u64);
         let call = client.text_request(Ok(request), signal.clone());
         promise(Box::pin(async move {
-            parse_answer(&call.send().await.map_err(reject)?, Shape::Whole)
+            parse_answer(&call.send().await.map_err(reject)?, Answered::Whole)
         }))
     };
     Closure::<dyn Fn(f64) -> Promise>::new(fetch).into_js_value()

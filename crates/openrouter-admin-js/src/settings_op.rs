@@ -9,7 +9,6 @@ use openrouter_admin::models::{
 };
 use wasm_bindgen::JsValue;
 
-use crate::answer::Shape;
 use crate::body;
 use crate::convert::Options;
 use crate::dispatch::{id_arg, list, one, paged, Call, Operation};
@@ -115,19 +114,15 @@ impl Operation for SettingsOp<'_> {
             }
             SettingsOp::CreateGuardrail { request } => {
                 let body = body::read(request, "request")?;
-                one(api::CreateGuardrailRequest::new(body), Shape::Data)
+                one(api::CreateGuardrailRequest::new(body))
             }
-            SettingsOp::GetGuardrail { id } => {
-                one(api::GetGuardrail::new(id_arg(id)?), Shape::Data)
-            }
+            SettingsOp::GetGuardrail { id } => one(api::GetGuardrail::new(id_arg(id)?)),
             SettingsOp::UpdateGuardrail { id, patch } => {
                 let id = id_arg(id)?;
                 let body = body::read(patch, "patch")?;
-                one(api::UpdateGuardrailRequest::new(id, body), Shape::Data)
+                one(api::UpdateGuardrailRequest::new(id, body))
             }
-            SettingsOp::DeleteGuardrail { id } => {
-                one(api::DeleteGuardrail::new(id_arg(id)?), Shape::Unit)
-            }
+            SettingsOp::DeleteGuardrail { id } => one(api::DeleteGuardrail::new(id_arg(id)?)),
             SettingsOp::ListGuardrailKeys { id } => {
                 list(paged!(api::ListGuardrailKeys::new(id_arg(id)?), o))
             }
@@ -146,17 +141,15 @@ impl Operation for SettingsOp<'_> {
             }
             SettingsOp::CreateByokKey { request } => {
                 let body = body::read::<CreateByokKey>(request, "request")?;
-                one(api::CreateByokKeyRequest::new(body), Shape::Data)
+                one(api::CreateByokKeyRequest::new(body))
             }
-            SettingsOp::GetByokKey { id } => one(api::GetByokKey::new(id_arg(id)?), Shape::Data),
+            SettingsOp::GetByokKey { id } => one(api::GetByokKey::new(id_arg(id)?)),
             SettingsOp::UpdateByokKey { id, patch } => {
                 let id = id_arg(id)?;
                 let body = body::read::<UpdateByokKey>(patch, "patch")?;
-                one(api::UpdateByokKeyRequest::new(id, body), Shape::Data)
+                one(api::UpdateByokKeyRequest::new(id, body))
             }
-            SettingsOp::DeleteByokKey { id } => {
-                one(api::DeleteByokKey::new(id_arg(id)?), Shape::Unit)
-            }
+            SettingsOp::DeleteByokKey { id } => one(api::DeleteByokKey::new(id_arg(id)?)),
             SettingsOp::ListDestinations => {
                 let mut endpoint = paged!(api::ListDestinations::default(), o);
                 endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);
@@ -164,19 +157,15 @@ impl Operation for SettingsOp<'_> {
             }
             SettingsOp::CreateDestination { request } => {
                 let body = body::read::<CreateDestination>(request, "request")?;
-                one(api::CreateDestinationRequest::new(body), Shape::Data)
+                one(api::CreateDestinationRequest::new(body))
             }
-            SettingsOp::GetDestination { id } => {
-                one(api::GetDestination::new(id_arg(id)?), Shape::Data)
-            }
+            SettingsOp::GetDestination { id } => one(api::GetDestination::new(id_arg(id)?)),
             SettingsOp::UpdateDestination { id, patch } => {
                 let id = id_arg(id)?;
                 let body = body::read::<UpdateDestination>(patch, "patch")?;
-                one(api::UpdateDestinationRequest::new(id, body), Shape::Data)
+                one(api::UpdateDestinationRequest::new(id, body))
             }
-            SettingsOp::DeleteDestination { id } => {
-                one(api::DeleteDestination::new(id_arg(id)?), Shape::Unit)
-            }
+            SettingsOp::DeleteDestination { id } => one(api::DeleteDestination::new(id_arg(id)?)),
         })
     }
 }
