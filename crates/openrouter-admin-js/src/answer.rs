@@ -5,6 +5,7 @@
 //! results, a rotation) are built here as plain objects around such parsed bodies.
 
 use js_sys::{Array, Object, Reflect};
+use openrouter_admin::api::Answered;
 use openrouter_admin::handlers::{
     AssignmentOutcome, AssignmentResult, BulkResult, MemberOutcome, MemberReport, Rotation,
 };
@@ -13,19 +14,6 @@ use wasm_bindgen::JsValue;
 
 use crate::error::{error_to_js, reject, set};
 
-/// Which part of a pass-through answer the method resolves to.
-#[derive(Clone, Copy)]
-pub enum Shape {
-    /// The whole body (lists, budgets, created keys).
-    Whole,
-    /// The body's `data` member (`{"data": Workspace}` answers).
-    Data,
-    /// Nothing: `undefined` (deletes).
-    Unit,
-    /// Whatever JSON came back, or `undefined` for an empty body (`request`).
-    Any,
-}
-
 /// The `decode` error of an answer that is not what the API promises (the body is not
 /// shown: a created key's answer holds its secret).
 fn bad_answer(what: &'static str) -> JsValue {
@@ -33,21 +21,21 @@ fn bad_answer(what: &'static str) -> JsValue {
 }
 
 /// A 2xx body as a JS value (`JSON.parse`), picking `shape`'s part.
-pub fn parse_answer(body: &str, shape: Shape) -> Result<JsValue, JsValue> {
+pub fn parse_answer(body: &str, shape: Answered) -> Result<JsValue, JsValue> {
     match shape {
-        Shape::Unit => return Ok(JsValue::UNDEFINED),
-        Shape::Any if body.trim().is_empty() => return Ok(JsValue::UNDEFINED),
+        Answered::Nothing => return Ok(JsValue::UNDEFINED),
+        Answered::Any if body.trim().is_empty() => return Ok(JsValue::UNDEFINED),
         _ => {}
     }
     let value = js_sys::JSON::parse(body).map_err(|_| bad_answer("the answer is not JSON"))?;
-    if let Shape::Any = shape {
+    if let Answered::Any = shape {
         return Ok(value);
     }
     if !value.is_object() {
         return Err(bad_answer("the answer is not a JSON object"));
     }
     match shape {
-        Shape::Data => {
+        Answered::Data => {
             let data = Reflect::get(&value, &JsValue::from_str("data")).unwrap_or_default();
             if data.is_object() {
                 Ok(data)
@@ -61,7 +49,7 @@ pub fn parse_answer(body: &str, shape: Shape) -> Result<JsValue, JsValue> {
 
 /// An answer that may be absent (a reconcile that found nothing) as its `shape` part, or
 /// `null`.
-pub fn parse_found(body: Option<String>, shape: Shape) -> Result<JsValue, JsValue> {
+pub fn parse_found(body: Option<String>, shape: Answered) -> Result<JsValue, JsValue> {
     body.map_or(Ok(JsValue::NULL), |text| parse_answer(&text, shape))
 }
 
@@ -128,11 +116,11 @@ fn assignment_item(id: &str, outcome: &AssignmentOutcome) -> JsValue {
 /// Bulk results as `[{ hash, ok: true, value } | { hash, ok: false, error }]`: `value` is
 /// the answer's `shape` part, or `null` for deletes (an answer that cannot be read is that
 /// key's error).
-pub fn bulk_results(results: Vec<BulkResult<String>>, shape: Shape) -> JsValue {
+pub fn bulk_results(results: Vec<BulkResult<String>>, shape: Answered) -> JsValue {
     let out = Array::new();
     for result in results {
         let outcome = result.result.map_err(reject).and_then(|text| match shape {
-            Shape::Unit => Ok(JsValue::NULL),
+            Answered::Nothing => Ok(JsValue::NULL),
             _ => parse_answer(&text, shape),
         });
         out.push(&bulk_item(&result.hash, outcome));
@@ -161,7 +149,7 @@ fn bulk_item(hash: &KeyHash, outcome: Result<JsValue, JsValue>) -> JsValue {
 /// A rotation as `{ created, old_hash, disable_error }`.
 pub fn rotation(rotation: Rotation<Secret>) -> Result<JsValue, JsValue> {
     let out: JsValue = Object::new().into();
-    let created = parse_answer(rotation.created.expose_secret(), Shape::Whole)?;
+    let created = parse_answer(rotation.created.expose_secret(), Answered::Whole)?;
     set(&out, "created", &created);
     set(
         &out,

@@ -1,15 +1,16 @@
 //! The `OpenRouterAdmin` class: the package's JavaScript face, one method per operation.
 //!
-//! Each method only names its operation and its arguments ([`Op`]; a list's serves its page
-//! method and its paginator)
-//! and hands them, with `options`, to the [dispatcher](crate::dispatch); the methods the core
-//! composes of several requests go to [`composite`]. The `.d.ts` is
+//! Each method only names its operation and its arguments ([`Op`], the class's
+//! [`ClientOp`](crate::client_op::ClientOp); a list's serves its one-page `listX` and its
+//! paginator `iterateX`) and hands them, with `options`, to the [dispatcher](crate::dispatch);
+//! the methods the core composes of several requests go to [`composite`]. The `.d.ts` is
 //! generated from here: the doc comments, `js_name`s and `unchecked_*_type`s are the public
 //! surface, so they stay exactly as they are.
 //!
-//! Methods are plain (not `async fn`) and return a `Promise`. Arguments are checked
-//! synchronously and a bad one becomes a rejected promise, like every other failure, instead
-//! of throwing from some methods and rejecting from others. `options` arrive as a plain
+//! Methods are plain (not `async fn`) and return a `Promise` (or a `Paginator`). Arguments are
+//! checked synchronously and a bad one becomes a rejected promise (or a paginator whose first
+//! pull rejects), like every other failure, instead of throwing from some methods and
+//! rejecting from others. `options` arrive as a plain
 //! `JsValue` (`undefined` when left out): an `Option<JsValue>` parameter costs conversion code
 //! in the glue and the wasm of every method.
 
@@ -17,9 +18,11 @@ use js_sys::Promise;
 use openrouter_admin::Client;
 use wasm_bindgen::prelude::*;
 
+use crate::client_op::ClientOp as Op;
 use crate::composite;
+use crate::composite::Change;
 use crate::convert::{client_from, describe, public_json};
-use crate::dispatch::{self, Op};
+use crate::dispatch;
 
 /// A client for OpenRouter's management API. Holds the management key inside the wasm
 /// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
@@ -97,12 +100,12 @@ impl OpenRouterAdmin {
         self.send(Op::ListWorkspaces, &options)
     }
 
-    /// Every workspace: `for await (const ws of client.workspaces())`, or `.pages()`.
-    #[wasm_bindgen(js_name = workspaces, unchecked_return_type = "Paginator<Workspace>")]
-    pub fn workspaces(
+    /// Every workspace: `for await (const ws of client.iterateWorkspaces())`, or `.pages()`.
+    #[wasm_bindgen(js_name = iterateWorkspaces, unchecked_return_type = "Paginator<Workspace>")]
+    pub fn iterate_workspaces(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> JsValue {
         self.pages(Op::ListWorkspaces, &options)
     }
 
@@ -185,12 +188,12 @@ impl OpenRouterAdmin {
     }
 
     /// Every member of a workspace, as a `Paginator`.
-    #[wasm_bindgen(js_name = members, unchecked_return_type = "Paginator<WorkspaceMember>")]
-    pub fn members(
+    #[wasm_bindgen(js_name = iterateMembers, unchecked_return_type = "Paginator<WorkspaceMember>")]
+    pub fn iterate_members(
         &self,
         #[wasm_bindgen(js_name = idOrSlug, unchecked_param_type = "string")] id_or_slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> JsValue {
         let op = Op::ListMembers {
             id_or_slug: &id_or_slug,
         };
@@ -205,7 +208,13 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_members(self.client.clone(), id_or_slug, user_ids, options, true)
+        composite::change_members(
+            self.client.clone(),
+            id_or_slug,
+            user_ids,
+            options,
+            Change::Add,
+        )
     }
 
     /// Removes any number of users (chunks of 100) and reports one outcome per user, saying
@@ -217,7 +226,13 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_members(self.client.clone(), id_or_slug, user_ids, options, false)
+        composite::change_members(
+            self.client.clone(),
+            id_or_slug,
+            user_ids,
+            options,
+            Change::Remove,
+        )
     }
 
     // ---- budgets ------------------------------------------------------------------------
@@ -295,11 +310,11 @@ impl OpenRouterAdmin {
     }
 
     /// Every key (of the Default workspace unless `workspaceId`), as a `Paginator`.
-    #[wasm_bindgen(js_name = keys, unchecked_return_type = "Paginator<ApiKey>")]
-    pub fn keys(
+    #[wasm_bindgen(js_name = iterateKeys, unchecked_return_type = "Paginator<ApiKey>")]
+    pub fn iterate_keys(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> JsValue {
         self.pages(Op::ListKeys, &options)
     }
 
@@ -380,7 +395,7 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::RetireKey { hash: &hash }, &options)
+        self.send(Op::DeleteKey { hash: &hash }, &options)
     }
 
     /// Applies one patch to many keys (validated once, `concurrency` at a time); one result per
@@ -438,11 +453,11 @@ impl OpenRouterAdmin {
     }
 
     /// Every organization member, as a `Paginator`.
-    #[wasm_bindgen(js_name = organizationMembers, unchecked_return_type = "Paginator<OrganizationMember>")]
-    pub fn organization_members(
+    #[wasm_bindgen(js_name = iterateOrganizationMembers, unchecked_return_type = "Paginator<OrganizationMember>")]
+    pub fn iterate_organization_members(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> JsValue {
         self.pages(Op::ListOrganizationMembers, &options)
     }
 }
@@ -450,12 +465,12 @@ impl OpenRouterAdmin {
 impl OpenRouterAdmin {
     /// Every one-request method: [`dispatch::send`] with this client.
     fn send(&self, op: Op, options: &JsValue) -> Promise {
-        dispatch::send(&self.client, op, options)
+        dispatch::send(&self.client, &op, options)
     }
 
     /// Every paginator method: [`dispatch::pages`] with this client and a list's [`Op`].
-    fn pages(&self, list: Op, options: &JsValue) -> Result<JsValue, JsValue> {
-        dispatch::pages(&self.client, list, options)
+    fn pages(&self, list: Op, options: &JsValue) -> JsValue {
+        dispatch::pages(&self.client, &list, options)
     }
 }
 

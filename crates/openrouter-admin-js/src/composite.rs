@@ -6,10 +6,11 @@
 //! built by [`answer`](crate::answer).
 
 use js_sys::Promise;
+use openrouter_admin::api::Answered;
 use openrouter_admin::Client;
 use wasm_bindgen::JsValue;
 
-use crate::answer::{assignment_report, bulk_results, member_report, parse_found, rotation, Shape};
+use crate::answer::{assignment_report, bulk_results, member_report, parse_found, rotation};
 use crate::body;
 use crate::convert::{
     invalid, promise, segment_arg, signaled, string_arg, strings_arg, MethodFuture, Options,
@@ -36,19 +37,37 @@ pub fn reconcile_workspace(client: Client, slug: JsValue, options: JsValue) -> P
                 .send_text()
                 .await
                 .map_err(reject)?;
-            parse_found(answer, Shape::Data)
+            parse_found(answer, Answered::Data)
         });
         Ok(future)
     })())
 }
 
-/// `addMembers` (`add`) and `removeMembers`: one outcome per user.
+/// Whether a change adds (assigns) or removes (unassigns) what it names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// `addMembers`, `assignGuardrail*`.
+    Add,
+    /// `removeMembers`, `unassignGuardrail*`.
+    Remove,
+}
+
+/// Who a guardrail assignment names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Assignee {
+    /// API keys, by hash (`hashes`).
+    Keys,
+    /// Organization members, by user id (`userIds`).
+    Members,
+}
+
+/// `addMembers` and `removeMembers`: one outcome per user.
 pub fn change_members(
     client: Client,
     id_or_slug: JsValue,
     user_ids: JsValue,
     options: JsValue,
-    add: bool,
+    change: Change,
 ) -> Promise {
     started((|| {
         let id = segment_arg(&id_or_slug, "idOrSlug")?;
@@ -56,7 +75,7 @@ pub fn change_members(
         let signal = Options::parse(&options)?.signal()?;
         let future: MethodFuture = Box::pin(async move {
             let members = client.workspace(id).members();
-            let call = if add {
+            let call = if change == Change::Add {
                 members.add_all(ids)
             } else {
                 members.remove_all(ids)
@@ -85,7 +104,7 @@ pub fn reconcile_key(
         let future: MethodFuture = Box::pin(async move {
             let call = client.keys().reconcile(&body, since);
             let key = signaled!(call, signal).send_text().await.map_err(reject)?;
-            parse_found(key, Shape::Whole)
+            parse_found(key, Answered::Whole)
         });
         Ok(future)
     })())
@@ -125,14 +144,14 @@ pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: Js
                     if let Some(n) = concurrency {
                         call = call.concurrency(n);
                     }
-                    (signaled!(call, signal).send_text().await, Shape::Data)
+                    (signaled!(call, signal).send_text().await, Answered::Data)
                 }
                 None => {
                     let mut call = client.keys().bulk_delete(hashes);
                     if let Some(n) = concurrency {
                         call = call.concurrency(n);
                     }
-                    (signaled!(call, signal).send_text().await, Shape::Unit)
+                    (signaled!(call, signal).send_text().await, Answered::Nothing)
                 }
             };
             Ok(bulk_results(results.map_err(reject)?, shape))
@@ -148,16 +167,21 @@ pub fn change_assignments(
     id: JsValue,
     ids: JsValue,
     options: JsValue,
-    keys: bool,
-    assign: bool,
+    who: Assignee,
+    change: Change,
 ) -> Promise {
+    let assign = change == Change::Add;
     started((|| {
         let id = segment_arg(&id, "id")?;
-        let ids = strings_arg(&ids, if keys { "hashes" } else { "userIds" })?;
+        let name = match who {
+            Assignee::Keys => "hashes",
+            Assignee::Members => "userIds",
+        };
+        let ids = strings_arg(&ids, name)?;
         let signal = Options::parse(&options)?.signal()?;
         let future: MethodFuture = Box::pin(async move {
             let guardrail = client.guardrail(id);
-            if keys {
+            if who == Assignee::Keys {
                 let handler = guardrail.keys();
                 let call = if assign {
                     handler.assign(ids)

@@ -1,6 +1,7 @@
 //! wasm-bindgen bindings of the openrouter-admin core: the npm package `openrouter-admin`.
 //!
-//! A thin class, `OpenRouterAdmin`, over [`openrouter_admin::Client`]: every method converts
+//! Two thin classes, `OpenRouterAdmin` and `WorkspaceSettings` (two wasm modules, one per
+//! feature), over [`openrouter_admin::Client`]: every method converts
 //! its JavaScript arguments, forwards to the core (which validates, retries, pages, chunks
 //! member changes, rotates and bulk-updates) and converts the answer back. Nothing here decides
 //! anything the core could decide.
@@ -20,12 +21,15 @@
 //! against a consumer file in `cargo xtask test`.
 //!
 //! One job per file, and the path of a call through them:
-//! - `class`: the exported class; each method names its operation (`dispatch`'s `Op`) or
-//!   calls a `composite`;
-//! - `dispatch`: reads the arguments and options, builds the core's request and sends it,
+//! - `class` (`OpenRouterAdmin`, feature `client`) and `settings` (`WorkspaceSettings`, feature
+//!   `settings`): the exported classes; each method names its operation (`client_op`'s
+//!   `ClientOp`, `settings_op`'s `SettingsOp`) or calls a `composite`;
+//! - `client_op`, `settings_op`: one op enum per class, whose one `match` reads a method's
+//!   arguments into the core's endpoint;
+//! - `dispatch`: what both op enums share: reads the options, builds the request and sends it,
 //!   from one non-generic function (or walks a list from it);
 //! - `composite`: the methods the core composes of several requests (reconcile, member
-//!   changes, rotation, bulk);
+//!   changes, guardrail assignments, rotation, bulk);
 //! - `paginator`: a list's page stream as a JavaScript async iterator;
 //! - `answer`: the answers shaped into the values the methods resolve to;
 //! - `convert`: arguments and options read, futures turned into promises;
@@ -51,6 +55,8 @@ mod answer;
 mod body;
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
 mod class;
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
+mod client_op;
 #[cfg(target_arch = "wasm32")]
 #[cfg_attr(
     not(all(feature = "client", feature = "settings")),
@@ -83,6 +89,8 @@ mod error;
 mod paginator;
 #[cfg(all(target_arch = "wasm32", feature = "settings"))]
 mod settings;
+#[cfg(all(target_arch = "wasm32", feature = "settings"))]
+mod settings_op;
 #[cfg(target_arch = "wasm32")]
 mod types;
 

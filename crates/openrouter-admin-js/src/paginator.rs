@@ -15,7 +15,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::answer::{parse_answer, Shape};
+use openrouter_admin::api::Answered;
+
+use crate::answer::parse_answer;
 use crate::convert::promise;
 use crate::error::reject;
 
@@ -47,6 +49,11 @@ async function* pull(walk) {
   } finally {
     if (resume) resume(false);
   }
+}
+// A paginator whose first pull (and `collectAll`) rejects with `error`: a bad argument of a
+// paginator method, which never throws.
+export function failed(error) {
+  return paginator(() => Promise.reject(error), null, 0);
 }
 export function paginator(walk, pageAt, offset) {
   let used = false;
@@ -103,6 +110,8 @@ extern "C" {
     /// Wraps a `walk(sink)` function into a `Paginator` (items, `pages()`, `collectAll()`);
     /// `page_at(offset)`, when the list takes offsets, fetches one page for `collectAll`.
     fn paginator(walk: JsValue, page_at: JsValue, offset: f64) -> JsValue;
+    /// A `Paginator` that rejects with `error` when first pulled.
+    fn failed(error: &JsValue) -> JsValue;
 }
 
 /// The boxed page stream every paginator walks.
@@ -112,7 +121,7 @@ pub type Pages<'a> = Pin<Box<dyn futures_util::Stream<Item = Result<String, Erro
 /// and waits for the consumer to ask for the next (`true`) or stop (`false`).
 async fn walk(mut pages: Pages<'_>, sink: Function) -> Result<JsValue, JsValue> {
     while let Some(page) = pages.next().await {
-        let page = parse_answer(&page.map_err(reject)?, Shape::Whole)?;
+        let page = parse_answer(&page.map_err(reject)?, Answered::Whole)?;
         let more = JsFuture::from(Promise::from(sink.call1(&JsValue::UNDEFINED, &page)?)).await?;
         if !more.is_truthy() {
             break;
@@ -147,7 +156,7 @@ fn page_at(at: PageAt) -> JsValue {
         request.set_offset(offset as u64);
         let call = client.text_request(Ok(request), signal.clone());
         promise(Box::pin(async move {
-            parse_answer(&call.send().await.map_err(reject)?, Shape::Whole)
+            parse_answer(&call.send().await.map_err(reject)?, Answered::Whole)
         }))
     };
     Closure::<dyn Fn(f64) -> Promise>::new(fetch).into_js_value()
@@ -162,4 +171,10 @@ pub fn make_paginator(pages: Pages<'static>, at: Option<PageAt>) -> JsValue {
         at.map_or(JsValue::NULL, page_at),
         offset,
     )
+}
+
+/// A `Paginator` whose first pull (and `collectAll`) rejects with `error`: a paginator method
+/// never throws, like every other method.
+pub fn failed_paginator(error: JsValue) -> JsValue {
+    failed(&error)
 }

@@ -13,8 +13,10 @@ use openrouter_admin::Client;
 use wasm_bindgen::prelude::*;
 
 use crate::composite;
+use crate::composite::{Assignee, Change};
 use crate::convert::{client_from, describe, public_json};
-use crate::dispatch::{self, Op};
+use crate::dispatch;
+use crate::settings_op::SettingsOp as Op;
 
 /// Guardrails, BYOK keys and observability destinations of an organization's workspaces.
 /// Holds the management key inside the wasm module's memory, like `OpenRouterAdmin`.
@@ -51,13 +53,23 @@ impl WorkspaceSettings {
 
     // ---- guardrails ---------------------------------------------------------------------
 
-    /// A workspace's guardrails, as a `Paginator`: the Default workspace's, or
-    /// `options.workspaceId`'s (a UUID; a slug is a `validation` error naming `workspace_id`).
-    #[wasm_bindgen(js_name = listGuardrails, unchecked_return_type = "Paginator<Guardrail>")]
+    /// `GET /guardrails`: one page of a workspace's guardrails (`offset`, `limit` 1..100): the
+    /// Default workspace's, or `options.workspaceId`'s (a UUID; a slug is a `validation` error
+    /// naming `workspace_id`).
+    #[wasm_bindgen(js_name = listGuardrails, unchecked_return_type = "Promise<Page<Guardrail>>")]
     pub fn list_guardrails(
         &self,
         #[wasm_bindgen(unchecked_param_type = "GuardrailListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> Promise {
+        self.send(Op::ListGuardrails, &options)
+    }
+
+    /// Every guardrail of a workspace, as a `Paginator`.
+    #[wasm_bindgen(js_name = iterateGuardrails, unchecked_return_type = "Paginator<Guardrail>")]
+    pub fn iterate_guardrails(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GuardrailListOptions")] options: JsValue,
+    ) -> JsValue {
         self.pages(Op::ListGuardrails, &options)
     }
 
@@ -109,41 +121,81 @@ impl WorkspaceSettings {
         self.send(Op::DeleteGuardrail { id: &id }, &options)
     }
 
-    /// The keys a guardrail governs, as a `Paginator`.
-    #[wasm_bindgen(js_name = listGuardrailKeys, unchecked_return_type = "Paginator<KeyAssignment>")]
+    /// `GET /guardrails/{id}/assignments/keys`: one page of the keys a guardrail governs.
+    #[wasm_bindgen(js_name = listGuardrailKeys, unchecked_return_type = "Promise<Page<KeyAssignment>>")]
     pub fn list_guardrail_keys(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> Promise {
+        self.send(Op::ListGuardrailKeys { id: &id }, &options)
+    }
+
+    /// Every key a guardrail governs, as a `Paginator`.
+    #[wasm_bindgen(js_name = iterateGuardrailKeys, unchecked_return_type = "Paginator<KeyAssignment>")]
+    pub fn iterate_guardrail_keys(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> JsValue {
         self.pages(Op::ListGuardrailKeys { id: &id }, &options)
     }
 
-    /// The organization members a guardrail governs, as a `Paginator`.
-    #[wasm_bindgen(js_name = listGuardrailMembers, unchecked_return_type = "Paginator<MemberAssignment>")]
+    /// `GET /guardrails/{id}/assignments/members`: one page of the organization members a
+    /// guardrail governs.
+    #[wasm_bindgen(js_name = listGuardrailMembers, unchecked_return_type = "Promise<Page<MemberAssignment>>")]
     pub fn list_guardrail_members(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> Promise {
+        self.send(Op::ListGuardrailMembers { id: &id }, &options)
+    }
+
+    /// Every organization member a guardrail governs, as a `Paginator`.
+    #[wasm_bindgen(js_name = iterateGuardrailMembers, unchecked_return_type = "Paginator<MemberAssignment>")]
+    pub fn iterate_guardrail_members(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> JsValue {
         self.pages(Op::ListGuardrailMembers { id: &id }, &options)
     }
 
-    /// Every key assignment of the organization, as a `Paginator`.
-    #[wasm_bindgen(js_name = listKeyAssignments, unchecked_return_type = "Paginator<KeyAssignment>")]
+    /// `GET /guardrails/assignments/keys`: one page of the organization's key assignments.
+    #[wasm_bindgen(js_name = listKeyAssignments, unchecked_return_type = "Promise<Page<KeyAssignment>>")]
     pub fn list_key_assignments(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> Promise {
+        self.send(Op::ListKeyAssignments, &options)
+    }
+
+    /// Every key assignment of the organization, as a `Paginator`.
+    #[wasm_bindgen(js_name = iterateKeyAssignments, unchecked_return_type = "Paginator<KeyAssignment>")]
+    pub fn iterate_key_assignments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> JsValue {
         self.pages(Op::ListKeyAssignments, &options)
     }
 
-    /// Every member assignment of the organization, as a `Paginator`.
-    #[wasm_bindgen(js_name = listMemberAssignments, unchecked_return_type = "Paginator<MemberAssignment>")]
+    /// `GET /guardrails/assignments/members`: one page of the organization's member
+    /// assignments.
+    #[wasm_bindgen(js_name = listMemberAssignments, unchecked_return_type = "Promise<Page<MemberAssignment>>")]
     pub fn list_member_assignments(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> Promise {
+        self.send(Op::ListMemberAssignments, &options)
+    }
+
+    /// Every member assignment of the organization, as a `Paginator`.
+    #[wasm_bindgen(js_name = iterateMemberAssignments, unchecked_return_type = "Paginator<MemberAssignment>")]
+    pub fn iterate_member_assignments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+    ) -> JsValue {
         self.pages(Op::ListMemberAssignments, &options)
     }
 
@@ -157,7 +209,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, hashes, options, true, true)
+        self.assignments(Assignee::Keys, Change::Add, id, hashes, options)
     }
 
     /// Unassigns any number of keys from the guardrail, one outcome per key.
@@ -168,7 +220,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, hashes, options, true, false)
+        self.assignments(Assignee::Keys, Change::Remove, id, hashes, options)
     }
 
     /// Assigns any number of organization members to the guardrail, one outcome per member.
@@ -179,7 +231,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, user_ids, options, false, true)
+        self.assignments(Assignee::Members, Change::Add, id, user_ids, options)
     }
 
     /// Unassigns any number of organization members from the guardrail, one outcome each.
@@ -190,7 +242,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, user_ids, options, false, false)
+        self.assignments(Assignee::Members, Change::Remove, id, user_ids, options)
     }
 
     // ---- BYOK provider keys -------------------------------------------------------------
@@ -206,11 +258,11 @@ impl WorkspaceSettings {
     }
 
     /// Every BYOK credential of a workspace, as a `Paginator`.
-    #[wasm_bindgen(js_name = byokKeys, unchecked_return_type = "Paginator<ByokKey>")]
-    pub fn byok_keys(
+    #[wasm_bindgen(js_name = iterateByokKeys, unchecked_return_type = "Paginator<ByokKey>")]
+    pub fn iterate_byok_keys(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> JsValue {
         self.pages(Op::ListByokKeys, &options)
     }
 
@@ -274,11 +326,11 @@ impl WorkspaceSettings {
     }
 
     /// Every destination of a workspace, as a `Paginator`.
-    #[wasm_bindgen(js_name = observabilityDestinations, unchecked_return_type = "Paginator<Destination>")]
-    pub fn observability_destinations(
+    #[wasm_bindgen(js_name = iterateObservabilityDestinations, unchecked_return_type = "Paginator<Destination>")]
+    pub fn iterate_observability_destinations(
         &self,
         #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    ) -> JsValue {
         self.pages(Op::ListDestinations, &options)
     }
 
@@ -333,11 +385,23 @@ impl WorkspaceSettings {
 impl WorkspaceSettings {
     /// Every one-request method: [`dispatch::send`] with this client.
     fn send(&self, op: Op, options: &JsValue) -> Promise {
-        dispatch::send(&self.client, op, options)
+        dispatch::send(&self.client, &op, options)
+    }
+
+    /// The four guardrail assignment methods: [`composite::change_assignments`] of `who`.
+    fn assignments(
+        &self,
+        who: Assignee,
+        change: Change,
+        id: JsValue,
+        ids: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        composite::change_assignments(self.client.clone(), id, ids, options, who, change)
     }
 
     /// Every paginator method: [`dispatch::pages`] with this client and a list's [`Op`].
-    fn pages(&self, list: Op, options: &JsValue) -> Result<JsValue, JsValue> {
-        dispatch::pages(&self.client, list, options)
+    fn pages(&self, list: Op, options: &JsValue) -> JsValue {
+        dispatch::pages(&self.client, &list, options)
     }
 }

@@ -33,7 +33,7 @@ export interface ListOptions extends CallOptions {
   /** Page size, 1..100 (default 50). */
   limit?: number;
 }
-/** Options of `listKeys` / `keys` (pages are a fixed 100). */
+/** Options of `listKeys` / `iterateKeys` (pages are a fixed 100). */
 export interface KeyListOptions extends CallOptions {
   /** Records to skip. */
   offset?: number;
@@ -81,7 +81,7 @@ export interface Page<T> {
   data: T[];
   total_count?: number;
 }
-/** All of a list: items with `for await (const x of paginator)`, or pages with `.pages()`. One use each. */
+/** All of a list (what every `iterateX()` returns): items with `for await (const x of paginator)`, or pages with `.pages()`. One use each. */
 export interface Paginator<T> extends AsyncIterable<T> {
   pages(): AsyncIterable<Page<T>>;
   /**
@@ -487,7 +487,7 @@ export interface UpdateGuardrailRequest {
   enable_free_model_training?: boolean | null;
   enable_paid_model_training?: boolean | null;
 }
-/** Options of `listGuardrails`. */
+/** Options of `listGuardrails` / `iterateGuardrails`. */
 export interface GuardrailListOptions extends ListOptions {
   /** This workspace's guardrails (its UUID; a slug is a `validation` error), not the Default workspace's. */
   workspaceId?: string;
@@ -590,7 +590,7 @@ export type ByokProvider =
   | "together" | "typesafe" | "unbiased" | "upstage" | "venice" | "voyageai" | "wafer" | "wandb"
   | "wandb-legacy" | "xai" | "xiaomi" | "z-ai"
   | (string & {});
-/** Options of `listByokKeys` / `byokKeys`. */
+/** Options of `listByokKeys` / `iterateByokKeys`. */
 export interface ByokListOptions extends ListOptions {
   /** The workspace's UUID (not its slug); default: the Default workspace. */
   workspaceId?: string;
@@ -660,7 +660,7 @@ export type DestinationType =
   | "weave" | "webhook" | (string & {});
 /** A region destinations may be processed in; `"eu"` is accepted on input for `"europe"`. */
 export type DestinationRegion = "global" | "europe" | "eu" | "us";
-/** Options of `listObservabilityDestinations` / `observabilityDestinations`. */
+/** Options of `listObservabilityDestinations` / `iterateObservabilityDestinations`. */
 export interface DestinationListOptions extends ListOptions {
   /** The workspace's UUID (not its slug); default: the Default workspace. */
   workspaceId?: string;

@@ -16,7 +16,7 @@
 
 use std::marker::PhantomData;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IntoDeserializer};
 
 use crate::error::{Error, FieldError};
 use crate::models::*;
@@ -164,6 +164,39 @@ impl<'a> Answer<'a> {
     pub fn data<R: DeserializeOwned>(&self) -> Result<R, Error> {
         self.json::<DataResponse<R>>().map(|d| d.data)
     }
+
+    /// The `part` of the answer an endpoint returns, as `R` (see [`Answered`]).
+    pub fn read<R: DeserializeOwned>(&self, part: Answered) -> Result<R, Error> {
+        match part {
+            Answered::Data => self.data(),
+            Answered::Whole | Answered::Any => self.json(),
+            Answered::Nothing => {
+                // The API confirms with `{"deleted": true}`; a body that is not that shape is
+                // still a decode error, as it was when each delete read it by hand.
+                self.json::<Deleted>()?;
+                R::deserialize(().into_deserializer()).map_err(|e: serde::de::value::Error| {
+                    Error::decode("$", e.to_string(), self.status, "<no answer expected>")
+                })
+            }
+        }
+    }
+}
+
+/// Which part of a 2xx answer an endpoint returns: said once per endpoint, in
+/// [`Endpoint::ANSWER`], read by the provided [`Endpoint::decode`] and by the npm bindings,
+/// which hand the same part to JavaScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answered {
+    /// The body's `data` member (`{"data": Workspace}` answers: gets, creates, updates).
+    Data,
+    /// The whole body (lists with their `total_count`, budgets, member changes, a created key
+    /// with its secret beside `data`).
+    Whole,
+    /// Nothing (`()`): a delete, whose `{"deleted": true}` is checked and dropped.
+    Nothing,
+    /// Whatever JSON came back ([`RawRequest`]): decoded whole as its `V`; the bindings resolve
+    /// an empty body to `undefined`.
+    Any,
 }
 
 /// Decodes a piece of a 2xx answer (`text`) that came with `status`, naming the JSON path on
@@ -204,14 +237,18 @@ pub(crate) fn decode_str<R: DeserializeOwned>(
     }
 }
 
-/// One operation of the API: its request, and how its answer is read.
+/// One operation of the API: its request, and which part of its answer it returns.
 pub trait Endpoint {
     /// What the call returns.
-    type Output;
+    type Output: DeserializeOwned;
+    /// The part of the 2xx answer the call returns, said once here (see [`Answered`]).
+    const ANSWER: Answered;
     /// The request, or the validation error that keeps it from being sent.
     fn request(&self) -> Result<Request, Error>;
-    /// Reads the 2xx answer.
-    fn decode(answer: Answer<'_>) -> Result<Self::Output, Error>;
+    /// Reads the 2xx answer: its [`ANSWER`](Self::ANSWER) part as [`Output`](Self::Output).
+    fn decode(answer: Answer<'_>) -> Result<Self::Output, Error> {
+        answer.read(Self::ANSWER)
+    }
 }
 
 /// A list endpoint that pages by `offset`.
@@ -298,9 +335,7 @@ impl Endpoint for ListWorkspaces {
     fn request(&self) -> Result<Request, Error> {
         page("/workspaces".to_owned(), self.offset, self.limit)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListWorkspaces, Workspace);
 
@@ -322,9 +357,7 @@ impl Endpoint for CreateWorkspaceRequest {
             OpClass::Create,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `GET /workspaces/{id}` (id or slug).
@@ -343,9 +376,7 @@ impl Endpoint for GetWorkspace {
             format!("/workspaces/{}", seg(&self.id)),
         ))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `PATCH /workspaces/{id}`.
@@ -364,9 +395,7 @@ impl Endpoint for UpdateWorkspaceRequest {
         let path = format!("/workspaces/{}", seg(&self.id));
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `DELETE /workspaces/{id}`.
@@ -400,9 +429,7 @@ impl Endpoint for DeleteWorkspace {
             OpClass::Delete,
         ))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json::<Deleted>().map(drop)
-    }
+    const ANSWER: Answered = Answered::Nothing;
 }
 
 // --- members ---------------------------------------------------------------------------------
@@ -425,9 +452,7 @@ impl Endpoint for ListMembers {
         let path = format!("/workspaces/{}/members", seg(&self.workspace));
         page(path, self.offset, self.limit)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListMembers, WorkspaceMember);
 
@@ -447,9 +472,7 @@ impl Endpoint for AddMembers {
         let path = format!("/workspaces/{}/members/add", seg(&self.workspace));
         with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 /// `POST /workspaces/{id}/members/remove` (1..100 ids; safe to retry).
@@ -468,9 +491,7 @@ impl Endpoint for RemoveMembers {
         let path = format!("/workspaces/{}/members/remove", seg(&self.workspace));
         with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 // --- budgets ---------------------------------------------------------------------------------
@@ -489,9 +510,7 @@ impl Endpoint for ListBudgets {
         let path = format!("/workspaces/{}/budgets", seg(&self.workspace));
         Ok(Request::new(Method::Get, path))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 /// The path of one budget.
@@ -515,9 +534,7 @@ impl Endpoint for GetBudget {
         let path = budget_path(&self.workspace, &self.interval);
         Ok(Request::new(Method::Get, path))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 /// `PUT /workspaces/{id}/budgets/{interval}` (safe to retry).
@@ -538,9 +555,7 @@ impl Endpoint for PutBudget {
         let path = budget_path(&self.workspace, &self.interval);
         with_body(Method::Put, path, &self.body, OpClass::Safe)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 /// `DELETE /workspaces/{id}/budgets/{interval}`.
@@ -559,9 +574,7 @@ impl Endpoint for DeleteBudget {
         let path = budget_path(&self.workspace, &self.interval);
         Ok(Request::new(Method::Delete, path))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json::<Deleted>().map(drop)
-    }
+    const ANSWER: Answered = Answered::Nothing;
 }
 
 // --- keys ------------------------------------------------------------------------------------
@@ -579,9 +592,7 @@ macro_rules! get_data {
             fn request(&self) -> Result<Request, Error> {
                 Ok(Request::new(Method::Get, $path))
             }
-            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-                a.data()
-            }
+            const ANSWER: Answered = Answered::Data;
         }
     };
 }
@@ -631,9 +642,7 @@ impl Endpoint for ListKeys {
             OpClass::Safe,
         ))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 impl PagedEndpoint for ListKeys {
@@ -674,9 +683,7 @@ impl Endpoint for CreateKeyRequest {
         }
         r
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 
 /// `GET /keys/{hash}`.
@@ -695,9 +702,7 @@ impl Endpoint for GetKey {
             format!("/keys/{}", seg(self.hash.as_str())),
         ))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `PATCH /keys/{hash}`.
@@ -716,9 +721,7 @@ impl Endpoint for UpdateKeyRequest {
         let path = format!("/keys/{}", seg(self.hash.as_str()));
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `DELETE /keys/{hash}`.
@@ -735,9 +738,7 @@ impl Endpoint for DeleteKey {
         let path = format!("/keys/{}", seg(self.hash.as_str()));
         Ok(Request::new(Method::Delete, path))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json::<Deleted>().map(drop)
-    }
+    const ANSWER: Answered = Answered::Nothing;
 }
 
 // --- organization ----------------------------------------------------------------------------
@@ -757,9 +758,7 @@ impl Endpoint for ListOrganizationMembers {
     fn request(&self) -> Result<Request, Error> {
         page("/organization/members".to_owned(), self.offset, self.limit)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListOrganizationMembers, OrganizationMember);
 
@@ -799,9 +798,7 @@ impl Endpoint for ListGuardrails {
         }
         Ok(r)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListGuardrails, Guardrail);
 
@@ -819,9 +816,7 @@ impl Endpoint for CreateGuardrailRequest {
         let path = "/guardrails".to_owned();
         with_body(Method::Post, path, &self.body, OpClass::Create)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `GET /guardrails/{id}` (404 also for a workspace's default guardrail never written).
@@ -837,9 +832,7 @@ impl Endpoint for GetGuardrail {
     fn request(&self) -> Result<Request, Error> {
         Ok(Request::new(Method::Get, guardrail_path(&self.id, "")))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `PATCH /guardrails/{id}`: also writes a workspace's default guardrail the first time.
@@ -858,9 +851,7 @@ impl Endpoint for UpdateGuardrailRequest {
         let path = guardrail_path(&self.id, "");
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `DELETE /guardrails/{id}`.
@@ -876,9 +867,7 @@ impl Endpoint for DeleteGuardrail {
     fn request(&self) -> Result<Request, Error> {
         Ok(Request::new(Method::Delete, guardrail_path(&self.id, "")))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json::<Deleted>().map(drop)
-    }
+    const ANSWER: Answered = Answered::Nothing;
 }
 
 /// One page of a guardrail's assignments: `GET /guardrails/{id}/assignments/{keys|members}`.
@@ -912,9 +901,7 @@ macro_rules! assignment_list {
             fn request(&self) -> Result<Request, Error> {
                 page(guardrail_path(&self.id, $tail), self.offset, self.limit)
             }
-            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-                a.json()
-            }
+            const ANSWER: Answered = Answered::Whole;
         }
         paged!($t, $item);
     };
@@ -960,9 +947,7 @@ macro_rules! assignment_change {
                 let path = guardrail_path(&self.id, $tail);
                 with_body(Method::Post, path, &self.body, OpClass::Safe)
             }
-            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-                a.json()
-            }
+            const ANSWER: Answered = Answered::Whole;
         }
     };
 }
@@ -1016,9 +1001,7 @@ impl Endpoint for ListKeyAssignments {
             self.limit,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListKeyAssignments, KeyAssignment);
 
@@ -1041,9 +1024,7 @@ impl Endpoint for ListMemberAssignments {
             self.limit,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListMemberAssignments, MemberAssignment);
 
@@ -1194,9 +1175,7 @@ impl Endpoint for GetActivity {
             OpClass::Safe,
         ))
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 // --- BYOK provider keys and observability destinations --------------------------------------
@@ -1257,9 +1236,7 @@ impl Endpoint for ListByokKeys {
         );
         Ok(r)
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListByokKeys, ByokKey);
 
@@ -1282,9 +1259,7 @@ impl Endpoint for CreateByokKeyRequest {
             OpClass::Create,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// The path of one BYOK credential.
@@ -1312,9 +1287,7 @@ impl Endpoint for UpdateByokKeyRequest {
             OpClass::Safe,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// `GET /observability/destinations`: the Default workspace's unless `workspace_id` is given.
@@ -1339,9 +1312,7 @@ impl Endpoint for ListDestinations {
             self.limit,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
-    }
+    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListDestinations, Destination);
 
@@ -1364,9 +1335,7 @@ impl Endpoint for CreateDestinationRequest {
             OpClass::Create,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 /// The path of one destination.
@@ -1398,9 +1367,7 @@ macro_rules! get_and_delete {
             fn request(&self) -> Result<Request, Error> {
                 Ok(Request::new(Method::Get, $path(&self.id)))
             }
-            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-                a.data()
-            }
+            const ANSWER: Answered = Answered::Data;
         }
 
         #[doc = concat!("`DELETE ", $route, "`.")]
@@ -1423,9 +1390,7 @@ macro_rules! get_and_delete {
             fn request(&self) -> Result<Request, Error> {
                 Ok(Request::new(Method::Delete, $path(&self.id)))
             }
-            fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-                a.json::<Deleted>().map(drop)
-            }
+            const ANSWER: Answered = Answered::Nothing;
         }
     };
 }
@@ -1467,9 +1432,7 @@ impl Endpoint for UpdateDestinationRequest {
             OpClass::Safe,
         )
     }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.data()
-    }
+    const ANSWER: Answered = Answered::Data;
 }
 
 impl CreateByokKeyRequest {
@@ -1570,6 +1533,7 @@ impl<V> RawRequest<V> {
 
 impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
     type Output = V;
+    const ANSWER: Answered = Answered::Any;
     fn request(&self) -> Result<Request, Error> {
         Ok(Request::of(
             self.method,
@@ -1578,9 +1542,6 @@ impl<V: DeserializeOwned> Endpoint for RawRequest<V> {
             self.body.clone(),
             self.class,
         ))
-    }
-    fn decode(a: Answer<'_>) -> Result<Self::Output, Error> {
-        a.json()
     }
 }
 

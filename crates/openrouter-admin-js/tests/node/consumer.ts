@@ -48,15 +48,15 @@ export async function everything(signal: AbortSignal): Promise<void> {
 
   const page: Page<Workspace> = await client.listWorkspaces({ limit: 10, offset: 0, signal });
   const total: number | undefined = page.total_count;
-  for await (const ws of client.workspaces({ limit: 50 })) {
+  for await (const ws of client.iterateWorkspaces({ limit: 50 })) {
     const slug: string = ws.slug;
     const description: string | null = ws.description;
   }
-  for await (const p of client.workspaces().pages()) {
+  for await (const p of client.iterateWorkspaces().pages()) {
     const items: Workspace[] = p.data;
   }
-  const everyWorkspace: Workspace[] = await client.workspaces({ limit: 10 }).collectAll({ concurrency: 8 });
-  const everyKey: ApiKey[] = await client.keys().collectAll();
+  const everyWorkspace: Workspace[] = await client.iterateWorkspaces({ limit: 10 }).collectAll({ concurrency: 8 });
+  const everyKey: ApiKey[] = await client.iterateKeys().collectAll();
   const ws = await client.createWorkspace({ name: "A", slug: "a", io_logging_sampling_rate: 0.5 }, { signal });
   await client.getWorkspace(ws.id);
   await client.updateWorkspace(ws.slug, { description: null, default_provider_sort: "latency" });
@@ -70,7 +70,7 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.updateWorkspace("t", { disabled_server_tools: [] });
 
   await client.listMembers("a", { limit: 100 });
-  for await (const m of client.members("a")) {
+  for await (const m of client.iterateMembers("a")) {
     const role: string = m.role;
   }
   const added: MemberResult[] = await client.addMembers("a", ["user_1"], { signal });
@@ -81,7 +81,7 @@ export async function everything(signal: AbortSignal): Promise<void> {
   }
   const org = await client.listOrganizationMembers({ limit: 5 });
   const email: string | undefined = org.data[0]?.email;
-  for await (const person of client.organizationMembers()) {
+  for await (const person of client.iterateOrganizationMembers()) {
     const first: string | null = person.first_name;
   }
 
@@ -92,7 +92,7 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await client.deleteBudget("a", "daily");
 
   const keys: Page<ApiKey> = await client.listKeys({ workspaceId: ws.id, includeDisabled: true, offset: 100 });
-  for await (const key of client.keys({ includeDisabled: false })) {
+  for await (const key of client.iterateKeys({ includeDisabled: false })) {
     const remaining: number | null = key.limit_remaining;
   }
   const created = await client.createKey({ name: "ci", limit: 5, limit_reset: "monthly", expires_at: "2030-01-01T00:00:00Z" });
@@ -135,7 +135,7 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const label: string = byok.label;
   const zdr: boolean | null = byok.declared_zdr;
   const byokPage: Page<ByokKey> = await settings.listByokKeys({ workspaceId: ws.id, provider: "anthropic", limit: 10, signal });
-  const everyByok: ByokKey[] = await settings.byokKeys({ workspaceId: ws.id }).collectAll();
+  const everyByok: ByokKey[] = await settings.iterateByokKeys({ workspaceId: ws.id }).collectAll();
   await settings.getByokKey(byok.id);
   const rotated: ByokKey = await settings.updateByokKey(byok.id, { key: "sk-proj-y", declared_zdr: null, name: null });
   await settings.deleteByokKey(byok.id, { signal });
@@ -146,7 +146,7 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const kind: DestinationType = dest.type;
   const where: DataRegion[] = dest.regions;
   const destPage: Page<Destination> = await settings.listObservabilityDestinations({ workspaceId: ws.id, offset: 0 });
-  for await (const d of settings.observabilityDestinations({ workspaceId: ws.id })) {
+  for await (const d of settings.iterateObservabilityDestinations({ workspaceId: ws.id })) {
     const on: boolean = d.enabled;
   }
   await settings.getObservabilityDestination(dest.id);
@@ -173,10 +173,11 @@ export async function everything(signal: AbortSignal): Promise<void> {
   );
   const railRegions: DataRegion[] | null | undefined = rail.allowed_data_regions;
   const railLimit: number | null | undefined = rail.limit_usd;
-  for await (const g of settings.listGuardrails({ workspaceId: ws.id, limit: 10, signal })) {
+  for await (const g of settings.iterateGuardrails({ workspaceId: ws.id, limit: 10, signal })) {
     const name: string = g.name;
   }
-  const everyRail: Guardrail[] = await settings.listGuardrails().collectAll();
+  const everyRail: Guardrail[] = await settings.iterateGuardrails().collectAll();
+  const railPage: Page<Guardrail> = await settings.listGuardrails({ workspaceId: ws.id, limit: 10, offset: 0, signal });
   await settings.getGuardrail(rail.id, { signal });
   await settings.updateGuardrail(rail.id, { allowed_models: null, description: null, limit_usd: 10, content_filters: null });
   await settings.updateGuardrail(ws.default_guardrail_id, { allowed_providers: ["openai"] });
@@ -189,12 +190,16 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await settings.unassignGuardrailKeys(rail.id, [hash]);
   await settings.assignGuardrailMembers(rail.id, ["user_1"]);
   await settings.unassignGuardrailMembers(rail.id, ["user_1"], { signal });
-  const railKeys: KeyAssignment[] = await settings.listGuardrailKeys(rail.id, { limit: 100 }).collectAll();
-  const railMembers: MemberAssignment[] = await settings.listGuardrailMembers(rail.id).collectAll();
-  for await (const a of settings.listKeyAssignments()) {
+  const railKeys: KeyAssignment[] = await settings.iterateGuardrailKeys(rail.id, { limit: 100 }).collectAll();
+  const railMembers: MemberAssignment[] = await settings.iterateGuardrailMembers(rail.id).collectAll();
+  const railKeyPage: Page<KeyAssignment> = await settings.listGuardrailKeys(rail.id, { limit: 100 });
+  const railMemberPage: Page<MemberAssignment> = await settings.listGuardrailMembers(rail.id, { signal });
+  const keyAssignmentPage: Page<KeyAssignment> = await settings.listKeyAssignments({ offset: 0 });
+  const memberAssignmentPage: Page<MemberAssignment> = await settings.listMemberAssignments();
+  for await (const a of settings.iterateKeyAssignments()) {
     const label: string = a.key_label;
   }
-  for await (const a of settings.listMemberAssignments({ offset: 0 })) {
+  for await (const a of settings.iterateMemberAssignments({ offset: 0 })) {
     const by: string | null = a.assigned_by;
   }
   const gone2: void = await settings.deleteGuardrail(rail.id);
@@ -225,6 +230,10 @@ export async function everything(signal: AbortSignal): Promise<void> {
   await settings.assignGuardrailKeys("g", [1]);
   // @ts-expect-error a built-in filter needs its action
   const noAction: BuiltinFilterInput = { slug: "email" };
+  // @ts-expect-error `listX` is one page; `iterateX` is the paginator
+  for await (const g of settings.listGuardrails()) console.log(g);
+  // @ts-expect-error `listX` is one page; `iterateX` is the paginator
+  await client.listWorkspaces().collectAll();
   // @ts-expect-error apiKey is required
   new OpenRouterAdmin({ baseUrl: "x" });
 }

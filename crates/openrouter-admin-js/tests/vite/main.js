@@ -14,7 +14,7 @@ window.runChecks = async ({ api, key: managementKey }) => {
   const page = await client.listWorkspaces({ limit: 2 });
   out.total = page.total_count;
   out.iterated = 0;
-  for await (const ws of client.workspaces({ limit: 2 })) out.iterated += ws.id ? 1 : 0;
+  for await (const ws of client.iterateWorkspaces({ limit: 2 })) out.iterated += ws.id ? 1 : 0;
   const ws = await client.createWorkspace({ name: "From Chromium", slug: "from-chromium" });
   out.created = (await client.getWorkspace("from-chromium")).id === ws.id;
   const key = await client.createKey({ name: "browser", workspace_id: ws.id });

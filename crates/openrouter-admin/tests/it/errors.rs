@@ -165,3 +165,18 @@ fn builder_needs_a_key() {
     assert!(e.is_validation());
     assert_eq!(e.validation_errors()[0].field, "api_key");
 }
+
+#[test]
+fn each_endpoint_reads_the_part_of_the_answer_it_declares() {
+    use openrouter_admin::api::{Answer, Answered, DeleteKey, Endpoint, GetWorkspace, ListBudgets};
+    assert_eq!(GetWorkspace::ANSWER, Answered::Data);
+    assert_eq!(ListBudgets::ANSWER, Answered::Whole);
+    assert_eq!(DeleteKey::ANSWER, Answered::Nothing);
+    // A delete's confirmation is checked, not just dropped.
+    DeleteKey::decode(Answer::new(200, r#"{"deleted":true}"#)).expect("confirmed");
+    let e = DeleteKey::decode(Answer::new(200, r#"{"data":{}}"#)).expect_err("not confirmed");
+    assert!(e.is_decode(), "{e:?}");
+    // A `data` answer without its member is a decode error naming where.
+    let e = GetWorkspace::decode(Answer::new(200, r#"{"id":"x"}"#)).expect_err("no data member");
+    assert!(e.is_decode(), "{e:?}");
+}

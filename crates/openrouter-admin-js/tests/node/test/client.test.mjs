@@ -78,17 +78,17 @@ test("workspaces: create, get, update, list, iterate, reconcile, delete", async 
   assert.equal(page.data.length, 2);
   assert.ok(page.total_count >= 3);
   const all = [];
-  for await (const w of c.workspaces({ limit: 2 })) all.push(w.slug);
+  for await (const w of c.iterateWorkspaces({ limit: 2 })) all.push(w.slug);
   assert.equal(all.length, page.total_count);
   assert.ok(all.includes("node-tests"));
   let pages = 0;
-  for await (const p of c.workspaces({ limit: 2 }).pages()) {
+  for await (const p of c.iterateWorkspaces({ limit: 2 }).pages()) {
     pages += 1;
     assert.ok(p.data.length <= 2);
   }
   assert.equal(pages, Math.ceil(page.total_count / 2));
   // Leaving a loop early stops the walk.
-  for await (const w of c.workspaces({ limit: 1 })) {
+  for await (const w of c.iterateWorkspaces({ limit: 1 })) {
     assert.ok(w.id);
     break;
   }
@@ -103,7 +103,7 @@ test("members: list, iterate, add and remove with per-user outcomes; organizatio
   const org = await c.listOrganizationMembers({ limit: 5 });
   assert.equal(org.data.length, 5);
   const everyone = [];
-  for await (const m of c.organizationMembers({ limit: 5 })) everyone.push(m.id);
+  for await (const m of c.iterateOrganizationMembers({ limit: 5 })) everyone.push(m.id);
   assert.equal(everyone.length, org.total_count);
 
   const ws = await c.createWorkspace({ name: "Members", slug: "members-test" });
@@ -115,7 +115,7 @@ test("members: list, iterate, add and remove with per-user outcomes; organizatio
   const listed = await c.listMembers(ws.id, { limit: 2 });
   assert.equal(listed.total_count, 3);
   const walked = [];
-  for await (const m of c.members(ws.id, { limit: 2 })) walked.push(m.user_id);
+  for await (const m of c.iterateMembers(ws.id, { limit: 2 })) walked.push(m.user_id);
   assert.deepEqual(walked.sort(), [...ids].sort());
   const removed = await c.removeMembers(ws.id, [ids[1], everyone[5]]);
   assert.deepEqual(removed.map((r) => r.outcome), ["removed", "not_a_member"]);
@@ -152,7 +152,7 @@ test("keys: create, get, update, list, iterate, rotate, retire, bulk, reconcile,
   const page = await c.listKeys({ workspaceId: ws.id });
   assert.deepEqual(page.data.map((k) => k.hash), [hash]);
   const defaults = [];
-  for await (const k of c.keys({ includeDisabled: true })) defaults.push(k.hash);
+  for await (const k of c.iterateKeys({ includeDisabled: true })) defaults.push(k.hash);
   assert.ok(defaults.length > 0 && !defaults.includes(hash), "keys() lists the Default workspace");
 
   const rotation = await c.rotateKey(hash);
@@ -282,7 +282,7 @@ test("abort: before the call, during the call, during the retry wait, and mid-it
   let seen = 0;
   await rejects(
     (async () => {
-      for await (const w of c.workspaces({ limit: 1, signal: walk.signal })) {
+      for await (const w of c.iterateWorkspaces({ limit: 1, signal: walk.signal })) {
         assert.ok(w.id);
         seen += 1;
         walk.abort();
@@ -310,11 +310,13 @@ test("one-request methods and paginators check options first, then their argumen
     const e = await rejects(call(), "validation");
     assert.equal(e.fieldErrors[0]?.field, field, `${call}: ${e.message}`);
   }
+  // A paginator method does not throw either: its first pull rejects.
   for (const [call, field] of [
-    [() => c.members(7, "all"), "options"],
-    [() => c.members(7, { limit: "x" }), "idOrSlug"],
+    [() => c.iterateMembers(7, "all"), "options"],
+    [() => c.iterateMembers(7, { limit: "x" }), "idOrSlug"],
   ]) {
-    assert.throws(call, (e) => e.kind === "validation" && e.fieldErrors[0].field === field);
+    const e = await rejects(call()[Symbol.asyncIterator]().next(), "validation");
+    assert.equal(e.fieldErrors[0]?.field, field, `${call}: ${e.message}`);
   }
 });
 
@@ -356,11 +358,12 @@ test("wrong argument types are validation errors naming the argument, never a tr
     assert.equal(e.fieldErrors[0]?.field, field, `${call}: ${e.message}`);
   }
   for (const [call, field] of [
-    [() => c.workspaces({ limit: "x" }), "options.limit"],
-    [() => c.members(7), "idOrSlug"],
-    [() => c.keys({ workspaceId: 3 }), "options.workspaceId"],
+    [() => c.iterateWorkspaces({ limit: "x" }), "options.limit"],
+    [() => c.iterateMembers(7), "idOrSlug"],
+    [() => c.iterateKeys({ workspaceId: 3 }), "options.workspaceId"],
   ]) {
-    assert.throws(call, (e) => e.kind === "validation" && e.fieldErrors[0].field === field);
+    const e = await rejects(call().collectAll(), "validation");
+    assert.equal(e.fieldErrors[0]?.field, field, `${call}: ${e.message}`);
   }
   // The module is still alive after all of that.
   assert.equal((await c.currentKey()).is_management_key, true);

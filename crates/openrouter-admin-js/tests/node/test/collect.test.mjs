@@ -20,12 +20,12 @@ test("collectAll() on every paginator: every item, in order, pages fetched concu
   const admin = new OpenRouterAdmin({ apiKey: KEY, baseUrl: API });
   for (let i = 0; i < 7; i++) await admin.createWorkspace({ name: `Many ${i}`, slug: `many-${i}` });
   const iterated = [];
-  for await (const ws of admin.workspaces({ limit: 2 })) iterated.push(ws.id);
+  for await (const ws of admin.iterateWorkspaces({ limit: 2 })) iterated.push(ws.id);
   const { total_count } = await admin.listWorkspaces({ limit: 1 });
   assert.ok(total_count >= 8, `enough workspaces for several pages (${total_count})`);
   const before = (await control("GET", "/__sandbox/log")).requests.length;
 
-  const all = await admin.workspaces({ limit: 2 }).collectAll({ concurrency: 3 });
+  const all = await admin.iterateWorkspaces({ limit: 2 }).collectAll({ concurrency: 3 });
   assert.deepEqual(all.map((ws) => ws.id), iterated);
   const pages = (await control("GET", "/__sandbox/log")).requests
     .slice(before)
@@ -35,10 +35,10 @@ test("collectAll() on every paginator: every item, in order, pages fetched concu
   // Every other list, against its own iteration.
   const ws = iterated[0];
   for (const make of [
-    () => admin.keys(),
-    () => admin.members(ws, { limit: 1 }),
-    () => admin.organizationMembers({ limit: 1 }),
-    () => admin.workspaces({ limit: 3, offset: 1 }),
+    () => admin.iterateKeys(),
+    () => admin.iterateMembers(ws, { limit: 1 }),
+    () => admin.iterateOrganizationMembers({ limit: 1 }),
+    () => admin.iterateWorkspaces({ limit: 3, offset: 1 }),
   ]) {
     const one = [];
     for await (const item of make()) one.push(JSON.stringify(item));

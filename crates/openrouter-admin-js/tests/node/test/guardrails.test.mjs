@@ -54,11 +54,13 @@ test("create, list, get, update and delete a guardrail", async () => {
   assert.equal(g.content_filter_builtins[0].label, "[SECRETS]");
   assert.deepEqual(g.content_filters, [{ pattern: "sk-[a-z]+", action: "block", label: null }]);
 
-  const listed = await settings.listGuardrails({ workspaceId: ws.id }).collectAll();
+  const listed = await settings.iterateGuardrails({ workspaceId: ws.id }).collectAll();
   assert.deepEqual(listed, [g]);
   const pages = [];
-  for await (const page of settings.listGuardrails({ workspaceId: ws.id, limit: 1 }).pages()) pages.push(page);
+  for await (const page of settings.iterateGuardrails({ workspaceId: ws.id, limit: 1 }).pages()) pages.push(page);
   assert.equal(pages[0].total_count, 1);
+  // `listGuardrails` is that one page; `iterateGuardrails` walks them all.
+  assert.deepEqual(await settings.listGuardrails({ workspaceId: ws.id, limit: 1 }), pages[0]);
   assert.deepEqual(await settings.getGuardrail(g.id), g);
 
   const updated = await settings.updateGuardrail(g.id, { description: "tests", allowed_models: null, limit_usd: 40 });
@@ -92,17 +94,19 @@ test("assigning three keys with one of another workspace: that one fails, the tw
   assert.match(failed.message, /another workspace/);
   assert.equal(results[0].error, undefined);
 
-  const held = await settings.listGuardrailKeys(g.id).collectAll();
+  const held = await settings.iterateGuardrailKeys(g.id).collectAll();
   assert.deepEqual(held.map((a) => a.key_hash).sort(), [...hashes].sort());
   assert.ok(held.every((a) => a.guardrail_id === g.id && a.key_label.startsWith("sk-or-v1-")));
-  const everywhere = await settings.listKeyAssignments({ limit: 100 }).collectAll();
+  assert.deepEqual((await settings.listGuardrailKeys(g.id, { limit: 100 })).data, held);
+  const everywhere = await settings.iterateKeyAssignments({ limit: 100 }).collectAll();
   assert.ok(everywhere.some((a) => a.key_hash === hashes[0] && a.guardrail_id === g.id));
+  assert.deepEqual((await settings.listKeyAssignments({ limit: 100 })).data, everywhere.slice(0, 100));
 
   const again = await settings.assignGuardrailKeys(g.id, [hashes[0]]);
   assert.deepEqual(again.map((r) => r.outcome), ["already_assigned"]);
   const removed = await settings.unassignGuardrailKeys(g.id, [hashes[0], stranger]);
   assert.deepEqual(removed.map((r) => r.outcome), ["unassigned", "not_assigned"]);
-  assert.deepEqual((await settings.listGuardrailKeys(g.id).collectAll()).map((a) => a.key_hash), [hashes[1]]);
+  assert.deepEqual((await settings.iterateGuardrailKeys(g.id).collectAll()).map((a) => a.key_hash), [hashes[1]]);
 });
 
 test("members are assigned and unassigned, one outcome each", async () => {
@@ -113,10 +117,12 @@ test("members are assigned and unassigned, one outcome each", async () => {
   const added = await settings.assignGuardrailMembers(g.id, [people[0], "user_nobody", people[1]]);
   assert.deepEqual(added.map((r) => r.outcome), ["assigned", "failed", "assigned"]);
   assert.equal(added[1].error.status, 400);
-  const listed = await settings.listGuardrailMembers(g.id).collectAll();
+  const listed = await settings.iterateGuardrailMembers(g.id).collectAll();
   assert.deepEqual(listed.map((a) => a.user_id).sort(), [people[0], people[1]].sort());
-  const everywhere = await settings.listMemberAssignments().collectAll();
+  assert.deepEqual((await settings.listGuardrailMembers(g.id)).data, listed);
+  const everywhere = await settings.iterateMemberAssignments().collectAll();
   assert.ok(everywhere.some((a) => a.user_id === people[0] && a.guardrail_id === g.id));
+  assert.deepEqual((await settings.listMemberAssignments({ limit: 100 })).data, everywhere.slice(0, 100));
   const removed = await settings.unassignGuardrailMembers(g.id, [people[1], people[2]]);
   assert.deepEqual(removed.map((r) => [r.id, r.outcome]), [[people[1], "unassigned"], [people[2], "not_assigned"]]);
 });
@@ -150,8 +156,8 @@ test("bad input is a validation error naming the field, and nothing is sent", as
     [() => settings.unassignGuardrailKeys(uuid, ["a", ""]), "hashes[1]"],
     [() => settings.assignGuardrailMembers(uuid, null), "userIds"],
     [() => settings.unassignGuardrailMembers(uuid, [{}]), "userIds[0]"],
-    [() => settings.listGuardrails({ workspaceId: "staging" }).collectAll(), "workspace_id"],
-    [() => settings.listGuardrailKeys(uuid, { limit: 0 }).collectAll(), "limit"],
+    [() => settings.iterateGuardrails({ workspaceId: "staging" }).collectAll(), "workspace_id"],
+    [() => settings.iterateGuardrailKeys(uuid, { limit: 0 }).collectAll(), "limit"],
   ]) {
     const error = await rejects(call(), "validation");
     assert.equal(error.fieldErrors[0].field, field, `${call}: ${error.message}`);
@@ -180,8 +186,8 @@ const cases = {
   assignGuardrailKeys: () => settings.assignGuardrailKeys("g", revokedArray()),
   unassignGuardrailKeys: () => settings.unassignGuardrailKeys("g", badElement()),
   assignGuardrailMembers: () => settings.assignGuardrailMembers("g", ["u"], getter("signal")),
-  listGuardrails: () => settings.listGuardrails(getter("workspaceId")).collectAll(),
-  listGuardrailKeys: () => settings.listGuardrailKeys("g", revoked()).collectAll(),
+  listGuardrails: () => settings.iterateGuardrails(getter("workspaceId")).collectAll(),
+  listGuardrailKeys: () => settings.iterateGuardrailKeys("g", revoked()).collectAll(),
 };
 for (const [name, call] of Object.entries(cases)) {
   let outcome;

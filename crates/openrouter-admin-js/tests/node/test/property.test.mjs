@@ -2,14 +2,15 @@
 // method with hostile arguments (revoked proxies, throwing getters and lengths, a polluted
 // Object.prototype, huge and odd strings, wrong types, `.`/`..` ids), each followed by a
 // normal call. The invariant: every call settles with a value or an OpenRouterError (only the
-// constructor and the paginator methods may throw, and then an OpenRouterError), the process
-// lives, no request leaves the API root, and the normal call still succeeds.
+// constructors may throw, and then an OpenRouterError; a paginator's first pull settles like a
+// call), the process lives, no request leaves the API root, and the normal call still succeeds.
 // PROPERTY_SEED and PROPERTY_RUNS replay or shorten a run; the seed is printed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
 import { WorkspaceSettings } from "openrouter-admin/settings";
+import { methods } from "../surface.mjs";
 
 const ORIGIN = process.env.SANDBOX_URL;
 const API = process.env.SANDBOX_API;
@@ -86,45 +87,55 @@ const hostile = fc.oneof(
   fc.constant(Symbol("s")),
 );
 
-// Every method and how many arguments it takes.
-const METHODS = {
-  currentKey: 1, listWorkspaces: 1, workspaces: 1, createWorkspace: 2, getWorkspace: 2,
-  updateWorkspace: 3, deleteWorkspace: 2, reconcileWorkspace: 2, listMembers: 2, members: 2,
-  addMembers: 3, removeMembers: 3, listBudgets: 2, getBudget: 3, putBudget: 4, deleteBudget: 3,
-  listKeys: 1, keys: 1, createKey: 2, reconcileKey: 3, getKey: 2, updateKey: 3, deleteKey: 2,
-  rotateKey: 2, retireKey: 2, bulkUpdateKeys: 3, bulkDeleteKeys: 2, request: 3,
-  listOrganizationMembers: 1, organizationMembers: 1, constructor: 1, isOpenRouterError: 1,
-  settingsConstructor: 1,
-  listGuardrails: 1, createGuardrail: 2, getGuardrail: 2, updateGuardrail: 3, deleteGuardrail: 2,
-  listGuardrailKeys: 2, assignGuardrailKeys: 3, unassignGuardrailKeys: 3, listGuardrailMembers: 2,
-  assignGuardrailMembers: 3, unassignGuardrailMembers: 3, listKeyAssignments: 1,
-  listMemberAssignments: 1,
-  listByokKeys: 1, byokKeys: 1, createByokKey: 2, getByokKey: 2, updateByokKey: 3,
-  deleteByokKey: 2, listObservabilityDestinations: 1, observabilityDestinations: 1,
-  createObservabilityDestination: 2, getObservabilityDestination: 2,
-  updateObservabilityDestination: 3, deleteObservabilityDestination: 2,
+// Every method of both classes, read from their prototypes (parameters from the packed
+// .d.ts), so a new method is called here without being listed. Each parameter draws from the
+// hostile values above and, less often, from a well-formed value of its own (so calls also get
+// past validation); a parameter name without one fails the test, naming it.
+const UUID = "00000000-0000-4000-8000-000000000000";
+const WELL_FORMED = {
+  options: fc.constantFrom(undefined, {}, { limit: 2 }, { offset: 1, limit: 1 }),
+  request: fc.constantFrom({ name: "prop" }, { name: "prop", slug: "prop" }, { provider: "openai" }),
+  patch: fc.constantFrom({}, { description: null }, { name: "prop" }),
+  idOrSlug: fc.constantFrom("missing-workspace", UUID),
+  slug: fc.constantFrom("missing-workspace"),
+  id: fc.constantFrom(UUID),
+  hash: fc.constantFrom("f".repeat(64)),
+  hashes: fc.constantFrom(["f".repeat(64)], []),
+  userIds: fc.constantFrom(["user_missing"], []),
+  interval: fc.constantFrom("daily", "weekly", "monthly", "lifetime"),
+  limitUsd: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+  sinceMs: fc.constantFrom(0, Date.now()),
+  method: fc.constantFrom("GET", "HEAD"),
+  path: fc.constantFrom("/key", "/credits"),
 };
-// The methods of `WorkspaceSettings` (openrouter-admin/settings); the rest are the client's.
-const SETTINGS = new Set([
-  "listGuardrails", "createGuardrail", "getGuardrail", "updateGuardrail", "deleteGuardrail",
-  "listGuardrailKeys", "assignGuardrailKeys", "unassignGuardrailKeys", "listGuardrailMembers",
-  "assignGuardrailMembers", "unassignGuardrailMembers", "listKeyAssignments",
-  "listMemberAssignments", "listByokKeys", "byokKeys", "createByokKey", "getByokKey",
-  "updateByokKey", "deleteByokKey", "listObservabilityDestinations", "observabilityDestinations",
-  "createObservabilityDestination", "getObservabilityDestination",
-  "updateObservabilityDestination", "deleteObservabilityDestination",
-]);
-const SYNC = new Set([
-  "workspaces", "members", "keys", "organizationMembers", "constructor", "settingsConstructor",
-  "listGuardrails", "listGuardrailKeys", "listGuardrailMembers", "listKeyAssignments",
-  "listMemberAssignments", "byokKeys", "observabilityDestinations",
-]);
+const argument = (owner, method, name) => {
+  const well = WELL_FORMED[name];
+  assert.ok(well, `${owner}.${method}: no argument generator for its parameter \`${name}\``);
+  return fc.oneof({ arbitrary: hostile, weight: 3 }, { arbitrary: well, weight: 1 });
+};
+// name -> { target, args }: the classes' methods, their constructors and the one function.
+const METHODS = {
+  constructor: { target: "new OpenRouterAdmin", args: fc.tuple(hostile) },
+  settingsConstructor: { target: "new WorkspaceSettings", args: fc.tuple(hostile) },
+  isOpenRouterError: { target: "function", args: fc.tuple(hostile) },
+};
+for (const { owner, name, params } of methods()) {
+  const args = params.map((param) => argument(owner, name, param));
+  METHODS[name] = { target: owner, args: fc.tuple(...args) };
+}
+// Only the constructors may throw (an OpenRouterError); every method returns a promise or a
+// paginator, and a paginator's first pull rejects where a call would.
+const SYNC = new Set(["constructor", "settingsConstructor"]);
 
-const call = fc.record({
-  method: fc.constantFrom(...Object.keys(METHODS)),
-  args: fc.array(hostile, { minLength: 4, maxLength: 4 }),
-  pollute: fc.option(fc.tuple(fc.constantFrom(...KEYS), hostile), { freq: 4 }),
-});
+const call = fc
+  .constantFrom(...Object.keys(METHODS))
+  .chain((method) =>
+    fc.record({
+      method: fc.constant(method),
+      args: METHODS[method].args,
+      pollute: fc.option(fc.tuple(fc.constantFrom(...KEYS), hostile), { freq: 4 }),
+    }),
+  );
 
 test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEED})`, async () => {
   console.log(`property test: seed ${SEED}, ${RUNS} cases (PROPERTY_SEED=${SEED} replays it)`);
@@ -144,7 +155,8 @@ test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEE
   await fc.assert(
     fc.asyncProperty(call, async ({ method, args, pollute }) => {
       cases += 1;
-      const used = args.slice(0, METHODS[method]).map(build);
+      const used = args.map(build);
+      const target = METHODS[method].target;
       let result;
       let thrown = null;
       try {
@@ -152,7 +164,7 @@ test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEE
         if (method === "constructor") result = new OpenRouterAdmin(...used);
         else if (method === "settingsConstructor") result = new WorkspaceSettings(...used);
         else if (method === "isOpenRouterError") result = isOpenRouterError(...used);
-        else result = (SETTINGS.has(method) ? settings : admin)[method](...used);
+        else result = (target === "WorkspaceSettings" ? settings : admin)[method](...used);
       } catch (error) {
         thrown = error;
       } finally {
@@ -162,17 +174,23 @@ test(`property: ${RUNS} hostile calls, each followed by a normal one (seed ${SEE
         assert.ok(SYNC.has(method), `${method} threw synchronously: ${thrown}`);
         assert.ok(isOpenRouterError(thrown), `${method} threw ${thrown}`);
       } else if (!SYNC.has(method) && method !== "isOpenRouterError") {
-        assert.ok(result instanceof Promise, `${method} returned no promise`);
+        // A paginator is pulled once (its first page, or the rejection a call would give),
+        // then closed, which stops its walk.
+        const pages = result instanceof Promise ? null : result?.[Symbol.asyncIterator]?.();
+        const settled = pages ? pages.next() : result;
+        assert.ok(settled instanceof Promise, `${method} returned neither a promise nor a paginator`);
         try {
-          await result;
+          await settled;
         } catch (error) {
           assert.ok(isOpenRouterError(error), `${method} rejected with ${error}`);
+        } finally {
+          await pages?.return();
         }
       }
       const key = await admin.currentKey();
       assert.equal(key.is_management_key, true);
       // The settings module lives on too.
-      if (SETTINGS.has(method) || method === "settingsConstructor") {
+      if (target === "WorkspaceSettings" || method === "settingsConstructor") {
         const missing = await settings.getGuardrail("00000000-0000-4000-8000-000000000000").then(
           () => null,
           (error) => error,

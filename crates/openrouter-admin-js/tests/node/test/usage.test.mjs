@@ -32,8 +32,8 @@ const total = (rows, field = "usage") => r4(rows.reduce((s, r) => s + r[field], 
 
 async function everyKey() {
   const keys = [];
-  for await (const ws of admin.workspaces({ limit: 100 })) {
-    keys.push(...(await admin.keys({ workspaceId: ws.id, includeDisabled: true }).collectAll()));
+  for await (const ws of admin.iterateWorkspaces({ limit: 100 })) {
+    keys.push(...(await admin.iterateKeys({ workspaceId: ws.id, includeDisabled: true }).collectAll()));
   }
   return keys;
 }
