@@ -119,7 +119,7 @@ impl<T: Transport> Client<T> {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
-        let authorization = ManagementKey::new(format!("Bearer {}", key.expose_secret()));
+        let authorization = ManagementKey::new(format!("Bearer {}", key.trimmed()));
         Client {
             inner: Arc::new(Inner {
                 authorization,
@@ -368,7 +368,7 @@ impl<T: Transport> ClientBuilder<T> {
                 "a management key is required",
             )])
         })?;
-        if key.expose_secret().is_empty() {
+        if key.trimmed().is_empty() {
             return Err(Error::validation(vec![crate::error::FieldError::new(
                 "api_key",
                 "min_length",

@@ -106,7 +106,8 @@ impl Guard {
                 format!(
                     "stopped at offset {offset}: the list's pages took over {} s to read and it \
                      did not end (loop guard)",
-                    self.limit_ms / 1000.0
+                    // Whole seconds: a float's formatting would add kilobytes to the wasm.
+                    self.limit_ms as u64 / 1000
                 ),
             ));
         }

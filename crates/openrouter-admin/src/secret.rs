@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldError};
 
+/// What `fetch` trims from a header value's ends.
+const HTTP_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
 /// The management key every call is authorised with. Redacted in `Debug` and `Display`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ManagementKey(String);
@@ -27,11 +30,18 @@ impl ManagementKey {
         &self.0
     }
 
+    /// The key without the spaces, tabs and line breaks around it (a secret store's trailing
+    /// newline): what the client sends, as `fetch` would trim the header value anyway.
+    pub fn trimmed(&self) -> &str {
+        self.0.trim_matches(HTTP_WHITESPACE)
+    }
+
     /// Whether the key can travel as an HTTP header value: a `validation` error naming
     /// `field` and the first character that cannot (its position and code point, never the
-    /// key), before anything is sent. Printable ASCII and Latin-1 pass; line breaks, NUL,
-    /// other control characters and anything beyond Latin-1 (a pasted `…` or `€`) do not:
-    /// `fetch` would refuse the header, after the call had begun.
+    /// key), before anything is sent. Printable ASCII and Latin-1 pass; inside the
+    /// [`trimmed`](Self::trimmed) key, line breaks, NUL, other control characters and
+    /// anything beyond Latin-1 (a pasted `…` or `€`) do not: `fetch` would refuse the
+    /// header, after the call had begun.
     ///
     /// ```
     /// use openrouter_admin::ManagementKey;
@@ -43,14 +53,15 @@ impl ManagementKey {
     pub fn check(&self, field: &str) -> Result<(), Error> {
         // A loop over chars with a hand-made hex: this runs in the npm client's first call,
         // whose module has a size budget.
-        for (i, c) in self.0.chars().enumerate() {
+        let before = self.0.len() - self.0.trim_start_matches(HTTP_WHITESPACE).len();
+        for (i, c) in self.trimmed().chars().enumerate() {
             let code = c as u32;
             if (0x20..0x7f).contains(&code) || (0xa0..0x100).contains(&code) {
                 continue;
             }
             let mut message = format!(
                 "`{field}` cannot be sent as an HTTP header: character {} is U+",
-                i + 1
+                before + i + 1
             );
             let digits = if code > 0xffff { 6 } else { 4 };
             for shift in (0..digits).rev() {
@@ -176,8 +187,16 @@ mod tests {
                 e.message()
             );
         }
+        let e = ManagementKey::new("  sk\u{1}").check("k").unwrap_err();
+        assert!(e.message().contains("character 5 is U+0001"), "{e}");
+        assert_eq!(
+            ManagementKey::new("\t sk-or-v1-0 \r\n").trimmed(),
+            "sk-or-v1-0"
+        );
         for key in [
             "sk-or-v1-0123abc",
+            "sk-or-v1-0123abc\n",
+            " sk-or-v1-0 \r\n",
             "a b",
             "caf\u{e9}",
             "~!@#$%^&*()_+{}|:\"<>?",
