@@ -46,7 +46,7 @@ impl ManagementKey {
     /// ```
     /// use openrouter_admin::ManagementKey;
     /// assert!(ManagementKey::new("sk-or-v1-0123").check("apiKey").is_ok());
-    /// let e = ManagementKey::new("sk-or\n-v1").check("apiKey").unwrap_err();
+    /// let e = ManagementKey::new("sk-or\n-v1").check("apiKey").expect_err("refused");
     /// assert_eq!(e.validation_errors()[0].field, "apiKey");
     /// assert!(e.message().contains("character 6 is U+000A"));
     /// ```
@@ -169,7 +169,9 @@ mod tests {
             ("€sk-or-v1-abc", 1, "U+20AC, beyond Latin-1"),
             ("sk-🔑", 4, "U+01F511, beyond Latin-1"),
         ] {
-            let e = ManagementKey::new(key).check("apiKey").unwrap_err();
+            let e = ManagementKey::new(key)
+                .check("apiKey")
+                .expect_err("refused");
             assert!(e.is_validation());
             let f = &e.validation_errors()[0];
             assert_eq!(
@@ -187,7 +189,9 @@ mod tests {
                 e.message()
             );
         }
-        let e = ManagementKey::new("  sk\u{1}").check("k").unwrap_err();
+        let e = ManagementKey::new("  sk\u{1}")
+            .check("k")
+            .expect_err("refused");
         assert!(e.message().contains("character 5 is U+0001"), "{e}");
         assert_eq!(
             ManagementKey::new("\t sk-or-v1-0 \r\n").trimmed(),

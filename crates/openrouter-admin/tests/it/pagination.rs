@@ -176,6 +176,16 @@ impl openrouter_admin::Transport for Slow {
     }
 }
 
+/// A client over [`Slow`] pages of a list that never ends.
+fn slow_endless_client() -> Client<Slow> {
+    Client::builder()
+        .api_key(KEY)
+        .base_url("http://sandbox.test/api/v1")
+        .transport(Slow(endless_keys()))
+        .build()
+        .expect("client")
+}
+
 #[test]
 fn more_than_a_thousand_pages_are_read_and_an_endless_list_stops_by_time() {
     use openrouter_admin::api::{Endpoint, ListKeys};
@@ -201,12 +211,7 @@ fn more_than_a_thousand_pages_are_read_and_an_endless_list_stops_by_time() {
     assert!(results.iter().all(Result::is_ok));
 
     // Distinct pages for ever, a minute each: the walk stops after its hour of waiting.
-    let c = Client::builder()
-        .api_key(KEY)
-        .base_url("http://sandbox.test/api/v1")
-        .transport(Slow(endless_keys()))
-        .build()
-        .expect("client");
+    let c = slow_endless_client();
     let e = block_on(c.keys().list().paginate().read_ahead().collect_all()).expect_err("time");
     assert_eq!(e.kind(), ErrorKind::Pagination);
     assert!(e.message().contains("took over 3600 s"), "{e}");
@@ -214,12 +219,7 @@ fn more_than_a_thousand_pages_are_read_and_an_endless_list_stops_by_time() {
     assert!((61..=70).contains(&sent), "{sent} requests");
 
     // By page, with the paginator's own limit.
-    let c = Client::builder()
-        .api_key(KEY)
-        .base_url("http://sandbox.test/api/v1")
-        .transport(Slow(endless_keys()))
-        .build()
-        .expect("client");
+    let c = slow_endless_client();
     let results: Vec<_> = block_on(
         c.keys()
             .list()
