@@ -155,6 +155,15 @@ impl Session {
                 "Paste a management key.",
             ));
         }
+        // A pasted `…`, `€` or control character: said here, by position and code point,
+        // rather than by a request the browser refuses to build.
+        if let Err(e) = key.check("key") {
+            let why = e
+                .validation_errors()
+                .first()
+                .map_or(e.message(), |f| &f.message);
+            return Err(SignInError::new(Some(SignInField::Key), why));
+        }
         let client = build(key.clone(), &base_url).map_err(|e| {
             SignInError::new(
                 Some(SignInField::BaseUrl),

@@ -2,8 +2,9 @@
 //! validation, briefly. cargo-fuzz needs a nightly toolchain; where there is none the step
 //! says so and passes, since the other steps test the same code on stable.
 
-use crate::util::{cmd, exec, output, root};
-use anyhow::Result;
+use crate::util::{cmd, output, root};
+use anyhow::{bail, Context, Result};
+use std::process::Stdio;
 
 /// The targets in `fuzz/Cargo.toml`, in the order they run.
 pub const TARGETS: &[&str] = &["retry_after", "error_envelope", "answers", "validate"];
@@ -29,8 +30,10 @@ fn names_nightly(list: &str) -> bool {
         .any(|line| line.trim_start().starts_with("nightly"))
 }
 
-/// Runs every target for [`SECONDS_PER_TARGET`]; a crash fails the step and leaves its input
-/// in `fuzz/artifacts/<target>/`.
+/// Runs every target for [`SECONDS_PER_TARGET`], one line each in the log (libFuzzer prints a
+/// line per new input and per doubling: thousands in a CI log); the whole output is kept in
+/// `target/fuzz-logs/<target>.log` and printed whole when the target fails. A crash fails the
+/// step and leaves its input in `fuzz/artifacts/<target>/`.
 pub fn test() -> Result<()> {
     let version = match nightly() {
         Ok(version) => version,
@@ -41,15 +44,62 @@ pub fn test() -> Result<()> {
     };
     println!("fuzz: {version}, {SECONDS_PER_TARGET} s per target");
     let time = format!("-max_total_time={SECONDS_PER_TARGET}");
+    let logs = root().join("target/fuzz-logs");
+    std::fs::create_dir_all(&logs)?;
     for target in TARGETS {
-        exec(
-            cmd("cargo")
-                .current_dir(root().join("fuzz"))
-                .args(["+nightly", "fuzz", "run", "-O", target, "--", &time])
-                .arg("-print_final_stats=1"),
-        )?;
+        let path = logs.join(format!("{target}.log"));
+        let log = std::fs::File::create(&path)?;
+        let status = cmd("cargo")
+            .current_dir(root().join("fuzz"))
+            .args(["+nightly", "fuzz", "run", "-O", target, "--", &time])
+            .arg("-print_final_stats=1")
+            .stdout(Stdio::from(log.try_clone()?))
+            .stderr(Stdio::from(log))
+            .status()
+            .with_context(|| format!("could not start cargo fuzz run {target}"))?;
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if !status.success() {
+            print!("{text}");
+            bail!(
+                "fuzz target {target} failed with {status} (its output above, and in {})",
+                path.display()
+            );
+        }
+        println!(
+            "fuzz: {target}: {} (log: {})",
+            summary(&text),
+            path.display()
+        );
     }
     Ok(())
+}
+
+/// One line of a target's run: executions, their rate, coverage and corpus, from libFuzzer's
+/// final stats and last status line.
+fn summary(log: &str) -> String {
+    let stat = |name: &str| {
+        log.lines()
+            .find_map(|l| l.strip_prefix(&format!("stat::{name}:")))
+            .map_or("?", str::trim)
+    };
+    let last = log
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('#') && l.contains("cov:"))
+        .unwrap_or("");
+    let after = |word: &str| {
+        last.split_whitespace()
+            .skip_while(|w| *w != word)
+            .nth(1)
+            .unwrap_or("?")
+    };
+    format!(
+        "{} runs in {SECONDS_PER_TARGET} s ({}/s), cov {}, corpus {}, no crash",
+        stat("number_of_executed_units"),
+        stat("average_exec_per_sec"),
+        after("cov:"),
+        after("corp:"),
+    )
 }
 
 #[cfg(test)]
@@ -65,6 +115,22 @@ mod tests {
             "stable-x86_64-unknown-linux-gnu (active, default)\n"
         ));
         assert!(!names_nightly("no installed toolchains\n"));
+    }
+
+    #[test]
+    fn a_run_is_summed_up_in_one_line() {
+        let log = "   Compiling x\nINFO: Seed: 1\n#2\tINITED cov: 10 ft: 11 corp: 1/1b exec/s: 0\n\
+                   #4096\tpulse  cov: 40 ft: 90 corp: 12/300b lim: 43 exec/s: 2048\n\
+                   #81920\tDONE   cov: 52 ft: 140 corp: 30/1Kb lim: 100 exec/s: 4096\n\
+                   Done 81920 runs in 21 second(s)\nstat::number_of_executed_units: 81920\n\
+                   stat::average_exec_per_sec:     4096\nstat::new_units_added: 29\n";
+        assert_eq!(
+            summary(log),
+            format!(
+                "81920 runs in {SECONDS_PER_TARGET} s (4096/s), cov 52, corpus 30/1Kb, no crash"
+            )
+        );
+        assert!(summary("").contains("? runs"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use js_sys::{Function, Reflect};
 use openrouter_admin::findings::{Levels, Thresholds};
-use openrouter_admin::{CancelSignal, Client, Error, FieldError};
+use openrouter_admin::{CancelSignal, Client, Error, FieldError, ManagementKey};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What `readFindings` was asked to do.
@@ -121,13 +121,18 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
         return Err(Error::validation(p.0));
     }
     let key = p.get(options, "apiKey", "options.apiKey").as_string();
-    let key = key.filter(|k| !k.trim().is_empty());
-    if key.is_none() {
-        p.add(
+    let key = key.filter(|k| !k.trim().is_empty()).map(ManagementKey::new);
+    match &key {
+        None => p.add(
             "options.apiKey",
             "required",
             "`options.apiKey` must be the management key, a non-empty string".to_owned(),
-        );
+        ),
+        Some(key) => {
+            if let Err(e) = key.check("options.apiKey") {
+                p.0.extend_from_slice(e.validation_errors());
+            }
+        }
     }
     let base = p.get(options, "baseUrl", "options.baseUrl");
     let base_url = if base.is_undefined() {
@@ -181,7 +186,7 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
     if !p.0.is_empty() {
         return Err(Error::validation(p.0));
     }
-    let mut builder = Client::builder().api_key(key.unwrap_or_default());
+    let mut builder = Client::builder().api_key(key.unwrap_or_else(|| ManagementKey::new("")));
     if let Some(url) = base_url {
         builder = builder.base_url(url);
     }

@@ -244,15 +244,17 @@ pub fn segment_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
 }
 
 /// The client of `new OpenRouterAdmin(options)` and `new WorkspaceSettings(options)`:
-/// `{ apiKey, baseUrl?, timeoutMs?, maxRetries? }`, a `validation` error for a missing key or
-/// a bad option.
+/// `{ apiKey, baseUrl?, timeoutMs?, maxRetries? }`, a `validation` error for a missing key, a
+/// key that cannot be an HTTP header value, or a bad option.
 pub fn client_from(options: &JsValue) -> Result<Client, JsValue> {
     // `undefined` and `null` parse as no options, so they fail on the missing key below.
     let o = Options::parse(options)?;
     let key = o
         .string("apiKey")?
         .ok_or_else(|| invalid("options.apiKey", "required", "`options.apiKey` is required"))?;
-    let mut builder = Client::builder().api_key(ManagementKey::new(key));
+    let key = ManagementKey::new(key);
+    key.check("options.apiKey").map_err(|e| error_to_js(&e))?;
+    let mut builder = Client::builder().api_key(key);
     if let Some(url) = o.string("baseUrl")? {
         builder = builder.base_url(url);
     }

@@ -82,7 +82,8 @@ export function paginator(walk, pageAt, offset) {
         const n = page.data.length, total = page.total_count;
         if (!pageAt || typeof total !== "number" || n === 0) continue;
         for (let o = offset + n; o < total && offsets.length < 1000; o += n) offsets.push(o);
-        // Past the loop guard's 1,000 pages, the core's walk decides (and fails).
+        // Past 1,000 pages at once, the core's walk reads the rest one after another (its
+        // guard: a repeated page or time spent, not a count).
         if (offsets.length < 1000) break;
         offsets = [];
       }

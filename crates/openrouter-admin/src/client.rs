@@ -31,8 +31,10 @@ pub struct Config {
     pub deadline: Option<Duration>,
     /// Retry settings.
     pub retry: RetryPolicy,
-    /// Most pages one paginator fetches before it reports a loop (default 1000).
-    pub max_pages: u32,
+    /// Most time one list's walk may spend waiting on its pages before it reports a list that
+    /// does not end (default 1 h; a page that repeats an earlier one ends it at once). A
+    /// time, not a count of pages: a 100,000-key workspace is 1,000 pages.
+    pub max_walk: Duration,
     /// Default concurrency of `collect_all` and the bulk helpers (default 4).
     pub concurrency: usize,
 }
@@ -44,7 +46,7 @@ impl Default for Config {
             timeout: Duration::from_secs(30),
             deadline: Some(Duration::from_secs(120)),
             retry: RetryPolicy::default(),
-            max_pages: 1000,
+            max_walk: Duration::from_secs(3600),
             concurrency: 4,
         }
     }
@@ -117,7 +119,7 @@ impl<T: Transport> Client<T> {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
-        let authorization = ManagementKey::new(format!("Bearer {}", key.expose_secret()));
+        let authorization = ManagementKey::new(format!("Bearer {}", key.trimmed()));
         Client {
             inner: Arc::new(Inner {
                 authorization,
@@ -338,9 +340,9 @@ impl<T: Transport> ClientBuilder<T> {
         self.config.retry = p;
         self
     }
-    /// Pagination loop guard.
-    pub fn max_pages(mut self, n: u32) -> Self {
-        self.config.max_pages = n.max(1);
+    /// Pagination loop guard: the most time one list's walk may spend waiting on its pages.
+    pub fn max_walk(mut self, d: Duration) -> Self {
+        self.config.max_walk = d;
         self
     }
     /// Default concurrency for `collect_all` and the bulk helpers.
@@ -356,7 +358,8 @@ impl<T: Transport> ClientBuilder<T> {
             transport,
         }
     }
-    /// The client; a [`Validation`](crate::ErrorKind::Validation) error without a key.
+    /// The client; a [`Validation`](crate::ErrorKind::Validation) error without a key, or
+    /// with one that cannot be an HTTP header value ([`ManagementKey::check`]).
     pub fn build(self) -> Result<Client<T>, Error> {
         let key = self.key.ok_or_else(|| {
             Error::validation(vec![crate::error::FieldError::new(
@@ -365,13 +368,14 @@ impl<T: Transport> ClientBuilder<T> {
                 "a management key is required",
             )])
         })?;
-        if key.expose_secret().is_empty() {
+        if key.trimmed().is_empty() {
             return Err(Error::validation(vec![crate::error::FieldError::new(
                 "api_key",
                 "min_length",
                 "the management key is empty",
             )]));
         }
+        key.check("api_key")?;
         Ok(Client::from_parts(key, self.config, self.transport))
     }
 }

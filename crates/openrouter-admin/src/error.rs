@@ -164,6 +164,24 @@ fn snippet(body: &str) -> String {
     out
 }
 
+/// Replaces every copy of `secret` in `text` by `<redacted>`. A byte loop, not
+/// `str::replace`, which would link a substring searcher into the wasm modules.
+fn scrub(text: &mut String, secret: &str) {
+    let n = secret.len();
+    if n == 0 {
+        return;
+    }
+    let mut from = 0;
+    while let Some(at) = text.as_bytes()[from..]
+        .windows(n)
+        .position(|w| w == secret.as_bytes())
+    {
+        let at = from + at;
+        text.replace_range(at..at + n, "<redacted>");
+        from = at + "<redacted>".len();
+    }
+}
+
 impl Error {
     /// A bare error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -232,6 +250,35 @@ impl Error {
         e.0.status = Some(status);
         e.0.retry_after = crate::time::retry_after_from_headers(headers, None);
         e
+    }
+
+    /// [`from_response`](Self::from_response) for an answer to a request that carried
+    /// `secret` (the management key): whatever the server echoed of it is replaced by
+    /// `<redacted>` in the body before a snippet is cut (so no prefix of it survives), and
+    /// in the message and metadata read from it.
+    pub(crate) fn from_response_hiding(
+        status: u16,
+        headers: &[(String, String)],
+        body: &str,
+        secret: &str,
+    ) -> Self {
+        let mut body = body.to_owned();
+        scrub(&mut body, secret);
+        Error::from_response(status, headers, &body).hiding(secret)
+    }
+
+    /// This error with every copy of `secret` in its message, snippet and metadata replaced
+    /// by `<redacted>` (a JSON escape in the body can spell it differently from the text).
+    pub(crate) fn hiding(mut self, secret: &str) -> Self {
+        let inner = &mut *self.0;
+        scrub(&mut inner.message, secret);
+        for text in [&mut inner.snippet, &mut inner.metadata_json]
+            .into_iter()
+            .flatten()
+        {
+            scrub(text, secret);
+        }
+        self
     }
 
     /// A 2xx body that did not decode; `path` is the JSON path that failed.
@@ -469,6 +516,31 @@ mod tests {
         assert!(e.is_rate_limited());
         assert_eq!(e.retry_after(), Some(Duration::from_secs(3)));
         assert!(e.body_snippet().is_some());
+    }
+
+    #[test]
+    fn an_echoed_key_is_in_no_message_snippet_metadata_or_debug() {
+        let key = "sk-or-v1-5ec7e7";
+        let envelope = format!(
+            r#"{{"error":{{"code":401,"message":"bad header Bearer {key} (again: {key})","metadata":{{"authorization":"Bearer {key}"}}}}}}"#
+        );
+        let long_html = format!("<pre>{}Authorization: Bearer {key}</pre>", "x".repeat(165));
+        for body in [envelope.as_str(), long_html.as_str(), key] {
+            let e = Error::from_response_hiding(401, &[], body, key);
+            let shown = format!("{e} {e:?} {:?} {:?}", e.body_snippet(), e.metadata_json());
+            // Not even the prefix a snippet cut at 200 characters would keep (7 of them).
+            assert!(!shown.contains("sk-or-v"), "{shown}");
+            assert!(shown.contains("<redac"), "{shown}");
+            let unknown = Error::outcome_unknown(e);
+            assert!(!format!("{unknown} {unknown:?}").contains(key));
+        }
+        // Escaped in JSON, unescaped in the message: caught after parsing too.
+        let escaped = r#"{"error":{"message":"key sk-or-v1-5ec7e7"}}"#;
+        let e = Error::from_response_hiding(400, &[], escaped, key);
+        assert_eq!(e.message(), "key <redacted>");
+        let mut text = String::from("aaa");
+        scrub(&mut text, "a");
+        assert_eq!(text, "<redacted><redacted><redacted>");
     }
 
     #[test]

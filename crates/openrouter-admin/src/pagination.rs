@@ -2,8 +2,11 @@
 //! ([`Paginator::by_item`]), or everything at once ([`Paginator::collect_all`], which fetches
 //! the remaining pages concurrently when the list reports a `total_count`, keeping order).
 //!
-//! It stops at an empty page, a short page, or `offset + len >= total_count`; a loop guard
-//! (`max_pages`) ends a list that never stops with an [`ErrorKind::Pagination`] error.
+//! It stops at an empty page, a short page, or `offset + len >= total_count`. A list that
+//! never stops ends in an [`ErrorKind::Pagination`] error, by the walk's [`Guard`]: a page
+//! that repeats an earlier one (a server ignoring the offset), or more than the client's
+//! [`max_walk`](crate::Config::max_walk) spent waiting on pages. Not a count of pages: a
+//! 100,000-key workspace is 1,000 pages of `GET /keys`, and a larger one more.
 //!
 //! ```no_run
 //! use futures_util::StreamExt;
@@ -14,6 +17,9 @@
 //! }
 //! # Ok(()) }
 //! ```
+
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
@@ -30,7 +36,7 @@ pub struct Paginator<'a, T, E> {
     client: &'a Client<T>,
     endpoint: E,
     signal: Option<CancelSignal>,
-    max_pages: u32,
+    max_walk: Duration,
     concurrency: usize,
     read_ahead: bool,
 }
@@ -41,7 +47,7 @@ impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
         let cfg = self.client.config();
         Paginator {
             client: self.client,
-            max_pages: cfg.max_pages,
+            max_walk: cfg.max_walk,
             concurrency: cfg.concurrency,
             endpoint: self.endpoint,
             signal: self.signal,
@@ -53,22 +59,111 @@ impl<'a, T: Transport, E: PagedEndpoint> Call<'a, T, E> {
 /// A list being walked: the request of each page comes from one closure over the list's
 /// endpoint (gax's paginator idea), so the one [`walk`] below serves every list, decoded or
 /// as text, and exists once per reader in a wasm module rather than once per endpoint. The
-/// loop guard, the stop rules and the offset step live here.
+/// guard, the stop rules and the offset step live here.
 struct Walk<'a> {
     page: Box<dyn Fn(u64) -> Result<Request, Error> + 'a>,
     offset: u64,
     size: u64,
     fixed: bool,
-    pages: u32,
-    max_pages: u32,
+    guard: Guard,
     done: bool,
+}
+
+/// What ends a list that does not: a page that repeats an earlier page of the walk (its body's
+/// hash seen before: a server that ignores the offset, or cycles), or more than `limit_ms`
+/// spent waiting on the walk's pages (a server inventing pages for ever). Time spent waiting,
+/// not since the start: a caller may take its time between the pages of a paginator.
+struct Guard {
+    limit_ms: f64,
+    spent_ms: Cell<f64>,
+    /// The hashes of the pages read so far, sorted.
+    seen: RefCell<Vec<u64>>,
+}
+
+impl Guard {
+    fn new(limit: Duration) -> Self {
+        Guard {
+            limit_ms: limit.as_millis() as f64,
+            spent_ms: Cell::new(0.0),
+            seen: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The answer of the page at `offset`, which took `waited_ms`, and its body's hash (for
+    /// [`fresh`](Self::fresh)), or the error that ends the walk.
+    fn check(
+        &self,
+        page: Result<HttpResponse, Error>,
+        waited_ms: f64,
+        offset: u64,
+    ) -> Result<(HttpResponse, u64), Error> {
+        let spent = self.spent_ms.get() + waited_ms.max(0.0);
+        self.spent_ms.set(spent);
+        let page = page?;
+        if spent > self.limit_ms {
+            return Err(Error::new(
+                ErrorKind::Pagination,
+                format!(
+                    "stopped at offset {offset}: the list's pages took over {} s to read and it \
+                     did not end (loop guard)",
+                    // Whole seconds: a float's formatting would add kilobytes to the wasm.
+                    self.limit_ms as u64 / 1000
+                ),
+            ));
+        }
+        // FNV-1a: a byte loop, no hasher linked into the wasm.
+        let mut hash = 0xcbf2_9ce4_8422_2325u64;
+        for b in page.body.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok((page, hash))
+    }
+
+    /// Whether the page whose body hashed to `hash`, with `n` items, is new to the walk. Empty
+    /// pages are all alike and end a walk anyway (a read-ahead wave can fetch several).
+    fn fresh(&self, hash: u64, n: u64, offset: u64) -> Result<(), Error> {
+        if n == 0 {
+            return Ok(());
+        }
+        let mut seen = self.seen.borrow_mut();
+        match seen.binary_search(&hash) {
+            Ok(_) => Err(Error::new(
+                ErrorKind::Pagination,
+                format!(
+                    "stopped at offset {offset}: the page repeats an earlier page, so the server \
+                     ignores the offset and the list would not end (loop guard)"
+                ),
+            )),
+            Err(at) => {
+                seen.insert(at, hash);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Sends the page at `offset` and reads it with `read`, through `guard`.
+async fn guarded<T: Transport, P>(
+    client: &Client<T>,
+    guard: &Guard,
+    request: Result<Request, Error>,
+    signal: Option<&CancelSignal>,
+    offset: u64,
+    read: Read<P>,
+) -> Result<Counted<P>, Error> {
+    let started = client.transport().now_ms();
+    let page = client.execute_prepared(request, signal).await;
+    let (page, hash) = guard.check(page, client.transport().now_ms() - started, offset)?;
+    let page = read(page)?;
+    guard.fresh(hash, page.1, offset)?;
+    Ok(page)
 }
 
 impl<'a> Walk<'a> {
     /// The walk of a list from its first page's request (built once, failure included) and
     /// its [`Paging`]: each later page is that request with its `offset` set, so no code
     /// of the endpoint's type runs after the first (see [`Client::text_pages`]).
-    fn from_request(first: Result<Request, Error>, paging: Paging, max_pages: u32) -> Self {
+    fn from_request(first: Result<Request, Error>, paging: Paging, max_walk: Duration) -> Self {
         let start = paging.offset;
         Walk {
             offset: start,
@@ -82,13 +177,12 @@ impl<'a> Walk<'a> {
                 }
                 Ok(request)
             }),
-            pages: 0,
-            max_pages,
+            guard: Guard::new(max_walk),
             done: false,
         }
     }
 
-    fn new<E: PagedEndpoint + 'a>(endpoint: E, max_pages: u32) -> Self {
+    fn new<E: PagedEndpoint + 'a>(endpoint: E, max_walk: Duration) -> Self {
         Walk {
             offset: endpoint.offset(),
             size: endpoint.page_size(),
@@ -98,24 +192,17 @@ impl<'a> Walk<'a> {
                 e.set_offset(offset);
                 e.request()
             }),
-            pages: 0,
-            max_pages,
+            guard: Guard::new(max_walk),
             done: false,
         }
     }
 
-    /// Before fetching a page: `None` when the walk is over, `Some(Err)` (ending the walk)
-    /// when the loop guard trips, `Some(Ok)` with the page's request to go on.
-    fn next_page(&mut self) -> Option<Result<Result<Request, Error>, Error>> {
+    /// Before fetching a page: `None` when the walk is over, else the page's request.
+    fn next_page(&mut self) -> Option<Result<Request, Error>> {
         if self.done {
             return None;
         }
-        if self.pages >= self.max_pages {
-            self.done = true;
-            return Some(Err(loop_guard(self.max_pages)));
-        }
-        self.pages += 1;
-        Some(Ok((self.page)(self.offset)))
+        Some((self.page)(self.offset))
     }
 
     /// After a page of `n` items (and the answer's `total_count`): steps the offset and
@@ -154,7 +241,7 @@ impl<T: Transport + 'static> Client<T> {
     /// A list page by page as JSON text, from its first page's request (an endpoint's
     /// [`request`](crate::api::Endpoint::request), a failure included, which the first page
     /// then is) and its [`Paging`]: the requests, stop rules, loop guard (the client's
-    /// `max_pages`) and errors of [`Paginator::by_page_text`], with no code per endpoint type.
+    /// `max_walk`) and errors of [`Paginator::by_page_text`], with no code per endpoint type.
     /// For bindings that pick the list in a `match`: each arm builds only the first request,
     /// and every list shares one walk (the npm package's paginators).
     pub fn text_pages(
@@ -163,7 +250,7 @@ impl<T: Transport + 'static> Client<T> {
         paging: Paging,
         signal: Option<CancelSignal>,
     ) -> impl Stream<Item = Result<String, Error>> + 'static {
-        let walk_state = Walk::from_request(first, paging, self.config().max_pages);
+        let walk_state = Walk::from_request(first, paging, self.config().max_walk);
         walk(self.clone(), walk_state, signal, read_docs).map_ok(|(text, _)| text)
     }
 }
@@ -186,14 +273,16 @@ fn walk<'a, T: Transport + 'a, P: 'a>(
     stream::unfold(walk, move |mut st| {
         let (client, signal) = (client.clone(), signal.clone());
         async move {
-            let request = match st.next_page()? {
-                Ok(request) => request,
-                Err(e) => return Some((Err(e), st)),
-            };
-            let page = client
-                .execute_prepared(request, signal.as_ref())
-                .await
-                .and_then(read);
+            let request = st.next_page()?;
+            let page = guarded(
+                &client,
+                &st.guard,
+                request,
+                signal.as_ref(),
+                st.offset,
+                read,
+            )
+            .await;
             match page {
                 Ok((page, n, total)) => {
                     st.page_done(n, total);
@@ -248,9 +337,9 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         self.signal = signal;
         self
     }
-    /// Loop guard: at most this many pages (default from the client, 1000).
-    pub fn max_pages(mut self, n: u32) -> Self {
-        self.max_pages = n.max(1);
+    /// Loop guard: at most this long spent waiting on pages (default from the client, 1 h).
+    pub fn max_walk(mut self, d: Duration) -> Self {
+        self.max_walk = d;
         self
     }
     /// Pages fetched at once by [`collect_all`](Self::collect_all) (default 4).
@@ -274,7 +363,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         let client = self.client.clone();
         walk(
             client,
-            Walk::new(self.endpoint, self.max_pages),
+            Walk::new(self.endpoint, self.max_walk),
             self.signal,
             read_typed::<E>,
         )
@@ -293,7 +382,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         let client = self.client.clone();
         walk(
             client,
-            Walk::new(self.endpoint, self.max_pages),
+            Walk::new(self.endpoint, self.max_walk),
             self.signal,
             read_docs,
         )
@@ -308,7 +397,7 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     pub(crate) fn collect_values(
         self,
     ) -> impl std::future::Future<Output = Result<Vec<Doc>, Error>> + 'a {
-        let walk_state = Walk::new(self.endpoint, self.max_pages);
+        let walk_state = Walk::new(self.endpoint, self.max_walk);
         collect_docs(self.client.clone(), walk_state, self.signal)
     }
 
@@ -326,12 +415,22 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
             client,
             mut endpoint,
             signal,
-            max_pages,
+            max_walk,
             concurrency,
             read_ahead,
         } = self;
-        let first = client.execute_endpoint(&endpoint, signal.as_ref()).await?;
+        let guard = Guard::new(max_walk);
         let start = endpoint.offset();
+        let read = read_typed::<E>;
+        let first = guarded(
+            client,
+            &guard,
+            endpoint.request(),
+            signal.as_ref(),
+            start,
+            read,
+        );
+        let first = first.await?.0;
         let n = first.data.len() as u64;
         let total = first.total_count;
         let fixed = endpoint.fixed_pages();
@@ -343,51 +442,37 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
         match total {
             Some(total) if !fixed => {
                 let size = n.max(1);
-                let offsets: Vec<u64> = (0..)
-                    .map(|i| start + n + i * size)
-                    .take_while(|o| *o < total)
-                    .collect();
-                if offsets.len() as u64 + 1 > u64::from(max_pages) {
-                    return Err(loop_guard(max_pages));
-                }
-                let pages = pages_at(client, &endpoint, offsets, &signal, concurrency).await?;
-                for p in pages {
+                // Lazily: a `total_count` is the server's word, and may be absurd.
+                let offsets = (0..)
+                    .map(move |i| start + n + i * size)
+                    .take_while(move |o| *o < total);
+                let pages = pages_at(client, &guard, &endpoint, offsets, &signal, concurrency);
+                for p in pages.await? {
                     out.extend(p.data);
                 }
                 Ok(out)
             }
             None if fixed && read_ahead => {
                 let size = endpoint.page_size();
-                let mut fetched = 1u32;
+                let wave = concurrency as u64;
                 loop {
-                    let wave = (concurrency as u32).min(max_pages.saturating_sub(fetched));
-                    if wave == 0 {
-                        return Err(loop_guard(max_pages));
-                    }
                     let from = endpoint.offset();
-                    let offsets = (0..u64::from(wave)).map(|i| from + i * size).collect();
-                    let pages = pages_at(client, &endpoint, offsets, &signal, concurrency).await?;
-                    fetched += wave;
-                    for p in pages {
+                    let offsets = (0..wave).map(|i| from + i * size);
+                    let pages = pages_at(client, &guard, &endpoint, offsets, &signal, concurrency);
+                    for p in pages.await? {
                         let short = (p.data.len() as u64) < size;
                         out.extend(p.data);
                         if short {
                             return Ok(out);
                         }
                     }
-                    endpoint.set_offset(from + u64::from(wave) * size);
+                    endpoint.set_offset(from + wave * size);
                 }
             }
             _ => {
-                let rest = Paginator {
-                    client,
-                    endpoint,
-                    signal,
-                    max_pages: max_pages.saturating_sub(1).max(1),
-                    concurrency,
-                    read_ahead,
-                };
-                let mut pages = std::pin::pin!(rest.by_page());
+                let mut rest = Walk::new(endpoint, max_walk);
+                rest.guard = guard;
+                let mut pages = std::pin::pin!(walk(client.clone(), rest, signal, read_typed::<E>));
                 while let Some(page) = pages.next().await {
                     out.extend(page?.data);
                 }
@@ -402,21 +487,32 @@ impl<'a, T: Transport, E: PagedEndpoint + 'a> Paginator<'a, T, E> {
     }
 }
 
-/// The pages of `endpoint` at `offsets`, `concurrency` at a time, in order; the first failure
-/// ends the walk, as `try_collect` would.
+/// The pages of `endpoint` at `offsets`, `concurrency` at a time, in order, each through
+/// `guard`; the first failure ends the walk, as `try_collect` would.
 async fn pages_at<T: Transport, E: PagedEndpoint>(
     client: &Client<T>,
+    guard: &Guard,
     endpoint: &E,
-    offsets: Vec<u64>,
+    offsets: impl Iterator<Item = u64>,
     signal: &Option<CancelSignal>,
     concurrency: usize,
 ) -> Result<Vec<ListResponse<E::Item>>, Error> {
     crate::ordered::buffered(
-        offsets.into_iter().map(|o| {
+        offsets.map(|o| {
             let mut e = endpoint.clone();
             e.set_offset(o);
             let signal = signal.clone();
-            async move { client.execute_endpoint(&e, signal.as_ref()).await }
+            async move {
+                let page = guarded(
+                    client,
+                    guard,
+                    e.request(),
+                    signal.as_ref(),
+                    o,
+                    read_typed::<E>,
+                );
+                page.await.map(|(page, _, _)| page)
+            }
         }),
         concurrency,
         Some(|page: &Result<_, Error>| page.is_err()),
@@ -440,13 +536,6 @@ fn page_items(resp: &HttpResponse) -> Result<(Vec<Doc>, Option<u64>), Error> {
             &resp.body,
         )),
     }
-}
-
-fn loop_guard(max_pages: u32) -> Error {
-    Error::new(
-        ErrorKind::Pagination,
-        format!("stopped after {max_pages} pages: the list did not end (loop guard)"),
-    )
 }
 
 /// The stop rule: an empty page ends every walk; `GET /keys` (fixed pages, no total) ends on

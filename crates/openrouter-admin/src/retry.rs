@@ -125,6 +125,9 @@ pub(crate) async fn send<T: Transport>(
     request: HttpRequest,
 ) -> Result<HttpResponse, Error> {
     let signal = request.signal.as_ref();
+    // What a server (or a proxy) echoes of the key never reaches an error.
+    let auth = request.authorization.expose_secret();
+    let key = auth.strip_prefix("Bearer ").unwrap_or(auth);
     let start = t.now_ms();
     let deadline = deadline.map(|d| start + d.as_secs_f64() * 1000.0);
     let mut retry = 0u32;
@@ -152,9 +155,10 @@ pub(crate) async fn send<T: Transport>(
             }
             Ok(resp) => {
                 let ra = retry_after_from_headers(&resp.headers, Some(t.now_ms()));
-                Error::from_response(resp.status, &resp.headers, &resp.body).with_retry_after(ra)
+                Error::from_response_hiding(resp.status, &resp.headers, &resp.body, key)
+                    .with_retry_after(ra)
             }
-            Err(e) => e,
+            Err(e) => e.hiding(key),
         };
         let retryable = policy.should_retry(class, err.status(), Some(err.kind()));
         let give_up = |err: Error| {

@@ -269,7 +269,7 @@ async fn wait_cancelled(signal: Option<CancelSignal>) {
     }
 }
 
-/// The browser transport: `fetch` via gloo-net, one `AbortController` per attempt (aborted on
+/// The browser transport: the host's `fetch` (through web-sys), one `AbortController` per attempt (aborted on
 /// the per-attempt timeout or the caller's signal). Natively it is a stub whose `send`
 /// returns an [`ErrorKind::Unsupported`] error, so dependants still compile and test natively.
 #[derive(Clone, Copy, Debug, Default)]
@@ -292,21 +292,75 @@ impl Transport for FetchTransport {
     }
 }
 
-/// The text of a fetch failure. Not `gloo_net::Error`'s own `Display`: its `json` feature's
-/// variant, which this transport never produces, would link serde_json's error messages.
+/// The text of a JavaScript failure (`TypeError: fetch failed`), read through `Reflect` so a
+/// getter or a polluted `toString` that throws cannot escape into the wasm.
 #[cfg(target_arch = "wasm32")]
-fn failure(e: &gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(js) => js.to_string(),
-        gloo_net::Error::GlooError(text) => text.clone(),
-        _ => "the request failed".to_owned(),
+fn failure(e: &wasm_bindgen::JsValue) -> String {
+    let read = |name: &str| {
+        js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match (read("name"), read("message")) {
+        (Some(mut name), Some(message)) => {
+            name.push_str(": ");
+            name.push_str(&message);
+            name
+        }
+        (_, Some(message)) => message,
+        _ => e
+            .as_string()
+            .unwrap_or_else(|| "the request failed".to_owned()),
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, whatever the host (window, worker, Node), as a `Result`: a `fetch`
+    /// that throws instead of rejecting becomes an error, not an exception in the wasm.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn fetch_request(request: &web_sys::Request) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// A request the platform would not build (a header value it refuses, a polluted `Headers`):
+/// nothing was sent, so a `validation` error, never an unknown outcome. The platform's own
+/// words are left out: Node's quote the refused header value, the key.
+#[cfg(target_arch = "wasm32")]
+fn not_built(_: wasm_bindgen::JsValue) -> Error {
+    Error::validation(vec![crate::error::FieldError::new(
+        "api_key",
+        "header_value",
+        "the platform refused to build the request (its headers); nothing was sent",
+    )])
+}
+
+/// One exchange over `fetch`: the answer's status, `retry-after` headers and body text. Every
+/// step that can throw in JavaScript is called as a `Result` (web-sys's `catch`), so no
+/// failure leaves the call's promise unsettled.
+#[cfg(target_arch = "wasm32")]
+async fn exchange(request: web_sys::Request) -> Result<HttpResponse, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let resp: web_sys::Response = JsFuture::from(fetch_request(&request)?).await?.dyn_into()?;
+    let mut headers = Vec::new();
+    let answered = resp.headers();
+    for name in ["retry-after", "retry-after-ms"] {
+        if let Ok(Some(v)) = answered.get(name) {
+            headers.push((name.to_owned(), v));
+        }
+    }
+    let body = JsFuture::from(resp.text()?).await?;
+    Ok(HttpResponse {
+        status: resp.status(),
+        headers,
+        body: body.as_string().unwrap_or_default(),
+    })
 }
 
 #[cfg(target_arch = "wasm32")]
 impl Transport for FetchTransport {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, Error> {
-        use gloo_net::http::{Method as M, RequestBuilder};
         use std::future::Future;
         use std::pin::Pin;
         use std::task::Poll;
@@ -316,54 +370,37 @@ impl Transport for FetchTransport {
         }
         let controller = web_sys::AbortController::new()
             .map_err(|_| Error::new(ErrorKind::Unsupported, "AbortController is not available"))?;
-        let abort_signal = controller.signal();
-        let method = match req.method {
-            Method::Get => M::GET,
-            Method::Post => M::POST,
-            Method::Put => M::PUT,
-            Method::Patch => M::PATCH,
-            Method::Delete => M::DELETE,
-        };
-        let builder = RequestBuilder::new(&req.url)
-            .method(method)
-            .header("Authorization", req.authorization.expose_secret())
-            .abort_signal(Some(&abort_signal));
-        let request = match req.body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body),
-            None => builder.build(),
+        let init = web_sys::RequestInit::new();
+        init.set_method(req.method.as_str());
+        init.set_signal(Some(&controller.signal()));
+        let headers = web_sys::Headers::new().map_err(not_built)?;
+        headers
+            .set("Authorization", req.authorization.expose_secret())
+            .map_err(not_built)?;
+        if let Some(body) = &req.body {
+            headers
+                .set("Content-Type", "application/json")
+                .map_err(not_built)?;
+            init.set_body(&wasm_bindgen::JsValue::from_str(body));
         }
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::Network,
-                format!("could not build the request: {}", failure(&e)),
-            )
+        init.set_headers(&headers);
+        // A URL the platform cannot parse: nothing was sent, so not a network failure (which
+        // would make a create's outcome unknown).
+        let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(|e| {
+            Error::validation(vec![crate::error::FieldError::new(
+                "base_url",
+                "url",
+                format!("the request could not be built: {}", failure(&e)),
+            )])
         })?;
 
-        let exchange = async move {
-            let resp = request.send().await?;
-            let status = resp.status();
-            let mut headers = Vec::new();
-            for name in ["retry-after", "retry-after-ms"] {
-                if let Some(v) = resp.headers().get(name) {
-                    headers.push((name.to_owned(), v));
-                }
-            }
-            let body = resp.text().await?;
-            Ok::<_, gloo_net::Error>(HttpResponse {
-                status,
-                headers,
-                body,
-            })
-        };
         let timeout_ms = req.timeout.as_millis().min(u32::MAX as u128) as u32;
         let mut timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
         let mut cancel = std::pin::pin!(wait_cancelled(req.signal.clone()));
-        let mut exchange = std::pin::pin!(exchange);
+        let mut exchange = std::pin::pin!(exchange(request));
         /// How an attempt ended.
         enum Ended {
-            Answered(Result<HttpResponse, gloo_net::Error>),
+            Answered(Result<HttpResponse, wasm_bindgen::JsValue>),
             TimedOut,
             Cancelled,
         }

@@ -26,6 +26,24 @@ test('sign-in refuses a wrong key (401)', async (t) => {
   assert.equal(await page.getAttribute('#ora-base', 'aria-invalid'), null);
 });
 
+test('a key that cannot be an HTTP header is refused at once, by position and code point, never shown', async (t) => {
+  const { page } = await open(t);
+  for (const [key, code] of [
+    ['sk-or-v1-abc\u2026', 'character 13 is U+2026'],
+    ['\u20acsk-or-v1-abc', 'character 1 is U+20AC'],
+    ['sk-or-v1-a\u0001bc', 'character 11 is U+0001'],
+  ]) {
+    await signIn(page, { key });
+    await page.waitForFunction((c) => document.querySelector('#ora-key-error')?.textContent.includes(c), code);
+    const said = await text(page, '#ora-key-error');
+    assert.ok(!said.includes('sk-or-v1'), `the key is not echoed: ${said}`);
+    assert.equal(await page.getAttribute('#ora-key', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#ora-base', 'aria-invalid'), null);
+    assert.ok(!(await text(page, 'form button[type=submit]')).includes('Checking'));
+  }
+  await shot(page, 'signin-bad-character');
+});
+
 // The first visit loads the sign-in screen's own small module; the whole page's module comes after
 // (web/assets/boot.js). Its wasm (WHOLE_PAGE_WASM) is held or failed here to prove both halves of that.
 

@@ -25,7 +25,9 @@ limit; the credit runway.
 
 Exit status: 0 none at or above --fail-on, 1 some, 2 usage or connection error.`;
 
-const RANK = { info: 0, warning: 1, critical: 2 };
+// Without a prototype, and asked with `Object.hasOwn`: `--fail-on toString` (or `__proto__`,
+// `constructor`, `valueOf`) must be a usage error, not a level no finding ever reaches.
+const RANK = Object.freeze(Object.assign(Object.create(null), { info: 0, warning: 1, critical: 2 }));
 
 /** Ends with status 2 and a message on stderr. */
 function fail(message, usage = false) {
@@ -62,7 +64,7 @@ function parse(argv) {
       true,
     );
   }
-  if (!(values["fail-on"] in RANK)) {
+  if (!Object.hasOwn(RANK, values["fail-on"])) {
     fail(`--fail-on must be info, warning or critical, not ${JSON.stringify(values["fail-on"])}`, true);
   }
   let concurrency;
@@ -113,6 +115,10 @@ let report;
 try {
   report = await readFindings({ apiKey, baseUrl: args.baseUrl, concurrency: args.concurrency });
 } catch (e) {
+  // A key that cannot be an HTTP header value (a pasted line break, `…`): the core's words
+  // (the character's position and code point, never the key), naming the variable.
+  const bad = e && e.kind === "validation" && e.fieldErrors?.find((f) => f.field === "options.apiKey");
+  if (bad) fail(bad.message.replace("`options.apiKey`", "OPENROUTER_MANAGEMENT_KEY"));
   const status = e && typeof e.status === "number" ? ` (HTTP ${e.status})` : "";
   const hint =
     e && (e.status === 401 || e.status === 403)

@@ -180,3 +180,61 @@ fn each_endpoint_reads_the_part_of_the_answer_it_declares() {
     let e = GetWorkspace::decode(Answer::new(200, r#"{"id":"x"}"#)).expect_err("no data member");
     assert!(e.is_decode(), "{e:?}");
 }
+
+#[test]
+fn a_key_a_server_echoes_is_in_no_error_whatever_the_path() {
+    let echo = |status: u16| {
+        MockReply::json(
+            status,
+            json!({"error": {"code": status, "message": format!("bad Authorization: Bearer {KEY}"),
+                "metadata": {"headers": {"authorization": format!("Bearer {KEY}")}}}})
+            .to_string(),
+        )
+    };
+    let mock = MockTransport::new();
+    mock.push(echo(401));
+    // A create that gives up after 503s keeps the last one as its cause.
+    for _ in 0..3 {
+        mock.push(echo(503));
+    }
+    let c = client(mock);
+    let shown = |e: &openrouter_admin::Error| {
+        let mut all = format!("{e} {e:?} {:?} {:?}", e.body_snippet(), e.metadata_json());
+        if let Some(cause) = e.cause() {
+            all.push_str(&format!("{cause} {:?}", cause.metadata_json()));
+        }
+        assert!(!all.contains(&KEY[9..]), "{all}");
+        assert!(all.contains("<redacted>"), "{all}");
+    };
+    shown(&block_on(c.current_key().send()).expect_err("401"));
+    shown(&block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("503"));
+    let mock = MockTransport::new();
+    mock.push(MockReply::json(502, format!("<html>proxy: {KEY}</html>")));
+    mock.push(MockReply::Fail(openrouter_admin::Error::new(
+        ErrorKind::Network,
+        format!("Headers.set: \"Bearer {KEY}\" is an invalid header value"),
+    )));
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url("http://sandbox.test/api/v1")
+        .max_retries(0)
+        .transport(mock)
+        .build()
+        .expect("client");
+    shown(&block_on(c.current_key().send()).expect_err("502"));
+    shown(&block_on(c.current_key().send()).expect_err("network"));
+}
+
+#[test]
+fn the_builder_refuses_a_key_that_cannot_be_a_header_and_sends_nothing() {
+    for key in ["sk-or-v1-ab\ncd", "sk\0", "sk-or-v1-…", "€"] {
+        let e = Client::builder()
+            .api_key(key)
+            .transport(MockTransport::new())
+            .build()
+            .expect_err("refused");
+        assert!(e.is_validation());
+        assert_eq!(e.validation_errors()[0].field, "api_key");
+        assert_eq!(e.validation_errors()[0].rule, "header_value");
+    }
+}

@@ -136,23 +136,104 @@ fn keys_read_ahead_fetch_pages_in_waves_and_keep_order() {
     offsets.sort_unstable();
     assert_eq!(offsets, (0..=12).map(|p| p * 100).collect::<Vec<_>>());
 
-    // The loop guard still holds: an endless list stops at `max_pages` requests.
+    // The loop guard still holds: a server that ignores the offset stops at its first
+    // repeated page (the first page, then one wave read ahead).
     let mock = MockTransport::new().with_handler(|_| {
         let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
         ok(json!({"data": data}))
     });
     let c = client(mock);
-    let e = block_on(
+    let e = block_on(c.keys().list().paginate().read_ahead().collect_all()).expect_err("guard");
+    assert_eq!(e.kind(), ErrorKind::Pagination);
+    assert!(e.message().contains("repeats an earlier page"), "{e}");
+    assert!(c.transport().requests().len() <= 5);
+}
+
+/// A `GET /keys` server that never ends: every page is 100 new keys.
+fn endless_keys() -> MockTransport {
+    MockTransport::new().with_handler(|r| {
+        let o = offset_of(r);
+        let data: Vec<_> = (o..o + 100)
+            .map(|i| api_key(&format!("h{i}"), "k"))
+            .collect();
+        ok(json!({"data": data}))
+    })
+}
+
+/// A transport whose every answer takes a minute of the mock's virtual clock.
+struct Slow(MockTransport);
+
+impl openrouter_admin::Transport for Slow {
+    async fn send(
+        &self,
+        req: openrouter_admin::HttpRequest,
+    ) -> Result<openrouter_admin::HttpResponse, openrouter_admin::Error> {
+        self.0.advance(std::time::Duration::from_secs(60));
+        self.0.send(req).await
+    }
+    fn now_ms(&self) -> f64 {
+        self.0.now()
+    }
+}
+
+/// A client over [`Slow`] pages of a list that never ends.
+fn slow_endless_client() -> Client<Slow> {
+    Client::builder()
+        .api_key(KEY)
+        .base_url("http://sandbox.test/api/v1")
+        .transport(Slow(endless_keys()))
+        .build()
+        .expect("client")
+}
+
+#[test]
+fn more_than_a_thousand_pages_are_read_and_an_endless_list_stops_by_time() {
+    use openrouter_admin::api::{Endpoint, ListKeys};
+    use openrouter_admin::Paging;
+
+    // 1,500 pages of keys (150,000): past the count the old guard stopped at.
+    let pages = 1500u64;
+    let mock = MockTransport::new().with_handler(move |r| {
+        let o = offset_of(r);
+        let n = if o / 100 + 1 < pages { 100 } else { 7 };
+        let data: Vec<_> = (o..o + n)
+            .map(|i| json!({"hash": format!("h{i}")}))
+            .collect();
+        ok(json!({"data": data}))
+    });
+    let c = client(mock);
+    let keys = ListKeys::default();
+    let results: Vec<_> = block_on(
+        c.text_pages(keys.request(), Paging::of(&keys), None)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(results.len() as u64, pages);
+    assert!(results.iter().all(Result::is_ok));
+
+    // Distinct pages for ever, a minute each: the walk stops after its hour of waiting.
+    let c = slow_endless_client();
+    let e = block_on(c.keys().list().paginate().read_ahead().collect_all()).expect_err("time");
+    assert_eq!(e.kind(), ErrorKind::Pagination);
+    assert!(e.message().contains("took over 3600 s"), "{e}");
+    let sent = c.transport().0.requests().len();
+    assert!((61..=70).contains(&sent), "{sent} requests");
+
+    // By page, with the paginator's own limit.
+    let c = slow_endless_client();
+    let results: Vec<_> = block_on(
         c.keys()
             .list()
             .paginate()
-            .max_pages(6)
-            .read_ahead()
-            .collect_all(),
-    )
-    .expect_err("guard");
-    assert_eq!(e.kind(), ErrorKind::Pagination);
-    assert_eq!(c.transport().requests().len(), 6);
+            .max_walk(std::time::Duration::from_secs(600))
+            .by_page()
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(results.len(), 11);
+    assert!(results[..10].iter().all(Result::is_ok));
+    assert_eq!(
+        results[10].as_ref().expect_err("time").kind(),
+        ErrorKind::Pagination
+    );
 }
 
 #[test]
@@ -163,26 +244,19 @@ fn loop_guard_stops_an_endless_list() {
         ok(json!({"data": data}))
     });
     let c = client(mock);
-    let results: Vec<_> = block_on(
-        c.keys()
-            .list()
-            .paginate()
-            .max_pages(5)
-            .by_page()
-            .collect::<Vec<_>>(),
-    );
-    assert_eq!(results.len(), 6);
-    assert!(results[..5].iter().all(Result::is_ok));
-    let e = results[5].as_ref().expect_err("guard");
+    let results: Vec<_> = block_on(c.keys().list().paginate().by_page().collect::<Vec<_>>());
+    assert_eq!(results.len(), 2);
+    assert!(results[0].is_ok());
+    let e = results[1].as_ref().expect_err("guard");
     assert_eq!(e.kind(), ErrorKind::Pagination);
-    assert_eq!(c.transport().requests().len(), 5);
+    assert_eq!(c.transport().requests().len(), 2);
 
     let mock = MockTransport::new().with_handler(|_| {
         let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
         ok(json!({"data": data}))
     });
     let c = client(mock);
-    let e = block_on(c.keys().list().paginate().max_pages(3).collect_all()).expect_err("guard");
+    let e = block_on(c.keys().list().paginate().collect_all()).expect_err("guard");
     assert_eq!(e.kind(), ErrorKind::Pagination);
 }
 
@@ -327,7 +401,6 @@ fn text_pages_stop_at_the_loop_guard() {
     let c = Client::builder()
         .api_key(KEY)
         .base_url("http://sandbox.test/api/v1/")
-        .max_pages(3)
         .transport(mock)
         .build()
         .expect("client");
@@ -336,9 +409,9 @@ fn text_pages_stop_at_the_loop_guard() {
         c.text_pages(keys.request(), Paging::of(&keys), None)
             .collect::<Vec<_>>(),
     );
-    assert_eq!(results.len(), 4);
-    assert!(results[..3].iter().all(Result::is_ok));
-    let error = results[3].as_ref().expect_err("loop guard");
+    assert_eq!(results.len(), 2);
+    assert!(results[0].is_ok());
+    let error = results[1].as_ref().expect_err("loop guard");
     assert_eq!(error.kind(), ErrorKind::Pagination);
-    assert_eq!(c.transport().requests().len(), 3);
+    assert_eq!(c.transport().requests().len(), 2);
 }

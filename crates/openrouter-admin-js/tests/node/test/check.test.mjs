@@ -135,6 +135,73 @@ test("a key the API refuses is exit 2 with a clear message, and never printed", 
   noSecret(run, wrong);
 });
 
+test("--fail-on accepts only its three words: Object.prototype's names are usage errors", async () => {
+  for (const level of ["toString", "__proto__", "constructor", "valueOf", "hasOwnProperty", "isPrototypeOf"]) {
+    // On the demo, which has findings: a gate that never fails would exit 0.
+    const run = await demo(["--fail-on", level]);
+    assert.equal(run.code, 2, `--fail-on ${level}: ${run.stderr}`);
+    assert.match(run.stderr, /--fail-on must be info, warning or critical/);
+    assert.equal(run.stdout, "");
+  }
+  // The demo has findings: a real level gates on them.
+  assert.equal((await demo(["--fail-on", "info"])).code, 1);
+});
+
+test("a key that cannot be an HTTP header value is exit 2, naming the variable and the character", async () => {
+  // A NUL cannot be put in the environment at all; the others can, and used to crash `check`
+  // with a wasm stack trace and exit 1 ("findings found").
+  for (const [key, at] of [
+    ["sk-or-v1-0123\n4567", "character 14 is U+000A"],
+    ["sk-or-v1-0123\r4567", "character 14 is U+000D"],
+    ["sk-or-v1-0123\u0001", "character 14 is U+0001"],
+    ["sk-or-v1-0123\u2026", "character 14 is U+2026"],
+    ["\u20acsk-or-v1-0123", "character 1 is U+20AC"],
+  ]) {
+    const start = performance.now();
+    const run = await check(["check", "--base-url", API], { OPENROUTER_MANAGEMENT_KEY: key });
+    const ms = performance.now() - start;
+    assert.equal(run.code, 2, `${JSON.stringify(key)}: ${run.stderr}`);
+    assert.match(run.stderr, /^openrouter-admin: OPENROUTER_MANAGEMENT_KEY cannot be sent as an HTTP header/);
+    assert.ok(run.stderr.includes(at), run.stderr);
+    assert.ok(!run.stderr.includes("0123") && !run.stderr.includes("wasm"), run.stderr);
+    assert.equal(run.stdout, "");
+    assert.ok(ms < 5000, `${ms} ms`);
+  }
+  // A secret store's trailing newline is trimmed, as fetch would: the key works.
+  const trailing = await check(["check", "--base-url", API, "--fail-on", "info"], {
+    OPENROUTER_MANAGEMENT_KEY: `${KEY}\n`,
+  });
+  assert.equal(trailing.code, 1, trailing.stderr);
+});
+
+test("a server that echoes Authorization in its error body: check never prints the key", async () => {
+  const { createServer } = await import("node:http");
+  const server = createServer((req, res) => {
+    const auth = req.headers.authorization ?? "";
+    if (req.url.startsWith("/html/")) {
+      res.writeHead(502, { "content-type": "text/html" });
+      res.end(`<html><pre>${"bad gateway ".repeat(12)}Authorization: ${auth}</pre></html>`);
+    } else {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: 401, message: `refused ${auth}`, metadata: { auth } } }));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const secret = "sk-or-v1-" + "ec40".repeat(16);
+  try {
+    for (const kind of ["envelope", "html"]) {
+      const base = `http://127.0.0.1:${server.address().port}/${kind}/api/v1`;
+      const run = await check(["check", "--base-url", base], { OPENROUTER_MANAGEMENT_KEY: secret });
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, /<redacted>/);
+      assert.ok(!run.stderr.includes(secret.slice(9, 17)), `${kind}: ${run.stderr}`);
+      noSecret(run, secret);
+    }
+  } finally {
+    server.close();
+  }
+});
+
 test("an unreachable API is exit 2", async () => {
   const run = await check(["check", "--base-url", "http://127.0.0.1:9/api/v1"], {
     OPENROUTER_MANAGEMENT_KEY: KEY,
