@@ -18,6 +18,7 @@ use std::marker::PhantomData;
 
 use serde::de::{DeserializeOwned, IntoDeserializer};
 
+use crate::body::WireBody;
 use crate::error::{Error, FieldError};
 use crate::models::*;
 use crate::retry::OpClass;
@@ -268,31 +269,6 @@ pub trait PagedEndpoint: Endpoint<Output = ListResponse<Self::Item>> + Clone {
     /// Sets the page size (no-op for fixed pages).
     fn set_page_size(&mut self, _n: u64) {}
 }
-
-/// A request body as wire text (see `body_json`).
-trait WireBody {
-    fn wire(&self) -> String;
-}
-
-macro_rules! wire_body {
-    ($($t:ty),*) => {$(
-        impl WireBody for $t {
-            fn wire(&self) -> String {
-                self.to_json()
-            }
-        }
-    )*};
-}
-
-wire_body!(
-    CreateWorkspace,
-    UpdateWorkspace,
-    MemberIds,
-    UpsertBudget,
-    CreateKey,
-    UpdateKey
-);
-wire_body!(CreateGuardrail, UpdateGuardrail, KeyHashes, MemberUserIds);
 
 fn seg(s: &str) -> String {
     encode_component(s)
@@ -1179,13 +1155,6 @@ impl Endpoint for GetActivity {
 }
 
 // --- BYOK provider keys and observability destinations --------------------------------------
-
-wire_body!(
-    CreateByokKey,
-    UpdateByokKey,
-    CreateDestination,
-    UpdateDestination
-);
 
 /// A list page filtered by workspace: `workspace_id` must be a UUID (these lists take no slug).
 #[inline(never)]

@@ -99,6 +99,12 @@ pub trait Body: Sized {
     fn visit<V: Visitor>(v: &mut V) -> Result<Self, V::Error>;
 }
 
+/// A body as the JSON text that goes on the wire (see `body_json`): emitted by [`body!`] for
+/// every body, so a request that sends one needs no list of the body types.
+pub(crate) trait WireBody {
+    fn wire(&self) -> String;
+}
+
 /// A value a body field holds: how a [`Visitor`] reads it, as an update's field (absent,
 /// `null` or a value). Each of the four JSON kinds has one reader, out of line, that every
 /// field of that kind calls (required, optional, update and the string-typed models alike):
@@ -300,6 +306,12 @@ macro_rules! body {
                 let mut o = $crate::body_json::Object::new();
                 $( $crate::body::BodyField::write(&self.$field, &mut o, $crate::body::json_name!($field $($json)?)); )*
                 o.finish()
+            }
+        }
+
+        impl $crate::body::WireBody for $name {
+            fn wire(&self) -> String {
+                self.to_json()
             }
         }
 

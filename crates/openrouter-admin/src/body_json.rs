@@ -273,7 +273,10 @@ mod tests {
             ),
             (budget.to_json(), serde_json::to_string(&budget)),
             (bare_budget.to_json(), serde_json::to_string(&bare_budget)),
-            (members.to_json(), serde_json::to_string(&members)),
+            (
+                crate::body::WireBody::wire(&members),
+                serde_json::to_string(&members),
+            ),
         ];
         for (ours, serde) in pairs {
             assert_eq!(ours, serde.expect("serde_json serializes every body"));

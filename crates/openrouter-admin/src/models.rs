@@ -494,11 +494,13 @@ impl MemberIds {
             user_ids: ids.into_iter().map(Into::into).collect(),
         }
     }
+}
 
-    /// The body as the JSON text that goes on the wire. Written by hand: its one field is a
-    /// list of identifiers, which no reader takes from a JS object (the bindings take the
-    /// list itself).
-    pub(crate) fn to_json(&self) -> String {
+/// The body as the JSON text that goes on the wire. Written by hand: its one field is a
+/// list of identifiers, which no reader takes from a JS object (the bindings take the
+/// list itself).
+impl crate::body::WireBody for MemberIds {
+    fn wire(&self) -> String {
         id_list_json("user_ids", self.user_ids.iter().map(UserId::as_str))
     }
 }
@@ -1275,9 +1277,11 @@ impl KeyHashes {
             key_hashes: hashes.into_iter().map(Into::into).collect(),
         }
     }
+}
 
-    /// The body as the JSON text that goes on the wire.
-    pub(crate) fn to_json(&self) -> String {
+/// The body as the JSON text that goes on the wire.
+impl crate::body::WireBody for KeyHashes {
+    fn wire(&self) -> String {
         id_list_json("key_hashes", self.key_hashes.iter().map(KeyHash::as_str))
     }
 }
@@ -1302,9 +1306,11 @@ impl MemberUserIds {
             member_user_ids: ids.into_iter().map(Into::into).collect(),
         }
     }
+}
 
-    /// The body as the JSON text that goes on the wire.
-    pub(crate) fn to_json(&self) -> String {
+/// The body as the JSON text that goes on the wire.
+impl crate::body::WireBody for MemberUserIds {
+    fn wire(&self) -> String {
         id_list_json(
             "member_user_ids",
             self.member_user_ids.iter().map(UserId::as_str),

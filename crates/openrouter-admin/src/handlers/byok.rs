@@ -5,9 +5,10 @@ use crate::api::{
     CreateByokKeyRequest, DeleteByokKey, GetByokKey, ListByokKeys, UpdateByokKeyRequest,
 };
 use crate::client::{Call, Client};
-use crate::models::{ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey, WorkspaceId};
+use crate::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey, WorkspaceId};
 use crate::transport::Transport;
 
+use super::reconcile::ReconcileCreated;
 use super::WorkspaceHandler;
 
 /// `client.workspace(id).byok()`: a workspace's BYOK provider credentials.
@@ -61,6 +62,30 @@ impl<'a, T: Transport> ByokHandler<'a, T> {
     pub fn create(&self, body: CreateByokKey) -> Call<'a, T, CreateByokKeyRequest> {
         let body = body.workspace_id(self.workspace.clone());
         self.client.call(CreateByokKeyRequest { body })
+    }
+    /// Finds a BYOK key created under an unknown outcome: one of this workspace's credentials
+    /// with the request's `provider` and `name` (both unnamed when the request had none),
+    /// created at or after `since_ms` (the transport clock before the attempt; a 60 s
+    /// clock-skew allowance is subtracted, see [`skew`](ReconcileCreated::skew)); the newest
+    /// if several. The provider key itself is never compared: the API shows only its label.
+    pub fn reconcile(
+        &self,
+        request: &CreateByokKey,
+        since_ms: f64,
+    ) -> ReconcileCreated<'a, T, ListByokKeys> {
+        let provider = request.provider.clone();
+        let name = request.name.clone();
+        ReconcileCreated::new(
+            self.client,
+            ListByokKeys {
+                workspace_id: Some(WorkspaceId::new(self.workspace.clone())),
+                provider: Some(provider.clone()),
+                ..ListByokKeys::default()
+            },
+            move |k: &ByokKey| k.provider == provider && k.name == name,
+            |k| &k.created_at,
+            since_ms,
+        )
     }
 }
 

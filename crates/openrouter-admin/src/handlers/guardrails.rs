@@ -6,14 +6,15 @@ use crate::api::{
 use crate::client::{Call, Client};
 use crate::error::{Error, FieldError};
 use crate::models::{
-    CreateGuardrail, GuardrailId, KeyHash, KeyHashes, MemberUserIds, UpdateGuardrail, UserId,
-    WorkspaceId,
+    CreateGuardrail, Guardrail, GuardrailId, KeyHash, KeyHashes, MemberUserIds, UpdateGuardrail,
+    UserId, WorkspaceId,
 };
 use crate::transport::{CancelSignal, Transport};
 use crate::validate::MAX_ASSIGNMENT_BATCH;
 use crate::views::AssignmentRow;
 
 use super::batch::{distinct, failure, send_chunks, IdSet};
+use super::reconcile::ReconcileCreated;
 use super::WorkspaceHandler;
 
 impl<T: Transport> Client<T> {
@@ -118,6 +119,27 @@ impl<'a, T: Transport> WorkspaceGuardrailsHandler<'a, T> {
     pub fn create(&self, mut body: CreateGuardrail) -> Call<'a, T, CreateGuardrailRequest> {
         body.workspace_id = Some(self.workspace.clone());
         self.client.call(CreateGuardrailRequest { body })
+    }
+    /// Finds a guardrail created under an unknown outcome: one of this workspace's guardrails
+    /// with the request's `name`, created at or after `since_ms` (the transport clock before
+    /// the attempt; a 60 s clock-skew allowance is subtracted, see
+    /// [`skew`](ReconcileCreated::skew)); the newest if several.
+    pub fn reconcile(
+        &self,
+        request: &CreateGuardrail,
+        since_ms: f64,
+    ) -> ReconcileCreated<'a, T, ListGuardrails> {
+        let name = request.name.clone();
+        ReconcileCreated::new(
+            self.client,
+            ListGuardrails {
+                workspace_id: Some(self.workspace.clone()),
+                ..ListGuardrails::default()
+            },
+            move |g: &Guardrail| g.name == name,
+            |g| &g.created_at,
+            since_ms,
+        )
     }
 }
 

@@ -11,6 +11,7 @@ mod keys;
 mod members;
 mod observability;
 mod organization;
+mod reconcile;
 mod snapshot;
 mod usage;
 mod workspaces;
@@ -29,6 +30,7 @@ pub use keys::{
 pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
 pub use observability::{DestinationHandler, DestinationsHandler};
 pub use organization::{OrganizationHandler, OrganizationMembersHandler};
+pub use reconcile::ReconcileCreated;
 pub use snapshot::{Progress, ReadOrganization};
 pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 

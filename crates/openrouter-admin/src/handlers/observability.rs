@@ -6,9 +6,12 @@ use crate::api::{
     UpdateDestinationRequest,
 };
 use crate::client::{Call, Client};
-use crate::models::{CreateDestination, DestinationId, UpdateDestination, WorkspaceId};
+use crate::models::{
+    CreateDestination, Destination, DestinationId, UpdateDestination, WorkspaceId,
+};
 use crate::transport::Transport;
 
+use super::reconcile::ReconcileCreated;
 use super::WorkspaceHandler;
 
 /// `client.workspace(id).destinations()`: a workspace's observability destinations, at most
@@ -62,6 +65,28 @@ impl<'a, T: Transport> DestinationsHandler<'a, T> {
     pub fn create(&self, body: CreateDestination) -> Call<'a, T, CreateDestinationRequest> {
         let body = body.workspace_id(self.workspace.clone());
         self.client.call(CreateDestinationRequest { body })
+    }
+    /// Finds a destination created under an unknown outcome: one of this workspace's
+    /// destinations with the request's `type` and `name`, created at or after `since_ms` (the
+    /// transport clock before the attempt; a 60 s clock-skew allowance is subtracted, see
+    /// [`skew`](ReconcileCreated::skew)); the newest if several.
+    pub fn reconcile(
+        &self,
+        request: &CreateDestination,
+        since_ms: f64,
+    ) -> ReconcileCreated<'a, T, ListDestinations> {
+        let kind = request.kind.clone();
+        let name = request.name.clone();
+        ReconcileCreated::new(
+            self.client,
+            ListDestinations {
+                workspace_id: Some(WorkspaceId::new(self.workspace.clone())),
+                ..ListDestinations::default()
+            },
+            move |d: &Destination| d.kind == kind && d.name.as_deref() == Some(name.as_str()),
+            |d| &d.created_at,
+            since_ms,
+        )
     }
 }
 

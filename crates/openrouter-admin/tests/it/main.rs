@@ -7,6 +7,7 @@ mod guardrails;
 mod keys;
 mod members;
 mod pagination;
+mod reconcile;
 mod requests;
 mod retries;
 
