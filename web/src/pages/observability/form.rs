@@ -4,10 +4,46 @@
 use leptos::prelude::*;
 use openrouter_admin::models::{
     CreateDestination, Destination, DestinationType, JsonObject, Patch, UpdateDestination,
+    MAX_DESTINATIONS_PER_TYPE,
 };
 use openrouter_admin::validate::Validate;
 use openrouter_admin::FieldError;
 use serde_json::{Map, Value};
+
+/// A type's name as its vendor writes it.
+pub fn label(t: &DestinationType) -> String {
+    match t {
+        DestinationType::Arize => "Arize AX",
+        DestinationType::Braintrust => "Braintrust",
+        DestinationType::Clickhouse => "ClickHouse",
+        DestinationType::Datadog => "Datadog",
+        DestinationType::Grafana => "Grafana Cloud",
+        DestinationType::Langfuse => "Langfuse",
+        DestinationType::Langsmith => "LangSmith",
+        DestinationType::Newrelic => "New Relic",
+        DestinationType::Opik => "Opik",
+        DestinationType::OtelCollector => "OpenTelemetry collector",
+        DestinationType::Posthog => "PostHog",
+        DestinationType::Ramp => "Ramp",
+        DestinationType::S3 => "Amazon S3",
+        DestinationType::Sentry => "Sentry",
+        DestinationType::Snowflake => "Snowflake",
+        DestinationType::Weave => "W&B Weave",
+        DestinationType::Webhook => "Webhook",
+        other => return other.as_str().to_string(),
+    }
+    .to_string()
+}
+
+/// Why a type cannot take another destination (the same words on the button and in the
+/// dialog after a 409).
+pub fn full_text(t: &DestinationType) -> String {
+    format!(
+        "{} of {MAX_DESTINATIONS_PER_TYPE} {} destinations: a workspace can have at most {MAX_DESTINATIONS_PER_TYPE} of one type. Delete one to add another.",
+        MAX_DESTINATIONS_PER_TYPE,
+        label(t)
+    )
+}
 
 /// One setting of a type's `config`: its name, whether it is required or a credential, and
 /// its value as typed.

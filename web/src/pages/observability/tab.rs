@@ -13,6 +13,7 @@ use crate::components::loaded::Loaded;
 use crate::format::date;
 use crate::pages::change::{changed_list, Boxed, Change, Changes};
 use crate::pages::observability::dialog::{look_for, DestinationDialog, LostDestination, Open};
+use crate::pages::observability::form::{full_text, label};
 use crate::services::read;
 use crate::session::use_client;
 use crate::write::succeeded_if;
@@ -43,41 +44,6 @@ fn send(
         }
         .map(drop)
     })
-}
-
-/// A type's name as its vendor writes it.
-pub fn label(t: &DestinationType) -> String {
-    match t {
-        DestinationType::Arize => "Arize AX",
-        DestinationType::Braintrust => "Braintrust",
-        DestinationType::Clickhouse => "ClickHouse",
-        DestinationType::Datadog => "Datadog",
-        DestinationType::Grafana => "Grafana Cloud",
-        DestinationType::Langfuse => "Langfuse",
-        DestinationType::Langsmith => "LangSmith",
-        DestinationType::Newrelic => "New Relic",
-        DestinationType::Opik => "Opik",
-        DestinationType::OtelCollector => "OpenTelemetry collector",
-        DestinationType::Posthog => "PostHog",
-        DestinationType::Ramp => "Ramp",
-        DestinationType::S3 => "Amazon S3",
-        DestinationType::Sentry => "Sentry",
-        DestinationType::Snowflake => "Snowflake",
-        DestinationType::Weave => "W&B Weave",
-        DestinationType::Webhook => "Webhook",
-        other => return other.as_str().to_string(),
-    }
-    .to_string()
-}
-
-/// Why a type cannot take another destination (the same words on the button and in the
-/// dialog after a 409).
-pub fn full_text(t: &DestinationType) -> String {
-    format!(
-        "{} of {MAX_DESTINATIONS_PER_TYPE} {} destinations: a workspace can have at most {MAX_DESTINATIONS_PER_TYPE} of one type. Delete one to add another.",
-        MAX_DESTINATIONS_PER_TYPE,
-        label(t)
-    )
 }
 
 /// The observability tab.
