@@ -47,7 +47,7 @@ pub fn is_default(ws: &Workspace) -> bool {
 /// A slug from a name: lower case, runs of other characters become one hyphen, at most 50.
 pub fn slugify(name: &str) -> String {
     let mut out = String::new();
-    for c in crate::text::lower(name).chars() {
+    for c in crate::collate::lower(name).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -33,7 +33,7 @@ fn formula_like(s: &str) -> bool {
     let after_separator = s
         .match_indices([',', ';'])
         .any(|(at, sep)| starts(&s[at + sep.len()..]));
-    (starts(s) && crate::num::parse(s).is_err()) || after_separator
+    (starts(s) && crate::decimal::parse(s).is_err()) || after_separator
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas as OWASP
@@ -50,7 +50,7 @@ fn field(s: &str) -> String {
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map(crate::num::plain).unwrap_or_default()
+    v.map(crate::decimal::plain).unwrap_or_default()
 }
 
 /// The keys as CSV with a header row.
@@ -72,11 +72,11 @@ pub fn csv(keys: &[&ApiKey]) -> String {
                 .map(|r| r.as_str().to_string())
                 .unwrap_or_default(),
             k.include_byok_in_limit.to_string(),
-            crate::num::plain(k.usage),
-            crate::num::plain(k.usage_daily),
-            crate::num::plain(k.usage_weekly),
-            crate::num::plain(k.usage_monthly),
-            crate::num::plain(k.byok_usage),
+            crate::decimal::plain(k.usage),
+            crate::decimal::plain(k.usage_daily),
+            crate::decimal::plain(k.usage_weekly),
+            crate::decimal::plain(k.usage_monthly),
+            crate::decimal::plain(k.byok_usage),
             k.expires_at
                 .as_ref()
                 .map(|e| e.as_str().to_string())

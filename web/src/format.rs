@@ -3,9 +3,9 @@
 /// Formats dollars: two decimals, or four under a cent so small spend does not read as zero.
 pub fn usd(v: f64) -> String {
     if v != 0.0 && v.abs() < 0.01 {
-        format!("${}", crate::num::fixed(v, 4))
+        format!("${}", crate::decimal::fixed(v, 4))
     } else {
-        format!("${}", crate::num::fixed(v, 2))
+        format!("${}", crate::decimal::fixed(v, 2))
     }
 }
 

@@ -15,16 +15,17 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod app;
+mod collate;
 mod components;
+mod decimal;
 mod domain;
 mod export;
 mod format;
-mod num;
 mod pages;
+mod reconcile;
 mod route;
 mod services;
 mod session;
-mod text;
 mod write;
 
 use leptos::prelude::*;

@@ -52,3 +52,16 @@ export function verdict() {
   for (const list of [leaks, consoleLines, pageErrors]) list.length = 0;
   return { problems, pageErrors: shown };
 }
+
+// Everything of the page a secret could sit in once its dialog is closed: the markup, every
+// input's live value, both storages, the URL and the title (the console is in `consoleLines`).
+export async function traces(page) {
+  return page.evaluate(() => [
+    document.documentElement.outerHTML,
+    ...[...document.querySelectorAll('input, textarea, select')].map((e) => e.value),
+    JSON.stringify({ ...localStorage }),
+    JSON.stringify({ ...sessionStorage }),
+    location.href,
+    document.title,
+  ].join('\n'));
+}

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, signedIn, signIn, go, shot } from '../lib/browser.mjs';
 import { api } from '../lib/sandbox.mjs';
-import { consoleLines } from '../lib/safety.mjs';
+import { consoleLines, traces } from '../lib/safety.mjs';
 import { assertAxe } from '../lib/axe.mjs';
 
 const PROVIDER_KEY = 'sk-proj-E2E-PROVIDER-SECRET-0123456789wxyz';
@@ -18,18 +18,6 @@ async function wsId(slug) {
   return (await api('GET', `/workspaces/${slug}`)).json.data.id;
 }
 
-// Everything of the page a secret could sit in once its dialog is closed: the markup, every
-// input's live value, both storages, the URL and the console lines so far.
-async function traces(page) {
-  return page.evaluate(() => [
-    document.documentElement.outerHTML,
-    ...[...document.querySelectorAll('input, textarea, select')].map((e) => e.value),
-    JSON.stringify({ ...localStorage }),
-    JSON.stringify({ ...sessionStorage }),
-    location.href,
-    document.title,
-  ].join('\n'));
-}
 
 test('byok: add a provider key: sent once, then in neither DOM, storage, console nor URL', async (t) => {
   const { page } = await signedIn(t, { hash: '#/workspaces/support-bot/byok' });

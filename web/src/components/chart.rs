@@ -31,10 +31,10 @@ pub fn UsageBar(
                 role="meter"
                 aria-valuemin="0"
                 aria-valuemax="100"
-                aria-valuenow=crate::num::fixed(pct, 0)
+                aria-valuenow=crate::decimal::fixed(pct, 0)
                 aria-label=label
             >
-                <div class="ora-bar-fill" class:ora-bar-high=high style:width=format!("{}%", crate::num::fixed(pct, 1))></div>
+                <div class="ora-bar-fill" class:ora-bar-high=high style:width=format!("{}%", crate::decimal::fixed(pct, 1))></div>
             </div>
             <span class="ora-bar-text">{text}</span>
         </div>
@@ -84,9 +84,9 @@ pub fn BarChart(
             let w = (b.value / max * (width - label_w - 90.0)).max(1.0);
             let short: String = b.label.chars().take(24).collect();
             view! {
-                <text x="0" y=crate::num::plain(y + 17.0)>{short}</text>
-                <rect class=class x=crate::num::plain(label_w) y=crate::num::plain(y) width=crate::num::fixed(w, 1) height="20" rx="3"></rect>
-                <text x=crate::num::fixed(label_w + w + 6.0, 1) y=crate::num::plain(y + 17.0)>{usd(b.value)}</text>
+                <text x="0" y=crate::decimal::plain(y + 17.0)>{short}</text>
+                <rect class=class x=crate::decimal::plain(label_w) y=crate::decimal::plain(y) width=crate::decimal::fixed(w, 1) height="20" rx="3"></rect>
+                <text x=crate::decimal::fixed(label_w + w + 6.0, 1) y=crate::decimal::plain(y + 17.0)>{usd(b.value)}</text>
             }
         })
         .collect_view();
@@ -102,7 +102,7 @@ pub fn BarChart(
             </figcaption>
             <svg
                 class="ora-chart"
-                viewBox=format!("0 0 {} {}", crate::num::plain(width), crate::num::plain(height))
+                viewBox=format!("0 0 {} {}", crate::decimal::plain(width), crate::decimal::plain(height))
                 role="img"
                 aria-label=format!("{title}. {summary}")
             >
@@ -201,8 +201,8 @@ pub fn StackedColumns(
             let h = v / max * plot_h;
             y -= h;
             rects.push(view! {
-                <rect class=series_class(&s.name, i) x=crate::num::fixed(x, 1) y=crate::num::fixed(y, 1)
-                    width=crate::num::fixed(bar_w, 1) height=crate::num::fixed(h.max(0.5), 1)>
+                <rect class=series_class(&s.name, i) x=crate::decimal::fixed(x, 1) y=crate::decimal::fixed(y, 1)
+                    width=crate::decimal::fixed(bar_w, 1) height=crate::decimal::fixed(h.max(0.5), 1)>
                     <title>{format!("{label} · {}: {}", s.name, usd(v))}</title>
                 </rect>
             });
@@ -216,7 +216,7 @@ pub fn StackedColumns(
         .map(|(c, label)| {
             let x = left + c as f64 * step + step / 2.0;
             view! {
-                <text x=crate::num::fixed(x, 1) y=crate::num::plain(height - 8.0) text-anchor="middle">
+                <text x=crate::decimal::fixed(x, 1) y=crate::decimal::plain(height - 8.0) text-anchor="middle">
                     {label.get(5..).unwrap_or(label).to_string()}
                 </text>
             }
@@ -250,14 +250,14 @@ pub fn StackedColumns(
         <svg
             class="ora-stacked"
             id="ora-activity-chart"
-            viewBox=format!("0 0 {} {}", crate::num::plain(width), crate::num::plain(height))
+            viewBox=format!("0 0 {} {}", crate::decimal::plain(width), crate::decimal::plain(height))
             role="img"
             aria-label=summary
         >
-            <line class="ora-grid" x1=crate::num::plain(left) x2=crate::num::plain(width - 16.0) y1=crate::num::plain(top) y2=crate::num::plain(top)></line>
-            <line class="ora-grid" x1=crate::num::plain(left) x2=crate::num::plain(width - 16.0) y1=crate::num::plain(top + plot_h) y2=crate::num::plain(top + plot_h)></line>
-            <text x=crate::num::plain(left - 6.0) y=crate::num::plain(top + 10.0) text-anchor="end">{usd(max)}</text>
-            <text x=crate::num::plain(left - 6.0) y=crate::num::plain(top + plot_h) text-anchor="end">"$0"</text>
+            <line class="ora-grid" x1=crate::decimal::plain(left) x2=crate::decimal::plain(width - 16.0) y1=crate::decimal::plain(top) y2=crate::decimal::plain(top)></line>
+            <line class="ora-grid" x1=crate::decimal::plain(left) x2=crate::decimal::plain(width - 16.0) y1=crate::decimal::plain(top + plot_h) y2=crate::decimal::plain(top + plot_h)></line>
+            <text x=crate::decimal::plain(left - 6.0) y=crate::decimal::plain(top + 10.0) text-anchor="end">{usd(max)}</text>
+            <text x=crate::decimal::plain(left - 6.0) y=crate::decimal::plain(top + plot_h) text-anchor="end">"$0"</text>
             {rects}
             {ticks}
         </svg>

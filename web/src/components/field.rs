@@ -43,7 +43,7 @@ impl FormErrors {
     }
 }
 
-/// One labelled input with its error beside it.
+/// One labelled input with its own field's error beside it (from the form's [`FormErrors`]).
 #[component]
 pub fn TextField(
     /// The element id (also used to name the error).
@@ -57,38 +57,31 @@ pub fn TextField(
     field: String,
     /// The value.
     value: RwSignal<String>,
-    /// All current errors of the form.
-    #[prop(into)]
-    errors: Signal<Vec<FieldError>>,
-    /// Whether errors are shown yet (after the first edit or a submit).
-    #[prop(into)]
-    show: Signal<bool>,
+    /// The form's errors, shown once it is touched.
+    errors: FormErrors,
     /// A hint under the input.
     #[prop(optional, into)]
     hint: Option<String>,
     /// Multi-line input.
     #[prop(optional)]
     multiline: bool,
+    /// A credential: a password field the browser neither shows nor offers to keep.
+    #[prop(optional)]
+    secret: bool,
+    /// The `inputmode` ("decimal" for amounts).
+    #[prop(optional, into)]
+    inputmode: Option<&'static str>,
     /// Called on each edit.
     #[prop(optional, into)]
     on_edit: Option<Callback<()>>,
 ) -> impl IntoView {
-    let message = Signal::derive(move || {
-        if !show.get() {
-            return None;
-        }
-        errors.with(|e| {
-            e.iter()
-                .filter(|e| e.field == field)
-                .map(|e| e.message.clone())
-                .next()
-        })
-    });
+    let message = Signal::derive(errors.of(field));
     let err_id = format!("{id}-error");
     let described = format!("{err_id} {id}-hint");
     let invalid = move || message.get().is_some().then_some("true");
     let edit = move |ev: leptos::ev::Event| {
         value.set(event_target_value(&ev));
+        errors.touch();
         if let Some(c) = on_edit {
             c.run(())
         }
@@ -101,7 +94,10 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input id=id.clone() class="ora-input" aria-invalid=invalid aria-describedby=described
+            <input id=id.clone() class=if secret { "ora-input ora-mono" } else { "ora-input" }
+                type=if secret { "password" } else { "text" }
+                autocomplete=secret.then_some("new-password") spellcheck=secret.then_some("false")
+                inputmode=inputmode aria-invalid=invalid aria-describedby=described
                 prop:value=move || value.get() on:input=edit />
         }
         .into_any()
@@ -157,6 +153,49 @@ pub fn SelectField(
             {message}
         </div>
     }
+}
+
+/// An optional flag as a select holds it: "" not set, "yes", "no".
+pub fn tri_value(v: Option<bool>) -> &'static str {
+    match v {
+        None => "",
+        Some(true) => "yes",
+        Some(false) => "no",
+    }
+}
+
+/// The flag a select's value stands for ([`tri_value`] read back).
+pub fn tri_parse(v: &str) -> Option<bool> {
+    match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// A flag the API may leave unset, allowed or not.
+const ALLOWED: &[(&str, &str)] = &[
+    ("", "Not set (the API's default)"),
+    ("yes", "Allowed"),
+    ("no", "Not allowed"),
+];
+
+/// A select over an optional flag ([`tri_value`]'s values); `options` words the three states.
+#[component]
+pub fn TriSelect(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The value: "", "yes" or "no".
+    value: RwSignal<String>,
+    /// The three states' words, in that order (not set, allowed, not allowed by default).
+    #[prop(default = ALLOWED)]
+    options: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    view! { <SelectField id=id label=label value=value options=options /> }
 }
 
 /// When a key's limit resets: the API's `limit_reset` values, "" for never.

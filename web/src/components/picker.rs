@@ -50,13 +50,13 @@ pub fn Picker(
     let search = RwSignal::new(String::new());
     let chosen = RwSignal::new(HashSet::<String>::new());
     let shown = move || {
-        let needle = crate::text::lower(&search.get());
+        let needle = crate::collate::lower(&search.get());
         choices.with(|all| {
             all.iter()
                 .filter(|c| {
                     needle.is_empty()
-                        || crate::text::lower(&c.name).contains(&needle)
-                        || crate::text::lower(&c.detail).contains(&needle)
+                        || crate::collate::lower(&c.name).contains(&needle)
+                        || crate::collate::lower(&c.detail).contains(&needle)
                 })
                 .cloned()
                 .collect::<Vec<_>>()

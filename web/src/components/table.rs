@@ -194,7 +194,7 @@ where
     let spacer = move |height: Signal<f64>| {
         view! {
             <tr class="ora-spacer-row" aria-hidden="true">
-                <td colspan=columns style:height=move || format!("{}px", crate::num::plain(height.get()))></td>
+                <td colspan=columns style:height=move || format!("{}px", crate::decimal::plain(height.get()))></td>
             </tr>
         }
     };

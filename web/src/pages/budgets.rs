@@ -105,16 +105,18 @@ fn BudgetCard(
             .find(|b| b.interval() == Some(interval))
             .map(|b| b.limit_usd)
     });
-    let value = RwSignal::new(current.map(crate::num::plain).unwrap_or_default());
+    let value = RwSignal::new(current.map(crate::decimal::plain).unwrap_or_default());
     let confirm = RwSignal::new(false);
     let id = format!("ora-budget-{}", interval.as_str());
     // As-you-type check: a number > 0 that keeps the budgets strictly shrinking.
     let error = Signal::derive(move || {
         let raw = value.get();
-        if raw.trim().is_empty() || Some(raw.trim().to_string()) == current.map(crate::num::plain) {
+        if raw.trim().is_empty()
+            || Some(raw.trim().to_string()) == current.map(crate::decimal::plain)
+        {
             return None;
         }
-        match crate::num::parse(raw.trim()) {
+        match crate::decimal::parse(raw.trim()) {
             Err(_) => Some("Enter an amount in dollars".to_string()),
             Ok(v) if v <= 0.0 => Some("A budget must be more than $0".to_string()),
             Ok(v) => existing.with_value(|b| {
@@ -134,7 +136,7 @@ fn BudgetCard(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if error.get_untracked().is_none() {
-            if let Ok(v) = crate::num::parse(value.get_untracked().trim()) {
+            if let Ok(v) = crate::decimal::parse(value.get_untracked().trim()) {
                 write.dispatch((interval, Some(v)));
             }
         }

@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod budgets;
 pub mod byok;
+pub mod change;
 pub mod guardrails;
 pub mod keys;
 pub mod members;

@@ -1,56 +1,61 @@
-//! The guardrail form: a guardrail's fields as the form holds them (text while typing), the
-//! create and update bodies made from them (an update sends only what changed), and the dialog
-//! that creates a guardrail or edits one, the workspace's default among them.
+//! A guardrail's fields as the form holds them (text while typing), and the create and update
+//! bodies made from them: every field the API has (restrictions, spend, zero data retention,
+//! content filters, the training and publication flags); an update sends only what changed.
 
-use crate::components::dialog::Dialog;
-use crate::components::field::{LimitResetSelect, TextField};
-use crate::pages::guardrails::describe::{zdr_switches, ZDR_PROVIDERS};
+use crate::components::field::{tri_parse, tri_value};
+use crate::pages::guardrails::describe::zdr_switches;
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
 use openrouter_admin::models::{
-    CreateGuardrail, Guardrail, GuardrailId, LimitReset, Patch, UpdateGuardrail,
+    BuiltinFilter, ContentFilter, ContentFilterAction, ContentFilterSlug, CreateGuardrail,
+    Guardrail, LimitReset, Patch, ScanScope, UpdateGuardrail,
 };
 use openrouter_admin::validate::Validate;
 
-/// The data regions a guardrail may allow, as the form offers them: (wire value, label).
-const REGIONS: [(&str, &str); 3] = [
-    ("global", "Global"),
-    ("europe", "Europe"),
-    ("us", "United States"),
+/// The built-in content filters the form offers, in its order: (wire slug, label). A filter
+/// newer than this page, set on a guardrail, is kept as it is.
+pub const BUILTINS: [(&str, &str); 9] = [
+    ("email", "Email addresses"),
+    ("phone", "Phone numbers"),
+    ("ssn", "US social security numbers"),
+    ("credit-card", "Card numbers"),
+    ("ip-address", "IP addresses"),
+    ("person-name", "People's names"),
+    ("address", "Postal addresses"),
+    ("secrets", "Credentials and API keys"),
+    ("regex-prompt-injection", "Prompt injection (pattern based)"),
 ];
 
-/// What the dialog does.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Editing {
-    /// Creates a guardrail in the workspace.
-    New,
-    /// Edits this guardrail.
-    Existing(Guardrail),
-    /// Edits the workspace's default guardrail, or sets it up: it has an id before it is ever
-    /// written (`written` is then `None`), and the update writes it. Its name comes from the
-    /// workspace and cannot be set.
-    Default {
-        /// The workspace's `default_guardrail_id`.
-        id: GuardrailId,
-        /// The guardrail, once written.
-        written: Option<Guardrail>,
-    },
-}
+/// What a filter may do, as the custom-filter lines spell it.
+const ACTIONS: [&str; 3] = ["redact", "block", "flag"];
 
 /// A guardrail's editable fields, as the form holds them.
 #[derive(Clone, Copy)]
 pub struct GrForm {
-    name: RwSignal<String>,
-    description: RwSignal<String>,
-    limit: RwSignal<String>,
-    reset: RwSignal<String>,
-    byok: RwSignal<bool>,
-    models: RwSignal<String>,
-    providers: RwSignal<String>,
-    /// The regions checked, wire values in [`REGIONS`]' order.
-    regions: RwSignal<Vec<String>>,
-    /// One switch per [`ZDR_PROVIDERS`] entry.
-    zdr: RwSignal<[bool; 5]>,
+    pub(super) name: RwSignal<String>,
+    pub(super) description: RwSignal<String>,
+    pub(super) limit: RwSignal<String>,
+    pub(super) reset: RwSignal<String>,
+    pub(super) byok: RwSignal<bool>,
+    pub(super) models: RwSignal<String>,
+    pub(super) providers: RwSignal<String>,
+    pub(super) ignored_models: RwSignal<String>,
+    pub(super) ignored_providers: RwSignal<String>,
+    /// The regions checked, wire values.
+    pub(super) regions: RwSignal<Vec<String>>,
+    /// One switch per `ZDR_PROVIDERS` entry.
+    pub(super) zdr: RwSignal<[bool; 5]>,
+    /// Each built-in filter's action ("" off), by slug: every [`BUILTINS`] entry, then any other
+    /// slug the guardrail carries.
+    pub(super) builtins: RwSignal<Vec<(String, String)>>,
+    /// The prompt injection detector's scope ("" the API's default).
+    pub(super) scan_scope: RwSignal<String>,
+    /// Custom filters, one a line: `action pattern`.
+    pub(super) custom: RwSignal<String>,
+    /// The three flags, as tri-state selects hold them ("", "yes", "no").
+    pub(super) free_publication: RwSignal<String>,
+    pub(super) free_training: RwSignal<String>,
+    pub(super) paid_training: RwSignal<String>,
 }
 
 /// A list typed one item a line or separated by commas; empty means "no restriction".
@@ -69,16 +74,69 @@ fn text(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// What an update sends for a field now `now` that was `was`: nothing when equal, `null` when
+/// cleared.
+fn set<T: PartialEq>(now: Option<T>, was: Option<T>) -> Patch<T> {
+    match (now, was) {
+        (a, b) if a == b => Patch::Unset,
+        (Some(v), _) => Patch::Value(v),
+        (None, _) => Patch::Null,
+    }
+}
+
+/// A guardrail's built-in filters as a create or update sends them.
+fn sent_builtins(g: &Guardrail) -> Option<Vec<BuiltinFilter>> {
+    g.content_filter_builtins.as_ref().map(|list| {
+        list.iter()
+            .map(|e| {
+                let mut f = BuiltinFilter::new(e.slug.clone(), e.action.clone());
+                f.scan_scope = e.scan_scope.clone();
+                f
+            })
+            .collect()
+    })
+}
+
 impl GrForm {
     /// A form holding `g`'s values, or empty.
     pub fn new(g: Option<&Guardrail>) -> GrForm {
         let joined = |l: Option<&Vec<String>>| l.map(|l| l.join("\n")).unwrap_or_default();
+        let entries = g
+            .and_then(|g| g.content_filter_builtins.clone())
+            .unwrap_or_default();
+        let mut builtins: Vec<(String, String)> = BUILTINS
+            .iter()
+            .map(|(slug, _)| (slug.to_string(), String::new()))
+            .collect();
+        for e in &entries {
+            let action = e.action.as_str().to_string();
+            match builtins.iter_mut().find(|(s, _)| s == e.slug.as_str()) {
+                Some(slot) => slot.1 = action,
+                None => builtins.push((e.slug.as_str().to_string(), action)),
+            }
+        }
+        let scope = entries
+            .iter()
+            .find(|e| e.slug == ContentFilterSlug::RegexPromptInjection)
+            .and_then(|e| e.scan_scope.as_ref())
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        let custom = g
+            .and_then(|g| g.content_filters.as_ref())
+            .map(|l| {
+                l.iter()
+                    .map(|f| format!("{} {}", f.action.as_str(), f.pattern))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
+        let flag = |f: fn(&Guardrail) -> Option<bool>| tri_value(g.and_then(f)).to_string();
         GrForm {
             name: RwSignal::new(g.map(|g| g.name.clone()).unwrap_or_default()),
             description: RwSignal::new(g.and_then(|g| g.description.clone()).unwrap_or_default()),
             limit: RwSignal::new(
                 g.and_then(|g| g.limit_usd)
-                    .map(crate::num::plain)
+                    .map(crate::decimal::plain)
                     .unwrap_or_default(),
             ),
             reset: RwSignal::new(
@@ -89,25 +147,43 @@ impl GrForm {
             byok: RwSignal::new(g.is_some_and(|g| g.include_byok_in_budgets)),
             models: RwSignal::new(joined(g.and_then(|g| g.allowed_models.as_ref()))),
             providers: RwSignal::new(joined(g.and_then(|g| g.allowed_providers.as_ref()))),
+            ignored_models: RwSignal::new(joined(g.and_then(|g| g.ignored_models.as_ref()))),
+            ignored_providers: RwSignal::new(joined(g.and_then(|g| g.ignored_providers.as_ref()))),
             regions: RwSignal::new(
                 g.and_then(|g| g.allowed_data_regions.as_ref())
                     .map(|r| r.iter().map(|r| r.as_str().to_string()).collect())
                     .unwrap_or_default(),
             ),
             zdr: RwSignal::new(g.map(zdr_switches).unwrap_or_default()),
+            builtins: RwSignal::new(builtins),
+            scan_scope: RwSignal::new(scope),
+            custom: RwSignal::new(custom),
+            free_publication: RwSignal::new(flag(|g| g.enable_free_model_publication)),
+            free_training: RwSignal::new(flag(|g| g.enable_free_model_training)),
+            paid_training: RwSignal::new(flag(|g| g.enable_paid_model_training)),
         }
     }
 
-    /// Problems the form itself finds (a limit that is not a number); the core checks the rest.
-    fn parse_errors(&self) -> Vec<FieldError> {
-        match self.limit_value() {
-            Err(()) => vec![FieldError::new(
+    /// Every error of what the form would send: the form's own (a limit or a filter line it
+    /// cannot read), then the core's rules of `body`.
+    pub fn errors(&self, body: &impl Validate) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        if self.limit_value().is_err() {
+            out.push(FieldError::new(
                 "limit_usd",
                 "number",
                 "The spend limit must be a number of dollars",
-            )],
-            Ok(_) => Vec::new(),
+            ));
         }
+        if let Err(line) = self.custom_value(None) {
+            out.push(FieldError::new(
+                "content_filters",
+                "format",
+                format!("Line {line}: write the action (redact, block or flag), a space, then the pattern"),
+            ));
+        }
+        out.extend(body.field_errors());
+        out
     }
 
     fn limit_value(&self) -> Result<Option<f64>, ()> {
@@ -115,7 +191,7 @@ impl GrForm {
         if raw.trim().is_empty() {
             return Ok(None);
         }
-        crate::num::parse(raw.trim()).map(Some).map_err(|_| ())
+        crate::decimal::parse(raw.trim()).map(Some).map_err(|_| ())
     }
 
     fn reset_value(&self) -> Option<LimitReset> {
@@ -129,6 +205,54 @@ impl GrForm {
         (!r.is_empty()).then_some(r)
     }
 
+    /// The built-in filters switched on, in the form's order (none: `null`).
+    fn builtins_value(&self) -> Option<Vec<BuiltinFilter>> {
+        let scope = self.scan_scope.get();
+        let list: Vec<BuiltinFilter> = self
+            .builtins
+            .get()
+            .into_iter()
+            .filter(|(_, action)| !action.is_empty())
+            .map(|(slug, action)| {
+                let slug = ContentFilterSlug::parse(&slug);
+                let mut f = BuiltinFilter::new(slug.clone(), ContentFilterAction::parse(&action));
+                if slug == ContentFilterSlug::RegexPromptInjection && !scope.is_empty() {
+                    f.scan_scope = Some(ScanScope::parse(&scope));
+                }
+                f
+            })
+            .collect();
+        (!list.is_empty()).then_some(list)
+    }
+
+    /// The custom filters of the lines (none: `null`), each keeping the label `orig` gave the
+    /// same action and pattern; or the number of the first line it cannot read.
+    fn custom_value(&self, orig: Option<&Guardrail>) -> Result<Option<Vec<ContentFilter>>, usize> {
+        let was = orig
+            .and_then(|g| g.content_filters.clone())
+            .unwrap_or_default();
+        let mut list = Vec::new();
+        for (i, line) in self.custom.get().lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (action, pattern) = line.split_once(' ').ok_or(i + 1)?;
+            let pattern = pattern.trim();
+            if !ACTIONS.contains(&action) || pattern.is_empty() {
+                return Err(i + 1);
+            }
+            let action = ContentFilterAction::parse(action);
+            let mut f = ContentFilter::new(pattern, action.clone());
+            f.label = was
+                .iter()
+                .find(|w| w.pattern == pattern && w.action == action)
+                .and_then(|w| w.label.clone());
+            list.push(f);
+        }
+        Ok((!list.is_empty()).then_some(list))
+    }
+
     /// The create body, every field the user filled, in the workspace `workspace_id`.
     pub fn to_create(self, workspace_id: &str) -> CreateGuardrail {
         let mut b = CreateGuardrail::new(self.name.get().trim());
@@ -139,13 +263,20 @@ impl GrForm {
         b.include_byok_in_budgets = self.byok.get().then_some(true);
         b.allowed_models = items(&self.models.get());
         b.allowed_providers = items(&self.providers.get());
+        b.ignored_models = items(&self.ignored_models.get());
+        b.ignored_providers = items(&self.ignored_providers.get());
         b.allowed_data_regions = self.regions_value();
+        b.content_filter_builtins = self.builtins_value();
+        b.content_filters = self.custom_value(None).ok().flatten();
         let [anthropic, openai, google, xai, other] = self.zdr.get();
         b.enforce_zdr_anthropic = Some(anthropic);
         b.enforce_zdr_openai = Some(openai);
         b.enforce_zdr_google = Some(google);
         b.enforce_zdr_xai = Some(xai);
         b.enforce_zdr_other = Some(other);
+        b.enable_free_model_publication = tri_parse(&self.free_publication.get());
+        b.enable_free_model_training = tri_parse(&self.free_training.get());
+        b.enable_paid_model_training = tri_parse(&self.paid_training.get());
         b
     }
 
@@ -153,13 +284,7 @@ impl GrForm {
     /// a default guardrail never written). The name is left out when `named` is false: a default
     /// guardrail's name is the API's.
     pub fn to_patch(self, orig: Option<&Guardrail>, named: bool) -> UpdateGuardrail {
-        fn set<T: PartialEq>(now: Option<T>, was: Option<T>) -> Patch<T> {
-            match (now, was) {
-                (a, b) if a == b => Patch::Unset,
-                (Some(v), _) => Patch::Value(v),
-                (None, _) => Patch::Null,
-            }
-        }
+        let was = |f: fn(&Guardrail) -> Option<Vec<String>>| orig.and_then(f);
         let mut p = UpdateGuardrail::new();
         let name = self.name.get().trim().to_string();
         if named && orig.map(|o| o.name.as_str()) != Some(name.as_str()) {
@@ -179,21 +304,41 @@ impl GrForm {
         if self.byok.get() != orig.is_some_and(|o| o.include_byok_in_budgets) {
             p.include_byok_in_budgets = Patch::Value(self.byok.get());
         }
-        p.allowed_models = set(
-            items(&self.models.get()),
-            orig.and_then(|o| o.allowed_models.clone()),
-        );
+        p.allowed_models = set(items(&self.models.get()), was(|o| o.allowed_models.clone()));
         p.allowed_providers = set(
             items(&self.providers.get()),
-            orig.and_then(|o| o.allowed_providers.clone()),
+            was(|o| o.allowed_providers.clone()),
+        );
+        p.ignored_models = set(
+            items(&self.ignored_models.get()),
+            was(|o| o.ignored_models.clone()),
+        );
+        p.ignored_providers = set(
+            items(&self.ignored_providers.get()),
+            was(|o| o.ignored_providers.clone()),
         );
         p.allowed_data_regions = set(
             self.regions_value(),
-            orig.and_then(|o| o.allowed_data_regions.as_ref())
-                .map(|r| r.iter().map(|r| r.as_str().to_string()).collect()),
+            was(|o| {
+                o.allowed_data_regions
+                    .as_ref()
+                    .map(|r| r.iter().map(|r| r.as_str().to_string()).collect())
+            }),
         );
+        // The API may answer the filters in its own order: the same set is no change.
+        let (now, was_builtins) = (self.builtins_value(), orig.and_then(sent_builtins));
+        let same = match (&now, &was_builtins) {
+            (Some(a), Some(b)) => a.len() == b.len() && a.iter().all(|f| b.contains(f)),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        if !same {
+            p.content_filter_builtins = set(now, was_builtins);
+        }
+        if let Ok(custom) = self.custom_value(orig) {
+            p.content_filters = set(custom, orig.and_then(|o| o.content_filters.clone()));
+        }
         let now = self.zdr.get();
-        let was = orig.map(zdr_switches).unwrap_or_default();
+        let zdr_was = orig.map(zdr_switches).unwrap_or_default();
         let fields = [
             &mut p.enforce_zdr_anthropic,
             &mut p.enforce_zdr_openai,
@@ -201,197 +346,19 @@ impl GrForm {
             &mut p.enforce_zdr_xai,
             &mut p.enforce_zdr_other,
         ];
-        for ((field, now), was) in fields.into_iter().zip(now).zip(was) {
+        for ((field, now), was) in fields.into_iter().zip(now).zip(zdr_was) {
             if now != was {
                 *field = Patch::Value(now);
             }
         }
+        let flag = |now: RwSignal<String>, f: fn(&Guardrail) -> Option<bool>| {
+            set(tri_parse(&now.get()), orig.and_then(f))
+        };
+        p.enable_free_model_publication =
+            flag(self.free_publication, |o| o.enable_free_model_publication);
+        p.enable_free_model_training = flag(self.free_training, |o| o.enable_free_model_training);
+        p.enable_paid_model_training = flag(self.paid_training, |o| o.enable_paid_model_training);
         p
-    }
-}
-
-/// A save of the guardrail form: a create, or an update of one guardrail.
-#[derive(Clone, Debug)]
-pub enum Save {
-    /// Creates a guardrail.
-    Create(CreateGuardrail),
-    /// Updates the guardrail with this id.
-    Update(GuardrailId, UpdateGuardrail),
-}
-
-/// The save action; its value is the saved guardrail.
-pub type SaveAction = Action<Save, Result<Guardrail, openrouter_admin::Error>>;
-
-/// The guardrail dialog: creates one, or edits one (the default's name stays as the API made it).
-#[component]
-pub fn GuardrailDialog(
-    /// What the dialog does.
-    editing: Editing,
-    /// The workspace's UUID (a new guardrail goes there).
-    #[prop(into)]
-    ws_id: String,
-    /// Saves the form.
-    save: SaveAction,
-    /// Closes the dialog.
-    #[prop(into)]
-    on_close: Callback<()>,
-) -> impl IntoView {
-    // -- signals --
-    let orig = match &editing {
-        Editing::Existing(g) => Some(g.clone()),
-        Editing::Default { written, .. } => written.clone(),
-        Editing::New => None,
-    };
-    let form = GrForm::new(orig.as_ref());
-    let named = !matches!(editing, Editing::Default { .. });
-    let title = match &editing {
-        Editing::New => "New guardrail".to_string(),
-        Editing::Existing(g) => format!("Edit “{}”", g.name),
-        Editing::Default {
-            written: Some(_), ..
-        } => "Edit the workspace's default guardrail".to_string(),
-        Editing::Default { written: None, .. } => {
-            "Set up the workspace's default guardrail".to_string()
-        }
-    };
-    let touched = RwSignal::new(false);
-    let editing = StoredValue::new(editing);
-    let orig = StoredValue::new(orig);
-    let ws_id = StoredValue::new(ws_id);
-    let body = move || match editing.get_value() {
-        Editing::New => Save::Create(form.to_create(&ws_id.get_value())),
-        Editing::Existing(g) => Save::Update(g.id, form.to_patch(orig.get_value().as_ref(), true)),
-        Editing::Default { id, .. } => {
-            Save::Update(id, form.to_patch(orig.get_value().as_ref(), false))
-        }
-    };
-    let errors = Signal::derive(move || {
-        let mut e = form.parse_errors();
-        e.extend(match body() {
-            Save::Create(b) => b.field_errors(),
-            Save::Update(_, p) => p.field_errors(),
-        });
-        e
-    });
-
-    // -- callbacks --
-    // The action outlives the dialog: its last failure goes with the dialog.
-    let close = Callback::new(move |()| {
-        save.value().set(None);
-        on_close.run(());
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        touched.set(true);
-        // A second click before the button shows it is disabled must not save twice.
-        if save.pending().get_untracked() || !errors.get_untracked().is_empty() {
-            return;
-        }
-        save.dispatch(body());
-    };
-    // An answer lost on the way back may hide a guardrail that was made: the list behind reads
-    // again, and the message says to look there before saving again.
-    let server_error = move || {
-        save.value()
-            .with(|r| match r {
-                Some(Err(e)) if e.is_outcome_unknown() => Some(format!(
-                    "No answer: the guardrail may have been saved all the same. The list behind this dialog shows it if so; look there before saving again. ({})",
-                    e.message()
-                )),
-                Some(Err(e)) => Some(format!("Not saved: {} Your input is still in the form.", e.message())),
-                _ => None,
-            })
-            .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-gr-error">{text}</div> })
-    };
-    let show = Signal::from(touched);
-    let region_boxes = REGIONS
-        .iter()
-        .map(|(value, label)| {
-            let value = value.to_string();
-            let id = format!("ora-gr-region-{value}");
-            let held = value.clone();
-            let checked = move || form.regions.with(|r| r.contains(&held));
-            let toggle = move |ev: leptos::ev::Event| {
-                let on = event_target_checked(&ev);
-                form.regions.update(|r| {
-                    r.retain(|v| *v != value);
-                    if on {
-                        r.push(value.clone());
-                    }
-                });
-            };
-            view! {
-                <label class="ora-check">
-                    <input type="checkbox" id=id prop:checked=checked on:change=toggle />
-                    {*label}
-                </label>
-            }
-        })
-        .collect_view();
-    let zdr_boxes = ZDR_PROVIDERS
-        .iter()
-        .enumerate()
-        .map(|(i, (wire, label))| {
-            view! {
-                <label class="ora-check">
-                    <input
-                        type="checkbox"
-                        id=format!("ora-gr-zdr-{wire}")
-                        prop:checked=move || form.zdr.with(|z| z[i])
-                        on:change=move |ev| { let on = event_target_checked(&ev); form.zdr.update(|z| z[i] = on); }
-                    />
-                    {*label}
-                </label>
-            }
-        })
-        .collect_view();
-    let reset_error = Signal::derive(move || {
-        touched
-            .get()
-            .then(|| {
-                errors.with(|e| {
-                    e.iter()
-                        .find(|e| e.field == "reset_interval")
-                        .map(|e| e.message.clone())
-                })
-            })
-            .flatten()
-    });
-
-    view! {
-        <Dialog title=title on_close=close>
-            <form on:submit=submit on:input=move |_| touched.set(true) novalidate>
-                <div class="ora-dialog-body">
-                    {server_error}
-                    {named.then(|| view! {
-                        <TextField id="ora-gr-name" label="Name" field="name" value=form.name errors=errors show=show hint="1 to 200 characters." />
-                    })}
-                    <TextField id="ora-gr-description" label="Description" field="description" value=form.description errors=errors show=show hint="Optional." />
-                    <div class="ora-grid2">
-                        <TextField id="ora-gr-limit" label="Spend limit (USD)" field="limit_usd" value=form.limit errors=errors show=show hint="Empty for no limit; a limit needs a reset interval." />
-                        <LimitResetSelect id="ora-gr-reset" value=form.reset error=reset_error />
-                    </div>
-                    <label class="ora-check"><input type="checkbox" id="ora-gr-byok" bind:checked=form.byok />"Count BYOK spend toward the limit"</label>
-                    <TextField id="ora-gr-models" label="Allowed models" field="allowed_models" value=form.models errors=errors show=show multiline=true hint="One model a line, e.g. openai/gpt-4o; empty allows every model." />
-                    <TextField id="ora-gr-providers" label="Allowed providers" field="allowed_providers" value=form.providers errors=errors show=show multiline=true hint="One provider a line, e.g. openai; empty allows every provider." />
-                    <fieldset class="ora-fieldset" id="ora-gr-regions">
-                        <legend>"Allowed data regions"</legend>
-                        <p class="ora-hint">"None checked: any region."</p>
-                        <div class="ora-checks">{region_boxes}</div>
-                    </fieldset>
-                    <fieldset class="ora-fieldset" id="ora-gr-zdr">
-                        <legend>"Require zero data retention for"</legend>
-                        <div class="ora-checks">{zdr_boxes}</div>
-                    </fieldset>
-                </div>
-                <div class="ora-dialog-foot">
-                    <button class="ora-btn" type="button" on:click=move |_| close.run(())>"Cancel"</button>
-                    <button class="ora-btn ora-btn-primary" type="submit" id="ora-gr-save" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Saving…" } else { "Save guardrail" }}
-                    </button>
-                </div>
-            </form>
-        </Dialog>
     }
 }
 
@@ -475,11 +442,91 @@ mod tests {
         let form = GrForm::new(None);
         form.name.set("Capped".into());
         form.limit.set("ten".into());
-        assert_eq!(form.parse_errors()[0].field, "limit_usd");
+        assert_eq!(form.errors(&form.to_create("w1"))[0].field, "limit_usd");
         form.limit.set("10".into());
         let errors = form.to_create("w1").field_errors();
         assert!(
             errors.iter().any(|e| e.field == "reset_interval"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn the_exclusions_filters_and_flags_are_sent_when_edited_and_only_then() {
+        let g = guardrail(serde_json::json!({
+            "ignored_providers": ["deepinfra"],
+            "content_filter_builtins": [
+                {"slug": "email", "action": "redact", "label": "[EMAIL]"},
+                {"slug": "regex-prompt-injection", "action": "block", "scan_scope": "user_only"},
+                {"slug": "future-filter", "action": "flag"}
+            ],
+            "content_filters": [{"pattern": "zeus", "action": "block", "label": "Project"}],
+            "enable_free_model_training": false,
+        }));
+        let form = GrForm::new(Some(&g));
+        assert_eq!(json(&form.to_patch(Some(&g), true)), serde_json::json!({}));
+        form.ignored_models.set("openai/gpt-3.5-turbo".into());
+        form.ignored_providers.set(String::new());
+        form.builtins.update(|b| {
+            b.iter_mut().find(|(s, _)| s == "phone").expect("phone").1 = "block".into();
+        });
+        form.custom.set("block zeus\nflag (?i)internal only".into());
+        form.free_training.set(String::new());
+        form.paid_training.set("no".into());
+        form.free_publication.set("yes".into());
+        assert_eq!(
+            json(&form.to_patch(Some(&g), true)),
+            serde_json::json!({
+                "ignored_models": ["openai/gpt-3.5-turbo"],
+                "ignored_providers": null,
+                "content_filter_builtins": [
+                    {"slug": "email", "action": "redact"},
+                    {"slug": "phone", "action": "block"},
+                    {"slug": "regex-prompt-injection", "action": "block", "scan_scope": "user_only"},
+                    {"slug": "future-filter", "action": "flag"}
+                ],
+                "content_filters": [
+                    {"pattern": "zeus", "action": "block", "label": "Project"},
+                    {"pattern": "(?i)internal only", "action": "flag"}
+                ],
+                "enable_free_model_training": null,
+                "enable_paid_model_training": false,
+                "enable_free_model_publication": true,
+            })
+        );
+    }
+
+    #[test]
+    fn a_new_guardrail_sends_its_filters_and_flags_and_a_bad_filter_line_is_named() {
+        let form = GrForm::new(None);
+        form.name.set("Filtered".into());
+        form.builtins.update(|b| {
+            b.iter_mut()
+                .find(|(s, _)| s == "regex-prompt-injection")
+                .expect("detector")
+                .1 = "flag".into();
+        });
+        form.scan_scope.set("all_messages".into());
+        form.ignored_providers.set("deepinfra, together".into());
+        form.paid_training.set("no".into());
+        let create = serde_json::to_value(form.to_create("w1")).expect("json");
+        assert_eq!(
+            create["content_filter_builtins"],
+            serde_json::json!([{"slug": "regex-prompt-injection", "action": "flag", "scan_scope": "all_messages"}])
+        );
+        assert_eq!(
+            create["ignored_providers"],
+            serde_json::json!(["deepinfra", "together"])
+        );
+        assert_eq!(create["enable_paid_model_training"], false);
+        assert!(create.get("enable_free_model_training").is_none());
+        assert!(create.get("content_filters").is_none());
+        form.custom.set("block ok\nerase this".into());
+        let errors = form.errors(&form.to_create("w1"));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "content_filters" && e.message.starts_with("Line 2")),
             "{errors:?}"
         );
     }

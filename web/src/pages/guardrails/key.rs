@@ -5,7 +5,7 @@
 use crate::components::loaded::Loaded;
 use crate::pages::guardrails::describe::restriction_list;
 use crate::pages::guardrails::effective::effective_rows;
-use crate::pages::guardrails::held::{load_key_guardrails, KeyGuardrails};
+use crate::pages::guardrails::load::{load_key_guardrails, KeyGuardrails};
 use crate::route::{Route, Tab};
 use crate::services::read;
 use crate::session::use_client;

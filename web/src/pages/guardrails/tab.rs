@@ -6,10 +6,13 @@
 use crate::components::badge::DefaultBadge;
 use crate::components::confirm::ConfirmByName;
 use crate::components::loaded::Loaded;
+use crate::components::lost::create_or_look;
 use crate::pages::guardrails::describe::rows;
-use crate::pages::guardrails::form::{Editing, GuardrailDialog, Save, SaveAction};
+use crate::pages::guardrails::dialog::{
+    look_for, Editing, GuardrailDialog, LostGuardrail, Save, SaveAction,
+};
 use crate::pages::guardrails::governs::Governs;
-use crate::pages::guardrails::held::load_guardrails;
+use crate::pages::guardrails::load::load_guardrails;
 use crate::route::{use_router, Route, Tab};
 use crate::services::read;
 use crate::session::use_client;
@@ -19,13 +22,21 @@ use openrouter_admin::models::{Guardrail, GuardrailId, Workspace};
 use std::sync::Arc;
 
 /// The save action of the guardrail dialog: toasts, and closes the dialog (`editing`) when the
-/// save went through; a failure shows in the dialog, over the input it keeps.
-fn save_action(editing: RwSignal<Option<Editing>>) -> SaveAction {
+/// save went through; a failure shows in the dialog, over the input it keeps. A create whose
+/// answer is lost is looked for (`lost`) before the action ends.
+fn save_action(
+    editing: RwSignal<Option<Editing>>,
+    lost: LostGuardrail,
+    ws_id: StoredValue<String>,
+) -> SaveAction {
     let writes = use_writes();
     Action::new_local(move |save: &Save| {
         let save = save.clone();
         let created = matches!(save, Save::Create(_));
-        writes.run(
+        if let Save::Create(body) = &save {
+            lost.begin(body.clone());
+        }
+        let saved = writes.run(
             async move {
                 let client = use_client()?;
                 match save {
@@ -42,7 +53,14 @@ fn save_action(editing: RwSignal<Option<Editing>>) -> SaveAction {
                 })
             },
             Failure::Shown,
-        )
+        );
+        async move {
+            if created {
+                create_or_look(saved, look_for(lost, ws_id.get_value())).await
+            } else {
+                saved.await
+            }
+        }
     })
 }
 
@@ -63,7 +81,8 @@ pub fn GuardrailsTab(
 
     // -- actions --
     let writes = use_writes();
-    let save = save_action(editing);
+    let lost = LostGuardrail::new();
+    let save = save_action(editing, lost, ws_id);
     let delete = Action::new_local(move |g: &Guardrail| {
         let (id, name) = (g.id.clone(), g.name.clone());
         writes.run(
@@ -133,7 +152,8 @@ pub fn GuardrailsTab(
             }}
         </Loaded>
         {move || editing.get().map(|e| view! {
-            <GuardrailDialog editing=e ws_id=ws_id.get_value() save=save on_close=move |_| editing.set(None) />
+            <GuardrailDialog editing=e ws_id=ws_id.get_value() save=save lost=lost
+                on_open=move |g| editing.set(Some(Editing::Existing(g))) on_close=move |_| editing.set(None) />
         })}
         {move || deleting.get().map(|g| view! {
             <ConfirmByName
@@ -181,7 +201,7 @@ fn guardrail_table(
 ) -> impl IntoView {
     let written = list.iter().find(|g| g.id == *default_id).cloned();
     let mut others: Vec<&Guardrail> = list.iter().filter(|g| g.id != *default_id).collect();
-    others.sort_by(|a, b| crate::text::natural_cmp(&a.name, &b.name));
+    others.sort_by(|a, b| crate::collate::natural_cmp(&a.name, &b.name));
     let governs = |g: &Guardrail| {
         Route::Workspace(slug.to_string(), Tab::Guardrails)
             .href_with(&[("guardrail", g.id.as_str())])

@@ -213,7 +213,7 @@ pub fn BulkBar(
         let limit = if raw.trim().is_empty() {
             None
         } else {
-            match crate::num::parse(raw.trim()) {
+            match crate::decimal::parse(raw.trim()) {
                 Ok(v) => Some(v),
                 Err(_) => {
                     toasts.error("The limit must be a number of dollars, or empty for no limit");

@@ -2,7 +2,7 @@
 
 use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, LimitResetSelect};
-use crate::components::unknown::{create_or_look, search, Lost, LostNotice};
+use crate::components::lost::{create_or_look, search, Lost, LostNotice};
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::Route;
 use crate::session::use_client;
@@ -107,7 +107,7 @@ pub fn CreateKeyDialog(
         let mut k = CreateKey::new(name.get().trim()).workspace_id(ws_id.get_value());
         let l = limit.get();
         if !l.trim().is_empty() {
-            match crate::num::parse(l.trim()) {
+            match crate::decimal::parse(l.trim()) {
                 Ok(v) => k = k.limit(v),
                 Err(_) => errs.push(FieldError::new(
                     "limit",

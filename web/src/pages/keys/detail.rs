@@ -5,7 +5,7 @@ use crate::components::badge::StatusBadge;
 use crate::components::chart::UsageBar;
 use crate::components::confirm::{ConfirmByName, ConfirmDialog};
 use crate::components::loaded::Loaded;
-use crate::components::unknown::{search, Lost, LostNotice};
+use crate::components::lost::{search, Lost, LostNotice};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
 use crate::pages::activity::{ActivityPanel, Scope};

@@ -33,7 +33,7 @@ pub fn KeyEdit(
 ) -> impl IntoView {
     // -- signals --
     let name = RwSignal::new(k.name.clone());
-    let limit = RwSignal::new(k.limit.map(crate::num::plain).unwrap_or_default());
+    let limit = RwSignal::new(k.limit.map(crate::decimal::plain).unwrap_or_default());
     let reset = RwSignal::new(
         k.limit_reset
             .as_ref()
@@ -55,7 +55,7 @@ pub fn KeyEdit(
             None
         } else {
             Some(
-                crate::num::parse(l.trim())
+                crate::decimal::parse(l.trim())
                     .map_err(|_| "The limit must be a number of dollars".to_string())?,
             )
         };

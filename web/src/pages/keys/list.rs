@@ -3,7 +3,7 @@
 
 use crate::components::field::SearchBox;
 use crate::components::loaded::Loaded;
-use crate::pages::guardrails::held::load_key_guardrails;
+use crate::pages::guardrails::load::load_key_guardrails;
 use crate::pages::keys::bulk::bulk_action;
 use crate::pages::keys::create::{create_action, create_changed_list, CreateKeyDialog, LostKey};
 use crate::pages::keys::table::KeyTable;

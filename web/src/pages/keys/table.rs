@@ -8,7 +8,7 @@ use crate::components::table::{
 };
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, usd};
-use crate::pages::guardrails::held::KeyGuardrails;
+use crate::pages::guardrails::load::KeyGuardrails;
 use crate::pages::keys::bulk::{BulkAction, BulkBar, BulkDelete, BulkResults, InView};
 use crate::route::{use_router, Route};
 use leptos::prelude::*;
@@ -26,8 +26,8 @@ fn in_view(keys: &[ApiKey], needle: &str, sort: &str) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..keys.len())
         .filter(|&i| {
             needle.is_empty()
-                || crate::text::lower(&keys[i].name).contains(needle)
-                || crate::text::lower(&keys[i].label).contains(needle)
+                || crate::collate::lower(&keys[i].name).contains(needle)
+                || crate::collate::lower(&keys[i].label).contains(needle)
         })
         .collect();
     let (desc, col) = sort_column(sort);
@@ -43,7 +43,7 @@ fn in_view(keys: &[ApiKey], needle: &str, sort: &str) -> Vec<usize> {
             "expires" => a.expires_at.cmp(&b.expires_at),
             "created" => a.created_at.cmp(&b.created_at),
             "label" => a.label.cmp(&b.label),
-            _ => crate::text::natural_cmp(&a.name, &b.name),
+            _ => crate::collate::natural_cmp(&a.name, &b.name),
         }
     });
     rows
@@ -74,7 +74,7 @@ pub fn KeyTable(
     let selected = RwSignal::new(HashSet::<String>::new());
     let confirm_delete = RwSignal::new(false);
     let rows = Memo::new(move |_| {
-        let needle = crate::text::lower(&q.get());
+        let needle = crate::collate::lower(&q.get());
         sort.with(|s| data.with_value(|keys| in_view(keys, &needle, s)))
     });
     let keys = InView {

@@ -44,10 +44,10 @@ pub fn OrgMembers() -> impl IntoView {
             {
                 let list = StoredValue::new(list);
                 let rows = move || {
-                        let needle = crate::text::lower(&q.get());
+                        let needle = crate::collate::lower(&q.get());
                         list.with_value(|l| {
                             l.iter()
-                                .filter(|m| needle.is_empty() || crate::text::lower(&display_name(m)).contains(&needle) || crate::text::lower(&m.email).contains(&needle))
+                                .filter(|m| needle.is_empty() || crate::collate::lower(&display_name(m)).contains(&needle) || crate::collate::lower(&m.email).contains(&needle))
                                 .map(|m| view! { <tr><td>{display_name(m)}</td><td>{m.email.clone()}</td><td>{m.role.as_str().to_string()}</td></tr> })
                                 .collect_view()
                         })

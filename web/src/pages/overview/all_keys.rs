@@ -66,7 +66,7 @@ impl Table {
             .keys
             .iter()
             .map(|k| Row {
-                haystack: crate::text::lower(&format!("{}\n{}", k.name, k.label)),
+                haystack: crate::collate::lower(&format!("{}\n{}", k.name, k.label)),
                 workspace: names
                     .get(k.workspace_id.as_str())
                     .map_or_else(|| k.workspace_id.as_str().to_string(), |n| n.to_string()),
@@ -87,7 +87,7 @@ impl Table {
 
     /// The indices of the keys that pass the filters, sorted by `sort`.
     fn in_view(&self, f: &Filters) -> Vec<usize> {
-        let needle = crate::text::lower(f.q.trim());
+        let needle = crate::collate::lower(f.q.trim());
         let keys = self.keys();
         let mut out: Vec<usize> = (0..keys.len())
             .filter(|&i| {
@@ -118,7 +118,7 @@ impl Table {
                 },
                 "limit" => num(ra.limit_use.unwrap_or(-1.0), rb.limit_use.unwrap_or(-1.0)),
                 "workspace" => ra.workspace.cmp(&rb.workspace),
-                _ => crate::text::natural_cmp(&ka.name, &kb.name),
+                _ => crate::collate::natural_cmp(&ka.name, &kb.name),
             }
         });
         out
@@ -180,7 +180,7 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
         .iter()
         .map(|w| (w.id.as_str().to_string(), w.name.clone()))
         .collect();
-    workspaces.sort_by(|a, b| crate::text::natural_cmp(&a.1, &b.1));
+    workspaces.sort_by(|a, b| crate::collate::natural_cmp(&a.1, &b.1));
     let kinds: BTreeSet<&'static str> = org
         .findings
         .iter()

@@ -242,11 +242,11 @@ fn LimitDialog(keys: Keys, suggested: f64, fixing: Fixing) -> impl IntoView {
         _ => format!("Set a limit on {} keys", keys.len()),
     };
     let keys = StoredValue::new(keys);
-    let value = RwSignal::new(crate::num::plain(suggested));
+    let value = RwSignal::new(crate::decimal::plain(suggested));
     let error = RwSignal::new(None::<String>);
     let close = move || fixing.limiting.set(None);
     let confirm = move |_| {
-        let limit = match crate::num::parse(value.get_untracked().trim()) {
+        let limit = match crate::decimal::parse(value.get_untracked().trim()) {
             Ok(v) if v > 0.0 && v.is_finite() => v,
             _ => {
                 error.set(Some("The limit must be a number of dollars above 0".into()));

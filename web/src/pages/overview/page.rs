@@ -42,7 +42,7 @@ fn OrgOverview(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
     let snap = &org.snapshot;
     let runway = runway(snap).map(|r| {
         let days = match r.days {
-            Some(d) => format!("{} days", crate::num::fixed(d, 0)),
+            Some(d) => format!("{} days", crate::decimal::fixed(d, 0)),
             None => "no spend in 7 days".to_string(),
         };
         view! {

@@ -1,7 +1,7 @@
 //! A workspace's fields as a form holds them (text while typing), the create and update bodies
 //! made from them, and the fields' view shared by the create page and the settings tab.
 
-use crate::components::field::{SelectField, TextField};
+use crate::components::field::{FormErrors, SelectField, TextField};
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
 use openrouter_admin::models::{
@@ -68,7 +68,7 @@ impl WsForm {
                 .unwrap_or_default(),
             ),
             sampling: RwSignal::new(
-                ws.map(|w| crate::num::plain(w.io_logging_sampling_rate))
+                ws.map(|w| crate::decimal::plain(w.io_logging_sampling_rate))
                     .unwrap_or_default(),
             ),
             key_ids: RwSignal::new(
@@ -95,7 +95,7 @@ impl WsForm {
     fn parse_errors(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
         let s = self.sampling.get();
-        if !s.trim().is_empty() && crate::num::parse(s.trim()).is_err() {
+        if !s.trim().is_empty() && crate::decimal::parse(s.trim()).is_err() {
             out.push(FieldError::new(
                 "io_logging_sampling_rate",
                 "number",
@@ -124,7 +124,7 @@ impl WsForm {
     }
 
     fn sampling_value(&self) -> Option<f64> {
-        crate::num::parse(self.sampling.get().trim()).ok()
+        crate::decimal::parse(self.sampling.get().trim()).ok()
     }
 
     /// The create body, every field the user filled.
@@ -286,11 +286,7 @@ fn server_tools(form: WsForm) -> impl IntoView {
 }
 
 /// All workspace fields, for both the create form and the settings form.
-pub fn workspace_fields(
-    form: WsForm,
-    errors: Signal<Vec<FieldError>>,
-    show: Signal<bool>,
-) -> impl IntoView {
+pub fn workspace_fields(form: WsForm, errors: FormErrors) -> impl IntoView {
     let derive_slug = Callback::new(move |_| {
         if !form.slug_edited.get_untracked() {
             form.slug
@@ -300,19 +296,19 @@ pub fn workspace_fields(
     let slug_edited = Callback::new(move |_| form.slug_edited.set(true));
     view! {
         <div class="ora-grid2">
-            <TextField id="ora-ws-name" label="Name" field="name" value=form.name errors=errors show=show on_edit=derive_slug hint="1 to 100 characters." />
-            <TextField id="ora-ws-slug" label="Slug" field="slug" value=form.slug errors=errors show=show on_edit=slug_edited hint="Lowercase letters, digits and single hyphens; up to 50." />
+            <TextField id="ora-ws-name" label="Name" field="name" value=form.name errors=errors on_edit=derive_slug hint="1 to 100 characters." />
+            <TextField id="ora-ws-slug" label="Slug" field="slug" value=form.slug errors=errors on_edit=slug_edited hint="Lowercase letters, digits and single hyphens; up to 50." />
         </div>
-        <TextField id="ora-ws-description" label="Description" field="description" value=form.description errors=errors show=show multiline=true hint="Up to 500 characters." />
+        <TextField id="ora-ws-description" label="Description" field="description" value=form.description errors=errors multiline=true hint="Up to 500 characters." />
         <div class="ora-grid2">
-            <TextField id="ora-ws-text-model" label="Default text model" field="default_text_model" value=form.text_model errors=errors show=show hint="e.g. openai/gpt-4o; empty for none." />
-            <TextField id="ora-ws-image-model" label="Default image model" field="default_image_model" value=form.image_model errors=errors show=show hint="Empty for none." />
+            <TextField id="ora-ws-text-model" label="Default text model" field="default_text_model" value=form.text_model errors=errors hint="e.g. openai/gpt-4o; empty for none." />
+            <TextField id="ora-ws-image-model" label="Default image model" field="default_image_model" value=form.image_model errors=errors hint="Empty for none." />
         </div>
         <div class="ora-grid2">
             <SelectField id="ora-ws-sort" label="Default provider sort" value=form.provider_sort options=PROVIDER_SORTS />
-            <TextField id="ora-ws-sampling" label="I/O logging sampling rate" field="io_logging_sampling_rate" value=form.sampling errors=errors show=show hint="0.0001 to 1." />
+            <TextField id="ora-ws-sampling" label="I/O logging sampling rate" field="io_logging_sampling_rate" value=form.sampling errors=errors hint="0.0001 to 1." />
         </div>
-        <TextField id="ora-ws-key-ids" label="I/O logging API key ids" field="io_logging_api_key_ids" value=form.key_ids errors=errors show=show hint="Comma-separated integer ids, as OpenRouter shows them; empty for all." />
+        <TextField id="ora-ws-key-ids" label="I/O logging API key ids" field="io_logging_api_key_ids" value=form.key_ids errors=errors hint="Comma-separated integer ids, as OpenRouter shows them; empty for all." />
         <label class="ora-check"><input type="checkbox" id="ora-ws-io" bind:checked=form.io_logging />"Observability: I/O logging"</label>
         <label class="ora-check"><input type="checkbox" id="ora-ws-broadcast" bind:checked=form.broadcast />"Observability: broadcast"</label>
         <label class="ora-check"><input type="checkbox" id="ora-ws-discount" bind:checked=form.discount />"Data discount logging"</label>

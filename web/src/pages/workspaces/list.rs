@@ -112,14 +112,14 @@ fn WsTable(
     let (total, all) = (page.total, page.all);
     let data = StoredValue::new(page.data);
     let rows = move || {
-        let needle = crate::text::lower(&q.get());
+        let needle = crate::collate::lower(&q.get());
         let s = sort.get();
         let (desc, col) = sort_column(&s);
         data.with_value(|d| {
             let mut idx: Vec<usize> = (0..d.len())
                 .filter(|&i| {
                     needle.is_empty()
-                        || crate::text::lower(&d[i].name).contains(&needle)
+                        || crate::collate::lower(&d[i].name).contains(&needle)
                         || d[i].slug.contains(&needle)
                 })
                 .collect();
@@ -128,7 +128,7 @@ fn WsTable(
                 match col {
                     "slug" => a.slug.cmp(&b.slug),
                     "created" => a.created_at.cmp(&b.created_at),
-                    _ => crate::text::natural_cmp(&a.name, &b.name),
+                    _ => crate::collate::natural_cmp(&a.name, &b.name),
                 }
             });
             idx.into_iter()

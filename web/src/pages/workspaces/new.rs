@@ -1,6 +1,7 @@
 //! The create-workspace page.
 
-use crate::components::unknown::{create_or_look, search, Lost, LostNotice};
+use crate::components::field::FormErrors;
+use crate::components::lost::{create_or_look, search, Lost, LostNotice};
 use crate::pages::workspaces::form::{workspace_fields, WsForm};
 use crate::route::{Route, Tab};
 use crate::session::use_client;
@@ -16,10 +17,8 @@ pub fn NewWorkspace() -> impl IntoView {
     // -- signals --
     let writes = use_writes();
     let form = WsForm::new(None);
-    let submitted = RwSignal::new(false);
-    let touched = RwSignal::new(false);
-    let errors = Signal::derive(move || form.create_errors());
-    let show = Signal::derive(move || submitted.get() || touched.get());
+    let all_errors = Signal::derive(move || form.create_errors());
+    let errors = FormErrors::new(all_errors);
 
     // Where a create whose answer was lost stands, and the slug it asked for.
     let lost = RwSignal::new_local(Lost::<Workspace>::Clear);
@@ -61,12 +60,12 @@ pub fn NewWorkspace() -> impl IntoView {
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submitted.set(true);
+        errors.touch();
         // A second click before the button shows it is disabled must not create twice.
         if create.pending().get_untracked() || lost.with_untracked(Lost::blocks_create) {
             return;
         }
-        if errors.get_untracked().is_empty() {
+        if all_errors.get_untracked().is_empty() {
             create.dispatch(form.to_create());
         }
     };
@@ -90,10 +89,10 @@ pub fn NewWorkspace() -> impl IntoView {
     view! {
         <div class="ora-crumbs"><a href=Route::Workspaces.href()>"Workspaces"</a>" / New"</div>
         <h1>"New workspace"</h1>
-        <form class="ora-card" on:submit=submit on:input=move |_| touched.set(true) novalidate>
+        <form class="ora-card" on:submit=submit on:input=move |_| errors.touch() novalidate>
             {move || server_error.get().map(|e| view! { <div class="ora-alert ora-alert-error" role="alert">{e}</div> })}
             <LostNotice lost=lost what="workspace" again=move |()| leptos::task::spawn_local_scoped(look()) />
-            {workspace_fields(form, errors, show)}
+            {workspace_fields(form, errors)}
             <div class="ora-row">
                 <button class="ora-btn ora-btn-primary" type="submit" id="ora-ws-create" disabled=blocked>
                     {label}

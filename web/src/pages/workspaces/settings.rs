@@ -3,6 +3,7 @@
 //! danger zone.
 
 use crate::components::confirm::{delete_title, ConfirmByName, IRREVERSIBLE};
+use crate::components::field::FormErrors;
 use crate::domain::is_default;
 use crate::pages::workspaces::form::{workspace_fields, WsForm};
 use crate::route::{Route, Tab};
@@ -90,8 +91,8 @@ pub fn Settings(
     let writes = use_writes();
     let orig = StoredValue::new(ws.clone());
     let form = WsForm::new(Some(&ws));
-    let touched = RwSignal::new(false);
-    let errors = Signal::derive(move || form.patch_errors(&orig.get_value()));
+    let all_errors = Signal::derive(move || form.patch_errors(&orig.get_value()));
+    let errors = FormErrors::new(all_errors);
     let confirm_delete = RwSignal::new(false);
     let default = is_default(&ws);
 
@@ -124,8 +125,8 @@ pub fn Settings(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        touched.set(true);
-        if errors.get_untracked().is_empty() {
+        errors.touch();
+        if all_errors.get_untracked().is_empty() {
             dispatch(false);
         }
     };
@@ -136,7 +137,7 @@ pub fn Settings(
     };
     // The API refuses to delete a workspace that still has active keys: say so and link to them.
     let delete_help = Signal::derive(move || {
-        delete.value().with(|r| r.as_ref().and_then(|r| r.as_ref().err()).filter(|e| e.status() != Some(403) || crate::text::lower(e.message()).contains("key")).is_some()).then(|| {
+        delete.value().with(|r| r.as_ref().and_then(|r| r.as_ref().err()).filter(|e| e.status() != Some(403) || crate::collate::lower(e.message()).contains("key")).is_some()).then(|| {
             (
                 "A workspace with active API keys cannot be deleted: disable or delete them first.".to_string(),
                 Route::Workspace(orig.get_value().slug.clone(), Tab::Keys).href(),
@@ -147,7 +148,7 @@ pub fn Settings(
     let name = ws.name.clone();
 
     view! {
-        <form class="ora-card" on:submit=submit on:input=move |_| touched.set(true) novalidate>
+        <form class="ora-card" on:submit=submit on:input=move |_| errors.touch() novalidate>
             <h2>"Settings"</h2>
             {save_error}
             {move || conflict.get().map(|when| view! {
@@ -156,7 +157,7 @@ pub fn Settings(
                     <button class="ora-btn" type="button" id="ora-save-anyway" on:click=move |_| dispatch(true)>"Save anyway"</button>
                 </div>
             })}
-            {workspace_fields(form, errors, touched.into())}
+            {workspace_fields(form, errors)}
             <button class="ora-btn ora-btn-primary" type="submit" id="ora-save" disabled=move || save.pending().get()>
                 {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
             </button>
