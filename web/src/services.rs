@@ -180,12 +180,15 @@ pub struct Loads {
     failed: StoredValue<Vec<(usize, ArcTrigger)>>,
     next: StoredValue<usize>,
     // Each form's "has unsaved changes", by number: a refresh would lose them, so it waits.
-    holds: StoredValue<Vec<(usize, std::rc::Rc<dyn Fn() -> bool>)>, LocalStorage>,
+    holds: StoredValue<Vec<(usize, Busy)>, LocalStorage>,
     // Bumped when the tab comes back after [`AWAY`]: every read tracks it.
     fresh: RwSignal<usize>,
 }
 
 type Abort = std::rc::Rc<dyn Fn()>;
+
+/// Whether a form or dialog holds its view as it is.
+type Busy = std::rc::Rc<dyn Fn() -> bool>;
 
 /// How long the tab must have been hidden before its views read again when it is shown: long
 /// enough that switching to copy something does not reload, short enough that a tab left for a

@@ -23,6 +23,9 @@ pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 /// the document, which always sits at the page's own folder (routes live in the fragment).
 pub const PROXY_HELP_URL: &str = "proxy-help.html";
 
+/// A value views share, with the count of writes when it was read.
+type Shared = (usize, std::rc::Rc<dyn std::any::Any>);
+
 /// The session service, from context.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -33,7 +36,7 @@ pub struct Session {
     handoff: StoredValue<Option<Handoff>, LocalStorage>,
     // What views share while signed in (the organization's snapshot, for the Overview and All
     // keys), with the count of writes when it was read; forgotten at sign-in and sign-out.
-    shared: StoredValue<Option<(usize, std::rc::Rc<dyn std::any::Any>)>, LocalStorage>,
+    shared: StoredValue<Option<Shared>, LocalStorage>,
     // Writes that went through since sign-in: a shared read older than the last one is stale.
     writes: StoredValue<usize>,
 }

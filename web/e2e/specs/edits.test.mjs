@@ -117,3 +117,23 @@ test('a key page read again when its tab comes back after a minute, not after a 
   assert.equal(await page.inputValue('#ora-edit-name'), 'typed but not saved');
   await assertAxe(page, 'visible-again');
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`a key's expiry reads as a date, with a warning when it is tomorrow (${scheme})`, async (t) => {
+    const ws = (await api('GET', '/workspaces/staging')).json.data;
+    // Tomorrow at noon UTC, whatever the time now.
+    const at = new Date(Date.now() + 86_400_000);
+    at.setUTCHours(12, 0, 0, 0);
+    const key = (await api('POST', '/keys', { name: `expiry-${scheme}-${Date.now()}`, workspace_id: ws.id, limit: 3012.98, expires_at: at.toISOString().replace(/\.\d{3}Z$/, 'Z') })).json.data;
+    const { page } = await signedIn(t, { hash: `#/keys/${key.hash}`, colorScheme: scheme });
+    await page.waitForSelector('#ora-key-expiry');
+    const said = await text(page, '#ora-key-expiry');
+    assert.equal(said.replace(/\s+/g, ' ').trim(), `Warning: ${at.toISOString().slice(0, 10)} (expires tomorrow)`);
+    assert.ok(await page.locator('#ora-key-expiry.ora-expiry-warn').count());
+    assert.doesNotMatch(await text(page, 'section[aria-labelledby=ora-usage-h] dl'), /T\d\d:\d\d/, 'no raw timestamp');
+    // Money reads with the locale's separators (Chromium here: English).
+    assert.match(await text(page, 'section[aria-labelledby=ora-usage-h]'), /\$3,012\.98/);
+    await assertAxe(page, `key-expiry-${scheme}`);
+    await shot(page, `key-expiry-${scheme}`);
+  });
+}

@@ -139,6 +139,8 @@ pub struct EditCheck<T: 'static> {
     seen: StoredValue<T>,
     state: RwSignal<Checking>,
     save: StoredValue<Option<Box<dyn Fn()>>, LocalStorage>,
+    // The form's owner: the re-read runs under it, so it finds the session in context.
+    owner: StoredValue<Option<Owner>, LocalStorage>,
 }
 
 impl<T: 'static> Clone for EditCheck<T> {
@@ -165,6 +167,7 @@ impl<T: Clone + Send + Sync + 'static> EditCheck<T> {
             seen,
             state: RwSignal::new(Checking::Idle),
             save: StoredValue::new_local(None),
+            owner: StoredValue::new_local(Owner::current()),
         }
     }
 
@@ -191,7 +194,7 @@ impl<T: Clone + Send + Sync + 'static> EditCheck<T> {
             return;
         }
         self.state.set(Checking::Reading);
-        leptos::task::spawn_local(async move {
+        let task = async move {
             let Ok(now) = reread.await else {
                 self.state.try_set(Checking::Idle);
                 save();
@@ -216,7 +219,11 @@ impl<T: Clone + Send + Sync + 'static> EditCheck<T> {
                 let _ = self.save.try_set_value(Some(Box::new(save)));
                 self.state.set(Checking::Clashes(clashes));
             }
-        });
+        };
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
+            None => leptos::task::spawn_local(task),
+        }
     }
 
     /// The user's answer to the clashes: `overwrite` saves theirs over the other edit; otherwise
