@@ -32,7 +32,7 @@ function clipped() {
     const scrollable = ['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX);
     if (wrap.scrollWidth > wrap.clientWidth + 1 && !scrollable) out.push(`box ${w} is wider than shown and cannot scroll`);
     wrap.querySelectorAll('thead th').forEach((th) => {
-      const right = th.getBoundingClientRect().right - box.left + wrap.scrollLeft;
+      const right = th.getBoundingClientRect().right - (box.left + wrap.clientLeft) + wrap.scrollLeft;
       if (right > wrap.scrollWidth + 1) out.push(`box ${w}: “${th.innerText.trim()}” ends at ${right} past ${wrap.scrollWidth}`);
     });
   });
