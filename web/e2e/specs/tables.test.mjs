@@ -44,7 +44,7 @@ for (const width of [1400, 1024]) {
     const { page } = await signedIn(t, { hash: '#/workspaces', viewport: { width, height: 900 } });
     for (const [name, hash, ready] of VIEWS) {
       await go(page, hash);
-      await page.waitForSelector(ready, { timeout: 30000 });
+      await page.waitForSelector(ready, { timeout: 30000, state: 'attached' });
       await page.waitForTimeout(300);
       const { out, boxes } = await page.evaluate(clipped);
       assert.ok(boxes > 0, `${name}: a table box`);
