@@ -22,7 +22,6 @@ mod domain;
 mod export;
 mod format;
 mod pages;
-mod reconcile;
 mod route;
 mod services;
 mod session;

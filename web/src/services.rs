@@ -179,17 +179,77 @@ pub struct Loads {
     // What starts again each read whose last attempt failed, by the read's number.
     failed: StoredValue<Vec<(usize, ArcTrigger)>>,
     next: StoredValue<usize>,
+    // Each form's "has unsaved changes", by number: a refresh would lose them, so it waits.
+    holds: StoredValue<Vec<(usize, Busy)>, LocalStorage>,
+    // Bumped when the tab comes back after [`AWAY`]: every read tracks it.
+    fresh: RwSignal<usize>,
 }
 
 type Abort = std::rc::Rc<dyn Fn()>;
 
+/// Whether a form or dialog holds its view as it is.
+type Busy = std::rc::Rc<dyn Fn() -> bool>;
+
+/// How long the tab must have been hidden before its views read again when it is shown: long
+/// enough that switching to copy something does not reload, short enough that a tab left for a
+/// meeting does not show stale limits.
+pub const AWAY_MS: f64 = 60_000.0;
+
 impl Loads {
     /// Provides the page's reads registry as context.
     pub fn provide() {
-        provide_context(Loads {
+        let loads = Loads {
             running: StoredValue::new_local(Vec::new()),
             failed: StoredValue::new(Vec::new()),
             next: StoredValue::new(0),
+            holds: StoredValue::new_local(Vec::new()),
+            fresh: RwSignal::new(0),
+        };
+        provide_context(loads);
+        loads.refresh_when_back();
+    }
+
+    /// Reads every view again when the tab is shown after being hidden for [`AWAY_MS`] or more,
+    /// unless a form holds unsaved changes or a dialog is open (see [`hold`](Self::hold)).
+    fn refresh_when_back(self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::{closure::Closure, JsCast};
+            let hidden_at = std::cell::Cell::new(None::<f64>);
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                let doc = document();
+                if doc.hidden() {
+                    hidden_at.set(Some(js_sys::Date::now()));
+                } else if let Some(at) = hidden_at.take() {
+                    if js_sys::Date::now() - at >= AWAY_MS && !self.held() {
+                        self.fresh.try_update(|n| *n += 1);
+                    }
+                }
+            });
+            let _ = document().add_event_listener_with_callback(
+                "visibilitychange",
+                on_change.as_ref().unchecked_ref(),
+            );
+            // The listener lives as long as the page.
+            on_change.forget();
+        }
+    }
+
+    /// Whether a form or dialog holds the view as it is.
+    fn held(self) -> bool {
+        self.holds
+            .try_with_value(|h| h.iter().any(|(_, f)| f()))
+            .unwrap_or(false)
+    }
+
+    /// Keeps the views from refreshing while `busy()` holds (a form with unsaved changes, an
+    /// open dialog), until the current owner is cleaned up.
+    pub fn hold(self, busy: impl Fn() -> bool + 'static) {
+        let id = self.number();
+        self.holds
+            .update_value(|h| h.push((id, std::rc::Rc::new(busy))));
+        on_cleanup(move || {
+            self.holds.try_update_value(|h| h.retain(|(i, _)| *i != id));
         });
     }
 
@@ -266,6 +326,9 @@ where
     }
     LocalResource::new(move || {
         trigger.track();
+        if let Some(loads) = loads {
+            loads.fresh.track();
+        }
         let read = fetch(cancel_on_cleanup(loads));
         let trigger = trigger.clone();
         async move {

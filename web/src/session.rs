@@ -18,8 +18,13 @@ const STORAGE_KEY: &str = "ora-session";
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 
 /// The README's same-origin proxy recipe, which the sign-in offers when the browser refused
-/// the API (the repository's front page shows the README).
-pub const PROXY_HELP_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "#same-origin-proxy");
+/// the API: shipped beside the page (`web/assets/proxy-help.html`, copied into the build by
+/// Trunk), so the link works wherever the page is served, with no public address. Relative to
+/// the document, which always sits at the page's own folder (routes live in the fragment).
+pub const PROXY_HELP_URL: &str = "proxy-help.html";
+
+/// A value views share, with the count of writes when it was read.
+type Shared = (usize, std::rc::Rc<dyn std::any::Any>);
 
 /// The session service, from context.
 #[derive(Clone, Copy)]
@@ -29,6 +34,11 @@ pub struct Session {
     label: RwSignal<String>,
     ready: RwSignal<bool>,
     handoff: StoredValue<Option<Handoff>, LocalStorage>,
+    // What views share while signed in (the organization's snapshot, for the Overview and All
+    // keys), with the count of writes when it was read; forgotten at sign-in and sign-out.
+    shared: StoredValue<Option<Shared>, LocalStorage>,
+    // Writes that went through since sign-in: a shared read older than the last one is stale.
+    writes: StoredValue<usize>,
 }
 
 /// A key that `GET /key` accepted as a management key: what the sign-in screen hands to the
@@ -88,6 +98,8 @@ impl Session {
             label: RwSignal::new(String::new()),
             ready: RwSignal::new(false),
             handoff: StoredValue::new_local(None),
+            shared: StoredValue::new_local(None),
+            writes: StoredValue::new(0),
         };
         if let Some(signed_in) = restore() {
             session.accept(signed_in);
@@ -109,6 +121,7 @@ impl Session {
 
     /// Signed in with `client`, which talks to `base_url` with the key labelled `label`.
     fn start(&self, client: Option<Client>, base_url: String, label: String) {
+        self.shared.set_value(None);
         self.base_url.set(base_url);
         self.label.set(label);
         self.client.set(client);
@@ -238,6 +251,34 @@ impl Session {
         forget_stored();
         self.client.set(None);
         self.label.set(String::new());
+        self.shared.set_value(None);
+    }
+
+    /// Counts a write that went through: what views shared before it is read again.
+    pub fn wrote(&self) {
+        self.writes.try_update_value(|n| *n += 1);
+    }
+
+    /// What a view shared with [`share`](Self::share), unless a write went through since.
+    pub fn shared<T: 'static>(&self) -> Option<std::rc::Rc<T>> {
+        let writes = self.writes.try_get_value()?;
+        self.shared
+            .try_with_value(|s| match s {
+                Some((at, value)) if *at == writes => value.clone().downcast::<T>().ok(),
+                _ => None,
+            })
+            .flatten()
+    }
+
+    /// The count of writes so far: taken when a read starts, given to [`share`](Self::share).
+    pub fn writes(&self) -> usize {
+        self.writes.try_get_value().unwrap_or_default()
+    }
+
+    /// Keeps `value`, read when [`writes`](Self::writes) was `at`, for the other views of this
+    /// session (one value at a time).
+    pub fn share<T: 'static>(&self, at: usize, value: std::rc::Rc<T>) {
+        self.shared.try_set_value(Some((at, value)));
     }
 }
 
@@ -345,5 +386,30 @@ pub async fn load_config() -> String {
     #[cfg(not(target_arch = "wasm32"))]
     {
         DEFAULT_BASE_URL.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The help page the sign-in links to carries the README's recipe, code blocks included.
+    #[test]
+    fn the_proxy_help_page_is_the_readme_section() {
+        let readme = include_str!("../../README.md");
+        let page = include_str!("../assets/proxy-help.html");
+        let section = &readme[readme.find("## Same-origin proxy").expect("section")..];
+        let section = &section[..section.find("\n## ").expect("next section")];
+        let unescape = |s: &str| {
+            s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        };
+        let page = unescape(page);
+        let mut blocks = 0;
+        for block in section.split("```").skip(1).step_by(2) {
+            let code = block.split_once('\n').map_or("", |(_, c)| c).trim_end();
+            assert!(page.contains(code), "the help page lacks:\n{code}");
+            blocks += 1;
+        }
+        assert_eq!(blocks, 2, "the nginx and Caddy blocks");
     }
 }

@@ -7,6 +7,7 @@
 
 use crate::route::{use_router, Route, Router};
 use crate::services::{use_toasts, Toasts};
+use crate::session::Session;
 use leptos::prelude::*;
 use openrouter_admin::Error;
 use std::future::Future;
@@ -64,6 +65,7 @@ pub enum Failure {
 pub struct Writes {
     toasts: Toasts,
     router: Router,
+    session: Option<Session>,
 }
 
 /// The write helper, from the toasts and router in context.
@@ -71,6 +73,7 @@ pub fn use_writes() -> Writes {
     Writes {
         toasts: use_toasts(),
         router: use_router(),
+        session: use_context::<Session>(),
     }
 }
 
@@ -84,6 +87,10 @@ impl Writes {
         failure: Failure,
     ) -> Result<T, Error> {
         let result = write.await;
+        // Any write, gone through or lost, may change what a shared read holds.
+        if let Some(session) = self.session {
+            session.wrote();
+        }
         match &result {
             Ok(value) => self.follow(then(value)),
             Err(e) => self.fail(e, failure),

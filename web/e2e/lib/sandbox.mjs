@@ -47,3 +47,19 @@ export async function workspacesWithSlug(slug) {
   }
   return all.filter((w) => w.slug === slug);
 }
+
+// Waits until every API request in the sandbox's log has its answer and none starts for a
+// while; gives back the log's length then (the specs that count requests start from it).
+export async function settled() {
+  const log = async () => (await control('GET', 'log')).requests;
+  for (let i = 0; i < 150; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const entries = await log();
+    if (entries.every((r) => r.status !== null)) {
+      await new Promise((r) => setTimeout(r, 600));
+      const again = await log();
+      if (again.length === entries.length && again.every((r) => r.status !== null)) return again.length;
+    }
+  }
+  throw new Error('requests still running');
+}

@@ -61,16 +61,27 @@ test('sign-in against an API that refuses this page (CORS off) explains it and l
   assert.equal(await page.getAttribute('#ora-base', 'aria-invalid'), 'true');
   assert.equal(await page.getAttribute('#ora-key', 'aria-invalid'), null);
   assert.equal(await page.locator('#ora-main').count(), 0);
-  // The link goes to the README's section, which exists.
+  // The link goes to the README's section, shipped with the page: no public address needed.
   const link = page.locator('#ora-key-error a#ora-proxy-help');
   assert.equal(await link.innerText(), 'How to serve the page and the API from one origin');
-  const href = await link.getAttribute('href');
-  assert.match(href, /^https?:\/\/[^#]+#same-origin-proxy$/);
-  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
-  assert.ok(readme.includes('\n## Same-origin proxy\n'), 'README.md has the section the link names');
+  assert.equal(await link.getAttribute('href'), 'proxy-help.html');
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   await assertAxe(page, 'sign-in refused by the browser');
   await shot(page, 'signin-cors-refused');
+  const [help] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await help.waitForLoadState();
+  assert.equal(new URL(help.url()).pathname.replace(/.*\//, ''), 'proxy-help.html');
+  assert.equal(await help.locator('h1').innerText(), 'Same-origin proxy');
+  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+  const nginx = readme.slice(readme.indexOf('```nginx\n') + 9, readme.indexOf('```', readme.indexOf('```nginx\n') + 9)).trim();
+  assert.ok((await help.locator('pre').first().innerText()).includes(nginx.split('\n')[0]), 'the nginx block is there');
+  assert.equal((await help.locator('pre').first().innerText()).trim(), nginx);
+  for (const scheme of ['light', 'dark']) {
+    await help.emulateMedia({ colorScheme: scheme });
+    await assertAxe(help, `proxy help page (${scheme})`);
+    await shot(help, `proxy-help-${scheme}`);
+  }
+  await help.close();
   // Fixing the base URL signs in: the message was about that API, not this page.
   await page.fill('#ora-base', `${URL_}/api/v1`);
   await page.click('form button[type=submit]');

@@ -6,25 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, go, text, shot } from '../lib/browser.mjs';
-import { control, fault } from '../lib/sandbox.mjs';
+import { control, fault, settled } from '../lib/sandbox.mjs';
 import { assertAxe } from '../lib/axe.mjs';
 
 const log = async () => (await control('GET', 'log')).requests;
 // The API reads logged after `from` entries, as "METHOD path".
 const readsSince = async (from) => (await log()).slice(from).filter((r) => r.method === 'GET').map((r) => `${r.method} ${r.path}`);
-
-// Waits until every API request logged has its answer, then a little more for any other to start.
-async function settled() {
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const entries = await log();
-    if (entries.every((r) => r.status !== null)) {
-      await new Promise((r) => setTimeout(r, 500));
-      if ((await log()).every((r) => r.status !== null)) return;
-    }
-  }
-  throw new Error('requests still running');
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`workspaces: a failed reload keeps the table, "Try again" reads the list once (${scheme})`, async (t) => {

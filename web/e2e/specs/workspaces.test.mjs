@@ -2,6 +2,7 @@
 // The key-safety, CSP and panic checks run after each test (lib/browser.mjs).
 
 import { test } from 'node:test';
+import { assertAxe } from '../lib/axe.mjs';
 import assert from 'node:assert/strict';
 import { open, signIn, signedIn, go, text, shot } from '../lib/browser.mjs';
 import { api, fault, clearFaults } from '../lib/sandbox.mjs';
@@ -100,18 +101,33 @@ test('settings: a failed save keeps the form; only changed fields are sent', asy
   assert.equal(await page.inputValue('#ora-ws-description'), 'Changed by e2e');
   await shot(page, 'workspace-save-failed');
   await clearFaults();
-  // Someone else changes the name underneath: the page warns before overwriting.
+  // Someone else changes another field underneath: no question, theirs is kept, ours is saved.
   await api('PATCH', `/workspaces/${ws.id}`, { default_text_model: 'openai/gpt-4.1' });
   await page.click('#ora-save');
-  await page.waitForSelector('#ora-conflict');
-  await shot(page, 'workspace-conflict');
-  await page.click('#ora-save-anyway');
-  await page.waitForFunction(() => !document.querySelector('#ora-conflict'));
-  const after = (await api('GET', '/workspaces/staging')).json.data;
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('.ora-toasts')?.innerText ?? ''));
+  assert.equal(await page.locator('#ora-conflict').count(), 0, 'nobody else changed the description');
+  let after = (await api('GET', '/workspaces/staging')).json.data;
   assert.equal(after.description, 'Changed by e2e');
   // Only the description was sent: the other writer's change survived.
   assert.equal(after.default_text_model, 'openai/gpt-4.1');
   assert.equal(after.name, 'Staging');
+  // Both change the description: the page says whose is what and the user chooses.
+  await page.waitForFunction(() => document.querySelector('#ora-ws-description')?.value === 'Changed by e2e');
+  await api('PATCH', `/workspaces/${ws.id}`, { description: 'Theirs' });
+  await page.fill('#ora-ws-description', 'Mine');
+  await page.click('#ora-save');
+  await page.waitForSelector('#ora-conflict');
+  assert.match(await page.locator('#ora-conflict').innerText(), /The description is now “Theirs”, changed elsewhere since you opened it \(it was “Changed by e2e”; you are saving “Mine”\)/);
+  await assertAxe(page, 'workspace-conflict');
+  await shot(page, 'workspace-conflict');
+  await page.click('#ora-conflict-overwrite');
+  await page.waitForFunction(() => !document.querySelector('#ora-conflict'));
+  for (let i = 0; i < 100 && after.description !== 'Mine'; i++) {
+    await page.waitForTimeout(100);
+    after = (await api('GET', '/workspaces/staging')).json.data;
+  }
+  assert.equal(after.description, 'Mine');
+  assert.equal(after.default_text_model, 'openai/gpt-4.1');
 });
 
 test('delete: blocked by active keys says so and links to them; the Default workspace warns first', async (t) => {

@@ -24,6 +24,10 @@ pub fn Dialog(
     // Captured now, before showModal moves focus into the dialog.
     let opener = send_wrapper::SendWrapper::new(FocusReturn::capture());
     on_cleanup(move || opener.take().restore());
+    // An open dialog (a new key's secret, a typed confirmation) is not refreshed away.
+    if let Some(loads) = crate::services::use_loads() {
+        loads.hold(|| true);
+    }
     // showModal (not the `open` attribute) makes the rest of the page inert.
     Effect::new(move || {
         if let Some(d) = node.get() {

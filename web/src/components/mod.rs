@@ -4,6 +4,7 @@
 pub mod badge;
 pub mod chart;
 pub mod confirm;
+pub mod conflict;
 pub mod dialog;
 pub mod field;
 pub mod form;

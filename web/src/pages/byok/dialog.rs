@@ -8,7 +8,6 @@ use crate::components::form::DialogFoot;
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::byok::form::ByokForm;
 use crate::pages::change::{Change, ChangeAction};
-use crate::reconcile::Reconcile as _;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, BYOK_PROVIDERS};

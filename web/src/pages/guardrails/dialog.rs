@@ -7,7 +7,6 @@ use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::guardrails::describe::ZDR_PROVIDERS;
 use crate::pages::guardrails::form::{GrForm, BUILTINS};
-use crate::reconcile::Reconcile as _;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{CreateGuardrail, Guardrail, GuardrailId, UpdateGuardrail};

@@ -7,7 +7,7 @@ use crate::components::confirm::{ConfirmByName, ConfirmDialog};
 use crate::components::loaded::Loaded;
 use crate::components::lost::{search, Lost, LostNotice};
 use crate::domain::{now_iso, status, window_spend};
-use crate::format::{date, usd};
+use crate::format::{date, expiry, usd, Nearness};
 use crate::pages::activity::{ActivityPanel, Scope};
 use crate::pages::guardrails::key::KeyGuardrail;
 use crate::pages::keys::edit::{save_action, KeyEdit, SaveAction};
@@ -200,7 +200,7 @@ fn KeyDetail(
                     <dt>"Lifetime"</dt><dd>{usd(k.usage)}</dd>
                     <dt>"BYOK (day / week / month / all)"</dt>
                     <dd>{format!("{} / {} / {} / {}", usd(k.byok_usage_daily), usd(k.byok_usage_weekly), usd(k.byok_usage_monthly), usd(k.byok_usage))}</dd>
-                    <dt>"Expires"</dt><dd>{k.expires_at.as_ref().map(|e| e.as_str().to_string()).unwrap_or_else(|| "never".into())}</dd>
+                    <dt>"Expires"</dt>{expiry_view(k.expires_at.as_ref().map(|e| e.as_str()))}
                     <dt>"Created"</dt><dd>{date(k.created_at.as_str())}</dd>
                     <dt>"External user"</dt><dd id="ora-external-user">{k.external_user.clone().unwrap_or_else(|| "none".into())}</dd>
                     <dt>"Hash"</dt><dd class="ora-mono">{k.hash.as_str().get(..16).unwrap_or_default().to_string()}"…"</dd>
@@ -257,5 +257,17 @@ fn LostSuccessor(
             }),
             _ => None,
         })
+    }
+}
+
+/// The key's expiry: its day, "expires in N days" when near, and a warning within a week.
+fn expiry_view(at: Option<&str>) -> impl IntoView {
+    let (text, near) = expiry(at, openrouter_admin::time::now_ms());
+    let warn = matches!(near, Nearness::Soon | Nearness::Past);
+    view! {
+        <dd id="ora-key-expiry" class:ora-expiry-warn=warn>
+            {warn.then(|| view! { <span class="ora-sr">"Warning: "</span> })}
+            {text}
+        </dd>
     }
 }

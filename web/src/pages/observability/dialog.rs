@@ -8,7 +8,6 @@ use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::change::{Change, ChangeAction};
 use crate::pages::observability::form::{full_text, label, DestForm};
-use crate::reconcile::Reconcile as _;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{

@@ -3,7 +3,7 @@
 //! work as in every other view, with the snapshot's progress shown while it reads.
 
 use crate::services::read;
-use crate::session::use_client;
+use crate::session::{use_client, use_session};
 use leptos::prelude::*;
 use openrouter_admin::findings::{Finding, OrgSnapshot};
 use openrouter_admin::handlers::Progress;
@@ -22,10 +22,26 @@ pub type OrgRead = LocalResource<Result<Rc<Org>, openrouter_admin::Error>>;
 
 /// Reads the organization, again each time `written` changes; `progress` follows the read's
 /// steps and is `None` once it has ended.
+///
+/// One read serves the Overview and All keys: a view's first read takes the snapshot the other
+/// view read, unless a write went through since (the session keeps it, and forgets it at
+/// sign-out). A view's later reads (after its own fixes, "Try again", the tab coming back) read
+/// the organization again, and share that.
 pub fn read_org(progress: RwSignal<Option<Progress>>, written: Signal<usize>) -> OrgRead {
+    let session = use_session();
+    let first = StoredValue::new(true);
     read(move |signal| {
         let _written = written.get();
+        let shared = first
+            .try_update_value(|f| std::mem::replace(f, false))
+            .unwrap_or(false)
+            .then(|| session.shared::<Org>())
+            .flatten();
         async move {
+            if let Some(org) = shared {
+                return Ok(org);
+            }
+            let at = session.writes();
             let client = use_client()?;
             let read = client
                 .organization()
@@ -38,7 +54,9 @@ pub fn read_org(progress: RwSignal<Option<Progress>>, written: Signal<usize>) ->
                 .await;
             progress.try_set(None);
             let (snapshot, findings) = read?;
-            Ok(Rc::new(Org { snapshot, findings }))
+            let org = Rc::new(Org { snapshot, findings });
+            session.share(at, org.clone());
+            Ok(org)
         }
     })
 }

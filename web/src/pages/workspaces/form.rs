@@ -1,6 +1,7 @@
 //! A workspace's fields as a form holds them (text while typing), the create and update bodies
 //! made from them, and the fields' view shared by the create page and the settings tab.
 
+use crate::components::conflict::{Edited, Field};
 use crate::components::field::{FormErrors, SelectField, TextField};
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
@@ -43,51 +44,191 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// A workspace's editable values as the form holds them (text while typing).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Values {
+    name: String,
+    slug: String,
+    description: String,
+    text_model: String,
+    image_model: String,
+    provider_sort: String,
+    sampling: String,
+    key_ids: String,
+    discount: bool,
+    broadcast: bool,
+    io_logging: bool,
+    tools: Vec<String>,
+}
+
+impl Values {
+    fn of(w: &Workspace) -> Values {
+        Values {
+            name: w.name.clone(),
+            slug: w.slug.clone(),
+            description: w.description.clone().unwrap_or_default(),
+            text_model: w.default_text_model.clone().unwrap_or_default(),
+            image_model: w.default_image_model.clone().unwrap_or_default(),
+            provider_sort: w
+                .default_provider_sort
+                .as_ref()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+            sampling: crate::decimal::plain(w.io_logging_sampling_rate),
+            key_ids: w
+                .io_logging_api_key_ids
+                .as_ref()
+                .map(|ids| {
+                    ids.iter()
+                        .map(|i| i.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default(),
+            discount: w.is_data_discount_logging_enabled,
+            broadcast: w.is_observability_broadcast_enabled,
+            io_logging: w.is_observability_io_logging_enabled,
+            tools: w.disabled_server_tools.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The values as fields to compare (`components::conflict`): text trimmed, numbers and id
+    /// lists as numbers, tools in name order.
+    fn fields(&self) -> Vec<Field> {
+        let number = |key, label, raw: &str| match crate::decimal::parse(raw.trim()) {
+            Ok(v) => Field::new(key, label, crate::decimal::plain(v), crate::decimal::plain(v)),
+            Err(_) => Field::text(key, label, raw.trim()),
+        };
+        let ids: Vec<String> = self
+            .key_ids
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut tools = self.tools.clone();
+        tools.sort();
+        let tools = tools.join(", ");
+        vec![
+            Field::text("name", "The name", self.name.trim()),
+            Field::text("slug", "The slug", self.slug.trim()),
+            Field::text("description", "The description", self.description.trim()),
+            Field::text(
+                "default_text_model",
+                "The default text model",
+                self.text_model.trim(),
+            ),
+            Field::text(
+                "default_image_model",
+                "The default image model",
+                self.image_model.trim(),
+            ),
+            Field::text(
+                "default_provider_sort",
+                "The default provider sort",
+                self.provider_sort.clone(),
+            ),
+            number(
+                "io_logging_sampling_rate",
+                "The I/O logging sampling rate",
+                &self.sampling,
+            ),
+            Field::text(
+                "io_logging_api_key_ids",
+                "The I/O logging key ids",
+                ids.join(", "),
+            ),
+            Field::flag(
+                "is_observability_io_logging_enabled",
+                "I/O logging",
+                self.io_logging,
+            ),
+            Field::flag(
+                "is_observability_broadcast_enabled",
+                "Broadcast",
+                self.broadcast,
+            ),
+            Field::flag(
+                "is_data_discount_logging_enabled",
+                "Data discount logging",
+                self.discount,
+            ),
+            Field::text(
+                "disabled_server_tools",
+                "The server tools turned off",
+                tools,
+            ),
+        ]
+    }
+}
+
+impl Edited<Workspace> for WsForm {
+    fn fields_of(&self, w: &Workspace) -> Vec<Field> {
+        Values::of(w).fields()
+    }
+
+    fn fields(&self) -> Vec<Field> {
+        self.values().fields()
+    }
+
+    fn adopt(&self, key: &'static str, w: &Workspace) {
+        let v = Values::of(w);
+        match key {
+            "name" => self.name.set(v.name),
+            "slug" => self.slug.set(v.slug),
+            "description" => self.description.set(v.description),
+            "default_text_model" => self.text_model.set(v.text_model),
+            "default_image_model" => self.image_model.set(v.image_model),
+            "default_provider_sort" => self.provider_sort.set(v.provider_sort),
+            "io_logging_sampling_rate" => self.sampling.set(v.sampling),
+            "io_logging_api_key_ids" => self.key_ids.set(v.key_ids),
+            "is_observability_io_logging_enabled" => self.io_logging.set(v.io_logging),
+            "is_observability_broadcast_enabled" => self.broadcast.set(v.broadcast),
+            "is_data_discount_logging_enabled" => self.discount.set(v.discount),
+            _ => self.tools.set(v.tools),
+        }
+    }
+}
+
 impl WsForm {
     /// A form holding `ws`'s values, or empty.
     pub fn new(ws: Option<&Workspace>) -> WsForm {
+        let v = ws.map(Values::of).unwrap_or_default();
         WsForm {
-            name: RwSignal::new(ws.map(|w| w.name.clone()).unwrap_or_default()),
-            slug: RwSignal::new(ws.map(|w| w.slug.clone()).unwrap_or_default()),
+            name: RwSignal::new(v.name),
+            slug: RwSignal::new(v.slug),
             slug_edited: RwSignal::new(ws.is_some()),
-            description: RwSignal::new(ws.and_then(|w| w.description.clone()).unwrap_or_default()),
-            text_model: RwSignal::new(
-                ws.and_then(|w| w.default_text_model.clone())
-                    .unwrap_or_default(),
-            ),
-            image_model: RwSignal::new(
-                ws.and_then(|w| w.default_image_model.clone())
-                    .unwrap_or_default(),
-            ),
-            provider_sort: RwSignal::new(
-                ws.and_then(|w| {
-                    w.default_provider_sort
-                        .as_ref()
-                        .map(|s| s.as_str().to_string())
-                })
-                .unwrap_or_default(),
-            ),
-            sampling: RwSignal::new(
-                ws.map(|w| crate::decimal::plain(w.io_logging_sampling_rate))
-                    .unwrap_or_default(),
-            ),
-            key_ids: RwSignal::new(
-                ws.and_then(|w| w.io_logging_api_key_ids.as_ref())
-                    .map(|ids| {
-                        ids.iter()
-                            .map(|i| i.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default(),
-            ),
-            discount: RwSignal::new(ws.is_some_and(|w| w.is_data_discount_logging_enabled)),
-            broadcast: RwSignal::new(ws.is_some_and(|w| w.is_observability_broadcast_enabled)),
-            io_logging: RwSignal::new(ws.is_some_and(|w| w.is_observability_io_logging_enabled)),
-            tools: RwSignal::new(
-                ws.and_then(|w| w.disabled_server_tools.clone())
-                    .unwrap_or_default(),
-            ),
+            description: RwSignal::new(v.description),
+            text_model: RwSignal::new(v.text_model),
+            image_model: RwSignal::new(v.image_model),
+            provider_sort: RwSignal::new(v.provider_sort),
+            sampling: RwSignal::new(if ws.is_some() {
+                v.sampling
+            } else {
+                String::new()
+            }),
+            key_ids: RwSignal::new(v.key_ids),
+            discount: RwSignal::new(v.discount),
+            broadcast: RwSignal::new(v.broadcast),
+            io_logging: RwSignal::new(v.io_logging),
+            tools: RwSignal::new(v.tools),
+        }
+    }
+
+    /// What the form holds now (untracked).
+    fn values(&self) -> Values {
+        Values {
+            name: self.name.get_untracked(),
+            slug: self.slug.get_untracked(),
+            description: self.description.get_untracked(),
+            text_model: self.text_model.get_untracked(),
+            image_model: self.image_model.get_untracked(),
+            provider_sort: self.provider_sort.get_untracked(),
+            sampling: self.sampling.get_untracked(),
+            key_ids: self.key_ids.get_untracked(),
+            discount: self.discount.get_untracked(),
+            broadcast: self.broadcast.get_untracked(),
+            io_logging: self.io_logging.get_untracked(),
+            tools: self.tools.get_untracked(),
         }
     }
 

@@ -25,11 +25,8 @@ pub fn WorkspacePage(
     /// The open tab.
     tab: Tab,
 ) -> impl IntoView {
-    // -- signals: a newer save by someone else, found by the settings' save --
-    let conflict = RwSignal::new(None::<String>);
-
     // -- actions --
-    let save = save_action(conflict);
+    let save = save_action();
     let saved = saved(save);
 
     // -- resources: the workspace, again after each save that went through --
@@ -59,7 +56,7 @@ pub fn WorkspacePage(
                     })
                     .collect_view();
                 let body = match tab {
-                    Tab::Settings => view! { <Settings ws=ws.clone() save=save conflict=conflict /> }.into_any(),
+                    Tab::Settings => view! { <Settings ws=ws.clone() save=save /> }.into_any(),
                     Tab::Members => view! { <WorkspaceMembers ws=ws.clone() /> }.into_any(),
                     Tab::Keys => view! { <KeyList ws=ws.clone() /> }.into_any(),
                     Tab::Budgets => view! { <Budgets ws=ws.clone() /> }.into_any(),

@@ -1,14 +1,16 @@
 //! A workspace's settings tab: the form, which sends only what changed, keeps the input when
-//! saving fails and warns when someone else saved the workspace since it was loaded; and the
-//! danger zone.
+//! saving fails and asks when someone else changed a field it saves since it was loaded
+//! (`components::conflict`); and the danger zone.
 
 use crate::components::confirm::{delete_title, ConfirmByName, IRREVERSIBLE};
+use crate::components::conflict::{Checking, ClashNotice, EditCheck, Edited};
 use crate::components::field::FormErrors;
 use crate::domain::is_default;
 use crate::pages::workspaces::form::{workspace_fields, WsForm};
 use crate::route::{Route, Tab};
+use crate::services::use_toasts;
 use crate::session::use_client;
-use crate::write::{failure_message, succeeded_if, use_writes, Failure, Then};
+use crate::write::{failure_message, succeeded, use_writes, Failure, Then};
 use leptos::prelude::*;
 use openrouter_admin::models::{UpdateWorkspace, Workspace};
 
@@ -16,54 +18,30 @@ use openrouter_admin::models::{UpdateWorkspace, Workspace};
 /// button and again in the dialog where its name is typed.
 const DEFAULT_DELETE_WARNING: &str = "This is the organization's Default workspace. Deleting it permanently disables every API key in it (the account's unscoped inference keys) and deletes its budgets, guardrails and broadcast destinations. Management keys are kept.";
 
-/// A save of the settings form.
+/// A save of the settings form: the workspace's id and slug, and the fields that changed.
 #[derive(Clone)]
 pub struct Save {
-    /// The workspace as loaded.
-    orig: Workspace,
-    /// The fields that changed.
+    id: String,
+    slug: String,
     patch: UpdateWorkspace,
-    /// Save even if someone else saved since `orig` was loaded (after the user saw the warning).
-    force: bool,
 }
 
-/// The save action: the saved workspace, or (`Err`) the time of a newer save by someone else.
-pub type SaveAction = Action<Save, Result<Result<Workspace, String>, openrouter_admin::Error>>;
+/// The save action.
+pub type SaveAction = Action<Save, Result<Workspace, openrouter_admin::Error>>;
 
-/// The save action; a newer save found on the way goes to `conflict`.
-pub fn save_action(conflict: RwSignal<Option<String>>) -> SaveAction {
+/// The save action: a new slug moves the page to it.
+pub fn save_action() -> SaveAction {
     let writes = use_writes();
     Action::new_local(move |save: &Save| {
-        let Save { orig, patch, force } = save.clone();
-        let old_slug = orig.slug.clone();
+        let Save { id, slug, patch } = save.clone();
         writes.run(
-            async move {
-                let client = use_client()?;
-                let handle = client.workspace(orig.id.as_str());
-                if !force {
-                    let now = handle.get().send().await?;
-                    if now.updated_at != orig.updated_at {
-                        return Ok(Err(now
-                            .updated_at
-                            .map(|t| t.as_str().to_string())
-                            .unwrap_or_default()));
-                    }
-                }
-                handle.update(patch).send().await.map(Ok)
-            },
-            move |saved| match saved {
-                Ok(saved) => {
-                    conflict.set(None);
-                    let then = Then::ok(format!("Saved “{}”", saved.name));
-                    if saved.slug == old_slug {
-                        then
-                    } else {
-                        then.go(Route::Workspace(saved.slug.clone(), Tab::Settings))
-                    }
-                }
-                Err(when) => {
-                    conflict.set(Some(when.clone()));
-                    Then::quiet()
+            async move { use_client()?.workspace(&id).update(patch).send().await },
+            move |saved| {
+                let then = Then::ok(format!("Saved “{}”", saved.name));
+                if saved.slug == slug {
+                    then
+                } else {
+                    then.go(Route::Workspace(saved.slug.clone(), Tab::Settings))
                 }
             },
             Failure::Shown,
@@ -71,10 +49,9 @@ pub fn save_action(conflict: RwSignal<Option<String>>) -> SaveAction {
     })
 }
 
-/// Changes each time a save goes through (not when it found a newer save): what the workspace
-/// resource is keyed on.
+/// Changes each time a save goes through: what the workspace resource is keyed on.
 pub fn saved(save: SaveAction) -> Memo<usize> {
-    succeeded_if(save, |r| matches!(r, Ok(Ok(_))))
+    succeeded(save)
 }
 
 /// The settings form and the danger zone.
@@ -84,15 +61,18 @@ pub fn Settings(
     ws: Workspace,
     /// Saves the form.
     save: SaveAction,
-    /// The time of a newer save by someone else, once a save found one.
-    conflict: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    // -- signals --
+    // -- signals: the form, checked against other edits before each save --
     let writes = use_writes();
-    let orig = StoredValue::new(ws.clone());
     let form = WsForm::new(Some(&ws));
-    let all_errors = Signal::derive(move || form.patch_errors(&orig.get_value()));
+    let check = EditCheck::new(ws.clone(), form);
+    let orig = StoredValue::new(ws.clone());
+    let all_errors = Signal::derive(move || {
+        check.state().track();
+        form.patch_errors(&check.seen())
+    });
     let errors = FormErrors::new(all_errors);
+    let toasts = use_toasts();
     let confirm_delete = RwSignal::new(false);
     let default = is_default(&ws);
 
@@ -117,19 +97,32 @@ pub fn Settings(
         )
     });
 
-    // -- callbacks --
-    let dispatch = move |force: bool| {
-        let orig = orig.get_value();
-        let patch = form.to_patch(&orig);
-        save.dispatch(Save { orig, patch, force });
+    // -- callbacks: the patch is made against the workspace as re-read just before --
+    let send = move || {
+        let seen = check.seen();
+        if form.fields() == form.fields_of(&seen) {
+            toasts.ok("Nothing left to save: the workspace already has these values");
+            return;
+        }
+        let patch = form.to_patch(&seen);
+        save.dispatch(Save {
+            id: seen.id.as_str().to_string(),
+            slug: seen.slug.clone(),
+            patch,
+        });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.touch();
-        if all_errors.get_untracked().is_empty() {
-            dispatch(false);
+        if !all_errors.get_untracked().is_empty() || save.pending().get_untracked() {
+            return;
         }
+        let id = orig.get_value().id;
+        let reread = async move { use_client()?.workspace(id.as_str()).get().send().await };
+        check.save(form, reread, send);
     };
+    let choose = move |overwrite: bool| check.resolve(&form, overwrite);
+    let busy = move || save.pending().get() || check.state().with(|s| *s == Checking::Reading);
     let save_error = move || {
         save.value().with(|r| r.as_ref().and_then(|r| r.as_ref().err()).map(|e| e.message().to_string())).map(|e| {
             view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-save-error">"Not saved: "{e}" Your changes are still in the form."</div> }
@@ -151,15 +144,10 @@ pub fn Settings(
         <form class="ora-card" on:submit=submit on:input=move |_| errors.touch() novalidate>
             <h2>"Settings"</h2>
             {save_error}
-            {move || conflict.get().map(|when| view! {
-                <div class="ora-alert ora-alert-warn" role="alert" id="ora-conflict">
-                    <p>{format!("Someone else saved this workspace since you opened it (updated {when}). Saving now overwrites their changes to the fields you edited.")}</p>
-                    <button class="ora-btn" type="button" id="ora-save-anyway" on:click=move |_| dispatch(true)>"Save anyway"</button>
-                </div>
-            })}
+            <ClashNotice state=check.state() choose=choose />
             {workspace_fields(form, errors)}
-            <button class="ora-btn ora-btn-primary" type="submit" id="ora-save" disabled=move || save.pending().get()>
-                {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
+            <button class="ora-btn ora-btn-primary" type="submit" id="ora-save" disabled=busy>
+                {move || if busy() { "Saving…" } else { "Save changes" }}
             </button>
         </form>
         <section class="ora-card ora-card-danger" aria-labelledby="ora-danger">
