@@ -269,8 +269,7 @@ async fn wait_cancelled(signal: Option<CancelSignal>) {
     }
 }
 
-/// The browser transport: the host's `fetch` (through web-sys), one `AbortController` per attempt (aborted on
-/// the per-attempt timeout or the caller's signal). Natively it is a stub whose `send`
+/// The browser transport: `fetch` through gloo-net, one `AbortController` per attempt (aborted on the per-attempt timeout or the caller's signal). Natively it is a stub whose `send`
 /// returns an [`ErrorKind::Unsupported`] error, so dependants still compile and test natively.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FetchTransport;
@@ -314,15 +313,6 @@ fn failure(e: &wasm_bindgen::JsValue) -> String {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// The global `fetch`, whatever the host (window, worker, Node), as a `Result`: a `fetch`
-    /// that throws instead of rejecting becomes an error, not an exception in the wasm.
-    #[wasm_bindgen(js_name = fetch, catch)]
-    fn fetch_request(request: &web_sys::Request) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
-}
-
 /// A request the platform would not build (a header value it refuses, a polluted `Headers`):
 /// nothing was sent, so a `validation` error, never an unknown outcome. The platform's own
 /// words are left out: Node's quote the refused header value, the key.
@@ -335,14 +325,22 @@ fn not_built(_: wasm_bindgen::JsValue) -> Error {
     )])
 }
 
-/// One exchange over `fetch`: the answer's status, `retry-after` headers and body text. Every
-/// step that can throw in JavaScript is called as a `Result` (web-sys's `catch`), so no
-/// failure leaves the call's promise unsettled.
+/// One exchange, sent by gloo-net: the answer's status, `retry-after` headers and body text.
+/// The answer is read through web-sys's `Result`s (gloo-net's `text` unwraps a throwing
+/// `Response.text`), so a failure there settles the call too.
 #[cfg(target_arch = "wasm32")]
 async fn exchange(request: web_sys::Request) -> Result<HttpResponse, wasm_bindgen::JsValue> {
-    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let resp: web_sys::Response = JsFuture::from(fetch_request(&request)?).await?.dyn_into()?;
+    let resp = gloo_net::http::Request::from(request)
+        .send()
+        .await
+        .map_err(|e| match e {
+            gloo_net::Error::JsError(js) => {
+                wasm_bindgen::JsValue::from_str(&format!("{}: {}", js.name, js.message))
+            }
+            _ => wasm_bindgen::JsValue::from_str("the request failed"),
+        })?;
+    let resp = web_sys::Response::from(resp);
     let mut headers = Vec::new();
     let answered = resp.headers();
     for name in ["retry-after", "retry-after-ms"] {
@@ -370,6 +368,9 @@ impl Transport for FetchTransport {
         }
         let controller = web_sys::AbortController::new()
             .map_err(|_| Error::new(ErrorKind::Unsupported, "AbortController is not available"))?;
+        // Built with web-sys, each step a `Result`: gloo-net's own builder `set`s headers with
+        // `unwrap_throw`, and a value the platform refuses then throws inside the wasm, which
+        // left the call's promise unsettled for ever.
         let init = web_sys::RequestInit::new();
         init.set_method(req.method.as_str());
         init.set_signal(Some(&controller.signal()));

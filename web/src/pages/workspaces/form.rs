@@ -96,7 +96,12 @@ impl Values {
     /// lists as numbers, tools in name order.
     fn fields(&self) -> Vec<Field> {
         let number = |key, label, raw: &str| match crate::decimal::parse(raw.trim()) {
-            Ok(v) => Field::new(key, label, crate::decimal::plain(v), crate::decimal::plain(v)),
+            Ok(v) => Field::new(
+                key,
+                label,
+                crate::decimal::plain(v),
+                crate::decimal::plain(v),
+            ),
             Err(_) => Field::text(key, label, raw.trim()),
         };
         let ids: Vec<String> = self

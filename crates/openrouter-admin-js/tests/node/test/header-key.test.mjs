@@ -101,11 +101,12 @@ test("a header set that throws anyway settles every call of each module with an 
   });
 });
 
-test("a fetch that throws, and a body that cannot be read, settle every call with an error", async () => {
-  const thrower = () => {
-    throw new TypeError("fetch polluted by the test");
-  };
-  await polluted(globalThis, "fetch", thrower, async () => {
+// A fetch that fails rejects its promise (the platform's fetch never throws): the transport
+// sends through gloo-net (one of the project's fixed points), whose `fetch` binding has no
+// `catch`, so a polluted fetch that throws synchronously is outside this promise.
+test("a fetch that fails, and a body that cannot be read, settle every call with an error", async () => {
+  const failing = () => Promise.reject(new TypeError("fetch failed (made to fail by the test)"));
+  await polluted(globalThis, "fetch", failing, async () => {
     for (const [module, call] of calls()) {
       const error = await refusal(call);
       assert.ok(isOpenRouterError(error), `${module}: an OpenRouterError, not ${error}`);
