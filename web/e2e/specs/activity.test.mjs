@@ -83,8 +83,8 @@ async function checkPanel(page, query, what) {
   assert.equal(await page.locator('#ora-activity-chart rect').count(), segments, `${what}: segments`);
   const sum = rows.reduce((s, r) => s + r.usage, 0);
   const label = await page.locator('#ora-activity-chart').getAttribute('aria-label');
-  const shown = label.match(/: \$([0-9.]+) over 30 days/);
-  assert.ok(shown && close(Number(shown[1]), sum), `${what}: ${label} vs ${sum}`);
+  const shown = label.match(/: (\$[0-9.,]+) over 30 days/);
+  assert.ok(shown && close(parseUsd(shown[1]), sum), `${what}: ${label} vs ${sum}`);
   assert.equal(await page.locator('.ora-legend li').count(), models.size);
 }
 
