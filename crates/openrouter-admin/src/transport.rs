@@ -325,20 +325,19 @@ fn not_built(_: wasm_bindgen::JsValue) -> Error {
     )])
 }
 
-/// One exchange, sent by gloo-net: the answer's status, `retry-after` headers and body text.
+/// One exchange, sent by gloo-net: the answer's status, `retry-after` headers and body text,
+/// or the failure's words.
 /// The answer is read through web-sys's `Result`s (gloo-net's `text` unwraps a throwing
 /// `Response.text`), so a failure there settles the call too.
 #[cfg(target_arch = "wasm32")]
-async fn exchange(request: web_sys::Request) -> Result<HttpResponse, wasm_bindgen::JsValue> {
+async fn exchange(request: web_sys::Request) -> Result<HttpResponse, String> {
     use wasm_bindgen_futures::JsFuture;
     let resp = gloo_net::http::Request::from(request)
         .send()
         .await
         .map_err(|e| match e {
-            gloo_net::Error::JsError(js) => {
-                wasm_bindgen::JsValue::from_str(&format!("{}: {}", js.name, js.message))
-            }
-            _ => wasm_bindgen::JsValue::from_str("the request failed"),
+            gloo_net::Error::JsError(js) => format!("{}: {}", js.name, js.message),
+            _ => "the request failed".to_owned(),
         })?;
     let resp = web_sys::Response::from(resp);
     let mut headers = Vec::new();
@@ -348,7 +347,8 @@ async fn exchange(request: web_sys::Request) -> Result<HttpResponse, wasm_bindge
             headers.push((name.to_owned(), v));
         }
     }
-    let body = JsFuture::from(resp.text()?).await?;
+    let read = resp.text().map_err(|e| failure(&e))?;
+    let body = JsFuture::from(read).await.map_err(|e| failure(&e))?;
     Ok(HttpResponse {
         status: resp.status(),
         headers,
@@ -401,7 +401,7 @@ impl Transport for FetchTransport {
         let mut exchange = std::pin::pin!(exchange(request));
         /// How an attempt ended.
         enum Ended {
-            Answered(Result<HttpResponse, wasm_bindgen::JsValue>),
+            Answered(Result<HttpResponse, String>),
             TimedOut,
             Cancelled,
         }
@@ -426,7 +426,7 @@ impl Transport for FetchTransport {
                 if req.signal.as_ref().is_some_and(CancelSignal::is_cancelled) {
                     Err(cancelled())
                 } else {
-                    Err(unreachable(&req.url, &failure(&e)))
+                    Err(unreachable(&req.url, &e))
                 }
             }
             Ended::TimedOut => {
