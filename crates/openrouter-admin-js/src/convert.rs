@@ -62,56 +62,8 @@ fn invalid_option(key: &str, what: &str) -> JsValue {
     invalid_arg(&format!("options.{key}"), "type", what)
 }
 
-// Every JavaScript argument that is not a primitive is copied here, in JavaScript, before the
-// wasm reads it: a getter that throws, a revoked `Proxy` or a `length` that throws then throws
-// inside this `try`, never through wasm frames (which would leak wasm stack until the instance
-// dies). The copy holds own enumerable properties only, in objects without a prototype, so a
-// polluted `Object.prototype` cannot add an option or a body field; an `AbortSignal` becomes
-// one of the platform's own that follows it.
-#[wasm_bindgen(inline_js = r#"
-let at;
-function copy(v, path, depth) {
-  at = path;
-  if (typeof v === "string" && v.length > 1048576) throw 0;
-  if (typeof v !== "object" || v === null) return v;
-  if (depth > 64) throw 0;
-  if (v instanceof AbortSignal) {
-    // A platform signal that follows `v` (a Proxy of a signal is read here, not in the wasm);
-    // `any` holds it weakly, so a long-lived signal reused for many calls does not grow.
-    return AbortSignal.any ? AbortSignal.any([v]) : (v.aborted, v);
-  }
-  if (Array.isArray(v)) {
-    const n = v.length;
-    if (!(n <= 1048576)) throw 0;
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      at = `${path}[${i}]`;
-      out.push(copy(v[i], at, depth + 1));
-    }
-    return out;
-  }
-  const out = Object.create(null);
-  for (const k of Object.keys(v)) {
-    at = `${path}.${k}`;
-    out[k] = copy(v[k], at, depth + 1);
-  }
-  return out;
-}
-export function own(v, name) {
-  try {
-    return [copy(v, name, 0)];
-  } catch {
-    return at;
-  }
-}
-export function isError(v) {
-  try {
-    return v instanceof Error && v.name === "OpenRouterError";
-  } catch {
-    return false;
-  }
-}
-"#)]
+// Arguments are copied in JavaScript before the wasm reads them (`glue.js` says why).
+#[wasm_bindgen(module = "/src/glue.js")]
 extern "C" {
     /// `[copy]` of `value`, or the path (`options.query.q`) whose read threw or that is too large
     /// (a string over 1 MiB, an array over 2^20 items, nesting over 64 levels).

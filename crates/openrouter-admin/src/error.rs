@@ -220,6 +220,9 @@ impl Error {
     /// name/value pairs; `retry-after` and `retry-after-ms` are read.
     pub fn from_response(status: u16, headers: &[(String, String)], body: &str) -> Self {
         let kind = ErrorKind::from_status(status);
+        // Written as a u64: the one integer width the package's wasm formats elsewhere, so no
+        // u16 formatter is linked for it.
+        let code = u64::from(status);
         // Read field by field, not into a derived struct: see `json` for why.
         let envelope = Doc::parse(body)
             .and_then(|d| d.get("error"))
@@ -228,7 +231,7 @@ impl Error {
         let mut e = match envelope {
             Ok(env) => {
                 let message = env.get("message").and_then(|m| m.as_str());
-                let mut e = Error::new(kind, message.unwrap_or_else(|| format!("HTTP {status}")));
+                let mut e = Error::new(kind, message.unwrap_or_else(|| format!("HTTP {code}")));
                 e.0.code = env.get("code").and_then(|c| c.as_i64());
                 e.0.metadata_json = env.get("metadata").map(|m| m.to_json());
                 e
@@ -238,9 +241,9 @@ impl Error {
                 let mut e = Error::new(
                     kind,
                     if snip.is_empty() {
-                        format!("HTTP {status}")
+                        format!("HTTP {code}")
                     } else {
-                        format!("HTTP {status}: {snip}")
+                        format!("HTTP {code}: {snip}")
                     },
                 );
                 e.0.snippet = Some(snip);
