@@ -10,18 +10,14 @@
 //! * `workspace_id` is a UUID (no slug), defaulting to the Default workspace;
 //! * `allowed_api_key_hashes` holds 1..100 hashes of keys of this organization.
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use rusqlite::{params, Connection};
-use serde_json::json;
 
+use crate::answer;
 use crate::auth::Management;
 use crate::byok_rows::{find, ByokRow, COLS};
 use crate::error::{ApiError, ApiResult};
-use crate::input::{Field, JsonObject, Page, PathParams, QueryParams};
-use crate::state::Shared;
+use crate::input::{Field, JsonObject, PathParams, QueryParams};
 use crate::store::{self, mask, now, sha256_hex};
 
 /// The providers today's API takes (@openrouter/sdk 1.3.19: the spec's list with eleven
@@ -158,12 +154,8 @@ fn check_provider(p: &str) -> ApiResult<()> {
 }
 
 /// `GET /byok`: the Default workspace's credentials unless `workspace_id` names another.
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let Page { offset, limit } = q.page()?;
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
+    let page = q.page()?;
     let provider = q.string("provider");
     // A filter may also name a provider the API dropped (its credentials may still exist).
     if let Some(p) = provider
@@ -174,20 +166,18 @@ pub async fn list(
     }
     let db = state.db();
     let Some(ws) = store::workspace_by_uuid(&db, q.string("workspace_id").as_deref())? else {
-        return Ok(Json(json!({ "data": [], "total_count": 0 })).into_response());
+        return Ok(answer::list(Vec::<serde_json::Value>::new(), 0));
     };
-    let filter = "workspace_id = ?1 AND (?2 IS NULL OR provider = ?2)";
-    let total: i64 = db
-        .prepare_cached(&format!("SELECT COUNT(*) FROM byok_keys WHERE {filter}"))?
-        .query_row(params![ws.id, provider], |r| r.get(0))?;
-    let data = db
-        .prepare_cached(&format!(
-            "SELECT {COLS} FROM byok_keys WHERE {filter} ORDER BY provider, sort_order, seq LIMIT ?3 OFFSET ?4"
-        ))?
-        .query_map(params![ws.id, provider, limit, offset], ByokRow::from_row)?
-        .map(|r| r.map(|k| k.to_json()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+    let (data, total) = answer::page(
+        &db,
+        COLS,
+        "byok_keys WHERE workspace_id = ?1 AND (?2 IS NULL OR provider = ?2)",
+        "provider, sort_order, seq",
+        &[&ws.id, &provider],
+        page,
+        |r| Ok(ByokRow::from_row(r)?.to_json()),
+    )?;
+    Ok(answer::list(data, total))
 }
 
 /// An allow-list field: `null` clears it; an array of 1..=100 (at least `min`) non-empty
@@ -316,11 +306,7 @@ fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()>
 }
 
 /// `POST /byok` (201).
-pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
-    body: JsonObject,
-) -> ApiResult<Response> {
+pub async fn create(Management(state): Management, body: JsonObject) -> ApiResult<Response> {
     let provider = body
         .string("provider")?
         .into_option()
@@ -345,24 +331,19 @@ pub async fn create(
         .prepare_cached("SELECT COUNT(*) FROM byok_keys WHERE workspace_id = ?1 AND provider = ?2")?
         .query_row(params![row.workspace_id, row.provider], |r| r.get(0))?;
     row.insert(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": row.to_json() }))).into_response())
+    Ok(answer::created(row.to_json()))
 }
 
 /// `GET /byok/{id}`.
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let row = find(&state.db(), path.at(0))?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+    Ok(answer::data(row.to_json()))
 }
 
 /// `PATCH /byok/{id}`: a `key` rotates the credential in place (new hash and label).
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: JsonObject,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -373,20 +354,16 @@ pub async fn update(
     }
     apply(&db, &mut row, &body)?;
     row.update(&db)?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+    Ok(answer::data(row.to_json()))
 }
 
 /// `DELETE /byok/{id}`.
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let row = find(&db, path.at(0))?;
     db.prepare_cached("DELETE FROM byok_keys WHERE id = ?1")?
         .execute([&row.id])?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }
 
 #[cfg(test)]

@@ -12,18 +12,16 @@
 //!   that sends a masked value back leaves that setting as it is;
 //! * `workspace_id` is a UUID (no slug), defaulting to the Default workspace.
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use rusqlite::params;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{type_name, Field, JsonObject, Page, PathParams, QueryParams};
+use crate::input::{type_name, Field, JsonObject, PathParams, QueryParams};
 use crate::observability_rows::{find, DestinationRow, COLS};
-use crate::state::Shared;
 use crate::store::{self, mask, now};
 
 /// Most destinations of one type a workspace may have.
@@ -289,27 +287,22 @@ fn check_setting(name: &str, rule: Rule, value: &Value) -> ApiResult<()> {
 }
 
 /// `GET /observability/destinations`.
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let Page { offset, limit } = q.page()?;
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
+    let page = q.page()?;
     let db = state.db();
     let Some(ws) = store::workspace_by_uuid(&db, q.string("workspace_id").as_deref())? else {
-        return Ok(Json(json!({ "data": [], "total_count": 0 })).into_response());
+        return Ok(answer::list(Vec::<serde_json::Value>::new(), 0));
     };
-    let total: i64 = db
-        .prepare_cached("SELECT COUNT(*) FROM destinations WHERE workspace_id = ?1")?
-        .query_row([&ws.id], |r| r.get(0))?;
-    let data = db
-        .prepare_cached(&format!(
-            "SELECT {COLS} FROM destinations WHERE workspace_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3"
-        ))?
-        .query_map(params![ws.id, limit, offset], DestinationRow::from_row)?
-        .map(|r| r.map(|d| d.to_json()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+    let (data, total) = answer::page(
+        &db,
+        COLS,
+        "destinations WHERE workspace_id = ?1",
+        "seq",
+        &[&ws.id],
+        page,
+        |r| Ok(DestinationRow::from_row(r)?.to_json()),
+    )?;
+    Ok(answer::list(data, total))
 }
 
 /// `regions`: a non-empty array of known regions, `eu` read as `europe`, each once.
@@ -473,11 +466,7 @@ fn apply(row: &mut DestinationRow, body: &JsonObject) -> ApiResult<()> {
 }
 
 /// `POST /observability/destinations` (201; 409 for a sixth of one type).
-pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
-    body: JsonObject,
-) -> ApiResult<Response> {
+pub async fn create(Management(state): Management, body: JsonObject) -> ApiResult<Response> {
     let kind = body
         .string("type")?
         .into_option()
@@ -514,24 +503,19 @@ pub async fn create(
         ));
     }
     row.save(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": row.to_json() }))).into_response())
+    Ok(answer::created(row.to_json()))
 }
 
 /// `GET /observability/destinations/{id}`.
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let row = find(&state.db(), path.at(0))?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+    Ok(answer::data(row.to_json()))
 }
 
 /// `PATCH /observability/destinations/{id}`: only the fields sent change.
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: JsonObject,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -539,18 +523,14 @@ pub async fn update(
     apply(&mut row, &body)?;
     row.updated_at = now();
     row.save(&db)?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+    Ok(answer::data(row.to_json()))
 }
 
 /// `DELETE /observability/destinations/{id}`.
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let row = find(&db, path.at(0))?;
     db.prepare_cached("DELETE FROM destinations WHERE id = ?1")?
         .execute([&row.id])?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }

@@ -1,18 +1,15 @@
 //! `/workspaces` and `/workspaces/{id}`: the handlers and a workspace body's rules (the row
 //! and its queries are `store::WorkspaceRow`; what goes with a deleted one is `cascade.rs`).
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use rusqlite::{params, Connection, OptionalExtension};
-use serde_json::json;
+use axum::response::Response;
+use rusqlite::{Connection, OptionalExtension};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::cascade;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{char_len, is_uuid, Field, JsonObject, Page, PathParams, QueryParams};
-use crate::state::Shared;
+use crate::input::{char_len, is_uuid, Field, JsonObject, PathParams, QueryParams};
 use crate::store::{self, find_workspace, now, WorkspaceRow, WORKSPACE_COLS};
 
 fn valid_slug(s: &str) -> bool {
@@ -26,24 +23,18 @@ fn valid_slug(s: &str) -> bool {
 }
 
 /// `GET /workspaces`
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
-    let Page { offset, limit } = q.page()?;
-    let total: i64 = db
-        .prepare_cached("SELECT COUNT(*) FROM workspaces")?
-        .query_row([], |r| r.get(0))?;
-    let rows = db
-        .prepare_cached(&format!(
-            "SELECT {WORKSPACE_COLS} FROM workspaces ORDER BY seq LIMIT ?1 OFFSET ?2"
-        ))?
-        .query_map(params![limit, offset], WorkspaceRow::from_row)?
-        .map(|r| r.map(|w| w.to_json()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(json!({ "data": rows, "total_count": total })).into_response())
+    let (data, total) = answer::page(
+        &db,
+        WORKSPACE_COLS,
+        "workspaces",
+        "seq",
+        &[],
+        q.page()?,
+        |r| Ok(WorkspaceRow::from_row(r)?.to_json()),
+    )?;
+    Ok(answer::list(data, total))
 }
 
 /// Applies the create/update fields of a workspace body; answers whether anything was sent.
@@ -213,8 +204,7 @@ fn server_tools(tools: Vec<String>) -> ApiResult<Option<Vec<String>>> {
 
 /// `POST /workspaces`
 pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -233,25 +223,20 @@ pub async fn create(
     );
     apply_workspace_fields(&db, &mut ws, &body)?;
     ws.insert(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": ws.to_json() }))).into_response())
+    Ok(answer::created(ws.to_json()))
 }
 
 /// `GET /workspaces/{id}`
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let ws = find_workspace(&db, path.at(0))?;
-    Ok(Json(json!({ "data": ws.to_json() })).into_response())
+    Ok(answer::data(ws.to_json()))
 }
 
 /// `PATCH /workspaces/{id}`
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -261,7 +246,7 @@ pub async fn update(
         ws.updated_at = Some(now());
         ws.update(&db)?;
     }
-    Ok(Json(json!({ "data": ws.to_json() })).into_response())
+    Ok(answer::data(ws.to_json()))
 }
 
 /// `DELETE /workspaces/{id}`, with the optional query `confirm_default_workspace_deletion`.
@@ -275,10 +260,9 @@ pub async fn update(
 /// lists nothing, `POST /keys` needs a `workspace_id`, and `GET /workspaces` no longer lists it
 /// (a `POST /__sandbox/reset` brings the seed back).
 pub async fn delete(
-    State(state): State<Shared>,
     path: PathParams,
     q: QueryParams,
-    _: Management,
+    Management(state): Management,
 ) -> ApiResult<Response> {
     let confirmed = match q.string("confirm_default_workspace_deletion").as_deref() {
         None | Some("false") => false,
@@ -301,7 +285,7 @@ pub async fn delete(
         let tx = db.transaction()?;
         cascade::workspace(&tx, &ws)?;
         tx.commit()?;
-        return Ok(Json(json!({ "deleted": true })).into_response());
+        return Ok(answer::deleted());
     }
     let active: i64 = db
         .prepare_cached("SELECT COUNT(*) FROM keys WHERE workspace_id = ?1 AND disabled = 0")?
@@ -315,5 +299,5 @@ pub async fn delete(
     let tx = db.transaction()?;
     cascade::workspace(&tx, &ws)?;
     tx.commit()?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }
