@@ -161,7 +161,7 @@ pub async fn put(
         if flag != ws.include_byok_in_budgets {
             ws.include_byok_in_budgets = flag;
             ws.updated_at = Some(stamp);
-            ws.update(&tx)?;
+            ws.save(&tx)?;
         }
     }
     tx.commit()?;

@@ -15,10 +15,10 @@ use rusqlite::{params, Connection};
 
 use crate::answer;
 use crate::auth::Management;
-use crate::byok_rows::{find, ByokRow, COLS};
+use crate::byok_rows::{ByokRow, COLS};
 use crate::error::{ApiError, ApiResult};
 use crate::input::{Field, JsonObject, PathParams, QueryParams};
-use crate::store::{self, mask, now, sha256_hex};
+use crate::store::{self, find, mask, now, sha256_hex};
 
 /// The providers today's API takes (@openrouter/sdk 1.3.19: the spec's list with eleven
 /// added and `ncompass` gone).
@@ -313,11 +313,8 @@ pub async fn create(Management(state): Management, body: JsonObject) -> ApiResul
         .ok_or_else(|| ApiError::bad_request("provider: required"))?;
     check_provider(&provider)?;
     let key = provider_key(&body)?.ok_or_else(|| ApiError::bad_request("key: required"))?;
-    let workspace_id = body.string("workspace_id")?.not_null("workspace_id")?;
     let db = state.db();
-    let ws = store::workspace_by_uuid(&db, workspace_id.as_deref())?.ok_or_else(|| {
-        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
-    })?;
+    let ws = store::body_workspace(&db, &body)?;
     let mut row = ByokRow::new(
         uuid::Uuid::new_v4().to_string(),
         ws.id,
@@ -330,13 +327,13 @@ pub async fn create(Management(state): Management, body: JsonObject) -> ApiResul
     row.sort_order = db
         .prepare_cached("SELECT COUNT(*) FROM byok_keys WHERE workspace_id = ?1 AND provider = ?2")?
         .query_row(params![row.workspace_id, row.provider], |r| r.get(0))?;
-    row.insert(&db)?;
+    row.save(&db)?;
     Ok(answer::created(row.to_json()))
 }
 
 /// `GET /byok/{id}`.
 pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
-    let row = find(&state.db(), path.at(0))?;
+    let row: ByokRow = find(&state.db(), path.at(0))?;
     Ok(answer::data(row.to_json()))
 }
 
@@ -347,22 +344,19 @@ pub async fn update(
     body: JsonObject,
 ) -> ApiResult<Response> {
     let db = state.db();
-    let mut row = find(&db, path.at(0))?;
+    let mut row: ByokRow = find(&db, path.at(0))?;
     if let Some(key) = provider_key(&body)? {
         row.label = mask(&key);
         row.key_sha256 = sha256_hex(&key);
     }
     apply(&db, &mut row, &body)?;
-    row.update(&db)?;
+    row.save(&db)?;
     Ok(answer::data(row.to_json()))
 }
 
 /// `DELETE /byok/{id}`.
 pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
-    let db = state.db();
-    let row = find(&db, path.at(0))?;
-    db.prepare_cached("DELETE FROM byok_keys WHERE id = ?1")?
-        .execute([&row.id])?;
+    store::delete::<ByokRow>(&state.db(), path.at(0))?;
     Ok(answer::deleted())
 }
 

@@ -21,8 +21,8 @@ use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{type_name, Field, JsonObject, PathParams, QueryParams};
-use crate::observability_rows::{find, DestinationRow, COLS};
-use crate::store::{self, mask, now};
+use crate::observability_rows::{DestinationRow, COLS};
+use crate::store::{self, find, mask, now};
 
 /// Most destinations of one type a workspace may have.
 pub const MAX_PER_TYPE: i64 = 5;
@@ -483,11 +483,8 @@ pub async fn create(Management(state): Management, body: JsonObject) -> ApiResul
     if !body.0.contains_key("config") {
         return Err(ApiError::bad_request("config: required"));
     }
-    let workspace_id = body.string("workspace_id")?.not_null("workspace_id")?;
     let db = state.db();
-    let ws = store::workspace_by_uuid(&db, workspace_id.as_deref())?.ok_or_else(|| {
-        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
-    })?;
+    let ws = store::body_workspace(&db, &body)?;
     let mut row = DestinationRow::new(uuid::Uuid::new_v4().to_string(), ws.id, kind, name, now());
     apply(&mut row, &body)?;
     let same_type: i64 = db
@@ -508,7 +505,7 @@ pub async fn create(Management(state): Management, body: JsonObject) -> ApiResul
 
 /// `GET /observability/destinations/{id}`.
 pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
-    let row = find(&state.db(), path.at(0))?;
+    let row: DestinationRow = find(&state.db(), path.at(0))?;
     Ok(answer::data(row.to_json()))
 }
 
@@ -519,7 +516,7 @@ pub async fn update(
     body: JsonObject,
 ) -> ApiResult<Response> {
     let db = state.db();
-    let mut row = find(&db, path.at(0))?;
+    let mut row: DestinationRow = find(&db, path.at(0))?;
     apply(&mut row, &body)?;
     row.updated_at = now();
     row.save(&db)?;
@@ -528,9 +525,6 @@ pub async fn update(
 
 /// `DELETE /observability/destinations/{id}`.
 pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
-    let db = state.db();
-    let row = find(&db, path.at(0))?;
-    db.prepare_cached("DELETE FROM destinations WHERE id = ?1")?
-        .execute([&row.id])?;
+    store::delete::<DestinationRow>(&state.db(), path.at(0))?;
     Ok(answer::deleted())
 }

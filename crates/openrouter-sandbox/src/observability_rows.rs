@@ -2,11 +2,10 @@
 //! handlers (`observability.rs`) so that the seed writes rows without depending on the
 //! server's state.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde_json::{json, Map, Value};
 
-use crate::error::{ApiError, ApiResult};
-use crate::store::{from_json_column, json_column};
+use crate::store::{from_json_column, json_column, Stored};
 
 /// A destination as stored (credentials in `config` masked).
 #[derive(Debug, Clone)]
@@ -155,10 +154,11 @@ impl DestinationRow {
     }
 }
 
-/// The destination with `id`, or a 404.
-pub fn find(db: &Connection, id: &str) -> ApiResult<DestinationRow> {
-    db.prepare_cached(&format!("SELECT {COLS} FROM destinations WHERE id = ?1"))?
-        .query_row([id], DestinationRow::from_row)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("destination {id:?} not found")))
+impl Stored for DestinationRow {
+    const TABLE: &'static str = "destinations";
+    const COLS: &'static str = COLS;
+    const NOUN: &'static str = "destination";
+    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Self::from_row(r)
+    }
 }

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
+use crate::input::JsonObject;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -436,14 +437,26 @@ impl WorkspaceRow {
         })
     }
 
-    /// Inserts this row.
-    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+    /// Stores it: a new row, or every mutable column of the row with its id (its id, creation,
+    /// creator and Default flag stay as first stored).
+    pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
         let ids = self
             .io_logging_api_key_ids
             .as_ref()
             .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
         conn.prepare_cached(&format!(
-            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
+            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18) \
+             ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, \
+             description = excluded.description, default_text_model = excluded.default_text_model, \
+             default_image_model = excluded.default_image_model, \
+             default_provider_sort = excluded.default_provider_sort, \
+             include_byok_in_budgets = excluded.include_byok_in_budgets, \
+             io_logging_api_key_ids = excluded.io_logging_api_key_ids, \
+             io_logging_sampling_rate = excluded.io_logging_sampling_rate, \
+             is_data_discount_logging_enabled = excluded.is_data_discount_logging_enabled, \
+             is_observability_broadcast_enabled = excluded.is_observability_broadcast_enabled, \
+             is_observability_io_logging_enabled = excluded.is_observability_io_logging_enabled, \
+             updated_at = excluded.updated_at, disabled_server_tools = excluded.disabled_server_tools"
         ))?
         .execute(params![
             self.id,
@@ -468,45 +481,46 @@ impl WorkspaceRow {
         Ok(())
     }
 
-    /// Writes every mutable column back.
-    pub fn update(&self, conn: &Connection) -> rusqlite::Result<()> {
-        let ids = self
-            .io_logging_api_key_ids
-            .as_ref()
-            .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
-        conn.prepare_cached(
-            "UPDATE workspaces SET slug=?2, name=?3, description=?4, default_text_model=?5, \
-             default_image_model=?6, default_provider_sort=?7, include_byok_in_budgets=?8, \
-             io_logging_api_key_ids=?9, io_logging_sampling_rate=?10, \
-             is_data_discount_logging_enabled=?11, is_observability_broadcast_enabled=?12, \
-             is_observability_io_logging_enabled=?13, updated_at=?14, disabled_server_tools=?15 \
-             WHERE id=?1",
-        )?
-        .execute(params![
-            self.id,
-            self.slug,
-            self.name,
-            self.description,
-            self.default_text_model,
-            self.default_image_model,
-            self.default_provider_sort,
-            self.include_byok_in_budgets,
-            ids,
-            self.io_logging_sampling_rate,
-            self.is_data_discount_logging_enabled,
-            self.is_observability_broadcast_enabled,
-            self.is_observability_io_logging_enabled,
-            self.updated_at,
-            self.tools_json(),
-        ])?;
-        Ok(())
-    }
-
     fn tools_json(&self) -> Option<String> {
         self.disabled_server_tools
             .as_ref()
             .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()))
     }
+}
+
+/// A row kept in a table of its own under a UUID `id`: what [`find`] and [`delete`] need.
+pub trait Stored: Sized {
+    /// Its table.
+    const TABLE: &'static str;
+    /// The columns `read` takes, in its order.
+    const COLS: &'static str;
+    /// What a 404 calls it ("destination").
+    const NOUN: &'static str;
+    /// Reads a row selected with `COLS`.
+    fn read(r: &Row<'_>) -> rusqlite::Result<Self>;
+}
+
+/// The row with `id`, or a 404 naming it.
+pub fn find<T: Stored>(db: &Connection, id: &str) -> Result<T, ApiError> {
+    db.prepare_cached(&format!(
+        "SELECT {} FROM {} WHERE id = ?1",
+        T::COLS,
+        T::TABLE
+    ))?
+    .query_row([id], T::read)
+    .optional()?
+    .ok_or_else(|| ApiError::not_found(format!("{} {id:?} not found", T::NOUN)))
+}
+
+/// Deletes the row with `id` (nothing points at it), or answers a 404 naming it.
+pub fn delete<T: Stored>(db: &Connection, id: &str) -> Result<(), ApiError> {
+    let n = db
+        .prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", T::TABLE))?
+        .execute([id])?;
+    if n == 0 {
+        return Err(ApiError::not_found(format!("{} {id:?} not found", T::NOUN)));
+    }
+    Ok(())
 }
 
 /// Finds a workspace by UUID or slug (api-notes: `id` is either).
@@ -555,6 +569,15 @@ pub fn workspace_by_uuid(
         ))?
         .query_row([id], WorkspaceRow::from_row)
         .optional()?)
+}
+
+/// The workspace a create body's `workspace_id` names (a UUID; the Default workspace when
+/// absent), or a 400 naming the field.
+pub fn body_workspace(conn: &Connection, body: &JsonObject) -> Result<WorkspaceRow, ApiError> {
+    let id = body.string("workspace_id")?.not_null("workspace_id")?;
+    workspace_by_uuid(conn, id.as_deref())?.ok_or_else(|| {
+        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
+    })
 }
 
 /// A credential masked as OpenRouter shows one (`sk-...AbCd`): its first three and last four

@@ -222,7 +222,7 @@ pub async fn create(
         store::first_admin(&db)?,
     );
     apply_workspace_fields(&db, &mut ws, &body)?;
-    ws.insert(&db)?;
+    ws.save(&db)?;
     Ok(answer::created(ws.to_json()))
 }
 
@@ -244,7 +244,7 @@ pub async fn update(
     let body = body?;
     if apply_workspace_fields(&db, &mut ws, &body)? {
         ws.updated_at = Some(now());
-        ws.update(&db)?;
+        ws.save(&db)?;
     }
     Ok(answer::data(ws.to_json()))
 }
