@@ -324,9 +324,7 @@ fn key_or_404(db: &Connection, hash: &str) -> ApiResult<KeyRow> {
 
 /// `GET /keys/{hash}`
 pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
-    let db = state.db();
-    let key = key_or_404(&db, path.at(0))?;
-    Ok(answer::data(key.to_json()))
+    Ok(answer::data(key_or_404(&state.db(), path.at(0))?.to_json()))
 }
 
 /// `PATCH /keys/{hash}`

@@ -228,9 +228,9 @@ pub async fn create(
 
 /// `GET /workspaces/{id}`
 pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
-    let db = state.db();
-    let ws = find_workspace(&db, path.at(0))?;
-    Ok(answer::data(ws.to_json()))
+    Ok(answer::data(
+        find_workspace(&state.db(), path.at(0))?.to_json(),
+    ))
 }
 
 /// `PATCH /workspaces/{id}`

@@ -1,7 +1,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
+use crate::common::{assert_error, error_body, Sb};
 
 async fn text_call(sb: &Sb, method: Method, path: &str, body: &str) -> (u16, Value) {
     let resp = sb.raw(method, &sb.api(path), Some(body.to_owned())).await;
@@ -153,15 +153,8 @@ async fn unknown_route_is_404_and_wrong_method_is_405() {
         404,
         "no route",
     );
-    let resp = sb
-        .http
-        .get(format!("{}/anything", sb.base()))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 404);
-    let v: Value = resp.json().await.unwrap();
-    assert_eq!(v["error"]["code"], 404);
+    let resp = sb.fetch("/anything").await;
+    error_body(resp, 404).await;
     assert_error(
         &sb.call(Method::PUT, "/keys", None).await,
         405,

@@ -1,9 +1,10 @@
 //! BYOK provider credentials: every rule of the sandbox's README, and bad input.
 
 use openrouter_sandbox::Config;
+use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb, MGMT};
+use crate::common::{assert_error, send, Sb, MGMT};
 
 const SECRET: &str = "sk-proj-SANDBOX-PROVIDER-KEY-0123456789abcdef";
 
@@ -438,11 +439,7 @@ async fn reset_restores_the_demo_credentials() {
             .await;
     }
     assert!(byok_list(&sb, &ws).await.is_empty());
-    sb.http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    send(sb.control(Method::POST, "/reset")).await;
     assert_eq!(byok_list(&sb, &ws).await, seeded);
 }
 

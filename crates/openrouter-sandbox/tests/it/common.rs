@@ -95,6 +95,23 @@ impl Sb {
         self.call(Method::DELETE, path, None).await
     }
 
+    /// A request to the API (`/api/v1{path}`) with the management key, for a test that sets
+    /// headers or a body of its own; [`send`] it.
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.http.request(method, self.api(path)).bearer_auth(MGMT)
+    }
+
+    /// `GET {base}{path}` without a key: a served file, the control surface, a path off the API.
+    pub async fn fetch(&self, path: &str) -> reqwest::Response {
+        send(self.http.get(format!("{}{path}", self.base()))).await
+    }
+
+    /// A request to the control surface (`/__sandbox{path}`), which takes no key; [`send`] it.
+    pub fn control(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}/__sandbox{path}", self.base()))
+    }
+
     /// Raw body text and status for a full URL.
     pub async fn raw(&self, method: Method, url: &str, body: Option<String>) -> reqwest::Response {
         let mut req = self.http.request(method, url).bearer_auth(MGMT);
@@ -121,12 +138,8 @@ impl Sb {
     }
 
     pub async fn log(&self) -> Vec<Value> {
-        let v: Value = self
-            .http
-            .get(format!("{}/__sandbox/log", self.base()))
-            .send()
+        let v: Value = send(self.control(Method::GET, "/log"))
             .await
-            .unwrap()
             .json()
             .await
             .unwrap();
@@ -134,15 +147,27 @@ impl Sb {
     }
 
     pub async fn fault(&self, method: &str, path: &str, faults: Value) {
-        let resp = self
-            .http
-            .post(format!("{}/__sandbox/faults", self.base()))
-            .json(&serde_json::json!({ "method": method, "path": path, "faults": faults }))
-            .send()
-            .await
-            .unwrap();
+        let resp = send(
+            self.control(Method::POST, "/faults")
+                .json(&serde_json::json!({ "method": method, "path": path, "faults": faults })),
+        )
+        .await;
         assert_eq!(resp.status().as_u16(), 200);
     }
+}
+
+/// Sends a request built by hand; no answer at all fails the test here.
+pub async fn send(req: reqwest::RequestBuilder) -> reqwest::Response {
+    req.send().await.unwrap()
+}
+
+/// Asserts that `resp` is an error envelope with `status` as its status and its `code`, and
+/// hands back its body.
+pub async fn error_body(resp: reqwest::Response, status: u16) -> Value {
+    assert_eq!(resp.status().as_u16(), status);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], status, "body: {v}");
+    v
 }
 
 /// Asserts an error answer: the status, the envelope with `code` equal to it, and a

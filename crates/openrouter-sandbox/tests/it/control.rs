@@ -4,7 +4,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::common::{assert_error, client, Sb, MGMT};
+use crate::common::{assert_error, client, error_body, send, Sb, MGMT};
 
 #[tokio::test]
 async fn status_fault_answers_and_leaves_store_untouched() {
@@ -198,13 +198,11 @@ async fn commit_then_delay_answers_late_and_commits_even_if_the_client_gave_up()
     assert_eq!(posts.len(), 2);
     assert_eq!(posts[0]["status"], 201);
     // Bad values are refused with the field named.
-    let resp = sb
-        .http
-        .post(format!("{}/__sandbox/faults", sb.base()))
-        .json(&json!({"path": "/api/v1/keys", "faults": [{"commit_then_delay_ms": -1}]}))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        sb.control(Method::POST, "/faults")
+            .json(&json!({"path": "/api/v1/keys", "faults": [{"commit_then_delay_ms": -1}]})),
+    )
+    .await;
     assert_eq!(resp.status().as_u16(), 400);
     let v: Value = resp.json().await.unwrap();
     assert!(v.to_string().contains("commit_then_delay_ms"), "{v}");
@@ -257,12 +255,7 @@ async fn wildcards_queue_order_and_clear() {
     )
     .await;
     assert_eq!(sb.get("/workspaces/staging").await.0, 200);
-    let resp = sb
-        .http
-        .delete(format!("{}/__sandbox/faults", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(sb.control(Method::DELETE, "/faults")).await;
     assert_eq!(resp.status().as_u16(), 200);
     assert_error(
         &sb.delete("/workspaces/staging").await,
@@ -280,16 +273,8 @@ async fn fault_rules_are_validated() {
         json!({"method": "GET", "path": "/x", "faults": [{"nothing": true}]}),
         json!({"method": "GET", "path": "/x", "faults": "no"}),
     ] {
-        let resp = sb
-            .http
-            .post(format!("{}/__sandbox/faults", sb.base()))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status().as_u16(), 400);
-        let v: Value = resp.json().await.unwrap();
-        assert_eq!(v["error"]["code"], 400);
+        let resp = send(sb.control(Method::POST, "/faults").json(&body)).await;
+        error_body(resp, 400).await;
     }
 }
 
@@ -337,12 +322,7 @@ async fn reset_restores_the_seed_and_clears_faults_and_log() {
     sb.fault("GET", "/api/v1/workspaces", json!([{"status": 500}]))
         .await;
     assert_ne!(snapshot(&sb).await, initial);
-    let resp = sb
-        .http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(sb.control(Method::POST, "/reset")).await;
     assert_eq!(resp.status().as_u16(), 200);
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     assert_eq!(resp.json::<Value>().await.unwrap(), json!({"reset": true}));
@@ -438,11 +418,7 @@ async fn seed_scale_adds_workspaces_and_a_bulk_workspace() {
     // Reset returns to the scaled seed, not the plain one.
     let before = snapshot(&sb).await;
     sb.delete("/workspaces/scale-00001").await;
-    sb.http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    send(sb.control(Method::POST, "/reset")).await;
     assert_eq!(snapshot(&sb).await, before);
 }
 

@@ -1,9 +1,10 @@
 //! Guardrails: every rule of the README's "Guardrails" section, and bad input answered with a
 //! 400 naming the field while nothing changes.
 
+use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
+use crate::common::{assert_error, send, Sb};
 
 /// The first `n` key hashes of a workspace (by slug).
 async fn keys_of(sb: &Sb, slug: &str, n: usize) -> Vec<String> {
@@ -620,11 +621,7 @@ async fn the_demo_has_guardrails_with_keys_and_members_assigned() {
     // The reset restores the seed.
     let g = list[1]["id"].as_str().unwrap();
     sb.delete(&format!("/guardrails/{g}")).await;
-    sb.http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    send(sb.control(Method::POST, "/reset")).await;
     let (s, _) = sb.get(&format!("/guardrails/{g}")).await;
     assert_eq!(s, 200);
 }
