@@ -95,6 +95,23 @@ impl Sb {
         self.call(Method::DELETE, path, None).await
     }
 
+    /// A table of bad requests, each refused with `status`: `("PUT /path", body, needle)` is
+    /// sent with the management key (`None`: no body) and its answer must be the error
+    /// envelope with a message containing `needle`, as [`assert_error`] checks.
+    pub async fn assert_errors(&self, status: u16, cases: &[(&str, Option<Value>, &str)]) {
+        for (request, body, needle) in cases {
+            let (method, path) = request.split_once(' ').unwrap();
+            let got = self.call(method.parse().unwrap(), path, body.clone()).await;
+            let (s, v) = &got;
+            assert!(
+                *s == status && v["error"]["code"] == status,
+                "{} answered {s} {v}, not {status}",
+                request
+            );
+            assert_error(&got, status, needle);
+        }
+    }
+
     /// A request to the API (`/api/v1{path}`) with the management key, for a test that sets
     /// headers or a body of its own; [`send`] it.
     pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
