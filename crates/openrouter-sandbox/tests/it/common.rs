@@ -211,6 +211,18 @@ pub fn is_hex64(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// How many keys of the Default workspace are named `name`: what a lost create made.
+pub async fn keys_named(sb: &Sb, name: &str) -> usize {
+    let (s, keys) = sb.get("/keys").await;
+    assert_eq!(s, 200, "{keys}");
+    keys["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["name"] == name)
+        .count()
+}
+
 /// Every key of the organization, disabled ones too, workspace by workspace.
 pub async fn all_keys(sb: &Sb) -> Vec<Value> {
     let (_, ws) = sb.get("/workspaces?limit=100").await;

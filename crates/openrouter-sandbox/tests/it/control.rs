@@ -4,7 +4,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::common::{assert_error, client, error_body, send, Sb, MGMT};
+use crate::common::{assert_error, client, error_body, keys_named, send, Sb, MGMT};
 
 #[tokio::test]
 async fn status_fault_answers_and_leaves_store_untouched() {
@@ -47,14 +47,11 @@ async fn status_fault_answers_and_leaves_store_untouched() {
     // Queue empty: normal again.
     let (s, _) = sb.post("/keys", json!({"name": "a"})).await;
     assert_eq!(s, 201);
-    let created: Vec<Value> = sb.get("/keys").await.1["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|k| k["name"] == "a")
-        .cloned()
-        .collect();
-    assert_eq!(created.len(), 1, "only the unfaulted create happened");
+    assert_eq!(
+        keys_named(&sb, "a").await,
+        1,
+        "only the unfaulted create happened"
+    );
     let log = sb.log().await;
     let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
     assert_eq!(
@@ -108,9 +105,7 @@ async fn drop_fault_is_a_network_error_and_nothing_happens() {
     sb.fault("POST", "/api/v1/workspaces", json!([{"drop": true}]))
         .await;
     let err = sb
-        .http
-        .post(sb.api("/workspaces"))
-        .bearer_auth(MGMT)
+        .request(Method::POST, "/workspaces")
         .json(&json!({"name": "Dropped", "slug": "dropped"}))
         .send()
         .await
@@ -130,22 +125,17 @@ async fn commit_then_drop_commits_but_never_answers() {
     sb.fault("POST", "/api/v1/keys", json!([{"commit_then_drop": true}]))
         .await;
     let err = sb
-        .http
-        .post(sb.api("/keys"))
-        .bearer_auth(MGMT)
+        .request(Method::POST, "/keys")
         .json(&json!({"name": "lost-response"}))
         .send()
         .await
         .unwrap_err();
     assert!(err.status().is_none(), "{err}");
-    let (_, keys) = sb.get("/keys").await;
-    let n = keys["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|k| k["name"] == "lost-response")
-        .count();
-    assert_eq!(n, 1, "the create committed exactly once");
+    assert_eq!(
+        keys_named(&sb, "lost-response").await,
+        1,
+        "the create committed exactly once"
+    );
     let log = sb.log().await;
     let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
     assert_eq!(posts.len(), 1);
@@ -161,14 +151,6 @@ async fn commit_then_delay_answers_late_and_commits_even_if_the_client_gave_up()
         json!([{"commit_then_delay_ms": 800}, {"commit_then_delay_ms": 5000}]),
     )
     .await;
-    let count = |keys: &Value, name: &str| {
-        keys["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|k| k["name"] == name)
-            .count()
-    };
     // A patient client gets the answer, late.
     let started = Instant::now();
     let (s, _) = sb.post("/keys", json!({"name": "late-answer"})).await;
@@ -177,22 +159,19 @@ async fn commit_then_delay_answers_late_and_commits_even_if_the_client_gave_up()
     // A client that gives up before the answer: the key is made all the same, once, and is
     // there before the answer would have come.
     let err = sb
-        .http
-        .post(sb.api("/keys"))
-        .bearer_auth(MGMT)
+        .request(Method::POST, "/keys")
         .timeout(Duration::from_millis(300))
         .json(&json!({"name": "gave-up"}))
         .send()
         .await
         .unwrap_err();
     assert!(err.is_timeout(), "{err}");
-    let (_, keys) = sb.get("/keys").await;
     assert_eq!(
-        count(&keys, "gave-up"),
+        keys_named(&sb, "gave-up").await,
         1,
         "committed while the answer waits"
     );
-    assert_eq!(count(&keys, "late-answer"), 1);
+    assert_eq!(keys_named(&sb, "late-answer").await, 1);
     let log = sb.log().await;
     let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
     assert_eq!(posts.len(), 2);
