@@ -259,11 +259,7 @@ fn name_field(body: &JsonObject) -> ApiResult<Field<String>> {
 /// Applies the fields create and update share; `is_fallback` with `is_byok_only` is judged
 /// on the result.
 fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()> {
-    match name_field(body)? {
-        Field::Absent => {}
-        Field::Null => row.name = None,
-        Field::Value(n) => row.name = Some(n),
-    }
+    name_field(body)?.write(&mut row.name);
     if let Some(v) = flag(body, "disabled")? {
         row.disabled = v;
     }
@@ -276,11 +272,7 @@ fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()>
     if let Some(v) = flag(body, "is_required")? {
         row.is_required = v;
     }
-    match body.boolean("declared_zdr")? {
-        Field::Absent => {}
-        Field::Null => row.declared_zdr = None,
-        Field::Value(v) => row.declared_zdr = Some(v),
-    }
+    body.boolean("declared_zdr")?.write(&mut row.declared_zdr);
     for (name, min, hashes) in [
         ("allowed_models", 0, false),
         ("allowed_api_key_hashes", 1, true),
@@ -291,11 +283,7 @@ fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()>
             "allowed_api_key_hashes" => &mut row.allowed_api_key_hashes,
             _ => &mut row.allowed_user_ids,
         };
-        match allow_list(db, body, name, min, hashes)? {
-            Field::Absent => {}
-            Field::Null => *slot = None,
-            Field::Value(list) => *slot = Some(list),
-        }
+        allow_list(db, body, name, min, hashes)?.write(slot);
     }
     if row.is_fallback && row.is_byok_only {
         return Err(ApiError::bad_request(

@@ -11,7 +11,7 @@ use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::guardrails::find_or_404;
-use crate::input::{JsonObject, PathParams, QueryParams};
+use crate::input::{distinct, JsonObject, PathParams, QueryParams};
 use crate::key_rows::find_key;
 use crate::state::Shared;
 use crate::store::{self, now};
@@ -121,13 +121,7 @@ fn ids(body: &JsonObject, name: &str) -> ApiResult<Vec<String>> {
             "{name}[{i}]: must not be empty"
         )));
     }
-    let mut unique: Vec<String> = Vec::with_capacity(list.len());
-    for id in list {
-        if !unique.contains(&id) {
-            unique.push(id);
-        }
-    }
-    Ok(unique)
+    Ok(distinct(list))
 }
 
 /// `POST /guardrails/{id}/assignments/keys`: every key must exist and be in the guardrail's

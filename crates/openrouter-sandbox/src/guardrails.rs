@@ -15,15 +15,15 @@
 //!   deletes its assignment.
 
 use axum::response::Response;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde_json::{json, Map, Value};
 
 use crate::answer;
 use crate::auth::Management;
 use crate::cascade;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{char_len, Field, JsonObject, PathParams, QueryParams};
-use crate::store::{self, guardrail_id_for, now, WorkspaceRow, WORKSPACE_COLS};
+use crate::input::{char_len, distinct, Field, JsonObject, PathParams, QueryParams};
+use crate::store::{self, guardrail_id_for, lookup, now, Stored, WorkspaceRow, WORKSPACE_COLS};
 
 /// The regions `allowed_data_regions` may name.
 pub const DATA_REGIONS: &[&str] = &["global", "europe", "us"];
@@ -114,7 +114,7 @@ impl GuardrailRow {
             );
         }
         let name = if self.id == guardrail_id_for(&self.workspace_id) {
-            workspace(db, &self.workspace_id)?.map(|ws| default_name(&ws))
+            lookup::<WorkspaceRow>(db, &self.workspace_id)?.map(|ws| default_name(&ws))
         } else {
             None
         };
@@ -157,22 +157,13 @@ impl GuardrailRow {
 
 const GUARDRAIL_COLS: &str = "id, workspace_id, doc, created_at, updated_at";
 
-fn workspace(db: &Connection, id: &str) -> ApiResult<Option<WorkspaceRow>> {
-    Ok(db
-        .prepare_cached(&format!(
-            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1"
-        ))?
-        .query_row([id], WorkspaceRow::from_row)
-        .optional()?)
-}
-
-fn find(db: &Connection, id: &str) -> ApiResult<Option<GuardrailRow>> {
-    Ok(db
-        .prepare_cached(&format!(
-            "SELECT {GUARDRAIL_COLS} FROM guardrails WHERE id = ?1"
-        ))?
-        .query_row([id], GuardrailRow::from_row)
-        .optional()?)
+impl Stored for GuardrailRow {
+    const TABLE: &'static str = "guardrails";
+    const COLS: &'static str = GUARDRAIL_COLS;
+    const NOUN: &'static str = "guardrail";
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Self::from_row(r)
+    }
 }
 
 fn not_found(id: &str) -> ApiError {
@@ -183,7 +174,7 @@ fn not_found(id: &str) -> ApiError {
 
 /// The guardrail `id`, or 404.
 pub fn find_or_404(db: &Connection, id: &str) -> ApiResult<GuardrailRow> {
-    find(db, id)?.ok_or_else(|| not_found(id))
+    lookup(db, id)?.ok_or_else(|| not_found(id))
 }
 
 /// The workspace whose default guardrail `id` is, if it is one.
@@ -237,13 +228,7 @@ fn regions(body: &JsonObject) -> ApiResult<Field<Value>> {
             )));
         }
     }
-    let mut unique: Vec<String> = Vec::new();
-    for r in list {
-        if !unique.contains(&r) {
-            unique.push(r);
-        }
-    }
-    Ok(Field::Value(json!(unique)))
+    Ok(Field::Value(json!(distinct(list))))
 }
 
 /// The objects of an array field, or the 400 naming the field.
@@ -535,7 +520,7 @@ pub async fn create(
                     "workspace_id: {id:?} is not a UUID (a guardrail names its workspace by id)"
                 )));
             }
-            workspace(&db, &id)?.ok_or_else(|| {
+            lookup::<WorkspaceRow>(&db, &id)?.ok_or_else(|| {
                 ApiError::bad_request(format!("workspace_id: no workspace {id:?}"))
             })?
         }
@@ -580,7 +565,7 @@ pub async fn update(
             "name: a workspace default guardrail's name is derived from its workspace and cannot be changed",
         ));
     }
-    let mut row = match (find(&db, id)?, default) {
+    let mut row = match (lookup(&db, id)?, default) {
         (Some(row), _) => row,
         (None, Some(ws)) => GuardrailRow {
             id: id.to_owned(),

@@ -70,6 +70,17 @@ impl<T> Field<T> {
         }
     }
 
+    /// Writes a nullable setting the PATCH way: `null` clears `slot`, a value sets it, absence
+    /// leaves it alone; answers whether the field was sent.
+    pub fn write(self, slot: &mut Option<T>) -> bool {
+        match self {
+            Field::Absent => return false,
+            Field::Null => *slot = None,
+            Field::Value(v) => *slot = Some(v),
+        }
+        true
+    }
+
     /// The value as an `Option`, mapping both absent and null to `None`.
     pub fn into_option(self) -> Option<T> {
         match self {
@@ -275,6 +286,17 @@ impl JsonObject {
             v.as_str().map(str::to_owned)
         })
     }
+}
+
+/// `ids` with each id once, in the order first sent: a list body's repeats are one request.
+pub fn distinct(ids: Vec<String>) -> Vec<String> {
+    let mut unique: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    unique
 }
 
 /// The query string as pairs, so that unknown or repeated parameters can be judged here.

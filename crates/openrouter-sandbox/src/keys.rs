@@ -357,20 +357,8 @@ pub async fn update(
         key.disabled = d;
         changed = true;
     }
-    match parse_limit(&body)? {
-        Field::Absent => {}
-        f => {
-            key.limit = f.into_option();
-            changed = true;
-        }
-    }
-    match parse_limit_reset(&body)? {
-        Field::Absent => {}
-        f => {
-            key.limit_reset = f.into_option();
-            changed = true;
-        }
-    }
+    changed |= parse_limit(&body)?.write(&mut key.limit);
+    changed |= parse_limit_reset(&body)?.write(&mut key.limit_reset);
     if let Some(b) = body
         .boolean("include_byok_in_limit")?
         .not_null("include_byok_in_limit")?

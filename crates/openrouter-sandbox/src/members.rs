@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{JsonObject, Page, PathParams, QueryParams};
+use crate::input::{distinct, JsonObject, Page, PathParams, QueryParams};
 use crate::store::{self, find_workspace, implicit_member_id, now, WorkspaceRow};
 
 fn member_json(ws_id: &str, member_id: &str, user_id: &str, role: &str, created_at: &str) -> Value {
@@ -92,13 +92,7 @@ fn user_ids(body: &JsonObject) -> ApiResult<Vec<String>> {
             ids.len()
         )));
     }
-    let mut unique = Vec::with_capacity(ids.len());
-    for id in ids {
-        if !unique.contains(&id) {
-            unique.push(id);
-        }
-    }
-    Ok(unique)
+    Ok(distinct(ids))
 }
 
 /// `POST /workspaces/{id}/members/add`

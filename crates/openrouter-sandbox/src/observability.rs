@@ -444,11 +444,7 @@ fn apply(row: &mut DestinationRow, body: &JsonObject) -> ApiResult<()> {
             row.api_key_hashes = Some(list);
         }
     }
-    match filter_rules(body)? {
-        Field::Absent => {}
-        Field::Null => row.filter_rules = None,
-        Field::Value(v) => row.filter_rules = Some(v),
-    }
+    filter_rules(body)?.write(&mut row.filter_rules);
     if let Some(r) = regions(body)? {
         row.regions = r;
     }

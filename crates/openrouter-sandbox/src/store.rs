@@ -268,12 +268,7 @@ pub fn label_for(secret: &str) -> String {
 
 /// `default_guardrail_id` is derived from the workspace id (api-notes 13): a name-based UUID.
 pub fn guardrail_id_for(workspace_id: &str) -> String {
-    let digest = Sha256::digest(format!("guardrail:{workspace_id}").as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    uuid::Uuid::from_bytes(bytes).to_string()
+    name_uuid(&format!("guardrail:{workspace_id}"))
 }
 
 /// A stable, name-based UUID (version 5 layout) from any text.
@@ -288,12 +283,7 @@ pub fn name_uuid(name: &str) -> String {
 
 /// The id of a Default-workspace membership, which is implicit and so never stored.
 pub fn implicit_member_id(workspace_id: &str, user_id: &str) -> String {
-    let digest = Sha256::digest(format!("member:{workspace_id}:{user_id}").as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    uuid::Uuid::from_bytes(bytes).to_string()
+    name_uuid(&format!("member:{workspace_id}:{user_id}"))
 }
 
 /// The current time as the API writes timestamps.
@@ -500,16 +490,18 @@ pub trait Stored: Sized {
     fn read(r: &Row<'_>) -> rusqlite::Result<Self>;
 }
 
+/// The row with `id`, if there is one.
+pub fn lookup<T: Stored>(db: &Connection, id: &str) -> Result<Option<T>, ApiError> {
+    let sql = format!("SELECT {} FROM {} WHERE id = ?1", T::COLS, T::TABLE);
+    Ok(db
+        .prepare_cached(&sql)?
+        .query_row([id], T::read)
+        .optional()?)
+}
+
 /// The row with `id`, or a 404 naming it.
 pub fn find<T: Stored>(db: &Connection, id: &str) -> Result<T, ApiError> {
-    db.prepare_cached(&format!(
-        "SELECT {} FROM {} WHERE id = ?1",
-        T::COLS,
-        T::TABLE
-    ))?
-    .query_row([id], T::read)
-    .optional()?
-    .ok_or_else(|| ApiError::not_found(format!("{} {id:?} not found", T::NOUN)))
+    lookup(db, id)?.ok_or_else(|| ApiError::not_found(format!("{} {id:?} not found", T::NOUN)))
 }
 
 /// Deletes the row with `id` (nothing points at it), or answers a 404 naming it.
@@ -521,6 +513,15 @@ pub fn delete<T: Stored>(db: &Connection, id: &str) -> Result<(), ApiError> {
         return Err(ApiError::not_found(format!("{} {id:?} not found", T::NOUN)));
     }
     Ok(())
+}
+
+impl Stored for WorkspaceRow {
+    const TABLE: &'static str = "workspaces";
+    const COLS: &'static str = WORKSPACE_COLS;
+    const NOUN: &'static str = "workspace";
+    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Self::from_row(r)
+    }
 }
 
 /// Finds a workspace by UUID or slug (api-notes: `id` is either).
@@ -563,12 +564,7 @@ pub fn workspace_by_uuid(
             "workspace_id: {id:?} is not a UUID (this call does not take a slug)"
         )));
     }
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1"
-        ))?
-        .query_row([id], WorkspaceRow::from_row)
-        .optional()?)
+    lookup(conn, id)
 }
 
 /// The workspace a create body's `workspace_id` names (a UUID; the Default workspace when

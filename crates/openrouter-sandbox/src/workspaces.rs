@@ -86,56 +86,34 @@ fn apply_workspace_fields(
         ws.slug = slug;
         changed = true;
     }
-    match body.string("description")? {
-        Field::Absent => {}
-        Field::Null => {
-            ws.description = None;
-            changed = true;
-        }
-        Field::Value(d) => {
-            let n = char_len(&d);
-            if n > 500 {
-                return Err(ApiError::bad_request(format!(
-                    "description: must be at most 500 characters, got {n}"
-                )));
-            }
-            ws.description = Some(d);
-            changed = true;
+    let description = body.string("description")?;
+    if let Field::Value(d) = &description {
+        let n = char_len(d);
+        if n > 500 {
+            return Err(ApiError::bad_request(format!(
+                "description: must be at most 500 characters, got {n}"
+            )));
         }
     }
+    changed |= description.write(&mut ws.description);
     for (name, slot) in [
         ("default_text_model", &mut ws.default_text_model),
         ("default_image_model", &mut ws.default_image_model),
         ("default_provider_sort", &mut ws.default_provider_sort),
     ] {
-        match body.string(name)? {
-            Field::Absent => {}
-            Field::Null => {
-                *slot = None;
-                changed = true;
-            }
-            Field::Value(v) => {
-                if char_len(&v) > 200 {
-                    return Err(ApiError::bad_request(format!(
-                        "{name}: must be at most 200 characters"
-                    )));
-                }
-                *slot = Some(v);
-                changed = true;
+        let field = body.string(name)?;
+        if let Field::Value(v) = &field {
+            if char_len(v) > 200 {
+                return Err(ApiError::bad_request(format!(
+                    "{name}: must be at most 200 characters"
+                )));
             }
         }
+        changed |= field.write(slot);
     }
-    match body.int_array("io_logging_api_key_ids")? {
-        Field::Absent => {}
-        Field::Null => {
-            ws.io_logging_api_key_ids = None;
-            changed = true;
-        }
-        Field::Value(v) => {
-            ws.io_logging_api_key_ids = Some(v);
-            changed = true;
-        }
-    }
+    changed |= body
+        .int_array("io_logging_api_key_ids")?
+        .write(&mut ws.io_logging_api_key_ids);
     match body.string_array("disabled_server_tools")? {
         Field::Absent => {}
         Field::Null => {
