@@ -4,13 +4,13 @@
 
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::guardrails::find_or_404;
+use crate::guardrails::{find_or_404, GuardrailRow};
 use crate::input::{distinct, JsonObject, PathParams, QueryParams};
 use crate::key_rows::find_key;
 use crate::state::Shared;
@@ -131,11 +131,8 @@ pub async fn assign_keys(
     Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
-    let mut db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let hashes = ids(&body?, "key_hashes")?;
-    for (i, hash) in hashes.iter().enumerate() {
-        let key = find_key(&db, hash)?.ok_or_else(|| {
+    let check = |db: &Connection, g: &GuardrailRow, i: usize, hash: &str| {
+        let key = find_key(db, hash)?.ok_or_else(|| {
             ApiError::bad_request(format!("key_hashes[{i}]: no API key {hash:?}"))
         })?;
         if key.workspace_id != g.workspace_id {
@@ -143,27 +140,51 @@ pub async fn assign_keys(
                 "key_hashes[{i}]: the key {hash:?} is in another workspace than the guardrail; a key can only hold a guardrail of its own workspace"
             )));
         }
-    }
-    // The organization's first admin: the one management key acts for the organization.
-    let by = store::first_admin(&db)?;
-    let tx = db.transaction()?;
-    let mut assigned = 0;
-    let created = now();
-    for hash in &hashes {
+        Ok(())
+    };
+    let write = |tx: &Connection, g: &GuardrailRow, hash: &str, by: &Option<String>, at: &str| {
         let current: Option<String> = tx
             .prepare_cached("SELECT guardrail_id FROM guardrail_keys WHERE key_hash = ?1")?
             .query_row([hash], |r| r.get(0))
             .optional()?;
         if current.as_deref() == Some(g.id.as_str()) {
-            continue;
+            return Ok(0);
         }
         tx.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
             .execute([hash])?;
         tx.prepare_cached(
             "INSERT INTO guardrail_keys (id, guardrail_id, key_hash, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
         )?
-        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, created])?;
-        assigned += 1;
+        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, at])?;
+        Ok(1)
+    };
+    assign(&state, &path, body, "key_hashes", check, write)
+}
+
+/// Assigns the ids of body field `field` to the guardrail `path` names, all or none: each id
+/// must pass `check` (given its index), then `write` stores it in one transaction, answering
+/// how many assignments it made (0 for one already there).
+fn assign(
+    state: &Shared,
+    path: &PathParams,
+    body: Result<JsonObject, ApiError>,
+    field: &str,
+    check: impl Fn(&Connection, &GuardrailRow, usize, &str) -> ApiResult<()>,
+    write: impl Fn(&Connection, &GuardrailRow, &str, &Option<String>, &str) -> ApiResult<usize>,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let ids = ids(&body?, field)?;
+    for (i, id) in ids.iter().enumerate() {
+        check(&db, &g, i, id)?;
+    }
+    // The organization's first admin: the one management key acts for the organization.
+    let by = store::first_admin(&db)?;
+    let tx = db.transaction()?;
+    let created = now();
+    let mut assigned = 0;
+    for id in &ids {
+        assigned += write(&tx, &g, id, &by, &created)?;
     }
     tx.commit()?;
     Ok(Json(json!({ "assigned_count": assigned })).into_response())
@@ -216,30 +237,22 @@ pub async fn assign_members(
     Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
-    let mut db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let users = ids(&body?, "member_user_ids")?;
-    for (i, user) in users.iter().enumerate() {
-        if !store::user_exists(&db, user)? {
+    let check = |db: &Connection, _: &GuardrailRow, i: usize, user: &str| {
+        if !store::user_exists(db, user)? {
             return Err(ApiError::bad_request(format!(
                 "member_user_ids[{i}]: {user:?} is not a member of this organization"
             )));
         }
-    }
-    // The organization's first admin: the one management key acts for the organization.
-    let by = store::first_admin(&db)?;
-    let tx = db.transaction()?;
-    let mut assigned = 0;
-    let created = now();
-    for user in &users {
-        assigned += tx
+        Ok(())
+    };
+    let write = |tx: &Connection, g: &GuardrailRow, user: &str, by: &Option<String>, at: &str| {
+        Ok(tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO guardrail_members (id, guardrail_id, user_id, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
             )?
-            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, created])?;
-    }
-    tx.commit()?;
-    Ok(Json(json!({ "assigned_count": assigned })).into_response())
+            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, at])?)
+    };
+    assign(&state, &path, body, "member_user_ids", check, write)
 }
 
 /// `POST /guardrails/{id}/assignments/members/remove`
