@@ -378,10 +378,8 @@ async fn bad_input_is_a_400_naming_the_field_and_changes_nothing() {
 #[tokio::test]
 async fn deleting_a_workspace_deletes_its_byok_keys_and_destinations() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Doomed", "slug": "doomed"}))
-        .await;
-    let ws = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Doomed", "doomed").await;
+    let ws = ws["id"].as_str().unwrap().to_owned();
     let (s, k) = sb
         .post(
             "/byok",

@@ -138,6 +138,18 @@ impl Sb {
         req.send().await.unwrap()
     }
 
+    /// A new workspace (asserted created): its `Workspace` object.
+    pub async fn new_workspace(&self, name: &str, slug: &str) -> Value {
+        let (s, v) = self
+            .post(
+                "/workspaces",
+                serde_json::json!({ "name": name, "slug": slug }),
+            )
+            .await;
+        assert_eq!(s, 201, "{v}");
+        v["data"].clone()
+    }
+
     pub async fn workspace_id(&self, slug: &str) -> String {
         let (s, v) = self.get(&format!("/workspaces/{slug}")).await;
         assert_eq!(s, 200, "{v}");

@@ -18,26 +18,21 @@ async fn status_fault_answers_and_leaves_store_untouched() {
         ]),
     )
     .await;
-    let resp = sb
-        .raw(
-            Method::POST,
-            &sb.api("/keys"),
-            Some("{\"name\":\"a\"}".into()),
+    // The same create twice: each answer is the next queued fault.
+    let create = || {
+        send(
+            sb.request(Method::POST, "/keys")
+                .json(&json!({"name": "a"})),
         )
-        .await;
+    };
+    let resp = create().await;
     assert_eq!(resp.status().as_u16(), 503);
     assert_eq!(resp.headers()["retry-after"], "2");
     assert_eq!(resp.headers()["retry-after-ms"], "150");
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["error"]["code"], 503);
-    let resp = sb
-        .raw(
-            Method::POST,
-            &sb.api("/keys"),
-            Some("{\"name\":\"a\"}".into()),
-        )
-        .await;
+    let resp = create().await;
     assert_eq!(resp.status().as_u16(), 502);
     assert!(resp.headers()["content-type"]
         .to_str()

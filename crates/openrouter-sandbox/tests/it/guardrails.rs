@@ -147,10 +147,7 @@ async fn without_a_workspace_the_default_one_is_meant() {
 #[tokio::test]
 async fn a_workspace_default_guardrail_exists_by_id_before_it_is_written() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Fresh", "slug": "fresh"}))
-        .await;
-    let ws = &ws["data"];
+    let ws = &sb.new_workspace("Fresh", "fresh").await;
     let gid = ws["default_guardrail_id"].as_str().unwrap();
     // Not configured yet: a 404 that says so, and no assignments to list.
     sb.assert_errors(
@@ -338,14 +335,9 @@ async fn members_are_assigned_and_unassigned() {
 #[tokio::test]
 async fn deleting_a_workspace_deletes_its_guardrails() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Gone", "slug": "gone"}))
-        .await;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
-    let gid = ws["data"]["default_guardrail_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let ws = sb.new_workspace("Gone", "gone").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
+    let gid = ws["default_guardrail_id"].as_str().unwrap().to_owned();
     let g = create(&sb, "gone", json!({"name": "Short-lived"})).await;
     sb.patch(&format!("/guardrails/{gid}"), json!({"limit_usd": 1}))
         .await;

@@ -90,11 +90,8 @@ async fn add_and_remove_members() {
 #[tokio::test]
 async fn members_with_active_keys_or_scim_stay() {
     let sb = Sb::start().await;
-    let ws = sb
-        .post("/workspaces", json!({"name": "Team", "slug": "team"}))
-        .await
-        .1;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Team", "team").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
     let (_, org) = sb.get("/organization/members?limit=100").await;
     // Demo: Katherine Johnson (index 3) is SCIM-managed, Alan Turing (2) is not.
     let scim = org["data"][3]["id"].as_str().unwrap().to_owned();

@@ -372,10 +372,8 @@ async fn default_workspace_is_deleted_only_with_the_confirmation() {
 #[tokio::test]
 async fn the_confirmation_changes_nothing_for_other_workspaces() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Tmp", "slug": "tmp"}))
-        .await;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Tmp", "tmp").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
     sb.post("/keys", json!({"name": "live", "workspace_id": ws_id}))
         .await;
     assert_error(

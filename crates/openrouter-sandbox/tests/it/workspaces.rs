@@ -181,10 +181,8 @@ async fn default_workspace_cannot_be_deleted() {
 #[tokio::test]
 async fn workspace_with_active_keys_cannot_be_deleted() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Tmp", "slug": "tmp"}))
-        .await;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Tmp", "tmp").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
     let (_, key) = sb
         .post("/keys", json!({"name": "k", "workspace_id": ws_id}))
         .await;
