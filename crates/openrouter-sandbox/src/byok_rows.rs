@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, Row};
 use serde_json::{json, Value};
 
-use crate::store::{from_json_column, json_column, mask, sha256_hex, Stored};
+use crate::store::{from_json_column, json_column, mask, sha256_hex};
 
 /// A BYOK credential as stored: the key itself never is.
 #[derive(Debug, Clone)]
@@ -149,11 +149,4 @@ impl ByokRow {
     }
 }
 
-impl Stored for ByokRow {
-    const TABLE: &'static str = "byok_keys";
-    const COLS: &'static str = COLS;
-    const NOUN: &'static str = "BYOK credential";
-    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Self::from_row(r)
-    }
-}
+crate::stored!(ByokRow, "byok_keys", COLS, "BYOK credential");

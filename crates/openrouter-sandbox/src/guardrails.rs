@@ -23,7 +23,7 @@ use crate::auth::Management;
 use crate::cascade;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{char_len, distinct, Field, JsonObject, PathParams, QueryParams};
-use crate::store::{self, guardrail_id_for, lookup, now, Stored, WorkspaceRow, WORKSPACE_COLS};
+use crate::store::{self, guardrail_id_for, lookup, now, WorkspaceRow, WORKSPACE_COLS};
 
 /// The regions `allowed_data_regions` may name.
 pub const DATA_REGIONS: &[&str] = &["global", "europe", "us"];
@@ -157,14 +157,7 @@ impl GuardrailRow {
 
 const GUARDRAIL_COLS: &str = "id, workspace_id, doc, created_at, updated_at";
 
-impl Stored for GuardrailRow {
-    const TABLE: &'static str = "guardrails";
-    const COLS: &'static str = GUARDRAIL_COLS;
-    const NOUN: &'static str = "guardrail";
-    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        Self::from_row(r)
-    }
-}
+crate::stored!(GuardrailRow, "guardrails", GUARDRAIL_COLS, "guardrail");
 
 fn not_found(id: &str) -> ApiError {
     ApiError::not_found(format!(

@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection, Row};
 use serde_json::{json, Map, Value};
 
-use crate::store::{from_json_column, json_column, Stored};
+use crate::store::{from_json_column, json_column};
 
 /// A destination as stored (credentials in `config` masked).
 #[derive(Debug, Clone)]
@@ -154,11 +154,4 @@ impl DestinationRow {
     }
 }
 
-impl Stored for DestinationRow {
-    const TABLE: &'static str = "destinations";
-    const COLS: &'static str = COLS;
-    const NOUN: &'static str = "destination";
-    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Self::from_row(r)
-    }
-}
+crate::stored!(DestinationRow, "destinations", COLS, "destination");

@@ -490,6 +490,22 @@ pub trait Stored: Sized {
     fn read(r: &Row<'_>) -> rusqlite::Result<Self>;
 }
 
+/// Declares a row type [`Stored`]: `stored!(Type, "table", COLS, "noun")`, read by the type's
+/// own `from_row`.
+#[macro_export]
+macro_rules! stored {
+    ($row:ty, $table:literal, $cols:expr, $noun:literal) => {
+        impl $crate::store::Stored for $row {
+            const TABLE: &'static str = $table;
+            const COLS: &'static str = $cols;
+            const NOUN: &'static str = $noun;
+            fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+                <$row>::from_row(r)
+            }
+        }
+    };
+}
+
 /// The row with `id`, if there is one.
 pub fn lookup<T: Stored>(db: &Connection, id: &str) -> Result<Option<T>, ApiError> {
     let sql = format!("SELECT {} FROM {} WHERE id = ?1", T::COLS, T::TABLE);
@@ -515,14 +531,7 @@ pub fn delete<T: Stored>(db: &Connection, id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-impl Stored for WorkspaceRow {
-    const TABLE: &'static str = "workspaces";
-    const COLS: &'static str = WORKSPACE_COLS;
-    const NOUN: &'static str = "workspace";
-    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Self::from_row(r)
-    }
-}
+crate::stored!(WorkspaceRow, "workspaces", WORKSPACE_COLS, "workspace");
 
 /// Finds a workspace by UUID or slug (api-notes: `id` is either).
 pub fn find_workspace(conn: &Connection, id_or_slug: &str) -> Result<WorkspaceRow, ApiError> {
