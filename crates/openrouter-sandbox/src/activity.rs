@@ -25,7 +25,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{Connection, OptionalExtension};
@@ -33,11 +32,11 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use time::{Date, Duration, OffsetDateTime, Weekday};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::input::QueryParams;
 use crate::key_rows::{KeyRow, KEY_COLS};
-use crate::state::Shared;
 use crate::store::{guardrail_id_for, name_uuid};
 
 /// How many completed UTC days `/activity` covers.
@@ -525,11 +524,7 @@ fn activity(keys: &[KeyRow], rules: &Rules, f: &Filters, today: Date) -> Vec<Val
 }
 
 /// `GET /activity`: the last 30 completed UTC days, oldest first, by endpoint.
-pub async fn get_activity(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn get_activity(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
     let today = today();
     let (keys, rules, f) = {
         let db = state.db();
@@ -537,7 +532,7 @@ pub async fn get_activity(
         (keys_for(&db, &f)?, Rules::read(&db)?, f)
     };
     let data = activity(&keys, &rules, &f, today);
-    Ok(Json(json!({ "data": data })).into_response())
+    Ok(answer::data(data))
 }
 
 const RETIRED: &str = "retired_usage_units";
@@ -559,7 +554,7 @@ pub fn retire_usage(db: &Connection, filter: &str, arg: &str) -> rusqlite::Resul
 }
 
 /// `GET /credits`
-pub async fn get_credits(State(state): State<Shared>, _: Management) -> ApiResult<Response> {
+pub async fn get_credits(Management(state): Management) -> ApiResult<Response> {
     let used = {
         let db = state.db();
         let live: f64 = db

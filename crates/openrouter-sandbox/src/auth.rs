@@ -1,6 +1,6 @@
 //! Who is calling: the bearer key read once, by an axum extractor, instead of by every handler.
 //!
-//! Handlers of management routes take a [`Management`] argument; `GET /key`, which any valid
+//! Handlers of management routes take a [`Management`] argument (which also hands them the state); `GET /key`, which any valid
 //! key may call, takes a [`Caller`]. Put either after the path and query extractors and before
 //! the body: a malformed path or query string is then still answered before a missing key, and
 //! a bad key before a bad body, as OpenRouter does.
@@ -22,9 +22,11 @@ pub enum Caller {
     Key(Box<KeyRow>),
 }
 
-/// Proof that a request carries the management key; rejects anything else with 401 or 403.
-#[derive(Debug, Clone, Copy)]
-pub struct Management;
+/// Proof that a request carries the management key (anything else is rejected with 401 or
+/// 403), holding the state it manages: a management handler takes `Management(state)` and
+/// needs no `State` extractor of its own.
+#[derive(Clone)]
+pub struct Management(pub Shared);
 
 impl FromRequestParts<Shared> for Caller {
     type Rejection = ApiError;
@@ -39,7 +41,7 @@ impl FromRequestParts<Shared> for Management {
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> ApiResult<Self> {
         match authenticate(state, parts)? {
-            Caller::Management => Ok(Management),
+            Caller::Management => Ok(Management(state.clone())),
             Caller::Key(_) => Err(ApiError::management_only()),
         }
     }

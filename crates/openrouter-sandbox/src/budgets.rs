@@ -1,16 +1,15 @@
 //! `/workspaces/{id}/budgets` and `/{interval}`: a workspace's spend budgets, which must
 //! strictly shrink lifetime > monthly > weekly > daily.
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{params, Connection};
 use serde_json::{json, Value};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{JsonObject, PathParams};
-use crate::state::Shared;
 use crate::store::{find_workspace, now};
 
 const INTERVALS: [&str; 4] = ["daily", "weekly", "monthly", "lifetime"];
@@ -66,11 +65,7 @@ fn budgets_of(db: &Connection, ws_id: &str) -> ApiResult<Vec<Budget>> {
 }
 
 /// `GET /workspaces/{id}/budgets`
-pub async fn list(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn list(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let ws = find_workspace(&db, path.at(0))?;
     let data: Vec<Value> = budgets_of(&db, &ws.id)?
@@ -84,11 +79,7 @@ pub async fn list(
 }
 
 /// `GET /workspaces/{id}/budgets/{interval}`
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let ws = find_workspace(&db, path.at(0))?;
     let interval = path.at(1);
@@ -107,9 +98,8 @@ pub async fn get(
 
 /// `PUT /workspaces/{id}/budgets/{interval}`
 pub async fn put(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let mut db = state.db();
@@ -171,7 +161,7 @@ pub async fn put(
         if flag != ws.include_byok_in_budgets {
             ws.include_byok_in_budgets = flag;
             ws.updated_at = Some(stamp);
-            ws.update(&tx)?;
+            ws.save(&tx)?;
         }
     }
     tx.commit()?;
@@ -182,11 +172,7 @@ pub async fn put(
 }
 
 /// `DELETE /workspaces/{id}/budgets/{interval}`
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let ws = find_workspace(&db, path.at(0))?;
     let interval = path.at(1);
@@ -200,5 +186,5 @@ pub async fn delete(
             ws.slug
         )));
     }
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }

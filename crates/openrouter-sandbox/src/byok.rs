@@ -10,19 +10,15 @@
 //! * `workspace_id` is a UUID (no slug), defaulting to the Default workspace;
 //! * `allowed_api_key_hashes` holds 1..100 hashes of keys of this organization.
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use rusqlite::{params, Connection};
-use serde_json::json;
 
+use crate::answer;
 use crate::auth::Management;
-use crate::byok_rows::{find, ByokRow, COLS};
+use crate::byok_rows::{ByokRow, COLS};
 use crate::error::{ApiError, ApiResult};
-use crate::input::{Field, JsonObject, Page, PathParams, QueryParams};
-use crate::state::Shared;
-use crate::store::{self, mask, now, sha256_hex};
+use crate::input::{Field, JsonObject, PathParams, QueryParams};
+use crate::store::{self, find, mask, now, sha256_hex};
 
 /// The providers today's API takes (@openrouter/sdk 1.3.19: the spec's list with eleven
 /// added and `ncompass` gone).
@@ -158,12 +154,8 @@ fn check_provider(p: &str) -> ApiResult<()> {
 }
 
 /// `GET /byok`: the Default workspace's credentials unless `workspace_id` names another.
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let Page { offset, limit } = q.page()?;
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
+    let page = q.page()?;
     let provider = q.string("provider");
     // A filter may also name a provider the API dropped (its credentials may still exist).
     if let Some(p) = provider
@@ -174,20 +166,18 @@ pub async fn list(
     }
     let db = state.db();
     let Some(ws) = store::workspace_by_uuid(&db, q.string("workspace_id").as_deref())? else {
-        return Ok(Json(json!({ "data": [], "total_count": 0 })).into_response());
+        return Ok(answer::list(Vec::<serde_json::Value>::new(), 0));
     };
-    let filter = "workspace_id = ?1 AND (?2 IS NULL OR provider = ?2)";
-    let total: i64 = db
-        .prepare_cached(&format!("SELECT COUNT(*) FROM byok_keys WHERE {filter}"))?
-        .query_row(params![ws.id, provider], |r| r.get(0))?;
-    let data = db
-        .prepare_cached(&format!(
-            "SELECT {COLS} FROM byok_keys WHERE {filter} ORDER BY provider, sort_order, seq LIMIT ?3 OFFSET ?4"
-        ))?
-        .query_map(params![ws.id, provider, limit, offset], ByokRow::from_row)?
-        .map(|r| r.map(|k| k.to_json()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+    let (data, total) = answer::page(
+        &db,
+        COLS,
+        "byok_keys WHERE workspace_id = ?1 AND (?2 IS NULL OR provider = ?2)",
+        "provider, sort_order, seq",
+        &[&ws.id, &provider],
+        page,
+        |r| Ok(ByokRow::from_row(r)?.to_json()),
+    )?;
+    Ok(answer::list(data, total))
 }
 
 /// An allow-list field: `null` clears it; an array of 1..=100 (at least `min`) non-empty
@@ -269,11 +259,7 @@ fn name_field(body: &JsonObject) -> ApiResult<Field<String>> {
 /// Applies the fields create and update share; `is_fallback` with `is_byok_only` is judged
 /// on the result.
 fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()> {
-    match name_field(body)? {
-        Field::Absent => {}
-        Field::Null => row.name = None,
-        Field::Value(n) => row.name = Some(n),
-    }
+    name_field(body)?.write(&mut row.name);
     if let Some(v) = flag(body, "disabled")? {
         row.disabled = v;
     }
@@ -286,11 +272,7 @@ fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()>
     if let Some(v) = flag(body, "is_required")? {
         row.is_required = v;
     }
-    match body.boolean("declared_zdr")? {
-        Field::Absent => {}
-        Field::Null => row.declared_zdr = None,
-        Field::Value(v) => row.declared_zdr = Some(v),
-    }
+    body.boolean("declared_zdr")?.write(&mut row.declared_zdr);
     for (name, min, hashes) in [
         ("allowed_models", 0, false),
         ("allowed_api_key_hashes", 1, true),
@@ -301,11 +283,7 @@ fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()>
             "allowed_api_key_hashes" => &mut row.allowed_api_key_hashes,
             _ => &mut row.allowed_user_ids,
         };
-        match allow_list(db, body, name, min, hashes)? {
-            Field::Absent => {}
-            Field::Null => *slot = None,
-            Field::Value(list) => *slot = Some(list),
-        }
+        allow_list(db, body, name, min, hashes)?.write(slot);
     }
     if row.is_fallback && row.is_byok_only {
         return Err(ApiError::bad_request(
@@ -316,22 +294,15 @@ fn apply(db: &Connection, row: &mut ByokRow, body: &JsonObject) -> ApiResult<()>
 }
 
 /// `POST /byok` (201).
-pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
-    body: JsonObject,
-) -> ApiResult<Response> {
+pub async fn create(Management(state): Management, body: JsonObject) -> ApiResult<Response> {
     let provider = body
         .string("provider")?
         .into_option()
         .ok_or_else(|| ApiError::bad_request("provider: required"))?;
     check_provider(&provider)?;
     let key = provider_key(&body)?.ok_or_else(|| ApiError::bad_request("key: required"))?;
-    let workspace_id = body.string("workspace_id")?.not_null("workspace_id")?;
     let db = state.db();
-    let ws = store::workspace_by_uuid(&db, workspace_id.as_deref())?.ok_or_else(|| {
-        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
-    })?;
+    let ws = store::body_workspace(&db, &body)?;
     let mut row = ByokRow::new(
         uuid::Uuid::new_v4().to_string(),
         ws.id,
@@ -344,49 +315,37 @@ pub async fn create(
     row.sort_order = db
         .prepare_cached("SELECT COUNT(*) FROM byok_keys WHERE workspace_id = ?1 AND provider = ?2")?
         .query_row(params![row.workspace_id, row.provider], |r| r.get(0))?;
-    row.insert(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": row.to_json() }))).into_response())
+    row.save(&db)?;
+    Ok(answer::created(row.to_json()))
 }
 
 /// `GET /byok/{id}`.
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let row = find(&state.db(), path.at(0))?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
+    let row: ByokRow = find(&state.db(), path.at(0))?;
+    Ok(answer::data(row.to_json()))
 }
 
 /// `PATCH /byok/{id}`: a `key` rotates the credential in place (new hash and label).
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: JsonObject,
 ) -> ApiResult<Response> {
     let db = state.db();
-    let mut row = find(&db, path.at(0))?;
+    let mut row: ByokRow = find(&db, path.at(0))?;
     if let Some(key) = provider_key(&body)? {
         row.label = mask(&key);
         row.key_sha256 = sha256_hex(&key);
     }
     apply(&db, &mut row, &body)?;
-    row.update(&db)?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+    row.save(&db)?;
+    Ok(answer::data(row.to_json()))
 }
 
 /// `DELETE /byok/{id}`.
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let row = find(&db, path.at(0))?;
-    db.prepare_cached("DELETE FROM byok_keys WHERE id = ?1")?
-        .execute([&row.id])?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
+    store::delete::<ByokRow>(&state.db(), path.at(0))?;
+    Ok(answer::deleted())
 }
 
 #[cfg(test)]

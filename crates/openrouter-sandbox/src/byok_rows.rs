@@ -1,10 +1,9 @@
 //! BYOK credentials as stored: the row, its JSON, its queries. Apart from the handlers
 //! (`byok.rs`) so that the seed writes rows without depending on the server's state.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde_json::{json, Value};
 
-use crate::error::{ApiError, ApiResult};
 use crate::store::{from_json_column, json_column, mask, sha256_hex};
 
 /// A BYOK credential as stored: the key itself never is.
@@ -115,10 +114,18 @@ impl ByokRow {
         })
     }
 
-    /// Stores a new credential.
-    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+    /// Stores it: a new credential, or the changed fields of the one with its id (all but its
+    /// provider, workspace, order and creation).
+    pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
         conn.prepare_cached(&format!(
-            "INSERT INTO byok_keys ({COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)"
+            "INSERT INTO byok_keys ({COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, label = excluded.label, \
+             key_sha256 = excluded.key_sha256, disabled = excluded.disabled, \
+             is_fallback = excluded.is_fallback, is_byok_only = excluded.is_byok_only, \
+             is_required = excluded.is_required, declared_zdr = excluded.declared_zdr, \
+             allowed_models = excluded.allowed_models, \
+             allowed_api_key_hashes = excluded.allowed_api_key_hashes, \
+             allowed_user_ids = excluded.allowed_user_ids"
         ))?
         .execute(params![
             self.id,
@@ -140,36 +147,6 @@ impl ByokRow {
         ])?;
         Ok(())
     }
-
-    /// Stores its changed fields (all but its id, provider, workspace, order and creation).
-    pub fn update(&self, conn: &Connection) -> rusqlite::Result<()> {
-        conn.prepare_cached(
-            "UPDATE byok_keys SET name = ?2, label = ?3, key_sha256 = ?4, disabled = ?5, \
-             is_fallback = ?6, is_byok_only = ?7, is_required = ?8, declared_zdr = ?9, \
-             allowed_models = ?10, allowed_api_key_hashes = ?11, allowed_user_ids = ?12 WHERE id = ?1",
-        )?
-        .execute(params![
-            self.id,
-            self.name,
-            self.label,
-            self.key_sha256,
-            self.disabled,
-            self.is_fallback,
-            self.is_byok_only,
-            self.is_required,
-            self.declared_zdr,
-            json_column(&self.allowed_models),
-            json_column(&self.allowed_api_key_hashes),
-            json_column(&self.allowed_user_ids),
-        ])?;
-        Ok(())
-    }
 }
 
-/// The credential with `id`, or a 404.
-pub fn find(db: &Connection, id: &str) -> ApiResult<ByokRow> {
-    db.prepare_cached(&format!("SELECT {COLS} FROM byok_keys WHERE id = ?1"))?
-        .query_row([id], ByokRow::from_row)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("BYOK credential {id:?} not found")))
-}
+crate::stored!(ByokRow, "byok_keys", COLS, "BYOK credential");

@@ -2,16 +2,16 @@
 //! organization-wide lists (`/guardrails/assignments/...`): a key holds at most one guardrail,
 //! of its own workspace (the rules are in `guardrails.rs`'s doc and the README).
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::guardrails::find_or_404;
-use crate::input::{JsonObject, Page, PathParams, QueryParams};
+use crate::guardrails::{find_or_404, GuardrailRow};
+use crate::input::{distinct, JsonObject, PathParams, QueryParams};
 use crate::key_rows::find_key;
 use crate::state::Shared;
 use crate::store::{self, now};
@@ -41,88 +41,68 @@ fn member_assignment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
     }))
 }
 
-const KEY_ASSIGNMENT: &str =
-    "SELECT a.id, a.key_hash, a.guardrail_id, k.name, k.label, a.assigned_by, a.created_at \
-     FROM guardrail_keys a JOIN keys k ON k.hash = a.key_hash";
-const MEMBER_ASSIGNMENT: &str =
-    "SELECT a.id, a.user_id, a.guardrail_id, a.assigned_by, a.created_at FROM guardrail_members a";
+const KEY_ASSIGNMENT: (&str, &str) = (
+    "a.id, a.key_hash, a.guardrail_id, k.name, k.label, a.assigned_by, a.created_at",
+    "guardrail_keys a JOIN keys k ON k.hash = a.key_hash",
+);
+const MEMBER_ASSIGNMENT: (&str, &str) = (
+    "a.id, a.user_id, a.guardrail_id, a.assigned_by, a.created_at",
+    "guardrail_members a",
+);
 
-/// One page of assignments: a guardrail's, or the organization's (`guardrail` None).
+/// One page of assignments (of keys, or of members): the guardrail's that `path` names (404
+/// if none), or the organization's without a path.
 fn assignments(
-    db: &Connection,
+    state: &Shared,
     keys: bool,
-    guardrail: Option<&str>,
-    Page { offset, limit }: Page,
-) -> ApiResult<Value> {
-    let (select, table) = if keys {
-        (KEY_ASSIGNMENT, "guardrail_keys")
-    } else {
-        (MEMBER_ASSIGNMENT, "guardrail_members")
+    path: Option<&PathParams>,
+    q: &QueryParams,
+) -> ApiResult<Response> {
+    let db = state.db();
+    let guardrail = match path {
+        Some(path) => Some(find_or_404(&db, path.at(0))?.id),
+        None => None,
     };
-    let only = if guardrail.is_some() {
-        "a.guardrail_id = ?1"
+    let ((cols, table), row): (_, fn(&rusqlite::Row<'_>) -> rusqlite::Result<Value>) = if keys {
+        (KEY_ASSIGNMENT, key_assignment)
     } else {
-        "?1 IS NULL"
+        (MEMBER_ASSIGNMENT, member_assignment)
     };
-    let total: i64 = db
-        .prepare_cached(&format!("SELECT COUNT(*) FROM {table} a WHERE {only}"))?
-        .query_row([guardrail], |r| r.get(0))?;
-    let row = if keys {
-        key_assignment
+    let from = if guardrail.is_some() {
+        format!("{table} WHERE a.guardrail_id = ?1")
     } else {
-        member_assignment
+        format!("{table} WHERE ?1 IS NULL")
     };
-    let data = db
-        .prepare_cached(&format!(
-            "{select} WHERE {only} ORDER BY a.seq LIMIT ?2 OFFSET ?3"
-        ))?
-        .query_map(params![guardrail, limit, offset], row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(json!({ "data": data, "total_count": total }))
+    let (data, total) = answer::page(&db, cols, &from, "a.seq", &[&guardrail], q.page()?, row)?;
+    Ok(answer::list(data, total))
 }
 
 /// `GET /guardrails/{id}/assignments/keys`
 pub async fn list_keys(
-    State(state): State<Shared>,
     path: PathParams,
     q: QueryParams,
-    _: Management,
+    Management(state): Management,
 ) -> ApiResult<Response> {
-    let db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    Ok(Json(assignments(&db, true, Some(&g.id), q.page()?)?).into_response())
+    assignments(&state, true, Some(&path), &q)
 }
 
 /// `GET /guardrails/{id}/assignments/members`
 pub async fn list_members(
-    State(state): State<Shared>,
     path: PathParams,
     q: QueryParams,
-    _: Management,
+    Management(state): Management,
 ) -> ApiResult<Response> {
-    let db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    Ok(Json(assignments(&db, false, Some(&g.id), q.page()?)?).into_response())
+    assignments(&state, false, Some(&path), &q)
 }
 
 /// `GET /guardrails/assignments/keys`
-pub async fn all_keys(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    Ok(Json(assignments(&db, true, None, q.page()?)?).into_response())
+pub async fn all_keys(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
+    assignments(&state, true, None, &q)
 }
 
 /// `GET /guardrails/assignments/members`
-pub async fn all_members(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    Ok(Json(assignments(&db, false, None, q.page()?)?).into_response())
+pub async fn all_members(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
+    assignments(&state, false, None, &q)
 }
 
 /// The identifiers of an assignment body: at least one, none empty, each once.
@@ -141,28 +121,18 @@ fn ids(body: &JsonObject, name: &str) -> ApiResult<Vec<String>> {
             "{name}[{i}]: must not be empty"
         )));
     }
-    let mut unique: Vec<String> = Vec::with_capacity(list.len());
-    for id in list {
-        if !unique.contains(&id) {
-            unique.push(id);
-        }
-    }
-    Ok(unique)
+    Ok(distinct(list))
 }
 
 /// `POST /guardrails/{id}/assignments/keys`: every key must exist and be in the guardrail's
 /// workspace, or nothing is assigned; a key holding another guardrail moves to this one.
 pub async fn assign_keys(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
-    let mut db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let hashes = ids(&body?, "key_hashes")?;
-    for (i, hash) in hashes.iter().enumerate() {
-        let key = find_key(&db, hash)?.ok_or_else(|| {
+    let check = |db: &Connection, g: &GuardrailRow, i: usize, hash: &str| {
+        let key = find_key(db, hash)?.ok_or_else(|| {
             ApiError::bad_request(format!("key_hashes[{i}]: no API key {hash:?}"))
         })?;
         if key.workspace_id != g.workspace_id {
@@ -170,27 +140,51 @@ pub async fn assign_keys(
                 "key_hashes[{i}]: the key {hash:?} is in another workspace than the guardrail; a key can only hold a guardrail of its own workspace"
             )));
         }
-    }
-    // The organization's first admin: the one management key acts for the organization.
-    let by = store::first_admin(&db)?;
-    let tx = db.transaction()?;
-    let mut assigned = 0;
-    let created = now();
-    for hash in &hashes {
+        Ok(())
+    };
+    let write = |tx: &Connection, g: &GuardrailRow, hash: &str, by: &Option<String>, at: &str| {
         let current: Option<String> = tx
             .prepare_cached("SELECT guardrail_id FROM guardrail_keys WHERE key_hash = ?1")?
             .query_row([hash], |r| r.get(0))
             .optional()?;
         if current.as_deref() == Some(g.id.as_str()) {
-            continue;
+            return Ok(0);
         }
         tx.prepare_cached("DELETE FROM guardrail_keys WHERE key_hash = ?1")?
             .execute([hash])?;
         tx.prepare_cached(
             "INSERT INTO guardrail_keys (id, guardrail_id, key_hash, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
         )?
-        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, created])?;
-        assigned += 1;
+        .execute(params![uuid::Uuid::new_v4().to_string(), g.id, hash, by, at])?;
+        Ok(1)
+    };
+    assign(&state, &path, body, "key_hashes", check, write)
+}
+
+/// Assigns the ids of body field `field` to the guardrail `path` names, all or none: each id
+/// must pass `check` (given its index), then `write` stores it in one transaction, answering
+/// how many assignments it made (0 for one already there).
+fn assign(
+    state: &Shared,
+    path: &PathParams,
+    body: Result<JsonObject, ApiError>,
+    field: &str,
+    check: impl Fn(&Connection, &GuardrailRow, usize, &str) -> ApiResult<()>,
+    write: impl Fn(&Connection, &GuardrailRow, &str, &Option<String>, &str) -> ApiResult<usize>,
+) -> ApiResult<Response> {
+    let mut db = state.db();
+    let g = find_or_404(&db, path.at(0))?;
+    let ids = ids(&body?, field)?;
+    for (i, id) in ids.iter().enumerate() {
+        check(&db, &g, i, id)?;
+    }
+    // The organization's first admin: the one management key acts for the organization.
+    let by = store::first_admin(&db)?;
+    let tx = db.transaction()?;
+    let created = now();
+    let mut assigned = 0;
+    for id in &ids {
+        assigned += write(&tx, &g, id, &by, &created)?;
     }
     tx.commit()?;
     Ok(Json(json!({ "assigned_count": assigned })).into_response())
@@ -198,9 +192,8 @@ pub async fn assign_keys(
 
 /// `POST /guardrails/{id}/assignments/keys/remove`: keys not assigned to it are left alone.
 pub async fn unassign_keys(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     unassign(
@@ -240,42 +233,32 @@ fn unassign(
 /// `POST /guardrails/{id}/assignments/members`: every user must be in the organization, or
 /// nothing is assigned.
 pub async fn assign_members(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
-    let mut db = state.db();
-    let g = find_or_404(&db, path.at(0))?;
-    let users = ids(&body?, "member_user_ids")?;
-    for (i, user) in users.iter().enumerate() {
-        if !store::user_exists(&db, user)? {
+    let check = |db: &Connection, _: &GuardrailRow, i: usize, user: &str| {
+        if !store::user_exists(db, user)? {
             return Err(ApiError::bad_request(format!(
                 "member_user_ids[{i}]: {user:?} is not a member of this organization"
             )));
         }
-    }
-    // The organization's first admin: the one management key acts for the organization.
-    let by = store::first_admin(&db)?;
-    let tx = db.transaction()?;
-    let mut assigned = 0;
-    let created = now();
-    for user in &users {
-        assigned += tx
+        Ok(())
+    };
+    let write = |tx: &Connection, g: &GuardrailRow, user: &str, by: &Option<String>, at: &str| {
+        Ok(tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO guardrail_members (id, guardrail_id, user_id, assigned_by, created_at) VALUES (?1,?2,?3,?4,?5)",
             )?
-            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, created])?;
-    }
-    tx.commit()?;
-    Ok(Json(json!({ "assigned_count": assigned })).into_response())
+            .execute(params![uuid::Uuid::new_v4().to_string(), g.id, user, by, at])?)
+    };
+    assign(&state, &path, body, "member_user_ids", check, write)
 }
 
 /// `POST /guardrails/{id}/assignments/members/remove`
 pub async fn unassign_members(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     unassign(

@@ -14,19 +14,16 @@
 //! * deleting a workspace deletes its guardrails and their assignments; deleting a key
 //!   deletes its assignment.
 
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use rusqlite::{params, Connection, OptionalExtension};
+use axum::response::Response;
+use rusqlite::{params, Connection};
 use serde_json::{json, Map, Value};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::cascade;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{char_len, Field, JsonObject, Page, PathParams, QueryParams};
-use crate::state::Shared;
-use crate::store::{self, guardrail_id_for, now, WorkspaceRow, WORKSPACE_COLS};
+use crate::input::{char_len, distinct, Field, JsonObject, PathParams, QueryParams};
+use crate::store::{self, guardrail_id_for, lookup, now, WorkspaceRow, WORKSPACE_COLS};
 
 /// The regions `allowed_data_regions` may name.
 pub const DATA_REGIONS: &[&str] = &["global", "europe", "us"];
@@ -117,7 +114,7 @@ impl GuardrailRow {
             );
         }
         let name = if self.id == guardrail_id_for(&self.workspace_id) {
-            workspace(db, &self.workspace_id)?.map(|ws| default_name(&ws))
+            lookup::<WorkspaceRow>(db, &self.workspace_id)?.map(|ws| default_name(&ws))
         } else {
             None
         };
@@ -160,23 +157,7 @@ impl GuardrailRow {
 
 const GUARDRAIL_COLS: &str = "id, workspace_id, doc, created_at, updated_at";
 
-fn workspace(db: &Connection, id: &str) -> ApiResult<Option<WorkspaceRow>> {
-    Ok(db
-        .prepare_cached(&format!(
-            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1"
-        ))?
-        .query_row([id], WorkspaceRow::from_row)
-        .optional()?)
-}
-
-fn find(db: &Connection, id: &str) -> ApiResult<Option<GuardrailRow>> {
-    Ok(db
-        .prepare_cached(&format!(
-            "SELECT {GUARDRAIL_COLS} FROM guardrails WHERE id = ?1"
-        ))?
-        .query_row([id], GuardrailRow::from_row)
-        .optional()?)
-}
+crate::stored!(GuardrailRow, "guardrails", GUARDRAIL_COLS, "guardrail");
 
 fn not_found(id: &str) -> ApiError {
     ApiError::not_found(format!(
@@ -186,7 +167,7 @@ fn not_found(id: &str) -> ApiError {
 
 /// The guardrail `id`, or 404.
 pub fn find_or_404(db: &Connection, id: &str) -> ApiResult<GuardrailRow> {
-    find(db, id)?.ok_or_else(|| not_found(id))
+    lookup(db, id)?.ok_or_else(|| not_found(id))
 }
 
 /// The workspace whose default guardrail `id` is, if it is one.
@@ -240,13 +221,7 @@ fn regions(body: &JsonObject) -> ApiResult<Field<Value>> {
             )));
         }
     }
-    let mut unique: Vec<String> = Vec::new();
-    for r in list {
-        if !unique.contains(&r) {
-            unique.push(r);
-        }
-    }
-    Ok(Field::Value(json!(unique)))
+    Ok(Field::Value(json!(distinct(list))))
 }
 
 /// The objects of an array field, or the 400 naming the field.
@@ -493,13 +468,9 @@ fn apply(doc: &mut Map<String, Value>, body: &JsonObject, create: bool) -> ApiRe
 }
 
 /// `GET /guardrails`
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
-    let Page { offset, limit } = q.page()?;
+    let page = q.page()?;
     let ws_id = match q.string("workspace_id") {
         Some(id) if uuid::Uuid::try_parse(&id).is_err() => {
             return Err(ApiError::bad_request(format!(
@@ -512,26 +483,25 @@ pub async fn list(
             None => String::new(),
         },
     };
-    let total: i64 = db
-        .prepare_cached("SELECT COUNT(*) FROM guardrails WHERE workspace_id = ?1")?
-        .query_row([&ws_id], |r| r.get(0))?;
-    let rows = db
-        .prepare_cached(&format!(
-            "SELECT {GUARDRAIL_COLS} FROM guardrails WHERE workspace_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3"
-        ))?
-        .query_map(params![ws_id, limit, offset], GuardrailRow::from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
+    let (rows, total) = answer::page(
+        &db,
+        GUARDRAIL_COLS,
+        "guardrails WHERE workspace_id = ?1",
+        "seq",
+        &[&ws_id],
+        page,
+        GuardrailRow::from_row,
+    )?;
     let data = rows
         .iter()
         .map(|g| g.to_json(&db))
         .collect::<ApiResult<Vec<_>>>()?;
-    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+    Ok(answer::list(data, total))
 }
 
 /// `POST /guardrails`
 pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let body = body?;
@@ -543,7 +513,7 @@ pub async fn create(
                     "workspace_id: {id:?} is not a UUID (a guardrail names its workspace by id)"
                 )));
             }
-            workspace(&db, &id)?.ok_or_else(|| {
+            lookup::<WorkspaceRow>(&db, &id)?.ok_or_else(|| {
                 ApiError::bad_request(format!("workspace_id: no workspace {id:?}"))
             })?
         }
@@ -563,25 +533,20 @@ pub async fn create(
     };
     row.save(&db)?;
     let data = row.to_json(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": data }))).into_response())
+    Ok(answer::created(data))
 }
 
 /// `GET /guardrails/{id}`
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let g = find_or_404(&db, path.at(0))?;
-    Ok(Json(json!({ "data": g.to_json(&db)? })).into_response())
+    Ok(answer::data(g.to_json(&db)?))
 }
 
 /// `PATCH /guardrails/{id}`: also writes a workspace's default guardrail the first time.
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let body = body?;
@@ -593,7 +558,7 @@ pub async fn update(
             "name: a workspace default guardrail's name is derived from its workspace and cannot be changed",
         ));
     }
-    let mut row = match (find(&db, id)?, default) {
+    let mut row = match (lookup(&db, id)?, default) {
         (Some(row), _) => row,
         (None, Some(ws)) => GuardrailRow {
             id: id.to_owned(),
@@ -607,19 +572,15 @@ pub async fn update(
     apply(&mut row.doc, &body, false)?;
     row.updated_at = Some(now());
     row.save(&db)?;
-    Ok(Json(json!({ "data": row.to_json(&db)? })).into_response())
+    Ok(answer::data(row.to_json(&db)?))
 }
 
 /// `DELETE /guardrails/{id}`: its assignments go with it.
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let mut db = state.db();
     let g = find_or_404(&db, path.at(0))?;
     let tx = db.transaction()?;
     cascade::guardrail(&tx, &g.id)?;
     tx.commit()?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }

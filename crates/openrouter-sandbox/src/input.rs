@@ -70,6 +70,17 @@ impl<T> Field<T> {
         }
     }
 
+    /// Writes a nullable setting the PATCH way: `null` clears `slot`, a value sets it, absence
+    /// leaves it alone; answers whether the field was sent.
+    pub fn write(self, slot: &mut Option<T>) -> bool {
+        match self {
+            Field::Absent => return false,
+            Field::Null => *slot = None,
+            Field::Value(v) => *slot = Some(v),
+        }
+        true
+    }
+
     /// The value as an `Option`, mapping both absent and null to `None`.
     pub fn into_option(self) -> Option<T> {
         match self {
@@ -202,24 +213,30 @@ impl JsonObject {
         }
     }
 
-    /// A string field.
-    pub fn string(&self, name: &str) -> Result<Field<String>, ApiError> {
+    /// A field of one JSON type: `take` reads it, or it is a 400 saying it must be `what`.
+    fn typed<T>(
+        &self,
+        name: &str,
+        what: &str,
+        take: impl FnOnce(&Value) -> Option<T>,
+    ) -> Result<Field<T>, ApiError> {
         match self.field(name) {
             Field::Absent => Ok(Field::Absent),
             Field::Null => Ok(Field::Null),
-            Field::Value(Value::String(s)) => Ok(Field::Value(s.clone())),
-            Field::Value(v) => Err(wrong_type(name, "a string", v)),
+            Field::Value(v) => take(v)
+                .map(Field::Value)
+                .ok_or_else(|| wrong_type(name, what, v)),
         }
+    }
+
+    /// A string field.
+    pub fn string(&self, name: &str) -> Result<Field<String>, ApiError> {
+        self.typed(name, "a string", |v| v.as_str().map(str::to_owned))
     }
 
     /// A boolean field.
     pub fn boolean(&self, name: &str) -> Result<Field<bool>, ApiError> {
-        match self.field(name) {
-            Field::Absent => Ok(Field::Absent),
-            Field::Null => Ok(Field::Null),
-            Field::Value(Value::Bool(b)) => Ok(Field::Value(*b)),
-            Field::Value(v) => Err(wrong_type(name, "a boolean", v)),
-        }
+        self.typed(name, "a boolean", Value::as_bool)
     }
 
     /// A number field (integers accepted); must be finite.
@@ -237,42 +254,49 @@ impl JsonObject {
         }
     }
 
-    /// An array of integers.
-    pub fn int_array(&self, name: &str) -> Result<Field<Vec<i64>>, ApiError> {
+    /// An array whose items are each `item` (read by `take`; the array as a whole must be
+    /// `what`), a wrong item named by its index.
+    fn array<T>(
+        &self,
+        name: &str,
+        (what, item): (&str, &str),
+        take: impl Fn(&Value) -> Option<T>,
+    ) -> Result<Field<Vec<T>>, ApiError> {
         match self.field(name) {
             Field::Absent => Ok(Field::Absent),
             Field::Null => Ok(Field::Null),
             Field::Value(Value::Array(items)) => items
                 .iter()
                 .enumerate()
-                .map(|(i, v)| {
-                    v.as_i64()
-                        .ok_or_else(|| wrong_type(&format!("{name}[{i}]"), "an integer", v))
-                })
+                .map(|(i, v)| take(v).ok_or_else(|| wrong_type(&format!("{name}[{i}]"), item, v)))
                 .collect::<Result<Vec<_>, _>>()
                 .map(Field::Value),
-            Field::Value(v) => Err(wrong_type(name, "an array of integers", v)),
+            Field::Value(v) => Err(wrong_type(name, what, v)),
         }
+    }
+
+    /// An array of integers.
+    pub fn int_array(&self, name: &str) -> Result<Field<Vec<i64>>, ApiError> {
+        self.array(name, ("an array of integers", "an integer"), Value::as_i64)
     }
 
     /// An array of strings.
     pub fn string_array(&self, name: &str) -> Result<Field<Vec<String>>, ApiError> {
-        match self.field(name) {
-            Field::Absent => Ok(Field::Absent),
-            Field::Null => Ok(Field::Null),
-            Field::Value(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| wrong_type(&format!("{name}[{i}]"), "a string", v))
-                })
-                .collect::<Result<Vec<_>, _>>()
-                .map(Field::Value),
-            Field::Value(v) => Err(wrong_type(name, "an array of strings", v)),
+        self.array(name, ("an array of strings", "a string"), |v| {
+            v.as_str().map(str::to_owned)
+        })
+    }
+}
+
+/// `ids` with each id once, in the order first sent: a list body's repeats are one request.
+pub fn distinct(ids: Vec<String>) -> Vec<String> {
+    let mut unique: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
         }
     }
+    unique
 }
 
 /// The query string as pairs, so that unknown or repeated parameters can be judged here.

@@ -9,6 +9,7 @@ use axum::Json;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
+use crate::answer;
 use crate::auth::{Caller, Management};
 use crate::cascade;
 use crate::error::{ApiError, ApiResult};
@@ -42,15 +43,11 @@ pub async fn current(State(state): State<Shared>, caller: Caller) -> ApiResult<R
             "free_model_daily_requests": key_rows::free_model_daily_requests(),
         }),
     };
-    Ok(Json(json!({ "data": data })).into_response())
+    Ok(answer::data(data))
 }
 
 /// `GET /keys`: fixed pages of 100, Default workspace unless `workspace_id` is given.
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
     let rows = {
         let db = state.db();
         list_key_rows(&db, &q)?
@@ -225,8 +222,7 @@ fn parse_external(body: &JsonObject) -> ApiResult<(Option<String>, Option<String
 
 /// `POST /keys`: answers 201 with the secret, which is never stored or shown again.
 pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -327,21 +323,14 @@ fn key_or_404(db: &Connection, hash: &str) -> ApiResult<KeyRow> {
 }
 
 /// `GET /keys/{hash}`
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let key = key_or_404(&db, path.at(0))?;
-    Ok(Json(json!({ "data": key.to_json() })).into_response())
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
+    Ok(answer::data(key_or_404(&state.db(), path.at(0))?.to_json()))
 }
 
 /// `PATCH /keys/{hash}`
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -368,20 +357,8 @@ pub async fn update(
         key.disabled = d;
         changed = true;
     }
-    match parse_limit(&body)? {
-        Field::Absent => {}
-        f => {
-            key.limit = f.into_option();
-            changed = true;
-        }
-    }
-    match parse_limit_reset(&body)? {
-        Field::Absent => {}
-        f => {
-            key.limit_reset = f.into_option();
-            changed = true;
-        }
-    }
+    changed |= parse_limit(&body)?.write(&mut key.limit);
+    changed |= parse_limit_reset(&body)?.write(&mut key.limit_reset);
     if let Some(b) = body
         .boolean("include_byok_in_limit")?
         .not_null("include_byok_in_limit")?
@@ -404,17 +381,13 @@ pub async fn update(
             key.updated_at
         ])?;
     }
-    Ok(Json(json!({ "data": key.to_json() })).into_response())
+    Ok(answer::data(key.to_json()))
 }
 
 /// `DELETE /keys/{hash}`
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
     let key = key_or_404(&db, path.at(0))?;
     cascade::key(&db, &key.hash)?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }

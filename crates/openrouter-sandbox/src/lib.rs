@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod activity;
+pub mod answer;
 pub mod auth;
 pub mod budgets;
 pub mod byok;

@@ -1,16 +1,15 @@
 //! `/workspaces/{id}/members` and its `add` and `remove`: a workspace's memberships (the
 //! Default workspace's are implicit: every organization member, none removable).
 
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{JsonObject, Page, PathParams, QueryParams};
-use crate::state::Shared;
+use crate::input::{distinct, JsonObject, Page, PathParams, QueryParams};
 use crate::store::{self, find_workspace, implicit_member_id, now, WorkspaceRow};
 
 fn member_json(ws_id: &str, member_id: &str, user_id: &str, role: &str, created_at: &str) -> Value {
@@ -65,10 +64,9 @@ fn members_of(
 
 /// `GET /workspaces/{id}/members`
 pub async fn list(
-    State(state): State<Shared>,
     path: PathParams,
     q: QueryParams,
-    _: Management,
+    Management(state): Management,
 ) -> ApiResult<Response> {
     let db = state.db();
     let ws = find_workspace(&db, path.at(0))?;
@@ -80,7 +78,7 @@ pub async fn list(
             .query_row([&ws.id], |r| r.get(0))?
     };
     let data = members_of(&db, &ws, None, offset, limit)?;
-    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+    Ok(answer::list(data, total))
 }
 
 fn user_ids(body: &JsonObject) -> ApiResult<Vec<String>> {
@@ -94,20 +92,13 @@ fn user_ids(body: &JsonObject) -> ApiResult<Vec<String>> {
             ids.len()
         )));
     }
-    let mut unique = Vec::with_capacity(ids.len());
-    for id in ids {
-        if !unique.contains(&id) {
-            unique.push(id);
-        }
-    }
-    Ok(unique)
+    Ok(distinct(ids))
 }
 
 /// `POST /workspaces/{id}/members/add`
 pub async fn add(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let mut db = state.db();
@@ -139,9 +130,8 @@ pub async fn add(
 
 /// `POST /workspaces/{id}/members/remove`
 pub async fn remove(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let mut db = state.db();

@@ -12,19 +12,17 @@
 //!   that sends a masked value back leaves that setting as it is;
 //! * `workspace_id` is a UUID (no slug), defaulting to the Default workspace.
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use rusqlite::params;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{type_name, Field, JsonObject, Page, PathParams, QueryParams};
-use crate::observability_rows::{find, DestinationRow, COLS};
-use crate::state::Shared;
-use crate::store::{self, mask, now};
+use crate::input::{type_name, Field, JsonObject, PathParams, QueryParams};
+use crate::observability_rows::{DestinationRow, COLS};
+use crate::store::{self, find, mask, now};
 
 /// Most destinations of one type a workspace may have.
 pub const MAX_PER_TYPE: i64 = 5;
@@ -289,27 +287,22 @@ fn check_setting(name: &str, rule: Rule, value: &Value) -> ApiResult<()> {
 }
 
 /// `GET /observability/destinations`.
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let Page { offset, limit } = q.page()?;
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
+    let page = q.page()?;
     let db = state.db();
     let Some(ws) = store::workspace_by_uuid(&db, q.string("workspace_id").as_deref())? else {
-        return Ok(Json(json!({ "data": [], "total_count": 0 })).into_response());
+        return Ok(answer::list(Vec::<serde_json::Value>::new(), 0));
     };
-    let total: i64 = db
-        .prepare_cached("SELECT COUNT(*) FROM destinations WHERE workspace_id = ?1")?
-        .query_row([&ws.id], |r| r.get(0))?;
-    let data = db
-        .prepare_cached(&format!(
-            "SELECT {COLS} FROM destinations WHERE workspace_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3"
-        ))?
-        .query_map(params![ws.id, limit, offset], DestinationRow::from_row)?
-        .map(|r| r.map(|d| d.to_json()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(json!({ "data": data, "total_count": total })).into_response())
+    let (data, total) = answer::page(
+        &db,
+        COLS,
+        "destinations WHERE workspace_id = ?1",
+        "seq",
+        &[&ws.id],
+        page,
+        |r| Ok(DestinationRow::from_row(r)?.to_json()),
+    )?;
+    Ok(answer::list(data, total))
 }
 
 /// `regions`: a non-empty array of known regions, `eu` read as `europe`, each once.
@@ -451,11 +444,7 @@ fn apply(row: &mut DestinationRow, body: &JsonObject) -> ApiResult<()> {
             row.api_key_hashes = Some(list);
         }
     }
-    match filter_rules(body)? {
-        Field::Absent => {}
-        Field::Null => row.filter_rules = None,
-        Field::Value(v) => row.filter_rules = Some(v),
-    }
+    filter_rules(body)?.write(&mut row.filter_rules);
     if let Some(r) = regions(body)? {
         row.regions = r;
     }
@@ -473,11 +462,7 @@ fn apply(row: &mut DestinationRow, body: &JsonObject) -> ApiResult<()> {
 }
 
 /// `POST /observability/destinations` (201; 409 for a sixth of one type).
-pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
-    body: JsonObject,
-) -> ApiResult<Response> {
+pub async fn create(Management(state): Management, body: JsonObject) -> ApiResult<Response> {
     let kind = body
         .string("type")?
         .into_option()
@@ -494,11 +479,8 @@ pub async fn create(
     if !body.0.contains_key("config") {
         return Err(ApiError::bad_request("config: required"));
     }
-    let workspace_id = body.string("workspace_id")?.not_null("workspace_id")?;
     let db = state.db();
-    let ws = store::workspace_by_uuid(&db, workspace_id.as_deref())?.ok_or_else(|| {
-        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
-    })?;
+    let ws = store::body_workspace(&db, &body)?;
     let mut row = DestinationRow::new(uuid::Uuid::new_v4().to_string(), ws.id, kind, name, now());
     apply(&mut row, &body)?;
     let same_type: i64 = db
@@ -514,43 +496,31 @@ pub async fn create(
         ));
     }
     row.save(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": row.to_json() }))).into_response())
+    Ok(answer::created(row.to_json()))
 }
 
 /// `GET /observability/destinations/{id}`.
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let row = find(&state.db(), path.at(0))?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
+    let row: DestinationRow = find(&state.db(), path.at(0))?;
+    Ok(answer::data(row.to_json()))
 }
 
 /// `PATCH /observability/destinations/{id}`: only the fields sent change.
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: JsonObject,
 ) -> ApiResult<Response> {
     let db = state.db();
-    let mut row = find(&db, path.at(0))?;
+    let mut row: DestinationRow = find(&db, path.at(0))?;
     apply(&mut row, &body)?;
     row.updated_at = now();
     row.save(&db)?;
-    Ok(Json(json!({ "data": row.to_json() })).into_response())
+    Ok(answer::data(row.to_json()))
 }
 
 /// `DELETE /observability/destinations/{id}`.
-pub async fn delete(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let row = find(&db, path.at(0))?;
-    db.prepare_cached("DELETE FROM destinations WHERE id = ?1")?
-        .execute([&row.id])?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+pub async fn delete(path: PathParams, Management(state): Management) -> ApiResult<Response> {
+    store::delete::<DestinationRow>(&state.db(), path.at(0))?;
+    Ok(answer::deleted())
 }

@@ -2,10 +2,9 @@
 //! handlers (`observability.rs`) so that the seed writes rows without depending on the
 //! server's state.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde_json::{json, Map, Value};
 
-use crate::error::{ApiError, ApiResult};
 use crate::store::{from_json_column, json_column};
 
 /// A destination as stored (credentials in `config` masked).
@@ -155,10 +154,4 @@ impl DestinationRow {
     }
 }
 
-/// The destination with `id`, or a 404.
-pub fn find(db: &Connection, id: &str) -> ApiResult<DestinationRow> {
-    db.prepare_cached(&format!("SELECT {COLS} FROM destinations WHERE id = ?1"))?
-        .query_row([id], DestinationRow::from_row)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("destination {id:?} not found")))
-}
+crate::stored!(DestinationRow, "destinations", COLS, "destination");

@@ -419,7 +419,7 @@ fn write_byok_and_destinations(conn: &Connection) -> rusqlite::Result<()> {
     let mut vertex = byok(&research, "google-vertex", "Research Vertex", 0);
     vertex.declared_zdr = Some(true);
     for row in [openai, anthropic, bedrock, vertex] {
-        row.insert(conn)?;
+        row.save(conn)?;
     }
     let mut dest = |ws: &str, kind: &str, name: &str, config: Value| {
         clock += 3_600;
@@ -522,7 +522,7 @@ fn write_seed(
     let mut default = workspace(&mut rng, "Default", "default", 0, &owner);
     default.is_default = true;
     default.description = Some("Every organization member belongs here".to_owned());
-    default.insert(conn)?;
+    default.save(conn)?;
 
     let mut clock = 30 * 86_400i64;
     if kind == SeedKind::Demo {
@@ -556,7 +556,7 @@ fn write_seed(
                 ws.io_logging_api_key_ids = Some(vec![1041, 1042]);
                 ws.include_byok_in_budgets = true;
             }
-            ws.insert(conn)?;
+            ws.save(conn)?;
             for (mi, &u) in member_idx.iter().enumerate() {
                 conn.prepare_cached("INSERT INTO members (id, workspace_id, user_id, created_at) VALUES (?1,?2,?3,?4)")?
                     .execute(params![rng.uuid(), ws.id, users[u], ts(clock + 600 * (mi as i64 + 1))])?;
@@ -625,12 +625,12 @@ fn write_seed(
             200 * 86_400 + i as i64,
             &owner,
         );
-        ws.insert(conn)?;
+        ws.save(conn)?;
     }
     if scale.keys > 0 {
         let mut ws = workspace(&mut srng, "Bulk", "bulk", 199 * 86_400, &owner);
         ws.description = Some(format!("{} generated keys for load tests", scale.keys));
-        ws.insert(conn)?;
+        ws.save(conn)?;
         for k in 0..scale.keys {
             let creator = users[k as usize % users.len()].clone();
             make_key(

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
+use crate::input::JsonObject;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -267,12 +268,7 @@ pub fn label_for(secret: &str) -> String {
 
 /// `default_guardrail_id` is derived from the workspace id (api-notes 13): a name-based UUID.
 pub fn guardrail_id_for(workspace_id: &str) -> String {
-    let digest = Sha256::digest(format!("guardrail:{workspace_id}").as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    uuid::Uuid::from_bytes(bytes).to_string()
+    name_uuid(&format!("guardrail:{workspace_id}"))
 }
 
 /// A stable, name-based UUID (version 5 layout) from any text.
@@ -287,12 +283,7 @@ pub fn name_uuid(name: &str) -> String {
 
 /// The id of a Default-workspace membership, which is implicit and so never stored.
 pub fn implicit_member_id(workspace_id: &str, user_id: &str) -> String {
-    let digest = Sha256::digest(format!("member:{workspace_id}:{user_id}").as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    bytes[6] = (bytes[6] & 0x0f) | 0x50;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    uuid::Uuid::from_bytes(bytes).to_string()
+    name_uuid(&format!("member:{workspace_id}:{user_id}"))
 }
 
 /// The current time as the API writes timestamps.
@@ -436,14 +427,26 @@ impl WorkspaceRow {
         })
     }
 
-    /// Inserts this row.
-    pub fn insert(&self, conn: &Connection) -> rusqlite::Result<()> {
+    /// Stores it: a new row, or every mutable column of the row with its id (its id, creation,
+    /// creator and Default flag stay as first stored).
+    pub fn save(&self, conn: &Connection) -> rusqlite::Result<()> {
         let ids = self
             .io_logging_api_key_ids
             .as_ref()
             .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
         conn.prepare_cached(&format!(
-            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
+            "INSERT INTO workspaces ({WORKSPACE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18) \
+             ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, \
+             description = excluded.description, default_text_model = excluded.default_text_model, \
+             default_image_model = excluded.default_image_model, \
+             default_provider_sort = excluded.default_provider_sort, \
+             include_byok_in_budgets = excluded.include_byok_in_budgets, \
+             io_logging_api_key_ids = excluded.io_logging_api_key_ids, \
+             io_logging_sampling_rate = excluded.io_logging_sampling_rate, \
+             is_data_discount_logging_enabled = excluded.is_data_discount_logging_enabled, \
+             is_observability_broadcast_enabled = excluded.is_observability_broadcast_enabled, \
+             is_observability_io_logging_enabled = excluded.is_observability_io_logging_enabled, \
+             updated_at = excluded.updated_at, disabled_server_tools = excluded.disabled_server_tools"
         ))?
         .execute(params![
             self.id,
@@ -468,46 +471,67 @@ impl WorkspaceRow {
         Ok(())
     }
 
-    /// Writes every mutable column back.
-    pub fn update(&self, conn: &Connection) -> rusqlite::Result<()> {
-        let ids = self
-            .io_logging_api_key_ids
-            .as_ref()
-            .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()));
-        conn.prepare_cached(
-            "UPDATE workspaces SET slug=?2, name=?3, description=?4, default_text_model=?5, \
-             default_image_model=?6, default_provider_sort=?7, include_byok_in_budgets=?8, \
-             io_logging_api_key_ids=?9, io_logging_sampling_rate=?10, \
-             is_data_discount_logging_enabled=?11, is_observability_broadcast_enabled=?12, \
-             is_observability_io_logging_enabled=?13, updated_at=?14, disabled_server_tools=?15 \
-             WHERE id=?1",
-        )?
-        .execute(params![
-            self.id,
-            self.slug,
-            self.name,
-            self.description,
-            self.default_text_model,
-            self.default_image_model,
-            self.default_provider_sort,
-            self.include_byok_in_budgets,
-            ids,
-            self.io_logging_sampling_rate,
-            self.is_data_discount_logging_enabled,
-            self.is_observability_broadcast_enabled,
-            self.is_observability_io_logging_enabled,
-            self.updated_at,
-            self.tools_json(),
-        ])?;
-        Ok(())
-    }
-
     fn tools_json(&self) -> Option<String> {
         self.disabled_server_tools
             .as_ref()
             .map(|v| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned()))
     }
 }
+
+/// A row kept in a table of its own under a UUID `id`: what [`find`] and [`delete`] need.
+pub trait Stored: Sized {
+    /// Its table.
+    const TABLE: &'static str;
+    /// The columns `read` takes, in its order.
+    const COLS: &'static str;
+    /// What a 404 calls it ("destination").
+    const NOUN: &'static str;
+    /// Reads a row selected with `COLS`.
+    fn read(r: &Row<'_>) -> rusqlite::Result<Self>;
+}
+
+/// Declares a row type [`Stored`]: `stored!(Type, "table", COLS, "noun")`, read by the type's
+/// own `from_row`.
+#[macro_export]
+macro_rules! stored {
+    ($row:ty, $table:literal, $cols:expr, $noun:literal) => {
+        impl $crate::store::Stored for $row {
+            const TABLE: &'static str = $table;
+            const COLS: &'static str = $cols;
+            const NOUN: &'static str = $noun;
+            fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+                <$row>::from_row(r)
+            }
+        }
+    };
+}
+
+/// The row with `id`, if there is one.
+pub fn lookup<T: Stored>(db: &Connection, id: &str) -> Result<Option<T>, ApiError> {
+    let sql = format!("SELECT {} FROM {} WHERE id = ?1", T::COLS, T::TABLE);
+    Ok(db
+        .prepare_cached(&sql)?
+        .query_row([id], T::read)
+        .optional()?)
+}
+
+/// The row with `id`, or a 404 naming it.
+pub fn find<T: Stored>(db: &Connection, id: &str) -> Result<T, ApiError> {
+    lookup(db, id)?.ok_or_else(|| ApiError::not_found(format!("{} {id:?} not found", T::NOUN)))
+}
+
+/// Deletes the row with `id` (nothing points at it), or answers a 404 naming it.
+pub fn delete<T: Stored>(db: &Connection, id: &str) -> Result<(), ApiError> {
+    let n = db
+        .prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", T::TABLE))?
+        .execute([id])?;
+    if n == 0 {
+        return Err(ApiError::not_found(format!("{} {id:?} not found", T::NOUN)));
+    }
+    Ok(())
+}
+
+crate::stored!(WorkspaceRow, "workspaces", WORKSPACE_COLS, "workspace");
 
 /// Finds a workspace by UUID or slug (api-notes: `id` is either).
 pub fn find_workspace(conn: &Connection, id_or_slug: &str) -> Result<WorkspaceRow, ApiError> {
@@ -549,12 +573,16 @@ pub fn workspace_by_uuid(
             "workspace_id: {id:?} is not a UUID (this call does not take a slug)"
         )));
     }
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {WORKSPACE_COLS} FROM workspaces WHERE id = ?1"
-        ))?
-        .query_row([id], WorkspaceRow::from_row)
-        .optional()?)
+    lookup(conn, id)
+}
+
+/// The workspace a create body's `workspace_id` names (a UUID; the Default workspace when
+/// absent), or a 400 naming the field.
+pub fn body_workspace(conn: &Connection, body: &JsonObject) -> Result<WorkspaceRow, ApiError> {
+    let id = body.string("workspace_id")?.not_null("workspace_id")?;
+    workspace_by_uuid(conn, id.as_deref())?.ok_or_else(|| {
+        ApiError::bad_request("workspace_id: no workspace of this organization has that id")
+    })
 }
 
 /// A credential masked as OpenRouter shows one (`sk-...AbCd`): its first three and last four

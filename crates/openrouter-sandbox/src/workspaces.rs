@@ -1,18 +1,15 @@
 //! `/workspaces` and `/workspaces/{id}`: the handlers and a workspace body's rules (the row
 //! and its queries are `store::WorkspaceRow`; what goes with a deleted one is `cascade.rs`).
 
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use rusqlite::{params, Connection, OptionalExtension};
-use serde_json::json;
+use axum::response::Response;
+use rusqlite::{Connection, OptionalExtension};
 
+use crate::answer;
 use crate::auth::Management;
 use crate::cascade;
 use crate::error::{ApiError, ApiResult};
-use crate::input::{char_len, is_uuid, Field, JsonObject, Page, PathParams, QueryParams};
-use crate::state::Shared;
+use crate::input::{char_len, is_uuid, Field, JsonObject, PathParams, QueryParams};
 use crate::store::{self, find_workspace, now, WorkspaceRow, WORKSPACE_COLS};
 
 fn valid_slug(s: &str) -> bool {
@@ -26,24 +23,18 @@ fn valid_slug(s: &str) -> bool {
 }
 
 /// `GET /workspaces`
-pub async fn list(
-    State(state): State<Shared>,
-    q: QueryParams,
-    _: Management,
-) -> ApiResult<Response> {
+pub async fn list(q: QueryParams, Management(state): Management) -> ApiResult<Response> {
     let db = state.db();
-    let Page { offset, limit } = q.page()?;
-    let total: i64 = db
-        .prepare_cached("SELECT COUNT(*) FROM workspaces")?
-        .query_row([], |r| r.get(0))?;
-    let rows = db
-        .prepare_cached(&format!(
-            "SELECT {WORKSPACE_COLS} FROM workspaces ORDER BY seq LIMIT ?1 OFFSET ?2"
-        ))?
-        .query_map(params![limit, offset], WorkspaceRow::from_row)?
-        .map(|r| r.map(|w| w.to_json()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Json(json!({ "data": rows, "total_count": total })).into_response())
+    let (data, total) = answer::page(
+        &db,
+        WORKSPACE_COLS,
+        "workspaces",
+        "seq",
+        &[],
+        q.page()?,
+        |r| Ok(WorkspaceRow::from_row(r)?.to_json()),
+    )?;
+    Ok(answer::list(data, total))
 }
 
 /// Applies the create/update fields of a workspace body; answers whether anything was sent.
@@ -95,56 +86,34 @@ fn apply_workspace_fields(
         ws.slug = slug;
         changed = true;
     }
-    match body.string("description")? {
-        Field::Absent => {}
-        Field::Null => {
-            ws.description = None;
-            changed = true;
-        }
-        Field::Value(d) => {
-            let n = char_len(&d);
-            if n > 500 {
-                return Err(ApiError::bad_request(format!(
-                    "description: must be at most 500 characters, got {n}"
-                )));
-            }
-            ws.description = Some(d);
-            changed = true;
+    let description = body.string("description")?;
+    if let Field::Value(d) = &description {
+        let n = char_len(d);
+        if n > 500 {
+            return Err(ApiError::bad_request(format!(
+                "description: must be at most 500 characters, got {n}"
+            )));
         }
     }
+    changed |= description.write(&mut ws.description);
     for (name, slot) in [
         ("default_text_model", &mut ws.default_text_model),
         ("default_image_model", &mut ws.default_image_model),
         ("default_provider_sort", &mut ws.default_provider_sort),
     ] {
-        match body.string(name)? {
-            Field::Absent => {}
-            Field::Null => {
-                *slot = None;
-                changed = true;
-            }
-            Field::Value(v) => {
-                if char_len(&v) > 200 {
-                    return Err(ApiError::bad_request(format!(
-                        "{name}: must be at most 200 characters"
-                    )));
-                }
-                *slot = Some(v);
-                changed = true;
+        let field = body.string(name)?;
+        if let Field::Value(v) = &field {
+            if char_len(v) > 200 {
+                return Err(ApiError::bad_request(format!(
+                    "{name}: must be at most 200 characters"
+                )));
             }
         }
+        changed |= field.write(slot);
     }
-    match body.int_array("io_logging_api_key_ids")? {
-        Field::Absent => {}
-        Field::Null => {
-            ws.io_logging_api_key_ids = None;
-            changed = true;
-        }
-        Field::Value(v) => {
-            ws.io_logging_api_key_ids = Some(v);
-            changed = true;
-        }
-    }
+    changed |= body
+        .int_array("io_logging_api_key_ids")?
+        .write(&mut ws.io_logging_api_key_ids);
     match body.string_array("disabled_server_tools")? {
         Field::Absent => {}
         Field::Null => {
@@ -213,8 +182,7 @@ fn server_tools(tools: Vec<String>) -> ApiResult<Option<Vec<String>>> {
 
 /// `POST /workspaces`
 pub async fn create(
-    State(state): State<Shared>,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -232,26 +200,21 @@ pub async fn create(
         store::first_admin(&db)?,
     );
     apply_workspace_fields(&db, &mut ws, &body)?;
-    ws.insert(&db)?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": ws.to_json() }))).into_response())
+    ws.save(&db)?;
+    Ok(answer::created(ws.to_json()))
 }
 
 /// `GET /workspaces/{id}`
-pub async fn get(
-    State(state): State<Shared>,
-    path: PathParams,
-    _: Management,
-) -> ApiResult<Response> {
-    let db = state.db();
-    let ws = find_workspace(&db, path.at(0))?;
-    Ok(Json(json!({ "data": ws.to_json() })).into_response())
+pub async fn get(path: PathParams, Management(state): Management) -> ApiResult<Response> {
+    Ok(answer::data(
+        find_workspace(&state.db(), path.at(0))?.to_json(),
+    ))
 }
 
 /// `PATCH /workspaces/{id}`
 pub async fn update(
-    State(state): State<Shared>,
     path: PathParams,
-    _: Management,
+    Management(state): Management,
     body: Result<JsonObject, ApiError>,
 ) -> ApiResult<Response> {
     let db = state.db();
@@ -259,9 +222,9 @@ pub async fn update(
     let body = body?;
     if apply_workspace_fields(&db, &mut ws, &body)? {
         ws.updated_at = Some(now());
-        ws.update(&db)?;
+        ws.save(&db)?;
     }
-    Ok(Json(json!({ "data": ws.to_json() })).into_response())
+    Ok(answer::data(ws.to_json()))
 }
 
 /// `DELETE /workspaces/{id}`, with the optional query `confirm_default_workspace_deletion`.
@@ -275,10 +238,9 @@ pub async fn update(
 /// lists nothing, `POST /keys` needs a `workspace_id`, and `GET /workspaces` no longer lists it
 /// (a `POST /__sandbox/reset` brings the seed back).
 pub async fn delete(
-    State(state): State<Shared>,
     path: PathParams,
     q: QueryParams,
-    _: Management,
+    Management(state): Management,
 ) -> ApiResult<Response> {
     let confirmed = match q.string("confirm_default_workspace_deletion").as_deref() {
         None | Some("false") => false,
@@ -301,7 +263,7 @@ pub async fn delete(
         let tx = db.transaction()?;
         cascade::workspace(&tx, &ws)?;
         tx.commit()?;
-        return Ok(Json(json!({ "deleted": true })).into_response());
+        return Ok(answer::deleted());
     }
     let active: i64 = db
         .prepare_cached("SELECT COUNT(*) FROM keys WHERE workspace_id = ?1 AND disabled = 0")?
@@ -315,5 +277,5 @@ pub async fn delete(
     let tx = db.transaction()?;
     cascade::workspace(&tx, &ws)?;
     tx.commit()?;
-    Ok(Json(json!({ "deleted": true })).into_response())
+    Ok(answer::deleted())
 }

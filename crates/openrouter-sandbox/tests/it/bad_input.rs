@@ -1,7 +1,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
+use crate::common::{assert_error, error_body, Sb};
 
 async fn text_call(sb: &Sb, method: Method, path: &str, body: &str) -> (u16, Value) {
     let resp = sb.raw(method, &sb.api(path), Some(body.to_owned())).await;
@@ -97,34 +97,32 @@ async fn out_of_range_numbers_are_400() {
         400,
         "malformed JSON",
     );
-    assert_error(
-        &sb.post("/keys", json!({"name": "a", "limit": -0.01})).await,
+    sb.assert_errors(
         400,
-        "limit",
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/staging/budgets/weekly",
-            json!({"limit_usd": -1}),
-        )
-        .await,
-        400,
-        "limit_usd",
-    );
-    assert_error(
-        &sb.patch(
-            "/workspaces/staging",
-            json!({"io_logging_sampling_rate": 0.00001}),
-        )
-        .await,
-        400,
-        "io_logging_sampling_rate",
-    );
-    assert_error(
-        &sb.get("/workspaces?limit=99999999999999999999999").await,
-        400,
-        "limit",
-    );
+        &[
+            (
+                "POST /keys",
+                Some(json!({"name": "a", "limit": -0.01})),
+                "limit",
+            ),
+            (
+                "PUT /workspaces/staging/budgets/weekly",
+                Some(json!({"limit_usd": -1})),
+                "limit_usd",
+            ),
+            (
+                "PATCH /workspaces/staging",
+                Some(json!({"io_logging_sampling_rate": 0.00001})),
+                "io_logging_sampling_rate",
+            ),
+            (
+                "GET /workspaces?limit=99999999999999999999999",
+                None,
+                "limit",
+            ),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -143,46 +141,34 @@ async fn unknown_fields_are_ignored_as_the_spec_allows() {
 #[tokio::test]
 async fn unknown_route_is_404_and_wrong_method_is_405() {
     let sb = Sb::start().await;
-    assert_error(
-        &sb.get("/nothing-here").await,
+    sb.assert_errors(
         404,
-        "no route for GET /api/v1/nothing-here",
-    );
-    assert_error(
-        &sb.get("/workspaces/production/teams").await,
-        404,
-        "no route",
-    );
-    let resp = sb
-        .http
-        .get(format!("{}/anything", sb.base()))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 404);
-    let v: Value = resp.json().await.unwrap();
-    assert_eq!(v["error"]["code"], 404);
-    assert_error(
-        &sb.call(Method::PUT, "/keys", None).await,
+        &[
+            (
+                "GET /nothing-here",
+                None,
+                "no route for GET /api/v1/nothing-here",
+            ),
+            ("GET /workspaces/production/teams", None, "no route"),
+        ],
+    )
+    .await;
+    let resp = sb.fetch("/anything").await;
+    error_body(resp, 404).await;
+    sb.assert_errors(
         405,
-        "method PUT is not allowed on /api/v1/keys",
-    );
-    assert_error(
-        &sb.call(Method::DELETE, "/workspaces", None).await,
-        405,
-        "not allowed",
-    );
-    assert_error(
-        &sb.call(Method::POST, "/key", None).await,
-        405,
-        "not allowed",
-    );
-    assert_error(
-        &sb.call(Method::PATCH, "/workspaces/default/budgets", None)
-            .await,
-        405,
-        "not allowed",
-    );
+        &[
+            (
+                "PUT /keys",
+                None,
+                "method PUT is not allowed on /api/v1/keys",
+            ),
+            ("DELETE /workspaces", None, "not allowed"),
+            ("POST /key", None, "not allowed"),
+            ("PATCH /workspaces/default/budgets", None, "not allowed"),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
+use crate::common::Sb;
 
 #[tokio::test]
 async fn list_get_put_delete() {
@@ -49,16 +49,22 @@ async fn list_get_put_delete() {
         sb.delete("/workspaces/production/budgets/lifetime").await,
         (200, json!({"deleted": true}))
     );
-    assert_error(
-        &sb.get("/workspaces/production/budgets/lifetime").await,
+    sb.assert_errors(
         404,
-        "no lifetime budget",
-    );
-    assert_error(
-        &sb.delete("/workspaces/production/budgets/lifetime").await,
-        404,
-        "no lifetime budget",
-    );
+        &[
+            (
+                "GET /workspaces/production/budgets/lifetime",
+                None,
+                "no lifetime budget",
+            ),
+            (
+                "DELETE /workspaces/production/budgets/lifetime",
+                None,
+                "no lifetime budget",
+            ),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -82,42 +88,32 @@ async fn budgets_must_strictly_shrink() {
         limit(&list, "daily"),
     );
     assert!(monthly > weekly && weekly > daily, "{list}");
-    assert_error(
-        &sb.put(
-            "/workspaces/production/budgets/daily",
-            json!({ "limit_usd": weekly }),
-        )
-        .await,
+    sb.assert_errors(
         400,
-        "strictly shrink",
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/production/budgets/weekly",
-            json!({ "limit_usd": monthly }),
-        )
-        .await,
-        400,
-        &format!("weekly budget ({monthly}) must be less than the monthly"),
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/production/budgets/weekly",
-            json!({ "limit_usd": daily }),
-        )
-        .await,
-        400,
-        "greater than the daily",
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/production/budgets/lifetime",
-            json!({ "limit_usd": monthly - 1.0 }),
-        )
-        .await,
-        400,
-        "lifetime",
-    );
+        &[
+            (
+                "PUT /workspaces/production/budgets/daily",
+                Some(json!({ "limit_usd": weekly })),
+                "strictly shrink",
+            ),
+            (
+                "PUT /workspaces/production/budgets/weekly",
+                Some(json!({ "limit_usd": monthly })),
+                &format!("weekly budget ({monthly}) must be less than the monthly"),
+            ),
+            (
+                "PUT /workspaces/production/budgets/weekly",
+                Some(json!({ "limit_usd": daily })),
+                "greater than the daily",
+            ),
+            (
+                "PUT /workspaces/production/budgets/lifetime",
+                Some(json!({ "limit_usd": monthly - 1.0 })),
+                "lifetime",
+            ),
+        ],
+    )
+    .await;
     let between = weekly - 0.5;
     assert_eq!(
         sb.put(
@@ -135,65 +131,59 @@ async fn budgets_must_strictly_shrink() {
 #[tokio::test]
 async fn budget_input_rules() {
     let sb = Sb::start().await;
-    assert_error(
-        &sb.put(
-            "/workspaces/production/budgets/yearly",
-            json!({"limit_usd": 1}),
-        )
-        .await,
+    sb.assert_errors(
         400,
-        "interval",
-    );
-    assert_error(
-        &sb.get("/workspaces/production/budgets/yearly").await,
-        400,
-        "interval",
-    );
-    assert_error(
-        &sb.delete("/workspaces/production/budgets/yearly").await,
-        400,
-        "interval",
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/staging/budgets/weekly",
-            json!({"limit_usd": 0}),
-        )
-        .await,
-        400,
-        "limit_usd: must be greater than 0",
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/staging/budgets/weekly",
-            json!({"limit_usd": -3}),
-        )
-        .await,
-        400,
-        "greater than 0",
-    );
-    assert_error(
-        &sb.put("/workspaces/staging/budgets/weekly", json!({}))
-            .await,
-        400,
-        "limit_usd: required",
-    );
-    assert_error(
-        &sb.put(
-            "/workspaces/staging/budgets/weekly",
-            json!({"limit_usd": "5"}),
-        )
-        .await,
-        400,
-        "limit_usd: must be a number",
-    );
-    assert_error(
-        &sb.put("/workspaces/nope/budgets/weekly", json!({"limit_usd": 5}))
-            .await,
+        &[
+            (
+                "PUT /workspaces/production/budgets/yearly",
+                Some(json!({"limit_usd": 1})),
+                "interval",
+            ),
+            (
+                "GET /workspaces/production/budgets/yearly",
+                None,
+                "interval",
+            ),
+            (
+                "DELETE /workspaces/production/budgets/yearly",
+                None,
+                "interval",
+            ),
+            (
+                "PUT /workspaces/staging/budgets/weekly",
+                Some(json!({"limit_usd": 0})),
+                "limit_usd: must be greater than 0",
+            ),
+            (
+                "PUT /workspaces/staging/budgets/weekly",
+                Some(json!({"limit_usd": -3})),
+                "greater than 0",
+            ),
+            (
+                "PUT /workspaces/staging/budgets/weekly",
+                Some(json!({})),
+                "limit_usd: required",
+            ),
+            (
+                "PUT /workspaces/staging/budgets/weekly",
+                Some(json!({"limit_usd": "5"})),
+                "limit_usd: must be a number",
+            ),
+        ],
+    )
+    .await;
+    sb.assert_errors(
         404,
-        "not found",
-    );
-    assert_error(&sb.get("/workspaces/nope/budgets").await, 404, "not found");
+        &[
+            (
+                "PUT /workspaces/nope/budgets/weekly",
+                Some(json!({"limit_usd": 5})),
+                "not found",
+            ),
+            ("GET /workspaces/nope/budgets", None, "not found"),
+        ],
+    )
+    .await;
     let (_, v) = sb.get("/workspaces/staging/budgets").await;
     assert_eq!(v["data"].as_array().unwrap().len(), 1, "store untouched");
 }

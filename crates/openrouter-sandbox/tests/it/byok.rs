@@ -1,9 +1,10 @@
 //! BYOK provider credentials: every rule of the sandbox's README, and bad input.
 
 use openrouter_sandbox::Config;
+use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb, MGMT};
+use crate::common::{assert_error, send, Sb, MGMT};
 
 const SECRET: &str = "sk-proj-SANDBOX-PROVIDER-KEY-0123456789abcdef";
 
@@ -103,14 +104,19 @@ async fn create_list_get_update_delete_and_the_key_never_comes_back() {
         sb.delete(&format!("/byok/{id}")).await,
         (200, json!({"deleted": true}))
     );
-    assert_error(&sb.get(&format!("/byok/{id}")).await, 404, "not found");
-    assert_error(&sb.delete(&format!("/byok/{id}")).await, 404, "not found");
-    assert_error(
-        &sb.patch(&format!("/byok/{id}"), json!({"disabled": false}))
-            .await,
+    sb.assert_errors(
         404,
-        "not found",
-    );
+        &[
+            (&format!("GET /byok/{id}"), None, "not found"),
+            (&format!("DELETE /byok/{id}"), None, "not found"),
+            (
+                &format!("PATCH /byok/{id}"),
+                Some(json!({"disabled": false})),
+                "not found",
+            ),
+        ],
+    )
+    .await;
     assert_eq!(byok_list(&sb, &ws).await.len(), before.len());
 }
 
@@ -237,20 +243,18 @@ async fn workspace_id_is_a_uuid_defaulting_to_the_default_workspace() {
         .unwrap()
         .iter()
         .any(|k| k["id"] == v["data"]["id"]));
-    assert_error(
-        &sb.get("/byok?workspace_id=production").await,
+    sb.assert_errors(
         400,
-        "workspace_id",
-    );
-    assert_error(
-        &sb.post(
-            "/byok",
-            json!({"provider": "openai", "key": SECRET, "workspace_id": "production"}),
-        )
-        .await,
-        400,
-        "workspace_id",
-    );
+        &[
+            ("GET /byok?workspace_id=production", None, "workspace_id"),
+            (
+                "POST /byok",
+                Some(json!({"provider": "openai", "key": SECRET, "workspace_id": "production"})),
+                "workspace_id",
+            ),
+        ],
+    )
+    .await;
     let nowhere = "00000000-0000-4000-8000-000000000000";
     assert_error(
         &sb.post(
@@ -374,10 +378,8 @@ async fn bad_input_is_a_400_naming_the_field_and_changes_nothing() {
 #[tokio::test]
 async fn deleting_a_workspace_deletes_its_byok_keys_and_destinations() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Doomed", "slug": "doomed"}))
-        .await;
-    let ws = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Doomed", "doomed").await;
+    let ws = ws["id"].as_str().unwrap().to_owned();
     let (s, k) = sb
         .post(
             "/byok",
@@ -419,13 +421,18 @@ async fn deleting_a_workspace_deletes_its_byok_keys_and_destinations() {
     );
     assert_error(&sb.get(&format!("/byok/{id}")).await, 404, "not found");
     // With no Default workspace, a call without workspace_id must name one.
-    assert_error(&sb.get("/byok").await, 400, "workspace_id");
-    assert_error(
-        &sb.post("/byok", json!({"provider": "xai", "key": SECRET}))
-            .await,
+    sb.assert_errors(
         400,
-        "workspace_id",
-    );
+        &[
+            ("GET /byok", None, "workspace_id"),
+            (
+                "POST /byok",
+                Some(json!({"provider": "xai", "key": SECRET})),
+                "workspace_id",
+            ),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -438,11 +445,7 @@ async fn reset_restores_the_demo_credentials() {
             .await;
     }
     assert!(byok_list(&sb, &ws).await.is_empty());
-    sb.http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    send(sb.control(Method::POST, "/reset")).await;
     assert_eq!(byok_list(&sb, &ws).await, seeded);
 }
 

@@ -95,6 +95,40 @@ impl Sb {
         self.call(Method::DELETE, path, None).await
     }
 
+    /// A table of bad requests, each refused with `status`: `("PUT /path", body, needle)` is
+    /// sent with the management key (`None`: no body) and its answer must be the error
+    /// envelope with a message containing `needle`, as [`assert_error`] checks.
+    pub async fn assert_errors(&self, status: u16, cases: &[(&str, Option<Value>, &str)]) {
+        for (request, body, needle) in cases {
+            let (method, path) = request.split_once(' ').unwrap();
+            let got = self.call(method.parse().unwrap(), path, body.clone()).await;
+            let (s, v) = &got;
+            assert!(
+                *s == status && v["error"]["code"] == status,
+                "{} answered {s} {v}, not {status}",
+                request
+            );
+            assert_error(&got, status, needle);
+        }
+    }
+
+    /// A request to the API (`/api/v1{path}`) with the management key, for a test that sets
+    /// headers or a body of its own; [`send`] it.
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.http.request(method, self.api(path)).bearer_auth(MGMT)
+    }
+
+    /// `GET {base}{path}` without a key: a served file, the control surface, a path off the API.
+    pub async fn fetch(&self, path: &str) -> reqwest::Response {
+        send(self.http.get(format!("{}{path}", self.base()))).await
+    }
+
+    /// A request to the control surface (`/__sandbox{path}`), which takes no key; [`send`] it.
+    pub fn control(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}/__sandbox{path}", self.base()))
+    }
+
     /// Raw body text and status for a full URL.
     pub async fn raw(&self, method: Method, url: &str, body: Option<String>) -> reqwest::Response {
         let mut req = self.http.request(method, url).bearer_auth(MGMT);
@@ -102,6 +136,18 @@ impl Sb {
             req = req.header("content-type", "application/json").body(b);
         }
         req.send().await.unwrap()
+    }
+
+    /// A new workspace (asserted created): its `Workspace` object.
+    pub async fn new_workspace(&self, name: &str, slug: &str) -> Value {
+        let (s, v) = self
+            .post(
+                "/workspaces",
+                serde_json::json!({ "name": name, "slug": slug }),
+            )
+            .await;
+        assert_eq!(s, 201, "{v}");
+        v["data"].clone()
     }
 
     pub async fn workspace_id(&self, slug: &str) -> String {
@@ -121,12 +167,8 @@ impl Sb {
     }
 
     pub async fn log(&self) -> Vec<Value> {
-        let v: Value = self
-            .http
-            .get(format!("{}/__sandbox/log", self.base()))
-            .send()
+        let v: Value = send(self.control(Method::GET, "/log"))
             .await
-            .unwrap()
             .json()
             .await
             .unwrap();
@@ -134,15 +176,27 @@ impl Sb {
     }
 
     pub async fn fault(&self, method: &str, path: &str, faults: Value) {
-        let resp = self
-            .http
-            .post(format!("{}/__sandbox/faults", self.base()))
-            .json(&serde_json::json!({ "method": method, "path": path, "faults": faults }))
-            .send()
-            .await
-            .unwrap();
+        let resp = send(
+            self.control(Method::POST, "/faults")
+                .json(&serde_json::json!({ "method": method, "path": path, "faults": faults })),
+        )
+        .await;
         assert_eq!(resp.status().as_u16(), 200);
     }
+}
+
+/// Sends a request built by hand; no answer at all fails the test here.
+pub async fn send(req: reqwest::RequestBuilder) -> reqwest::Response {
+    req.send().await.unwrap()
+}
+
+/// Asserts that `resp` is an error envelope with `status` as its status and its `code`, and
+/// hands back its body.
+pub async fn error_body(resp: reqwest::Response, status: u16) -> Value {
+    assert_eq!(resp.status().as_u16(), status);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], status, "body: {v}");
+    v
 }
 
 /// Asserts an error answer: the status, the envelope with `code` equal to it, and a
@@ -167,6 +221,18 @@ pub fn is_hex64(s: &str) -> bool {
     s.len() == 64
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// How many keys of the Default workspace are named `name`: what a lost create made.
+pub async fn keys_named(sb: &Sb, name: &str) -> usize {
+    let (s, keys) = sb.get("/keys").await;
+    assert_eq!(s, 200, "{keys}");
+    keys["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["name"] == name)
+        .count()
 }
 
 /// Every key of the organization, disabled ones too, workspace by workspace.

@@ -6,7 +6,9 @@ use std::io::Read;
 
 use serde_json::Value;
 
-use crate::common::{Sb, MGMT};
+use reqwest::Method;
+
+use crate::common::{error_body, send, Sb, MGMT};
 
 /// A page whose files are worth compressing (tiny files go as they are).
 fn site() -> (tempfile::TempDir, Vec<u8>, Vec<u8>) {
@@ -138,32 +140,24 @@ async fn api_answers_beside_the_page_are_unchanged() {
     let (dir, _, _) = site();
     let sb = serving(&dir).await;
     for encoding in ["gzip, deflate, br, zstd", "br", "gzip"] {
-        let resp = sb
-            .http
-            .get(sb.api("/workspaces"))
-            .bearer_auth(MGMT)
-            .header("accept-encoding", encoding)
-            .header("origin", "https://admin.example")
-            .send()
-            .await
-            .unwrap();
+        let resp = send(
+            sb.request(Method::GET, "/workspaces")
+                .header("accept-encoding", encoding)
+                .header("origin", "https://admin.example"),
+        )
+        .await;
         assert_eq!(resp.status().as_u16(), 200);
         assert!(resp.headers().get("content-encoding").is_none());
         assert_eq!(resp.headers()["access-control-allow-origin"], "*");
         let v: Value = resp.json().await.unwrap();
         assert!(v["data"].as_array().is_some_and(|d| !d.is_empty()), "{v}");
         // Errors too: the envelope as JSON, readable.
-        let resp = sb
-            .http
-            .get(sb.api("/workspaces/nope"))
-            .bearer_auth(MGMT)
-            .header("accept-encoding", encoding)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status().as_u16(), 404);
-        let v: Value = resp.json().await.unwrap();
-        assert_eq!(v["error"]["code"], 404);
+        let resp = send(
+            sb.request(Method::GET, "/workspaces/nope")
+                .header("accept-encoding", encoding),
+        )
+        .await;
+        error_body(resp, 404).await;
     }
     // And config.json, which a page reads first.
     let resp = sb

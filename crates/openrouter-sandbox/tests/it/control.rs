@@ -4,7 +4,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::common::{assert_error, client, Sb, MGMT};
+use crate::common::{assert_error, client, error_body, keys_named, send, Sb, MGMT};
 
 #[tokio::test]
 async fn status_fault_answers_and_leaves_store_untouched() {
@@ -18,26 +18,21 @@ async fn status_fault_answers_and_leaves_store_untouched() {
         ]),
     )
     .await;
-    let resp = sb
-        .raw(
-            Method::POST,
-            &sb.api("/keys"),
-            Some("{\"name\":\"a\"}".into()),
+    // The same create twice: each answer is the next queued fault.
+    let create = || {
+        send(
+            sb.request(Method::POST, "/keys")
+                .json(&json!({"name": "a"})),
         )
-        .await;
+    };
+    let resp = create().await;
     assert_eq!(resp.status().as_u16(), 503);
     assert_eq!(resp.headers()["retry-after"], "2");
     assert_eq!(resp.headers()["retry-after-ms"], "150");
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["error"]["code"], 503);
-    let resp = sb
-        .raw(
-            Method::POST,
-            &sb.api("/keys"),
-            Some("{\"name\":\"a\"}".into()),
-        )
-        .await;
+    let resp = create().await;
     assert_eq!(resp.status().as_u16(), 502);
     assert!(resp.headers()["content-type"]
         .to_str()
@@ -47,14 +42,11 @@ async fn status_fault_answers_and_leaves_store_untouched() {
     // Queue empty: normal again.
     let (s, _) = sb.post("/keys", json!({"name": "a"})).await;
     assert_eq!(s, 201);
-    let created: Vec<Value> = sb.get("/keys").await.1["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|k| k["name"] == "a")
-        .cloned()
-        .collect();
-    assert_eq!(created.len(), 1, "only the unfaulted create happened");
+    assert_eq!(
+        keys_named(&sb, "a").await,
+        1,
+        "only the unfaulted create happened"
+    );
     let log = sb.log().await;
     let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
     assert_eq!(
@@ -108,9 +100,7 @@ async fn drop_fault_is_a_network_error_and_nothing_happens() {
     sb.fault("POST", "/api/v1/workspaces", json!([{"drop": true}]))
         .await;
     let err = sb
-        .http
-        .post(sb.api("/workspaces"))
-        .bearer_auth(MGMT)
+        .request(Method::POST, "/workspaces")
         .json(&json!({"name": "Dropped", "slug": "dropped"}))
         .send()
         .await
@@ -130,22 +120,17 @@ async fn commit_then_drop_commits_but_never_answers() {
     sb.fault("POST", "/api/v1/keys", json!([{"commit_then_drop": true}]))
         .await;
     let err = sb
-        .http
-        .post(sb.api("/keys"))
-        .bearer_auth(MGMT)
+        .request(Method::POST, "/keys")
         .json(&json!({"name": "lost-response"}))
         .send()
         .await
         .unwrap_err();
     assert!(err.status().is_none(), "{err}");
-    let (_, keys) = sb.get("/keys").await;
-    let n = keys["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|k| k["name"] == "lost-response")
-        .count();
-    assert_eq!(n, 1, "the create committed exactly once");
+    assert_eq!(
+        keys_named(&sb, "lost-response").await,
+        1,
+        "the create committed exactly once"
+    );
     let log = sb.log().await;
     let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
     assert_eq!(posts.len(), 1);
@@ -161,14 +146,6 @@ async fn commit_then_delay_answers_late_and_commits_even_if_the_client_gave_up()
         json!([{"commit_then_delay_ms": 800}, {"commit_then_delay_ms": 5000}]),
     )
     .await;
-    let count = |keys: &Value, name: &str| {
-        keys["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|k| k["name"] == name)
-            .count()
-    };
     // A patient client gets the answer, late.
     let started = Instant::now();
     let (s, _) = sb.post("/keys", json!({"name": "late-answer"})).await;
@@ -177,34 +154,29 @@ async fn commit_then_delay_answers_late_and_commits_even_if_the_client_gave_up()
     // A client that gives up before the answer: the key is made all the same, once, and is
     // there before the answer would have come.
     let err = sb
-        .http
-        .post(sb.api("/keys"))
-        .bearer_auth(MGMT)
+        .request(Method::POST, "/keys")
         .timeout(Duration::from_millis(300))
         .json(&json!({"name": "gave-up"}))
         .send()
         .await
         .unwrap_err();
     assert!(err.is_timeout(), "{err}");
-    let (_, keys) = sb.get("/keys").await;
     assert_eq!(
-        count(&keys, "gave-up"),
+        keys_named(&sb, "gave-up").await,
         1,
         "committed while the answer waits"
     );
-    assert_eq!(count(&keys, "late-answer"), 1);
+    assert_eq!(keys_named(&sb, "late-answer").await, 1);
     let log = sb.log().await;
     let posts: Vec<&Value> = log.iter().filter(|e| e["method"] == "POST").collect();
     assert_eq!(posts.len(), 2);
     assert_eq!(posts[0]["status"], 201);
     // Bad values are refused with the field named.
-    let resp = sb
-        .http
-        .post(format!("{}/__sandbox/faults", sb.base()))
-        .json(&json!({"path": "/api/v1/keys", "faults": [{"commit_then_delay_ms": -1}]}))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        sb.control(Method::POST, "/faults")
+            .json(&json!({"path": "/api/v1/keys", "faults": [{"commit_then_delay_ms": -1}]})),
+    )
+    .await;
     assert_eq!(resp.status().as_u16(), 400);
     let v: Value = resp.json().await.unwrap();
     assert!(v.to_string().contains("commit_then_delay_ms"), "{v}");
@@ -257,12 +229,7 @@ async fn wildcards_queue_order_and_clear() {
     )
     .await;
     assert_eq!(sb.get("/workspaces/staging").await.0, 200);
-    let resp = sb
-        .http
-        .delete(format!("{}/__sandbox/faults", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(sb.control(Method::DELETE, "/faults")).await;
     assert_eq!(resp.status().as_u16(), 200);
     assert_error(
         &sb.delete("/workspaces/staging").await,
@@ -280,16 +247,8 @@ async fn fault_rules_are_validated() {
         json!({"method": "GET", "path": "/x", "faults": [{"nothing": true}]}),
         json!({"method": "GET", "path": "/x", "faults": "no"}),
     ] {
-        let resp = sb
-            .http
-            .post(format!("{}/__sandbox/faults", sb.base()))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status().as_u16(), 400);
-        let v: Value = resp.json().await.unwrap();
-        assert_eq!(v["error"]["code"], 400);
+        let resp = send(sb.control(Method::POST, "/faults").json(&body)).await;
+        error_body(resp, 400).await;
     }
 }
 
@@ -337,12 +296,7 @@ async fn reset_restores_the_seed_and_clears_faults_and_log() {
     sb.fault("GET", "/api/v1/workspaces", json!([{"status": 500}]))
         .await;
     assert_ne!(snapshot(&sb).await, initial);
-    let resp = sb
-        .http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    let resp = send(sb.control(Method::POST, "/reset")).await;
     assert_eq!(resp.status().as_u16(), 200);
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     assert_eq!(resp.json::<Value>().await.unwrap(), json!({"reset": true}));
@@ -438,11 +392,7 @@ async fn seed_scale_adds_workspaces_and_a_bulk_workspace() {
     // Reset returns to the scaled seed, not the plain one.
     let before = snapshot(&sb).await;
     sb.delete("/workspaces/scale-00001").await;
-    sb.http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    send(sb.control(Method::POST, "/reset")).await;
     assert_eq!(snapshot(&sb).await, before);
 }
 

@@ -1,9 +1,10 @@
 //! Guardrails: every rule of the README's "Guardrails" section, and bad input answered with a
 //! 400 naming the field while nothing changes.
 
+use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{assert_error, Sb};
+use crate::common::{assert_error, send, Sb};
 
 /// The first `n` key hashes of a workspace (by slug).
 async fn keys_of(sb: &Sb, slug: &str, n: usize) -> Vec<String> {
@@ -113,16 +114,14 @@ async fn create_read_update_delete() {
 
     let (s, v) = sb.delete(&format!("/guardrails/{id}")).await;
     assert_eq!((s, v), (200, json!({"deleted": true})));
-    assert_error(
-        &sb.get(&format!("/guardrails/{id}")).await,
+    sb.assert_errors(
         404,
-        "not found",
-    );
-    assert_error(
-        &sb.delete(&format!("/guardrails/{id}")).await,
-        404,
-        "not found",
-    );
+        &[
+            (&format!("GET /guardrails/{id}"), None, "not found"),
+            (&format!("DELETE /guardrails/{id}"), None, "not found"),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -148,18 +147,21 @@ async fn without_a_workspace_the_default_one_is_meant() {
 #[tokio::test]
 async fn a_workspace_default_guardrail_exists_by_id_before_it_is_written() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Fresh", "slug": "fresh"}))
-        .await;
-    let ws = &ws["data"];
+    let ws = &sb.new_workspace("Fresh", "fresh").await;
     let gid = ws["default_guardrail_id"].as_str().unwrap();
     // Not configured yet: a 404 that says so, and no assignments to list.
-    assert_error(&sb.get(&format!("/guardrails/{gid}")).await, 404, "PATCH");
-    assert_error(
-        &sb.get(&format!("/guardrails/{gid}/assignments/keys")).await,
+    sb.assert_errors(
         404,
-        "not found",
-    );
+        &[
+            (&format!("GET /guardrails/{gid}"), None, "PATCH"),
+            (
+                &format!("GET /guardrails/{gid}/assignments/keys"),
+                None,
+                "not found",
+            ),
+        ],
+    )
+    .await;
     // Its name is the workspace's to derive.
     assert_error(
         &sb.patch(&format!("/guardrails/{gid}"), json!({"name": "Mine"}))
@@ -333,14 +335,9 @@ async fn members_are_assigned_and_unassigned() {
 #[tokio::test]
 async fn deleting_a_workspace_deletes_its_guardrails() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Gone", "slug": "gone"}))
-        .await;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
-    let gid = ws["data"]["default_guardrail_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let ws = sb.new_workspace("Gone", "gone").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
+    let gid = ws["default_guardrail_id"].as_str().unwrap().to_owned();
     let g = create(&sb, "gone", json!({"name": "Short-lived"})).await;
     sb.patch(&format!("/guardrails/{gid}"), json!({"limit_usd": 1}))
         .await;
@@ -352,8 +349,14 @@ async fn deleting_a_workspace_deletes_its_guardrails() {
     .await;
     let (s, _) = sb.delete("/workspaces/gone").await;
     assert_eq!(s, 200);
-    assert_error(&sb.get(&format!("/guardrails/{g}")).await, 404, "");
-    assert_error(&sb.get(&format!("/guardrails/{gid}")).await, 404, "");
+    sb.assert_errors(
+        404,
+        &[
+            (&format!("GET /guardrails/{g}"), None, ""),
+            (&format!("GET /guardrails/{gid}"), None, ""),
+        ],
+    )
+    .await;
     let (_, v) = sb.get(&format!("/guardrails?workspace_id={ws_id}")).await;
     assert_eq!(v["total_count"], 0);
     let (_, all) = sb.get("/guardrails/assignments/members?limit=100").await;
@@ -572,13 +575,15 @@ async fn bad_input_is_a_400_naming_the_field_and_changes_nothing() {
         400,
         "member_user_ids",
     );
-    assert_error(
-        &sb.get("/guardrails?workspace_id=staging").await,
+    sb.assert_errors(
         400,
-        "workspace_id",
-    );
-    assert_error(&sb.get("/guardrails?limit=0").await, 400, "limit");
-    assert_error(&sb.get(&format!("{assign}?limit=101")).await, 400, "limit");
+        &[
+            ("GET /guardrails?workspace_id=staging", None, "workspace_id"),
+            ("GET /guardrails?limit=0", None, "limit"),
+            (&format!("GET {assign}?limit=101"), None, "limit"),
+        ],
+    )
+    .await;
     // Unknown guardrails are 404 everywhere.
     let nobody = "00000000-0000-4000-8000-000000000000";
     for path in ["assignments/keys", "assignments/members"] {
@@ -620,11 +625,7 @@ async fn the_demo_has_guardrails_with_keys_and_members_assigned() {
     // The reset restores the seed.
     let g = list[1]["id"].as_str().unwrap();
     sb.delete(&format!("/guardrails/{g}")).await;
-    sb.http
-        .post(format!("{}/__sandbox/reset", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    send(sb.control(Method::POST, "/reset")).await;
     let (s, _) = sb.get(&format!("/guardrails/{g}")).await;
     assert_eq!(s, 200);
 }

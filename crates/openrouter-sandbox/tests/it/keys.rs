@@ -149,32 +149,18 @@ async fn list_is_default_workspace_only_in_pages_of_100() {
 #[tokio::test]
 async fn list_parameter_rules() {
     let sb = Sb::start().await;
-    assert_error(
-        &sb.get("/keys?include_disabled=yes").await,
+    sb.assert_errors(
         400,
-        "include_disabled",
-    );
-    assert_error(
-        &sb.get("/keys?include_disabled=1").await,
-        400,
-        "include_disabled",
-    );
-    assert_error(
-        &sb.get("/keys?workspace_id=production").await,
-        400,
-        "workspace_id",
-    );
-    assert_error(
-        &sb.get("/keys?workspace_id=null").await,
-        400,
-        "workspace_id",
-    );
-    assert_error(&sb.get("/keys?workspace_id=").await, 400, "workspace_id");
-    assert_error(
-        &sb.get("/keys?include_disabled=").await,
-        400,
-        "include_disabled",
-    );
+        &[
+            ("GET /keys?include_disabled=yes", None, "include_disabled"),
+            ("GET /keys?include_disabled=1", None, "include_disabled"),
+            ("GET /keys?workspace_id=production", None, "workspace_id"),
+            ("GET /keys?workspace_id=null", None, "workspace_id"),
+            ("GET /keys?workspace_id=", None, "workspace_id"),
+            ("GET /keys?include_disabled=", None, "include_disabled"),
+        ],
+    )
+    .await;
     let (s, none) = sb
         .get("/keys?workspace_id=550e8400-e29b-41d4-a716-446655440000")
         .await;

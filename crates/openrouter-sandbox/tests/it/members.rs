@@ -90,11 +90,8 @@ async fn add_and_remove_members() {
 #[tokio::test]
 async fn members_with_active_keys_or_scim_stay() {
     let sb = Sb::start().await;
-    let ws = sb
-        .post("/workspaces", json!({"name": "Team", "slug": "team"}))
-        .await
-        .1;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Team", "team").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
     let (_, org) = sb.get("/organization/members?limit=100").await;
     // Demo: Katherine Johnson (index 3) is SCIM-managed, Alan Turing (2) is not.
     let scim = org["data"][3]["id"].as_str().unwrap().to_owned();
@@ -141,62 +138,52 @@ async fn member_batch_rules() {
         "1 to 100",
     );
     let many: Vec<String> = (0..101).map(|i| format!("user_{i}")).collect();
-    assert_error(
-        &sb.post(
-            "/workspaces/production/members/add",
-            json!({"user_ids": many}),
-        )
-        .await,
+    sb.assert_errors(
         400,
-        "1 to 100",
-    );
-    assert_error(
-        &sb.post(
-            "/workspaces/production/members/remove",
-            json!({"user_ids": []}),
-        )
-        .await,
-        400,
-        "1 to 100",
-    );
-    assert_error(
-        &sb.post("/workspaces/production/members/add", json!({}))
-            .await,
-        400,
-        "user_ids: required",
-    );
-    assert_error(
-        &sb.post(
-            "/workspaces/production/members/add",
-            json!({"user_ids": "x"}),
-        )
-        .await,
-        400,
-        "user_ids: must be an array",
-    );
-    assert_error(
-        &sb.post(
-            "/workspaces/production/members/add",
-            json!({"user_ids": [1]}),
-        )
-        .await,
-        400,
-        "user_ids[0]",
-    );
-    assert_error(
-        &sb.post(
-            "/workspaces/production/members/add",
-            json!({"user_ids": ["user_nobody"]}),
-        )
-        .await,
+        &[
+            (
+                "POST /workspaces/production/members/add",
+                Some(json!({"user_ids": many})),
+                "1 to 100",
+            ),
+            (
+                "POST /workspaces/production/members/remove",
+                Some(json!({"user_ids": []})),
+                "1 to 100",
+            ),
+            (
+                "POST /workspaces/production/members/add",
+                Some(json!({})),
+                "user_ids: required",
+            ),
+            (
+                "POST /workspaces/production/members/add",
+                Some(json!({"user_ids": "x"})),
+                "user_ids: must be an array",
+            ),
+            (
+                "POST /workspaces/production/members/add",
+                Some(json!({"user_ids": [1]})),
+                "user_ids[0]",
+            ),
+        ],
+    )
+    .await;
+    sb.assert_errors(
         404,
-        "not a member of this organization",
-    );
-    assert_error(&sb.get("/workspaces/nope/members").await, 404, "not found");
-    assert_error(
-        &sb.post("/workspaces/nope/members/add", json!({"user_ids": ["x"]}))
-            .await,
-        404,
-        "not found",
-    );
+        &[
+            (
+                "POST /workspaces/production/members/add",
+                Some(json!({"user_ids": ["user_nobody"]})),
+                "not a member of this organization",
+            ),
+            ("GET /workspaces/nope/members", None, "not found"),
+            (
+                "POST /workspaces/nope/members/add",
+                Some(json!({"user_ids": ["x"]})),
+                "not found",
+            ),
+        ],
+    )
+    .await;
 }

@@ -4,7 +4,7 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use crate::common::{Sb, MGMT};
+use crate::common::{send, Sb, MGMT};
 
 async fn without_cors() -> Sb {
     Sb::with(openrouter_sandbox::Config {
@@ -41,14 +41,11 @@ async fn no_preflight_answers_and_no_cors_headers() {
     assert!(!pre.status().is_success(), "{}", pre.status());
     assert_no_cors(&pre);
     // The calls themselves still work for a client that does not ask about CORS.
-    let resp = sb
-        .http
-        .get(sb.api("/workspaces"))
-        .header("origin", "https://admin.example")
-        .bearer_auth(MGMT)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        sb.request(Method::GET, "/workspaces")
+            .header("origin", "https://admin.example"),
+    )
+    .await;
     assert_eq!(resp.status().as_u16(), 200);
     assert_no_cors(&resp);
     let v: Value = resp.json().await.unwrap();
@@ -59,21 +56,10 @@ async fn no_preflight_answers_and_no_cors_headers() {
     assert_no_cors(&resp);
     sb.fault("GET", "/api/v1/key", serde_json::json!([{"status": 503}]))
         .await;
-    let resp = sb
-        .http
-        .get(sb.api("/key"))
-        .bearer_auth(MGMT)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(sb.request(Method::GET, "/key")).await;
     assert_eq!(resp.status().as_u16(), 503);
     assert_no_cors(&resp);
-    let resp = sb
-        .http
-        .get(format!("{}/__sandbox/log", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    let resp = sb.fetch("/__sandbox/log").await;
     assert_no_cors(&resp);
     // hyper's own 431, rewritten into the envelope, without CORS too.
     let mut req = sb.http.get(sb.api("/key"));

@@ -149,24 +149,22 @@ async fn expires_at_must_carry_seconds() {
             "expires_at: ",
         );
     }
-    assert_error(
-        &sb.post(
-            "/keys",
-            json!({"name": "m", "expires_at": "2099-01-01T00:00Z"}),
-        )
-        .await,
+    sb.assert_errors(
         400,
-        "must include seconds",
-    );
-    assert_error(
-        &sb.post(
-            "/keys",
-            json!({"name": "m", "expires_at": 4_102_444_800_u64}),
-        )
-        .await,
-        400,
-        "expires_at: must be a string",
-    );
+        &[
+            (
+                "POST /keys",
+                Some(json!({"name": "m", "expires_at": "2099-01-01T00:00Z"})),
+                "must include seconds",
+            ),
+            (
+                "POST /keys",
+                Some(json!({"name": "m", "expires_at": 4_102_444_800_u64})),
+                "expires_at: must be a string",
+            ),
+        ],
+    )
+    .await;
     assert_eq!(all_keys(&sb).await.len(), before, "nothing created");
     for (sent, stored) in [
         ("2099-01-01T00:00:00Z", "2099-01-01T00:00:00.000Z"),
@@ -249,21 +247,24 @@ async fn disabled_server_tools_set_clear_and_refuse() {
         ),
     ];
     for (value, needle) in &bad {
-        assert_error(
-            &sb.patch("/workspaces/tools", json!({"disabled_server_tools": value}))
-                .await,
+        sb.assert_errors(
             400,
-            needle,
-        );
-        assert_error(
-            &sb.post(
-                "/workspaces",
-                json!({"name": "Bad", "slug": "bad-tools", "disabled_server_tools": value}),
-            )
-            .await,
-            400,
-            needle,
-        );
+            &[
+                (
+                    "PATCH /workspaces/tools",
+                    Some(json!({"disabled_server_tools": value})),
+                    needle,
+                ),
+                (
+                    "POST /workspaces",
+                    Some(
+                        json!({"name": "Bad", "slug": "bad-tools", "disabled_server_tools": value}),
+                    ),
+                    needle,
+                ),
+            ],
+        )
+        .await;
     }
     assert_eq!(
         sb.get("/workspaces/tools").await.1,
@@ -371,10 +372,8 @@ async fn default_workspace_is_deleted_only_with_the_confirmation() {
 #[tokio::test]
 async fn the_confirmation_changes_nothing_for_other_workspaces() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Tmp", "slug": "tmp"}))
-        .await;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Tmp", "tmp").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
     sb.post("/keys", json!({"name": "live", "workspace_id": ws_id}))
         .await;
     assert_error(

@@ -1,7 +1,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::common::{Sb, MGMT};
+use crate::common::{send, Sb, MGMT};
 
 #[tokio::test]
 async fn cors_preflight_and_headers() {
@@ -31,14 +31,11 @@ async fn cors_preflight_and_headers() {
         .to_lowercase();
     assert!(allowed.contains("authorization") && allowed.contains("content-type"));
 
-    let resp = sb
-        .http
-        .get(sb.api("/workspaces"))
-        .header("origin", "https://admin.example")
-        .bearer_auth(MGMT)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        sb.request(Method::GET, "/workspaces")
+            .header("origin", "https://admin.example"),
+    )
+    .await;
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     let exposed = resp.headers()["access-control-expose-headers"]
         .to_str()
@@ -50,12 +47,7 @@ async fn cors_preflight_and_headers() {
     assert_eq!(resp.status().as_u16(), 401);
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     // Control endpoints too.
-    let resp = sb
-        .http
-        .get(format!("{}/__sandbox/log", sb.base()))
-        .send()
-        .await
-        .unwrap();
+    let resp = sb.fetch("/__sandbox/log").await;
     assert_eq!(resp.headers()["access-control-allow-origin"], "*");
     let pre = sb
         .http
@@ -80,13 +72,7 @@ async fn rate_limit_answers_429_with_retry_after_per_key() {
     let mut statuses = Vec::new();
     let mut limited = None;
     for _ in 0..6 {
-        let resp = sb
-            .http
-            .get(sb.api("/workspaces"))
-            .bearer_auth(MGMT)
-            .send()
-            .await
-            .unwrap();
+        let resp = send(sb.request(Method::GET, "/workspaces")).await;
         statuses.push(resp.status().as_u16());
         if resp.status().as_u16() == 429 {
             limited = Some(resp);
@@ -115,13 +101,7 @@ async fn rate_limit_answers_429_with_retry_after_per_key() {
     assert_eq!(other.status().as_u16(), 401);
     // After the window, requests pass again.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let resp = sb
-        .http
-        .get(sb.api("/workspaces"))
-        .bearer_auth(MGMT)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(sb.request(Method::GET, "/workspaces")).await;
     assert_eq!(resp.status().as_u16(), 200);
 }
 
@@ -148,22 +128,12 @@ async fn serves_static_files_with_spa_fallback_and_config() {
     })
     .await;
     let base = sb.base();
-    let index = sb.http.get(format!("{base}/")).send().await.unwrap();
+    let index = sb.fetch("/").await;
     assert_eq!(index.status().as_u16(), 200);
     assert!(index.text().await.unwrap().contains("<title>admin</title>"));
-    let wasm = sb
-        .http
-        .get(format!("{base}/app.wasm"))
-        .send()
-        .await
-        .unwrap();
+    let wasm = sb.fetch("/app.wasm").await;
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
-    let deep = sb
-        .http
-        .get(format!("{base}/workspaces/production/keys"))
-        .send()
-        .await
-        .unwrap();
+    let deep = sb.fetch("/workspaces/production/keys").await;
     assert_eq!(deep.status().as_u16(), 200);
     assert!(deep.text().await.unwrap().contains("<title>admin</title>"));
     for path in ["/config.json", "/workspaces/config.json"] {
@@ -182,28 +152,13 @@ async fn serves_static_files_with_spa_fallback_and_config() {
         );
     }
     // API and control paths never fall back to the page.
-    let api = sb
-        .http
-        .get(format!("{base}/api/v1/nope"))
-        .send()
-        .await
-        .unwrap();
+    let api = sb.fetch("/api/v1/nope").await;
     assert_eq!(api.status().as_u16(), 404);
     assert_eq!(api.json::<Value>().await.unwrap()["error"]["code"], 404);
-    let ctl = sb
-        .http
-        .get(format!("{base}/__sandbox/nope"))
-        .send()
-        .await
-        .unwrap();
+    let ctl = sb.fetch("/__sandbox/nope").await;
     assert_eq!(ctl.status().as_u16(), 404);
     // Directory traversal stays inside DIR.
-    let trav = sb
-        .http
-        .get(format!("{base}/..%2f..%2fetc%2fpasswd"))
-        .send()
-        .await
-        .unwrap();
+    let trav = sb.fetch("/..%2f..%2fetc%2fpasswd").await;
     assert!(!trav.text().await.unwrap().contains("root:"));
 }
 
@@ -220,41 +175,21 @@ async fn an_existing_config_json_wins() {
         ..Default::default()
     })
     .await;
-    let cfg: Value = sb
-        .http
-        .get(format!("{}/config.json", sb.base()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let cfg: Value = sb.fetch("/config.json").await.json().await.unwrap();
     assert_eq!(cfg["baseUrl"], "https://openrouter.ai/api/v1");
 }
 
 #[tokio::test]
 async fn control_mode_closes_connections_and_plain_mode_keeps_them() {
     let ctl = Sb::start().await;
-    let resp = ctl
-        .http
-        .get(ctl.api("/key"))
-        .bearer_auth(MGMT)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(ctl.request(Method::GET, "/key")).await;
     assert_eq!(resp.headers()["connection"], "close");
     let plain = Sb::with(openrouter_sandbox::Config {
         management_key: Some(MGMT.to_owned()),
         ..Default::default()
     })
     .await;
-    let resp = plain
-        .http
-        .get(plain.api("/key"))
-        .bearer_auth(MGMT)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(plain.request(Method::GET, "/key")).await;
     assert!(resp
         .headers()
         .get("connection")
@@ -265,14 +200,11 @@ async fn control_mode_closes_connections_and_plain_mode_keeps_them() {
 async fn json_bodies_are_read_whatever_the_content_type() {
     // Browsers may send a string body as text/plain; the body is still JSON.
     let sb = Sb::start().await;
-    let resp = sb
-        .http
-        .post(sb.api("/workspaces"))
-        .bearer_auth(MGMT)
-        .header("content-type", "text/plain;charset=UTF-8")
-        .body(r#"{"name":"Plain","slug":"plain"}"#)
-        .send()
-        .await
-        .unwrap();
+    let resp = send(
+        sb.request(Method::POST, "/workspaces")
+            .header("content-type", "text/plain;charset=UTF-8")
+            .body(r#"{"name":"Plain","slug":"plain"}"#),
+    )
+    .await;
     assert_eq!(resp.status().as_u16(), 201);
 }

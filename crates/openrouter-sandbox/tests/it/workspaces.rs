@@ -42,14 +42,16 @@ async fn list_pages_with_total_count_and_defaults() {
 #[tokio::test]
 async fn list_limit_out_of_range_is_400() {
     let sb = Sb::start().await;
-    assert_error(&sb.get("/workspaces?limit=0").await, 400, "limit");
-    assert_error(
-        &sb.get("/workspaces?limit=101").await,
+    sb.assert_errors(
         400,
-        "between 1 and 100",
-    );
-    assert_error(&sb.get("/workspaces?offset=-1").await, 400, "offset");
-    assert_error(&sb.get("/workspaces?limit=abc").await, 400, "integer");
+        &[
+            ("GET /workspaces?limit=0", None, "limit"),
+            ("GET /workspaces?limit=101", None, "between 1 and 100"),
+            ("GET /workspaces?offset=-1", None, "offset"),
+            ("GET /workspaces?limit=abc", None, "integer"),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -101,16 +103,14 @@ async fn create_get_by_id_and_slug_update_delete() {
         sb.delete("/workspaces/growth").await,
         (200, json!({"deleted": true}))
     );
-    assert_error(
-        &sb.get(&format!("/workspaces/{id}")).await,
+    sb.assert_errors(
         404,
-        "not found",
-    );
-    assert_error(
-        &sb.delete(&format!("/workspaces/{id}")).await,
-        404,
-        "not found",
-    );
+        &[
+            (&format!("GET /workspaces/{id}"), None, "not found"),
+            (&format!("DELETE /workspaces/{id}"), None, "not found"),
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -181,10 +181,8 @@ async fn default_workspace_cannot_be_deleted() {
 #[tokio::test]
 async fn workspace_with_active_keys_cannot_be_deleted() {
     let sb = Sb::start().await;
-    let (_, ws) = sb
-        .post("/workspaces", json!({"name": "Tmp", "slug": "tmp"}))
-        .await;
-    let ws_id = ws["data"]["id"].as_str().unwrap().to_owned();
+    let ws = sb.new_workspace("Tmp", "tmp").await;
+    let ws_id = ws["id"].as_str().unwrap().to_owned();
     let (_, key) = sb
         .post("/keys", json!({"name": "k", "workspace_id": ws_id}))
         .await;
@@ -215,17 +213,22 @@ async fn slug_that_looks_like_uuid_is_refused() {
 async fn patch_rejects_null_for_non_nullable_and_keeps_store() {
     let sb = Sb::start().await;
     let (_, before) = sb.get("/workspaces/staging").await;
-    assert_error(
-        &sb.patch("/workspaces/staging", json!({"name": null})).await,
+    sb.assert_errors(
         400,
-        "name: must not be null",
-    );
-    assert_error(
-        &sb.patch("/workspaces/staging", json!({"slug": "research"}))
-            .await,
-        400,
-        "already used",
-    );
+        &[
+            (
+                "PATCH /workspaces/staging",
+                Some(json!({"name": null})),
+                "name: must not be null",
+            ),
+            (
+                "PATCH /workspaces/staging",
+                Some(json!({"slug": "research"})),
+                "already used",
+            ),
+        ],
+    )
+    .await;
     assert_error(
         &sb.patch("/workspaces/nope", json!({})).await,
         404,
