@@ -14,10 +14,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::models::{
-    ActivityItem, ApiKey, BudgetList, Credits, Interval, KeyHash, LimitReset, OrganizationMember,
-    UserId, Workspace, WorkspaceId,
-};
+use crate::areas::budgets::models::BudgetList;
+use crate::areas::keys::models::ApiKey;
+use crate::areas::organization::models::OrganizationMember;
+use crate::areas::usage::models::{ActivityItem, Credits};
+use crate::areas::workspaces::models::Workspace;
+use crate::shapes::{Interval, KeyHash, LimitReset, UserId, WorkspaceId};
 use crate::time::{self, Window};
 
 const DAY_MS: f64 = 86_400_000.0;
@@ -839,11 +841,11 @@ fn at_most(value: f64, l: &Levels<f64>) -> Option<Severity> {
     }
 }
 
-fn ms_of(t: &crate::models::Timestamp) -> Option<f64> {
+fn ms_of(t: &crate::shapes::Timestamp) -> Option<f64> {
     time::parse_datetime(t.as_str(), true).map(|ms| ms as f64)
 }
 
-fn age_days(t: &crate::models::Timestamp, now: f64) -> Option<f64> {
+fn age_days(t: &crate::shapes::Timestamp, now: f64) -> Option<f64> {
     ms_of(t).map(|ms| (now - ms) / DAY_MS)
 }
 

@@ -41,9 +41,12 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod areas;
 pub mod body;
 mod body_json;
+mod checks;
 pub mod client;
+mod endpoint;
 pub mod error;
 mod fields;
 pub mod findings;
@@ -59,6 +62,7 @@ mod patch;
 pub mod restrictions;
 pub mod retry;
 pub mod secret;
+mod shapes;
 pub mod time;
 pub mod transport;
 pub mod url;

@@ -23,11 +23,11 @@ use std::time::Duration;
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
-use crate::api::{Answer, PagedEndpoint, Request};
 use crate::client::{Call, Client};
+use crate::endpoint::{Answer, PagedEndpoint, Request};
 use crate::error::{Error, ErrorKind};
 use crate::json::Doc;
-use crate::models::ListResponse;
+use crate::shapes::ListResponse;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 
 /// Walks a list endpoint.
@@ -239,7 +239,7 @@ impl Paging {
 
 impl<T: Transport + 'static> Client<T> {
     /// A list page by page as JSON text, from its first page's request (an endpoint's
-    /// [`request`](crate::api::Endpoint::request), a failure included, which the first page
+    /// [`request`](crate::endpoint::Endpoint::request), a failure included, which the first page
     /// then is) and its [`Paging`]: the requests, stop rules, loop guard (the client's
     /// `max_walk`) and errors of [`Paginator::by_page_text`], with no code per endpoint type.
     /// For bindings that pick the list in a `match`: each arm builds only the first request,

@@ -3,41 +3,27 @@
 //! `client.key(&hash)`, `client.organization()`, `client.credits()`, `client.activity()`,
 //! `client.workspace(uuid).guardrails()`, `client.guardrail(id)`, `client.guardrails()`.
 
-mod batch;
-mod budgets;
-mod byok;
-mod guardrails;
-mod keys;
-mod members;
-mod observability;
-mod organization;
-mod reconcile;
-mod snapshot;
-mod usage;
-mod workspaces;
+pub(crate) mod batch;
+pub(crate) mod reconcile;
+pub(crate) mod snapshot;
 
-pub use budgets::BudgetsHandler;
-pub use byok::{ByokHandler, ByokKeyHandler};
-pub use guardrails::{
-    Assignee, AssignmentChanges, AssignmentOutcome, AssignmentReport, AssignmentResult,
-    GuardrailAssigneesHandler, GuardrailHandler, GuardrailKeysHandler, GuardrailMembersHandler,
-    GuardrailsHandler, WorkspaceGuardrailsHandler,
-};
-pub use keys::{
-    BulkDelete, BulkResult, BulkUpdate, KeyHandler, KeysHandler, ReconcileKey, Retire, Rotate,
-    Rotation,
-};
-pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
-pub use observability::{DestinationHandler, DestinationsHandler};
-pub use organization::{OrganizationHandler, OrganizationMembersHandler};
+pub use crate::areas::budgets::handler::*;
+pub use crate::areas::byok::handler::*;
+pub use crate::areas::guardrails::handler::*;
+pub use crate::areas::keys::handler::*;
+pub use crate::areas::members::handler::*;
+pub use crate::areas::observability::handler::*;
+pub use crate::areas::organization::handler::*;
+pub use crate::areas::workspaces::handler::*;
 pub use reconcile::ReconcileCreated;
 pub use snapshot::{Progress, ReadOrganization};
-pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
 
-use crate::api::{
-    GetCurrentKey, ListByokKeys, ListDestinations, ListMembers, ListOrganizationMembers,
-    ListWorkspaces,
-};
+use crate::areas::byok::endpoints::ListByokKeys;
+use crate::areas::keys::endpoints::GetCurrentKey;
+use crate::areas::members::endpoints::ListMembers;
+use crate::areas::observability::endpoints::ListDestinations;
+use crate::areas::organization::endpoints::ListOrganizationMembers;
+use crate::areas::workspaces::endpoints::ListWorkspaces;
 use crate::client::{Call, Client};
 use crate::transport::Transport;
 
@@ -58,7 +44,7 @@ impl<T: Transport> Client<T> {
         KeysHandler { client: self }
     }
     /// One API key, by hash.
-    pub fn key(&self, hash: impl Into<crate::models::KeyHash>) -> KeyHandler<'_, T> {
+    pub fn key(&self, hash: impl Into<crate::shapes::KeyHash>) -> KeyHandler<'_, T> {
         KeyHandler {
             client: self,
             hash: hash.into(),

@@ -12,9 +12,11 @@ use std::collections::BTreeMap;
 
 use futures_util::future::{try_join, try_join4};
 
-use crate::api::{
-    GetActivity, GetCredits, ListBudgets, ListKeys, ListOrganizationMembers, ListWorkspaces,
-};
+use crate::areas::budgets::endpoints::ListBudgets;
+use crate::areas::keys::endpoints::ListKeys;
+use crate::areas::organization::endpoints::ListOrganizationMembers;
+use crate::areas::usage::endpoints::{GetActivity, GetCredits};
+use crate::areas::workspaces::endpoints::ListWorkspaces;
 use crate::client::Client;
 use crate::error::Error;
 use crate::findings::{self, needs_activity, Finding, OrgSnapshot, Thresholds};

@@ -1,6 +1,9 @@
-use crate::api::{DeleteBudget, GetBudget, ListBudgets, PutBudget};
+//! The budgets area's handler.
+
+use crate::areas::budgets::endpoints::{DeleteBudget, GetBudget, ListBudgets, PutBudget};
+use crate::areas::budgets::models::UpsertBudget;
 use crate::client::{Call, Client};
-use crate::models::{Interval, UpsertBudget};
+use crate::shapes::Interval;
 use crate::transport::Transport;
 
 /// `client.workspace(id).budgets()`.

@@ -1,7 +1,9 @@
-use crate::api::ListOrganizationMembers;
+//! The organization area's handler.
+
+use crate::areas::organization::endpoints::ListOrganizationMembers;
 use crate::client::{Call, Client};
 use crate::findings::Thresholds;
-use crate::handlers::ReadOrganization;
+use crate::handlers::snapshot::ReadOrganization;
 use crate::transport::Transport;
 
 /// `client.organization()`.

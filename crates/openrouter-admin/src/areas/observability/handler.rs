@@ -1,21 +1,21 @@
 //! Observability (broadcast) destinations: `client.workspace(id).destinations()` lists and
 //! creates, `client.destination(id)` reads, updates and deletes one.
 
-use crate::api::{
+use crate::areas::observability::endpoints::{
     CreateDestinationRequest, DeleteDestination, GetDestination, ListDestinations,
     UpdateDestinationRequest,
 };
-use crate::client::{Call, Client};
-use crate::models::{
-    CreateDestination, Destination, DestinationId, UpdateDestination, WorkspaceId,
+use crate::areas::observability::models::{
+    CreateDestination, Destination, DestinationId, UpdateDestination,
 };
+use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::client::{Call, Client};
+use crate::handlers::reconcile::ReconcileCreated;
+use crate::shapes::WorkspaceId;
 use crate::transport::Transport;
 
-use super::reconcile::ReconcileCreated;
-use super::WorkspaceHandler;
-
 /// `client.workspace(id).destinations()`: a workspace's observability destinations, at most
-/// [`MAX_DESTINATIONS_PER_TYPE`](crate::models::MAX_DESTINATIONS_PER_TYPE) of each type.
+/// [`MAX_DESTINATIONS_PER_TYPE`](crate::areas::observability::models::MAX_DESTINATIONS_PER_TYPE) of each type.
 ///
 /// As for BYOK, the API takes the workspace's **UUID** (`workspace_id`): a handler made from
 /// a slug answers with a `validation` error naming `workspace_id`, before sending.

@@ -1,15 +1,15 @@
 //! BYOK provider credentials: `client.workspace(id).byok()` lists and creates,
 //! `client.byok_key(id)` reads, updates and deletes one.
 
-use crate::api::{
+use crate::areas::byok::endpoints::{
     CreateByokKeyRequest, DeleteByokKey, GetByokKey, ListByokKeys, UpdateByokKeyRequest,
 };
+use crate::areas::byok::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey};
+use crate::areas::workspaces::handler::WorkspaceHandler;
 use crate::client::{Call, Client};
-use crate::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey, WorkspaceId};
+use crate::handlers::reconcile::ReconcileCreated;
+use crate::shapes::WorkspaceId;
 use crate::transport::Transport;
-
-use super::reconcile::ReconcileCreated;
-use super::WorkspaceHandler;
 
 /// `client.workspace(id).byok()`: a workspace's BYOK provider credentials.
 ///

@@ -1,16 +1,18 @@
-use crate::api::{
-    decode_str, CreateKeyRequest, DeleteKey, Endpoint, GetKey, ListKeys, Request, UpdateKeyRequest,
+//! The keys area's handler.
+
+use crate::areas::keys::endpoints::{
+    CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest,
 };
+use crate::areas::keys::models::{ApiKey, CreateKey, CreatedKey, UpdateKey};
+use crate::checks::Validate;
 use crate::client::{decode, Call, Client};
+use crate::endpoint::{decode_str, Endpoint, Request};
 use crate::error::Error;
 use crate::fields;
 use crate::json::Doc;
-use crate::models::{
-    ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, Timestamp, UpdateKey, WorkspaceId,
-};
 use crate::secret::Secret;
+use crate::shapes::{DataResponse, KeyHash, Timestamp, WorkspaceId};
 use crate::transport::{CancelSignal, HttpResponse, Transport};
-use crate::validate::Validate;
 use crate::views::{KeyRow, KeySettings};
 
 /// `client.keys()`.

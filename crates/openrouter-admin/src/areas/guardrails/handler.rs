@@ -1,21 +1,23 @@
-use crate::api::{
-    AssignGuardrailKeys, AssignGuardrailMembers, CreateGuardrailRequest, DeleteGuardrail, Endpoint,
+//! The guardrails area's handler.
+
+use crate::areas::guardrails::endpoints::{
+    AssignGuardrailKeys, AssignGuardrailMembers, CreateGuardrailRequest, DeleteGuardrail,
     GetGuardrail, ListGuardrailKeys, ListGuardrailMembers, ListGuardrails, ListKeyAssignments,
     ListMemberAssignments, UnassignGuardrailKeys, UnassignGuardrailMembers, UpdateGuardrailRequest,
 };
-use crate::client::{Call, Client};
-use crate::error::{Error, FieldError};
-use crate::models::{
-    CreateGuardrail, Guardrail, GuardrailId, KeyHash, KeyHashes, MemberUserIds, UpdateGuardrail,
-    UserId, WorkspaceId,
+use crate::areas::guardrails::models::{
+    CreateGuardrail, Guardrail, KeyHashes, MemberUserIds, UpdateGuardrail,
 };
+use crate::areas::guardrails::rules::MAX_ASSIGNMENT_BATCH;
+use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::client::{Call, Client};
+use crate::endpoint::Endpoint;
+use crate::error::{Error, FieldError};
+use crate::handlers::batch::{distinct, failure, send_chunks, IdSet};
+use crate::handlers::reconcile::ReconcileCreated;
+use crate::shapes::{GuardrailId, KeyHash, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
-use crate::validate::MAX_ASSIGNMENT_BATCH;
 use crate::views::AssignmentRow;
-
-use super::batch::{distinct, failure, send_chunks, IdSet};
-use super::reconcile::ReconcileCreated;
-use super::WorkspaceHandler;
 
 impl<T: Transport> Client<T> {
     /// Guardrails across the organization: the Default workspace's list, create, and every
@@ -384,7 +386,7 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
 
 /// The work of an [`AssignmentChanges`], the same for keys and members (`keys` says which),
 /// so that it exists once in a build that does both.
-struct Changes<'a, T> {
+pub(crate) struct Changes<'a, T> {
     client: &'a Client<T>,
     guardrail: GuardrailId,
     ids: Vec<String>,
@@ -433,7 +435,7 @@ impl<T: Transport> Changes<'_, T> {
     }
 
     /// The one request for `ids`.
-    fn request(&self, ids: Vec<String>) -> Result<crate::api::Request, Error> {
+    fn request(&self, ids: Vec<String>) -> Result<crate::endpoint::Request, Error> {
         let id = self.guardrail.clone();
         match (self.keys, self.assign) {
             (true, true) => AssignGuardrailKeys::new(id, KeyHashes::new(ids)).request(),

@@ -1,13 +1,16 @@
-use crate::api::{
-    decode_str, CreateWorkspaceRequest, DeleteWorkspace, Endpoint, GetWorkspace, ListWorkspaces,
-    UpdateWorkspaceRequest,
-};
-use crate::client::{Call, Client};
-use crate::error::Error;
-use crate::models::{CreateWorkspace, DataResponse, UpdateWorkspace, Workspace};
-use crate::transport::{CancelSignal, Transport};
+//! The workspaces area's handler.
 
-use super::{BudgetsHandler, MembersHandler};
+use crate::areas::budgets::handler::BudgetsHandler;
+use crate::areas::members::handler::MembersHandler;
+use crate::areas::workspaces::endpoints::{
+    CreateWorkspaceRequest, DeleteWorkspace, GetWorkspace, ListWorkspaces, UpdateWorkspaceRequest,
+};
+use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace, Workspace};
+use crate::client::{Call, Client};
+use crate::endpoint::{decode_str, Endpoint};
+use crate::error::Error;
+use crate::shapes::DataResponse;
+use crate::transport::{CancelSignal, Transport};
 
 /// `client.workspaces()`.
 ///

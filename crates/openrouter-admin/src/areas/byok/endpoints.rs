@@ -1,0 +1,116 @@
+//! The byok area's endpoints: one type per operation and its constructor.
+
+use crate::areas::byok::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey};
+use crate::endpoint::{
+    get_and_delete, paged, param, seg, with_body, workspace_page, Answered, Endpoint,
+    PagedEndpoint, Request,
+};
+use crate::error::Error;
+use crate::retry::OpClass;
+use crate::shapes::{ListResponse, WorkspaceId};
+use crate::transport::Method;
+
+/// `GET /byok`: the Default workspace's BYOK credentials unless `workspace_id` is given.
+#[derive(Clone, Debug, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListByokKeys {
+    /// The workspace's UUID.
+    pub workspace_id: Option<WorkspaceId>,
+    /// Only this provider's credentials.
+    pub provider: Option<ProviderSlug>,
+    /// Records to skip.
+    pub offset: Option<u64>,
+    /// 1..100 (server default 50).
+    pub limit: Option<u32>,
+}
+
+impl Endpoint for ListByokKeys {
+    type Output = ListResponse<ByokKey>;
+    fn request(&self) -> Result<Request, Error> {
+        let mut r = workspace_page("/byok", self.workspace_id.as_ref(), self.offset, self.limit)?;
+        param(
+            &mut r.query,
+            "provider",
+            self.provider.as_ref().map(|p| p.0.clone()),
+        );
+        Ok(r)
+    }
+    const ANSWER: Answered = Answered::Whole;
+}
+paged!(ListByokKeys, ByokKey);
+
+/// `POST /byok` (201). Retried only on 429. The provider key goes in the body only, never in
+/// a URL, an error or `Debug`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CreateByokKeyRequest {
+    /// Body.
+    pub body: CreateByokKey,
+}
+
+impl Endpoint for CreateByokKeyRequest {
+    type Output = ByokKey;
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Post,
+            "/byok".to_owned(),
+            &self.body,
+            OpClass::Create,
+        )
+    }
+    const ANSWER: Answered = Answered::Data;
+}
+
+/// The path of one BYOK credential.
+pub(crate) fn byok_path(id: &ByokKeyId) -> String {
+    format!("/byok/{}", seg(id.as_str()))
+}
+
+/// `PATCH /byok/{id}` (safe to retry: absolute values).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateByokKeyRequest {
+    /// UUID.
+    pub id: ByokKeyId,
+    /// Only set fields are sent.
+    pub body: UpdateByokKey,
+}
+
+impl Endpoint for UpdateByokKeyRequest {
+    type Output = ByokKey;
+    fn request(&self) -> Result<Request, Error> {
+        with_body(
+            Method::Patch,
+            byok_path(&self.id),
+            &self.body,
+            OpClass::Safe,
+        )
+    }
+    const ANSWER: Answered = Answered::Data;
+}
+
+get_and_delete!(
+    GetByokKey,
+    DeleteByokKey,
+    ByokKeyId,
+    ByokKey,
+    byok_path,
+    "/byok/{id}"
+);
+
+impl CreateByokKeyRequest {
+    /// `POST /byok` with `body`.
+    pub fn new(body: CreateByokKey) -> Self {
+        Self { body }
+    }
+}
+
+impl UpdateByokKeyRequest {
+    /// `PATCH /byok/{id}` with `body`.
+    pub fn new(id: impl Into<ByokKeyId>, body: UpdateByokKey) -> Self {
+        Self {
+            id: id.into(),
+            body,
+        }
+    }
+}
