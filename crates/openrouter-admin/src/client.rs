@@ -109,6 +109,10 @@ impl Client<FetchTransport> {
 }
 
 impl<T: Transport> Client<T> {
+    /// The transport's clock (ms since the epoch): record it before a create to reconcile later.
+    pub fn now_ms(&self) -> f64 {
+        self.transport().now_ms()
+    }
     /// A client over any transport (the `mock` feature's `MockTransport` in tests).
     pub fn with_transport(key: ManagementKey, transport: T) -> Self {
         Self::from_parts(key, Config::default(), transport)

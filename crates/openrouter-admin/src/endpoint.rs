@@ -2,6 +2,10 @@
 //! part of it it returns ([`Answered`]), the [`Endpoint`] and [`PagedEndpoint`] traits, the page
 //! and body builders and the macros that declare the common shapes of endpoint; [`RawRequest`],
 //! the escape hatch. Each area's endpoints are in `areas/<area>/endpoints.rs`.
+//!
+//! The endpoint structs are `#[non_exhaustive]`, so that a new optional field is not a breaking
+//! change; code outside this crate builds one with the constructor beside it (the lists without
+//! a required field have `Default`), then sets the optional fields it wants.
 
 use crate::body::WireBody;
 use crate::checks::Validate;
@@ -264,27 +268,6 @@ pub trait PagedEndpoint: Endpoint<Output = ListResponse<Self::Item>> + Clone {
 pub(crate) fn seg(s: &str) -> String {
     encode_component(s)
 }
-
-macro_rules! paged {
-    ($t:ty, $item:ty) => {
-        impl PagedEndpoint for $t {
-            type Item = $item;
-            fn offset(&self) -> u64 {
-                self.offset.unwrap_or(0)
-            }
-            fn set_offset(&mut self, offset: u64) {
-                self.offset = Some(offset);
-            }
-            fn page_size(&self) -> u64 {
-                u64::from(self.limit.unwrap_or(50))
-            }
-            fn set_page_size(&mut self, n: u64) {
-                self.limit = Some(n.clamp(1, 100) as u32);
-            }
-        }
-    };
-}
-pub(crate) use paged;
 
 /// A `GET` of a fixed path whose answer is `{"data": ...}`: the type, its doc, path and output.
 macro_rules! get_data {

@@ -51,12 +51,14 @@ pub mod error;
 mod fields;
 pub mod findings;
 pub mod handlers;
+mod id_list;
 mod json;
 pub mod jsonpath;
 #[cfg(any(test, feature = "mock"))]
 pub mod mock;
 pub mod models;
 mod ordered;
+mod paged;
 pub mod pagination;
 mod patch;
 pub mod restrictions;

@@ -24,6 +24,15 @@ impl Endpoint for ListBudgets {
     const ANSWER: Answered = Answered::Whole;
 }
 
+impl ListBudgets {
+    /// `GET /workspaces/{workspace}/budgets`.
+    pub fn new(workspace: impl Into<String>) -> Self {
+        Self {
+            workspace: workspace.into(),
+        }
+    }
+}
+
 /// The path of one budget.
 pub(crate) fn budget_path(workspace: &str, interval: &Interval) -> String {
     format!("/workspaces/{}/budgets/{}", seg(workspace), interval)
@@ -48,6 +57,16 @@ impl Endpoint for GetBudget {
     const ANSWER: Answered = Answered::Whole;
 }
 
+impl GetBudget {
+    /// `GET /workspaces/{workspace}/budgets/{interval}`.
+    pub fn new(workspace: impl Into<String>, interval: Interval) -> Self {
+        Self {
+            workspace: workspace.into(),
+            interval,
+        }
+    }
+}
+
 /// `PUT /workspaces/{id}/budgets/{interval}` (safe to retry).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -69,6 +88,17 @@ impl Endpoint for PutBudget {
     const ANSWER: Answered = Answered::Whole;
 }
 
+impl PutBudget {
+    /// `PUT /workspaces/{workspace}/budgets/{interval}` with `body`.
+    pub fn new(workspace: impl Into<String>, interval: Interval, body: UpsertBudget) -> Self {
+        Self {
+            workspace: workspace.into(),
+            interval,
+            body,
+        }
+    }
+}
+
 /// `DELETE /workspaces/{id}/budgets/{interval}`.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -86,36 +116,6 @@ impl Endpoint for DeleteBudget {
         Ok(Request::new(Method::Delete, path))
     }
     const ANSWER: Answered = Answered::Nothing;
-}
-
-impl ListBudgets {
-    /// `GET /workspaces/{workspace}/budgets`.
-    pub fn new(workspace: impl Into<String>) -> Self {
-        Self {
-            workspace: workspace.into(),
-        }
-    }
-}
-
-impl GetBudget {
-    /// `GET /workspaces/{workspace}/budgets/{interval}`.
-    pub fn new(workspace: impl Into<String>, interval: Interval) -> Self {
-        Self {
-            workspace: workspace.into(),
-            interval,
-        }
-    }
-}
-
-impl PutBudget {
-    /// `PUT /workspaces/{workspace}/budgets/{interval}` with `body`.
-    pub fn new(workspace: impl Into<String>, interval: Interval, body: UpsertBudget) -> Self {
-        Self {
-            workspace: workspace.into(),
-            interval,
-            body,
-        }
-    }
 }
 
 impl DeleteBudget {

@@ -2,10 +2,10 @@
 
 use crate::areas::byok::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey};
 use crate::endpoint::{
-    get_and_delete, paged, param, seg, with_body, workspace_page, Answered, Endpoint,
-    PagedEndpoint, Request,
+    get_and_delete, param, seg, with_body, workspace_page, Answered, Endpoint, Request,
 };
 use crate::error::Error;
+use crate::paged::paged;
 use crate::retry::OpClass;
 use crate::shapes::{ListResponse, WorkspaceId};
 use crate::transport::Method;
@@ -61,6 +61,13 @@ impl Endpoint for CreateByokKeyRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl CreateByokKeyRequest {
+    /// `POST /byok` with `body`.
+    pub fn new(body: CreateByokKey) -> Self {
+        Self { body }
+    }
+}
+
 /// The path of one BYOK credential.
 pub(crate) fn byok_path(id: &ByokKeyId) -> String {
     format!("/byok/{}", seg(id.as_str()))
@@ -89,22 +96,6 @@ impl Endpoint for UpdateByokKeyRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
-get_and_delete!(
-    GetByokKey,
-    DeleteByokKey,
-    ByokKeyId,
-    ByokKey,
-    byok_path,
-    "/byok/{id}"
-);
-
-impl CreateByokKeyRequest {
-    /// `POST /byok` with `body`.
-    pub fn new(body: CreateByokKey) -> Self {
-        Self { body }
-    }
-}
-
 impl UpdateByokKeyRequest {
     /// `PATCH /byok/{id}` with `body`.
     pub fn new(id: impl Into<ByokKeyId>, body: UpdateByokKey) -> Self {
@@ -114,3 +105,12 @@ impl UpdateByokKeyRequest {
         }
     }
 }
+
+get_and_delete!(
+    GetByokKey,
+    DeleteByokKey,
+    ByokKeyId,
+    ByokKey,
+    byok_path,
+    "/byok/{id}"
+);

@@ -4,10 +4,9 @@ use crate::areas::guardrails::models::{
     Assigned, CreateGuardrail, Guardrail, KeyAssignment, KeyHashes, MemberAssignment,
     MemberUserIds, Unassigned, UpdateGuardrail,
 };
-use crate::endpoint::{
-    page, paged, param, seg, with_body, Answered, Endpoint, PagedEndpoint, Request,
-};
+use crate::endpoint::{page, param, seg, with_body, Answered, Endpoint, Request};
 use crate::error::Error;
+use crate::paged::paged;
 use crate::retry::OpClass;
 use crate::shapes::{GuardrailId, ListResponse, WorkspaceId};
 use crate::transport::Method;
@@ -67,6 +66,13 @@ impl Endpoint for CreateGuardrailRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl CreateGuardrailRequest {
+    /// `POST /guardrails` with `body`.
+    pub fn new(body: CreateGuardrail) -> Self {
+        Self { body }
+    }
+}
+
 /// `GET /guardrails/{id}` (404 also for a workspace's default guardrail never written).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -81,6 +87,13 @@ impl Endpoint for GetGuardrail {
         Ok(Request::new(Method::Get, guardrail_path(&self.id, "")))
     }
     const ANSWER: Answered = Answered::Data;
+}
+
+impl GetGuardrail {
+    /// `GET /guardrails/{id}`.
+    pub fn new(id: impl Into<GuardrailId>) -> Self {
+        Self { id: id.into() }
+    }
 }
 
 /// `PATCH /guardrails/{id}`: also writes a workspace's default guardrail the first time.
@@ -102,6 +115,16 @@ impl Endpoint for UpdateGuardrailRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl UpdateGuardrailRequest {
+    /// `PATCH /guardrails/{id}` with `body`.
+    pub fn new(id: impl Into<GuardrailId>, body: UpdateGuardrail) -> Self {
+        Self {
+            id: id.into(),
+            body,
+        }
+    }
+}
+
 /// `DELETE /guardrails/{id}`.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -116,6 +139,13 @@ impl Endpoint for DeleteGuardrail {
         Ok(Request::new(Method::Delete, guardrail_path(&self.id, "")))
     }
     const ANSWER: Answered = Answered::Nothing;
+}
+
+impl DeleteGuardrail {
+    /// `DELETE /guardrails/{id}`.
+    pub fn new(id: impl Into<GuardrailId>) -> Self {
+        Self { id: id.into() }
+    }
 }
 
 /// One page of a guardrail's assignments: `GET /guardrails/{id}/assignments/{keys|members}`.
@@ -275,34 +305,3 @@ impl Endpoint for ListMemberAssignments {
     const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListMemberAssignments, MemberAssignment);
-
-impl CreateGuardrailRequest {
-    /// `POST /guardrails` with `body`.
-    pub fn new(body: CreateGuardrail) -> Self {
-        Self { body }
-    }
-}
-
-impl GetGuardrail {
-    /// `GET /guardrails/{id}`.
-    pub fn new(id: impl Into<GuardrailId>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
-impl UpdateGuardrailRequest {
-    /// `PATCH /guardrails/{id}` with `body`.
-    pub fn new(id: impl Into<GuardrailId>, body: UpdateGuardrail) -> Self {
-        Self {
-            id: id.into(),
-            body,
-        }
-    }
-}
-
-impl DeleteGuardrail {
-    /// `DELETE /guardrails/{id}`.
-    pub fn new(id: impl Into<GuardrailId>) -> Self {
-        Self { id: id.into() }
-    }
-}

@@ -253,31 +253,6 @@ impl<'a, T: Transport> GuardrailMembersHandler<'a, T> {
     }
 }
 
-/// `limit` and `offset` of the guardrail lists' calls.
-macro_rules! page_options {
-    ($($t:ty),*) => {$(
-        impl<T: Transport> Call<'_, T, $t> {
-            /// Page size, 1..100.
-            pub fn limit(mut self, n: u32) -> Self {
-                self.endpoint.limit = Some(n);
-                self
-            }
-            /// Records to skip.
-            pub fn offset(mut self, n: u64) -> Self {
-                self.endpoint.offset = Some(n);
-                self
-            }
-        }
-    )*};
-}
-page_options!(
-    ListGuardrails,
-    ListGuardrailKeys,
-    ListGuardrailMembers,
-    ListKeyAssignments,
-    ListMemberAssignments
-);
-
 /// What happened to one key or member in an [`AssignmentChanges`].
 #[derive(Clone, Debug)]
 #[non_exhaustive]

@@ -2,6 +2,7 @@
 
 use crate::body::{body, string_value, BodyValue, Kind, Visitor};
 use crate::body_json::{to_str_value, ToValue, Value};
+use crate::id_list::id_list;
 use crate::patch::Patch;
 use crate::shapes::{
     open_enum, DataRegion, GuardrailId, KeyHash, LimitReset, Timestamp, UserId, WorkspaceId,
@@ -413,82 +414,24 @@ pub struct MemberAssignment {
     pub created_at: Timestamp,
 }
 
-/// A JSON object of one field holding a list of identifiers: the bodies of the bulk member
-/// and assignment operations (written by hand: no reader takes them from a JS object, the
-/// bindings take the list itself).
-pub(crate) fn id_list_json<'a>(field: &str, ids: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::from("{");
-    crate::body_json::string(&mut out, field);
-    out.push_str(":[");
-    for (i, id) in ids.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        crate::body_json::string(&mut out, id);
-    }
-    out.push_str("]}");
-    out
-}
+id_list!(
+    /// Body of the key assignment operations (`BulkAssignKeysRequest`, `BulkUnassignKeysRequest`).
+    KeyHashes {
+        /// The keys, at least one.
+        key_hashes: KeyHash
+    },
+    "Wraps hashes."
+);
 
-/// Body of the key assignment operations (`BulkAssignKeysRequest`, `BulkUnassignKeysRequest`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct KeyHashes {
-    /// The keys, at least one.
-    pub key_hashes: Vec<KeyHash>,
-}
-
-impl KeyHashes {
-    /// Wraps hashes.
-    pub fn new<I, H>(hashes: I) -> Self
-    where
-        I: IntoIterator<Item = H>,
-        H: Into<KeyHash>,
-    {
-        Self {
-            key_hashes: hashes.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-/// The body as the JSON text that goes on the wire.
-impl crate::body::WireBody for KeyHashes {
-    fn wire(&self) -> String {
-        id_list_json("key_hashes", self.key_hashes.iter().map(KeyHash::as_str))
-    }
-}
-
-/// Body of the member assignment operations (`BulkAssignMembersRequest`,
-/// `BulkUnassignMembersRequest`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct MemberUserIds {
-    /// The organization members, at least one.
-    pub member_user_ids: Vec<UserId>,
-}
-
-impl MemberUserIds {
-    /// Wraps user ids.
-    pub fn new<I, U>(ids: I) -> Self
-    where
-        I: IntoIterator<Item = U>,
-        U: Into<UserId>,
-    {
-        Self {
-            member_user_ids: ids.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-/// The body as the JSON text that goes on the wire.
-impl crate::body::WireBody for MemberUserIds {
-    fn wire(&self) -> String {
-        id_list_json(
-            "member_user_ids",
-            self.member_user_ids.iter().map(UserId::as_str),
-        )
-    }
-}
+id_list!(
+    /// Body of the member assignment operations (`BulkAssignMembersRequest`,
+    /// `BulkUnassignMembersRequest`).
+    MemberUserIds {
+        /// The organization members, at least one.
+        member_user_ids: UserId
+    },
+    "Wraps user ids."
+);
 
 /// Answer of the assign operations (`BulkAssignKeysResponse`, `BulkAssignMembersResponse`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

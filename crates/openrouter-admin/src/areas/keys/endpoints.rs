@@ -98,6 +98,13 @@ impl Endpoint for CreateKeyRequest {
     const ANSWER: Answered = Answered::Whole;
 }
 
+impl CreateKeyRequest {
+    /// `POST /keys` with `body`.
+    pub fn new(body: CreateKey) -> Self {
+        Self { body }
+    }
+}
+
 /// `GET /keys/{hash}`.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -115,6 +122,13 @@ impl Endpoint for GetKey {
         ))
     }
     const ANSWER: Answered = Answered::Data;
+}
+
+impl GetKey {
+    /// `GET /keys/{hash}`.
+    pub fn new(hash: impl Into<KeyHash>) -> Self {
+        Self { hash: hash.into() }
+    }
 }
 
 /// `PATCH /keys/{hash}`.
@@ -136,6 +150,16 @@ impl Endpoint for UpdateKeyRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl UpdateKeyRequest {
+    /// `PATCH /keys/{hash}` with `body`.
+    pub fn new(hash: impl Into<KeyHash>, body: UpdateKey) -> Self {
+        Self {
+            hash: hash.into(),
+            body,
+        }
+    }
+}
+
 /// `DELETE /keys/{hash}`.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -151,30 +175,6 @@ impl Endpoint for DeleteKey {
         Ok(Request::new(Method::Delete, path))
     }
     const ANSWER: Answered = Answered::Nothing;
-}
-
-impl CreateKeyRequest {
-    /// `POST /keys` with `body`.
-    pub fn new(body: CreateKey) -> Self {
-        Self { body }
-    }
-}
-
-impl GetKey {
-    /// `GET /keys/{hash}`.
-    pub fn new(hash: impl Into<KeyHash>) -> Self {
-        Self { hash: hash.into() }
-    }
-}
-
-impl UpdateKeyRequest {
-    /// `PATCH /keys/{hash}` with `body`.
-    pub fn new(hash: impl Into<KeyHash>, body: UpdateKey) -> Self {
-        Self {
-            hash: hash.into(),
-            body,
-        }
-    }
 }
 
 impl DeleteKey {

@@ -1,5 +1,6 @@
 //! The keys area's handler.
 
+use crate::areas::keys::endpoints::GetCurrentKey;
 use crate::areas::keys::endpoints::{
     CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest,
 };
@@ -481,5 +482,32 @@ impl<T: Transport> BulkDelete<'_, T> {
                 result: r.result.map(&read),
             })
             .collect())
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// API keys as a collection: list, create, rotate, bulk, reconcile.
+    pub fn keys(&self) -> KeysHandler<'_, T> {
+        KeysHandler { client: self }
+    }
+    /// One API key, by hash.
+    pub fn key(&self, hash: impl Into<KeyHash>) -> KeyHandler<'_, T> {
+        KeyHandler {
+            client: self,
+            hash: hash.into(),
+        }
+    }
+    /// `GET /key`: the key the client was built with (any key works here).
+    ///
+    /// ```no_run
+    /// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+    /// let me = client.current_key().send().await?;
+    /// if !me.is_management_key {
+    ///     eprintln!("this is not a management key");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn current_key(&self) -> Call<'_, T, GetCurrentKey> {
+        self.call(GetCurrentKey)
     }
 }

@@ -1,8 +1,9 @@
 //! The members area's endpoints: one type per operation and its constructor.
 
 use crate::areas::members::models::{MemberIds, MembersAdded, MembersRemoved, WorkspaceMember};
-use crate::endpoint::{page, paged, seg, with_body, Answered, Endpoint, PagedEndpoint, Request};
+use crate::endpoint::{page, seg, with_body, Answered, Endpoint, Request};
 use crate::error::Error;
+use crate::paged::paged;
 use crate::retry::OpClass;
 use crate::shapes::ListResponse;
 use crate::transport::Method;
@@ -28,6 +29,17 @@ impl Endpoint for ListMembers {
     const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListMembers, WorkspaceMember);
+
+impl ListMembers {
+    /// `GET /workspaces/{workspace}/members`, first page, server page size.
+    pub fn new(workspace: impl Into<String>) -> Self {
+        Self {
+            workspace: workspace.into(),
+            offset: None,
+            limit: None,
+        }
+    }
+}
 
 /// `POST /workspaces/{id}/members/add` (1..100 ids; safe to retry).
 #[derive(Clone, Debug, PartialEq)]
@@ -65,15 +77,4 @@ impl Endpoint for RemoveMembers {
         with_body(Method::Post, path, &self.body, OpClass::Safe)
     }
     const ANSWER: Answered = Answered::Whole;
-}
-
-impl ListMembers {
-    /// `GET /workspaces/{workspace}/members`, first page, server page size.
-    pub fn new(workspace: impl Into<String>) -> Self {
-        Self {
-            workspace: workspace.into(),
-            offset: None,
-            limit: None,
-        }
-    }
 }

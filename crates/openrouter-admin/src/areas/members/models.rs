@@ -1,6 +1,6 @@
 //! The members area's shapes.
 
-use crate::areas::guardrails::models::id_list_json;
+use crate::id_list::id_list;
 use crate::shapes::{MemberRole, MembershipId, Timestamp, UserId, WorkspaceId};
 use serde::{Deserialize, Serialize};
 
@@ -20,35 +20,14 @@ pub struct WorkspaceMember {
     pub created_at: Timestamp,
 }
 
-/// Body of members add/remove: 1..100 user ids.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[non_exhaustive]
-pub struct MemberIds {
-    /// The users.
-    pub user_ids: Vec<UserId>,
-}
-
-impl MemberIds {
-    /// Wraps ids.
-    pub fn new<I, U>(ids: I) -> Self
-    where
-        I: IntoIterator<Item = U>,
-        U: Into<UserId>,
-    {
-        Self {
-            user_ids: ids.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-/// The body as the JSON text that goes on the wire. Written by hand: its one field is a
-/// list of identifiers, which no reader takes from a JS object (the bindings take the
-/// list itself).
-impl crate::body::WireBody for MemberIds {
-    fn wire(&self) -> String {
-        id_list_json("user_ids", self.user_ids.iter().map(UserId::as_str))
-    }
-}
+id_list!(
+    /// Body of members add/remove: 1..100 user ids.
+    MemberIds {
+        /// The users.
+        user_ids: UserId
+    },
+    "Wraps ids."
+);
 
 /// Answer of members add (`BulkAddWorkspaceMembersResponse`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,10 +4,10 @@ use crate::areas::observability::models::{
     CreateDestination, Destination, DestinationId, UpdateDestination,
 };
 use crate::endpoint::{
-    get_and_delete, paged, seg, with_body, workspace_page, Answered, Endpoint, PagedEndpoint,
-    Request,
+    get_and_delete, seg, with_body, workspace_page, Answered, Endpoint, Request,
 };
 use crate::error::Error;
+use crate::paged::paged;
 use crate::retry::OpClass;
 use crate::shapes::{ListResponse, WorkspaceId};
 use crate::transport::Method;
@@ -60,6 +60,13 @@ impl Endpoint for CreateDestinationRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl CreateDestinationRequest {
+    /// `POST /observability/destinations` with `body`.
+    pub fn new(body: CreateDestination) -> Self {
+        Self { body }
+    }
+}
+
 /// The path of one destination.
 pub(crate) fn destination_path(id: &DestinationId) -> String {
     format!("/observability/destinations/{}", seg(id.as_str()))
@@ -94,13 +101,6 @@ impl Endpoint for UpdateDestinationRequest {
         )
     }
     const ANSWER: Answered = Answered::Data;
-}
-
-impl CreateDestinationRequest {
-    /// `POST /observability/destinations` with `body`.
-    pub fn new(body: CreateDestination) -> Self {
-        Self { body }
-    }
 }
 
 impl UpdateDestinationRequest {

@@ -1,8 +1,9 @@
 //! The organization area's endpoints: one type per operation and its constructor.
 
 use crate::areas::organization::models::OrganizationMember;
-use crate::endpoint::{page, paged, Answered, Endpoint, PagedEndpoint, Request};
+use crate::endpoint::{page, Answered, Endpoint, Request};
 use crate::error::Error;
+use crate::paged::paged;
 use crate::shapes::ListResponse;
 
 /// `GET /organization/members`.

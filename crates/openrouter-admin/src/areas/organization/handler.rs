@@ -74,3 +74,10 @@ impl<'a, T: Transport> OrganizationMembersHandler<'a, T> {
         self.client.call(ListOrganizationMembers::default())
     }
 }
+
+impl<T: Transport> Client<T> {
+    /// The organization.
+    pub fn organization(&self) -> OrganizationHandler<'_, T> {
+        OrganizationHandler { client: self }
+    }
+}

@@ -1,10 +1,9 @@
 //! The workspaces area's endpoints: one type per operation and its constructor.
 
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace, Workspace};
-use crate::endpoint::{
-    page, paged, param, seg, with_body, Answered, Endpoint, PagedEndpoint, Request,
-};
+use crate::endpoint::{page, param, seg, with_body, Answered, Endpoint, Request};
 use crate::error::Error;
+use crate::paged::paged;
 use crate::retry::OpClass;
 use crate::shapes::ListResponse;
 use crate::transport::Method;
@@ -49,6 +48,13 @@ impl Endpoint for CreateWorkspaceRequest {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl CreateWorkspaceRequest {
+    /// `POST /workspaces` with `body`.
+    pub fn new(body: CreateWorkspace) -> Self {
+        Self { body }
+    }
+}
+
 /// `GET /workspaces/{id}` (id or slug).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -68,6 +74,13 @@ impl Endpoint for GetWorkspace {
     const ANSWER: Answered = Answered::Data;
 }
 
+impl GetWorkspace {
+    /// `GET /workspaces/{id}` (UUID or slug).
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
 /// `PATCH /workspaces/{id}`.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -85,6 +98,16 @@ impl Endpoint for UpdateWorkspaceRequest {
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
     const ANSWER: Answered = Answered::Data;
+}
+
+impl UpdateWorkspaceRequest {
+    /// `PATCH /workspaces/{id}` with `body`.
+    pub fn new(id: impl Into<String>, body: UpdateWorkspace) -> Self {
+        Self {
+            id: id.into(),
+            body,
+        }
+    }
 }
 
 /// `DELETE /workspaces/{id}`.
@@ -119,34 +142,6 @@ impl Endpoint for DeleteWorkspace {
         ))
     }
     const ANSWER: Answered = Answered::Nothing;
-}
-
-// The endpoint structs are `#[non_exhaustive]`, so that a new optional field is not a breaking
-// change; code outside this crate builds them here (the lists without a required field have
-// `Default`), then sets the optional fields it wants.
-
-impl CreateWorkspaceRequest {
-    /// `POST /workspaces` with `body`.
-    pub fn new(body: CreateWorkspace) -> Self {
-        Self { body }
-    }
-}
-
-impl GetWorkspace {
-    /// `GET /workspaces/{id}` (UUID or slug).
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
-}
-
-impl UpdateWorkspaceRequest {
-    /// `PATCH /workspaces/{id}` with `body`.
-    pub fn new(id: impl Into<String>, body: UpdateWorkspace) -> Self {
-        Self {
-            id: id.into(),
-            body,
-        }
-    }
 }
 
 impl DeleteWorkspace {

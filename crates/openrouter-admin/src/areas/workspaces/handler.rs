@@ -159,3 +159,17 @@ impl<T: Transport> ReconcileWorkspace<'_, T> {
         }
     }
 }
+
+impl<T: Transport> Client<T> {
+    /// Workspaces as a collection: list, create, reconcile.
+    pub fn workspaces(&self) -> WorkspacesHandler<'_, T> {
+        WorkspacesHandler { client: self }
+    }
+    /// One workspace, by UUID or slug.
+    pub fn workspace(&self, id_or_slug: impl AsRef<str>) -> WorkspaceHandler<'_, T> {
+        WorkspaceHandler {
+            client: self,
+            id: id_or_slug.as_ref().to_owned(),
+        }
+    }
+}
