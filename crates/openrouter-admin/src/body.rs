@@ -494,7 +494,12 @@ mod tests {
 
     /// Every field of `B` is read, written, in the spec's schema and (when the bindings take
     /// the body as an object) in the `.d.ts`.
-    fn check<B: Body>(to_json: fn(&B) -> String, spec: &Json, op: (&str, &str), ts: Option<&str>) {
+    fn check<B: Body>(
+        to_json: fn(&B) -> String,
+        spec: &Json,
+        op: (&'static str, &'static str),
+        ts: Option<&str>,
+    ) -> (&'static str, &'static str) {
         let mut names: Vec<String> = B::FIELDS.iter().map(|f| f.name.to_owned()).collect();
         let mut reader = Everything::default();
         let body = B::visit(&mut reader).expect("every field set");
@@ -515,53 +520,92 @@ mod tests {
         if let Some(ts) = ts {
             assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
         }
+        op
+    }
+
+    /// The spec's bodies not checked field by field here: the id-list bodies (`id_list!`, one
+    /// field the bindings take as a list, no reader) and the operations the crate does not offer
+    /// yet. Any other body of the spec must be in the test below: it fails naming it.
+    const NOT_FIELD_CHECKED: &[(&str, &str)] = &[
+        ("/workspaces/{id}/members/add", "post"),
+        ("/workspaces/{id}/members/remove", "post"),
+        ("/guardrails/{id}/assignments/keys", "post"),
+        ("/guardrails/{id}/assignments/keys/remove", "post"),
+        ("/guardrails/{id}/assignments/members", "post"),
+        ("/guardrails/{id}/assignments/members/remove", "post"),
+        ("/analytics/query", "post"),
+        ("/generation/feedback", "post"),
+        ("/scim/group-mappings", "post"),
+        ("/scim/group-mappings/{id}", "patch"),
+    ];
+
+    /// Every request body of the spec, but those excused above, is one `check` was run on.
+    fn every_spec_body_checked(spec: &Json, checked: &[(&str, &str)]) {
+        let mut missing = Vec::new();
+        for (path, item) in spec["paths"].as_object().expect("paths") {
+            for (method, op) in item.as_object().expect("path item") {
+                if op.get("requestBody").is_none() {
+                    continue;
+                }
+                let op = (path.as_str(), method.as_str());
+                if checked.contains(&op) == NOT_FIELD_CHECKED.contains(&op) {
+                    missing.push(format!("{} {path}", method.to_uppercase()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "request bodies of the spec not field-checked in body.rs's test (or checked yet \
+             still excused): {missing:?}"
+        );
     }
 
     #[test]
     fn every_field_is_read_written_specified_and_typed() {
         let spec = crate::views::tests::spec();
-        check(
+        let mut checked = Vec::new();
+        checked.push(check(
             CreateWorkspace::to_json,
             &spec,
             ("/workspaces", "post"),
             Some("CreateWorkspaceRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             UpdateWorkspace::to_json,
             &spec,
             ("/workspaces/{id}", "patch"),
             Some("UpdateWorkspaceRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             UpsertBudget::to_json,
             &spec,
             ("/workspaces/{id}/budgets/{interval}", "put"),
             None,
-        );
-        check(
+        ));
+        checked.push(check(
             CreateKey::to_json,
             &spec,
             ("/keys", "post"),
             Some("CreateKeyRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             UpdateKey::to_json,
             &spec,
             ("/keys/{hash}", "patch"),
             Some("UpdateKeyRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             CreateGuardrail::to_json,
             &spec,
             ("/guardrails", "post"),
             Some("CreateGuardrailRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             UpdateGuardrail::to_json,
             &spec,
             ("/guardrails/{id}", "patch"),
             Some("UpdateGuardrailRequest"),
-        );
+        ));
         // The nested content filters: every field of their schemas (the input's deprecated,
         // ignored `label` aside: the API assigns built-in labels) is read and written.
         for (fields, json, schema, ignored, ts) in [
@@ -600,30 +644,31 @@ mod tests {
             assert_eq!(spec_names, names, "{schema}");
             assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
         }
-        check(
+        checked.push(check(
             CreateByokKey::to_json,
             &spec,
             ("/byok", "post"),
             Some("CreateByokKeyRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             UpdateByokKey::to_json,
             &spec,
             ("/byok/{id}", "patch"),
             Some("UpdateByokKeyRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             CreateDestination::to_json,
             &spec,
             ("/observability/destinations", "post"),
             Some("CreateDestinationRequest"),
-        );
-        check(
+        ));
+        checked.push(check(
             UpdateDestination::to_json,
             &spec,
             ("/observability/destinations/{id}", "patch"),
             Some("UpdateDestinationRequest"),
-        );
+        ));
+        every_spec_body_checked(&spec, &checked);
         // `external` of `POST /keys`, which the extract predates: read, written and typed.
         let mut reader = Everything::default();
         let external = External::visit(&mut reader).expect("every field set");
