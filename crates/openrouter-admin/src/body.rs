@@ -1,5 +1,5 @@
 //! Request bodies, each declared once with [`body!`](crate::body): the struct, its
-//! constructor and builder setters, its JSON writer (see `body_json`), the list of its fields
+//! constructor and builder setters, its JSON writer (see `json_writer`), the list of its fields
 //! ([`Body::FIELDS`]) and its reader ([`Body::visit`]), through which the JS bindings read a
 //! JavaScript object. Validation stays hand-written (`validate`): it is business rules.
 //!
@@ -15,7 +15,7 @@
 //! assert_eq!((name.name, name.presence), ("name", Presence::Required));
 //! ```
 
-use crate::body_json::{Object, ToValue};
+use crate::json_writer::{Object, ToValue};
 use crate::patch::Patch;
 
 /// The JSON type of a field's value.
@@ -99,7 +99,7 @@ pub trait Body: Sized {
     fn visit<V: Visitor>(v: &mut V) -> Result<Self, V::Error>;
 }
 
-/// A body as the JSON text that goes on the wire (see `body_json`): emitted by [`body!`] for
+/// A body as the JSON text that goes on the wire (see `json_writer`): emitted by [`body!`] for
 /// every body, so a request that sends one needs no list of the body types.
 pub(crate) trait WireBody {
     fn wire(&self) -> String;
@@ -186,7 +186,7 @@ pub(crate) trait BodyField: Sized {
     /// in a register, where a `Result` holding the reader's error goes through memory. A field
     /// of `visit` is ~37 B of wasm this way, ~80 B when assigned from a `Result` (the
     /// 12-field `CreateWorkspace`: 965 -> 440 B; ~110 B less of the npm package's gzip for
-    /// today's five bodies, more for each body added).
+    /// the five bodies it then had, more for each body added since).
     #[inline(never)]
     fn read_into<V: Visitor>(
         &mut self,
@@ -213,8 +213,8 @@ macro_rules! required_field {
         impl $crate::body::BodyField for $t {
             const KIND: $crate::body::Kind = <$t as $crate::body::BodyValue>::KIND;
             const PRESENCE: $crate::body::Presence = $crate::body::Presence::Required;
-            fn write(&self, o: &mut $crate::body_json::Object, key: &str) {
-                o.put(key, $crate::body_json::ToValue::value(self));
+            fn write(&self, o: &mut $crate::json_writer::Object, key: &str) {
+                o.put(key, $crate::json_writer::ToValue::value(self));
             }
             fn read<V: $crate::body::Visitor>(
                 v: &mut V,
@@ -303,7 +303,7 @@ macro_rules! body {
 
             /// The body as the JSON text that goes on the wire.
             pub(crate) fn to_json(&self) -> String {
-                let mut o = $crate::body_json::Object::new();
+                let mut o = $crate::json_writer::Object::new();
                 $( $crate::body::BodyField::write(&self.$field, &mut o, $crate::body::json_name!($field $($json)?)); )*
                 o.finish()
             }

@@ -9,13 +9,13 @@
 /// bindings take the list itself).
 pub(crate) fn id_list_json<'a>(field: &str, ids: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::from("{");
-    crate::body_json::string(&mut out, field);
+    crate::json_writer::string(&mut out, field);
     out.push_str(":[");
     for (i, id) in ids.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        crate::body_json::string(&mut out, id);
+        crate::json_writer::string(&mut out, id);
     }
     out.push_str("]}");
     out

@@ -26,7 +26,7 @@ use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 use crate::client::{Call, Client};
 use crate::endpoint::{Answer, PagedEndpoint, Request};
 use crate::error::{Error, ErrorKind};
-use crate::json::Doc;
+use crate::json_reader::Doc;
 use crate::shapes::ListResponse;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 
@@ -497,7 +497,7 @@ async fn pages_at<T: Transport, E: PagedEndpoint>(
     signal: &Option<CancelSignal>,
     concurrency: usize,
 ) -> Result<Vec<ListResponse<E::Item>>, Error> {
-    crate::ordered::buffered(
+    crate::concurrency::buffered(
         offsets.map(|o| {
             let mut e = endpoint.clone();
             e.set_offset(o);

@@ -2,7 +2,7 @@
 //! and `data` envelopes, [`JsonObject`]; [`Patch`] re-exported.
 
 use crate::body::{string_value, BodyValue, Kind, Visitor};
-use crate::body_json::{to_str_value, ToValue, Value};
+use crate::json_writer::{to_str_value, ToValue, Value};
 pub use crate::patch::Patch;
 use crate::secret::Secret;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -7,7 +7,7 @@
 use crate::areas::keys::models::{CreateKey, External};
 use crate::error::Error;
 use crate::fields::Fields;
-use crate::json::Doc;
+use crate::json_reader::Doc;
 use crate::shapes::{KeyHash, LimitReset, Timestamp, UserId, WorkspaceId};
 
 /// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`),

@@ -139,7 +139,7 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         let total = workspaces.len();
         tick("workspaces", 0, total);
         let finished = RefCell::new(0usize);
-        let per_workspace = crate::ordered::buffered(
+        let per_workspace = crate::concurrency::buffered(
             workspaces.iter().map(|w| {
                 let (signal, id) = (signal.clone(), w.id.clone());
                 let (finished, tick) = (&finished, &tick);
@@ -187,7 +187,7 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         let total = wanted.len();
         tick("key activity", 0, total);
         let finished = RefCell::new(0usize);
-        let key_activity = crate::ordered::buffered(
+        let key_activity = crate::concurrency::buffered(
             wanted.into_iter().map(|hash| {
                 let signal = signal.clone();
                 let (finished, tick) = (&finished, &tick);

@@ -7,7 +7,7 @@
 //! Both variables are read at compile time; without them every test fails loudly.
 //! Tests create uniquely named resources, so they do not depend on each other and both
 //! browsers can run against one sandbox, one after the other. One test resets the sandbox:
-//! deleting the Default workspace (`today.rs`) changes what the others stand on, so it puts the
+//! deleting the Default workspace (`new_fields.rs`) changes what the others stand on, so it puts the
 //! seed back before it ends (wasm-bindgen-test runs tests one at a time).
 #![cfg(target_arch = "wasm32")]
 
@@ -28,12 +28,12 @@ mod cors;
 mod errors;
 mod findings;
 mod guardrails;
+mod new_fields;
 mod observability;
 mod operations;
 mod outcomes;
 mod pagination;
 mod retries;
-mod today;
 mod usage;
 
 const SANDBOX_URL: Option<&str> = option_env!("SANDBOX_URL");

@@ -1,7 +1,7 @@
 //! The byok area's shapes.
 
 use crate::body::{body, string_value, BodyValue, Kind, Visitor};
-use crate::body_json::{to_str_value, ToValue, Value};
+use crate::json_writer::{to_str_value, ToValue, Value};
 use crate::patch::Patch;
 use crate::secret::Secret;
 use crate::shapes::{id_type, KeyHash, Timestamp, WorkspaceId};

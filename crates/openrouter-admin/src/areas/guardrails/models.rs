@@ -1,8 +1,8 @@
 //! The guardrails area's shapes.
 
 use crate::body::{body, string_value, BodyValue, Kind, Visitor};
-use crate::body_json::{to_str_value, ToValue, Value};
 use crate::id_list::id_list;
+use crate::json_writer::{to_str_value, ToValue, Value};
 use crate::patch::Patch;
 use crate::shapes::{
     open_enum, DataRegion, GuardrailId, KeyHash, LimitReset, Timestamp, UserId, WorkspaceId,

@@ -10,7 +10,7 @@ use crate::client::{decode, Call, Client};
 use crate::endpoint::{decode_str, Endpoint, Request};
 use crate::error::Error;
 use crate::fields;
-use crate::json::Doc;
+use crate::json_reader::Doc;
 use crate::secret::Secret;
 use crate::shapes::{DataResponse, KeyHash, Timestamp, WorkspaceId};
 use crate::transport::{CancelSignal, HttpResponse, Transport};
@@ -418,7 +418,7 @@ async fn bulk<T: Transport>(
     concurrency: usize,
     signal: Option<CancelSignal>,
 ) -> Vec<BulkResult<HttpResponse>> {
-    crate::ordered::buffered(
+    crate::concurrency::buffered(
         requests.into_iter().map(|(hash, prepared)| {
             let signal = signal.clone();
             async move {

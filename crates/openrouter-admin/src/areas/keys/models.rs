@@ -1,7 +1,7 @@
 //! The keys area's shapes.
 
 use crate::body::{body, BodyValue, Kind, Visitor};
-use crate::body_json::{ToValue, Value};
+use crate::json_writer::{ToValue, Value};
 use crate::patch::Patch;
 use crate::secret::Secret;
 use crate::shapes::{DataRegion, KeyHash, LimitReset, Timestamp, UserId, WorkspaceId};

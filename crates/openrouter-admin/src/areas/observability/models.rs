@@ -1,7 +1,7 @@
 //! The observability area's shapes.
 
 use crate::body::{body, string_value, BodyValue, Kind, Visitor};
-use crate::body_json::{to_str_value, ToValue, Value};
+use crate::json_writer::{to_str_value, ToValue, Value};
 use crate::patch::Patch;
 use crate::shapes::{id_type, open_enum, DataRegion, JsonObject, KeyHash, Timestamp, WorkspaceId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

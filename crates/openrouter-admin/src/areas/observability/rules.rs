@@ -5,7 +5,7 @@ use crate::checks::{
     check_list, check_regions, check_sampling, check_workspace_uuid, not_null, Rule, Validate,
 };
 use crate::error::FieldError;
-use crate::json::Doc;
+use crate::json_reader::Doc;
 use crate::patch::Patch;
 use crate::shapes::JsonObject;
 
@@ -18,7 +18,7 @@ pub(crate) const DESTINATION_SAMPLING: Rule = (
 pub const DESTINATION_REGIONS: &[&str] = &["global", "europe", "eu", "us"];
 
 /// A JSON-object field (`config`, `filter_rules`) parsed, or an error naming it. Read through
-/// [`Doc`](crate::json::Doc): on wasm32 that is the host's `JSON.parse`, so validating a
+/// [`Doc`](crate::json_reader::Doc): on wasm32 that is the host's `JSON.parse`, so validating a
 /// destination links no JSON parser into the npm package.
 pub(crate) fn object_of(out: &mut Vec<FieldError>, field: &str, o: &JsonObject) -> Option<Doc> {
     let doc = Doc::parse(o.as_str()).filter(Doc::is_object);
