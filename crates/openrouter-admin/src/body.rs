@@ -563,49 +563,50 @@ mod tests {
     #[test]
     fn every_field_is_read_written_specified_and_typed() {
         let spec = crate::views::tests::spec();
-        let mut checked = Vec::new();
-        checked.push(check(
-            CreateWorkspace::to_json,
-            &spec,
-            ("/workspaces", "post"),
-            Some("CreateWorkspaceRequest"),
-        ));
-        checked.push(check(
-            UpdateWorkspace::to_json,
-            &spec,
-            ("/workspaces/{id}", "patch"),
-            Some("UpdateWorkspaceRequest"),
-        ));
-        checked.push(check(
-            UpsertBudget::to_json,
-            &spec,
-            ("/workspaces/{id}/budgets/{interval}", "put"),
-            None,
-        ));
-        checked.push(check(
-            CreateKey::to_json,
-            &spec,
-            ("/keys", "post"),
-            Some("CreateKeyRequest"),
-        ));
-        checked.push(check(
-            UpdateKey::to_json,
-            &spec,
-            ("/keys/{hash}", "patch"),
-            Some("UpdateKeyRequest"),
-        ));
-        checked.push(check(
-            CreateGuardrail::to_json,
-            &spec,
-            ("/guardrails", "post"),
-            Some("CreateGuardrailRequest"),
-        ));
-        checked.push(check(
-            UpdateGuardrail::to_json,
-            &spec,
-            ("/guardrails/{id}", "patch"),
-            Some("UpdateGuardrailRequest"),
-        ));
+        let mut checked = vec![
+            check(
+                CreateWorkspace::to_json,
+                &spec,
+                ("/workspaces", "post"),
+                Some("CreateWorkspaceRequest"),
+            ),
+            check(
+                UpdateWorkspace::to_json,
+                &spec,
+                ("/workspaces/{id}", "patch"),
+                Some("UpdateWorkspaceRequest"),
+            ),
+            check(
+                UpsertBudget::to_json,
+                &spec,
+                ("/workspaces/{id}/budgets/{interval}", "put"),
+                None,
+            ),
+            check(
+                CreateKey::to_json,
+                &spec,
+                ("/keys", "post"),
+                Some("CreateKeyRequest"),
+            ),
+            check(
+                UpdateKey::to_json,
+                &spec,
+                ("/keys/{hash}", "patch"),
+                Some("UpdateKeyRequest"),
+            ),
+            check(
+                CreateGuardrail::to_json,
+                &spec,
+                ("/guardrails", "post"),
+                Some("CreateGuardrailRequest"),
+            ),
+            check(
+                UpdateGuardrail::to_json,
+                &spec,
+                ("/guardrails/{id}", "patch"),
+                Some("UpdateGuardrailRequest"),
+            ),
+        ];
         // The nested content filters: every field of their schemas (the input's deprecated,
         // ignored `label` aside: the API assigns built-in labels) is read and written.
         for (fields, json, schema, ignored, ts) in [
