@@ -269,6 +269,34 @@ pub(crate) fn seg(s: &str) -> String {
     encode_component(s)
 }
 
+/// An operation's type and its [`Endpoint`] impl, declared once: its doc, its fields (each with
+/// its doc), which part of the answer it returns and as what (`answers Data: Workspace;`, see
+/// [`Answered`]), and the body of its `request`. The struct is `#[non_exhaustive]` (build it with
+/// the constructor beside it); add `#[derive(Default)]` among the docs for a list without a
+/// required field.
+macro_rules! endpoint {
+    (
+        $(#[$doc:meta])*
+        $t:ident { $($(#[$fdoc:meta])* $field:ident: $fty:ty),* $(,)? }
+        answers $answer:ident: $out:ty;
+        request($s:ident) $body:block
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub struct $t {
+            $($(#[$fdoc])* pub $field: $fty,)*
+        }
+
+        impl $crate::endpoint::Endpoint for $t {
+            type Output = $out;
+            fn request(&$s) -> Result<$crate::endpoint::Request, $crate::error::Error> $body
+            const ANSWER: $crate::endpoint::Answered = $crate::endpoint::Answered::$answer;
+        }
+    };
+}
+pub(crate) use endpoint;
+
 /// A `GET` of a fixed path whose answer is `{"data": ...}`: the type, its doc, path and output.
 macro_rules! get_data {
     ($(#[$doc:meta])* $t:ident, $path:literal, $out:ty) => {

@@ -1,27 +1,22 @@
 //! The budgets area's endpoints: one type per operation and its constructor.
 
 use crate::areas::budgets::models::{BudgetList, BudgetResponse, UpsertBudget};
-use crate::endpoint::{seg, with_body, Answered, Endpoint, Request};
-use crate::error::Error;
+use crate::endpoint::{endpoint, seg, with_body, Request};
 use crate::retry::OpClass;
 use crate::shapes::Interval;
 use crate::transport::Method;
 
-/// `GET /workspaces/{id}/budgets`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct ListBudgets {
-    /// UUID or slug.
-    pub workspace: String,
-}
-
-impl Endpoint for ListBudgets {
-    type Output = BudgetList;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /workspaces/{id}/budgets`.
+    ListBudgets {
+        /// UUID or slug.
+        workspace: String,
+    }
+    answers Whole: BudgetList;
+    request(self) {
         let path = format!("/workspaces/{}/budgets", seg(&self.workspace));
         Ok(Request::new(Method::Get, path))
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 
 impl ListBudgets {
@@ -38,23 +33,19 @@ pub(crate) fn budget_path(workspace: &str, interval: &Interval) -> String {
     format!("/workspaces/{}/budgets/{}", seg(workspace), interval)
 }
 
-/// `GET /workspaces/{id}/budgets/{interval}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct GetBudget {
-    /// UUID or slug.
-    pub workspace: String,
-    /// Interval.
-    pub interval: Interval,
-}
-
-impl Endpoint for GetBudget {
-    type Output = BudgetResponse;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /workspaces/{id}/budgets/{interval}`.
+    GetBudget {
+        /// UUID or slug.
+        workspace: String,
+        /// Interval.
+        interval: Interval,
+    }
+    answers Whole: BudgetResponse;
+    request(self) {
         let path = budget_path(&self.workspace, &self.interval);
         Ok(Request::new(Method::Get, path))
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 
 impl GetBudget {
@@ -67,25 +58,21 @@ impl GetBudget {
     }
 }
 
-/// `PUT /workspaces/{id}/budgets/{interval}` (safe to retry).
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct PutBudget {
-    /// UUID or slug.
-    pub workspace: String,
-    /// Interval.
-    pub interval: Interval,
-    /// Body.
-    pub body: UpsertBudget,
-}
-
-impl Endpoint for PutBudget {
-    type Output = BudgetResponse;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `PUT /workspaces/{id}/budgets/{interval}` (safe to retry).
+    PutBudget {
+        /// UUID or slug.
+        workspace: String,
+        /// Interval.
+        interval: Interval,
+        /// Body.
+        body: UpsertBudget,
+    }
+    answers Whole: BudgetResponse;
+    request(self) {
         let path = budget_path(&self.workspace, &self.interval);
         with_body(Method::Put, path, &self.body, OpClass::Safe)
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 
 impl PutBudget {
@@ -99,23 +86,19 @@ impl PutBudget {
     }
 }
 
-/// `DELETE /workspaces/{id}/budgets/{interval}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteBudget {
-    /// UUID or slug.
-    pub workspace: String,
-    /// Interval.
-    pub interval: Interval,
-}
-
-impl Endpoint for DeleteBudget {
-    type Output = ();
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `DELETE /workspaces/{id}/budgets/{interval}`.
+    DeleteBudget {
+        /// UUID or slug.
+        workspace: String,
+        /// Interval.
+        interval: Interval,
+    }
+    answers Nothing: ();
+    request(self) {
         let path = budget_path(&self.workspace, &self.interval);
         Ok(Request::new(Method::Delete, path))
     }
-    const ANSWER: Answered = Answered::Nothing;
 }
 
 impl DeleteBudget {

@@ -2,7 +2,7 @@
 
 use crate::areas::byok::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey};
 use crate::endpoint::{
-    get_and_delete, param, seg, with_body, workspace_page, Answered, Endpoint, Request,
+    endpoint, get_and_delete, param, seg, with_body, workspace_page, Answered, Endpoint, Request,
 };
 use crate::error::Error;
 use crate::paged::paged;
@@ -10,23 +10,21 @@ use crate::retry::OpClass;
 use crate::shapes::{ListResponse, WorkspaceId};
 use crate::transport::Method;
 
-/// `GET /byok`: the Default workspace's BYOK credentials unless `workspace_id` is given.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListByokKeys {
-    /// The workspace's UUID.
-    pub workspace_id: Option<WorkspaceId>,
-    /// Only this provider's credentials.
-    pub provider: Option<ProviderSlug>,
-    /// Records to skip.
-    pub offset: Option<u64>,
-    /// 1..100 (server default 50).
-    pub limit: Option<u32>,
-}
-
-impl Endpoint for ListByokKeys {
-    type Output = ListResponse<ByokKey>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /byok`: the Default workspace's BYOK credentials unless `workspace_id` is given.
+    #[derive(Default)]
+    ListByokKeys {
+        /// The workspace's UUID.
+        workspace_id: Option<WorkspaceId>,
+        /// Only this provider's credentials.
+        provider: Option<ProviderSlug>,
+        /// Records to skip.
+        offset: Option<u64>,
+        /// 1..100 (server default 50).
+        limit: Option<u32>,
+    }
+    answers Whole: ListResponse<ByokKey>;
+    request(self) {
         let mut r = workspace_page("/byok", self.workspace_id.as_ref(), self.offset, self.limit)?;
         param(
             &mut r.query,
@@ -35,22 +33,18 @@ impl Endpoint for ListByokKeys {
         );
         Ok(r)
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListByokKeys, ByokKey);
 
-/// `POST /byok` (201). Retried only on 429. The provider key goes in the body only, never in
-/// a URL, an error or `Debug`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct CreateByokKeyRequest {
-    /// Body.
-    pub body: CreateByokKey,
-}
-
-impl Endpoint for CreateByokKeyRequest {
-    type Output = ByokKey;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `POST /byok` (201). Retried only on 429. The provider key goes in the body only, never in
+    /// a URL, an error or `Debug`.
+    CreateByokKeyRequest {
+        /// Body.
+        body: CreateByokKey,
+    }
+    answers Data: ByokKey;
+    request(self) {
         with_body(
             Method::Post,
             "/byok".to_owned(),
@@ -58,7 +52,6 @@ impl Endpoint for CreateByokKeyRequest {
             OpClass::Create,
         )
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl CreateByokKeyRequest {
@@ -73,19 +66,16 @@ pub(crate) fn byok_path(id: &ByokKeyId) -> String {
     format!("/byok/{}", seg(id.as_str()))
 }
 
-/// `PATCH /byok/{id}` (safe to retry: absolute values).
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateByokKeyRequest {
-    /// UUID.
-    pub id: ByokKeyId,
-    /// Only set fields are sent.
-    pub body: UpdateByokKey,
-}
-
-impl Endpoint for UpdateByokKeyRequest {
-    type Output = ByokKey;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `PATCH /byok/{id}` (safe to retry: absolute values).
+    UpdateByokKeyRequest {
+        /// UUID.
+        id: ByokKeyId,
+        /// Only set fields are sent.
+        body: UpdateByokKey,
+    }
+    answers Data: ByokKey;
+    request(self) {
         with_body(
             Method::Patch,
             byok_path(&self.id),
@@ -93,7 +83,6 @@ impl Endpoint for UpdateByokKeyRequest {
             OpClass::Safe,
         )
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl UpdateByokKeyRequest {

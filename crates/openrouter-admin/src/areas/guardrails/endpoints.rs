@@ -4,7 +4,7 @@ use crate::areas::guardrails::models::{
     Assigned, CreateGuardrail, Guardrail, KeyAssignment, KeyHashes, MemberAssignment,
     MemberUserIds, Unassigned, UpdateGuardrail,
 };
-use crate::endpoint::{page, param, seg, with_body, Answered, Endpoint, Request};
+use crate::endpoint::{endpoint, page, param, seg, with_body, Answered, Endpoint, Request};
 use crate::error::Error;
 use crate::paged::paged;
 use crate::retry::OpClass;
@@ -18,22 +18,20 @@ pub(crate) fn guardrail_path(id: &GuardrailId, tail: &str) -> String {
     path
 }
 
-/// `GET /guardrails`: one workspace's guardrails (by its UUID), the Default workspace's when
-/// none is named.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListGuardrails {
-    /// Records to skip.
-    pub offset: Option<u64>,
-    /// 1..100.
-    pub limit: Option<u32>,
-    /// The workspace's UUID (a slug is refused before sending: the API filters by UUID only).
-    pub workspace_id: Option<WorkspaceId>,
-}
-
-impl Endpoint for ListGuardrails {
-    type Output = ListResponse<Guardrail>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /guardrails`: one workspace's guardrails (by its UUID), the Default workspace's when
+    /// none is named.
+    #[derive(Default)]
+    ListGuardrails {
+        /// Records to skip.
+        offset: Option<u64>,
+        /// 1..100.
+        limit: Option<u32>,
+        /// The workspace's UUID (a slug is refused before sending: the API filters by UUID only).
+        workspace_id: Option<WorkspaceId>,
+    }
+    answers Whole: ListResponse<Guardrail>;
+    request(self) {
         let mut r = page("/guardrails".to_owned(), self.offset, self.limit)?;
         if let Some(w) = &self.workspace_id {
             let mut errors = Vec::new();
@@ -45,25 +43,20 @@ impl Endpoint for ListGuardrails {
         }
         Ok(r)
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListGuardrails, Guardrail);
 
-/// `POST /guardrails` (201). Retried only on 429.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct CreateGuardrailRequest {
-    /// Body.
-    pub body: CreateGuardrail,
-}
-
-impl Endpoint for CreateGuardrailRequest {
-    type Output = Guardrail;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `POST /guardrails` (201). Retried only on 429.
+    CreateGuardrailRequest {
+        /// Body.
+        body: CreateGuardrail,
+    }
+    answers Data: Guardrail;
+    request(self) {
         let path = "/guardrails".to_owned();
         with_body(Method::Post, path, &self.body, OpClass::Create)
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl CreateGuardrailRequest {
@@ -73,20 +66,16 @@ impl CreateGuardrailRequest {
     }
 }
 
-/// `GET /guardrails/{id}` (404 also for a workspace's default guardrail never written).
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct GetGuardrail {
-    /// The guardrail.
-    pub id: GuardrailId,
-}
-
-impl Endpoint for GetGuardrail {
-    type Output = Guardrail;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /guardrails/{id}` (404 also for a workspace's default guardrail never written).
+    GetGuardrail {
+        /// The guardrail.
+        id: GuardrailId,
+    }
+    answers Data: Guardrail;
+    request(self) {
         Ok(Request::new(Method::Get, guardrail_path(&self.id, "")))
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl GetGuardrail {
@@ -96,23 +85,19 @@ impl GetGuardrail {
     }
 }
 
-/// `PATCH /guardrails/{id}`: also writes a workspace's default guardrail the first time.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateGuardrailRequest {
-    /// The guardrail.
-    pub id: GuardrailId,
-    /// Only set fields are sent.
-    pub body: UpdateGuardrail,
-}
-
-impl Endpoint for UpdateGuardrailRequest {
-    type Output = Guardrail;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `PATCH /guardrails/{id}`: also writes a workspace's default guardrail the first time.
+    UpdateGuardrailRequest {
+        /// The guardrail.
+        id: GuardrailId,
+        /// Only set fields are sent.
+        body: UpdateGuardrail,
+    }
+    answers Data: Guardrail;
+    request(self) {
         let path = guardrail_path(&self.id, "");
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl UpdateGuardrailRequest {
@@ -125,20 +110,16 @@ impl UpdateGuardrailRequest {
     }
 }
 
-/// `DELETE /guardrails/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteGuardrail {
-    /// The guardrail.
-    pub id: GuardrailId,
-}
-
-impl Endpoint for DeleteGuardrail {
-    type Output = ();
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `DELETE /guardrails/{id}`.
+    DeleteGuardrail {
+        /// The guardrail.
+        id: GuardrailId,
+    }
+    answers Nothing: ();
+    request(self) {
         Ok(Request::new(Method::Delete, guardrail_path(&self.id, "")))
     }
-    const ANSWER: Answered = Answered::Nothing;
 }
 
 impl DeleteGuardrail {
@@ -260,48 +241,42 @@ assignment_change!(
     Unassigned
 );
 
-/// `GET /guardrails/assignments/keys`: every key assignment of the organization.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListKeyAssignments {
-    /// Records to skip.
-    pub offset: Option<u64>,
-    /// 1..100.
-    pub limit: Option<u32>,
-}
-
-impl Endpoint for ListKeyAssignments {
-    type Output = ListResponse<KeyAssignment>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /guardrails/assignments/keys`: every key assignment of the organization.
+    #[derive(Default)]
+    ListKeyAssignments {
+        /// Records to skip.
+        offset: Option<u64>,
+        /// 1..100.
+        limit: Option<u32>,
+    }
+    answers Whole: ListResponse<KeyAssignment>;
+    request(self) {
         page(
             "/guardrails/assignments/keys".to_owned(),
             self.offset,
             self.limit,
         )
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListKeyAssignments, KeyAssignment);
 
-/// `GET /guardrails/assignments/members`: every member assignment of the organization.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListMemberAssignments {
-    /// Records to skip.
-    pub offset: Option<u64>,
-    /// 1..100.
-    pub limit: Option<u32>,
-}
-
-impl Endpoint for ListMemberAssignments {
-    type Output = ListResponse<MemberAssignment>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /guardrails/assignments/members`: every member assignment of the organization.
+    #[derive(Default)]
+    ListMemberAssignments {
+        /// Records to skip.
+        offset: Option<u64>,
+        /// 1..100.
+        limit: Option<u32>,
+    }
+    answers Whole: ListResponse<MemberAssignment>;
+    request(self) {
         page(
             "/guardrails/assignments/members".to_owned(),
             self.offset,
             self.limit,
         )
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListMemberAssignments, MemberAssignment);

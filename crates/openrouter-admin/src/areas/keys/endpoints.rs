@@ -2,7 +2,7 @@
 
 use crate::areas::keys::models::{ApiKey, CreateKey, CreatedKey, CurrentKey, UpdateKey};
 use crate::endpoint::{
-    get_data, param, seg, with_body, Answered, Endpoint, PagedEndpoint, Request,
+    endpoint, get_data, param, seg, with_body, Answered, Endpoint, PagedEndpoint, Request,
 };
 use crate::error::Error;
 use crate::retry::OpClass;
@@ -16,24 +16,19 @@ get_data!(
     CurrentKey
 );
 
-/// `GET /keys`: fixed pages of 100, no `total_count`; Default workspace unless `workspace_id`.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListKeys {
-    /// Records to skip (multiples of 100).
-    pub offset: Option<u64>,
-    /// Sent as the string `"true"`/`"false"`.
-    pub include_disabled: Option<bool>,
-    /// Workspace filter.
-    pub workspace_id: Option<WorkspaceId>,
-}
-
-/// The fixed page size of `GET /keys`.
-pub const KEYS_PAGE_SIZE: u64 = 100;
-
-impl Endpoint for ListKeys {
-    type Output = ListResponse<ApiKey>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /keys`: fixed pages of 100, no `total_count`; Default workspace unless `workspace_id`.
+    #[derive(Default)]
+    ListKeys {
+        /// Records to skip (multiples of 100).
+        offset: Option<u64>,
+        /// Sent as the string `"true"`/`"false"`.
+        include_disabled: Option<bool>,
+        /// Workspace filter.
+        workspace_id: Option<WorkspaceId>,
+    }
+    answers Whole: ListResponse<ApiKey>;
+    request(self) {
         let mut query = Vec::new();
         param(&mut query, "offset", self.offset.map(|o| o.to_string()));
         param(
@@ -54,8 +49,10 @@ impl Endpoint for ListKeys {
             OpClass::Safe,
         ))
     }
-    const ANSWER: Answered = Answered::Whole;
 }
+
+/// The fixed page size of `GET /keys`.
+pub const KEYS_PAGE_SIZE: u64 = 100;
 
 impl PagedEndpoint for ListKeys {
     type Item = ApiKey;
@@ -73,17 +70,14 @@ impl PagedEndpoint for ListKeys {
     }
 }
 
-/// `POST /keys` (201 with the secret). Retried only on 429.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct CreateKeyRequest {
-    /// Body.
-    pub body: CreateKey,
-}
-
-impl Endpoint for CreateKeyRequest {
-    type Output = CreatedKey;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `POST /keys` (201 with the secret). Retried only on 429.
+    CreateKeyRequest {
+        /// Body.
+        body: CreateKey,
+    }
+    answers Whole: CreatedKey;
+    request(self) {
         let mut r = with_body(
             Method::Post,
             "/keys".to_owned(),
@@ -95,7 +89,6 @@ impl Endpoint for CreateKeyRequest {
         }
         r
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 
 impl CreateKeyRequest {
@@ -105,23 +98,19 @@ impl CreateKeyRequest {
     }
 }
 
-/// `GET /keys/{hash}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct GetKey {
-    /// Key hash.
-    pub hash: KeyHash,
-}
-
-impl Endpoint for GetKey {
-    type Output = ApiKey;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /keys/{hash}`.
+    GetKey {
+        /// Key hash.
+        hash: KeyHash,
+    }
+    answers Data: ApiKey;
+    request(self) {
         Ok(Request::new(
             Method::Get,
             format!("/keys/{}", seg(self.hash.as_str())),
         ))
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl GetKey {
@@ -131,23 +120,19 @@ impl GetKey {
     }
 }
 
-/// `PATCH /keys/{hash}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateKeyRequest {
-    /// Key hash.
-    pub hash: KeyHash,
-    /// Only set fields are sent.
-    pub body: UpdateKey,
-}
-
-impl Endpoint for UpdateKeyRequest {
-    type Output = ApiKey;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `PATCH /keys/{hash}`.
+    UpdateKeyRequest {
+        /// Key hash.
+        hash: KeyHash,
+        /// Only set fields are sent.
+        body: UpdateKey,
+    }
+    answers Data: ApiKey;
+    request(self) {
         let path = format!("/keys/{}", seg(self.hash.as_str()));
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl UpdateKeyRequest {
@@ -160,21 +145,17 @@ impl UpdateKeyRequest {
     }
 }
 
-/// `DELETE /keys/{hash}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteKey {
-    /// Key hash.
-    pub hash: KeyHash,
-}
-
-impl Endpoint for DeleteKey {
-    type Output = ();
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `DELETE /keys/{hash}`.
+    DeleteKey {
+        /// Key hash.
+        hash: KeyHash,
+    }
+    answers Nothing: ();
+    request(self) {
         let path = format!("/keys/{}", seg(self.hash.as_str()));
         Ok(Request::new(Method::Delete, path))
     }
-    const ANSWER: Answered = Answered::Nothing;
 }
 
 impl DeleteKey {

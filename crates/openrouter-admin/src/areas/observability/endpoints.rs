@@ -4,7 +4,7 @@ use crate::areas::observability::models::{
     CreateDestination, Destination, DestinationId, UpdateDestination,
 };
 use crate::endpoint::{
-    get_and_delete, seg, with_body, workspace_page, Answered, Endpoint, Request,
+    endpoint, get_and_delete, seg, with_body, workspace_page, Answered, Endpoint, Request,
 };
 use crate::error::Error;
 use crate::paged::paged;
@@ -12,21 +12,19 @@ use crate::retry::OpClass;
 use crate::shapes::{ListResponse, WorkspaceId};
 use crate::transport::Method;
 
-/// `GET /observability/destinations`: the Default workspace's unless `workspace_id` is given.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListDestinations {
-    /// The workspace's UUID.
-    pub workspace_id: Option<WorkspaceId>,
-    /// Records to skip.
-    pub offset: Option<u64>,
-    /// 1..100 (server default 50).
-    pub limit: Option<u32>,
-}
-
-impl Endpoint for ListDestinations {
-    type Output = ListResponse<Destination>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /observability/destinations`: the Default workspace's unless `workspace_id` is given.
+    #[derive(Default)]
+    ListDestinations {
+        /// The workspace's UUID.
+        workspace_id: Option<WorkspaceId>,
+        /// Records to skip.
+        offset: Option<u64>,
+        /// 1..100 (server default 50).
+        limit: Option<u32>,
+    }
+    answers Whole: ListResponse<Destination>;
+    request(self) {
         workspace_page(
             "/observability/destinations",
             self.workspace_id.as_ref(),
@@ -34,22 +32,18 @@ impl Endpoint for ListDestinations {
             self.limit,
         )
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListDestinations, Destination);
 
-/// `POST /observability/destinations` (201; a sixth of one type in a workspace is a 409).
-/// Retried only on 429.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct CreateDestinationRequest {
-    /// Body.
-    pub body: CreateDestination,
-}
-
-impl Endpoint for CreateDestinationRequest {
-    type Output = Destination;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `POST /observability/destinations` (201; a sixth of one type in a workspace is a 409).
+    /// Retried only on 429.
+    CreateDestinationRequest {
+        /// Body.
+        body: CreateDestination,
+    }
+    answers Data: Destination;
+    request(self) {
         with_body(
             Method::Post,
             "/observability/destinations".to_owned(),
@@ -57,7 +51,6 @@ impl Endpoint for CreateDestinationRequest {
             OpClass::Create,
         )
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl CreateDestinationRequest {
@@ -80,19 +73,16 @@ get_and_delete!(
     "/observability/destinations/{id}"
 );
 
-/// `PATCH /observability/destinations/{id}` (safe to retry: absolute values).
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateDestinationRequest {
-    /// UUID.
-    pub id: DestinationId,
-    /// Only set fields are sent.
-    pub body: UpdateDestination,
-}
-
-impl Endpoint for UpdateDestinationRequest {
-    type Output = Destination;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `PATCH /observability/destinations/{id}` (safe to retry: absolute values).
+    UpdateDestinationRequest {
+        /// UUID.
+        id: DestinationId,
+        /// Only set fields are sent.
+        body: UpdateDestination,
+    }
+    answers Data: Destination;
+    request(self) {
         with_body(
             Method::Patch,
             destination_path(&self.id),
@@ -100,7 +90,6 @@ impl Endpoint for UpdateDestinationRequest {
             OpClass::Safe,
         )
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl UpdateDestinationRequest {

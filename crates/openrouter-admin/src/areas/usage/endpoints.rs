@@ -1,7 +1,7 @@
 //! The usage area's endpoints: one type per operation and its constructor.
 
 use crate::areas::usage::models::{ActivityItem, Credits};
-use crate::endpoint::{get_data, param, Answered, Endpoint, Request};
+use crate::endpoint::{endpoint, get_data, param, Answered, Endpoint, Request};
 use crate::error::{Error, FieldError};
 use crate::retry::OpClass;
 use crate::shapes::{KeyHash, UserId, WorkspaceId};
@@ -17,20 +17,53 @@ get_data!(
 /// How many completed UTC days `GET /activity` covers.
 pub const ACTIVITY_DAYS: i64 = 30;
 
-/// `GET /activity`: the last 30 completed UTC days, by endpoint, every filter optional.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct GetActivity {
-    /// One UTC day, `YYYY-MM-DD`, among the last 30 completed ones.
-    pub date: Option<String>,
-    /// One key, by hash.
-    pub api_key_hash: Option<KeyHash>,
-    /// One organization member.
-    pub user_id: Option<UserId>,
-    /// One workspace (UUID).
-    pub workspace_id: Option<WorkspaceId>,
-    /// Only `"workspace"`: split rows per workspace, each naming it.
-    pub group_by: Option<String>,
+endpoint! {
+    /// `GET /activity`: the last 30 completed UTC days, by endpoint, every filter optional.
+    #[derive(Default)]
+    GetActivity {
+        /// One UTC day, `YYYY-MM-DD`, among the last 30 completed ones.
+        date: Option<String>,
+        /// One key, by hash.
+        api_key_hash: Option<KeyHash>,
+        /// One organization member.
+        user_id: Option<UserId>,
+        /// One workspace (UUID).
+        workspace_id: Option<WorkspaceId>,
+        /// Only `"workspace"`: split rows per workspace, each naming it.
+        group_by: Option<String>,
+    }
+    answers Data: Vec<ActivityItem>;
+    request(self) {
+        let errors = self.check(crate::time::today());
+        if !errors.is_empty() {
+            return Err(Error::validation(errors));
+        }
+        let mut query = Vec::new();
+        param(&mut query, "date", self.date.clone());
+        param(
+            &mut query,
+            "api_key_hash",
+            self.api_key_hash.as_ref().map(|h| h.0.clone()),
+        );
+        param(
+            &mut query,
+            "user_id",
+            self.user_id.as_ref().map(|u| u.0.clone()),
+        );
+        param(&mut query, "group_by", self.group_by.clone());
+        param(
+            &mut query,
+            "workspace_id",
+            self.workspace_id.as_ref().map(|w| w.0.clone()),
+        );
+        Ok(Request::of(
+            Method::Get,
+            "/activity".to_owned(),
+            query,
+            None,
+            OpClass::Safe,
+        ))
+    }
 }
 
 impl GetActivity {
@@ -86,40 +119,4 @@ impl GetActivity {
         }
         errors
     }
-}
-
-impl Endpoint for GetActivity {
-    type Output = Vec<ActivityItem>;
-    fn request(&self) -> Result<Request, Error> {
-        let errors = self.check(crate::time::today());
-        if !errors.is_empty() {
-            return Err(Error::validation(errors));
-        }
-        let mut query = Vec::new();
-        param(&mut query, "date", self.date.clone());
-        param(
-            &mut query,
-            "api_key_hash",
-            self.api_key_hash.as_ref().map(|h| h.0.clone()),
-        );
-        param(
-            &mut query,
-            "user_id",
-            self.user_id.as_ref().map(|u| u.0.clone()),
-        );
-        param(&mut query, "group_by", self.group_by.clone());
-        param(
-            &mut query,
-            "workspace_id",
-            self.workspace_id.as_ref().map(|w| w.0.clone()),
-        );
-        Ok(Request::of(
-            Method::Get,
-            "/activity".to_owned(),
-            query,
-            None,
-            OpClass::Safe,
-        ))
-    }
-    const ANSWER: Answered = Answered::Data;
 }

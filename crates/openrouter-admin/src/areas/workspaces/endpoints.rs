@@ -1,43 +1,36 @@
 //! The workspaces area's endpoints: one type per operation and its constructor.
 
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace, Workspace};
-use crate::endpoint::{page, param, seg, with_body, Answered, Endpoint, Request};
-use crate::error::Error;
+use crate::endpoint::{endpoint, page, param, seg, with_body, Request};
 use crate::paged::paged;
 use crate::retry::OpClass;
 use crate::shapes::ListResponse;
 use crate::transport::Method;
 
-/// `GET /workspaces`.
-#[derive(Clone, Debug, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListWorkspaces {
-    /// Records to skip.
-    pub offset: Option<u64>,
-    /// 1..100 (server default 50).
-    pub limit: Option<u32>,
-}
-
-impl Endpoint for ListWorkspaces {
-    type Output = ListResponse<Workspace>;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /workspaces`.
+    #[derive(Default)]
+    ListWorkspaces {
+        /// Records to skip.
+        offset: Option<u64>,
+        /// 1..100 (server default 50).
+        limit: Option<u32>,
+    }
+    answers Whole: ListResponse<Workspace>;
+    request(self) {
         page("/workspaces".to_owned(), self.offset, self.limit)
     }
-    const ANSWER: Answered = Answered::Whole;
 }
 paged!(ListWorkspaces, Workspace);
 
-/// `POST /workspaces` (201). Retried only on 429.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct CreateWorkspaceRequest {
-    /// Body.
-    pub body: CreateWorkspace,
-}
-
-impl Endpoint for CreateWorkspaceRequest {
-    type Output = Workspace;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `POST /workspaces` (201). Retried only on 429.
+    CreateWorkspaceRequest {
+        /// Body.
+        body: CreateWorkspace,
+    }
+    answers Data: Workspace;
+    request(self) {
         with_body(
             Method::Post,
             "/workspaces".to_owned(),
@@ -45,7 +38,6 @@ impl Endpoint for CreateWorkspaceRequest {
             OpClass::Create,
         )
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl CreateWorkspaceRequest {
@@ -55,23 +47,19 @@ impl CreateWorkspaceRequest {
     }
 }
 
-/// `GET /workspaces/{id}` (id or slug).
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct GetWorkspace {
-    /// UUID or slug.
-    pub id: String,
-}
-
-impl Endpoint for GetWorkspace {
-    type Output = Workspace;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `GET /workspaces/{id}` (id or slug).
+    GetWorkspace {
+        /// UUID or slug.
+        id: String,
+    }
+    answers Data: Workspace;
+    request(self) {
         Ok(Request::new(
             Method::Get,
             format!("/workspaces/{}", seg(&self.id)),
         ))
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl GetWorkspace {
@@ -81,23 +69,19 @@ impl GetWorkspace {
     }
 }
 
-/// `PATCH /workspaces/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateWorkspaceRequest {
-    /// UUID or slug.
-    pub id: String,
-    /// Only set fields are sent.
-    pub body: UpdateWorkspace,
-}
-
-impl Endpoint for UpdateWorkspaceRequest {
-    type Output = Workspace;
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `PATCH /workspaces/{id}`.
+    UpdateWorkspaceRequest {
+        /// UUID or slug.
+        id: String,
+        /// Only set fields are sent.
+        body: UpdateWorkspace,
+    }
+    answers Data: Workspace;
+    request(self) {
         let path = format!("/workspaces/{}", seg(&self.id));
         with_body(Method::Patch, path, &self.body, OpClass::Safe)
     }
-    const ANSWER: Answered = Answered::Data;
 }
 
 impl UpdateWorkspaceRequest {
@@ -110,22 +94,19 @@ impl UpdateWorkspaceRequest {
     }
 }
 
-/// `DELETE /workspaces/{id}`.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteWorkspace {
-    /// UUID or slug.
-    pub id: String,
-    /// Sends `confirm_default_workspace_deletion=true`: without it the Default workspace
-    /// answers 403; with it, deleting the Default workspace permanently disables the account's
-    /// unscoped inference keys and deletes its budgets, guardrails and broadcast destinations
-    /// (management keys are kept). Ignored by the API for other workspaces.
-    pub confirm_default_workspace_deletion: bool,
-}
-
-impl Endpoint for DeleteWorkspace {
-    type Output = ();
-    fn request(&self) -> Result<Request, Error> {
+endpoint! {
+    /// `DELETE /workspaces/{id}`.
+    DeleteWorkspace {
+        /// UUID or slug.
+        id: String,
+        /// Sends `confirm_default_workspace_deletion=true`: without it the Default workspace
+        /// answers 403; with it, deleting the Default workspace permanently disables the account's
+        /// unscoped inference keys and deletes its budgets, guardrails and broadcast destinations
+        /// (management keys are kept). Ignored by the API for other workspaces.
+        confirm_default_workspace_deletion: bool,
+    }
+    answers Nothing: ();
+    request(self) {
         let mut query = Vec::new();
         param(
             &mut query,
@@ -141,7 +122,6 @@ impl Endpoint for DeleteWorkspace {
             OpClass::Delete,
         ))
     }
-    const ANSWER: Answered = Answered::Nothing;
 }
 
 impl DeleteWorkspace {
