@@ -10,13 +10,14 @@ async fn member_outcomes_with_scim_and_active_keys() {
     let holder = org_user(&c, "alan.turing").await;
     let plain = org_user(&c, "edsger.dijkstra").await;
     let outsider = org_user(&c, "ken.thompson").await;
-    let report = c
-        .workspace(&ws.id)
-        .members()
-        .add_all([scim.clone(), holder.clone(), plain.clone()])
-        .send()
-        .await
-        .expect("add_all");
+    let report = ok(
+        c.workspace(&ws.id)
+            .members()
+            .add_all([scim.clone(), holder.clone(), plain.clone()])
+            .send(),
+        "add_all",
+    )
+    .await;
     assert!(
         report
             .results
@@ -24,13 +25,14 @@ async fn member_outcomes_with_scim_and_active_keys() {
             .all(|r| matches!(r.outcome, MemberOutcome::Added)),
         "{report:?}"
     );
-    let again = c
-        .workspace(&ws.id)
-        .members()
-        .add_all([plain.clone()])
-        .send()
-        .await
-        .expect("again");
+    let again = ok(
+        c.workspace(&ws.id)
+            .members()
+            .add_all([plain.clone()])
+            .send(),
+        "again",
+    )
+    .await;
     assert!(matches!(
         again.results[0].outcome,
         MemberOutcome::AlreadyMember
@@ -94,12 +96,7 @@ async fn rotation() {
         .send()
         .await
         .expect("old key");
-    let rot = c
-        .keys()
-        .rotate(&old.data.hash)
-        .send()
-        .await
-        .expect("rotate");
+    let rot = ok(c.keys().rotate(&old.data.hash).send(), "rotate").await;
     assert!(rot.disable_error.is_none());
     let new = &rot.created.data;
     assert_ne!(new.hash, old.data.hash);

@@ -16,7 +16,7 @@ use std::time::Duration;
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 use openrouter_admin::handlers::MemberOutcome;
 use openrouter_admin::models::*;
-use openrouter_admin::{CancelSignal, Client, ErrorKind, Method, OpClass};
+use openrouter_admin::{CancelSignal, Client, Error, ErrorKind, Method, OpClass};
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
@@ -96,26 +96,42 @@ async fn faults(method: &str, path: &str, faults: Value) {
 }
 
 async fn clear_faults() {
-    control()
-        .request::<Value>(Method::Delete, "/__sandbox/faults", &[], None)
-        .send()
-        .await
-        .expect("clear faults");
+    ok(
+        control()
+            .request::<Value>(Method::Delete, "/__sandbox/faults", &[], None)
+            .send(),
+        "clear faults",
+    )
+    .await;
 }
 
 /// How many logged requests match `method path` (since the last reset).
 async fn log_count(method: &str, path: &str) -> usize {
-    let log = control()
-        .request::<Value>(Method::Get, "/__sandbox/log", &[], None)
-        .send()
-        .await
-        .expect("log");
+    let log = ok(
+        control()
+            .request::<Value>(Method::Get, "/__sandbox/log", &[], None)
+            .send(),
+        "log",
+    )
+    .await;
     log["requests"]
         .as_array()
         .expect("requests")
         .iter()
         .filter(|r| r["method"] == method && r["path"] == path)
         .count()
+}
+/// Awaits a send that must succeed (`what` names it in the panic when it does not).
+async fn ok<T>(sent: impl std::future::Future<Output = Result<T, Error>>, what: &str) -> T {
+    sent.await.expect(what)
+}
+
+/// Awaits a send that must fail, for its error.
+async fn fails<T: std::fmt::Debug>(
+    sent: impl std::future::Future<Output = Result<T, Error>>,
+    what: &str,
+) -> Error {
+    sent.await.expect_err(what)
 }
 
 fn unique(prefix: &str) -> String {

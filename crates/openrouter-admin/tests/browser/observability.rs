@@ -30,19 +30,21 @@ async fn destinations_create_list_update_delete_with_regions() {
     assert_eq!(created.kind, DestinationType::Langfuse);
     assert_eq!(created.regions, vec![DataRegion::Global], "the default");
     assert_eq!(created.config["secretKey"], "sk-...1234", "masked");
-    let updated = c
-        .destination(&created.id)
-        .update(UpdateDestination::new().regions(vec!["eu".to_owned()]))
-        .send()
-        .await
-        .expect("regions");
+    let updated = ok(
+        c.destination(&created.id)
+            .update(UpdateDestination::new().regions(vec!["eu".to_owned()]))
+            .send(),
+        "regions",
+    )
+    .await;
     assert_eq!(updated.regions, vec![DataRegion::Europe]);
-    let updated = c
-        .destination(&created.id)
-        .update(UpdateDestination::new().enabled(false).sampling_rate(0.5))
-        .send()
-        .await
-        .expect("update");
+    let updated = ok(
+        c.destination(&created.id)
+            .update(UpdateDestination::new().enabled(false).sampling_rate(0.5))
+            .send(),
+        "update",
+    )
+    .await;
     assert_eq!(
         updated.regions,
         vec![DataRegion::Europe],
@@ -59,12 +61,13 @@ async fn destinations_create_list_update_delete_with_regions() {
         .expect("list");
     assert_eq!(listed, vec![updated.clone()]);
     // Cleared regions are refused before sending.
-    let e = c
-        .destination(&created.id)
-        .update(UpdateDestination::new().regions(Vec::<String>::new()))
-        .send()
-        .await
-        .expect_err("empty");
+    let e = fails(
+        c.destination(&created.id)
+            .update(UpdateDestination::new().regions(Vec::<String>::new()))
+            .send(),
+        "empty",
+    )
+    .await;
     assert_eq!(e.validation_errors()[0].field, "regions");
     c.destination(&created.id)
         .delete()
@@ -92,23 +95,15 @@ async fn a_sixth_destination_of_one_type_is_a_409() {
             .await
             .expect("within the limit");
     }
-    let e = c
-        .workspace(&ws.id)
-        .destinations()
-        .create(webhook(6))
-        .send()
-        .await
-        .expect_err("the sixth");
+    let e = fails(
+        c.workspace(&ws.id).destinations().create(webhook(6)).send(),
+        "the sixth",
+    )
+    .await;
     assert_eq!(e.status(), Some(409), "{e:?}");
     assert!(!e.is_outcome_unknown(), "a refusal, not a lost answer");
     assert!(e.message().contains("5 webhook"), "{e}");
-    let all = c
-        .workspace(&ws.id)
-        .destinations()
-        .list()
-        .send()
-        .await
-        .expect("list");
+    let all = ok(c.workspace(&ws.id).destinations().list().send(), "list").await;
     assert_eq!(all.data.len(), MAX_DESTINATIONS_PER_TYPE, "nothing created");
     // A missing required setting is the client's to refuse.
     let e = c

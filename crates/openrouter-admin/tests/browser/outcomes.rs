@@ -11,12 +11,7 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
     faults("POST", "/api/v1/keys", json!([{"commit_then_drop": true}])).await;
     let before = log_count("POST", "/api/v1/keys").await;
     let since = c.now_ms();
-    let e = c
-        .keys()
-        .create(req.clone())
-        .send()
-        .await
-        .expect_err("unknown");
+    let e = fails(c.keys().create(req.clone()).send(), "unknown").await;
     assert!(e.is_outcome_unknown(), "{e:?}");
     assert_eq!(
         log_count("POST", "/api/v1/keys").await - before,
@@ -64,12 +59,13 @@ async fn create_workspace_commit_then_drop_is_outcome_unknown_and_reconciled() {
     )
     .await;
     let before = log_count("POST", "/api/v1/workspaces").await;
-    let e = c
-        .workspaces()
-        .create(CreateWorkspace::new("ctd", &slug))
-        .send()
-        .await
-        .expect_err("unknown");
+    let e = fails(
+        c.workspaces()
+            .create(CreateWorkspace::new("ctd", &slug))
+            .send(),
+        "unknown",
+    )
+    .await;
     assert!(e.is_outcome_unknown(), "{e:?}");
     assert_eq!(
         log_count("POST", "/api/v1/workspaces").await - before,
@@ -114,20 +110,22 @@ async fn create_retries_only_a_429() {
     )
     .await;
     let before = log_count("POST", "/api/v1/keys").await;
-    let k = c
-        .keys()
-        .create(CreateKey::new("after-429").workspace_id(&ws.id))
-        .send()
-        .await
-        .expect("created");
+    let k = ok(
+        c.keys()
+            .create(CreateKey::new("after-429").workspace_id(&ws.id))
+            .send(),
+        "created",
+    )
+    .await;
     assert_eq!(log_count("POST", "/api/v1/keys").await - before, 2);
     faults("POST", "/api/v1/keys", json!([{"status": 503}])).await;
-    let e = c
-        .keys()
-        .create(CreateKey::new("after-503").workspace_id(&ws.id))
-        .send()
-        .await
-        .expect_err("unknown");
+    let e = fails(
+        c.keys()
+            .create(CreateKey::new("after-503").workspace_id(&ws.id))
+            .send(),
+        "unknown",
+    )
+    .await;
     assert!(e.is_outcome_unknown());
     assert_eq!(
         log_count("POST", "/api/v1/keys").await - before,

@@ -48,12 +48,13 @@ async fn pages_over_more_than_100_keys() {
     // bulk update with one failing key, then bulk delete
     let mut hashes: Vec<KeyHash> = made.iter().take(4).map(|k| k.data.hash.clone()).collect();
     hashes.insert(2, KeyHash::new("0".repeat(64)));
-    let results = c
-        .keys()
-        .bulk_update(hashes.clone(), UpdateKey::new().disabled(true))
-        .send()
-        .await
-        .expect("bulk");
+    let results = ok(
+        c.keys()
+            .bulk_update(hashes.clone(), UpdateKey::new().disabled(true))
+            .send(),
+        "bulk",
+    )
+    .await;
     assert_eq!(results.len(), 5);
     for (i, r) in results.iter().enumerate() {
         assert_eq!(r.hash, hashes[i]);
@@ -64,13 +65,11 @@ async fn pages_over_more_than_100_keys() {
         }
     }
     let all: Vec<KeyHash> = made.iter().map(|k| k.data.hash.clone()).collect();
-    let deleted = c
-        .keys()
-        .bulk_delete(all)
-        .concurrency(6)
-        .send()
-        .await
-        .expect("bulk delete");
+    let deleted = ok(
+        c.keys().bulk_delete(all).concurrency(6).send(),
+        "bulk delete",
+    )
+    .await;
     assert!(deleted.iter().all(|r| r.result.is_ok()));
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }

@@ -28,12 +28,13 @@ async fn retries_a_503_burst() {
     let path = format!("/api/v1/workspaces/{}", ws.slug);
     faults("PATCH", &path, json!([{"status": 503}, {"status": 503}])).await;
     let before = log_count("PATCH", &path).await;
-    let up = c
-        .workspace(&ws.slug)
-        .update(UpdateWorkspace::new().description(Some("after burst")))
-        .send()
-        .await
-        .expect("third attempt");
+    let up = ok(
+        c.workspace(&ws.slug)
+            .update(UpdateWorkspace::new().description(Some("after burst")))
+            .send(),
+        "third attempt",
+    )
+    .await;
     assert_eq!(up.description.as_deref(), Some("after burst"));
     assert_eq!(log_count("PATCH", &path).await - before, 3);
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
@@ -70,13 +71,11 @@ async fn abort_signal_cancels_mid_backoff() {
     let _timer = gloo_timers::callback::Timeout::new(300, move || controller.abort());
     let before = log_count("GET", &path).await;
     let t0 = now();
-    let e = c
-        .workspace(&ws.slug)
-        .get()
-        .signal(signal)
-        .send()
-        .await
-        .expect_err("cancelled");
+    let e = fails(
+        c.workspace(&ws.slug).get().signal(signal).send(),
+        "cancelled",
+    )
+    .await;
     let took = now() - t0;
     assert!(e.is_cancelled(), "{e:?}");
     assert!(
