@@ -46,6 +46,7 @@
 pub mod api;
 pub mod areas;
 pub mod body;
+mod by_id;
 mod checks;
 pub mod client;
 mod concurrency;

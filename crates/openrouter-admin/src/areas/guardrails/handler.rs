@@ -10,6 +10,7 @@ use crate::areas::guardrails::models::{
 };
 use crate::areas::guardrails::rules::MAX_ASSIGNMENT_BATCH;
 use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::by_id::by_id;
 use crate::client::{Call, Client};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, FieldError};
@@ -167,26 +168,17 @@ pub struct GuardrailHandler<'a, T> {
     id: GuardrailId,
 }
 
-impl<'a, T: Transport> GuardrailHandler<'a, T> {
+by_id!(
+    GuardrailHandler.id,
     /// `GET /guardrails/{id}` (404 for a workspace default never written).
-    pub fn get(&self) -> Call<'a, T, GetGuardrail> {
-        self.client.call(GetGuardrail {
-            id: self.id.clone(),
-        })
-    }
+    get: GetGuardrail,
     /// `PATCH /guardrails/{id}` with only the set fields (lists replaced whole).
-    pub fn update(&self, patch: UpdateGuardrail) -> Call<'a, T, UpdateGuardrailRequest> {
-        self.client.call(UpdateGuardrailRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateGuardrailRequest(UpdateGuardrail),
     /// `DELETE /guardrails/{id}`: its keys and members are governed by nothing after.
-    pub fn delete(&self) -> Call<'a, T, DeleteGuardrail> {
-        self.client.call(DeleteGuardrail {
-            id: self.id.clone(),
-        })
-    }
+    delete: DeleteGuardrail,
+);
+
+impl<'a, T: Transport> GuardrailHandler<'a, T> {
     /// The keys it governs.
     pub fn keys(&self) -> GuardrailKeysHandler<'a, T> {
         GuardrailAssigneesHandler::new(self.client, &self.id)

@@ -5,6 +5,7 @@ use crate::areas::keys::endpoints::{
     CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest,
 };
 use crate::areas::keys::models::{ApiKey, CreateKey, CreatedKey, UpdateKey};
+use crate::by_id::by_id;
 use crate::checks::Validate;
 use crate::client::{decode, Call, Client};
 use crate::endpoint::{decode_str, Endpoint, Request};
@@ -144,26 +145,17 @@ pub struct KeyHandler<'a, T> {
     pub(crate) hash: KeyHash,
 }
 
-impl<'a, T: Transport> KeyHandler<'a, T> {
+by_id!(
+    KeyHandler.hash,
     /// `GET /keys/{hash}`.
-    pub fn get(&self) -> Call<'a, T, GetKey> {
-        self.client.call(GetKey {
-            hash: self.hash.clone(),
-        })
-    }
+    get: GetKey,
     /// `PATCH /keys/{hash}` with only the set fields.
-    pub fn update(&self, patch: UpdateKey) -> Call<'a, T, UpdateKeyRequest> {
-        self.client.call(UpdateKeyRequest {
-            hash: self.hash.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateKeyRequest(UpdateKey),
     /// `DELETE /keys/{hash}` (a 404 on a retry counts as done).
-    pub fn delete(&self) -> Call<'a, T, DeleteKey> {
-        self.client.call(DeleteKey {
-            hash: self.hash.clone(),
-        })
-    }
+    delete: DeleteKey,
+);
+
+impl<'a, T: Transport> KeyHandler<'a, T> {
     /// See [`KeysHandler::rotate`].
     pub fn rotate(&self) -> Rotate<'a, T> {
         Rotate {

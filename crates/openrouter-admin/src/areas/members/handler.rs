@@ -47,11 +47,7 @@ where
 impl<'a, T: Transport> MembersHandler<'a, T> {
     /// `GET /workspaces/{id}/members`.
     pub fn list(&self) -> Call<'a, T, ListMembers> {
-        self.client.call(ListMembers {
-            workspace: self.workspace.clone(),
-            offset: None,
-            limit: None,
-        })
+        self.client.call(ListMembers::new(self.workspace.clone()))
     }
     /// `POST .../members/add`: one request, 1..100 ids (validated).
     pub fn add<I, U>(&self, user_ids: I) -> Call<'a, T, AddMembers>

@@ -9,6 +9,7 @@ use crate::areas::observability::models::{
     CreateDestination, Destination, DestinationId, UpdateDestination,
 };
 use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::by_id::by_id;
 use crate::client::{Call, Client};
 use crate::handlers::reconcile::ReconcileCreated;
 use crate::shapes::WorkspaceId;
@@ -107,25 +108,13 @@ impl<T: Transport> Client<T> {
     }
 }
 
-impl<'a, T: Transport> DestinationHandler<'a, T> {
+by_id!(
+    DestinationHandler.id,
     /// `GET /observability/destinations/{id}`.
-    pub fn get(&self) -> Call<'a, T, GetDestination> {
-        self.client.call(GetDestination {
-            id: self.id.clone(),
-        })
-    }
+    get: GetDestination,
     /// `PATCH /observability/destinations/{id}` with only the set fields (`regions` left out
     /// is kept; it cannot be cleared).
-    pub fn update(&self, patch: UpdateDestination) -> Call<'a, T, UpdateDestinationRequest> {
-        self.client.call(UpdateDestinationRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateDestinationRequest(UpdateDestination),
     /// `DELETE /observability/destinations/{id}`.
-    pub fn delete(&self) -> Call<'a, T, DeleteDestination> {
-        self.client.call(DeleteDestination {
-            id: self.id.clone(),
-        })
-    }
-}
+    delete: DeleteDestination,
+);

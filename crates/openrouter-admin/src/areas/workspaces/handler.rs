@@ -6,6 +6,7 @@ use crate::areas::workspaces::endpoints::{
     CreateWorkspaceRequest, DeleteWorkspace, GetWorkspace, ListWorkspaces, UpdateWorkspaceRequest,
 };
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace, Workspace};
+use crate::by_id::by_id;
 use crate::client::{Call, Client};
 use crate::endpoint::{decode_str, Endpoint};
 use crate::error::Error;
@@ -46,9 +47,8 @@ impl<'a, T: Transport> WorkspacesHandler<'a, T> {
     }
     /// `GET /workspaces/{id}` (UUID or slug).
     pub fn get(&self, id_or_slug: impl AsRef<str>) -> Call<'a, T, GetWorkspace> {
-        self.client.call(GetWorkspace {
-            id: id_or_slug.as_ref().to_owned(),
-        })
+        self.client
+            .call(GetWorkspace::new(id_or_slug.as_ref().to_owned()))
     }
     /// Finds a workspace created under an unknown outcome, by its slug.
     pub fn reconcile(&self, slug: impl Into<String>) -> ReconcileWorkspace<'a, T> {
@@ -77,25 +77,18 @@ pub struct WorkspaceHandler<'a, T> {
     pub(crate) id: String,
 }
 
-impl<'a, T: Transport> WorkspaceHandler<'a, T> {
+by_id!(
+    WorkspaceHandler.id,
     /// `GET /workspaces/{id}`.
-    pub fn get(&self) -> Call<'a, T, GetWorkspace> {
-        self.client.call(GetWorkspace {
-            id: self.id.clone(),
-        })
-    }
+    get: GetWorkspace,
     /// `PATCH /workspaces/{id}` with only the set fields.
-    pub fn update(&self, patch: UpdateWorkspace) -> Call<'a, T, UpdateWorkspaceRequest> {
-        self.client.call(UpdateWorkspaceRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateWorkspaceRequest(UpdateWorkspace),
     /// `DELETE /workspaces/{id}` (a workspace with active keys cannot be deleted; the
     /// Default workspace answers 403: see [`delete_even_if_default`](Self::delete_even_if_default)).
-    pub fn delete(&self) -> Call<'a, T, DeleteWorkspace> {
-        self.client.call(DeleteWorkspace::new(self.id.clone()))
-    }
+    delete: DeleteWorkspace,
+);
+
+impl<'a, T: Transport> WorkspaceHandler<'a, T> {
     /// `DELETE /workspaces/{id}?confirm_default_workspace_deletion=true`: deletes this
     /// workspace even if it is the Default workspace. For the Default workspace that
     /// permanently disables the account's unscoped inference keys and deletes its budgets,
