@@ -14,13 +14,9 @@
 //! assert_eq!(r.query, vec![("offset".to_string(), "100".to_string()), ("include_disabled".to_string(), "true".to_string())]);
 //! ```
 
-pub use crate::areas::budgets::endpoints::*;
-pub use crate::areas::byok::endpoints::*;
-pub use crate::areas::guardrails::endpoints::*;
-pub use crate::areas::keys::endpoints::*;
-pub use crate::areas::members::endpoints::*;
-pub use crate::areas::observability::endpoints::*;
-pub use crate::areas::organization::endpoints::*;
-pub use crate::areas::usage::endpoints::*;
-pub use crate::areas::workspaces::endpoints::*;
+pub use crate::areas::{
+    budgets::endpoints::*, byok::endpoints::*, guardrails::endpoints::*, keys::endpoints::*,
+    members::endpoints::*, observability::endpoints::*, organization::endpoints::*,
+    usage::endpoints::*, workspaces::endpoints::*,
+};
 pub use crate::endpoint::*;

@@ -3,15 +3,11 @@
 //! Required-but-nullable fields are `Option`; unknown fields are ignored; enums the API may
 //! grow keep unknown values in an `Other(String)` arm; identifiers are newtypes.
 
-pub use crate::areas::budgets::models::*;
-pub use crate::areas::byok::models::*;
-pub use crate::areas::guardrails::models::*;
-pub use crate::areas::keys::models::*;
-pub use crate::areas::members::models::*;
-pub use crate::areas::observability::models::*;
-pub use crate::areas::organization::models::*;
-pub use crate::areas::usage::models::*;
-pub use crate::areas::workspaces::models::*;
+pub use crate::areas::{
+    budgets::models::*, byok::models::*, guardrails::models::*, keys::models::*,
+    members::models::*, observability::models::*, organization::models::*, usage::models::*,
+    workspaces::models::*,
+};
 pub use crate::shapes::*;
 
 #[cfg(test)]

@@ -10,12 +10,10 @@
 //! assert_eq!(errs[1].field, "slug");
 //! ```
 
-pub use crate::areas::budgets::rules::*;
-pub use crate::areas::byok::rules::*;
-pub use crate::areas::guardrails::rules::*;
-pub use crate::areas::keys::rules::*;
-pub use crate::areas::members::rules::*;
-pub use crate::areas::observability::rules::*;
+pub use crate::areas::{
+    budgets::rules::*, byok::rules::*, guardrails::rules::*, keys::rules::*, members::rules::*,
+    observability::rules::*,
+};
 pub use crate::checks::*;
 
 #[cfg(test)]

@@ -12,13 +12,10 @@ pub(crate) mod batch;
 pub(crate) mod reconcile;
 pub(crate) mod snapshot;
 
-pub use crate::areas::budgets::handler::*;
-pub use crate::areas::byok::handler::*;
-pub use crate::areas::guardrails::handler::*;
-pub use crate::areas::keys::handler::*;
-pub use crate::areas::members::handler::*;
-pub use crate::areas::observability::handler::*;
-pub use crate::areas::organization::handler::*;
-pub use crate::areas::workspaces::handler::*;
+pub use crate::areas::{
+    budgets::handler::*, byok::handler::*, guardrails::handler::*, keys::handler::*,
+    members::handler::*, observability::handler::*, organization::handler::*,
+    workspaces::handler::*,
+};
 pub use reconcile::ReconcileCreated;
 pub use snapshot::{Progress, ReadOrganization};

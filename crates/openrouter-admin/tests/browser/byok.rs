@@ -26,15 +26,16 @@ async fn byok_create_list_get_update_delete_in_a_workspace() {
     assert!(created.is_byok_only && !created.is_fallback);
     assert!(!format!("{created:?}").contains(PROVIDER_KEY));
 
-    let all = c
-        .workspace(&ws.id)
-        .byok()
-        .list()
-        .limit(1)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let all = ok(
+        c.workspace(&ws.id)
+            .byok()
+            .list()
+            .limit(1)
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(all, vec![created.clone()]);
     let got = c.byok_key(&created.id).get().send().await.expect("get");
     assert_eq!(got, created);
@@ -54,11 +55,7 @@ async fn byok_create_list_get_update_delete_in_a_workspace() {
     assert_eq!(updated.declared_zdr, None);
     assert!(updated.is_required);
 
-    c.byok_key(&created.id)
-        .delete()
-        .send()
-        .await
-        .expect("delete");
+    ok(c.byok_key(&created.id).delete().send(), "delete").await;
     let gone = fails(c.byok_key(&created.id).get().send(), "gone").await;
     assert!(gone.is_not_found(), "{gone:?}");
 }

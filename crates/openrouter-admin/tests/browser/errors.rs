@@ -84,13 +84,15 @@ async fn error_kinds() {
         json!([{"drop": true}]),
     )
     .await;
-    let e = client_with(5_000, 0)
-        .workspace(&ws.slug)
-        .members()
-        .add([alan])
-        .send()
-        .await
-        .expect_err("network");
+    let e = fails(
+        client_with(5_000, 0)
+            .workspace(&ws.slug)
+            .members()
+            .add([alan])
+            .send(),
+        "network",
+    )
+    .await;
     assert_eq!(e.kind(), ErrorKind::Network, "{e:?}");
     clear_faults().await;
     // Network: nothing listens there (connection refused)

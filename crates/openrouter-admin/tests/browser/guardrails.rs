@@ -42,14 +42,15 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
         .expect("create");
     assert_eq!(g.workspace_id.as_ref(), Some(&ws.id));
     assert_eq!(g.allowed_data_regions, Some(vec![DataRegion::Europe]));
-    let listed = c
-        .workspace(&ws.id)
-        .guardrails()
-        .list()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let listed = ok(
+        c.workspace(&ws.id)
+            .guardrails()
+            .list()
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(listed, vec![g.clone()]);
 
     // Three keys in one call: the one of another workspace fails alone.
@@ -78,26 +79,21 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
         }
         other => panic!("{other:?}"),
     }
-    let held = c
-        .guardrail(&g.id)
-        .keys()
-        .list()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("assignments");
+    let held = ok(
+        c.guardrail(&g.id).keys().list().paginate().collect_all(),
+        "assignments",
+    )
+    .await;
     let mut hashes: Vec<KeyHash> = held.iter().map(|a| a.key_hash.clone()).collect();
     hashes.sort();
     let mut expected = vec![k1.clone(), k2.clone()];
     expected.sort();
     assert_eq!(hashes, expected);
-    let org_wide = c
-        .guardrails()
-        .key_assignments()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("org-wide");
+    let org_wide = ok(
+        c.guardrails().key_assignments().paginate().collect_all(),
+        "org-wide",
+    )
+    .await;
     assert!(org_wide
         .iter()
         .any(|a| a.key_hash == k1 && a.guardrail_id == g.id));
@@ -113,13 +109,11 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
         report.results[0].outcome,
         AssignmentOutcome::Assigned
     ));
-    let members = c
-        .guardrails()
-        .member_assignments()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("org-wide members");
+    let members = ok(
+        c.guardrails().member_assignments().paginate().collect_all(),
+        "org-wide members",
+    )
+    .await;
     assert!(members
         .iter()
         .any(|a| a.user_id == user && a.guardrail_id == g.id));
@@ -185,11 +179,7 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
         c.key(k).delete().send().await.expect("cleanup key");
     }
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
-    c.workspace(&other.id)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup");
+    ok(c.workspace(&other.id).delete().send(), "cleanup").await;
     // Deleting the workspace deleted its default guardrail.
     let e = fails(c.guardrail(&default_id).get().send(), "gone").await;
     assert!(e.is_not_found(), "{e}");

@@ -151,17 +151,31 @@ async fn new_workspace(c: &Client, prefix: &str) -> Workspace {
         .await
         .expect("create workspace")
 }
+/// A new workspace whose next `method` requests answer `answers` (the sandbox's faults), and
+/// its path as the sandbox's log names it.
+async fn workspace_with_faults(
+    c: &Client,
+    prefix: &str,
+    method: &str,
+    answers: Value,
+) -> (Workspace, String) {
+    let ws = new_workspace(c, prefix).await;
+    let path = format!("/api/v1/workspaces/{}", ws.slug);
+    faults(method, &path, answers).await;
+    (ws, path)
+}
 
 async fn org_user(c: &Client, email_prefix: &str) -> UserId {
-    let all = c
-        .organization()
-        .members()
-        .list()
-        .limit(100)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("org members");
+    let all = ok(
+        c.organization()
+            .members()
+            .list()
+            .limit(100)
+            .paginate()
+            .collect_all(),
+        "org members",
+    )
+    .await;
     all.into_iter()
         .find(|m| m.email.starts_with(email_prefix))
         .map(|m| m.id)

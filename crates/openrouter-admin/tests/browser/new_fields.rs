@@ -191,11 +191,11 @@ async fn disabled_server_tools_are_set_kept_and_cleared() {
 async fn the_default_workspace_goes_only_when_confirmed() {
     let c = client();
     let other = new_workspace(&c, "confirm-ignored").await;
-    c.workspace(&other.id)
-        .delete_even_if_default()
-        .send()
-        .await
-        .expect("the confirmation changes nothing for another workspace");
+    ok(
+        c.workspace(&other.id).delete_even_if_default().send(),
+        "the confirmation changes nothing for another workspace",
+    )
+    .await;
 
     // Without the confirmation it is a 403 (errors.rs), and the workspace stays.
 
@@ -234,9 +234,5 @@ async fn the_default_workspace_goes_only_when_confirmed() {
             .expect("management key kept")
             .is_management_key
     );
-    c.workspace("default")
-        .get()
-        .send()
-        .await
-        .expect("the seed is back");
+    ok(c.workspace("default").get().send(), "the seed is back").await;
 }

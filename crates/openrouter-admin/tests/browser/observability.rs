@@ -51,14 +51,15 @@ async fn destinations_create_list_update_delete_with_regions() {
         "kept when left out"
     );
     assert!(!updated.enabled);
-    let listed = c
-        .workspace(&ws.id)
-        .destinations()
-        .list()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let listed = ok(
+        c.workspace(&ws.id)
+            .destinations()
+            .list()
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(listed, vec![updated.clone()]);
     // Cleared regions are refused before sending.
     let e = fails(
@@ -69,11 +70,7 @@ async fn destinations_create_list_update_delete_with_regions() {
     )
     .await;
     assert_eq!(e.validation_errors()[0].field, "regions");
-    c.destination(&created.id)
-        .delete()
-        .send()
-        .await
-        .expect("delete");
+    ok(c.destination(&created.id).delete().send(), "delete").await;
     assert!(c
         .destination(&created.id)
         .get()
@@ -88,12 +85,11 @@ async fn a_sixth_destination_of_one_type_is_a_409() {
     let c = client();
     let ws = new_workspace(&c, "dest-limit").await;
     for n in 0..MAX_DESTINATIONS_PER_TYPE {
-        c.workspace(&ws.id)
-            .destinations()
-            .create(webhook(n))
-            .send()
-            .await
-            .expect("within the limit");
+        ok(
+            c.workspace(&ws.id).destinations().create(webhook(n)).send(),
+            "within the limit",
+        )
+        .await;
     }
     let e = fails(
         c.workspace(&ws.id).destinations().create(webhook(6)).send(),

@@ -63,10 +63,7 @@ async fn members_and_budgets() {
     assert_eq!(removed.removed_count, 1);
 
     let b = c.workspace(&ws.id).budgets();
-    b.put(Interval::Lifetime, 1000.0)
-        .send()
-        .await
-        .expect("lifetime");
+    ok(b.put(Interval::Lifetime, 1000.0).send(), "lifetime").await;
     let monthly = ok(
         b.put(Interval::Monthly, 100.0).include_byok(true).send(),
         "monthly",
@@ -85,10 +82,7 @@ async fn members_and_budgets() {
     // The server enforces the same rule: a 400.
     let e = fails(b.put(Interval::Weekly, 150.0).send(), "shrink rule").await;
     assert_eq!(e.kind(), ErrorKind::BadRequest, "{e:?}");
-    b.delete(Interval::Monthly)
-        .send()
-        .await
-        .expect("delete budget");
+    ok(b.delete(Interval::Monthly).send(), "delete budget").await;
     let e = b.get(Interval::Monthly).send().await.expect_err("gone");
     assert!(e.is_not_found());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");

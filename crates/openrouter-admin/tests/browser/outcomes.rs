@@ -18,15 +18,16 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
         1,
         "sent exactly once"
     );
-    let listed = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .include_disabled(true)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let listed = ok(
+        c.keys()
+            .list()
+            .workspace(&ws.id)
+            .include_disabled(true)
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(
         listed.iter().filter(|k| k.name == name).count(),
         1,
@@ -40,11 +41,7 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
         .expect("reconcile")
         .expect("found");
     assert_eq!(found.name, name);
-    c.key(&found.hash)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup key");
+    ok(c.key(&found.hash).delete().send(), "cleanup key").await;
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
@@ -72,14 +69,11 @@ async fn create_workspace_commit_then_drop_is_outcome_unknown_and_reconciled() {
         1,
         "sent exactly once"
     );
-    let all = c
-        .workspaces()
-        .list()
-        .limit(100)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let all = ok(
+        c.workspaces().list().limit(100).paginate().collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(
         all.iter().filter(|w| w.slug == slug).count(),
         1,
@@ -92,11 +86,7 @@ async fn create_workspace_commit_then_drop_is_outcome_unknown_and_reconciled() {
         .await
         .expect("reconcile")
         .expect("found");
-    c.workspace(&found.id)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup");
+    ok(c.workspace(&found.id).delete().send(), "cleanup").await;
 }
 
 #[wasm_bindgen_test]

@@ -92,15 +92,16 @@ async fn pages_over_more_than_100_workspaces() {
     .try_collect()
     .await
     .expect("101 workspaces");
-    let all = c
-        .workspaces()
-        .list()
-        .limit(25)
-        .paginate()
-        .concurrency(4)
-        .collect_all()
-        .await
-        .expect("all");
+    let all = ok(
+        c.workspaces()
+            .list()
+            .limit(25)
+            .paginate()
+            .concurrency(4)
+            .collect_all(),
+        "all",
+    )
+    .await;
     let total = c
         .workspaces()
         .list()

@@ -21,15 +21,16 @@ async fn production(c: &Client) -> Workspace {
 /// A seeded key of `production` with spend over the last 30 days.
 async fn spent_key(c: &Client) -> ApiKey {
     let ws = production(c).await;
-    let keys = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .include_disabled(true)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("keys");
+    let keys = ok(
+        c.keys()
+            .list()
+            .workspace(&ws.id)
+            .include_disabled(true)
+            .paginate()
+            .collect_all(),
+        "keys",
+    )
+    .await;
     keys.into_iter()
         .find(|k| {
             k.usage_weekly > k.usage_daily
@@ -164,9 +165,5 @@ async fn an_ordinary_key_is_refused_credits_and_activity() {
     assert_eq!(e.status(), Some(403));
     let e = ordinary.activity().send().await.expect_err("403");
     assert_eq!(e.status(), Some(403));
-    c.key(&created.data.hash)
-        .delete()
-        .send()
-        .await
-        .expect("delete");
+    ok(c.key(&created.data.hash).delete().send(), "delete").await;
 }
