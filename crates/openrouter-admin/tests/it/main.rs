@@ -27,6 +27,16 @@ pub fn client(mock: MockTransport) -> Client<MockTransport> {
         .expect("client")
 }
 
+/// A client at the default base URL over `mock` that retries `n` times.
+pub fn retrying(mock: MockTransport, n: u32) -> Client<MockTransport> {
+    Client::builder()
+        .api_key(KEY)
+        .max_retries(n)
+        .transport(mock)
+        .build()
+        .expect("client")
+}
+
 pub fn ok(body: Value) -> MockReply {
     MockReply::json(200, body.to_string())
 }

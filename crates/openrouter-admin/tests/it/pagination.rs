@@ -397,13 +397,7 @@ fn text_pages_stop_at_the_loop_guard() {
         let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
         ok(json!({"data": data}))
     });
-    mock.expect_key(KEY);
-    let c = Client::builder()
-        .api_key(KEY)
-        .base_url("http://sandbox.test/api/v1/")
-        .transport(mock)
-        .build()
-        .expect("client");
+    let c = client(mock);
     let keys = ListKeys::default();
     let results: Vec<_> = block_on(
         c.text_pages(keys.request(), Paging::of(&keys), None)

@@ -57,12 +57,7 @@ fn gives_up_after_max_retries() {
 
     let mock = MockTransport::new();
     mock.push(err(500, "boom"));
-    let c = Client::builder()
-        .api_key(KEY)
-        .max_retries(0)
-        .transport(mock)
-        .build()
-        .expect("client");
+    let c = retrying(mock, 0);
     assert!(block_on(c.workspaces().list().send()).is_err());
     assert_eq!(c.transport().requests().len(), 1);
 
@@ -70,12 +65,7 @@ fn gives_up_after_max_retries() {
     for _ in 0..5 {
         mock.push(err(503, "boom"));
     }
-    let c = Client::builder()
-        .api_key(KEY)
-        .max_retries(4)
-        .transport(mock)
-        .build()
-        .expect("client");
+    let c = retrying(mock, 4);
     c.transport().set_random(1.0);
     assert!(block_on(c.workspaces().list().send()).is_err());
     assert_eq!(
