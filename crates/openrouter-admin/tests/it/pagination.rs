@@ -306,9 +306,7 @@ fn an_error_ends_the_walk() {
 
 #[test]
 fn empty_list() {
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": [], "total_count": 0})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": [], "total_count": 0}))]);
     let all = block_on(c.organization().members().list().paginate().collect_all()).expect("empty");
     assert!(all.is_empty());
     let _ = MockReply::network();
