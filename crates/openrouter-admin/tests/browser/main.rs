@@ -164,6 +164,11 @@ async fn workspace_with_faults(
     faults(method, &path, answers).await;
     (ws, path)
 }
+/// Every key of `ws`, the disabled ones too.
+async fn all_keys(c: &Client, ws: &Workspace) -> Vec<ApiKey> {
+    let all = c.keys().list().workspace(&ws.id).include_disabled(true);
+    ok(all.paginate().collect_all(), "keys").await
+}
 
 async fn org_user(c: &Client, email_prefix: &str) -> UserId {
     let all = ok(

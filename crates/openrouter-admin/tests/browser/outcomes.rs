@@ -18,16 +18,7 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
         1,
         "sent exactly once"
     );
-    let listed = ok(
-        c.keys()
-            .list()
-            .workspace(&ws.id)
-            .include_disabled(true)
-            .paginate()
-            .collect_all(),
-        "list",
-    )
-    .await;
+    let listed = all_keys(&c, &ws).await;
     assert_eq!(
         listed.iter().filter(|k| k.name == name).count(),
         1,

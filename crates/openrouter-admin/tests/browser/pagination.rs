@@ -21,28 +21,30 @@ async fn pages_over_more_than_100_keys() {
     .await
     .expect("205 keys");
     assert_eq!(made.len(), 205);
-    let pages: Vec<_> = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .paginate()
-        .by_page()
-        .try_collect()
-        .await
-        .expect("pages");
+    let pages: Vec<_> = ok(
+        c.keys()
+            .list()
+            .workspace(&ws.id)
+            .paginate()
+            .by_page()
+            .try_collect(),
+        "pages",
+    )
+    .await;
     assert_eq!(
         pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(),
         vec![100, 100, 5]
     );
-    let items: Vec<_> = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .paginate()
-        .by_item()
-        .try_collect()
-        .await
-        .expect("items");
+    let items: Vec<_> = ok(
+        c.keys()
+            .list()
+            .workspace(&ws.id)
+            .paginate()
+            .by_item()
+            .try_collect(),
+        "items",
+    )
+    .await;
     assert_eq!(items.len(), 205);
 
     // bulk update with one failing key, then bulk delete

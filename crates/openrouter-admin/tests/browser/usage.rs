@@ -21,16 +21,7 @@ async fn production(c: &Client) -> Workspace {
 /// A seeded key of `production` with spend over the last 30 days.
 async fn spent_key(c: &Client) -> ApiKey {
     let ws = production(c).await;
-    let keys = ok(
-        c.keys()
-            .list()
-            .workspace(&ws.id)
-            .include_disabled(true)
-            .paginate()
-            .collect_all(),
-        "keys",
-    )
-    .await;
+    let keys = all_keys(c, &ws).await;
     keys.into_iter()
         .find(|k| {
             k.usage_weekly > k.usage_daily
