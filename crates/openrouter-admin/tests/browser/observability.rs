@@ -14,19 +14,9 @@ fn webhook(n: usize) -> CreateDestination {
 async fn destinations_create_list_update_delete_with_regions() {
     let c = client();
     let ws = new_workspace(&c, "dest").await;
-    let created = c
-        .workspace(&ws.id)
-        .destinations()
-        .create(CreateDestination::new(
-            DestinationType::Langfuse,
-            "Langfuse",
-            JsonObject::from_json(
-                r#"{"publicKey":"pk-lf-1","secretKey":"sk-lf-browser-secret-1234"}"#,
-            ),
-        ))
-        .send()
-        .await
-        .expect("create");
+    let config = r#"{"publicKey":"pk-lf-1","secretKey":"sk-lf-browser-secret-1234"}"#;
+    let dests = c.workspace(&ws.id).destinations();
+    let created = ok(dests.create(langfuse("Langfuse", config)).send(), "create").await;
     assert_eq!(created.kind, DestinationType::Langfuse);
     assert_eq!(created.regions, vec![DataRegion::Global], "the default");
     assert_eq!(created.config["secretKey"], "sk-...1234", "masked");
@@ -102,16 +92,17 @@ async fn a_sixth_destination_of_one_type_is_a_409() {
     let all = ok(c.workspace(&ws.id).destinations().list().send(), "list").await;
     assert_eq!(all.data.len(), MAX_DESTINATIONS_PER_TYPE, "nothing created");
     // A missing required setting is the client's to refuse.
-    let e = c
-        .workspace(&ws.id)
-        .destinations()
-        .create(CreateDestination::new(
-            DestinationType::Langfuse,
-            "No secret",
-            JsonObject::from_json(r#"{"publicKey":"pk"}"#),
-        ))
-        .send()
-        .await
-        .expect_err("invalid");
+    let dests = c.workspace(&ws.id).destinations();
+    let no_secret = langfuse("No secret", r#"{"publicKey":"pk"}"#);
+    let e = fails(dests.create(no_secret).send(), "invalid").await;
     assert_eq!(e.validation_errors()[0].field, "config.secretKey");
+}
+
+/// A Langfuse destination's create body named `name`, with `config` as JSON text.
+fn langfuse(name: &str, config: &str) -> CreateDestination {
+    CreateDestination::new(
+        DestinationType::Langfuse,
+        name,
+        JsonObject::from_json(config),
+    )
 }
