@@ -1,5 +1,5 @@
 //! Request bodies, each declared once with [`body!`](crate::body): the struct, its
-//! constructor and builder setters, its JSON writer (see `body_json`), the list of its fields
+//! constructor and builder setters, its JSON writer (see `json_writer`), the list of its fields
 //! ([`Body::FIELDS`]) and its reader ([`Body::visit`]), through which the JS bindings read a
 //! JavaScript object. Validation stays hand-written (`validate`): it is business rules.
 //!
@@ -15,7 +15,7 @@
 //! assert_eq!((name.name, name.presence), ("name", Presence::Required));
 //! ```
 
-use crate::body_json::{Object, ToValue};
+use crate::json_writer::{Object, ToValue};
 use crate::patch::Patch;
 
 /// The JSON type of a field's value.
@@ -99,7 +99,7 @@ pub trait Body: Sized {
     fn visit<V: Visitor>(v: &mut V) -> Result<Self, V::Error>;
 }
 
-/// A body as the JSON text that goes on the wire (see `body_json`): emitted by [`body!`] for
+/// A body as the JSON text that goes on the wire (see `json_writer`): emitted by [`body!`] for
 /// every body, so a request that sends one needs no list of the body types.
 pub(crate) trait WireBody {
     fn wire(&self) -> String;
@@ -186,7 +186,7 @@ pub(crate) trait BodyField: Sized {
     /// in a register, where a `Result` holding the reader's error goes through memory. A field
     /// of `visit` is ~37 B of wasm this way, ~80 B when assigned from a `Result` (the
     /// 12-field `CreateWorkspace`: 965 -> 440 B; ~110 B less of the npm package's gzip for
-    /// today's five bodies, more for each body added).
+    /// the five bodies it then had, more for each body added since).
     #[inline(never)]
     fn read_into<V: Visitor>(
         &mut self,
@@ -213,8 +213,8 @@ macro_rules! required_field {
         impl $crate::body::BodyField for $t {
             const KIND: $crate::body::Kind = <$t as $crate::body::BodyValue>::KIND;
             const PRESENCE: $crate::body::Presence = $crate::body::Presence::Required;
-            fn write(&self, o: &mut $crate::body_json::Object, key: &str) {
-                o.put(key, $crate::body_json::ToValue::value(self));
+            fn write(&self, o: &mut $crate::json_writer::Object, key: &str) {
+                o.put(key, $crate::json_writer::ToValue::value(self));
             }
             fn read<V: $crate::body::Visitor>(
                 v: &mut V,
@@ -303,7 +303,7 @@ macro_rules! body {
 
             /// The body as the JSON text that goes on the wire.
             pub(crate) fn to_json(&self) -> String {
-                let mut o = $crate::body_json::Object::new();
+                let mut o = $crate::json_writer::Object::new();
                 $( $crate::body::BodyField::write(&self.$field, &mut o, $crate::body::json_name!($field $($json)?)); )*
                 o.finish()
             }
@@ -382,297 +382,4 @@ macro_rules! setter {
 pub(crate) use setter;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::models::{
-        BuiltinFilter, ContentFilter, CreateByokKey, CreateDestination, CreateGuardrail, CreateKey,
-        CreateWorkspace, External, UpdateByokKey, UpdateDestination, UpdateGuardrail, UpdateKey,
-        UpdateWorkspace, UpsertBudget,
-    };
-    use serde_json::Value as Json;
-
-    /// A reader that sets every field it is asked for, and records the names.
-    #[derive(Default)]
-    struct Everything(Vec<&'static str>);
-
-    impl Visitor for Everything {
-        type Error = ();
-        fn string(&mut self, name: &'static str) -> Result<Patch<String>, ()> {
-            self.0.push(name);
-            Ok(Patch::Value("x".into()))
-        }
-        fn number(&mut self, name: &'static str) -> Result<Patch<f64>, ()> {
-            self.0.push(name);
-            Ok(Patch::Value(1.5))
-        }
-        fn boolean(&mut self, name: &'static str) -> Result<Patch<bool>, ()> {
-            self.0.push(name);
-            Ok(Patch::Value(true))
-        }
-        fn integers(&mut self, name: &'static str) -> Result<Patch<Vec<i64>>, ()> {
-            self.0.push(name);
-            Ok(Patch::Value(vec![1]))
-        }
-        fn strings(&mut self, name: &'static str) -> Result<Patch<Vec<String>>, ()> {
-            self.0.push(name);
-            Ok(Patch::Value(vec!["x".into()]))
-        }
-        fn object<B: Body>(&mut self, name: &'static str) -> Result<Patch<B>, ()> {
-            self.0.push(name);
-            B::visit(&mut Everything::default()).map(Patch::Value)
-        }
-        fn objects<B: Body>(&mut self, name: &'static str) -> Result<Patch<Vec<B>>, ()> {
-            self.0.push(name);
-            B::visit(&mut Everything::default()).map(|b| Patch::Value(vec![b]))
-        }
-        fn json(&mut self, name: &'static str) -> Result<Patch<String>, ()> {
-            self.0.push(name);
-            Ok(Patch::Value("{\"a\":1}".into()))
-        }
-        fn missing(&mut self, _: &'static str, _: Kind) {}
-    }
-
-    /// Body fields today's API takes that the spec extract predates (api-notes.md, "Changes
-    /// since this document", read from @openrouter/sdk 1.3.19), as (path, method, field).
-    const SINCE_THE_EXTRACT: &[(&str, &str, &str)] = &[
-        ("/workspaces", "post", "disabled_server_tools"),
-        ("/workspaces/{id}", "patch", "disabled_server_tools"),
-        ("/keys", "post", "external"),
-        ("/guardrails", "post", "allowed_data_regions"),
-        ("/guardrails/{id}", "patch", "allowed_data_regions"),
-        ("/byok", "post", "is_byok_only"),
-        ("/byok", "post", "is_required"),
-        ("/byok", "post", "declared_zdr"),
-        ("/byok/{id}", "patch", "is_byok_only"),
-        ("/byok/{id}", "patch", "is_required"),
-        ("/byok/{id}", "patch", "declared_zdr"),
-        ("/observability/destinations", "post", "regions"),
-        ("/observability/destinations/{id}", "patch", "regions"),
-    ];
-
-    /// The property names of a request schema (following one `$ref`), with the fields added
-    /// since the extract, sorted.
-    fn spec_fields(spec: &Json, path: &str, method: &str) -> Vec<String> {
-        let mut schema =
-            &spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"];
-        if let Some(r) = schema["$ref"].as_str() {
-            let name = r.rsplit('/').next().expect("a schema name");
-            schema = &spec["components"]["schemas"][name];
-        }
-        let props = schema["properties"].as_object().expect("properties");
-        let mut names: Vec<String> = props.keys().cloned().collect();
-        for (p, m, field) in SINCE_THE_EXTRACT {
-            if (*p, *m) == (path, method) {
-                assert!(
-                    !names.iter().any(|n| n == field),
-                    "{field} is in the spec now"
-                );
-                names.push((*field).to_owned());
-            }
-        }
-        names.sort();
-        names
-    }
-
-    /// The property names of a TypeScript interface in the bindings' `.d.ts` text, sorted.
-    fn dts_fields(interface: &str) -> Vec<String> {
-        let dts = include_str!("../../openrouter-admin-js/src/types.rs");
-        let start = dts
-            .find(&format!("export interface {interface} {{"))
-            .unwrap_or_else(|| panic!("no interface {interface}"));
-        let body = &dts[start..];
-        let body = &body[body.find('{').expect("{") + 1..body.find('}').expect("}")];
-        let mut names: Vec<String> = body
-            .lines()
-            .filter_map(|l| l.trim().split(['?', ':']).next())
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned)
-            .collect();
-        names.sort();
-        names
-    }
-
-    /// Every field of `B` is read, written, in the spec's schema and (when the bindings take
-    /// the body as an object) in the `.d.ts`.
-    fn check<B: Body>(to_json: fn(&B) -> String, spec: &Json, op: (&str, &str), ts: Option<&str>) {
-        let mut names: Vec<String> = B::FIELDS.iter().map(|f| f.name.to_owned()).collect();
-        let mut reader = Everything::default();
-        let body = B::visit(&mut reader).expect("every field set");
-        assert_eq!(
-            reader.0,
-            B::FIELDS.iter().map(|f| f.name).collect::<Vec<_>>(),
-            "reader"
-        );
-        names.sort();
-        let written: serde_json::Map<String, Json> =
-            serde_json::from_str(&to_json(&body)).expect("the writer writes JSON"); // keys sorted
-        assert_eq!(
-            written.keys().collect::<Vec<_>>(),
-            names.iter().collect::<Vec<_>>(),
-            "writer"
-        );
-        assert_eq!(spec_fields(spec, op.0, op.1), names, "spec {op:?}");
-        if let Some(ts) = ts {
-            assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
-        }
-    }
-
-    #[test]
-    fn every_field_is_read_written_specified_and_typed() {
-        let spec = crate::views::tests::spec();
-        check(
-            CreateWorkspace::to_json,
-            &spec,
-            ("/workspaces", "post"),
-            Some("CreateWorkspaceRequest"),
-        );
-        check(
-            UpdateWorkspace::to_json,
-            &spec,
-            ("/workspaces/{id}", "patch"),
-            Some("UpdateWorkspaceRequest"),
-        );
-        check(
-            UpsertBudget::to_json,
-            &spec,
-            ("/workspaces/{id}/budgets/{interval}", "put"),
-            None,
-        );
-        check(
-            CreateKey::to_json,
-            &spec,
-            ("/keys", "post"),
-            Some("CreateKeyRequest"),
-        );
-        check(
-            UpdateKey::to_json,
-            &spec,
-            ("/keys/{hash}", "patch"),
-            Some("UpdateKeyRequest"),
-        );
-        check(
-            CreateGuardrail::to_json,
-            &spec,
-            ("/guardrails", "post"),
-            Some("CreateGuardrailRequest"),
-        );
-        check(
-            UpdateGuardrail::to_json,
-            &spec,
-            ("/guardrails/{id}", "patch"),
-            Some("UpdateGuardrailRequest"),
-        );
-        // The nested content filters: every field of their schemas (the input's deprecated,
-        // ignored `label` aside: the API assigns built-in labels) is read and written.
-        for (fields, json, schema, ignored, ts) in [
-            (
-                BuiltinFilter::FIELDS,
-                BuiltinFilter::visit(&mut Everything::default())
-                    .expect("set")
-                    .to_json(),
-                "ContentFilterBuiltinEntryInput",
-                Some("label"),
-                "BuiltinFilterInput",
-            ),
-            (
-                ContentFilter::FIELDS,
-                ContentFilter::visit(&mut Everything::default())
-                    .expect("set")
-                    .to_json(),
-                "ContentFilterEntry",
-                None,
-                "ContentFilter",
-            ),
-        ] {
-            let mut names: Vec<&str> = fields.iter().map(|f| f.name).collect();
-            names.sort_unstable();
-            let written: serde_json::Map<String, Json> = serde_json::from_str(&json).expect("JSON");
-            assert_eq!(written.keys().collect::<Vec<_>>(), names, "{schema} writer");
-            let props = spec["components"]["schemas"][schema]["properties"]
-                .as_object()
-                .expect("properties");
-            let mut spec_names: Vec<&str> = props
-                .keys()
-                .map(String::as_str)
-                .filter(|n| Some(*n) != ignored)
-                .collect();
-            spec_names.sort_unstable();
-            assert_eq!(spec_names, names, "{schema}");
-            assert_eq!(dts_fields(ts), names, ".d.ts {ts}");
-        }
-        check(
-            CreateByokKey::to_json,
-            &spec,
-            ("/byok", "post"),
-            Some("CreateByokKeyRequest"),
-        );
-        check(
-            UpdateByokKey::to_json,
-            &spec,
-            ("/byok/{id}", "patch"),
-            Some("UpdateByokKeyRequest"),
-        );
-        check(
-            CreateDestination::to_json,
-            &spec,
-            ("/observability/destinations", "post"),
-            Some("CreateDestinationRequest"),
-        );
-        check(
-            UpdateDestination::to_json,
-            &spec,
-            ("/observability/destinations/{id}", "patch"),
-            Some("UpdateDestinationRequest"),
-        );
-        // `external` of `POST /keys`, which the extract predates: read, written and typed.
-        let mut reader = Everything::default();
-        let external = External::visit(&mut reader).expect("every field set");
-        let mut names: Vec<String> = External::FIELDS.iter().map(|f| f.name.into()).collect();
-        assert_eq!(reader.0, names, "reader");
-        names.sort();
-        let written: serde_json::Map<String, Json> =
-            serde_json::from_str(&external.to_json()).expect("JSON");
-        assert_eq!(
-            written.keys().collect::<Vec<_>>(),
-            names.iter().collect::<Vec<_>>()
-        );
-        assert_eq!(
-            dts_fields("ExternalKeyUser"),
-            names,
-            ".d.ts ExternalKeyUser"
-        );
-    }
-
-    #[test]
-    fn field_kinds_and_presence_come_from_the_types() {
-        let f = |name: &str| CreateKey::FIELDS.iter().find(|f| f.name == name).copied();
-        assert_eq!(
-            f("limit").map(|f| (f.kind, f.presence)),
-            Some((Kind::Number, Presence::Optional))
-        );
-        let g = |name: &str| {
-            UpdateWorkspace::FIELDS
-                .iter()
-                .find(|f| f.name == name)
-                .copied()
-        };
-        assert_eq!(
-            g("io_logging_api_key_ids").map(|f| (f.kind, f.presence)),
-            Some((Kind::Integers, Presence::Patch))
-        );
-        assert_eq!(UpsertBudget::FIELDS[0].presence, Presence::Required);
-        // A JSON name that is a Rust keyword: the destination's `type`.
-        assert_eq!(
-            CreateDestination::FIELDS[0],
-            Field {
-                name: "type",
-                kind: Kind::String,
-                presence: Presence::Required
-            }
-        );
-        let config = CreateDestination::FIELDS
-            .iter()
-            .find(|f| f.name == "config");
-        assert_eq!(config.map(|f| f.kind), Some(Kind::Json));
-    }
-}
+mod tests;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use crate::api::{decode_str, Answer, Endpoint, Request};
+use crate::endpoint::{decode_str, Answer, Endpoint, Request};
 use crate::error::Error;
 use crate::retry::{OpClass, RetryPolicy};
 use crate::secret::ManagementKey;
@@ -109,6 +109,10 @@ impl Client<FetchTransport> {
 }
 
 impl<T: Transport> Client<T> {
+    /// The transport's clock (ms since the epoch): record it before a create to reconcile later.
+    pub fn now_ms(&self) -> f64 {
+        self.transport().now_ms()
+    }
     /// A client over any transport (the `mock` feature's `MockTransport` in tests).
     pub fn with_transport(key: ManagementKey, transport: T) -> Self {
         Self::from_parts(key, Config::default(), transport)
@@ -181,8 +185,8 @@ impl<T: Transport> Client<T> {
         path: &str,
         query: &[(&str, &str)],
         body: Option<serde_json::Value>,
-    ) -> Call<'_, T, crate::api::RawRequest<V>> {
-        let mut raw = crate::api::RawRequest::typed(method, path);
+    ) -> Call<'_, T, crate::endpoint::RawRequest<V>> {
+        let mut raw = crate::endpoint::RawRequest::typed(method, path);
         raw.query = query
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -452,7 +456,7 @@ impl<T> fmt::Debug for TextRequest<T> {
     }
 }
 
-impl<T: Transport, V: DeserializeOwned> Call<'_, T, crate::api::RawRequest<V>> {
+impl<T: Transport, V: DeserializeOwned> Call<'_, T, crate::endpoint::RawRequest<V>> {
     /// Overrides the retry class (a POST is treated as a create unless told it is safe).
     pub fn class(mut self, class: OpClass) -> Self {
         self.endpoint.class = class;

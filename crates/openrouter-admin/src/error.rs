@@ -11,7 +11,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::json::Doc;
+use crate::json_reader::Doc;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! from a parsed answer ([`Doc`]), naming the field that failed.
 
 use crate::error::Error;
-use crate::json::Doc;
+use crate::json_reader::Doc;
 
 /// An object of an answer; failures name `path` and the field.
 pub(crate) struct Fields<'d> {

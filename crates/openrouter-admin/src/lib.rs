@@ -30,8 +30,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! * One module per API area ([`areas`]: workspaces, members, budgets, keys, organization,
+//!   usage, guardrails, byok, observability), each with its shapes, endpoints, rules and
+//!   handler; [`api`], [`models`], [`validate`] and [`handlers`] re-export them by layer.
 //! * Requests are data ([`api`]), request bodies declared once ([`body`]); one [`Client`]
-//!   and one handler per resource ([`handlers`]).
+//!   and one handler per resource ([`handlers`]: `client.workspaces()`, `client.keys()`, ...).
 //! * Lists page by page or item by item ([`pagination`]).
 //! * Request bodies are validated before sending ([`validate`]).
 //! * One [`Error`] you question; retries by operation class, and the one retry loop
@@ -41,24 +44,31 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod areas;
 pub mod body;
-mod body_json;
+mod by_id;
+mod checks;
 pub mod client;
+mod concurrency;
+mod endpoint;
 pub mod error;
 mod fields;
 pub mod findings;
 pub mod handlers;
-mod json;
+mod id_list;
+mod json_reader;
+mod json_writer;
 pub mod jsonpath;
 #[cfg(any(test, feature = "mock"))]
 pub mod mock;
 pub mod models;
-mod ordered;
+mod paged;
 pub mod pagination;
 mod patch;
 pub mod restrictions;
 pub mod retry;
 pub mod secret;
+mod shapes;
 pub mod time;
 pub mod transport;
 pub mod url;

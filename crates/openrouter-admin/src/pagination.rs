@@ -23,11 +23,11 @@ use std::time::Duration;
 
 use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
 
-use crate::api::{Answer, PagedEndpoint, Request};
 use crate::client::{Call, Client};
+use crate::endpoint::{Answer, PagedEndpoint, Request};
 use crate::error::{Error, ErrorKind};
-use crate::json::Doc;
-use crate::models::ListResponse;
+use crate::json_reader::Doc;
+use crate::shapes::ListResponse;
 use crate::transport::{CancelSignal, HttpResponse, Transport};
 
 /// Walks a list endpoint.
@@ -254,7 +254,7 @@ impl Paging {
 
 impl<T: Transport + 'static> Client<T> {
     /// A list page by page as JSON text, from its first page's request (an endpoint's
-    /// [`request`](crate::api::Endpoint::request), a failure included, which the first page
+    /// [`request`](crate::endpoint::Endpoint::request), a failure included, which the first page
     /// then is) and its [`Paging`]: the requests, stop rules, loop guard (the client's
     /// `max_walk`) and errors of [`Paginator::by_page_text`], with no code per endpoint type.
     /// For bindings that pick the list in a `match`: each arm builds only the first request,
@@ -512,7 +512,7 @@ async fn pages_at<T: Transport, E: PagedEndpoint>(
     signal: &Option<CancelSignal>,
     concurrency: usize,
 ) -> Result<Vec<ListResponse<E::Item>>, Error> {
-    crate::ordered::buffered(
+    crate::concurrency::buffered(
         offsets.map(|o| {
             let mut e = endpoint.clone();
             e.set_offset(o);

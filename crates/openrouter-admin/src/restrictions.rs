@@ -18,9 +18,8 @@
 //! assert_eq!(r.spend_limit.map(|l| l.limit_usd), Some(20.0));
 //! ```
 
-use crate::models::{
-    BuiltinFilterEntry, ContentFilter, DataRegion, Guardrail, GuardrailId, LimitReset,
-};
+use crate::areas::guardrails::models::{BuiltinFilterEntry, ContentFilter, Guardrail};
+use crate::shapes::{DataRegion, GuardrailId, LimitReset};
 
 /// A spending limit and the guardrail it comes from.
 #[derive(Clone, Debug, PartialEq)]

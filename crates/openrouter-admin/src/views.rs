@@ -4,10 +4,11 @@
 //! here once; a test decodes every example in the spec through both serde and each view and
 //! checks that they agree.
 
+use crate::areas::keys::models::{CreateKey, External};
 use crate::error::Error;
 use crate::fields::Fields;
-use crate::json::Doc;
-use crate::models::{CreateKey, External, KeyHash, LimitReset, Timestamp, UserId, WorkspaceId};
+use crate::json_reader::Doc;
+use crate::shapes::{KeyHash, LimitReset, Timestamp, UserId, WorkspaceId};
 
 /// The settings of a key that its successor inherits (rotation reads `GET /keys/{hash}`),
 /// held as the body that creates that successor.

@@ -310,13 +310,61 @@ fn every_example_decodes() {
             }
         }
     }
-    assert_eq!(
-        operations,
-        // The first scope's 19, guardrails' 13, BYOK's and destinations' 10.
-        19 + 13 + 10,
-        "every covered operation is in the spec"
-    );
+    assert!(operations > 0);
     assert!(decoded > 100, "decoded {decoded} examples");
+}
+
+/// The spec's operations this crate does not offer yet: the one list to shorten when one is
+/// added (then [`every_spec_operation_has_its_decoders`] names what it still needs).
+const NOT_OFFERED: &[(&str, &str)] = &[
+    ("/analytics/meta", "get"),
+    ("/analytics/query", "post"),
+    ("/generation/feedback", "post"),
+    ("/scim/group-mappings", "get"),
+    ("/scim/group-mappings", "post"),
+    ("/scim/group-mappings/{id}", "delete"),
+    ("/scim/group-mappings/{id}", "get"),
+    ("/scim/group-mappings/{id}", "patch"),
+    ("/scim/groups", "get"),
+];
+
+/// Read by their own test ([`credits_and_activity_examples_decode`]): their answers are not
+/// `data`-or-list shaped the way `decoders` reads them.
+const DECODED_APART: &[(&str, &str)] = &[("/credits", "get"), ("/activity", "get")];
+
+/// Every operation of the spec has its decoders in `decoders` (or is named as not offered):
+/// a new operation fails here, named, until its examples are read by the crate's models; and
+/// an operation the spec no longer has fails here too.
+#[test]
+fn every_spec_operation_has_its_decoders() {
+    let spec = spec();
+    let mut missing = Vec::new();
+    let mut seen = Vec::new();
+    for (path, item) in spec["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            let op = (path.as_str(), method.as_str());
+            seen.push(op);
+            let apart = NOT_OFFERED.contains(&op) || DECODED_APART.contains(&op);
+            let has = decoders(path, method).is_some();
+            if has == apart {
+                // Neither decoded nor excused, or excused though now decoded (a stale entry).
+                missing.push(format!("{} {path}", method.to_uppercase()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "operations of the spec without decoders in `decoders` (or with them, yet still in NOT_OFFERED/DECODED_APART): {missing:?}"
+    );
+    let gone: Vec<_> = NOT_OFFERED
+        .iter()
+        .chain(DECODED_APART)
+        .filter(|op| !seen.contains(op))
+        .collect();
+    assert!(gone.is_empty(), "not in the spec: {gone:?}");
 }
 
 #[test]

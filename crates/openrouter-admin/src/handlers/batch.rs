@@ -3,8 +3,8 @@
 //! to look them up in, and the requests sent chunk after chunk with each chunk's failure kept
 //! beside the identifiers it carried.
 
-use crate::api::Request;
 use crate::client::Client;
+use crate::endpoint::Request;
 use crate::error::Error;
 use crate::transport::{CancelSignal, Transport};
 

@@ -1,114 +1,21 @@
-//! One handler per resource (octocrab style): `client.workspaces()`, `client.workspace(id)`,
-//! `client.workspace(id).members()`, `client.workspace(id).budgets()`, `client.keys()`,
-//! `client.key(&hash)`, `client.organization()`, `client.credits()`, `client.activity()`,
-//! `client.workspace(uuid).guardrails()`, `client.guardrail(id)`, `client.guardrails()`.
+//! One handler per resource (octocrab style), each in its area's `handler.rs` (re-exported here):
+//! `client.workspaces()`, `client.workspace(id)`, `client.workspace(id).members()`,
+//! `client.workspace(id).budgets()`, `client.keys()`, `client.key(&hash)`,
+//! `client.current_key()`, `client.organization()`, `client.credits()`, `client.activity()`,
+//! `client.guardrails()`, `client.guardrail(id)`, `client.workspace(uuid).guardrails()`,
+//! `client.workspace(uuid).byok()`, `client.byok_key(id)`,
+//! `client.workspace(uuid).destinations()`, `client.destination(id)`. The composites the
+//! handlers share live here: `batch` (member changes and guardrail assignments in chunks),
+//! `reconcile` (the settings' lost-answer search), `snapshot` (the whole organization read).
 
-mod batch;
-mod budgets;
-mod byok;
-mod guardrails;
-mod keys;
-mod members;
-mod observability;
-mod organization;
-mod reconcile;
-mod snapshot;
-mod usage;
-mod workspaces;
+pub(crate) mod batch;
+pub(crate) mod reconcile;
+pub(crate) mod snapshot;
 
-pub use budgets::BudgetsHandler;
-pub use byok::{ByokHandler, ByokKeyHandler};
-pub use guardrails::{
-    Assignee, AssignmentChanges, AssignmentOutcome, AssignmentReport, AssignmentResult,
-    GuardrailAssigneesHandler, GuardrailHandler, GuardrailKeysHandler, GuardrailMembersHandler,
-    GuardrailsHandler, WorkspaceGuardrailsHandler,
+pub use crate::areas::{
+    budgets::handler::*, byok::handler::*, guardrails::handler::*, keys::handler::*,
+    members::handler::*, observability::handler::*, organization::handler::*,
+    workspaces::handler::*,
 };
-pub use keys::{
-    BulkDelete, BulkResult, BulkUpdate, KeyHandler, KeysHandler, ReconcileKey, Retire, Rotate,
-    Rotation,
-};
-pub use members::{MemberChanges, MemberOutcome, MemberReport, MemberResult, MembersHandler};
-pub use observability::{DestinationHandler, DestinationsHandler};
-pub use organization::{OrganizationHandler, OrganizationMembersHandler};
 pub use reconcile::ReconcileCreated;
 pub use snapshot::{Progress, ReadOrganization};
-pub use workspaces::{ReconcileWorkspace, WorkspaceHandler, WorkspacesHandler};
-
-use crate::api::{
-    GetCurrentKey, ListByokKeys, ListDestinations, ListMembers, ListOrganizationMembers,
-    ListWorkspaces,
-};
-use crate::client::{Call, Client};
-use crate::transport::Transport;
-
-impl<T: Transport> Client<T> {
-    /// Workspaces as a collection: list, create, reconcile.
-    pub fn workspaces(&self) -> WorkspacesHandler<'_, T> {
-        WorkspacesHandler { client: self }
-    }
-    /// One workspace, by UUID or slug.
-    pub fn workspace(&self, id_or_slug: impl AsRef<str>) -> WorkspaceHandler<'_, T> {
-        WorkspaceHandler {
-            client: self,
-            id: id_or_slug.as_ref().to_owned(),
-        }
-    }
-    /// API keys as a collection: list, create, rotate, bulk, reconcile.
-    pub fn keys(&self) -> KeysHandler<'_, T> {
-        KeysHandler { client: self }
-    }
-    /// One API key, by hash.
-    pub fn key(&self, hash: impl Into<crate::models::KeyHash>) -> KeyHandler<'_, T> {
-        KeyHandler {
-            client: self,
-            hash: hash.into(),
-        }
-    }
-    /// `GET /key`: the key the client was built with (any key works here).
-    ///
-    /// ```no_run
-    /// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
-    /// let me = client.current_key().send().await?;
-    /// if !me.is_management_key {
-    ///     eprintln!("this is not a management key");
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub fn current_key(&self) -> Call<'_, T, GetCurrentKey> {
-        self.call(GetCurrentKey)
-    }
-    /// The organization.
-    pub fn organization(&self) -> OrganizationHandler<'_, T> {
-        OrganizationHandler { client: self }
-    }
-    /// The transport's clock (ms since the epoch): record it before a create to reconcile later.
-    pub fn now_ms(&self) -> f64 {
-        self.transport().now_ms()
-    }
-}
-
-/// `limit` and `offset` on the calls of the lists that take both.
-macro_rules! page_options {
-    ($($list:ty),* $(,)?) => {$(
-        impl<T: Transport> Call<'_, T, $list> {
-            /// Page size, 1..100.
-            pub fn limit(mut self, n: u32) -> Self {
-                self.endpoint.limit = Some(n);
-                self
-            }
-            /// Records to skip.
-            pub fn offset(mut self, n: u64) -> Self {
-                self.endpoint.offset = Some(n);
-                self
-            }
-        }
-    )*};
-}
-
-page_options!(
-    ListWorkspaces,
-    ListMembers,
-    ListOrganizationMembers,
-    ListByokKeys,
-    ListDestinations,
-);

@@ -2,10 +2,10 @@
 //! after a create ends in `OutcomeUnknown`, list where the create would have put its object and
 //! return the newest one that matches it, so the caller never makes a second one.
 
-use crate::api::PagedEndpoint;
 use crate::client::Client;
+use crate::endpoint::PagedEndpoint;
 use crate::error::Error;
-use crate::models::Timestamp;
+use crate::shapes::Timestamp;
 use crate::transport::{CancelSignal, Transport};
 
 /// What the lost create would have made, as a test of one listed item.

@@ -12,9 +12,11 @@ use std::collections::BTreeMap;
 
 use futures_util::future::{try_join, try_join4};
 
-use crate::api::{
-    GetActivity, GetCredits, ListBudgets, ListKeys, ListOrganizationMembers, ListWorkspaces,
-};
+use crate::areas::budgets::endpoints::ListBudgets;
+use crate::areas::keys::endpoints::ListKeys;
+use crate::areas::organization::endpoints::ListOrganizationMembers;
+use crate::areas::usage::endpoints::{GetActivity, GetCredits};
+use crate::areas::workspaces::endpoints::ListWorkspaces;
 use crate::client::Client;
 use crate::error::Error;
 use crate::findings::{self, needs_activity, Finding, OrgSnapshot, Thresholds};
@@ -137,7 +139,7 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         let total = workspaces.len();
         tick("workspaces", 0, total);
         let finished = RefCell::new(0usize);
-        let per_workspace = crate::ordered::buffered(
+        let per_workspace = crate::concurrency::buffered(
             workspaces.iter().map(|w| {
                 let (signal, id) = (signal.clone(), w.id.clone());
                 let (finished, tick) = (&finished, &tick);
@@ -185,7 +187,7 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         let total = wanted.len();
         tick("key activity", 0, total);
         let finished = RefCell::new(0usize);
-        let key_activity = crate::ordered::buffered(
+        let key_activity = crate::concurrency::buffered(
             wanted.into_iter().map(|hash| {
                 let signal = signal.clone();
                 let (finished, tick) = (&finished, &tick);

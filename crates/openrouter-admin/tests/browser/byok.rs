@@ -26,15 +26,16 @@ async fn byok_create_list_get_update_delete_in_a_workspace() {
     assert!(created.is_byok_only && !created.is_fallback);
     assert!(!format!("{created:?}").contains(PROVIDER_KEY));
 
-    let all = c
-        .workspace(&ws.id)
-        .byok()
-        .list()
-        .limit(1)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let all = ok(
+        c.workspace(&ws.id)
+            .byok()
+            .list()
+            .limit(1)
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(all, vec![created.clone()]);
     let got = c.byok_key(&created.id).get().send().await.expect("get");
     assert_eq!(got, created);
@@ -54,17 +55,8 @@ async fn byok_create_list_get_update_delete_in_a_workspace() {
     assert_eq!(updated.declared_zdr, None);
     assert!(updated.is_required);
 
-    c.byok_key(&created.id)
-        .delete()
-        .send()
-        .await
-        .expect("delete");
-    let gone = c
-        .byok_key(&created.id)
-        .get()
-        .send()
-        .await
-        .expect_err("gone");
+    ok(c.byok_key(&created.id).delete().send(), "delete").await;
+    let gone = fails(c.byok_key(&created.id).get().send(), "gone").await;
     assert!(gone.is_not_found(), "{gone:?}");
 }
 
@@ -87,13 +79,14 @@ async fn byok_bad_input_is_refused_before_sending_or_by_the_sandbox() {
         .expect_err("exclusive");
     assert_eq!(e.kind(), ErrorKind::Validation);
     assert_eq!(e.validation_errors()[0].field, "is_byok_only");
-    let e = c
-        .workspace(&ws.slug)
-        .byok()
-        .create(CreateByokKey::new("openai", Secret::new(PROVIDER_KEY)))
-        .send()
-        .await
-        .expect_err("a slug");
+    let e = fails(
+        c.workspace(&ws.slug)
+            .byok()
+            .create(CreateByokKey::new("openai", Secret::new(PROVIDER_KEY)))
+            .send(),
+        "a slug",
+    )
+    .await;
     assert_eq!(e.validation_errors()[0].field, "workspace_id");
     assert!(!format!("{e:?} {e}").contains(PROVIDER_KEY));
     assert_eq!(
@@ -115,12 +108,6 @@ async fn byok_bad_input_is_refused_before_sending_or_by_the_sandbox() {
     assert_eq!((e.kind(), e.status()), (ErrorKind::BadRequest, Some(400)));
     assert!(e.message().contains("provider"), "{e}");
     assert!(!format!("{e:?} {e}").contains(PROVIDER_KEY));
-    let listed = c
-        .workspace(&ws.id)
-        .byok()
-        .list()
-        .send()
-        .await
-        .expect("list");
+    let listed = ok(c.workspace(&ws.id).byok().list().send(), "list").await;
     assert!(listed.data.is_empty(), "nothing created");
 }

@@ -10,13 +10,14 @@ async fn member_outcomes_with_scim_and_active_keys() {
     let holder = org_user(&c, "alan.turing").await;
     let plain = org_user(&c, "edsger.dijkstra").await;
     let outsider = org_user(&c, "ken.thompson").await;
-    let report = c
-        .workspace(&ws.id)
-        .members()
-        .add_all([scim.clone(), holder.clone(), plain.clone()])
-        .send()
-        .await
-        .expect("add_all");
+    let report = ok(
+        c.workspace(&ws.id)
+            .members()
+            .add_all([scim.clone(), holder.clone(), plain.clone()])
+            .send(),
+        "add_all",
+    )
+    .await;
     assert!(
         report
             .results
@@ -24,13 +25,14 @@ async fn member_outcomes_with_scim_and_active_keys() {
             .all(|r| matches!(r.outcome, MemberOutcome::Added)),
         "{report:?}"
     );
-    let again = c
-        .workspace(&ws.id)
-        .members()
-        .add_all([plain.clone()])
-        .send()
-        .await
-        .expect("again");
+    let again = ok(
+        c.workspace(&ws.id)
+            .members()
+            .add_all([plain.clone()])
+            .send(),
+        "again",
+    )
+    .await;
     assert!(matches!(
         again.results[0].outcome,
         MemberOutcome::AlreadyMember
@@ -69,11 +71,7 @@ async fn member_outcomes_with_scim_and_active_keys() {
     assert_eq!(by(&holder), "KeptActiveKeys");
     assert_eq!(by(&plain), "Removed");
     assert_eq!(by(&outsider), "NotAMember");
-    c.key(&key.data.hash)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup key");
+    ok(c.key(&key.data.hash).delete().send(), "cleanup key").await;
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
@@ -94,12 +92,7 @@ async fn rotation() {
         .send()
         .await
         .expect("old key");
-    let rot = c
-        .keys()
-        .rotate(&old.data.hash)
-        .send()
-        .await
-        .expect("rotate");
+    let rot = ok(c.keys().rotate(&old.data.hash).send(), "rotate").await;
     assert!(rot.disable_error.is_none());
     let new = &rot.created.data;
     assert_ne!(new.hash, old.data.hash);
@@ -136,11 +129,7 @@ async fn rotation() {
             .expect("new secret works")
             .is_management_key
     );
-    c.keys()
-        .retire(&old.data.hash)
-        .send()
-        .await
-        .expect("retire");
+    ok(c.keys().retire(&old.data.hash).send(), "retire").await;
     assert!(c
         .key(&old.data.hash)
         .get()

@@ -51,12 +51,13 @@ async fn a_cors_refusal_is_a_network_error_naming_the_origin() {
     let e = c.workspaces().list().send().await.expect_err("refused");
     assert_refused(&e, origin);
     // A write whose preflight is refused: safe to retry, so the same error.
-    let e = c
-        .workspace("production")
-        .update(UpdateWorkspace::new().description(Some("x")))
-        .send()
-        .await
-        .expect_err("refused");
+    let e = fails(
+        c.workspace("production")
+            .update(UpdateWorkspace::new().description(Some("x")))
+            .send(),
+        "refused",
+    )
+    .await;
     assert_refused(&e, origin);
 }
 
@@ -66,12 +67,13 @@ async fn retries_end_in_the_same_network_error_and_a_create_in_outcome_unknown()
     let e = c.current_key().send().await.expect_err("refused");
     assert_refused(&e, origin);
     // A create is never retried blindly: the browser cannot say whether it was sent.
-    let e = c
-        .workspaces()
-        .create(CreateWorkspace::new("Refused", unique("refused")))
-        .send()
-        .await
-        .expect_err("refused");
+    let e = fails(
+        c.workspaces()
+            .create(CreateWorkspace::new("Refused", unique("refused")))
+            .send(),
+        "refused",
+    )
+    .await;
     assert!(e.is_outcome_unknown(), "{e}");
     assert_refused(e.cause().expect("the failure behind it"), origin);
 }

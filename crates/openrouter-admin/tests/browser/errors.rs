@@ -19,30 +19,22 @@ async fn error_kinds() {
         .expect_err("401")
         .is_unauthorized());
     // NotFound
-    let e = c
-        .workspace(unique("missing"))
-        .get()
-        .send()
-        .await
-        .expect_err("404");
+    let e = fails(c.workspace(unique("missing")).get().send(), "404").await;
     assert_eq!((e.kind(), e.status()), (ErrorKind::NotFound, Some(404)));
     // Validation (nothing sent)
-    let e = c
-        .workspaces()
-        .create(CreateWorkspace::new("", "NO"))
-        .send()
-        .await
-        .expect_err("invalid");
+    let e = fails(
+        c.workspaces().create(CreateWorkspace::new("", "NO")).send(),
+        "invalid",
+    )
+    .await;
     assert_eq!(e.validation_errors().len(), 2);
     // BadRequest from the server: an unknown user id
     let ws = new_workspace(&c, "err").await;
-    let e = c
-        .workspace(&ws.id)
-        .members()
-        .add(["user_nobody"])
-        .send()
-        .await
-        .expect_err("400");
+    let e = fails(
+        c.workspace(&ws.id).members().add(["user_nobody"]).send(),
+        "400",
+    )
+    .await;
     assert!(
         matches!(e.kind(), ErrorKind::BadRequest | ErrorKind::NotFound),
         "{e:?}"
@@ -80,12 +72,7 @@ async fn error_kinds() {
         json!([{"status": 200, "body": "{\"data\":{\"id\":7}}"}]),
     )
     .await;
-    let e = c
-        .workspace(&ws.slug)
-        .get()
-        .send()
-        .await
-        .expect_err("decode");
+    let e = fails(c.workspace(&ws.slug).get().send(), "decode").await;
     assert!(e.is_decode());
     assert_eq!(e.json_path(), Some("data.id"));
     // Network: a dropped connection, no retries allowed. (On a GET, Firefox itself silently
@@ -97,13 +84,15 @@ async fn error_kinds() {
         json!([{"drop": true}]),
     )
     .await;
-    let e = client_with(5_000, 0)
-        .workspace(&ws.slug)
-        .members()
-        .add([alan])
-        .send()
-        .await
-        .expect_err("network");
+    let e = fails(
+        client_with(5_000, 0)
+            .workspace(&ws.slug)
+            .members()
+            .add([alan])
+            .send(),
+        "network",
+    )
+    .await;
     assert_eq!(e.kind(), ErrorKind::Network, "{e:?}");
     clear_faults().await;
     // Network: nothing listens there (connection refused)
@@ -116,12 +105,7 @@ async fn error_kinds() {
     let e = refused.current_key().send().await.expect_err("refused");
     assert_eq!(e.kind(), ErrorKind::Network, "{e:?}");
     // Forbidden: the Default workspace cannot be deleted
-    let e = c
-        .workspace("default")
-        .delete()
-        .send()
-        .await
-        .expect_err("403");
+    let e = fails(c.workspace("default").delete().send(), "403").await;
     assert!(e.is_forbidden());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }

@@ -22,12 +22,7 @@ async fn read() -> Vec<Finding> {
 
 /// A key in `production` with a limit, expiring `days` from now (whole seconds, as the API wants).
 async fn expiring_key(c: &Client, days: f64) -> ApiKey {
-    let ws = c
-        .workspace("production")
-        .get()
-        .send()
-        .await
-        .expect("production");
+    let ws = ok(c.workspace("production").get().send(), "production").await;
     let at = format_datetime((now() + days * DAY) as i64);
     c.keys()
         .create(

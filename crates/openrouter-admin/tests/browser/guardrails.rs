@@ -42,24 +42,26 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
         .expect("create");
     assert_eq!(g.workspace_id.as_ref(), Some(&ws.id));
     assert_eq!(g.allowed_data_regions, Some(vec![DataRegion::Europe]));
-    let listed = c
-        .workspace(&ws.id)
-        .guardrails()
-        .list()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let listed = ok(
+        c.workspace(&ws.id)
+            .guardrails()
+            .list()
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(listed, vec![g.clone()]);
 
     // Three keys in one call: the one of another workspace fails alone.
-    let report = c
-        .guardrail(&g.id)
-        .keys()
-        .assign([k1.clone(), stranger.clone(), k2.clone()])
-        .send()
-        .await
-        .expect("assign");
+    let report = ok(
+        c.guardrail(&g.id)
+            .keys()
+            .assign([k1.clone(), stranger.clone(), k2.clone()])
+            .send(),
+        "assign",
+    )
+    .await;
     let outcome = |h: &KeyHash| {
         report
             .results
@@ -77,60 +79,52 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
         }
         other => panic!("{other:?}"),
     }
-    let held = c
-        .guardrail(&g.id)
-        .keys()
-        .list()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("assignments");
+    let held = ok(
+        c.guardrail(&g.id).keys().list().paginate().collect_all(),
+        "assignments",
+    )
+    .await;
     let mut hashes: Vec<KeyHash> = held.iter().map(|a| a.key_hash.clone()).collect();
     hashes.sort();
     let mut expected = vec![k1.clone(), k2.clone()];
     expected.sort();
     assert_eq!(hashes, expected);
-    let org_wide = c
-        .guardrails()
-        .key_assignments()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("org-wide");
+    let org_wide = ok(
+        c.guardrails().key_assignments().paginate().collect_all(),
+        "org-wide",
+    )
+    .await;
     assert!(org_wide
         .iter()
         .any(|a| a.key_hash == k1 && a.guardrail_id == g.id));
 
     // Members, then unassigning.
     let user = org_user(&c, "grace.hopper").await;
-    let report = c
-        .guardrail(&g.id)
-        .members()
-        .assign([user.clone()])
-        .send()
-        .await
-        .expect("members");
+    let report = ok(
+        c.guardrail(&g.id).members().assign([user.clone()]).send(),
+        "members",
+    )
+    .await;
     assert!(matches!(
         report.results[0].outcome,
         AssignmentOutcome::Assigned
     ));
-    let members = c
-        .guardrails()
-        .member_assignments()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("org-wide members");
+    let members = ok(
+        c.guardrails().member_assignments().paginate().collect_all(),
+        "org-wide members",
+    )
+    .await;
     assert!(members
         .iter()
         .any(|a| a.user_id == user && a.guardrail_id == g.id));
-    let report = c
-        .guardrail(&g.id)
-        .keys()
-        .unassign([k1.clone(), stranger.clone()])
-        .send()
-        .await
-        .expect("unassign");
+    let report = ok(
+        c.guardrail(&g.id)
+            .keys()
+            .unassign([k1.clone(), stranger.clone()])
+            .send(),
+        "unassign",
+    )
+    .await;
     assert!(matches!(
         report.results[0].outcome,
         AssignmentOutcome::Unassigned
@@ -142,12 +136,7 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
 
     // The workspace default exists by id, is written by an update, and narrows the key.
     let default_id = ws.default_guardrail_id.clone();
-    let e = c
-        .guardrail(&default_id)
-        .get()
-        .send()
-        .await
-        .expect_err("not yet written");
+    let e = fails(c.guardrail(&default_id).get().send(), "not yet written").await;
     assert!(e.is_not_found(), "{e}");
     let default = c
         .guardrail(&default_id)
@@ -173,40 +162,26 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
     assert_eq!(r.allowed_data_regions, Some(vec![DataRegion::Europe]));
 
     // An update keeps what it does not name; a delete takes the assignments along.
-    let updated = c
-        .guardrail(&g.id)
-        .update(UpdateGuardrail::new().description(Some("narrow")))
-        .send()
-        .await
-        .expect("update");
+    let updated = ok(
+        c.guardrail(&g.id)
+            .update(UpdateGuardrail::new().description(Some("narrow")))
+            .send(),
+        "update",
+    )
+    .await;
     assert_eq!(updated.description.as_deref(), Some("narrow"));
     assert_eq!(updated.limit_usd, Some(20.0));
     c.guardrail(&g.id).delete().send().await.expect("delete");
-    let e = c
-        .guardrail(&g.id)
-        .keys()
-        .list()
-        .send()
-        .await
-        .expect_err("gone");
+    let e = fails(c.guardrail(&g.id).keys().list().send(), "gone").await;
     assert!(e.is_not_found(), "{e}");
 
     for k in [&k1, &k2, &stranger] {
         c.key(k).delete().send().await.expect("cleanup key");
     }
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
-    c.workspace(&other.id)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup");
+    ok(c.workspace(&other.id).delete().send(), "cleanup").await;
     // Deleting the workspace deleted its default guardrail.
-    let e = c
-        .guardrail(&default_id)
-        .get()
-        .send()
-        .await
-        .expect_err("gone");
+    let e = fails(c.guardrail(&default_id).get().send(), "gone").await;
     assert!(e.is_not_found(), "{e}");
 }
 
@@ -214,31 +189,27 @@ async fn a_guardrail_limits_keys_and_members_of_its_workspace() {
 async fn bad_guardrail_input_is_refused_before_sending_or_named_by_the_sandbox() {
     let c = client();
     // A slug where the API takes a UUID: refused by the client, naming the field.
-    let e = c
-        .workspace("production")
-        .guardrails()
-        .list()
-        .send()
-        .await
-        .expect_err("slug");
+    let e = fails(c.workspace("production").guardrails().list().send(), "slug").await;
     assert!(e.is_validation());
     assert_eq!(e.validation_errors()[0].field, "workspace_id");
-    let e = c
-        .guardrails()
-        .create(CreateGuardrail::new("x").limit_usd(1.0))
-        .send()
-        .await
-        .expect_err("no reset interval");
+    let e = fails(
+        c.guardrails()
+            .create(CreateGuardrail::new("x").limit_usd(1.0))
+            .send(),
+        "no reset interval",
+    )
+    .await;
     assert_eq!(e.validation_errors()[0].field, "reset_interval");
     // What only the server can know: a key that does not exist, in a single request.
     let ws = c.workspace("staging").get().send().await.expect("staging");
-    let g = c
-        .workspace(&ws.id)
-        .guardrails()
-        .create(CreateGuardrail::new(unique("bad-input")))
-        .send()
-        .await
-        .expect("create");
+    let g = ok(
+        c.workspace(&ws.id)
+            .guardrails()
+            .create(CreateGuardrail::new(unique("bad-input")))
+            .send(),
+        "create",
+    )
+    .await;
     let e = c
         .call(openrouter_admin::api::AssignGuardrailKeys::new(
             g.id.clone(),

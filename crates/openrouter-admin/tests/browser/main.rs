@@ -7,7 +7,7 @@
 //! Both variables are read at compile time; without them every test fails loudly.
 //! Tests create uniquely named resources, so they do not depend on each other and both
 //! browsers can run against one sandbox, one after the other. One test resets the sandbox:
-//! deleting the Default workspace (`today.rs`) changes what the others stand on, so it puts the
+//! deleting the Default workspace (`new_fields.rs`) changes what the others stand on, so it puts the
 //! seed back before it ends (wasm-bindgen-test runs tests one at a time).
 #![cfg(target_arch = "wasm32")]
 
@@ -16,7 +16,7 @@ use std::time::Duration;
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 use openrouter_admin::handlers::MemberOutcome;
 use openrouter_admin::models::*;
-use openrouter_admin::{CancelSignal, Client, ErrorKind, Method, OpClass};
+use openrouter_admin::{CancelSignal, Client, Error, ErrorKind, Method, OpClass};
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
@@ -28,12 +28,12 @@ mod cors;
 mod errors;
 mod findings;
 mod guardrails;
+mod new_fields;
 mod observability;
 mod operations;
 mod outcomes;
 mod pagination;
 mod retries;
-mod today;
 mod usage;
 
 const SANDBOX_URL: Option<&str> = option_env!("SANDBOX_URL");
@@ -96,26 +96,42 @@ async fn faults(method: &str, path: &str, faults: Value) {
 }
 
 async fn clear_faults() {
-    control()
-        .request::<Value>(Method::Delete, "/__sandbox/faults", &[], None)
-        .send()
-        .await
-        .expect("clear faults");
+    ok(
+        control()
+            .request::<Value>(Method::Delete, "/__sandbox/faults", &[], None)
+            .send(),
+        "clear faults",
+    )
+    .await;
 }
 
 /// How many logged requests match `method path` (since the last reset).
 async fn log_count(method: &str, path: &str) -> usize {
-    let log = control()
-        .request::<Value>(Method::Get, "/__sandbox/log", &[], None)
-        .send()
-        .await
-        .expect("log");
+    let log = ok(
+        control()
+            .request::<Value>(Method::Get, "/__sandbox/log", &[], None)
+            .send(),
+        "log",
+    )
+    .await;
     log["requests"]
         .as_array()
         .expect("requests")
         .iter()
         .filter(|r| r["method"] == method && r["path"] == path)
         .count()
+}
+/// Awaits a send that must succeed (`what` names it in the panic when it does not).
+async fn ok<T>(sent: impl std::future::Future<Output = Result<T, Error>>, what: &str) -> T {
+    sent.await.expect(what)
+}
+
+/// Awaits a send that must fail, for its error.
+async fn fails<T: std::fmt::Debug>(
+    sent: impl std::future::Future<Output = Result<T, Error>>,
+    what: &str,
+) -> Error {
+    sent.await.expect_err(what)
 }
 
 fn unique(prefix: &str) -> String {
@@ -135,17 +151,36 @@ async fn new_workspace(c: &Client, prefix: &str) -> Workspace {
         .await
         .expect("create workspace")
 }
+/// A new workspace whose next `method` requests answer `answers` (the sandbox's faults), and
+/// its path as the sandbox's log names it.
+async fn workspace_with_faults(
+    c: &Client,
+    prefix: &str,
+    method: &str,
+    answers: Value,
+) -> (Workspace, String) {
+    let ws = new_workspace(c, prefix).await;
+    let path = format!("/api/v1/workspaces/{}", ws.slug);
+    faults(method, &path, answers).await;
+    (ws, path)
+}
+/// Every key of `ws`, the disabled ones too.
+async fn all_keys(c: &Client, ws: &Workspace) -> Vec<ApiKey> {
+    let all = c.keys().list().workspace(&ws.id).include_disabled(true);
+    ok(all.paginate().collect_all(), "keys").await
+}
 
 async fn org_user(c: &Client, email_prefix: &str) -> UserId {
-    let all = c
-        .organization()
-        .members()
-        .list()
-        .limit(100)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("org members");
+    let all = ok(
+        c.organization()
+            .members()
+            .list()
+            .limit(100)
+            .paginate()
+            .collect_all(),
+        "org members",
+    )
+    .await;
     all.into_iter()
         .find(|m| m.email.starts_with(email_prefix))
         .map(|m| m.id)

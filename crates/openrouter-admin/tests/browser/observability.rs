@@ -14,63 +14,53 @@ fn webhook(n: usize) -> CreateDestination {
 async fn destinations_create_list_update_delete_with_regions() {
     let c = client();
     let ws = new_workspace(&c, "dest").await;
-    let created = c
-        .workspace(&ws.id)
-        .destinations()
-        .create(CreateDestination::new(
-            DestinationType::Langfuse,
-            "Langfuse",
-            JsonObject::from_json(
-                r#"{"publicKey":"pk-lf-1","secretKey":"sk-lf-browser-secret-1234"}"#,
-            ),
-        ))
-        .send()
-        .await
-        .expect("create");
+    let config = r#"{"publicKey":"pk-lf-1","secretKey":"sk-lf-browser-secret-1234"}"#;
+    let dests = c.workspace(&ws.id).destinations();
+    let created = ok(dests.create(langfuse("Langfuse", config)).send(), "create").await;
     assert_eq!(created.kind, DestinationType::Langfuse);
     assert_eq!(created.regions, vec![DataRegion::Global], "the default");
     assert_eq!(created.config["secretKey"], "sk-...1234", "masked");
-    let updated = c
-        .destination(&created.id)
-        .update(UpdateDestination::new().regions(vec!["eu".to_owned()]))
-        .send()
-        .await
-        .expect("regions");
+    let updated = ok(
+        c.destination(&created.id)
+            .update(UpdateDestination::new().regions(vec!["eu".to_owned()]))
+            .send(),
+        "regions",
+    )
+    .await;
     assert_eq!(updated.regions, vec![DataRegion::Europe]);
-    let updated = c
-        .destination(&created.id)
-        .update(UpdateDestination::new().enabled(false).sampling_rate(0.5))
-        .send()
-        .await
-        .expect("update");
+    let updated = ok(
+        c.destination(&created.id)
+            .update(UpdateDestination::new().enabled(false).sampling_rate(0.5))
+            .send(),
+        "update",
+    )
+    .await;
     assert_eq!(
         updated.regions,
         vec![DataRegion::Europe],
         "kept when left out"
     );
     assert!(!updated.enabled);
-    let listed = c
-        .workspace(&ws.id)
-        .destinations()
-        .list()
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let listed = ok(
+        c.workspace(&ws.id)
+            .destinations()
+            .list()
+            .paginate()
+            .collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(listed, vec![updated.clone()]);
     // Cleared regions are refused before sending.
-    let e = c
-        .destination(&created.id)
-        .update(UpdateDestination::new().regions(Vec::<String>::new()))
-        .send()
-        .await
-        .expect_err("empty");
+    let e = fails(
+        c.destination(&created.id)
+            .update(UpdateDestination::new().regions(Vec::<String>::new()))
+            .send(),
+        "empty",
+    )
+    .await;
     assert_eq!(e.validation_errors()[0].field, "regions");
-    c.destination(&created.id)
-        .delete()
-        .send()
-        .await
-        .expect("delete");
+    ok(c.destination(&created.id).delete().send(), "delete").await;
     assert!(c
         .destination(&created.id)
         .get()
@@ -85,42 +75,34 @@ async fn a_sixth_destination_of_one_type_is_a_409() {
     let c = client();
     let ws = new_workspace(&c, "dest-limit").await;
     for n in 0..MAX_DESTINATIONS_PER_TYPE {
-        c.workspace(&ws.id)
-            .destinations()
-            .create(webhook(n))
-            .send()
-            .await
-            .expect("within the limit");
+        ok(
+            c.workspace(&ws.id).destinations().create(webhook(n)).send(),
+            "within the limit",
+        )
+        .await;
     }
-    let e = c
-        .workspace(&ws.id)
-        .destinations()
-        .create(webhook(6))
-        .send()
-        .await
-        .expect_err("the sixth");
+    let e = fails(
+        c.workspace(&ws.id).destinations().create(webhook(6)).send(),
+        "the sixth",
+    )
+    .await;
     assert_eq!(e.status(), Some(409), "{e:?}");
     assert!(!e.is_outcome_unknown(), "a refusal, not a lost answer");
     assert!(e.message().contains("5 webhook"), "{e}");
-    let all = c
-        .workspace(&ws.id)
-        .destinations()
-        .list()
-        .send()
-        .await
-        .expect("list");
+    let all = ok(c.workspace(&ws.id).destinations().list().send(), "list").await;
     assert_eq!(all.data.len(), MAX_DESTINATIONS_PER_TYPE, "nothing created");
     // A missing required setting is the client's to refuse.
-    let e = c
-        .workspace(&ws.id)
-        .destinations()
-        .create(CreateDestination::new(
-            DestinationType::Langfuse,
-            "No secret",
-            JsonObject::from_json(r#"{"publicKey":"pk"}"#),
-        ))
-        .send()
-        .await
-        .expect_err("invalid");
+    let dests = c.workspace(&ws.id).destinations();
+    let no_secret = langfuse("No secret", r#"{"publicKey":"pk"}"#);
+    let e = fails(dests.create(no_secret).send(), "invalid").await;
     assert_eq!(e.validation_errors()[0].field, "config.secretKey");
+}
+
+/// A Langfuse destination's create body named `name`, with `config` as JSON text.
+fn langfuse(name: &str, config: &str) -> CreateDestination {
+    CreateDestination::new(
+        DestinationType::Langfuse,
+        name,
+        JsonObject::from_json(config),
+    )
 }

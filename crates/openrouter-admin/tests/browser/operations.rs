@@ -14,12 +14,7 @@ async fn workspace_lifecycle() {
     let first = c.workspaces().list().limit(5).send().await.expect("list");
     assert!(first.total_count.is_some());
     let ws = new_workspace(&c, "life").await;
-    let by_slug = c
-        .workspace(&ws.slug)
-        .get()
-        .send()
-        .await
-        .expect("get by slug");
+    let by_slug = ok(c.workspace(&ws.slug).get().send(), "get by slug").await;
     let by_id = c.workspace(&ws.id).get().send().await.expect("get by id");
     assert_eq!(by_slug, by_id);
     let updated = c
@@ -34,12 +29,13 @@ async fn workspace_lifecycle() {
         .expect("update");
     assert_eq!(updated.description.as_deref(), Some("d"));
     assert_eq!(updated.name, ws.name, "unset fields stay");
-    let cleared = c
-        .workspace(&ws.id)
-        .update(UpdateWorkspace::new().description(None::<String>))
-        .send()
-        .await
-        .expect("clear");
+    let cleared = ok(
+        c.workspace(&ws.id)
+            .update(UpdateWorkspace::new().description(None::<String>))
+            .send(),
+        "clear",
+    )
+    .await;
     assert_eq!(cleared.description, None);
     c.workspace(&ws.id).delete().send().await.expect("delete");
     let e = c.workspace(&ws.id).get().send().await.expect_err("gone");
@@ -51,42 +47,28 @@ async fn members_and_budgets() {
     let c = client();
     let ws = new_workspace(&c, "mb").await;
     let alan = org_user(&c, "alan.turing").await;
-    let added = c
-        .workspace(&ws.id)
-        .members()
-        .add([alan.clone()])
-        .send()
-        .await
-        .expect("add");
+    let added = ok(
+        c.workspace(&ws.id).members().add([alan.clone()]).send(),
+        "add",
+    )
+    .await;
     assert_eq!(added.added_count, 1);
-    let listed = c
-        .workspace(&ws.slug)
-        .members()
-        .list()
-        .send()
-        .await
-        .expect("list");
+    let listed = ok(c.workspace(&ws.slug).members().list().send(), "list").await;
     assert!(listed.data.iter().any(|m| m.user_id == alan));
-    let removed = c
-        .workspace(&ws.id)
-        .members()
-        .remove([alan.clone()])
-        .send()
-        .await
-        .expect("remove");
+    let removed = ok(
+        c.workspace(&ws.id).members().remove([alan.clone()]).send(),
+        "remove",
+    )
+    .await;
     assert_eq!(removed.removed_count, 1);
 
     let b = c.workspace(&ws.id).budgets();
-    b.put(Interval::Lifetime, 1000.0)
-        .send()
-        .await
-        .expect("lifetime");
-    let monthly = b
-        .put(Interval::Monthly, 100.0)
-        .include_byok(true)
-        .send()
-        .await
-        .expect("monthly");
+    ok(b.put(Interval::Lifetime, 1000.0).send(), "lifetime").await;
+    let monthly = ok(
+        b.put(Interval::Monthly, 100.0).include_byok(true).send(),
+        "monthly",
+    )
+    .await;
     assert_eq!(monthly.data.limit_usd, 100.0);
     assert_eq!(monthly.data.interval(), Some(Interval::Monthly));
     let got = b.get(Interval::Monthly).send().await.expect("get");
@@ -98,16 +80,9 @@ async fn members_and_budgets() {
             .is_err()
     );
     // The server enforces the same rule: a 400.
-    let e = b
-        .put(Interval::Weekly, 150.0)
-        .send()
-        .await
-        .expect_err("shrink rule");
+    let e = fails(b.put(Interval::Weekly, 150.0).send(), "shrink rule").await;
     assert_eq!(e.kind(), ErrorKind::BadRequest, "{e:?}");
-    b.delete(Interval::Monthly)
-        .send()
-        .await
-        .expect("delete budget");
+    ok(b.delete(Interval::Monthly).send(), "delete budget").await;
     let e = b.get(Interval::Monthly).send().await.expect_err("gone");
     assert!(e.is_not_found());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
@@ -148,13 +123,7 @@ async fn key_lifecycle_and_secret() {
         (up.name.as_str(), up.limit, up.limit_reset.clone()),
         ("renamed", None, None)
     );
-    let listed = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .send()
-        .await
-        .expect("list");
+    let listed = ok(c.keys().list().workspace(&ws.id).send(), "list").await;
     assert!(listed.data.iter().any(|k| k.hash == h));
     assert!(listed.total_count.is_none());
 
@@ -164,18 +133,9 @@ async fn key_lifecycle_and_secret() {
         .base_url(api())
         .build()
         .expect("client");
-    let me = plain
-        .current_key()
-        .send()
-        .await
-        .expect("GET /key with the new key");
+    let me = ok(plain.current_key().send(), "GET /key with the new key").await;
     assert!(!me.is_management_key);
-    let e = plain
-        .workspaces()
-        .list()
-        .send()
-        .await
-        .expect_err("not a management key");
+    let e = fails(plain.workspaces().list().send(), "not a management key").await;
     assert!(e.is_forbidden());
 
     c.key(&h).delete().send().await.expect("delete");
@@ -198,29 +158,33 @@ async fn bodies_carry_exact_numbers_and_escaped_text() {
     let ws = new_workspace(&c, "wire").await;
     let name = "quote \" backslash \\ tab\t line\n é ✓ \u{1}";
     let limit = 0.1 + 0.2;
-    let created = c
-        .keys()
-        .create(CreateKey::new(name).limit(limit).workspace_id(&ws.id))
-        .send()
-        .await
-        .expect("create");
+    let created = ok(
+        c.keys()
+            .create(CreateKey::new(name).limit(limit).workspace_id(&ws.id))
+            .send(),
+        "create",
+    )
+    .await;
     let got = c.key(&created.data.hash).get().send().await.expect("get");
     assert_eq!((got.name.as_str(), got.limit), (name, Some(limit)));
-    let patched = c
-        .key(&created.data.hash)
-        .update(UpdateKey::new().limit(Some(1e21)))
-        .send()
-        .await
-        .expect("update");
+    let patched = ok(
+        c.key(&created.data.hash)
+            .update(UpdateKey::new().limit(Some(1e21)))
+            .send(),
+        "update",
+    )
+    .await;
     assert_eq!(patched.limit, Some(1e21));
 }
 
 #[wasm_bindgen_test]
 async fn escape_hatch_reaches_any_path() {
-    let v = client()
-        .request::<Value>(Method::Get, "/workspaces", &[("limit", "1")], None)
-        .send()
-        .await
-        .expect("raw");
+    let v = ok(
+        client()
+            .request::<Value>(Method::Get, "/workspaces", &[("limit", "1")], None)
+            .send(),
+        "raw",
+    )
+    .await;
     assert!(v["data"].is_array());
 }

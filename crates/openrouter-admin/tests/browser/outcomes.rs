@@ -11,27 +11,14 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
     faults("POST", "/api/v1/keys", json!([{"commit_then_drop": true}])).await;
     let before = log_count("POST", "/api/v1/keys").await;
     let since = c.now_ms();
-    let e = c
-        .keys()
-        .create(req.clone())
-        .send()
-        .await
-        .expect_err("unknown");
+    let e = fails(c.keys().create(req.clone()).send(), "unknown").await;
     assert!(e.is_outcome_unknown(), "{e:?}");
     assert_eq!(
         log_count("POST", "/api/v1/keys").await - before,
         1,
         "sent exactly once"
     );
-    let listed = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .include_disabled(true)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let listed = all_keys(&c, &ws).await;
     assert_eq!(
         listed.iter().filter(|k| k.name == name).count(),
         1,
@@ -45,11 +32,7 @@ async fn create_key_commit_then_drop_is_outcome_unknown_and_reconciled() {
         .expect("reconcile")
         .expect("found");
     assert_eq!(found.name, name);
-    c.key(&found.hash)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup key");
+    ok(c.key(&found.hash).delete().send(), "cleanup key").await;
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
@@ -64,26 +47,24 @@ async fn create_workspace_commit_then_drop_is_outcome_unknown_and_reconciled() {
     )
     .await;
     let before = log_count("POST", "/api/v1/workspaces").await;
-    let e = c
-        .workspaces()
-        .create(CreateWorkspace::new("ctd", &slug))
-        .send()
-        .await
-        .expect_err("unknown");
+    let e = fails(
+        c.workspaces()
+            .create(CreateWorkspace::new("ctd", &slug))
+            .send(),
+        "unknown",
+    )
+    .await;
     assert!(e.is_outcome_unknown(), "{e:?}");
     assert_eq!(
         log_count("POST", "/api/v1/workspaces").await - before,
         1,
         "sent exactly once"
     );
-    let all = c
-        .workspaces()
-        .list()
-        .limit(100)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("list");
+    let all = ok(
+        c.workspaces().list().limit(100).paginate().collect_all(),
+        "list",
+    )
+    .await;
     assert_eq!(
         all.iter().filter(|w| w.slug == slug).count(),
         1,
@@ -96,11 +77,7 @@ async fn create_workspace_commit_then_drop_is_outcome_unknown_and_reconciled() {
         .await
         .expect("reconcile")
         .expect("found");
-    c.workspace(&found.id)
-        .delete()
-        .send()
-        .await
-        .expect("cleanup");
+    ok(c.workspace(&found.id).delete().send(), "cleanup").await;
 }
 
 #[wasm_bindgen_test]
@@ -114,20 +91,22 @@ async fn create_retries_only_a_429() {
     )
     .await;
     let before = log_count("POST", "/api/v1/keys").await;
-    let k = c
-        .keys()
-        .create(CreateKey::new("after-429").workspace_id(&ws.id))
-        .send()
-        .await
-        .expect("created");
+    let k = ok(
+        c.keys()
+            .create(CreateKey::new("after-429").workspace_id(&ws.id))
+            .send(),
+        "created",
+    )
+    .await;
     assert_eq!(log_count("POST", "/api/v1/keys").await - before, 2);
     faults("POST", "/api/v1/keys", json!([{"status": 503}])).await;
-    let e = c
-        .keys()
-        .create(CreateKey::new("after-503").workspace_id(&ws.id))
-        .send()
-        .await
-        .expect_err("unknown");
+    let e = fails(
+        c.keys()
+            .create(CreateKey::new("after-503").workspace_id(&ws.id))
+            .send(),
+        "unknown",
+    )
+    .await;
     assert!(e.is_outcome_unknown());
     assert_eq!(
         log_count("POST", "/api/v1/keys").await - before,

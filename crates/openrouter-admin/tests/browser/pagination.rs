@@ -21,39 +21,42 @@ async fn pages_over_more_than_100_keys() {
     .await
     .expect("205 keys");
     assert_eq!(made.len(), 205);
-    let pages: Vec<_> = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .paginate()
-        .by_page()
-        .try_collect()
-        .await
-        .expect("pages");
+    let pages: Vec<_> = ok(
+        c.keys()
+            .list()
+            .workspace(&ws.id)
+            .paginate()
+            .by_page()
+            .try_collect(),
+        "pages",
+    )
+    .await;
     assert_eq!(
         pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(),
         vec![100, 100, 5]
     );
-    let items: Vec<_> = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .paginate()
-        .by_item()
-        .try_collect()
-        .await
-        .expect("items");
+    let items: Vec<_> = ok(
+        c.keys()
+            .list()
+            .workspace(&ws.id)
+            .paginate()
+            .by_item()
+            .try_collect(),
+        "items",
+    )
+    .await;
     assert_eq!(items.len(), 205);
 
     // bulk update with one failing key, then bulk delete
     let mut hashes: Vec<KeyHash> = made.iter().take(4).map(|k| k.data.hash.clone()).collect();
     hashes.insert(2, KeyHash::new("0".repeat(64)));
-    let results = c
-        .keys()
-        .bulk_update(hashes.clone(), UpdateKey::new().disabled(true))
-        .send()
-        .await
-        .expect("bulk");
+    let results = ok(
+        c.keys()
+            .bulk_update(hashes.clone(), UpdateKey::new().disabled(true))
+            .send(),
+        "bulk",
+    )
+    .await;
     assert_eq!(results.len(), 5);
     for (i, r) in results.iter().enumerate() {
         assert_eq!(r.hash, hashes[i]);
@@ -64,13 +67,11 @@ async fn pages_over_more_than_100_keys() {
         }
     }
     let all: Vec<KeyHash> = made.iter().map(|k| k.data.hash.clone()).collect();
-    let deleted = c
-        .keys()
-        .bulk_delete(all)
-        .concurrency(6)
-        .send()
-        .await
-        .expect("bulk delete");
+    let deleted = ok(
+        c.keys().bulk_delete(all).concurrency(6).send(),
+        "bulk delete",
+    )
+    .await;
     assert!(deleted.iter().all(|r| r.result.is_ok()));
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
@@ -93,15 +94,16 @@ async fn pages_over_more_than_100_workspaces() {
     .try_collect()
     .await
     .expect("101 workspaces");
-    let all = c
-        .workspaces()
-        .list()
-        .limit(25)
-        .paginate()
-        .concurrency(4)
-        .collect_all()
-        .await
-        .expect("all");
+    let all = ok(
+        c.workspaces()
+            .list()
+            .limit(25)
+            .paginate()
+            .concurrency(4)
+            .collect_all(),
+        "all",
+    )
+    .await;
     let total = c
         .workspaces()
         .list()

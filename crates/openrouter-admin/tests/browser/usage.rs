@@ -21,15 +21,7 @@ async fn production(c: &Client) -> Workspace {
 /// A seeded key of `production` with spend over the last 30 days.
 async fn spent_key(c: &Client) -> ApiKey {
     let ws = production(c).await;
-    let keys = c
-        .keys()
-        .list()
-        .workspace(&ws.id)
-        .include_disabled(true)
-        .paginate()
-        .collect_all()
-        .await
-        .expect("keys");
+    let keys = all_keys(c, &ws).await;
     keys.into_iter()
         .find(|k| {
             k.usage_weekly > k.usage_daily
@@ -77,13 +69,11 @@ async fn activity_covers_thirty_days_and_sums_to_a_keys_windows() {
         .sum();
     assert_eq!(r4(byok), r4(key.byok_usage_monthly - key.byok_usage_daily));
 
-    let yesterday = c
-        .activity()
-        .key(&key.hash)
-        .date(day(-1))
-        .send()
-        .await
-        .expect("by key and day");
+    let yesterday = ok(
+        c.activity().key(&key.hash).date(day(-1)).send(),
+        "by key and day",
+    )
+    .await;
     assert!(yesterday.iter().all(|r| r.date == day(-1)));
     assert_eq!(
         r4(yesterday.iter().map(|r| r.usage).sum()),
@@ -96,23 +86,16 @@ async fn activity_covers_thirty_days_and_sums_to_a_keys_windows() {
 async fn activity_by_workspace_names_it_and_the_filter_keeps_to_it() {
     let c = client();
     let ws = production(&c).await;
-    let grouped = c
-        .activity()
-        .workspace(&ws.id)
-        .by_workspace()
-        .send()
-        .await
-        .expect("grouped");
+    let grouped = ok(
+        c.activity().workspace(&ws.id).by_workspace().send(),
+        "grouped",
+    )
+    .await;
     assert!(!grouped.is_empty());
     assert!(grouped
         .iter()
         .all(|r| r.workspace_id.as_ref() == Some(&ws.id)));
-    let plain = c
-        .activity()
-        .workspace(&ws.id)
-        .send()
-        .await
-        .expect("filtered");
+    let plain = ok(c.activity().workspace(&ws.id).send(), "filtered").await;
     let total = |rows: &[ActivityItem]| r4(rows.iter().map(|r| r.usage).sum());
     assert_eq!(total(&grouped), total(&plain));
     let member = org_user(&c, "ada.").await;
@@ -145,12 +128,13 @@ async fn bad_filters_fail_before_sending_or_with_the_sandboxs_400() {
     let e = c.activity().key("abc").send().await.expect_err("400");
     assert_eq!(e.status(), Some(400));
     assert!(e.message().contains("api_key_hash"), "{e}");
-    let e = c
-        .activity()
-        .workspace("550e8400-e29b-41d4-a716-446655440000")
-        .send()
-        .await
-        .expect_err("404");
+    let e = fails(
+        c.activity()
+            .workspace("550e8400-e29b-41d4-a716-446655440000")
+            .send(),
+        "404",
+    )
+    .await;
     assert!(e.is_not_found(), "{e}");
     assert!(e.message().contains("workspace_id"), "{e}");
 }
@@ -158,12 +142,11 @@ async fn bad_filters_fail_before_sending_or_with_the_sandboxs_400() {
 #[wasm_bindgen_test]
 async fn an_ordinary_key_is_refused_credits_and_activity() {
     let c = client();
-    let created = c
-        .keys()
-        .create(CreateKey::new(unique("ordinary")))
-        .send()
-        .await
-        .expect("create");
+    let created = ok(
+        c.keys().create(CreateKey::new(unique("ordinary"))).send(),
+        "create",
+    )
+    .await;
     let ordinary = Client::builder()
         .api_key(created.key.expose_secret())
         .base_url(api())
@@ -173,9 +156,5 @@ async fn an_ordinary_key_is_refused_credits_and_activity() {
     assert_eq!(e.status(), Some(403));
     let e = ordinary.activity().send().await.expect_err("403");
     assert_eq!(e.status(), Some(403));
-    c.key(&created.data.hash)
-        .delete()
-        .send()
-        .await
-        .expect("delete");
+    ok(c.key(&created.data.hash).delete().send(), "delete").await;
 }

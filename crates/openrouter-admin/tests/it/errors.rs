@@ -16,13 +16,11 @@ fn envelope_and_kinds() {
         (404, ErrorKind::NotFound),
         (418, ErrorKind::Api),
     ] {
-        let mock = MockTransport::new();
-        mock.push(MockReply::json(
+        let c = client_of([MockReply::json(
             s,
             json!({"error": {"code": s, "message": "m", "metadata": {"why": "x"}}, "user_id": "u"})
                 .to_string(),
-        ));
-        let c = client(mock);
+        )]);
         let e = block_on(c.workspaces().list().send()).expect_err("error");
         assert_eq!(
             (e.kind(), e.status(), e.code(), e.message()),
@@ -61,9 +59,7 @@ fn decode_errors_name_the_json_path() {
     assert_eq!(e.json_path(), Some("data[1].usage"));
     assert!(e.message().contains("data[1].usage"));
 
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": {"id": "w"}})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": {"id": "w"}}))]);
     let e = block_on(c.workspace("w").get().send()).expect_err("missing fields");
     assert!(e.is_decode());
     assert!(
@@ -71,9 +67,7 @@ fn decode_errors_name_the_json_path() {
         "{e:?}"
     );
 
-    let mock = MockTransport::new();
-    mock.push(MockReply::json(200, "not json at all"));
-    let c = client(mock);
+    let c = client_of([MockReply::json(200, "not json at all")]);
     let e = block_on(c.workspaces().list().send()).expect_err("decode");
     assert!(e.is_decode());
 }
@@ -83,9 +77,7 @@ fn unknown_fields_and_enum_values_are_kept() {
     let mut w = workspace("w", "s");
     w["default_provider_sort"] = json!("carbon");
     w["brand_new_field"] = json!({"x": 1});
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": w})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": w}))]);
     let ws = block_on(c.workspace("w").get().send()).expect("decodes");
     assert_eq!(
         ws.default_provider_sort.map(|s| s.as_str().to_owned()),
@@ -111,9 +103,7 @@ fn a_create_key_answer_of_the_wrong_shape_does_not_quote_its_secret() {
         json!({"data": "sk-or-v1-topsecret", "key": "sk-or-v1-topsecret"}),
         json!({"data": api_key("h", "k"), "key": ["sk-or-v1-topsecret"]}),
     ] {
-        let mock = MockTransport::new();
-        mock.push(MockReply::json(201, answer.to_string()));
-        let c = client(mock);
+        let c = client_of([MockReply::json(201, answer.to_string())]);
         let e = block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("decode");
         assert!(e.is_decode(), "{e:?}");
         let told = format!("{e:?} {e} {:?} {:?}", e.body_snippet(), e.json_path());
@@ -126,12 +116,10 @@ fn a_create_key_answer_of_the_wrong_shape_does_not_quote_its_secret() {
 fn secrets_are_redacted() {
     let key = ManagementKey::new(KEY);
     assert!(!format!("{key:?} {key}").contains("0001"));
-    let mock = MockTransport::new();
-    mock.push(MockReply::json(
+    let c = client_of([MockReply::json(
         201,
         json!({"data": api_key("h", "k"), "key": "sk-or-v1-topsecret"}).to_string(),
-    ));
-    let c = client(mock);
+    )]);
     assert!(
         !format!("{c:?}").contains("0001"),
         "the client's Debug hides the key"
@@ -143,12 +131,10 @@ fn secrets_are_redacted() {
     assert_eq!(created.key, Secret::new("sk-or-v1-topsecret"));
 
     // a create-key answer that fails to decode does not leak it through the error either
-    let mock = MockTransport::new();
-    mock.push(MockReply::json(
+    let c = client_of([MockReply::json(
         201,
         json!({"data": {"hash": 1}, "key": "sk-or-v1-topsecret"}).to_string(),
-    ));
-    let c = client(mock);
+    )]);
     let e = block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("decode");
     assert!(!format!("{e:?} {e} {:?}", e.body_snippet()).contains("topsecret"));
 

@@ -129,10 +129,7 @@ fn no_limit_and_no_expiry() {
         json!({ "limit": null, "limit_remaining": null, "limit_reset": null, "expires_at": null, "usage_monthly": 40.0 }),
     )]);
     let found = all(&o);
-    let no_limit = found
-        .iter()
-        .find(|f| f.kind == Kind::NoLimit)
-        .expect("test data");
+    let no_limit = of_kind(&found, Kind::NoLimit);
     assert_eq!(no_limit.severity, Severity::Warning);
     // Half again the month's spend, in whole dollars.
     assert_eq!(
@@ -141,10 +138,7 @@ fn no_limit_and_no_expiry() {
             suggested_usd: 60.0
         })
     );
-    let no_expiry = found
-        .iter()
-        .find(|f| f.kind == Kind::NoExpiry)
-        .expect("test data");
+    let no_expiry = of_kind(&found, Kind::NoExpiry);
     assert_eq!(no_expiry.severity, Severity::Info);
     assert_eq!(
         no_expiry.fix,
@@ -602,4 +596,9 @@ fn a_keys_activity_is_read_only_when_a_rule_needs_it() {
     let mut off = with(40.0, json!("weekly"));
     off.disabled = true;
     assert!(!needs_activity(&off, now(), &t));
+}
+
+/// The finding of `kind` among `found` (the test data has one).
+fn of_kind(found: &[Finding], kind: Kind) -> &Finding {
+    found.iter().find(|f| f.kind == kind).expect("test data")
 }

@@ -78,9 +78,7 @@ fn rotate_with_an_expiry_gives_the_successor_that_expiry() {
 
 #[test]
 fn rotate_with_a_malformed_expiry_sends_no_create() {
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": api_key("old", "k")})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": api_key("old", "k")}))]);
     let e =
         block_on(c.key("old").rotate().expires_at("2031-02-03T04:05").send()).expect_err("refused");
     assert!(e.is_validation(), "{e:?}");
@@ -124,9 +122,7 @@ fn rotate_with_unknown_create_outcome_stops() {
 
 #[test]
 fn retire_deletes() {
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"deleted": true})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"deleted": true}))]);
     block_on(c.keys().retire("old").send()).expect("retired");
     assert_eq!(c.transport().requests()[0].method, Method::Delete);
 }

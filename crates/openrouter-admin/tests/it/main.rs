@@ -27,6 +27,25 @@ pub fn client(mock: MockTransport) -> Client<MockTransport> {
         .expect("client")
 }
 
+/// [`client`] over a mock that gives `replies`, in order.
+pub fn client_of<const N: usize>(replies: [MockReply; N]) -> Client<MockTransport> {
+    let mock = MockTransport::new();
+    for reply in replies {
+        mock.push(reply);
+    }
+    client(mock)
+}
+
+/// A client at the default base URL over `mock` that retries `n` times.
+pub fn retrying(mock: MockTransport, n: u32) -> Client<MockTransport> {
+    Client::builder()
+        .api_key(KEY)
+        .max_retries(n)
+        .transport(mock)
+        .build()
+        .expect("client")
+}
+
 pub fn ok(body: Value) -> MockReply {
     MockReply::json(200, body.to_string())
 }

@@ -306,9 +306,7 @@ fn an_error_ends_the_walk() {
 
 #[test]
 fn empty_list() {
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": [], "total_count": 0})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": [], "total_count": 0}))]);
     let all = block_on(c.organization().members().list().paginate().collect_all()).expect("empty");
     assert!(all.is_empty());
     let _ = MockReply::network();
@@ -397,13 +395,7 @@ fn text_pages_stop_at_the_loop_guard() {
         let data: Vec<_> = (0..100).map(|i| api_key(&format!("h{i}"), "k")).collect();
         ok(json!({"data": data}))
     });
-    mock.expect_key(KEY);
-    let c = Client::builder()
-        .api_key(KEY)
-        .base_url("http://sandbox.test/api/v1/")
-        .transport(mock)
-        .build()
-        .expect("client");
+    let c = client(mock);
     let keys = ListKeys::default();
     let results: Vec<_> = block_on(
         c.text_pages(keys.request(), Paging::of(&keys), None)

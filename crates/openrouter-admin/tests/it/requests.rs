@@ -424,18 +424,14 @@ fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
     assert_eq!(r.headers, vec!["Authorization", "Content-Type"]);
 
     // A POST is a create: a 503 is not retried, and its outcome is unknown.
-    let mock = MockTransport::new();
-    mock.push(err(503, "x")).push(ok(json!({})));
-    let c = client(mock);
+    let c = client_of([err(503, "x"), ok(json!({}))]);
     let e = block_on(c.call(post.clone()).send_text()).expect_err("unknown");
     assert!(e.is_outcome_unknown(), "{e:?}");
     assert_eq!(c.transport().requests().len(), 1);
 
     // Declared safe, the same POST is retried.
     post.class = OpClass::Safe;
-    let mock = MockTransport::new();
-    mock.push(err(503, "x")).push(ok(json!({"ok": true})));
-    let c = client(mock);
+    let c = client_of([err(503, "x"), ok(json!({"ok": true}))]);
     let text = block_on(c.call(post).send_text()).expect("retried");
     assert_eq!(text, r#"{"ok":true}"#);
     assert_eq!(c.transport().requests().len(), 2);
@@ -446,9 +442,7 @@ fn raw_text_requests_send_their_text_and_follow_the_retry_classes() {
     let e = block_on(request.send()).expect_err("an empty name is refused");
     assert_eq!(e.kind(), openrouter_admin::ErrorKind::Validation);
     assert!(c.transport().requests().is_empty());
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": {"id": "a"}})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": {"id": "a"}}))]);
     let text = block_on(
         c.call(RawRequest::new(Method::Get, "/x"))
             .into_text_request()
@@ -586,11 +580,10 @@ fn invalid_bodies_never_leave_the_client() {
 
 #[test]
 fn send_text_returns_the_body_undecoded() {
-    let mock = MockTransport::new();
-    mock.push(err(503, "busy")).push(ok(
-        json!({"data": [{"not": "a workspace"}], "total_count": 1}),
-    ));
-    let c = client(mock);
+    let c = client_of([
+        err(503, "busy"),
+        ok(json!({"data": [{"not": "a workspace"}], "total_count": 1})),
+    ]);
     let text = block_on(c.workspaces().list().limit(5).send_text()).expect("text");
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&text).expect("json")["total_count"],
@@ -628,11 +621,9 @@ fn credits_and_activity() {
     assert_eq!((r.method, r.path.as_str()), (Method::Get, "/credits"));
     assert_eq!((r.query.clone(), r.body), (vec![], None));
 
-    let mock = MockTransport::new();
-    mock.push(ok(
+    let c = client_of([ok(
         json!({"data": {"total_credits": 100.5, "total_usage": 25.75}}),
-    ));
-    let c = client(mock);
+    )]);
     let credits = block_on(c.credits().send()).expect("credits");
     assert_eq!(credits.balance(), 74.75);
 
@@ -662,9 +653,7 @@ fn credits_and_activity() {
     );
     assert!(r.url.ends_with("&workspace_id=w%201%26x"), "{}", r.url);
 
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": [activity_row()]})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": [activity_row()]}))]);
     let rows = block_on(c.activity().by_workspace().send()).expect("rows");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].requests, 5);
@@ -673,9 +662,7 @@ fn credits_and_activity() {
         Some("w1")
     );
     // A drifted row names its path.
-    let mock = MockTransport::new();
-    mock.push(ok(json!({"data": [activity_row(), {"date": "x"}]})));
-    let c = client(mock);
+    let c = client_of([ok(json!({"data": [activity_row(), {"date": "x"}]}))]);
     let e = block_on(c.activity().send()).expect_err("drift");
     assert!(e.to_string().contains("data[1]"), "{e}");
 }
@@ -1182,9 +1169,7 @@ fn destinations() {
 
 #[test]
 fn a_sixth_destination_is_a_conflict_not_an_unknown_outcome() {
-    let mock = MockTransport::new();
-    mock.push(err(409, "at most 5 langfuse destinations per workspace"));
-    let c = client(mock);
+    let c = client_of([err(409, "at most 5 langfuse destinations per workspace")]);
     let e = block_on(
         c.workspace(BYOK_WS)
             .destinations()

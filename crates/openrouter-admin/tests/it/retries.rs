@@ -23,11 +23,7 @@ fn key_created() -> MockReply {
 
 #[test]
 fn safe_calls_retry_5xx_with_full_jitter() {
-    let mock = MockTransport::new();
-    mock.push(err(503, "busy"))
-        .push(err(502, "bad gateway"))
-        .push(ws_ok());
-    let c = client(mock);
+    let c = client_of([err(503, "busy"), err(502, "bad gateway"), ws_ok()]);
     c.transport().set_random(0.5);
     let ws = block_on(c.workspace("prod").get().send()).expect("third attempt succeeds");
     assert_eq!(ws.slug, "prod");
@@ -57,12 +53,7 @@ fn gives_up_after_max_retries() {
 
     let mock = MockTransport::new();
     mock.push(err(500, "boom"));
-    let c = Client::builder()
-        .api_key(KEY)
-        .max_retries(0)
-        .transport(mock)
-        .build()
-        .expect("client");
+    let c = retrying(mock, 0);
     assert!(block_on(c.workspaces().list().send()).is_err());
     assert_eq!(c.transport().requests().len(), 1);
 
@@ -70,12 +61,7 @@ fn gives_up_after_max_retries() {
     for _ in 0..5 {
         mock.push(err(503, "boom"));
     }
-    let c = Client::builder()
-        .api_key(KEY)
-        .max_retries(4)
-        .transport(mock)
-        .build()
-        .expect("client");
+    let c = retrying(mock, 4);
     c.transport().set_random(1.0);
     assert!(block_on(c.workspaces().list().send()).is_err());
     assert_eq!(
@@ -87,38 +73,31 @@ fn gives_up_after_max_retries() {
 
 #[test]
 fn retry_after_is_honoured() {
-    let mock = MockTransport::new();
-    mock.push(err(429, "slow down").header("Retry-After", "2"))
-        .push(ws_ok());
-    let c = client(mock);
+    let c = client_of([err(429, "slow down").header("Retry-After", "2"), ws_ok()]);
     block_on(c.workspace("w").get().send()).expect("ok");
     assert_eq!(c.transport().sleeps(), vec![Duration::from_secs(2)]);
 
-    let mock = MockTransport::new();
-    mock.push(
+    let c = client_of([
         err(503, "x")
             .header("retry-after-ms", "150")
             .header("retry-after", "9"),
-    )
-    .push(ws_ok());
-    let c = client(mock);
+        ws_ok(),
+    ]);
     block_on(c.workspace("w").get().send()).expect("ok");
     assert_eq!(c.transport().sleeps(), vec![Duration::from_millis(150)]);
 
     // An HTTP date, against the transport's clock (the mock starts at 1e12 ms = 2001-09-09T01:46:40Z).
-    let mock = MockTransport::new();
-    mock.push(err(503, "x").header("retry-after", "Sun, 09 Sep 2001 01:46:43 GMT"))
-        .push(ws_ok());
-    let c = client(mock);
+    let c = client_of([
+        err(503, "x").header("retry-after", "Sun, 09 Sep 2001 01:46:43 GMT"),
+        ws_ok(),
+    ]);
     block_on(c.workspace("w").get().send()).expect("ok");
     assert_eq!(c.transport().sleeps(), vec![Duration::from_secs(3)]);
 }
 
 #[test]
 fn retry_after_past_the_deadline_gives_up_with_the_wait() {
-    let mock = MockTransport::new();
-    mock.push(err(429, "slow down").header("Retry-After", "300"));
-    let c = client(mock);
+    let c = client_of([err(429, "slow down").header("Retry-After", "300")]);
     let e = block_on(c.workspace("w").get().send()).expect_err("gives up");
     assert!(e.is_rate_limited());
     assert_eq!(e.retry_after(), Some(Duration::from_secs(300)));
@@ -127,11 +106,11 @@ fn retry_after_past_the_deadline_gives_up_with_the_wait() {
 
 #[test]
 fn network_and_timeouts_are_retried_for_safe_calls() {
-    let mock = MockTransport::new();
-    mock.push(MockReply::network())
-        .push(MockReply::timeout())
-        .push(ok(json!({"deleted": true})));
-    let c = client(mock);
+    let c = client_of([
+        MockReply::network(),
+        MockReply::timeout(),
+        ok(json!({"deleted": true})),
+    ]);
     block_on(c.key("h").delete().send()).expect("ok");
     assert_eq!(c.transport().requests().len(), 3);
     let reqs = c.transport().requests();
@@ -183,11 +162,7 @@ fn every_safe_class_retries() {
         }),
     ];
     for (i, (reply, op)) in ops.into_iter().enumerate() {
-        let mock = MockTransport::new();
-        mock.push(err(503, "x"))
-            .push(MockReply::json(408, ""))
-            .push(reply);
-        let c = client(mock);
+        let c = client_of([err(503, "x"), MockReply::json(408, ""), reply]);
         op(&c).unwrap_or_else(|e| panic!("op {i}: {e}"));
         assert_eq!(c.transport().requests().len(), 3, "op {i}");
     }
@@ -196,9 +171,7 @@ fn every_safe_class_retries() {
 #[test]
 fn client_errors_are_not_retried() {
     for s in [400, 401, 403, 404, 409] {
-        let mock = MockTransport::new();
-        mock.push(err(s, "no"));
-        let c = client(mock);
+        let c = client_of([err(s, "no")]);
         let e = block_on(c.workspace("w").get().send()).expect_err("fails");
         assert_eq!(e.status(), Some(s));
         assert_eq!(c.transport().requests().len(), 1, "{s}");
@@ -207,25 +180,17 @@ fn client_errors_are_not_retried() {
 
 #[test]
 fn delete_404_on_a_retry_is_success() {
-    let mock = MockTransport::new();
-    mock.push(MockReply::timeout())
-        .push(err(404, "Resource not found"));
-    let c = client(mock);
+    let c = client_of([MockReply::timeout(), err(404, "Resource not found")]);
     block_on(c.workspace("w").delete().send()).expect("gone = done");
 
-    let mock = MockTransport::new();
-    mock.push(err(404, "Resource not found"));
-    let c = client(mock);
+    let c = client_of([err(404, "Resource not found")]);
     let e = block_on(c.key("h").delete().send()).expect_err("a first-attempt 404 is an error");
     assert!(e.is_not_found());
 }
 
 #[test]
 fn creates_retry_only_on_429() {
-    let mock = MockTransport::new();
-    mock.push(err(429, "slow").header("retry-after", "1"))
-        .push(key_created());
-    let c = client(mock);
+    let c = client_of([err(429, "slow").header("retry-after", "1"), key_created()]);
     let created =
         block_on(c.keys().create(CreateKey::new("k")).send()).expect("created after a 429");
     assert_eq!(created.key.expose_secret(), "sk-or-v1-secret");
@@ -240,9 +205,7 @@ fn creates_retry_only_on_429() {
         MockReply::network(),
         MockReply::json(408, ""),
     ] {
-        let mock = MockTransport::new();
-        mock.push(reply.clone()).push(key_created());
-        let c = client(mock);
+        let c = client_of([reply.clone(), key_created()]);
         let e = block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("unknown");
         assert!(e.is_outcome_unknown(), "{reply:?} -> {e:?}");
         assert_eq!(e.kind(), ErrorKind::OutcomeUnknown);
@@ -250,10 +213,7 @@ fn creates_retry_only_on_429() {
         assert_eq!(c.transport().requests().len(), 1, "never retried blindly");
         assert!(c.transport().sleeps().is_empty());
 
-        let mock = MockTransport::new();
-        mock.push(reply)
-            .push(ok(json!({"data": workspace("w", "p")})));
-        let c = client(mock);
+        let c = client_of([reply, ok(json!({"data": workspace("w", "p")}))]);
         let e = block_on(c.workspaces().create(CreateWorkspace::new("p", "p")).send())
             .expect_err("unknown");
         assert!(e.is_outcome_unknown());
@@ -262,9 +222,7 @@ fn creates_retry_only_on_429() {
 
     // Refusals are known outcomes.
     for s in [400, 401, 403] {
-        let mock = MockTransport::new();
-        mock.push(err(s, "no"));
-        let c = client(mock);
+        let c = client_of([err(s, "no")]);
         let e = block_on(c.keys().create(CreateKey::new("k")).send()).expect_err("refused");
         assert!(!e.is_outcome_unknown());
         assert_eq!(e.status(), Some(s));
@@ -282,9 +240,7 @@ fn creates_retry_only_on_429() {
 
 #[test]
 fn cancellation_during_backoff() {
-    let mock = MockTransport::new();
-    mock.push(err(503, "busy")).push(ws_ok());
-    let c = client(mock);
+    let c = client_of([err(503, "busy"), ws_ok()]);
     let signal = CancelSignal::new();
     c.transport().cancel_on_sleep(signal.clone());
     let e = block_on(c.workspace("w").get().signal(&signal).send()).expect_err("cancelled");

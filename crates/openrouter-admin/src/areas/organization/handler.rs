@@ -1,7 +1,9 @@
-use crate::api::ListOrganizationMembers;
+//! The organization area's handler.
+
+use crate::areas::organization::endpoints::ListOrganizationMembers;
 use crate::client::{Call, Client};
 use crate::findings::Thresholds;
-use crate::handlers::ReadOrganization;
+use crate::handlers::snapshot::ReadOrganization;
 use crate::transport::Transport;
 
 /// `client.organization()`.
@@ -70,5 +72,12 @@ impl<'a, T: Transport> OrganizationMembersHandler<'a, T> {
     /// `GET /organization/members`: the user ids members add takes, with email and names.
     pub fn list(&self) -> Call<'a, T, ListOrganizationMembers> {
         self.client.call(ListOrganizationMembers::default())
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// The organization.
+    pub fn organization(&self) -> OrganizationHandler<'_, T> {
+        OrganizationHandler { client: self }
     }
 }

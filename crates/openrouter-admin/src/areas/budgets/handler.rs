@@ -1,6 +1,9 @@
-use crate::api::{DeleteBudget, GetBudget, ListBudgets, PutBudget};
+//! The budgets area's handler.
+
+use crate::areas::budgets::endpoints::{DeleteBudget, GetBudget, ListBudgets, PutBudget};
+use crate::areas::budgets::models::UpsertBudget;
 use crate::client::{Call, Client};
-use crate::models::{Interval, UpsertBudget};
+use crate::shapes::Interval;
 use crate::transport::Transport;
 
 /// `client.workspace(id).budgets()`.
@@ -26,31 +29,25 @@ pub struct BudgetsHandler<'a, T> {
 impl<'a, T: Transport> BudgetsHandler<'a, T> {
     /// `GET /workspaces/{id}/budgets`.
     pub fn list(&self) -> Call<'a, T, ListBudgets> {
-        self.client.call(ListBudgets {
-            workspace: self.workspace.clone(),
-        })
+        self.client.call(ListBudgets::new(self.workspace.clone()))
     }
     /// `GET /workspaces/{id}/budgets/{interval}`.
     pub fn get(&self, interval: Interval) -> Call<'a, T, GetBudget> {
-        self.client.call(GetBudget {
-            workspace: self.workspace.clone(),
-            interval,
-        })
+        self.client
+            .call(GetBudget::new(self.workspace.clone(), interval))
     }
     /// `PUT /workspaces/{id}/budgets/{interval}` with `limit_usd` (> 0, finite).
     pub fn put(&self, interval: Interval, limit_usd: f64) -> Call<'a, T, PutBudget> {
-        self.client.call(PutBudget {
-            workspace: self.workspace.clone(),
+        self.client.call(PutBudget::new(
+            self.workspace.clone(),
             interval,
-            body: UpsertBudget::new(limit_usd),
-        })
+            UpsertBudget::new(limit_usd),
+        ))
     }
     /// `DELETE /workspaces/{id}/budgets/{interval}`.
     pub fn delete(&self, interval: Interval) -> Call<'a, T, DeleteBudget> {
-        self.client.call(DeleteBudget {
-            workspace: self.workspace.clone(),
-            interval,
-        })
+        self.client
+            .call(DeleteBudget::new(self.workspace.clone(), interval))
     }
 }
 

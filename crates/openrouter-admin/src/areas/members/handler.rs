@@ -1,12 +1,16 @@
-use crate::api::{AddMembers, Endpoint, ListKeys, ListMembers, PagedEndpoint, RemoveMembers};
-use crate::client::{Call, Client};
-use crate::error::Error;
-use crate::models::{MemberIds, UserId, WorkspaceId};
-use crate::transport::{CancelSignal, Transport};
-use crate::validate::MAX_MEMBER_BATCH;
-use crate::views::{KeyRow, MemberRow};
+//! The members area's handler.
 
-use super::batch::{distinct, failure, send_chunks};
+use crate::areas::keys::endpoints::ListKeys;
+use crate::areas::members::endpoints::{AddMembers, ListMembers, RemoveMembers};
+use crate::areas::members::models::MemberIds;
+use crate::areas::members::rules::MAX_MEMBER_BATCH;
+use crate::client::{Call, Client};
+use crate::endpoint::{Endpoint, PagedEndpoint};
+use crate::error::Error;
+use crate::handlers::batch::{distinct, failure, send_chunks};
+use crate::shapes::{UserId, WorkspaceId};
+use crate::transport::{CancelSignal, Transport};
+use crate::views::{KeyRow, MemberRow};
 
 /// `client.workspace(id).members()`.
 ///
@@ -32,7 +36,7 @@ pub struct MembersHandler<'a, T> {
     pub(crate) workspace: String,
 }
 
-fn ids<I, U>(ids: I) -> Vec<UserId>
+pub(crate) fn ids<I, U>(ids: I) -> Vec<UserId>
 where
     I: IntoIterator<Item = U>,
     U: Into<UserId>,
@@ -43,11 +47,7 @@ where
 impl<'a, T: Transport> MembersHandler<'a, T> {
     /// `GET /workspaces/{id}/members`.
     pub fn list(&self) -> Call<'a, T, ListMembers> {
-        self.client.call(ListMembers {
-            workspace: self.workspace.clone(),
-            offset: None,
-            limit: None,
-        })
+        self.client.call(ListMembers::new(self.workspace.clone()))
     }
     /// `POST .../members/add`: one request, 1..100 ids (validated).
     pub fn add<I, U>(&self, user_ids: I) -> Call<'a, T, AddMembers>
@@ -146,7 +146,7 @@ pub struct MemberReport {
     pub results: Vec<MemberResult>,
 }
 
-type IdSet = super::batch::IdSet<UserId>;
+pub(crate) type IdSet = crate::handlers::batch::IdSet<UserId>;
 
 /// Builder for [`MembersHandler::add_all`] / [`remove_all`](MembersHandler::remove_all).
 #[must_use = "does nothing until `.send().await`"]

@@ -1,16 +1,20 @@
-use crate::api::{
-    decode_str, CreateKeyRequest, DeleteKey, Endpoint, GetKey, ListKeys, Request, UpdateKeyRequest,
+//! The keys area's handler.
+
+use crate::areas::keys::endpoints::GetCurrentKey;
+use crate::areas::keys::endpoints::{
+    CreateKeyRequest, DeleteKey, GetKey, ListKeys, UpdateKeyRequest,
 };
+use crate::areas::keys::models::{ApiKey, CreateKey, CreatedKey, UpdateKey};
+use crate::by_id::by_id;
+use crate::checks::Validate;
 use crate::client::{decode, Call, Client};
+use crate::endpoint::{decode_str, Endpoint, Request};
 use crate::error::Error;
 use crate::fields;
-use crate::json::Doc;
-use crate::models::{
-    ApiKey, CreateKey, CreatedKey, DataResponse, KeyHash, Timestamp, UpdateKey, WorkspaceId,
-};
+use crate::json_reader::Doc;
 use crate::secret::Secret;
+use crate::shapes::{DataResponse, KeyHash, Timestamp, WorkspaceId};
 use crate::transport::{CancelSignal, HttpResponse, Transport};
-use crate::validate::Validate;
 use crate::views::{KeyRow, KeySettings};
 
 /// `client.keys()`.
@@ -141,26 +145,17 @@ pub struct KeyHandler<'a, T> {
     pub(crate) hash: KeyHash,
 }
 
-impl<'a, T: Transport> KeyHandler<'a, T> {
+by_id!(
+    KeyHandler.hash,
     /// `GET /keys/{hash}`.
-    pub fn get(&self) -> Call<'a, T, GetKey> {
-        self.client.call(GetKey {
-            hash: self.hash.clone(),
-        })
-    }
+    get: GetKey,
     /// `PATCH /keys/{hash}` with only the set fields.
-    pub fn update(&self, patch: UpdateKey) -> Call<'a, T, UpdateKeyRequest> {
-        self.client.call(UpdateKeyRequest {
-            hash: self.hash.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateKeyRequest(UpdateKey),
     /// `DELETE /keys/{hash}` (a 404 on a retry counts as done).
-    pub fn delete(&self) -> Call<'a, T, DeleteKey> {
-        self.client.call(DeleteKey {
-            hash: self.hash.clone(),
-        })
-    }
+    delete: DeleteKey,
+);
+
+impl<'a, T: Transport> KeyHandler<'a, T> {
     /// See [`KeysHandler::rotate`].
     pub fn rotate(&self) -> Rotate<'a, T> {
         Rotate {
@@ -415,7 +410,7 @@ async fn bulk<T: Transport>(
     concurrency: usize,
     signal: Option<CancelSignal>,
 ) -> Vec<BulkResult<HttpResponse>> {
-    crate::ordered::buffered(
+    crate::concurrency::buffered(
         requests.into_iter().map(|(hash, prepared)| {
             let signal = signal.clone();
             async move {
@@ -479,5 +474,32 @@ impl<T: Transport> BulkDelete<'_, T> {
                 result: r.result.map(&read),
             })
             .collect())
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// API keys as a collection: list, create, rotate, bulk, reconcile.
+    pub fn keys(&self) -> KeysHandler<'_, T> {
+        KeysHandler { client: self }
+    }
+    /// One API key, by hash.
+    pub fn key(&self, hash: impl Into<KeyHash>) -> KeyHandler<'_, T> {
+        KeyHandler {
+            client: self,
+            hash: hash.into(),
+        }
+    }
+    /// `GET /key`: the key the client was built with (any key works here).
+    ///
+    /// ```no_run
+    /// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
+    /// let me = client.current_key().send().await?;
+    /// if !me.is_management_key {
+    ///     eprintln!("this is not a management key");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn current_key(&self) -> Call<'_, T, GetCurrentKey> {
+        self.call(GetCurrentKey)
     }
 }

@@ -1,12 +1,12 @@
 //! Credits and activity: `client.credits()`, `client.activity()`.
 
-use crate::api::{GetActivity, GetCredits};
+use crate::areas::usage::endpoints::{GetActivity, GetCredits};
 use crate::client::{Call, Client};
-use crate::models::{KeyHash, UserId, WorkspaceId};
+use crate::shapes::{KeyHash, UserId, WorkspaceId};
 use crate::transport::Transport;
 
 impl<T: Transport> Client<T> {
-    /// `GET /credits`: credits bought and used; [`Credits::balance`](crate::models::Credits::balance)
+    /// `GET /credits`: credits bought and used; [`Credits::balance`](crate::areas::usage::models::Credits::balance)
     /// is what is left.
     ///
     /// ```no_run

@@ -1,21 +1,22 @@
 //! Observability (broadcast) destinations: `client.workspace(id).destinations()` lists and
 //! creates, `client.destination(id)` reads, updates and deletes one.
 
-use crate::api::{
+use crate::areas::observability::endpoints::{
     CreateDestinationRequest, DeleteDestination, GetDestination, ListDestinations,
     UpdateDestinationRequest,
 };
-use crate::client::{Call, Client};
-use crate::models::{
-    CreateDestination, Destination, DestinationId, UpdateDestination, WorkspaceId,
+use crate::areas::observability::models::{
+    CreateDestination, Destination, DestinationId, UpdateDestination,
 };
+use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::by_id::by_id;
+use crate::client::{Call, Client};
+use crate::handlers::reconcile::ReconcileCreated;
+use crate::shapes::WorkspaceId;
 use crate::transport::Transport;
 
-use super::reconcile::ReconcileCreated;
-use super::WorkspaceHandler;
-
 /// `client.workspace(id).destinations()`: a workspace's observability destinations, at most
-/// [`MAX_DESTINATIONS_PER_TYPE`](crate::models::MAX_DESTINATIONS_PER_TYPE) of each type.
+/// [`MAX_DESTINATIONS_PER_TYPE`](crate::areas::observability::models::MAX_DESTINATIONS_PER_TYPE) of each type.
 ///
 /// As for BYOK, the API takes the workspace's **UUID** (`workspace_id`): a handler made from
 /// a slug answers with a `validation` error naming `workspace_id`, before sending.
@@ -107,25 +108,13 @@ impl<T: Transport> Client<T> {
     }
 }
 
-impl<'a, T: Transport> DestinationHandler<'a, T> {
+by_id!(
+    DestinationHandler.id,
     /// `GET /observability/destinations/{id}`.
-    pub fn get(&self) -> Call<'a, T, GetDestination> {
-        self.client.call(GetDestination {
-            id: self.id.clone(),
-        })
-    }
+    get: GetDestination,
     /// `PATCH /observability/destinations/{id}` with only the set fields (`regions` left out
     /// is kept; it cannot be cleared).
-    pub fn update(&self, patch: UpdateDestination) -> Call<'a, T, UpdateDestinationRequest> {
-        self.client.call(UpdateDestinationRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateDestinationRequest(UpdateDestination),
     /// `DELETE /observability/destinations/{id}`.
-    pub fn delete(&self) -> Call<'a, T, DeleteDestination> {
-        self.client.call(DeleteDestination {
-            id: self.id.clone(),
-        })
-    }
-}
+    delete: DeleteDestination,
+);

@@ -1,15 +1,16 @@
 //! BYOK provider credentials: `client.workspace(id).byok()` lists and creates,
 //! `client.byok_key(id)` reads, updates and deletes one.
 
-use crate::api::{
+use crate::areas::byok::endpoints::{
     CreateByokKeyRequest, DeleteByokKey, GetByokKey, ListByokKeys, UpdateByokKeyRequest,
 };
+use crate::areas::byok::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey};
+use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::by_id::by_id;
 use crate::client::{Call, Client};
-use crate::models::{ByokKey, ByokKeyId, CreateByokKey, ProviderSlug, UpdateByokKey, WorkspaceId};
+use crate::handlers::reconcile::ReconcileCreated;
+use crate::shapes::WorkspaceId;
 use crate::transport::Transport;
-
-use super::reconcile::ReconcileCreated;
-use super::WorkspaceHandler;
 
 /// `client.workspace(id).byok()`: a workspace's BYOK provider credentials.
 ///
@@ -114,24 +115,12 @@ impl<T: Transport> Client<T> {
     }
 }
 
-impl<'a, T: Transport> ByokKeyHandler<'a, T> {
+by_id!(
+    ByokKeyHandler.id,
     /// `GET /byok/{id}`.
-    pub fn get(&self) -> Call<'a, T, GetByokKey> {
-        self.client.call(GetByokKey {
-            id: self.id.clone(),
-        })
-    }
+    get: GetByokKey,
     /// `PATCH /byok/{id}` with only the set fields (a new `key` replaces the old in place).
-    pub fn update(&self, patch: UpdateByokKey) -> Call<'a, T, UpdateByokKeyRequest> {
-        self.client.call(UpdateByokKeyRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateByokKeyRequest(UpdateByokKey),
     /// `DELETE /byok/{id}` (the key material is wiped).
-    pub fn delete(&self) -> Call<'a, T, DeleteByokKey> {
-        self.client.call(DeleteByokKey {
-            id: self.id.clone(),
-        })
-    }
-}
+    delete: DeleteByokKey,
+);

@@ -1,21 +1,24 @@
-use crate::api::{
-    AssignGuardrailKeys, AssignGuardrailMembers, CreateGuardrailRequest, DeleteGuardrail, Endpoint,
+//! The guardrails area's handler.
+
+use crate::areas::guardrails::endpoints::{
+    AssignGuardrailKeys, AssignGuardrailMembers, CreateGuardrailRequest, DeleteGuardrail,
     GetGuardrail, ListGuardrailKeys, ListGuardrailMembers, ListGuardrails, ListKeyAssignments,
     ListMemberAssignments, UnassignGuardrailKeys, UnassignGuardrailMembers, UpdateGuardrailRequest,
 };
-use crate::client::{Call, Client};
-use crate::error::{Error, FieldError};
-use crate::models::{
-    CreateGuardrail, Guardrail, GuardrailId, KeyHash, KeyHashes, MemberUserIds, UpdateGuardrail,
-    UserId, WorkspaceId,
+use crate::areas::guardrails::models::{
+    CreateGuardrail, Guardrail, KeyHashes, MemberUserIds, UpdateGuardrail,
 };
+use crate::areas::guardrails::rules::MAX_ASSIGNMENT_BATCH;
+use crate::areas::workspaces::handler::WorkspaceHandler;
+use crate::by_id::by_id;
+use crate::client::{Call, Client};
+use crate::endpoint::Endpoint;
+use crate::error::{Error, FieldError};
+use crate::handlers::batch::{distinct, failure, send_chunks, IdSet};
+use crate::handlers::reconcile::ReconcileCreated;
+use crate::shapes::{GuardrailId, KeyHash, UserId, WorkspaceId};
 use crate::transport::{CancelSignal, Transport};
-use crate::validate::MAX_ASSIGNMENT_BATCH;
 use crate::views::AssignmentRow;
-
-use super::batch::{distinct, failure, send_chunks, IdSet};
-use super::reconcile::ReconcileCreated;
-use super::WorkspaceHandler;
 
 impl<T: Transport> Client<T> {
     /// Guardrails across the organization: the Default workspace's list, create, and every
@@ -165,26 +168,17 @@ pub struct GuardrailHandler<'a, T> {
     id: GuardrailId,
 }
 
-impl<'a, T: Transport> GuardrailHandler<'a, T> {
+by_id!(
+    GuardrailHandler.id,
     /// `GET /guardrails/{id}` (404 for a workspace default never written).
-    pub fn get(&self) -> Call<'a, T, GetGuardrail> {
-        self.client.call(GetGuardrail {
-            id: self.id.clone(),
-        })
-    }
+    get: GetGuardrail,
     /// `PATCH /guardrails/{id}` with only the set fields (lists replaced whole).
-    pub fn update(&self, patch: UpdateGuardrail) -> Call<'a, T, UpdateGuardrailRequest> {
-        self.client.call(UpdateGuardrailRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateGuardrailRequest(UpdateGuardrail),
     /// `DELETE /guardrails/{id}`: its keys and members are governed by nothing after.
-    pub fn delete(&self) -> Call<'a, T, DeleteGuardrail> {
-        self.client.call(DeleteGuardrail {
-            id: self.id.clone(),
-        })
-    }
+    delete: DeleteGuardrail,
+);
+
+impl<'a, T: Transport> GuardrailHandler<'a, T> {
     /// The keys it governs.
     pub fn keys(&self) -> GuardrailKeysHandler<'a, T> {
         GuardrailAssigneesHandler::new(self.client, &self.id)
@@ -250,31 +244,6 @@ impl<'a, T: Transport> GuardrailMembersHandler<'a, T> {
         self.client.call(ListGuardrailMembers::new(self.id.clone()))
     }
 }
-
-/// `limit` and `offset` of the guardrail lists' calls.
-macro_rules! page_options {
-    ($($t:ty),*) => {$(
-        impl<T: Transport> Call<'_, T, $t> {
-            /// Page size, 1..100.
-            pub fn limit(mut self, n: u32) -> Self {
-                self.endpoint.limit = Some(n);
-                self
-            }
-            /// Records to skip.
-            pub fn offset(mut self, n: u64) -> Self {
-                self.endpoint.offset = Some(n);
-                self
-            }
-        }
-    )*};
-}
-page_options!(
-    ListGuardrails,
-    ListGuardrailKeys,
-    ListGuardrailMembers,
-    ListKeyAssignments,
-    ListMemberAssignments
-);
 
 /// What happened to one key or member in an [`AssignmentChanges`].
 #[derive(Clone, Debug)]
@@ -384,7 +353,7 @@ impl<'a, T: Transport, I: Assignee> AssignmentChanges<'a, T, I> {
 
 /// The work of an [`AssignmentChanges`], the same for keys and members (`keys` says which),
 /// so that it exists once in a build that does both.
-struct Changes<'a, T> {
+pub(crate) struct Changes<'a, T> {
     client: &'a Client<T>,
     guardrail: GuardrailId,
     ids: Vec<String>,
@@ -433,7 +402,7 @@ impl<T: Transport> Changes<'_, T> {
     }
 
     /// The one request for `ids`.
-    fn request(&self, ids: Vec<String>) -> Result<crate::api::Request, Error> {
+    fn request(&self, ids: Vec<String>) -> Result<crate::endpoint::Request, Error> {
         let id = self.guardrail.clone();
         match (self.keys, self.assign) {
             (true, true) => AssignGuardrailKeys::new(id, KeyHashes::new(ids)).request(),

@@ -1,13 +1,17 @@
-use crate::api::{
-    decode_str, CreateWorkspaceRequest, DeleteWorkspace, Endpoint, GetWorkspace, ListWorkspaces,
-    UpdateWorkspaceRequest,
-};
-use crate::client::{Call, Client};
-use crate::error::Error;
-use crate::models::{CreateWorkspace, DataResponse, UpdateWorkspace, Workspace};
-use crate::transport::{CancelSignal, Transport};
+//! The workspaces area's handler.
 
-use super::{BudgetsHandler, MembersHandler};
+use crate::areas::budgets::handler::BudgetsHandler;
+use crate::areas::members::handler::MembersHandler;
+use crate::areas::workspaces::endpoints::{
+    CreateWorkspaceRequest, DeleteWorkspace, GetWorkspace, ListWorkspaces, UpdateWorkspaceRequest,
+};
+use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace, Workspace};
+use crate::by_id::by_id;
+use crate::client::{Call, Client};
+use crate::endpoint::{decode_str, Endpoint};
+use crate::error::Error;
+use crate::shapes::DataResponse;
+use crate::transport::{CancelSignal, Transport};
 
 /// `client.workspaces()`.
 ///
@@ -43,9 +47,8 @@ impl<'a, T: Transport> WorkspacesHandler<'a, T> {
     }
     /// `GET /workspaces/{id}` (UUID or slug).
     pub fn get(&self, id_or_slug: impl AsRef<str>) -> Call<'a, T, GetWorkspace> {
-        self.client.call(GetWorkspace {
-            id: id_or_slug.as_ref().to_owned(),
-        })
+        self.client
+            .call(GetWorkspace::new(id_or_slug.as_ref().to_owned()))
     }
     /// Finds a workspace created under an unknown outcome, by its slug.
     pub fn reconcile(&self, slug: impl Into<String>) -> ReconcileWorkspace<'a, T> {
@@ -74,25 +77,18 @@ pub struct WorkspaceHandler<'a, T> {
     pub(crate) id: String,
 }
 
-impl<'a, T: Transport> WorkspaceHandler<'a, T> {
+by_id!(
+    WorkspaceHandler.id,
     /// `GET /workspaces/{id}`.
-    pub fn get(&self) -> Call<'a, T, GetWorkspace> {
-        self.client.call(GetWorkspace {
-            id: self.id.clone(),
-        })
-    }
+    get: GetWorkspace,
     /// `PATCH /workspaces/{id}` with only the set fields.
-    pub fn update(&self, patch: UpdateWorkspace) -> Call<'a, T, UpdateWorkspaceRequest> {
-        self.client.call(UpdateWorkspaceRequest {
-            id: self.id.clone(),
-            body: patch,
-        })
-    }
+    update: UpdateWorkspaceRequest(UpdateWorkspace),
     /// `DELETE /workspaces/{id}` (a workspace with active keys cannot be deleted; the
     /// Default workspace answers 403: see [`delete_even_if_default`](Self::delete_even_if_default)).
-    pub fn delete(&self) -> Call<'a, T, DeleteWorkspace> {
-        self.client.call(DeleteWorkspace::new(self.id.clone()))
-    }
+    delete: DeleteWorkspace,
+);
+
+impl<'a, T: Transport> WorkspaceHandler<'a, T> {
     /// `DELETE /workspaces/{id}?confirm_default_workspace_deletion=true`: deletes this
     /// workspace even if it is the Default workspace. For the Default workspace that
     /// permanently disables the account's unscoped inference keys and deletes its budgets,
@@ -153,6 +149,20 @@ impl<T: Transport> ReconcileWorkspace<'_, T> {
             Ok(answer) => Ok(Some(answer.body)),
             Err(e) if e.is_not_found() => Ok(None),
             Err(e) => Err(e),
+        }
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// Workspaces as a collection: list, create, reconcile.
+    pub fn workspaces(&self) -> WorkspacesHandler<'_, T> {
+        WorkspacesHandler { client: self }
+    }
+    /// One workspace, by UUID or slug.
+    pub fn workspace(&self, id_or_slug: impl AsRef<str>) -> WorkspaceHandler<'_, T> {
+        WorkspaceHandler {
+            client: self,
+            id: id_or_slug.as_ref().to_owned(),
         }
     }
 }

@@ -50,21 +50,16 @@ async fn a_key_made_for_an_external_user_says_so() {
     assert!(!format!("{created:?}").contains(&partner_key));
     let got = c.key(&created.data.hash).get().send().await.expect("get");
     assert_eq!(got.external_user.as_deref(), Some(user.as_str()));
-    let listed = c
-        .keys()
-        .list()
-        .workspace(ws.id.clone())
-        .send()
-        .await
-        .expect("list");
+    let listed = ok(c.keys().list().workspace(ws.id.clone()).send(), "list").await;
     assert_eq!(listed.data.len(), 1);
     assert_eq!(listed.data[0].external_user.as_deref(), Some(user.as_str()));
-    let plain = c
-        .keys()
-        .create(CreateKey::new("plain").workspace_id(ws.id.clone()))
-        .send()
-        .await
-        .expect("create");
+    let plain = ok(
+        c.keys()
+            .create(CreateKey::new("plain").workspace_id(ws.id.clone()))
+            .send(),
+        "create",
+    )
+    .await;
     assert_eq!(plain.data.external_user, None);
     for hash in [&created.data.hash, &plain.data.hash] {
         c.key(hash).delete().send().await.expect("delete");
@@ -113,12 +108,13 @@ async fn bad_new_fields_are_refused_before_anything_is_sent() {
             "disabled_server_tools[1]",
         ),
     ] {
-        let e = c
-            .workspace(&ws.id)
-            .update(UpdateWorkspace::new().disabled_server_tools(Some(tools)))
-            .send()
-            .await
-            .expect_err("refused by the sandbox");
+        let e = fails(
+            c.workspace(&ws.id)
+                .update(UpdateWorkspace::new().disabled_server_tools(Some(tools)))
+                .send(),
+            "refused by the sandbox",
+        )
+        .await;
         assert_eq!(e.status(), Some(400));
         assert!(e.message().contains(field), "{e}");
     }
@@ -135,47 +131,56 @@ async fn disabled_server_tools_are_set_kept_and_cleared() {
         "openrouter:web_search".to_owned(),
         "openrouter:bash".to_owned(),
     ];
-    let ws = c
-        .workspaces()
-        .create(CreateWorkspace::new("Tools", slug.as_str()).disabled_server_tools(tools.clone()))
-        .send()
-        .await
-        .expect("create");
+    let ws = ok(
+        c.workspaces()
+            .create(
+                CreateWorkspace::new("Tools", slug.as_str()).disabled_server_tools(tools.clone()),
+            )
+            .send(),
+        "create",
+    )
+    .await;
     assert_eq!(ws.disabled_server_tools.as_ref(), Some(&tools));
-    let kept = c
-        .workspace(&slug)
-        .update(UpdateWorkspace::new().description(Some("d")))
-        .send()
-        .await
-        .expect("update another field");
+    let kept = ok(
+        c.workspace(&slug)
+            .update(UpdateWorkspace::new().description(Some("d")))
+            .send(),
+        "update another field",
+    )
+    .await;
     assert_eq!(
         kept.disabled_server_tools.as_ref(),
         Some(&tools),
         "left out = kept"
     );
-    let cleared = c
-        .workspace(&slug)
-        .update(UpdateWorkspace::new().disabled_server_tools(Some(vec![])))
-        .send()
-        .await
-        .expect("empty list");
+    let cleared = ok(
+        c.workspace(&slug)
+            .update(UpdateWorkspace::new().disabled_server_tools(Some(vec![])))
+            .send(),
+        "empty list",
+    )
+    .await;
     assert_eq!(cleared.disabled_server_tools, None, "[] clears");
-    let set = c
-        .workspace(&slug)
-        .update(UpdateWorkspace::new().disabled_server_tools(Some(vec!["openrouter:shell".into()])))
-        .send()
-        .await
-        .expect("set");
+    let set = ok(
+        c.workspace(&slug)
+            .update(
+                UpdateWorkspace::new().disabled_server_tools(Some(vec!["openrouter:shell".into()])),
+            )
+            .send(),
+        "set",
+    )
+    .await;
     assert_eq!(
         set.disabled_server_tools,
         Some(vec!["openrouter:shell".to_owned()])
     );
-    let nulled = c
-        .workspace(&slug)
-        .update(UpdateWorkspace::new().disabled_server_tools(None))
-        .send()
-        .await
-        .expect("null");
+    let nulled = ok(
+        c.workspace(&slug)
+            .update(UpdateWorkspace::new().disabled_server_tools(None))
+            .send(),
+        "null",
+    )
+    .await;
     assert_eq!(nulled.disabled_server_tools, None, "null clears");
     c.workspace(&slug).delete().send().await.expect("delete");
 }
@@ -186,20 +191,19 @@ async fn disabled_server_tools_are_set_kept_and_cleared() {
 async fn the_default_workspace_goes_only_when_confirmed() {
     let c = client();
     let other = new_workspace(&c, "confirm-ignored").await;
-    c.workspace(&other.id)
-        .delete_even_if_default()
-        .send()
-        .await
-        .expect("the confirmation changes nothing for another workspace");
+    ok(
+        c.workspace(&other.id).delete_even_if_default().send(),
+        "the confirmation changes nothing for another workspace",
+    )
+    .await;
 
     // Without the confirmation it is a 403 (errors.rs), and the workspace stays.
 
-    let inference = c
-        .keys()
-        .create(CreateKey::new("inference"))
-        .send()
-        .await
-        .expect("a Default-workspace key");
+    let inference = ok(
+        c.keys().create(CreateKey::new("inference")).send(),
+        "a Default-workspace key",
+    )
+    .await;
     let deleted = c.workspace("default").delete_even_if_default().send().await;
     let gone = c.workspace("default").get().send().await;
     let key_after = c.key(&inference.data.hash).get().send().await;
@@ -209,12 +213,14 @@ async fn the_default_workspace_goes_only_when_confirmed() {
         .send()
         .await;
     let still_management = c.current_key().send().await;
-    control()
-        .request::<Value>(Method::Post, "/__sandbox/reset", &[], None)
-        .class(OpClass::Safe)
-        .send()
-        .await
-        .expect("reset to the seed");
+    ok(
+        control()
+            .request::<Value>(Method::Post, "/__sandbox/reset", &[], None)
+            .class(OpClass::Safe)
+            .send(),
+        "reset to the seed",
+    )
+    .await;
 
     deleted.expect("deleted with the confirmation");
     assert!(gone.expect_err("gone").is_not_found());
@@ -228,9 +234,5 @@ async fn the_default_workspace_goes_only_when_confirmed() {
             .expect("management key kept")
             .is_management_key
     );
-    c.workspace("default")
-        .get()
-        .send()
-        .await
-        .expect("the seed is back");
+    ok(c.workspace("default").get().send(), "the seed is back").await;
 }

@@ -1,0 +1,14 @@
+//! A workspace's budgets, one per interval.
+//!
+//! The area in one folder: `models` (its shapes), `endpoints` (one type per operation and its
+//! constructor), `rules` (its bodies' checks), `handler` (what `Client` offers for it).
+
+pub(crate) mod endpoints;
+pub(crate) mod handler;
+pub(crate) mod models;
+pub(crate) mod rules;
+
+pub use self::endpoints::*;
+pub use self::handler::*;
+pub use self::models::*;
+pub use self::rules::*;
