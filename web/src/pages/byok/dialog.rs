@@ -2,12 +2,14 @@
 //! answer was lost is searched for before another can start; found, the page says the provider
 //! key was stored, and shows only its masked label.
 
+use crate::components::conflict::{sends_nothing, EditCheck};
 use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, TextField, TriSelect};
 use crate::components::form::DialogFoot;
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::byok::form::ByokForm;
 use crate::pages::change::{Change, ChangeAction};
+use crate::services::use_toasts;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, BYOK_PROVIDERS};
@@ -97,7 +99,10 @@ pub fn ByokDialog(
     };
     let adding = existing.is_none();
     let form = ByokForm::new(existing.as_ref());
+    // An edit compares what the user saw with the key as the API has it at save.
+    let check = existing.clone().map(|k| EditCheck::new(k, form));
     let was = StoredValue::new(existing);
+    let toasts = use_toasts();
     let errors = FormErrors::new(Signal::derive(move || {
         was.with_value(|k| form.errors(k.as_ref()))
     }));
@@ -106,7 +111,7 @@ pub fn ByokDialog(
         if adding {
             lost.blocks(pending)
         } else {
-            pending
+            pending || check.is_some_and(EditCheck::reading)
         }
     });
 
@@ -118,9 +123,21 @@ pub fn ByokDialog(
         if blocked.get_untracked() || !was.with_value(|k| form.errors(k.as_ref())).is_empty() {
             return;
         }
-        change.dispatch(match was.get_value() {
-            None => Change::Add(form.to_create()),
-            Some(k) => Change::Edit(k.id.clone(), form.to_patch(&k)),
+        let Some(check) = check else {
+            change.dispatch(Change::Add(form.to_create()));
+            return;
+        };
+        let id = check.seen().id;
+        let reread = async move { use_client()?.byok_key(id).get().send().await };
+        check.save(form, reread, move || {
+            let now = check.seen();
+            let patch = form.to_patch(&now);
+            if sends_nothing(&patch) {
+                toasts.ok("Nothing left to save: the key already has these values");
+                on_close.run(());
+            } else {
+                change.dispatch(Change::Edit(now.id, patch));
+            }
         });
     };
     let close = Callback::new(move |()| {
@@ -167,6 +184,7 @@ pub fn ByokDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
+                    {check.map(|c| c.notice(form))}
                     {adding.then(|| view! {
                         <LostNotice lost=lost.state what="provider key" again=again />
                         <FoundNotice lost=lost.state what="provider key" said=found_text on_open=on_open />

@@ -2,8 +2,9 @@
 //! bodies made from them: every field the API has (restrictions, spend, zero data retention,
 //! content filters, the training and publication flags); an update sends only what changed.
 
+use crate::components::conflict::{Slot, Slotted};
 use crate::components::field::{tri_parse, tri_value};
-use crate::pages::guardrails::describe::zdr_switches;
+use crate::pages::guardrails::describe::{zdr_switches, ZDR_PROVIDERS};
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
 use openrouter_admin::models::{
@@ -359,6 +360,101 @@ impl GrForm {
         p.enable_free_model_training = flag(self.free_training, |o| o.enable_free_model_training);
         p.enable_paid_model_training = flag(self.paid_training, |o| o.enable_paid_model_training);
         p
+    }
+}
+
+/// The API's names of the zero data retention switches, in [`ZDR_PROVIDERS`]' order.
+const ZDR_FIELDS: [&str; 5] = [
+    "enforce_zdr_anthropic",
+    "enforce_zdr_openai",
+    "enforce_zdr_google",
+    "enforce_zdr_xai",
+    "enforce_zdr_other",
+];
+
+/// What an edit compares with the guardrail as the API has it now: every field of the form.
+impl Slotted<Guardrail> for GrForm {
+    fn holding(g: &Guardrail) -> GrForm {
+        GrForm::new(Some(g))
+    }
+
+    fn slots(&self) -> Vec<(&'static str, &'static str, Slot)> {
+        let mut out = vec![
+            ("name", "The name", Slot::Text(self.name)),
+            (
+                "description",
+                "The description",
+                Slot::Text(self.description),
+            ),
+            ("limit_usd", "The spend limit", Slot::Text(self.limit)),
+            (
+                "reset_interval",
+                "The reset interval",
+                Slot::Text(self.reset),
+            ),
+            (
+                "include_byok_in_budgets",
+                "Counting BYOK spend",
+                Slot::Flag(self.byok),
+            ),
+            ("allowed_models", "Allowed models", Slot::Text(self.models)),
+            (
+                "allowed_providers",
+                "Allowed providers",
+                Slot::Text(self.providers),
+            ),
+            (
+                "ignored_models",
+                "Ignored models",
+                Slot::Text(self.ignored_models),
+            ),
+            (
+                "ignored_providers",
+                "Ignored providers",
+                Slot::Text(self.ignored_providers),
+            ),
+            (
+                "allowed_data_regions",
+                "Allowed data regions",
+                Slot::Set(self.regions),
+            ),
+        ];
+        out.extend(
+            ZDR_FIELDS
+                .iter()
+                .zip(ZDR_PROVIDERS)
+                .enumerate()
+                .map(|(i, (key, (_, label)))| (*key, label, Slot::Switch(self.zdr, i))),
+        );
+        out.extend(
+            BUILTINS
+                .iter()
+                .map(|(slug, label)| (*slug, *label, Slot::Entry(self.builtins, slug))),
+        );
+        out.extend([
+            (
+                "scan_scope",
+                "Prompt injection scope",
+                Slot::Text(self.scan_scope),
+            ),
+            ("content_filters", "Custom filters", Slot::Text(self.custom)),
+            (
+                "enable_free_model_publication",
+                "Free endpoints that publish prompts",
+                Slot::Tri(self.free_publication),
+            ),
+            (
+                "enable_free_model_training",
+                "Free endpoints that train on requests",
+                Slot::Tri(self.free_training),
+            ),
+            (
+                "enable_paid_model_training",
+                "Paid endpoints that train on requests",
+                Slot::Tri(self.paid_training),
+            ),
+        ]);
+        out
     }
 }
 

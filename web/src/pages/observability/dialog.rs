@@ -2,12 +2,14 @@
 //! lost is searched for before another can start (a second would take another of the type's
 //! five places).
 
+use crate::components::conflict::{sends_nothing, EditCheck};
 use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, TextField};
 use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::change::{Change, ChangeAction};
 use crate::pages::observability::form::{full_text, label, DestForm};
+use crate::services::use_toasts;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{
@@ -87,7 +89,10 @@ pub fn DestinationDialog(
         .or(first_open)
         .unwrap_or(DestinationType::Langfuse);
     let form = DestForm::new(existing.as_ref(), kind);
+    // An edit compares what the user saw with the destination as the API has it at save.
+    let check = existing.clone().map(|d| EditCheck::new(d, form));
     let was = StoredValue::new(existing);
+    let toasts = use_toasts();
     let errors = FormErrors::new(Signal::derive(move || {
         was.with_value(|d| form.errors(d.as_ref()))
     }));
@@ -96,7 +101,7 @@ pub fn DestinationDialog(
         if adding {
             lost.blocks(pending)
         } else {
-            pending
+            pending || check.is_some_and(EditCheck::reading)
         }
     });
 
@@ -108,9 +113,21 @@ pub fn DestinationDialog(
         if blocked.get_untracked() || !was.with_value(|d| form.errors(d.as_ref())).is_empty() {
             return;
         }
-        change.dispatch(match was.get_value() {
-            None => Change::Add(form.to_create()),
-            Some(d) => Change::Edit(d.id.clone(), form.to_patch(&d)),
+        let Some(check) = check else {
+            change.dispatch(Change::Add(form.to_create()));
+            return;
+        };
+        let id = check.seen().id;
+        let reread = async move { use_client()?.destination(id).get().send().await };
+        check.save(form, reread, move || {
+            let now = check.seen();
+            let patch = form.to_patch(&now);
+            if sends_nothing(&patch) {
+                toasts.ok("Nothing left to save: the destination already has these values");
+                on_close.run(());
+            } else {
+                change.dispatch(Change::Edit(now.id, patch));
+            }
         });
     };
     let close = Callback::new(move |()| {
@@ -200,6 +217,7 @@ pub fn DestinationDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
+                    {check.map(|c| c.notice(form))}
                     {adding.then(|| view! {
                         <LostNotice lost=lost.state what="destination" again=again />
                         <FoundNotice lost=lost.state what="destination" said=found_text on_open=on_open />
