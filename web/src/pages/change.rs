@@ -2,8 +2,11 @@
 //! with its toast, the dialogs it closes, and, for an add whose answer was lost, the search for
 //! what it made before the action ends (so the list behind reloads knowing it).
 
+use crate::components::confirm::ConfirmByName;
+use crate::components::conflict::{sends_nothing, EditCheck, Edited};
 use crate::components::lost::{create_or_look, LostCreate};
-use crate::write::{use_writes, Failure, Then};
+use crate::services::use_toasts;
+use crate::write::{failure_message, succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
 use openrouter_admin::Error;
 use std::future::Future;
@@ -93,6 +96,178 @@ where
                 }
             }
         })
+    }
+}
+
+/// What a change tab holds: the open dialog (`O`), the row asked to be deleted (`R`), the one
+/// write, and the close that takes a dialog's last failure with it.
+pub struct Tab<O: 'static, R: 'static, C: 'static, I: 'static, U: 'static> {
+    /// The open add or edit dialog.
+    pub open: RwSignal<Option<O>>,
+    /// The row whose delete is being confirmed.
+    pub deleting: RwSignal<Option<R>>,
+    /// The tab's write.
+    pub change: ChangeAction<C, I, U>,
+    /// Changes each time the list should load again.
+    pub written: Memo<usize>,
+    /// Closes whichever dialog is open, with its last failure.
+    pub close: Callback<()>,
+}
+
+impl<O, R, C, I, U> Clone for Tab<O, R, C, I, U> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<O, R, C, I, U> Copy for Tab<O, R, C, I, U> {}
+
+impl<O, R, C, I, U> Tab<O, R, C, I, U>
+where
+    O: std::marker::Send + Sync + 'static,
+    R: std::marker::Send + Sync + 'static,
+    C: Clone + std::marker::Send + Sync + 'static,
+    I: Clone + std::marker::Send + Sync + 'static,
+    U: Clone + std::marker::Send + Sync + 'static,
+{
+    /// The tab of `changes` in the workspace `ws_id`; `reload` says after which ends of a change
+    /// the list loads again ([`changed_list`]).
+    pub fn new<S: Clone + 'static, T: Clone + 'static>(
+        changes: Changes<C, I, U, S, T>,
+        ws_id: StoredValue<String>,
+        reload: fn(&Result<(), Error>) -> bool,
+    ) -> Self {
+        let open = RwSignal::new(None::<O>);
+        let deleting = RwSignal::new(None::<R>);
+        let change = changes.action(ws_id, move || {
+            open.set(None);
+            deleting.set(None);
+        });
+        let written = succeeded_if(change, reload);
+        let close = Callback::new(move |()| {
+            change.value().set(None);
+            open.set(None);
+            deleting.set(None);
+        });
+        Tab {
+            open,
+            deleting,
+            change,
+            written,
+            close,
+        }
+    }
+
+    /// The typed-name confirmation of deleting the row `name` (its id `id`), a `what`.
+    pub fn confirm_delete(
+        self,
+        what: &'static str,
+        name: String,
+        id: I,
+        body: &'static str,
+    ) -> impl IntoView {
+        let change = self.change;
+        view! {
+            <ConfirmByName
+                what=what
+                name=name
+                action=format!("Delete {what}")
+                body=body
+                pending=change.pending()
+                error=failure_message(change)
+                on_confirm=move |_| { change.dispatch(Change::Delete(id.clone())); }
+                on_close=self.close
+            />
+        }
+    }
+}
+
+/// What an add or edit dialog of a tab shows on its Save button, and when it is off: an add
+/// whose answer was lost waits for its search; an edit waits for its re-read.
+pub fn save_button<C, I, U, S, T, E>(
+    change: ChangeAction<C, I, U>,
+    lost: LostCreate<S, T>,
+    check: Option<EditCheck<E>>,
+    add: &'static str,
+) -> (Signal<String>, Signal<bool>)
+where
+    C: std::marker::Send + Sync + 'static,
+    I: std::marker::Send + Sync + 'static,
+    U: std::marker::Send + Sync + 'static,
+    S: Clone + 'static,
+    T: Clone + 'static,
+    E: Clone + std::marker::Send + Sync + 'static,
+{
+    let label = Signal::derive(move || {
+        let pending = change.pending().get();
+        match check {
+            None => lost.label(pending, add, "Adding…"),
+            Some(_) if pending => "Saving…".to_string(),
+            Some(_) => "Save".to_string(),
+        }
+    });
+    let blocked = Signal::derive(move || {
+        let pending = change.pending().get();
+        match check {
+            None => lost.blocks(pending),
+            Some(c) => pending || c.reading(),
+        }
+    });
+    (label, blocked)
+}
+
+/// An add or edit dialog's Save, once its form has no error: an add is sent at once; an edit
+/// reads the object again, asks about a field both tabs changed (`components::conflict`), and
+/// sends what still differs, or says `same` and closes when nothing does.
+pub struct SaveChange<C: 'static, I: 'static, U: 'static, E: 'static> {
+    /// The tab's write.
+    pub change: ChangeAction<C, I, U>,
+    /// The edit's check; `None` for an add.
+    pub check: Option<EditCheck<E>>,
+    /// The toast when nothing is left to send ("… already has these values").
+    pub same: &'static str,
+    /// Closes the dialog.
+    pub on_close: Callback<()>,
+}
+
+impl<C, I, U, E> SaveChange<C, I, U, E>
+where
+    C: Clone + std::marker::Send + Sync + 'static,
+    I: Clone + std::marker::Send + Sync + 'static,
+    U: Clone + serde::Serialize + std::marker::Send + Sync + 'static,
+    E: Clone + std::marker::Send + Sync + 'static,
+{
+    /// Sends `add()`, or the edit `edit(object as re-read by reread(object as seen))`.
+    pub fn send<F, R>(
+        self,
+        form: F,
+        add: impl FnOnce() -> C,
+        edit: impl Fn(&E) -> (I, U) + 'static,
+        reread: impl FnOnce(&E) -> R,
+    ) where
+        F: Edited<E> + 'static,
+        R: Future<Output = Result<E, Error>> + 'static,
+    {
+        let SaveChange {
+            change,
+            check,
+            same,
+            on_close,
+        } = self;
+        let Some(check) = check else {
+            change.dispatch(Change::Add(add()));
+            return;
+        };
+        let toasts = use_toasts();
+        check.save(form, reread(&check.seen()), move || {
+            let (id, patch) = edit(&check.seen());
+            if sends_nothing(&patch) {
+                toasts.ok(same);
+                on_close.run(());
+            } else {
+                change.dispatch(Change::Edit(id, patch));
+            }
+        });
     }
 }
 

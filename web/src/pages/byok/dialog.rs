@@ -2,14 +2,13 @@
 //! answer was lost is searched for before another can start; found, the page says the provider
 //! key was stored, and shows only its masked label.
 
-use crate::components::conflict::{sends_nothing, EditCheck};
+use crate::components::conflict::EditCheck;
 use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, TextField, TriSelect};
 use crate::components::form::DialogFoot;
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::byok::form::ByokForm;
-use crate::pages::change::{Change, ChangeAction};
-use crate::services::use_toasts;
+use crate::pages::change::{save_button, ChangeAction, SaveChange};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, BYOK_PROVIDERS};
@@ -102,18 +101,10 @@ pub fn ByokDialog(
     // An edit compares what the user saw with the key as the API has it at save.
     let check = existing.clone().map(|k| EditCheck::new(k, form));
     let was = StoredValue::new(existing);
-    let toasts = use_toasts();
     let errors = FormErrors::new(Signal::derive(move || {
         was.with_value(|k| form.errors(k.as_ref()))
     }));
-    let blocked = Signal::derive(move || {
-        let pending = change.pending().get();
-        if adding {
-            lost.blocks(pending)
-        } else {
-            pending || check.is_some_and(EditCheck::reading)
-        }
-    });
+    let (label, blocked) = save_button(change, lost, check, "Add key");
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -123,22 +114,21 @@ pub fn ByokDialog(
         if blocked.get_untracked() || !was.with_value(|k| form.errors(k.as_ref())).is_empty() {
             return;
         }
-        let Some(check) = check else {
-            change.dispatch(Change::Add(form.to_create()));
-            return;
+        let save = SaveChange {
+            change,
+            check,
+            same: "Nothing left to save: the key already has these values",
+            on_close,
         };
-        let id = check.seen().id;
-        let reread = async move { use_client()?.byok_key(id).get().send().await };
-        check.save(form, reread, move || {
-            let now = check.seen();
-            let patch = form.to_patch(&now);
-            if sends_nothing(&patch) {
-                toasts.ok("Nothing left to save: the key already has these values");
-                on_close.run(());
-            } else {
-                change.dispatch(Change::Edit(now.id, patch));
-            }
-        });
+        save.send(
+            form,
+            || form.to_create(),
+            move |now| (now.id.clone(), form.to_patch(now)),
+            |seen| {
+                let id = seen.id.clone();
+                async move { use_client()?.byok_key(id).get().send().await }
+            },
+        );
     };
     let close = Callback::new(move |()| {
         lost.closed();
@@ -150,14 +140,6 @@ pub fn ByokDialog(
             .with(|r| r.as_ref().and_then(|r| r.as_ref().err()).and_then(refusal))
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-byok-error">{text}</div> })
     };
-    let label = Signal::derive(move || {
-        let pending = change.pending().get();
-        match adding {
-            true => lost.label(pending, "Add key", "Adding…"),
-            false if pending => "Saving…".to_string(),
-            false => "Save".to_string(),
-        }
-    });
     let again = move |()| leptos::task::spawn_local_scoped(look_for(lost, ws_id.get_value()));
     let title = match &open {
         Open::Add => "Add provider key".to_string(),

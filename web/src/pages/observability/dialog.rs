@@ -2,14 +2,13 @@
 //! lost is searched for before another can start (a second would take another of the type's
 //! five places).
 
-use crate::components::conflict::{sends_nothing, EditCheck};
+use crate::components::conflict::EditCheck;
 use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, TextField};
 use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
-use crate::pages::change::{Change, ChangeAction};
+use crate::pages::change::{save_button, ChangeAction, SaveChange};
 use crate::pages::observability::form::{full_text, label, DestForm};
-use crate::services::use_toasts;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{
@@ -92,18 +91,10 @@ pub fn DestinationDialog(
     // An edit compares what the user saw with the destination as the API has it at save.
     let check = existing.clone().map(|d| EditCheck::new(d, form));
     let was = StoredValue::new(existing);
-    let toasts = use_toasts();
     let errors = FormErrors::new(Signal::derive(move || {
         was.with_value(|d| form.errors(d.as_ref()))
     }));
-    let blocked = Signal::derive(move || {
-        let pending = change.pending().get();
-        if adding {
-            lost.blocks(pending)
-        } else {
-            pending || check.is_some_and(EditCheck::reading)
-        }
-    });
+    let (label_now, blocked) = save_button(change, lost, check, "Add destination");
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -113,22 +104,21 @@ pub fn DestinationDialog(
         if blocked.get_untracked() || !was.with_value(|d| form.errors(d.as_ref())).is_empty() {
             return;
         }
-        let Some(check) = check else {
-            change.dispatch(Change::Add(form.to_create()));
-            return;
+        let save = SaveChange {
+            change,
+            check,
+            same: "Nothing left to save: the destination already has these values",
+            on_close,
         };
-        let id = check.seen().id;
-        let reread = async move { use_client()?.destination(id).get().send().await };
-        check.save(form, reread, move || {
-            let now = check.seen();
-            let patch = form.to_patch(&now);
-            if sends_nothing(&patch) {
-                toasts.ok("Nothing left to save: the destination already has these values");
-                on_close.run(());
-            } else {
-                change.dispatch(Change::Edit(now.id, patch));
-            }
-        });
+        save.send(
+            form,
+            || form.to_create(),
+            move |now| (now.id.clone(), form.to_patch(now)),
+            |seen| {
+                let id = seen.id.clone();
+                async move { use_client()?.destination(id).get().send().await }
+            },
+        );
     };
     let close = Callback::new(move |()| {
         lost.closed();
@@ -148,14 +138,6 @@ pub fn DestinationDialog(
             })
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-dest-error">{text}</div> })
     };
-    let label_now = Signal::derive(move || {
-        let pending = change.pending().get();
-        match adding {
-            true => lost.label(pending, "Add destination", "Adding…"),
-            false if pending => "Saving…".to_string(),
-            false => "Save".to_string(),
-        }
-    });
     let again = move |()| leptos::task::spawn_local_scoped(look_for(lost, ws_id.get_value()));
     let title = match &open {
         Open::Add(Some(t)) => format!("Add {} destination", label(t)),
