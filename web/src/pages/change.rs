@@ -4,11 +4,12 @@
 
 use crate::components::confirm::ConfirmByName;
 use crate::components::conflict::{sends_nothing, EditCheck, Edited};
+use crate::components::field::FormErrors;
 use crate::components::lost::{create_or_look, LostCreate};
 use crate::services::use_toasts;
 use crate::write::{failure_message, succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
-use openrouter_admin::Error;
+use openrouter_admin::{Error, FieldError};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -182,65 +183,109 @@ where
     }
 }
 
-/// What an add or edit dialog of a tab shows on its Save button, and when it is off: an add
-/// whose answer was lost waits for its search; an edit waits for its re-read.
-pub fn save_button<C, I, U, S, T, E>(
-    change: ChangeAction<C, I, U>,
-    lost: LostCreate<S, T>,
-    check: Option<EditCheck<E>>,
-    add: &'static str,
-) -> (Signal<String>, Signal<bool>)
-where
-    C: std::marker::Send + Sync + 'static,
-    I: std::marker::Send + Sync + 'static,
-    U: std::marker::Send + Sync + 'static,
-    S: Clone + 'static,
-    T: Clone + 'static,
-    E: Clone + std::marker::Send + Sync + 'static,
-{
-    let label = Signal::derive(move || {
-        let pending = change.pending().get();
-        match check {
-            None => lost.label(pending, add, "Adding…"),
-            Some(_) if pending => "Saving…".to_string(),
-            Some(_) => "Save".to_string(),
-        }
-    });
-    let blocked = Signal::derive(move || {
-        let pending = change.pending().get();
-        match check {
-            None => lost.blocks(pending),
-            Some(c) => pending || c.reading(),
-        }
-    });
-    (label, blocked)
-}
-
-/// An add or edit dialog's Save, once its form has no error: an add is sent at once; an edit
-/// reads the object again, asks about a field both tabs changed (`components::conflict`), and
-/// sends what still differs, or says `same` and closes when nothing does.
-pub struct SaveChange<C: 'static, I: 'static, U: 'static, E: 'static> {
+/// What an add or edit dialog of a tab (BYOK keys, destinations) is made of, over objects `E`:
+/// the edit's check against other edits (`None` for an add), the form's errors, the Save
+/// button's words and when it is off (an add whose answer was lost waits for its search; an
+/// edit waits for its re-read), and the close that forgets a lost add's "not found".
+pub struct TabDialog<C: 'static, I: 'static, U: 'static, S: 'static, T: 'static, E: 'static> {
     /// The tab's write.
     pub change: ChangeAction<C, I, U>,
     /// The edit's check; `None` for an add.
     pub check: Option<EditCheck<E>>,
-    /// The toast when nothing is left to send ("… already has these values").
-    pub same: &'static str,
+    /// The form's errors, shown once touched.
+    pub errors: FormErrors,
+    all: Signal<Vec<FieldError>>,
+    /// The Save button's words.
+    pub label: Signal<String>,
+    /// Whether Save is off.
+    pub blocked: Signal<bool>,
     /// Closes the dialog.
-    pub on_close: Callback<()>,
+    pub close: Callback<()>,
+    on_close: Callback<()>,
+    // What the search of a lost add looks for and finds: the dialog's types, not its state.
+    _lost: std::marker::PhantomData<fn() -> (S, T)>,
 }
 
-impl<C, I, U, E> SaveChange<C, I, U, E>
+impl<C, I, U, S, T, E> Clone for TabDialog<C, I, U, S, T, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C, I, U, S, T, E> Copy for TabDialog<C, I, U, S, T, E> {}
+
+impl<C, I, U, S, T, E> TabDialog<C, I, U, S, T, E>
 where
     C: Clone + std::marker::Send + Sync + 'static,
     I: Clone + std::marker::Send + Sync + 'static,
     U: Clone + serde::Serialize + std::marker::Send + Sync + 'static,
+    S: Clone + 'static,
+    T: Clone + 'static,
     E: Clone + std::marker::Send + Sync + 'static,
 {
-    /// Sends `add()`, or the edit `edit(object as re-read by reread(object as seen))`.
+    /// The dialog over `form`, editing `existing` or adding (`None`); `errors` are the form's
+    /// against what it edits; `add` is the Save button's word for an add.
+    pub fn new<F>(
+        change: ChangeAction<C, I, U>,
+        lost: LostCreate<S, T>,
+        existing: Option<E>,
+        form: F,
+        errors: fn(F, Option<&E>) -> Vec<FieldError>,
+        add: &'static str,
+        on_close: Callback<()>,
+    ) -> Self
+    where
+        F: Edited<E> + Copy + std::marker::Send + Sync + 'static,
+    {
+        let check = existing.clone().map(|e| EditCheck::new(e, form));
+        let was = StoredValue::new(existing);
+        let all = Signal::derive(move || was.with_value(|e| errors(form, e.as_ref())));
+        let label = Signal::derive(move || {
+            let pending = change.pending().get();
+            match check {
+                None => lost.label(pending, add, "Adding…"),
+                Some(_) if pending => "Saving…".to_string(),
+                Some(_) => "Save".to_string(),
+            }
+        });
+        let blocked = Signal::derive(move || {
+            let pending = change.pending().get();
+            match check {
+                None => lost.blocks(pending),
+                Some(c) => pending || c.reading(),
+            }
+        });
+        let close = Callback::new(move |()| {
+            lost.closed();
+            on_close.run(());
+        });
+        TabDialog {
+            change,
+            check,
+            errors: FormErrors::new(all),
+            all,
+            label,
+            blocked,
+            close,
+            on_close,
+            _lost: std::marker::PhantomData,
+        }
+    }
+
+    /// Whether a submit may be sent: the errors are shown, and nothing goes while a save is on
+    /// its way (a second click or Enter must not add a second one) or the form is wrong.
+    pub fn ready(self) -> bool {
+        self.errors.touch();
+        !self.blocked.get_untracked() && self.all.with_untracked(Vec::is_empty)
+    }
+
+    /// Sends `add()`; or, for an edit, reads the object again (`reread` of it as seen), asks
+    /// about a field both tabs changed (`components::conflict`), and sends `edit` of it as
+    /// re-read, or says `same` and closes when nothing is left to send.
     pub fn send<F, R>(
         self,
         form: F,
+        same: &'static str,
         add: impl FnOnce() -> C,
         edit: impl Fn(&E) -> (I, U) + 'static,
         reread: impl FnOnce(&E) -> R,
@@ -248,11 +293,11 @@ where
         F: Edited<E> + 'static,
         R: Future<Output = Result<E, Error>> + 'static,
     {
-        let SaveChange {
+        let TabDialog {
             change,
             check,
-            same,
             on_close,
+            ..
         } = self;
         let Some(check) = check else {
             change.dispatch(Change::Add(add()));

@@ -2,13 +2,12 @@
 //! answer was lost is searched for before another can start; found, the page says the provider
 //! key was stored, and shows only its masked label.
 
-use crate::components::conflict::EditCheck;
 use crate::components::dialog::Dialog;
-use crate::components::field::{FormErrors, TextField, TriSelect};
+use crate::components::field::{TextField, TriSelect};
 use crate::components::form::DialogFoot;
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::byok::form::ByokForm;
-use crate::pages::change::{save_button, ChangeAction, SaveChange};
+use crate::pages::change::{ChangeAction, TabDialog};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, BYOK_PROVIDERS};
@@ -99,41 +98,33 @@ pub fn ByokDialog(
     let adding = existing.is_none();
     let form = ByokForm::new(existing.as_ref());
     // An edit compares what the user saw with the key as the API has it at save.
-    let check = existing.clone().map(|k| EditCheck::new(k, form));
-    let was = StoredValue::new(existing);
-    let errors = FormErrors::new(Signal::derive(move || {
-        was.with_value(|k| form.errors(k.as_ref()))
-    }));
-    let (label, blocked) = save_button(change, lost, check, "Add key");
+    let d = TabDialog::new(
+        change,
+        lost,
+        existing,
+        form,
+        ByokForm::errors,
+        "Add key",
+        on_close,
+    );
+    let (errors, label, blocked, close) = (d.errors, d.label, d.blocked, d.close);
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.touch();
-        // A second click or Enter while the first is on its way must not add a second credential.
-        if blocked.get_untracked() || !was.with_value(|k| form.errors(k.as_ref())).is_empty() {
-            return;
+        if d.ready() {
+            d.send(
+                form,
+                "Nothing left to save: the key already has these values",
+                || form.to_create(),
+                move |now| (now.id.clone(), form.to_patch(now)),
+                |seen| {
+                    let id = seen.id.clone();
+                    async move { use_client()?.byok_key(id).get().send().await }
+                },
+            );
         }
-        let save = SaveChange {
-            change,
-            check,
-            same: "Nothing left to save: the key already has these values",
-            on_close,
-        };
-        save.send(
-            form,
-            || form.to_create(),
-            move |now| (now.id.clone(), form.to_patch(now)),
-            |seen| {
-                let id = seen.id.clone();
-                async move { use_client()?.byok_key(id).get().send().await }
-            },
-        );
     };
-    let close = Callback::new(move |()| {
-        lost.closed();
-        on_close.run(());
-    });
     let server_error = move || {
         change
             .value()
@@ -166,7 +157,7 @@ pub fn ByokDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
-                    {check.map(|c| c.notice(form))}
+                    {d.check.map(|c| c.notice(form))}
                     {adding.then(|| view! {
                         <LostNotice lost=lost.state what="provider key" again=again />
                         <FoundNotice lost=lost.state what="provider key" said=found_text on_open=on_open />

@@ -5,7 +5,7 @@ use crate::components::loaded::Loaded;
 use crate::format::date;
 use crate::pages::byok::dialog::{display, look_for, without_key, ByokDialog, LostByok, Open};
 use crate::pages::change::{changed_list, Boxed, Change, Changes, Tab};
-use crate::services::read;
+use crate::services::{every, read};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, Workspace};
@@ -60,15 +60,11 @@ pub fn ByokKeys(
         let _written = written.get();
         let id = ws_id.get_value();
         async move {
-            use_client()?
-                .workspace(&id)
-                .byok()
-                .list()
-                .limit(100)
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
+            every(
+                use_client()?.workspace(&id).byok().list().limit(100),
+                signal,
+            )
+            .await
         }
     });
 

@@ -2,12 +2,11 @@
 //! lost is searched for before another can start (a second would take another of the type's
 //! five places).
 
-use crate::components::conflict::EditCheck;
 use crate::components::dialog::Dialog;
-use crate::components::field::{FormErrors, TextField};
+use crate::components::field::TextField;
 use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
-use crate::pages::change::{save_button, ChangeAction, SaveChange};
+use crate::pages::change::{ChangeAction, TabDialog};
 use crate::pages::observability::form::{full_text, label, DestForm};
 use crate::session::use_client;
 use leptos::prelude::*;
@@ -89,41 +88,33 @@ pub fn DestinationDialog(
         .unwrap_or(DestinationType::Langfuse);
     let form = DestForm::new(existing.as_ref(), kind);
     // An edit compares what the user saw with the destination as the API has it at save.
-    let check = existing.clone().map(|d| EditCheck::new(d, form));
-    let was = StoredValue::new(existing);
-    let errors = FormErrors::new(Signal::derive(move || {
-        was.with_value(|d| form.errors(d.as_ref()))
-    }));
-    let (label_now, blocked) = save_button(change, lost, check, "Add destination");
+    let d = TabDialog::new(
+        change,
+        lost,
+        existing,
+        form,
+        DestForm::errors,
+        "Add destination",
+        on_close,
+    );
+    let (errors, label_now, blocked, close) = (d.errors, d.label, d.blocked, d.close);
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.touch();
-        // A second click or Enter while the first is on its way must not add a second one.
-        if blocked.get_untracked() || !was.with_value(|d| form.errors(d.as_ref())).is_empty() {
-            return;
+        if d.ready() {
+            d.send(
+                form,
+                "Nothing left to save: the destination already has these values",
+                || form.to_create(),
+                move |now| (now.id.clone(), form.to_patch(now)),
+                |seen| {
+                    let id = seen.id.clone();
+                    async move { use_client()?.destination(id).get().send().await }
+                },
+            );
         }
-        let save = SaveChange {
-            change,
-            check,
-            same: "Nothing left to save: the destination already has these values",
-            on_close,
-        };
-        save.send(
-            form,
-            || form.to_create(),
-            move |now| (now.id.clone(), form.to_patch(now)),
-            |seen| {
-                let id = seen.id.clone();
-                async move { use_client()?.destination(id).get().send().await }
-            },
-        );
     };
-    let close = Callback::new(move |()| {
-        lost.closed();
-        on_close.run(());
-    });
     // The API's refusal; a 409 is the type filling up since the list was read, said plainly.
     let server_error = move || {
         change
@@ -199,7 +190,7 @@ pub fn DestinationDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
-                    {check.map(|c| c.notice(form))}
+                    {d.check.map(|c| c.notice(form))}
                     {adding.then(|| view! {
                         <LostNotice lost=lost.state what="destination" again=again />
                         <FoundNotice lost=lost.state what="destination" said=found_text on_open=on_open />

@@ -13,7 +13,7 @@ use crate::format::date;
 use crate::pages::change::{changed_list, Boxed, Change, Changes, Tab};
 use crate::pages::observability::dialog::{look_for, DestinationDialog, LostDestination, Open};
 use crate::pages::observability::form::{full_text, label};
-use crate::services::read;
+use crate::services::{every, read};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{
@@ -81,15 +81,15 @@ pub fn Destinations(
         let _written = written.get();
         let id = ws_id.get_value();
         async move {
-            use_client()?
-                .workspace(&id)
-                .destinations()
-                .list()
-                .limit(100)
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
+            every(
+                use_client()?
+                    .workspace(&id)
+                    .destinations()
+                    .list()
+                    .limit(100),
+                signal,
+            )
+            .await
         }
     });
     let counts = Signal::derive(move || {
