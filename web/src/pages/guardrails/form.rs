@@ -480,6 +480,47 @@ mod tests {
     }
 
     #[test]
+    fn another_tabs_filter_switch_and_region_are_taken_and_a_clash_is_named() {
+        use crate::components::conflict::{compare, Edited};
+        let seen = guardrail(serde_json::json!({}));
+        // Someone else: a built-in filter, the OpenAI switch and the regions, in another order.
+        let now = guardrail(serde_json::json!({
+            "content_filter_builtins": [{"slug": "email", "action": "block"}],
+            "enforce_zdr_openai": true, "allowed_data_regions": ["us", "europe"],
+            "limit_usd": 50,
+        }));
+        let form = GrForm::new(Some(&seen));
+        form.limit.set("30".into());
+        let (adopt, clashes) = compare(
+            &form.fields_of(&seen),
+            &form.fields_of(&now),
+            &form.fields(),
+        );
+        assert_eq!(
+            adopt,
+            vec!["allowed_data_regions", "enforce_zdr_openai", "email"]
+        );
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(
+            clashes[0].sentence(),
+            "The spend limit is now “50”, changed elsewhere since you opened it (it was “10”; you are saving “30”)."
+        );
+        for key in adopt {
+            form.adopt(key, &now);
+        }
+        assert_eq!(form.fields(), {
+            let mut f = form.fields_of(&now);
+            f[2] = form.fields()[2].clone();
+            f
+        });
+        assert_eq!(
+            json(&form.to_patch(Some(&now), true)),
+            serde_json::json!({"limit_usd": 30.0}),
+            "only the user's own change is sent against what the API has now"
+        );
+    }
+
+    #[test]
     fn an_untouched_form_sends_nothing_and_each_edit_only_its_field() {
         let g = guardrail(serde_json::json!({}));
         let form = GrForm::new(Some(&g));
