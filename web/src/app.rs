@@ -121,21 +121,16 @@ fn Shell() -> impl IntoView {
                     "OpenRouter admin"
                 </div>
                 <nav class="ora-nav" aria-label="Main">
-                    <a href=Route::Overview.href() aria-current=move || nav_current("overview")>
-                        "Overview"
-                    </a>
-                    <a href=Route::Workspaces.href() aria-current=move || nav_current("workspaces")>
-                        "Workspaces"
-                    </a>
-                    <a href=Route::AllKeys.href() aria-current=move || nav_current("keys")>
-                        "All keys"
-                    </a>
-                    <a href=Route::OrgMembers.href() aria-current=move || nav_current("members")>
-                        "Organization members"
-                    </a>
-                    <a href=Route::Activity.href() aria-current=move || nav_current("activity")>
-                        "Activity"
-                    </a>
+                    {[
+                        (Route::Overview, "overview", "Overview"),
+                        (Route::Workspaces, "workspaces", "Workspaces"),
+                        (Route::AllKeys, "keys", "All keys"),
+                        (Route::OrgMembers, "members", "Organization members"),
+                        (Route::Activity, "activity", "Activity"),
+                    ]
+                    .map(|(route, area, label)| view! {
+                        <a href=route.href() aria-current=move || nav_current(area)>{label}</a>
+                    })}
                 </nav>
                 <div class="ora-side-foot">
                     <Identity />

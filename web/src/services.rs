@@ -308,6 +308,18 @@ pub fn use_loads() -> Option<Loads> {
     use_context::<Loads>()
 }
 
+/// Every item of the list `call` asks for, all pages, stopped when `signal` fires: the one way
+/// the page reads a whole list.
+pub async fn every<E>(
+    call: openrouter_admin::Call<'_, openrouter_admin::FetchTransport, E>,
+    signal: CancelSignal,
+) -> Result<Vec<E::Item>, openrouter_admin::Error>
+where
+    E: openrouter_admin::api::PagedEndpoint,
+{
+    call.paginate().signal(signal).collect_all().await
+}
+
 /// A read of the page: a local resource whose requests take the cancel signal `fetch` is given.
 /// `fetch` runs each time the resource does, so the signals it reads (before its future) make
 /// the resource read again when they change. The read is one of the page's [`Loads`]: "Cancel"

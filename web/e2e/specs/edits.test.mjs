@@ -78,6 +78,105 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+// Every other edit form, through the same check: a guardrail, a BYOK provider key, a
+// destination. Each is edited in two tabs whose dialogs opened over the same object; a field
+// the first tab saved is asked about in the second (keep theirs, then overwrite), and a field
+// only one tab touched is never reverted by the other.
+const EDIT_FORMS = [
+  {
+    what: 'guardrail',
+    tab: 'guardrails',
+    make: async (ws, name) => (await api('POST', '/guardrails', { name, workspace_id: ws.id, description: 'as made' })).json.data,
+    read: async (o) => (await api('GET', `/guardrails/${o.id}`)).json.data,
+    edit: (o) => `#ora-guardrail-table tr:has-text("${o.name}") .ora-gr-edit`,
+    field: ['#ora-gr-description', 'description', 'The description'],
+    other: ['#ora-gr-byok', 'include_byok_in_budgets'],
+    save: '#ora-gr-save',
+  },
+  {
+    what: 'BYOK key',
+    tab: 'byok',
+    make: async (ws, name) => (await api('POST', '/byok', { workspace_id: ws.id, provider: 'mistral', key: 'sk-edits-0123456789abcd', name })).json.data,
+    read: async (o) => (await api('GET', `/byok/${o.id}`)).json.data,
+    edit: (o) => `#ora-byok-edit-${o.id}`,
+    field: ['#ora-byok-name', 'name', 'The name'],
+    other: ['#ora-byok-disabled', 'disabled'],
+    save: '#ora-byok-save',
+  },
+  {
+    what: 'destination',
+    tab: 'observability',
+    make: async (ws, name) => (await api('POST', '/observability/destinations', { workspace_id: ws.id, type: 'webhook', name, config: { url: 'https://example.com/hook' } })).json.data,
+    read: async (o) => (await api('GET', `/observability/destinations/${o.id}`)).json.data,
+    edit: (o) => `#ora-dest-edit-${o.id}`,
+    field: ['#ora-dest-name', 'name', 'The name'],
+    other: ['#ora-dest-privacy', 'privacy_mode'],
+    save: '#ora-dest-save',
+  },
+];
+
+test('every edit form: the second save is told about the first, keeps theirs or overwrites, never reverts the rest', async (t) => {
+  const ws = (await api('GET', '/workspaces/research')).json.data;
+  const [first, second] = [(await signedIn(t)).page, (await signedIn(t)).page];
+  const until = async (page, o, form, check) => {
+    for (let i = 0; i < 100 && !check(await form.read(o)); i++) await page.waitForTimeout(100);
+    assert.ok(check(await form.read(o)), `${form.what}: ${JSON.stringify(await form.read(o))}`);
+  };
+  const openIn = async (page, form, o) => {
+    await page.waitForSelector(form.edit(o));
+    await page.click(form.edit(o));
+    await page.waitForSelector(form.field[0]);
+  };
+  const closed = (page) => page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  for (const form of EDIT_FORMS) {
+    const [sel, field, label] = form.field;
+    const o = await form.make(ws, `edits-${form.tab}-${Date.now()}`);
+    for (const page of [first, second]) {
+      await page.evaluate((h) => { location.hash = h; }, `#/workspaces/research/settings`);
+      await page.evaluate((h) => { location.hash = h; }, `#/workspaces/research/${form.tab}`);
+    }
+    // Both dialogs open over the object as made; the first saves its field.
+    await openIn(first, form, o);
+    await openIn(second, form, o);
+    await first.fill(sel, 'first');
+    await first.click(form.save);
+    await closed(first);
+    await until(first, o, form, (now) => now[field] === 'first');
+    // The second changes the same field and another: asked about the field, nothing saved yet.
+    await second.fill(sel, 'second');
+    await second.check(form.other[0]);
+    await second.click(form.save);
+    await second.waitForSelector('#ora-conflict');
+    const said = await text(second, '#ora-conflict');
+    assert.match(said, new RegExp(`${label} is now “first”, changed elsewhere since you opened it`), form.what);
+    assert.match(said, /you are saving “second”/, form.what);
+    assert.equal((await form.read(o))[form.other[1]], false, `${form.what}: nothing saved while asking`);
+    await assertAxe(second, `edit-conflict-${form.tab}`);
+    await shot(second, `edit-conflict-${form.tab}`);
+    // Keep theirs: the field stays the first tab's, the other change is saved.
+    await second.click('#ora-conflict-keep');
+    await closed(second);
+    await until(second, o, form, (now) => now[field] === 'first' && now[form.other[1]] === true);
+    // The first tab, still over what it saved, changes the field again: the other field it
+    // never touched is taken from the API, not reverted, and nothing is asked.
+    await openIn(first, form, o);
+    await first.fill(sel, 'third');
+    await first.click(form.save);
+    await closed(first);
+    await until(first, o, form, (now) => now[field] === 'third');
+    assert.equal((await form.read(o))[form.other[1]], true, `${form.what}: the other tab's change stands`);
+    // The second tab overwrites.
+    await openIn(second, form, o);
+    await second.fill(sel, 'fourth');
+    await second.click(form.save);
+    await second.waitForSelector('#ora-conflict');
+    assert.match(await text(second, '#ora-conflict'), new RegExp(`${label} is now “third”`), form.what);
+    await second.click('#ora-conflict-overwrite');
+    await closed(second);
+    await until(second, o, form, (now) => now[field] === 'fourth' && now[form.other[1]] === true);
+  }
+});
+
 test('a key page read again when its tab comes back after a minute, not after a moment, not over unsaved input', async (t) => {
   const key = await newKey(`visible-${Date.now()}`, 20);
   const page = await openKey(t, key.hash);

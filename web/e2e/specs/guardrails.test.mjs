@@ -246,3 +246,96 @@ for (const scheme of ['light', 'dark']) {
     await shot(page, `guardrails-keys-${scheme}`);
   });
 }
+
+// The editor edits every field the API has: each set through the dialog and read back through
+// the API, then each cleared again (a list or a flag emptied is `null`, no restriction).
+test('guardrails: the editor sets and clears every field, read back through the API', async (t) => {
+  const ws = await workspace('research');
+  const g = (await api('POST', '/guardrails', { name: `Every field ${Date.now()}`, workspace_id: ws.id })).json.data;
+  const read = async () => (await api('GET', `/guardrails/${g.id}`)).json.data;
+  const { page } = await signedIn(t, { hash: '#/workspaces/research/guardrails' });
+  const edit = async () => {
+    await page.waitForSelector(`#ora-guardrail-table tr:has-text("${g.name}") .ora-gr-edit`);
+    await page.click(`#ora-guardrail-table tr:has-text("${g.name}") .ora-gr-edit`);
+    await page.waitForSelector('#ora-gr-description');
+  };
+  const saved = async (check) => {
+    const before = (await log()).length;
+    await page.click('#ora-gr-save');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    for (let i = 0; i < 50 && !check(await read()); i++) await page.waitForTimeout(100);
+    assert.equal((await log()).slice(before).filter((r) => r.method === 'PATCH').length, 1, 'one update');
+    return read();
+  };
+
+  await edit();
+  await page.fill('#ora-gr-name', `${g.name} renamed`);
+  await page.fill('#ora-gr-description', 'Every field, set from the page');
+  await page.fill('#ora-gr-limit', '25.5');
+  await page.selectOption('#ora-gr-reset', 'monthly');
+  await page.check('#ora-gr-byok');
+  await page.fill('#ora-gr-models', 'openai/gpt-4o\nanthropic/claude-3.5-sonnet');
+  await page.fill('#ora-gr-providers', 'openai, anthropic');
+  await page.fill('#ora-gr-ignored-models', 'openai/gpt-4o-mini');
+  await page.fill('#ora-gr-ignored-providers', 'deepinfra');
+  await page.check('#ora-gr-region-us');
+  await page.check('#ora-gr-zdr-openai');
+  await page.check('#ora-gr-zdr-other');
+  await page.selectOption('#ora-gr-filter-email', 'redact');
+  await page.selectOption('#ora-gr-filter-secrets', 'block');
+  await page.selectOption('#ora-gr-filter-regex-prompt-injection', 'flag');
+  await page.selectOption('#ora-gr-scan-scope', 'user_only');
+  await page.fill('#ora-gr-custom-filters', 'block (?i)project-zeus\nredact \\d{4}-\\d{4}');
+  await page.selectOption('#ora-gr-free-publication', 'no');
+  await page.selectOption('#ora-gr-free-training', 'no');
+  await page.selectOption('#ora-gr-paid-training', 'yes');
+  await assertAxe(page, 'guardrail-every-field');
+  await shot(page, 'guardrail-every-field');
+  let now = await saved((x) => x.description !== null && x.description !== undefined);
+  assert.equal(now.name, `${g.name} renamed`);
+  assert.equal(now.description, 'Every field, set from the page');
+  assert.equal(now.limit_usd, 25.5);
+  assert.equal(now.reset_interval, 'monthly');
+  assert.equal(now.include_byok_in_budgets, true);
+  assert.deepEqual(now.allowed_models, ['openai/gpt-4o', 'anthropic/claude-3.5-sonnet']);
+  assert.deepEqual(now.allowed_providers, ['openai', 'anthropic']);
+  assert.deepEqual(now.ignored_models, ['openai/gpt-4o-mini']);
+  assert.deepEqual(now.ignored_providers, ['deepinfra']);
+  assert.deepEqual(now.allowed_data_regions, ['us']);
+  assert.equal(now.enforce_zdr_openai, true);
+  assert.equal(now.enforce_zdr_other, true);
+  assert.notEqual(now.enforce_zdr_anthropic, true);
+  const builtins = Object.fromEntries(now.content_filter_builtins.map((f) => [f.slug, f]));
+  assert.deepEqual(Object.keys(builtins).sort(), ['email', 'regex-prompt-injection', 'secrets']);
+  assert.equal(builtins.email.action, 'redact');
+  assert.equal(builtins.secrets.action, 'block');
+  assert.equal(builtins['regex-prompt-injection'].action, 'flag');
+  assert.equal(builtins['regex-prompt-injection'].scan_scope, 'user_only');
+  assert.deepEqual(now.content_filters.map((f) => [f.action, f.pattern]), [['block', '(?i)project-zeus'], ['redact', '\\d{4}-\\d{4}']]);
+  assert.equal(now.enable_free_model_publication, false);
+  assert.equal(now.enable_free_model_training, false);
+  assert.equal(now.enable_paid_model_training, true);
+
+  // The form opened again shows what the API has; clearing each field clears it there.
+  await edit();
+  assert.equal(await page.inputValue('#ora-gr-limit'), '25.5');
+  assert.equal(await page.inputValue('#ora-gr-filter-secrets'), 'block');
+  assert.equal(await page.inputValue('#ora-gr-paid-training'), 'yes');
+  await page.fill('#ora-gr-description', '');
+  await page.fill('#ora-gr-limit', '');
+  await page.selectOption('#ora-gr-reset', '');
+  await page.uncheck('#ora-gr-byok');
+  for (const id of ['models', 'providers', 'ignored-models', 'ignored-providers', 'custom-filters']) await page.fill(`#ora-gr-${id}`, '');
+  await page.uncheck('#ora-gr-region-us');
+  await page.uncheck('#ora-gr-zdr-openai');
+  for (const slug of ['email', 'secrets', 'regex-prompt-injection']) await page.selectOption(`#ora-gr-filter-${slug}`, '');
+  for (const id of ['free-publication', 'free-training', 'paid-training']) await page.selectOption(`#ora-gr-${id}`, '');
+  now = await saved((x) => x.limit_usd == null);
+  for (const field of ['description', 'limit_usd', 'reset_interval', 'allowed_models', 'allowed_providers', 'ignored_models', 'ignored_providers',
+    'allowed_data_regions', 'content_filter_builtins', 'content_filters', 'enable_free_model_publication', 'enable_free_model_training', 'enable_paid_model_training']) {
+    assert.ok(now[field] == null, `${field} cleared: ${JSON.stringify(now[field])}`);
+  }
+  assert.equal(now.include_byok_in_budgets, false);
+  assert.equal(now.enforce_zdr_openai, false);
+  assert.equal(now.enforce_zdr_other, true, 'a switch left alone stays');
+});

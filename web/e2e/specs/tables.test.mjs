@@ -1,5 +1,5 @@
 // Wide tables scroll or wrap, never cut a column: at 1,400 and 1,024 px wide, on every view
-// with a table, each header cell ends within its scroll box's scrollWidth, a box wider than it
+// with a table (the BYOK keys, destinations and activity among them), each header cell ends within its scroll box's scrollWidth, a box wider than it
 // shows can be scrolled sideways (overflow-x auto or scroll), and no box pokes out of the page.
 // Screenshots of each in target/screenshots/tables-*.png.
 // The key-safety, CSP and panic checks run after each test (lib/browser.mjs).
@@ -15,6 +15,10 @@ const VIEWS = [
   ['members', '#/members', '.ora-table tbody tr'],
   ['ws-members', '#/workspaces/staging/members', '.ora-table tbody tr'],
   ['guardrails', '#/workspaces/staging/guardrails', '.ora-table tbody tr'],
+  ['byok', '#/workspaces/production/byok', '#ora-byok-table tbody tr'],
+  ['destinations', '#/workspaces/production/observability', '.ora-table tbody tr'],
+  // The activity's numbers sit in a closed <details>: opened, or there is nothing to measure.
+  ['activity', '#/activity', '#ora-activity-toggle', (page) => page.evaluate(() => { document.querySelector('#ora-activity-toggle').parentElement.open = true; })],
 ];
 
 // Every table box on the page and what clips: header cells past the box's scrollWidth, a box
@@ -39,12 +43,14 @@ function clipped() {
 for (const width of [1400, 1024]) {
   test(`every table at ${width} px: no column cut off`, { timeout: 120000 }, async (t) => {
     const { page } = await signedIn(t, { hash: '#/workspaces', viewport: { width, height: 900 } });
-    for (const [name, hash, ready] of VIEWS) {
+    for (const [name, hash, ready, prepare] of VIEWS) {
       await go(page, hash);
       await page.waitForSelector(ready, { timeout: 30000 });
+      if (prepare) await prepare(page);
       await page.waitForTimeout(300);
       const { out, boxes } = await page.evaluate(clipped);
       assert.ok(boxes > 0, `${name}: a table box`);
+      assert.ok(await page.locator('.ora-table-wrap:visible thead th').count() > 0, `${name}: a table shown`);
       assert.deepEqual(out, [], `${name} at ${width} px:\n${out.join('\n')}`);
       // The last header cell can be scrolled into view and is then inside the box.
       const last = page.locator('.ora-table-wrap:visible thead th:last-child').first();

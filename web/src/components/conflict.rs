@@ -72,6 +72,146 @@ pub trait Edited<T> {
     fn adopt(&self, key: &'static str, obj: &T);
 }
 
+/// One field of a form as its signal: a form that lists its fields once as slots
+/// ([`Slotted`]) gets [`Edited`] from that list, with no comparison code of its own.
+#[derive(Clone, Copy)]
+pub enum Slot {
+    /// Text as typed, compared trimmed (a list typed one item a line among them).
+    Text(RwSignal<String>),
+    /// A tri-state select's value: "" (not set), "yes" or "no".
+    Tri(RwSignal<String>),
+    /// A switch.
+    Flag(RwSignal<bool>),
+    /// A choice of words, in any order (regions).
+    Set(RwSignal<Vec<String>>),
+    /// The value of one key in a keyed list of choices ("" off): a content filter's action.
+    Entry(RwSignal<Vec<(String, String)>>, &'static str),
+    /// One of a row of switches, by its place.
+    Switch(RwSignal<[bool; 5]>, usize),
+}
+
+impl Slot {
+    /// The value, normalised for comparing, and as the page says it.
+    fn read(self) -> (String, String) {
+        let words = |v: String| {
+            if v.is_empty() {
+                ("".to_string(), "empty".to_string())
+            } else {
+                let shown = format!("“{}”", v.replace('\n', ", "));
+                (v, shown)
+            }
+        };
+        let flag = |on: bool| {
+            let v = if on { "on" } else { "off" };
+            (v.to_string(), v.to_string())
+        };
+        match self {
+            Slot::Text(s) => words(s.get_untracked().trim().to_string()),
+            Slot::Tri(s) => {
+                let v = s.get_untracked();
+                let shown = match v.as_str() {
+                    "" => "not set",
+                    "yes" => "yes",
+                    _ => "no",
+                };
+                (v, shown.to_string())
+            }
+            Slot::Flag(b) => flag(b.get_untracked()),
+            Slot::Set(s) => {
+                let mut v = s.get_untracked();
+                v.sort();
+                words(v.join(", "))
+            }
+            Slot::Entry(list, key) => {
+                let v = list
+                    .with_untracked(|l| l.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+                    .unwrap_or_default();
+                let shown = if v.is_empty() {
+                    "off".to_string()
+                } else {
+                    v.clone()
+                };
+                (v, shown)
+            }
+            Slot::Switch(row, i) => flag(row.with_untracked(|r| r[i])),
+        }
+    }
+
+    /// Sets this slot to the value of `theirs`, the same slot of another form.
+    fn take(self, theirs: Slot) {
+        match (self, theirs) {
+            (Slot::Text(a), Slot::Text(b)) | (Slot::Tri(a), Slot::Tri(b)) => {
+                a.set(b.get_untracked())
+            }
+            (Slot::Flag(a), Slot::Flag(b)) => a.set(b.get_untracked()),
+            (Slot::Set(a), Slot::Set(b)) => a.set(b.get_untracked()),
+            (Slot::Entry(a, key), Slot::Entry(b, _)) => {
+                let v = b
+                    .with_untracked(|l| l.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+                    .unwrap_or_default();
+                a.update(|l| match l.iter_mut().find(|(k, _)| k == key) {
+                    Some(slot) => slot.1 = v,
+                    None => l.push((key.to_string(), v)),
+                });
+            }
+            (Slot::Switch(a, i), Slot::Switch(b, _)) => {
+                let on = b.with_untracked(|r| r[i]);
+                a.update(|r| r[i] = on);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A form over objects of type `T` that lists its fields as [`Slot`]s.
+pub trait Slotted<T> {
+    /// A form holding `obj`'s values.
+    fn holding(obj: &T) -> Self;
+    /// Its compared fields, in its order: the API's name, the form's words, the signal. A
+    /// secret the form never shows (a provider key) is not among them.
+    fn slots(&self) -> Vec<(&'static str, &'static str, Slot)>;
+}
+
+/// Runs `f` under an owner of its own, dropped after: the signals of a form made only to read
+/// an object's values do not outlive the read.
+fn scratch<R>(f: impl FnOnce() -> R) -> R {
+    let owner = Owner::new();
+    let out = owner.with(f);
+    owner.cleanup();
+    out
+}
+
+fn slot_fields(slots: Vec<(&'static str, &'static str, Slot)>) -> Vec<Field> {
+    slots
+        .into_iter()
+        .map(|(key, label, slot)| {
+            let (value, shown) = slot.read();
+            Field::new(key, label, value, shown)
+        })
+        .collect()
+}
+
+impl<T, F: Slotted<T>> Edited<T> for F {
+    fn fields_of(&self, obj: &T) -> Vec<Field> {
+        scratch(|| slot_fields(F::holding(obj).slots()))
+    }
+
+    fn fields(&self) -> Vec<Field> {
+        slot_fields(self.slots())
+    }
+
+    fn adopt(&self, key: &'static str, obj: &T) {
+        scratch(|| {
+            let theirs = F::holding(obj).slots();
+            for ((k, _, mine), (_, _, from)) in self.slots().into_iter().zip(theirs) {
+                if k == key {
+                    mine.take(from);
+                }
+            }
+        });
+    }
+}
+
 /// A field both the user and someone else changed since the form opened.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Clash {
@@ -95,6 +235,12 @@ impl Clash {
             self.label, self.theirs, self.seen, self.mine
         )
     }
+}
+
+/// Whether a patch sends nothing (every field the user changed someone else set the same
+/// meanwhile): the form says so rather than send an empty update.
+pub fn sends_nothing(patch: &impl serde::Serialize) -> bool {
+    serde_json::to_value(patch).is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()))
 }
 
 /// Compares what the user saw, what the API has now and what the user has: the fields to take
@@ -174,6 +320,16 @@ impl<T: Clone + Send + Sync + 'static> EditCheck<T> {
     /// The object the form's patch is made against.
     pub fn seen(self) -> T {
         self.seen.get_value()
+    }
+
+    /// Whether the object is being read again (tracked: a form's Save is off meanwhile).
+    pub fn reading(self) -> bool {
+        self.state.with(|s| *s == Checking::Reading)
+    }
+
+    /// The clashes a save found and the choice, for `form` ([`ClashNotice`]).
+    pub fn notice(self, form: impl Edited<T> + Copy + Send + Sync + 'static) -> impl IntoView {
+        view! { <ClashNotice state=self.state choose=move |overwrite| self.resolve(&form, overwrite) /> }
     }
 
     /// Where the check stands.

@@ -74,6 +74,12 @@ pub fn TextField(
     /// Called on each edit.
     #[prop(optional, into)]
     on_edit: Option<Callback<()>>,
+    /// The input's `type` when it is not text ("datetime-local").
+    #[prop(optional, into)]
+    kind: Option<&'static str>,
+    /// What an empty input says ("No limit").
+    #[prop(optional, into)]
+    placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let message = Signal::derive(errors.of(field));
     let err_id = format!("{id}-error");
@@ -95,7 +101,7 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() class=if secret { "ora-input ora-mono" } else { "ora-input" }
-                type=if secret { "password" } else { "text" }
+                type=if secret { "password" } else { kind.unwrap_or("text") } placeholder=placeholder
                 autocomplete=secret.then_some("new-password") spellcheck=secret.then_some("false")
                 inputmode=inputmode aria-invalid=invalid aria-describedby=described
                 prop:value=move || value.get() on:input=edit />

@@ -2,10 +2,14 @@
 //! with its toast, the dialogs it closes, and, for an add whose answer was lost, the search for
 //! what it made before the action ends (so the list behind reloads knowing it).
 
+use crate::components::confirm::ConfirmByName;
+use crate::components::conflict::{sends_nothing, EditCheck, Edited};
+use crate::components::field::FormErrors;
 use crate::components::lost::{create_or_look, LostCreate};
-use crate::write::{use_writes, Failure, Then};
+use crate::services::use_toasts;
+use crate::write::{failure_message, succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
-use openrouter_admin::Error;
+use openrouter_admin::{Error, FieldError};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -93,6 +97,222 @@ where
                 }
             }
         })
+    }
+}
+
+/// What a change tab holds: the open dialog (`O`), the row asked to be deleted (`R`), the one
+/// write, and the close that takes a dialog's last failure with it.
+pub struct Tab<O: 'static, R: 'static, C: 'static, I: 'static, U: 'static> {
+    /// The open add or edit dialog.
+    pub open: RwSignal<Option<O>>,
+    /// The row whose delete is being confirmed.
+    pub deleting: RwSignal<Option<R>>,
+    /// The tab's write.
+    pub change: ChangeAction<C, I, U>,
+    /// Changes each time the list should load again.
+    pub written: Memo<usize>,
+    /// Closes whichever dialog is open, with its last failure.
+    pub close: Callback<()>,
+}
+
+impl<O, R, C, I, U> Clone for Tab<O, R, C, I, U> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<O, R, C, I, U> Copy for Tab<O, R, C, I, U> {}
+
+impl<O, R, C, I, U> Tab<O, R, C, I, U>
+where
+    O: std::marker::Send + Sync + 'static,
+    R: std::marker::Send + Sync + 'static,
+    C: Clone + std::marker::Send + Sync + 'static,
+    I: Clone + std::marker::Send + Sync + 'static,
+    U: Clone + std::marker::Send + Sync + 'static,
+{
+    /// The tab of `changes` in the workspace `ws_id`; `reload` says after which ends of a change
+    /// the list loads again ([`changed_list`]).
+    pub fn new<S: Clone + 'static, T: Clone + 'static>(
+        changes: Changes<C, I, U, S, T>,
+        ws_id: StoredValue<String>,
+        reload: fn(&Result<(), Error>) -> bool,
+    ) -> Self {
+        let open = RwSignal::new(None::<O>);
+        let deleting = RwSignal::new(None::<R>);
+        let change = changes.action(ws_id, move || {
+            open.set(None);
+            deleting.set(None);
+        });
+        let written = succeeded_if(change, reload);
+        let close = Callback::new(move |()| {
+            change.value().set(None);
+            open.set(None);
+            deleting.set(None);
+        });
+        Tab {
+            open,
+            deleting,
+            change,
+            written,
+            close,
+        }
+    }
+
+    /// The typed-name confirmation of deleting the row `name` (its id `id`), a `what`.
+    pub fn confirm_delete(
+        self,
+        what: &'static str,
+        name: String,
+        id: I,
+        body: &'static str,
+    ) -> impl IntoView {
+        let change = self.change;
+        view! {
+            <ConfirmByName
+                what=what
+                name=name
+                action=format!("Delete {what}")
+                body=body
+                pending=change.pending()
+                error=failure_message(change)
+                on_confirm=move |_| { change.dispatch(Change::Delete(id.clone())); }
+                on_close=self.close
+            />
+        }
+    }
+}
+
+/// What an add or edit dialog of a tab (BYOK keys, destinations) is made of, over objects `E`:
+/// the edit's check against other edits (`None` for an add), the form's errors, the Save
+/// button's words and when it is off (an add whose answer was lost waits for its search; an
+/// edit waits for its re-read), and the close that forgets a lost add's "not found".
+pub struct TabDialog<C: 'static, I: 'static, U: 'static, S: 'static, T: 'static, E: 'static> {
+    /// The tab's write.
+    pub change: ChangeAction<C, I, U>,
+    /// The edit's check; `None` for an add.
+    pub check: Option<EditCheck<E>>,
+    /// The form's errors, shown once touched.
+    pub errors: FormErrors,
+    all: Signal<Vec<FieldError>>,
+    /// The Save button's words.
+    pub label: Signal<String>,
+    /// Whether Save is off.
+    pub blocked: Signal<bool>,
+    /// Closes the dialog.
+    pub close: Callback<()>,
+    on_close: Callback<()>,
+    // What the search of a lost add looks for and finds: the dialog's types, not its state.
+    _lost: std::marker::PhantomData<fn() -> (S, T)>,
+}
+
+impl<C, I, U, S, T, E> Clone for TabDialog<C, I, U, S, T, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C, I, U, S, T, E> Copy for TabDialog<C, I, U, S, T, E> {}
+
+impl<C, I, U, S, T, E> TabDialog<C, I, U, S, T, E>
+where
+    C: Clone + std::marker::Send + Sync + 'static,
+    I: Clone + std::marker::Send + Sync + 'static,
+    U: Clone + serde::Serialize + std::marker::Send + Sync + 'static,
+    S: Clone + 'static,
+    T: Clone + 'static,
+    E: Clone + std::marker::Send + Sync + 'static,
+{
+    /// The dialog over `form`, editing `existing` or adding (`None`); `errors` are the form's
+    /// against what it edits; `add` is the Save button's word for an add.
+    pub fn new<F>(
+        change: ChangeAction<C, I, U>,
+        lost: LostCreate<S, T>,
+        existing: Option<E>,
+        form: F,
+        errors: fn(F, Option<&E>) -> Vec<FieldError>,
+        add: &'static str,
+        on_close: Callback<()>,
+    ) -> Self
+    where
+        F: Edited<E> + Copy + std::marker::Send + Sync + 'static,
+    {
+        let check = existing.clone().map(|e| EditCheck::new(e, form));
+        let was = StoredValue::new(existing);
+        let all = Signal::derive(move || was.with_value(|e| errors(form, e.as_ref())));
+        let label = Signal::derive(move || {
+            let pending = change.pending().get();
+            match check {
+                None => lost.label(pending, add, "Adding…"),
+                Some(_) if pending => "Saving…".to_string(),
+                Some(_) => "Save".to_string(),
+            }
+        });
+        let blocked = Signal::derive(move || {
+            let pending = change.pending().get();
+            match check {
+                None => lost.blocks(pending),
+                Some(c) => pending || c.reading(),
+            }
+        });
+        let close = Callback::new(move |()| {
+            lost.closed();
+            on_close.run(());
+        });
+        TabDialog {
+            change,
+            check,
+            errors: FormErrors::new(all),
+            all,
+            label,
+            blocked,
+            close,
+            on_close,
+            _lost: std::marker::PhantomData,
+        }
+    }
+
+    /// Whether a submit may be sent: the errors are shown, and nothing goes while a save is on
+    /// its way (a second click or Enter must not add a second one) or the form is wrong.
+    pub fn ready(self) -> bool {
+        self.errors.touch();
+        !self.blocked.get_untracked() && self.all.with_untracked(Vec::is_empty)
+    }
+
+    /// Sends `add()`; or, for an edit, reads the object again (`reread` of it as seen), asks
+    /// about a field both tabs changed (`components::conflict`), and sends `edit` of it as
+    /// re-read, or says `same` and closes when nothing is left to send.
+    pub fn send<F, R>(
+        self,
+        form: F,
+        same: &'static str,
+        add: impl FnOnce() -> C,
+        edit: impl Fn(&E) -> (I, U) + 'static,
+        reread: impl FnOnce(&E) -> R,
+    ) where
+        F: Edited<E> + 'static,
+        R: Future<Output = Result<E, Error>> + 'static,
+    {
+        let TabDialog {
+            change,
+            check,
+            on_close,
+            ..
+        } = self;
+        let Some(check) = check else {
+            change.dispatch(Change::Add(add()));
+            return;
+        };
+        let toasts = use_toasts();
+        check.save(form, reread(&check.seen()), move || {
+            let (id, patch) = edit(&check.seen());
+            if sends_nothing(&patch) {
+                toasts.ok(same);
+                on_close.run(());
+            } else {
+                change.dispatch(Change::Edit(id, patch));
+            }
+        });
     }
 }
 

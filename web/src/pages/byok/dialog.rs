@@ -3,11 +3,11 @@
 //! key was stored, and shows only its masked label.
 
 use crate::components::dialog::Dialog;
-use crate::components::field::{FormErrors, TextField, TriSelect};
+use crate::components::field::{TextField, TriSelect};
 use crate::components::form::DialogFoot;
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::byok::form::ByokForm;
-use crate::pages::change::{Change, ChangeAction};
+use crate::pages::change::{ChangeAction, TabDialog};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, BYOK_PROVIDERS};
@@ -97,50 +97,40 @@ pub fn ByokDialog(
     };
     let adding = existing.is_none();
     let form = ByokForm::new(existing.as_ref());
-    let was = StoredValue::new(existing);
-    let errors = FormErrors::new(Signal::derive(move || {
-        was.with_value(|k| form.errors(k.as_ref()))
-    }));
-    let blocked = Signal::derive(move || {
-        let pending = change.pending().get();
-        if adding {
-            lost.blocks(pending)
-        } else {
-            pending
-        }
-    });
+    // An edit compares what the user saw with the key as the API has it at save.
+    let d = TabDialog::new(
+        change,
+        lost,
+        existing,
+        form,
+        ByokForm::errors,
+        "Add key",
+        on_close,
+    );
+    let (errors, label, blocked, close) = (d.errors, d.label, d.blocked, d.close);
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.touch();
-        // A second click or Enter while the first is on its way must not add a second credential.
-        if blocked.get_untracked() || !was.with_value(|k| form.errors(k.as_ref())).is_empty() {
-            return;
+        if d.ready() {
+            d.send(
+                form,
+                "Nothing left to save: the key already has these values",
+                || form.to_create(),
+                move |now| (now.id.clone(), form.to_patch(now)),
+                |seen| {
+                    let id = seen.id.clone();
+                    async move { use_client()?.byok_key(id).get().send().await }
+                },
+            );
         }
-        change.dispatch(match was.get_value() {
-            None => Change::Add(form.to_create()),
-            Some(k) => Change::Edit(k.id.clone(), form.to_patch(&k)),
-        });
     };
-    let close = Callback::new(move |()| {
-        lost.closed();
-        on_close.run(());
-    });
     let server_error = move || {
         change
             .value()
             .with(|r| r.as_ref().and_then(|r| r.as_ref().err()).and_then(refusal))
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-byok-error">{text}</div> })
     };
-    let label = Signal::derive(move || {
-        let pending = change.pending().get();
-        match adding {
-            true => lost.label(pending, "Add key", "Adding…"),
-            false if pending => "Saving…".to_string(),
-            false => "Save".to_string(),
-        }
-    });
     let again = move |()| leptos::task::spawn_local_scoped(look_for(lost, ws_id.get_value()));
     let title = match &open {
         Open::Add => "Add provider key".to_string(),
@@ -167,6 +157,7 @@ pub fn ByokDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
+                    {d.check.map(|c| c.notice(form))}
                     {adding.then(|| view! {
                         <LostNotice lost=lost.state what="provider key" again=again />
                         <FoundNotice lost=lost.state what="provider key" said=found_text on_open=on_open />

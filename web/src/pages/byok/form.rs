@@ -1,6 +1,7 @@
 //! A BYOK provider key's fields as the form holds them, and the create and update bodies made
 //! from them (an update sends only what changed, and the key only when a new one is typed).
 
+use crate::components::conflict::{Slot, Slotted};
 use crate::components::field::{tri_parse, tri_value};
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, CreateByokKey, Patch, UpdateByokKey};
@@ -107,6 +108,24 @@ impl ByokForm {
     }
 }
 
+/// What an edit compares with the key as the API has it now (never the provider key itself).
+impl Slotted<ByokKey> for ByokForm {
+    fn holding(k: &ByokKey) -> ByokForm {
+        ByokForm::new(Some(k))
+    }
+
+    fn slots(&self) -> Vec<(&'static str, &'static str, Slot)> {
+        vec![
+            ("name", "The name", Slot::Text(self.name)),
+            ("is_byok_only", "BYOK only", Slot::Flag(self.byok_only)),
+            ("is_fallback", "Fallback", Slot::Flag(self.fallback)),
+            ("is_required", "Required", Slot::Flag(self.required)),
+            ("disabled", "Disabled", Slot::Flag(self.disabled)),
+            ("declared_zdr", "Zero data retention", Slot::Tri(self.zdr)),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +187,32 @@ mod tests {
             errors.iter().any(|e| e.field == "is_byok_only"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn an_edit_compares_every_field_but_the_key_and_takes_only_the_one_asked() {
+        use crate::components::conflict::Edited;
+        let seen = stored(serde_json::json!({}));
+        let now = stored(serde_json::json!({"name": "Theirs", "is_required": true}));
+        let form = ByokForm::new(Some(&seen));
+        form.key.set("sk-typed".into());
+        let keys: Vec<_> = form.fields().iter().map(|f| f.key).collect();
+        assert!(
+            !keys.contains(&"key"),
+            "the provider key is never compared: {keys:?}"
+        );
+        assert_eq!(
+            form.fields(),
+            form.fields_of(&seen),
+            "a typed key is no change of a field"
+        );
+        form.adopt("is_required", &now);
+        assert!(form.required.get_untracked());
+        assert_eq!(
+            form.name.get_untracked(),
+            "Team",
+            "only the field asked is taken"
+        );
+        assert_eq!(form.key.get_untracked(), "sk-typed");
     }
 }

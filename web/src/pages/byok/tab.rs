@@ -1,14 +1,12 @@
 //! A workspace's BYOK tab: the provider keys, add, edit (and replace the key), delete.
 
-use crate::components::confirm::ConfirmByName;
 use crate::components::form::RowActions;
 use crate::components::loaded::Loaded;
 use crate::format::date;
 use crate::pages::byok::dialog::{display, look_for, without_key, ByokDialog, LostByok, Open};
-use crate::pages::change::{changed_list, Boxed, Change, Changes};
-use crate::services::read;
+use crate::pages::change::{changed_list, Boxed, Change, Changes, Tab};
+use crate::services::{every, read};
 use crate::session::use_client;
-use crate::write::{failure_message, succeeded_if};
 use leptos::prelude::*;
 use openrouter_admin::models::{ByokKey, ByokKeyId, CreateByokKey, UpdateByokKey, Workspace};
 
@@ -34,14 +32,10 @@ pub fn ByokKeys(
     /// The workspace.
     ws: Workspace,
 ) -> impl IntoView {
-    // -- signals --
+    // -- the tab: its dialogs and its one write (add, edit or delete) --
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
-    let open = RwSignal::new(None::<Open>);
-    let deleting = RwSignal::new(None::<ByokKey>);
-
-    // -- actions: add, edit or delete; a failure shows in the dialog that asked --
     let lost = LostByok::new();
-    let change = Changes {
+    let changes = Changes {
         done: [
             "Provider key added",
             "Provider key saved",
@@ -51,35 +45,27 @@ pub fn ByokKeys(
         asked: without_key,
         send,
         look: |lost, ws| Box::pin(look_for(lost, ws)),
-    }
-    .action(ws_id, move || {
-        open.set(None);
-        deleting.set(None);
-    });
-    let written = succeeded_if(change, |r| changed_list(r, |_| false));
+    };
+    let tab: Tab<Open, ByokKey, _, _, _> = Tab::new(changes, ws_id, |r| changed_list(r, |_| false));
+    let Tab {
+        open,
+        deleting,
+        change,
+        written,
+        close,
+    } = tab;
 
     // -- resources: the credentials, again after each write that went through --
     let keys = read(move |signal| {
         let _written = written.get();
         let id = ws_id.get_value();
         async move {
-            use_client()?
-                .workspace(&id)
-                .byok()
-                .list()
-                .limit(100)
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
+            every(
+                use_client()?.workspace(&id).byok().list().limit(100),
+                signal,
+            )
+            .await
         }
-    });
-
-    // -- callbacks: a dialog's last failure goes with it --
-    let close = Callback::new(move |()| {
-        change.value().set(None);
-        open.set(None);
-        deleting.set(None);
     });
 
     view! {
@@ -99,22 +85,8 @@ pub fn ByokKeys(
             <ByokDialog open=o change=change lost=lost ws_id=ws_id on_close=close
                 on_open=move |k| open.set(Some(Open::Edit(Box::new(k)))) />
         })}
-        {move || deleting.get().map(|k| {
-            let name = display(&k);
-            let id = k.id.clone();
-            view! {
-                <ConfirmByName
-                    what="provider key"
-                    name=name
-                    action="Delete provider key"
-                    body="Requests stop using this key at once. This cannot be undone: to use it again, add the key anew."
-                    pending=change.pending()
-                    error=failure_message(change)
-                    on_confirm=move |_| { change.dispatch(Change::Delete(id.clone())); }
-                    on_close=close
-                />
-            }
-        })}
+        {move || deleting.get().map(|k| tab.confirm_delete("provider key", display(&k), k.id,
+            "Requests stop using this key at once. This cannot be undone: to use it again, add the key anew."))}
     }
 }
 

@@ -1,12 +1,14 @@
 //! The dialog that creates a guardrail or edits one (the workspace's default among them), over
 //! the form of `form.rs`. A create whose answer was lost is searched for before another can start.
 
+use crate::components::conflict::{sends_nothing, EditCheck};
 use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, LimitResetSelect, TextField, TriSelect};
 use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
 use crate::pages::guardrails::describe::ZDR_PROVIDERS;
 use crate::pages::guardrails::form::{GrForm, BUILTINS};
+use crate::services::use_toasts;
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::{CreateGuardrail, Guardrail, GuardrailId, UpdateGuardrail};
@@ -97,6 +99,9 @@ pub fn GuardrailDialog(
         Editing::New => None,
     };
     let form = GrForm::new(orig.as_ref());
+    // An edit of a written guardrail compares what the user saw with it as the API has it at save.
+    let check = orig.clone().map(|g| EditCheck::new(g, form));
+    let toasts = use_toasts();
     let named = !matches!(editing, Editing::Default { .. });
     let creating = matches!(editing, Editing::New);
     let title = match &editing {
@@ -112,12 +117,12 @@ pub fn GuardrailDialog(
     let editing = StoredValue::new(editing);
     let orig = StoredValue::new(orig);
     let ws_id = StoredValue::new(ws_id);
+    // The patch is made against the guardrail as last read (at save, when it is re-read).
+    let seen = move || check.map_or_else(|| orig.get_value(), |c| Some(c.seen()));
     let body = move || match editing.get_value() {
         Editing::New => Save::Create(form.to_create(&ws_id.get_value())),
-        Editing::Existing(g) => Save::Update(g.id, form.to_patch(orig.get_value().as_ref(), true)),
-        Editing::Default { id, .. } => {
-            Save::Update(id, form.to_patch(orig.get_value().as_ref(), false))
-        }
+        Editing::Existing(g) => Save::Update(g.id, form.to_patch(seen().as_ref(), true)),
+        Editing::Default { id, .. } => Save::Update(id, form.to_patch(seen().as_ref(), false)),
     };
     let all_errors = Signal::derive(move || match body() {
         Save::Create(b) => form.errors(&b),
@@ -129,7 +134,7 @@ pub fn GuardrailDialog(
         if creating {
             lost.blocks(save.pending().get())
         } else {
-            save.pending().get()
+            save.pending().get() || check.is_some_and(EditCheck::reading)
         }
     });
 
@@ -147,7 +152,21 @@ pub fn GuardrailDialog(
         if blocked.get_untracked() || !all_errors.get_untracked().is_empty() {
             return;
         }
-        save.dispatch(body());
+        let Some(check) = check else {
+            save.dispatch(body());
+            return;
+        };
+        let id = check.seen().id;
+        let reread = async move { use_client()?.guardrail(id).get().send().await };
+        check.save(form, reread, move || match body() {
+            Save::Update(_, patch) if sends_nothing(&patch) => {
+                toasts.ok("Nothing left to save: the guardrail already has these values");
+                close.run(());
+            }
+            body => {
+                save.dispatch(body);
+            }
+        });
     };
     let server_error = move || {
         save.value()
@@ -195,6 +214,7 @@ pub fn GuardrailDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
+                    {check.map(|c| c.notice(form))}
                     {lost_notices}
                     {named.then(|| view! {
                         <TextField id="ora-gr-name" label="Name" field="name" value=form.name errors=errors hint="1 to 200 characters." />

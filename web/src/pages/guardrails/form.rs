@@ -2,8 +2,9 @@
 //! bodies made from them: every field the API has (restrictions, spend, zero data retention,
 //! content filters, the training and publication flags); an update sends only what changed.
 
+use crate::components::conflict::{Slot, Slotted};
 use crate::components::field::{tri_parse, tri_value};
-use crate::pages::guardrails::describe::zdr_switches;
+use crate::pages::guardrails::describe::{zdr_switches, ZDR_PROVIDERS};
 use leptos::prelude::*;
 use openrouter_admin::error::FieldError;
 use openrouter_admin::models::{
@@ -362,6 +363,101 @@ impl GrForm {
     }
 }
 
+/// The API's names of the zero data retention switches, in [`ZDR_PROVIDERS`]' order.
+const ZDR_FIELDS: [&str; 5] = [
+    "enforce_zdr_anthropic",
+    "enforce_zdr_openai",
+    "enforce_zdr_google",
+    "enforce_zdr_xai",
+    "enforce_zdr_other",
+];
+
+/// What an edit compares with the guardrail as the API has it now: every field of the form.
+impl Slotted<Guardrail> for GrForm {
+    fn holding(g: &Guardrail) -> GrForm {
+        GrForm::new(Some(g))
+    }
+
+    fn slots(&self) -> Vec<(&'static str, &'static str, Slot)> {
+        let mut out = vec![
+            ("name", "The name", Slot::Text(self.name)),
+            (
+                "description",
+                "The description",
+                Slot::Text(self.description),
+            ),
+            ("limit_usd", "The spend limit", Slot::Text(self.limit)),
+            (
+                "reset_interval",
+                "The reset interval",
+                Slot::Text(self.reset),
+            ),
+            (
+                "include_byok_in_budgets",
+                "Counting BYOK spend",
+                Slot::Flag(self.byok),
+            ),
+            ("allowed_models", "Allowed models", Slot::Text(self.models)),
+            (
+                "allowed_providers",
+                "Allowed providers",
+                Slot::Text(self.providers),
+            ),
+            (
+                "ignored_models",
+                "Ignored models",
+                Slot::Text(self.ignored_models),
+            ),
+            (
+                "ignored_providers",
+                "Ignored providers",
+                Slot::Text(self.ignored_providers),
+            ),
+            (
+                "allowed_data_regions",
+                "Allowed data regions",
+                Slot::Set(self.regions),
+            ),
+        ];
+        out.extend(
+            ZDR_FIELDS
+                .iter()
+                .zip(ZDR_PROVIDERS)
+                .enumerate()
+                .map(|(i, (key, (_, label)))| (*key, label, Slot::Switch(self.zdr, i))),
+        );
+        out.extend(
+            BUILTINS
+                .iter()
+                .map(|(slug, label)| (*slug, *label, Slot::Entry(self.builtins, slug))),
+        );
+        out.extend([
+            (
+                "scan_scope",
+                "Prompt injection scope",
+                Slot::Text(self.scan_scope),
+            ),
+            ("content_filters", "Custom filters", Slot::Text(self.custom)),
+            (
+                "enable_free_model_publication",
+                "Free endpoints that publish prompts",
+                Slot::Tri(self.free_publication),
+            ),
+            (
+                "enable_free_model_training",
+                "Free endpoints that train on requests",
+                Slot::Tri(self.free_training),
+            ),
+            (
+                "enable_paid_model_training",
+                "Paid endpoints that train on requests",
+                Slot::Tri(self.paid_training),
+            ),
+        ]);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,6 +477,47 @@ mod tests {
 
     fn json(p: &UpdateGuardrail) -> serde_json::Value {
         serde_json::to_value(p).expect("json")
+    }
+
+    #[test]
+    fn another_tabs_filter_switch_and_region_are_taken_and_a_clash_is_named() {
+        use crate::components::conflict::{compare, Edited};
+        let seen = guardrail(serde_json::json!({}));
+        // Someone else: a built-in filter, the OpenAI switch and the regions, in another order.
+        let now = guardrail(serde_json::json!({
+            "content_filter_builtins": [{"slug": "email", "action": "block"}],
+            "enforce_zdr_openai": true, "allowed_data_regions": ["us", "europe"],
+            "limit_usd": 50,
+        }));
+        let form = GrForm::new(Some(&seen));
+        form.limit.set("30".into());
+        let (adopt, clashes) = compare(
+            &form.fields_of(&seen),
+            &form.fields_of(&now),
+            &form.fields(),
+        );
+        assert_eq!(
+            adopt,
+            vec!["allowed_data_regions", "enforce_zdr_openai", "email"]
+        );
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(
+            clashes[0].sentence(),
+            "The spend limit is now “50”, changed elsewhere since you opened it (it was “10”; you are saving “30”)."
+        );
+        for key in adopt {
+            form.adopt(key, &now);
+        }
+        assert_eq!(form.fields(), {
+            let mut f = form.fields_of(&now);
+            f[2] = form.fields()[2].clone();
+            f
+        });
+        assert_eq!(
+            json(&form.to_patch(Some(&now), true)),
+            serde_json::json!({"limit_usd": 30.0}),
+            "only the user's own change is sent against what the API has now"
+        );
     }
 
     #[test]

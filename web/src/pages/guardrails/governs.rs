@@ -12,7 +12,7 @@ use crate::pages::guardrails::outcome::{heading, lines, outcomes, Change, Outcom
 use crate::pages::keys::list::load_keys;
 use crate::pages::members::org::org_members;
 use crate::pages::members::workspace::workspace_members;
-use crate::services::read;
+use crate::services::{every, read};
 use crate::session::use_client;
 use crate::write::{succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
@@ -91,30 +91,12 @@ pub fn Governs(
     let assigned_keys = read(move |signal| {
         let _written = changed.get();
         let id = id.get_value();
-        async move {
-            use_client()?
-                .guardrail(id)
-                .keys()
-                .list()
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
-        }
+        async move { every(use_client()?.guardrail(id).keys().list(), signal).await }
     });
     let assigned_members = read(move |signal| {
         let _written = changed.get();
         let id = id.get_value();
-        async move {
-            use_client()?
-                .guardrail(id)
-                .members()
-                .list()
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
-        }
+        async move { every(use_client()?.guardrail(id).members().list(), signal).await }
     });
     let ws_keys = read(move |signal| load_keys(ws_id.get_value(), false, signal));
     let ws_members = read(move |signal| workspace_members(ws_id.get_value(), signal));

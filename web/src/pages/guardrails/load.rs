@@ -2,6 +2,7 @@
 //! each key holds, the list and the organization's key assignments read together for the keys
 //! table and a key's page.
 
+use crate::services::every;
 use crate::session::use_client;
 use openrouter_admin::models::{Guardrail, GuardrailId};
 use std::collections::HashMap;
@@ -12,14 +13,7 @@ pub async fn load_guardrails(
     ws_id: String,
     signal: openrouter_admin::CancelSignal,
 ) -> Result<Arc<Vec<Guardrail>>, openrouter_admin::Error> {
-    let list = use_client()?
-        .workspace(&ws_id)
-        .guardrails()
-        .list()
-        .paginate()
-        .signal(signal)
-        .collect_all()
-        .await?;
+    let list = every(use_client()?.workspace(&ws_id).guardrails().list(), signal).await?;
     Ok(Arc::new(list))
 }
 

@@ -1,16 +1,16 @@
 //! The create-key dialog, then the once-only secret.
 
 use crate::components::dialog::Dialog;
-use crate::components::field::{FormErrors, LimitResetSelect};
+use crate::components::field::{FormErrors, LimitResetSelect, TextField};
+use crate::components::form::DialogFoot;
 use crate::components::lost::{create_or_look, search, Lost, LostNotice};
+use crate::pages::keys::form::NewKeyForm;
 use crate::pages::keys::secret::SecretDialog;
 use crate::route::Route;
 use crate::session::use_client;
 use crate::write::{use_writes, Failure, Then};
 use leptos::prelude::*;
-use openrouter_admin::models::{ApiKey, CreateKey, CreatedKey, LimitReset};
-use openrouter_admin::validate::Validate;
-use openrouter_admin::FieldError;
+use openrouter_admin::models::{ApiKey, CreateKey, CreatedKey};
 
 /// The create action. The created key goes to `secret`, not into the action's value, so that the
 /// secret is dropped from memory when its dialog closes ([`SecretDialog`]).
@@ -96,51 +96,10 @@ pub fn CreateKeyDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     // -- signals --
-    let name = RwSignal::new(String::new());
-    let limit = RwSignal::new(String::new());
-    let reset = RwSignal::new(String::new());
-    let byok = RwSignal::new(false);
-    let expires = RwSignal::new(String::new());
+    let form = NewKeyForm::new();
     let ws_id = StoredValue::new(ws_id);
-    let body = move || -> Result<CreateKey, Vec<FieldError>> {
-        let mut errs = Vec::new();
-        let mut k = CreateKey::new(name.get().trim()).workspace_id(ws_id.get_value());
-        let l = limit.get();
-        if !l.trim().is_empty() {
-            match crate::decimal::parse(l.trim()) {
-                Ok(v) => k = k.limit(v),
-                Err(_) => errs.push(FieldError::new(
-                    "limit",
-                    "number",
-                    "The limit must be a number of dollars",
-                )),
-            }
-        }
-        if !reset.get().is_empty() {
-            k = k.limit_reset(LimitReset::parse(&reset.get()));
-        }
-        if byok.get() {
-            k = k.include_byok_in_limit(true);
-        }
-        let e = expires.get();
-        if !e.is_empty() {
-            // <input type="datetime-local"> gives "2027-01-31T12:00"; the label says UTC.
-            let full = if e.len() == 16 {
-                format!("{e}:00Z")
-            } else {
-                format!("{e}Z")
-            };
-            k = k.expires_at(full);
-        }
-        errs.extend(k.field_errors());
-        if errs.is_empty() {
-            Ok(k)
-        } else {
-            Err(errs)
-        }
-    };
-    let errors = FormErrors::new(Signal::derive(move || body().err().unwrap_or_default()));
-    let err_for = move |field: &'static str| errors.of(field);
+    let all_errors = Signal::derive(move || form.errors(&ws_id.get_value()));
+    let errors = FormErrors::new(all_errors);
 
     // -- callbacks --
     // The action outlives the dialog: its last failure goes with the dialog.
@@ -153,7 +112,8 @@ pub fn CreateKeyDialog(
         }
         on_close.run(());
     });
-    let blocked = move || create.pending().get() || lost.state.with(Lost::blocks_create);
+    let blocked =
+        Signal::derive(move || create.pending().get() || lost.state.with(Lost::blocks_create));
     // The secret is held only until the user closes its dialog; then it is dropped.
     let close_secret = move |_| {
         secret.set(None);
@@ -166,8 +126,8 @@ pub fn CreateKeyDialog(
         if create.pending().get_untracked() || lost.state.with_untracked(Lost::blocks_create) {
             return;
         }
-        if let Ok(b) = body() {
-            create.dispatch(b);
+        if all_errors.get_untracked().is_empty() {
+            create.dispatch(form.to_create(&ws_id.get_value()));
         }
     };
     // A lost answer is told by the search's notice, not as an error.
@@ -181,7 +141,7 @@ pub fn CreateKeyDialog(
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert">{text}</div> })
     };
     let again = move |()| leptos::task::spawn_local_scoped(lost.search());
-    let create_label = move || {
+    let create_label = Signal::derive(move || {
         if create.pending().get() && !lost.state.with(Lost::is_lost) {
             "Creating…"
         } else if lost.state.with(|l| *l == Lost::NotFound) {
@@ -189,7 +149,8 @@ pub fn CreateKeyDialog(
         } else {
             "Create key"
         }
-    };
+        .to_string()
+    });
 
     view! {
         <Show
@@ -201,32 +162,17 @@ pub fn CreateKeyDialog(
                             {server_error}
                             <LostNotice lost=lost.state what="key" again=again />
                             <FoundKey lost=lost.state />
-                            <div class="ora-field">
-                                <label for="ora-key-name">"Name"</label>
-                                <input id="ora-key-name" class="ora-input" bind:value=name aria-describedby="ora-key-name-error" on:input=move |_| errors.touch() />
-                                <span class="ora-error" id="ora-key-name-error">{err_for("name")}</span>
-                            </div>
+                            <TextField id="ora-key-name" label="Name" field="name" value=form.name errors=errors />
                             <div class="ora-grid2">
-                                <div class="ora-field">
-                                    <label for="ora-key-limit">"Limit (USD)"</label>
-                                    <input id="ora-key-limit" class="ora-input" inputmode="decimal" placeholder="No limit" bind:value=limit aria-describedby="ora-key-limit-error" />
-                                    <span class="ora-error" id="ora-key-limit-error">{err_for("limit")}</span>
-                                </div>
-                                <LimitResetSelect id="ora-key-reset" value=reset />
+                                <TextField id="ora-key-limit" label="Limit (USD)" field="limit" value=form.limit errors=errors
+                                    inputmode="decimal" placeholder="No limit" />
+                                <LimitResetSelect id="ora-key-reset" value=form.reset error=Signal::derive(errors.of("limit_reset")) />
                             </div>
-                            <label class="ora-check"><input type="checkbox" id="ora-key-byok" bind:checked=byok />"Count BYOK usage toward the limit"</label>
-                            <div class="ora-field">
-                                <label for="ora-key-expires">"Expires (UTC)"</label>
-                                <input id="ora-key-expires" class="ora-input" type="datetime-local" bind:value=expires aria-describedby="ora-key-expires-error" />
-                                <span class="ora-error" id="ora-key-expires-error">{err_for("expires_at")}</span>
-                            </div>
+                            <label class="ora-check"><input type="checkbox" id="ora-key-byok" bind:checked=form.byok />"Count BYOK usage toward the limit"</label>
+                            <TextField id="ora-key-expires" label="Expires (UTC)" field="expires_at" value=form.expires errors=errors
+                                kind="datetime-local" />
                         </div>
-                        <div class="ora-dialog-foot">
-                            <button class="ora-btn" type="button" on:click=move |_| close.run(())>"Cancel"</button>
-                            <button class="ora-btn ora-btn-primary" type="submit" id="ora-key-create" disabled=blocked>
-                                {create_label}
-                            </button>
-                        </div>
+                        <DialogFoot id="ora-key-create" label=create_label blocked=blocked on_cancel=close />
                     </form>
                 </Dialog>
             }

@@ -4,6 +4,7 @@ pub mod bulk;
 pub mod create;
 pub mod detail;
 pub mod edit;
+pub mod form;
 pub mod list;
 pub mod secret;
 pub mod table;

@@ -4,7 +4,7 @@ use crate::components::field::SearchBox;
 use crate::components::loaded::Loaded;
 use crate::domain::display_name;
 use crate::route::use_router;
-use crate::services::read;
+use crate::services::{every, read};
 use crate::session::use_client;
 use leptos::prelude::*;
 use openrouter_admin::models::OrganizationMember;
@@ -13,15 +13,11 @@ use openrouter_admin::models::OrganizationMember;
 pub async fn org_members(
     signal: openrouter_admin::CancelSignal,
 ) -> Result<Vec<OrganizationMember>, openrouter_admin::Error> {
-    use_client()?
-        .organization()
-        .members()
-        .list()
-        .limit(100)
-        .paginate()
-        .signal(signal)
-        .collect_all()
-        .await
+    every(
+        use_client()?.organization().members().list().limit(100),
+        signal,
+    )
+    .await
 }
 
 /// The organization's members.

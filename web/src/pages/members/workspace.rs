@@ -11,7 +11,7 @@ use crate::domain::{display_name, is_default};
 use crate::format::date;
 use crate::pages::members::org::org_members;
 use crate::pages::members::picker::MemberPicker;
-use crate::services::read;
+use crate::services::{every, read};
 use crate::session::use_client;
 use crate::write::{succeeded_if, use_writes, Failure, Then};
 use leptos::prelude::*;
@@ -87,15 +87,11 @@ pub async fn workspace_members(
     ws: String,
     signal: openrouter_admin::CancelSignal,
 ) -> Result<Vec<WorkspaceMember>, openrouter_admin::Error> {
-    use_client()?
-        .workspace(&ws)
-        .members()
-        .list()
-        .limit(100)
-        .paginate()
-        .signal(signal)
-        .collect_all()
-        .await
+    every(
+        use_client()?.workspace(&ws).members().list().limit(100),
+        signal,
+    )
+    .await
 }
 
 /// The members tab.

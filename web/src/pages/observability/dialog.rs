@@ -3,10 +3,10 @@
 //! five places).
 
 use crate::components::dialog::Dialog;
-use crate::components::field::{FormErrors, TextField};
+use crate::components::field::TextField;
 use crate::components::form::{DialogFoot, RegionChecks};
 use crate::components::lost::{refusal, FoundNotice, LostCreate, LostNotice};
-use crate::pages::change::{Change, ChangeAction};
+use crate::pages::change::{ChangeAction, TabDialog};
 use crate::pages::observability::form::{full_text, label, DestForm};
 use crate::session::use_client;
 use leptos::prelude::*;
@@ -87,36 +87,34 @@ pub fn DestinationDialog(
         .or(first_open)
         .unwrap_or(DestinationType::Langfuse);
     let form = DestForm::new(existing.as_ref(), kind);
-    let was = StoredValue::new(existing);
-    let errors = FormErrors::new(Signal::derive(move || {
-        was.with_value(|d| form.errors(d.as_ref()))
-    }));
-    let blocked = Signal::derive(move || {
-        let pending = change.pending().get();
-        if adding {
-            lost.blocks(pending)
-        } else {
-            pending
-        }
-    });
+    // An edit compares what the user saw with the destination as the API has it at save.
+    let d = TabDialog::new(
+        change,
+        lost,
+        existing,
+        form,
+        DestForm::errors,
+        "Add destination",
+        on_close,
+    );
+    let (errors, label_now, blocked, close) = (d.errors, d.label, d.blocked, d.close);
 
     // -- callbacks --
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.touch();
-        // A second click or Enter while the first is on its way must not add a second one.
-        if blocked.get_untracked() || !was.with_value(|d| form.errors(d.as_ref())).is_empty() {
-            return;
+        if d.ready() {
+            d.send(
+                form,
+                "Nothing left to save: the destination already has these values",
+                || form.to_create(),
+                move |now| (now.id.clone(), form.to_patch(now)),
+                |seen| {
+                    let id = seen.id.clone();
+                    async move { use_client()?.destination(id).get().send().await }
+                },
+            );
         }
-        change.dispatch(match was.get_value() {
-            None => Change::Add(form.to_create()),
-            Some(d) => Change::Edit(d.id.clone(), form.to_patch(&d)),
-        });
     };
-    let close = Callback::new(move |()| {
-        lost.closed();
-        on_close.run(());
-    });
     // The API's refusal; a 409 is the type filling up since the list was read, said plainly.
     let server_error = move || {
         change
@@ -131,14 +129,6 @@ pub fn DestinationDialog(
             })
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-dest-error">{text}</div> })
     };
-    let label_now = Signal::derive(move || {
-        let pending = change.pending().get();
-        match adding {
-            true => lost.label(pending, "Add destination", "Adding…"),
-            false if pending => "Saving…".to_string(),
-            false => "Save".to_string(),
-        }
-    });
     let again = move |()| leptos::task::spawn_local_scoped(look_for(lost, ws_id.get_value()));
     let title = match &open {
         Open::Add(Some(t)) => format!("Add {} destination", label(t)),
@@ -200,6 +190,7 @@ pub fn DestinationDialog(
             <form on:submit=submit on:input=move |_| errors.touch() novalidate>
                 <div class="ora-dialog-body">
                     {server_error}
+                    {d.check.map(|c| c.notice(form))}
                     {adding.then(|| view! {
                         <LostNotice lost=lost.state what="destination" again=again />
                         <FoundNotice lost=lost.state what="destination" said=found_text on_open=on_open />

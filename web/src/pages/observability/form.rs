@@ -1,6 +1,7 @@
 //! A destination's fields as the form holds them, and the create and update bodies made from
 //! them: an update sends only what changed, and a credential only when a new one is typed.
 
+use crate::components::conflict::{Slot, Slotted};
 use leptos::prelude::*;
 use openrouter_admin::models::{
     CreateDestination, Destination, DestinationType, JsonObject, Patch, UpdateDestination,
@@ -227,6 +228,36 @@ impl DestForm {
             Some(d) => self.to_patch(d).field_errors(),
         });
         errs
+    }
+}
+
+/// What an edit compares with the destination as the API has it now: every field but the
+/// credentials (never shown, so never compared).
+impl Slotted<Destination> for DestForm {
+    fn holding(d: &Destination) -> DestForm {
+        DestForm::new(Some(d), d.kind.clone())
+    }
+
+    fn slots(&self) -> Vec<(&'static str, &'static str, Slot)> {
+        let mut out = vec![
+            ("name", "The name", Slot::Text(self.name)),
+            ("enabled", "Sending", Slot::Flag(self.enabled)),
+            ("privacy_mode", "Privacy mode", Slot::Flag(self.privacy)),
+            (
+                "sampling_rate",
+                "The sampling rate",
+                Slot::Text(self.sampling),
+            ),
+            ("regions", "The regions", Slot::Set(self.regions)),
+        ];
+        self.settings.with_untracked(|s| {
+            out.extend(
+                s.iter()
+                    .filter(|s| !s.secret)
+                    .map(|s| (s.name, s.name, Slot::Text(s.value))),
+            )
+        });
+        out
     }
 }
 

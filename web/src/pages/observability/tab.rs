@@ -7,16 +7,14 @@
 //! Credentials in a destination's settings (`apiKey`, `secretKey`, ...) are typed into
 //! password fields, sent once and never shown again: the API answers them masked.
 
-use crate::components::confirm::ConfirmByName;
 use crate::components::form::{region_label, RowActions};
 use crate::components::loaded::Loaded;
 use crate::format::date;
-use crate::pages::change::{changed_list, Boxed, Change, Changes};
+use crate::pages::change::{changed_list, Boxed, Change, Changes, Tab};
 use crate::pages::observability::dialog::{look_for, DestinationDialog, LostDestination, Open};
 use crate::pages::observability::form::{full_text, label};
-use crate::services::read;
+use crate::services::{every, read};
 use crate::session::use_client;
-use crate::write::succeeded_if;
 use leptos::prelude::*;
 use openrouter_admin::models::{
     CreateDestination, Destination, DestinationId, DestinationType, UpdateDestination, Workspace,
@@ -52,14 +50,10 @@ pub fn Destinations(
     /// The workspace.
     ws: Workspace,
 ) -> impl IntoView {
-    // -- signals --
+    // -- the tab: its dialogs and its one write (add, edit or delete) --
     let ws_id = StoredValue::new(ws.id.as_str().to_string());
-    let open = RwSignal::new(None::<Open>);
-    let deleting = RwSignal::new(None::<Destination>);
-
-    // -- actions --
     let lost = LostDestination::new();
-    let change = Changes {
+    let changes = Changes {
         done: [
             "Destination added",
             "Destination saved",
@@ -69,28 +63,33 @@ pub fn Destinations(
         asked: CreateDestination::clone,
         send,
         look: |lost, ws| Box::pin(look_for(lost, ws)),
-    }
-    .action(ws_id, move || {
-        open.set(None);
-        deleting.set(None);
-    });
+    };
     // A 409 means the list on screen is out of date (the type filled up meanwhile): read again.
-    let written = succeeded_if(change, |r| changed_list(r, |e| e.status() == Some(409)));
+    let tab: Tab<Open, Destination, _, _, _> = Tab::new(changes, ws_id, |r| {
+        changed_list(r, |e| e.status() == Some(409))
+    });
+    let Tab {
+        open,
+        deleting,
+        change,
+        written,
+        close,
+    } = tab;
 
     // -- resources: the destinations, again after each write that went through --
     let list = read(move |signal| {
         let _written = written.get();
         let id = ws_id.get_value();
         async move {
-            use_client()?
-                .workspace(&id)
-                .destinations()
-                .list()
-                .limit(100)
-                .paginate()
-                .signal(signal)
-                .collect_all()
-                .await
+            every(
+                use_client()?
+                    .workspace(&id)
+                    .destinations()
+                    .list()
+                    .limit(100),
+                signal,
+            )
+            .await
         }
     });
     let counts = Signal::derive(move || {
@@ -105,13 +104,6 @@ pub fn Destinations(
                 })
                 .unwrap_or_default()
         })
-    });
-
-    // -- callbacks: a dialog's last failure goes with it --
-    let close = Callback::new(move |()| {
-        change.value().set(None);
-        open.set(None);
-        deleting.set(None);
     });
 
     view! {
@@ -131,22 +123,8 @@ pub fn Destinations(
             <DestinationDialog open=o change=change counts=counts lost=lost ws_id=ws_id on_close=close
                 on_open=move |d| open.set(Some(Open::Edit(Box::new(d)))) />
         })}
-        {move || deleting.get().map(|d| {
-            let name = d.name.clone().unwrap_or_else(|| label(&d.kind));
-            let id = d.id.clone();
-            view! {
-                <ConfirmByName
-                    what="destination"
-                    name=name
-                    action="Delete destination"
-                    body="Requests stop being sent there at once. This cannot be undone."
-                    pending=change.pending()
-                    error=crate::write::failure_message(change)
-                    on_confirm=move |_| { change.dispatch(Change::Delete(id.clone())); }
-                    on_close=close
-                />
-            }
-        })}
+        {move || deleting.get().map(|d| tab.confirm_delete("destination", d.name.clone().unwrap_or_else(|| label(&d.kind)), d.id,
+            "Requests stop being sent there at once. This cannot be undone."))}
     }
 }
 
