@@ -35,7 +35,8 @@
 //! - `convert`: arguments and options read, futures turned into promises;
 //! - `body`: request bodies read from JavaScript objects;
 //! - `error`: the `OpenRouterError` rejections;
-//! - `types`: the hand-written TypeScript.
+//! - `types`, `byok_types`: the hand-written TypeScript (the second: BYOK keys and destinations);
+//! - `glue.js`: the JavaScript half (argument copies, paginators), one module for both classes.
 //!
 //! Natively the crate is empty: everything here needs a JavaScript host.
 
@@ -53,6 +54,8 @@ mod answer;
     allow(dead_code, unused_imports)
 )]
 mod body;
+#[cfg(target_arch = "wasm32")]
+mod byok_types;
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
 mod class;
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
