@@ -170,13 +170,9 @@ fn rustflags() -> String {
     flags.join("\x1f")
 }
 
-/// One module of the bindings crate, built with `features` (cargo arguments): cargo, the
-/// pinned wasm-bindgen (`--target web`) under `stem`, `wasm-opt -Oz`, then short import and
-/// export names. The client's module and the settings module go through the same steps.
-fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
-    banner(&format!(
-        "npm package: {stem} (cargo build wasm32 release, wasm-bindgen)"
-    ));
+/// `cargo build --release` of `package` for wasm32 with `features` (cargo arguments) and the
+/// package's [`rustflags`]; the path of its `.wasm`.
+fn release_wasm(package: &str, features: &[&str]) -> Result<PathBuf> {
     exec(
         cmd("cargo")
             .args([
@@ -185,12 +181,25 @@ fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
                 "--target",
                 "wasm32-unknown-unknown",
                 "-p",
-                "openrouter-admin-js",
+                package,
             ])
             .args(features)
             .env("CARGO_ENCODED_RUSTFLAGS", rustflags()),
     )?;
-    let input = root().join("target/wasm32-unknown-unknown/release/openrouter_admin_js.wasm");
+    Ok(root().join(format!(
+        "target/wasm32-unknown-unknown/release/{}.wasm",
+        package.replace('-', "_")
+    )))
+}
+
+/// One module of the bindings crate, built with `features` (cargo arguments): cargo, the
+/// pinned wasm-bindgen (`--target web`) under `stem`, `wasm-opt -Oz`, then short import and
+/// export names. The client's module and the settings module go through the same steps.
+fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
+    banner(&format!(
+        "npm package: {stem} (cargo build wasm32 release, wasm-bindgen)"
+    ));
+    let input = release_wasm("openrouter-admin-js", features)?;
     exec(
         cmd("wasm-bindgen")
             .args(["--target", "web", "--out-name", stem, "--out-dir"])
@@ -230,21 +239,7 @@ fn bindings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
 /// same folder under its own stem. Its size is printed apart from the budgeted client's.
 fn findings_module(out: &Path) -> Result<()> {
     banner("npm package: the findings module (cargo build, wasm-bindgen, wasm-opt)");
-    exec(
-        cmd("cargo")
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                "openrouter-admin-findings",
-            ])
-            .env("CARGO_ENCODED_RUSTFLAGS", rustflags()),
-    )?;
-    let input = root().join(format!(
-        "target/wasm32-unknown-unknown/release/{FINDINGS_STEM}.wasm"
-    ));
+    let input = release_wasm("openrouter-admin-findings", &[])?;
     exec(
         cmd("wasm-bindgen")
             .args(["--target", "web", "--out-name", FINDINGS_STEM, "--out-dir"])

@@ -91,7 +91,12 @@ fn spec_fields(spec: &Json, path: &str, method: &str) -> Vec<String> {
 
 /// The property names of a TypeScript interface in the bindings' `.d.ts` text, sorted.
 fn dts_fields(interface: &str) -> Vec<String> {
-    let dts = include_str!("../../../openrouter-admin-js/src/types.rs");
+    // The bindings' hand-written TypeScript, in every file that holds some.
+    let dts = [
+        include_str!("../../../openrouter-admin-js/src/types.rs"),
+        include_str!("../../../openrouter-admin-js/src/byok_types.rs"),
+    ]
+    .concat();
     let start = dts
         .find(&format!("export interface {interface} {{"))
         .unwrap_or_else(|| panic!("no interface {interface}"));
