@@ -6,6 +6,8 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use tokio::sync::watch;
+
 use serde_json::{json, Value};
 
 /// One injected misbehaviour.
@@ -33,6 +35,10 @@ pub enum Fault {
     /// Process fully (to the end even if the client goes away meanwhile), then wait this many
     /// milliseconds before answering: an answer that arrives after the client's timeout.
     CommitThenDelay(u64),
+    /// Wait until `POST /__sandbox/release` (or a clear) lets every hold queued before it go,
+    /// then process normally: a request in flight for exactly as long as a test needs, whatever
+    /// the machine's speed. The number is the hold's place in the order holds were queued.
+    Hold(u64),
 }
 
 #[derive(Debug)]
@@ -79,11 +85,33 @@ struct Log {
 }
 
 /// Faults and the request log.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Control {
     rules: Mutex<Vec<Rule>>,
     log: Mutex<Log>,
+    // Holds queued so far, and (in the channel) how many of them have been released: a hold is
+    // released by number, so a release that comes before its request arrives is not missed.
+    holds_queued: Mutex<u64>,
+    released: watch::Sender<u64>,
+    // The holds taken by a request and not released yet: counted when taken, in the same step
+    // as the request's log entry, so a test that saw the entry gets it counted by `release`.
+    holds_taken: Mutex<usize>,
 }
+
+impl Default for Control {
+    fn default() -> Self {
+        Self {
+            rules: Mutex::default(),
+            log: Mutex::default(),
+            holds_queued: Mutex::new(0),
+            released: watch::Sender::new(0),
+            holds_taken: Mutex::new(0),
+        }
+    }
+}
+
+/// How long a held request waits for its release at most; then it goes on as released.
+pub const HOLD_CAP: Duration = Duration::from_secs(120);
 
 /// Entries beyond this are not recorded, so a long load test cannot exhaust memory.
 const LOG_CAP: usize = 200_000;
@@ -92,11 +120,15 @@ impl Control {
     /// Takes the next fault queued for this request, if any.
     pub fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
-        rules
+        let fault = rules
             .iter_mut()
             .filter(|r| !r.queue.is_empty())
             .find(|r| r.matches(method, path))
-            .and_then(|r| r.queue.pop_front())
+            .and_then(|r| r.queue.pop_front());
+        if let Some(Fault::Hold(_)) = fault {
+            *self.holds_taken.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        }
+        fault
     }
 
     /// Records a request whose status is not known yet.
@@ -129,8 +161,17 @@ impl Control {
 
     /// Queues `faults` for requests matching `method` (or `*`) and `path` (`*` matches one
     /// segment), after any already queued for the same pair; answers how many are queued now.
-    pub fn queue_faults(&self, method: &str, path: &str, faults: Vec<Fault>) -> usize {
+    pub fn queue_faults(&self, method: &str, path: &str, mut faults: Vec<Fault>) -> usize {
         let segs: Vec<String> = path.split('/').map(str::to_owned).collect();
+        {
+            let mut queued = self.holds_queued.lock().unwrap_or_else(|e| e.into_inner());
+            for fault in &mut faults {
+                if let Fault::Hold(n) = fault {
+                    *queued += 1;
+                    *n = *queued;
+                }
+            }
+        }
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
         match rules
             .iter_mut()
@@ -152,9 +193,26 @@ impl Control {
         }
     }
 
-    /// Drops every queued fault; the log stays.
+    /// Drops every queued fault and lets every held request go; the log stays.
     pub fn clear_faults(&self) {
         self.rules.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.release();
+    }
+
+    /// Lets go every hold queued so far, whether its request is waiting or still to come;
+    /// answers how many requests had taken a hold since the last release.
+    pub fn release(&self) -> usize {
+        // Both locks held while releasing: every hold taken is numbered at most `queued`.
+        let queued = self.holds_queued.lock().unwrap_or_else(|e| e.into_inner());
+        let mut taken = self.holds_taken.lock().unwrap_or_else(|e| e.into_inner());
+        self.released.send_replace(*queued);
+        std::mem::take(&mut *taken)
+    }
+
+    /// Waits until hold number `n` is released (or [`HOLD_CAP`] has passed).
+    pub async fn held(&self, n: u64) {
+        let mut released = self.released.subscribe();
+        let _ = tokio::time::timeout(HOLD_CAP, released.wait_for(|r| *r >= n)).await;
     }
 
     /// The logged requests, oldest first, as `{method, path, status}` (status null while
@@ -167,9 +225,9 @@ impl Control {
             .collect()
     }
 
-    /// Clears faults and the log.
+    /// Clears faults and the log, and lets every held request go.
     pub fn clear(&self) {
-        self.rules.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.clear_faults();
         let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
         log.generation += 1;
         log.entries.clear();

@@ -63,6 +63,10 @@ fn parse_fault(i: usize, v: &Value) -> ApiResult<Fault> {
     if flag("hang") {
         return Ok(Fault::Hang);
     }
+    if flag("hold") {
+        // Numbered when queued (Control::queue_faults).
+        return Ok(Fault::Hold(0));
+    }
     if flag("drop") {
         return Ok(Fault::Drop);
     }
@@ -73,7 +77,7 @@ fn parse_fault(i: usize, v: &Value) -> ApiResult<Fault> {
         return Ok(Fault::CommitThenDelay(ms.min(600_000)));
     }
     Err(ApiError::bad_request(format!(
-        "faults[{i}]: expected one of status, delay_ms, hang, drop, commit_then_drop, commit_then_delay_ms"
+        "faults[{i}]: expected one of status, delay_ms, hang, hold, drop, commit_then_drop, commit_then_delay_ms"
     )))
 }
 
@@ -113,6 +117,13 @@ pub async fn clear_faults(State(state): State<Shared>) -> ApiResult<Response> {
     let control = control_of(&state)?;
     control.clear_faults();
     Ok(Json(json!({ "cleared": true })).into_response())
+}
+
+/// `POST /__sandbox/release`: lets every hold queued so far go.
+pub async fn release(State(state): State<Shared>) -> ApiResult<Response> {
+    let control = control_of(&state)?;
+    let waiting = control.release();
+    Ok(Json(json!({ "released": waiting })).into_response())
 }
 
 /// `GET /__sandbox/log`

@@ -381,6 +381,11 @@ async fn front(state: Shared, app: Router, req: Request) -> Result<Response, Dro
             return Ok(resp);
         }
         Some(Fault::Delay(ms)) => tokio::time::sleep(Duration::from_millis(ms)).await,
+        Some(Fault::Hold(n)) => {
+            if let Some(c) = control {
+                c.held(n).await;
+            }
+        }
         Some(Fault::Hang) => {
             tokio::time::sleep(Duration::from_secs(120)).await;
             return Err(Dropped);
@@ -519,6 +524,7 @@ fn router(state: Shared) -> Router {
                 "/__sandbox/faults",
                 post(control_api::add_faults).delete(control_api::clear_faults),
             )
+            .route("/__sandbox/release", post(control_api::release))
             .route("/__sandbox/log", get(control_api::get_log));
     }
     app.fallback(fallback)

@@ -95,6 +95,54 @@ async fn hang_fault_never_answers() {
 }
 
 #[tokio::test]
+async fn hold_fault_waits_for_release_however_long_that_takes() {
+    let sb = Sb::start().await;
+    sb.fault(
+        "GET",
+        "/api/v1/workspaces",
+        json!([{"hold": true}, {"hold": true}]),
+    )
+    .await;
+    let release = || async {
+        let v: Value = send(sb.control(Method::POST, "/release"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        v["released"].as_u64().unwrap()
+    };
+    // Held: well past any delay a test would use, it has not answered.
+    let held = tokio::spawn(send(client().get(sb.api("/workspaces")).bearer_auth(MGMT)));
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert!(!held.is_finished(), "answered before its release");
+    assert_eq!(sb.log().await.last().unwrap()["status"], Value::Null);
+    assert_eq!(release().await, 1, "one request was waiting");
+    let resp = tokio::time::timeout(Duration::from_secs(5), held)
+        .await
+        .expect("answered once released")
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    // A release counts for the holds queued before it, even when their request comes later:
+    // the second hold was queued before that release, so its request goes straight through.
+    let t = Instant::now();
+    assert_eq!(sb.get("/workspaces").await.0, 200);
+    assert!(t.elapsed() < Duration::from_secs(2));
+    // Clearing the faults lets a held request go too (a failed test leaves nothing hanging).
+    sb.fault("GET", "/api/v1/workspaces", json!([{"hold": true}]))
+        .await;
+    let held = tokio::spawn(send(client().get(sb.api("/workspaces")).bearer_auth(MGMT)));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!held.is_finished(), "answered before its release");
+    send(sb.control(Method::DELETE, "/faults")).await;
+    let resp = tokio::time::timeout(Duration::from_secs(5), held)
+        .await
+        .expect("answered once the faults were cleared")
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert_eq!(release().await, 0, "nothing left waiting");
+}
+
+#[tokio::test]
 async fn drop_fault_is_a_network_error_and_nothing_happens() {
     let sb = Sb::start().await;
     sb.fault("POST", "/api/v1/workspaces", json!([{"drop": true}]))
