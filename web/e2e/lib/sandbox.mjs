@@ -28,6 +28,23 @@ export async function control(method, path, body) {
 
 export const fault = (method, path, faults) => control('POST', 'faults', { method, path, faults });
 export const clearFaults = () => control('DELETE', 'faults');
+// Lets go every `hold` fault queued so far; answers `{released}`, how many requests were waiting.
+export const release = () => control('POST', 'release');
+
+// How many requests the sandbox's log holds now: where `waitHeld` starts looking.
+export const logLength = async () => (await control('GET', 'log')).requests.length;
+
+// Waits until a request `method path` is in the sandbox's log after entry `since`, without its
+// answer yet (held). Earlier entries are skipped: a request a closed page gave up on stays
+// without an answer in the log.
+export async function waitHeld(method, path, since) {
+  for (let i = 0; i < 200; i++) {
+    const requests = (await control('GET', 'log')).requests.slice(since);
+    if (requests.some((r) => r.method === method && r.path === path && r.status === null)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no ${method} ${path} held`);
+}
 
 // The keys named `name` in the workspace `slug`, disabled ones included: how the lost-answer
 // specs count what a create made.

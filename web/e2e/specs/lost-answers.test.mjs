@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, text, shot } from '../lib/browser.mjs';
-import { api, fault, clearFaults, keysNamed, workspacesWithSlug } from '../lib/sandbox.mjs';
+import { api, fault, clearFaults, keysNamed, workspacesWithSlug, release, waitHeld, logLength } from '../lib/sandbox.mjs';
 import { assertAxe } from '../lib/axe.mjs';
 
 async function openCreate(page, name) {
@@ -186,13 +186,20 @@ for (const scheme of ['light', 'dark']) {
     const old = (await api('POST', '/keys', { name, workspace_id: ws.id })).json.data;
     const { page } = await signedIn(t, { hash: `#/keys/${old.hash}`, colorScheme: scheme });
     await page.waitForSelector('#ora-rotate');
+    const since = await logLength();
     await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
-    await fault('GET', '/api/v1/keys', [{ delay_ms: 1500 }]);
+    // The search is held until the test has looked at it: with a fixed delay, axe (1.3 to 2.8 s
+    // under load) often ended after the search had, and checked the found state instead.
+    await fault('GET', '/api/v1/keys', [{ hold: true }]);
     await page.click('#ora-rotate');
     await page.dblclick('#ora-rotate-confirm');
     await page.waitForSelector('progress.ora-progress');
+    await waitHeld('GET', '/api/v1/keys', since);
     assert.ok(await page.isDisabled('#ora-rotate'), 'no second rotation while searching');
     await assertAxe(page, `lost-rotation-searching-${scheme}`);
+    assert.equal(await page.locator('progress.ora-progress').count(), 1, 'axe looked at the search');
+    assert.ok(await page.isDisabled('#ora-rotate'), 'still no second rotation');
+    assert.equal((await release()).released, 1, 'the held request was the search');
     await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
     const keys = await keysNamed('staging', name);
     assert.equal(keys.length, 2, 'the old key and one successor');
