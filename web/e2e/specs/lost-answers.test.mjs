@@ -20,17 +20,22 @@ for (const scheme of ['light', 'dark']) {
     const name = `lost-${scheme}-${Date.now()}`;
     const { page } = await signedIn(t, { hash: '#/workspaces/staging/keys', colorScheme: scheme });
     await page.waitForSelector('#ora-key-table tbody a');
+    const since = await logLength();
     await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
-    // The search is slowed, so its progress can be seen (and looked at by axe).
-    await fault('GET', '/api/v1/keys', [{ delay_ms: 1500 }]);
+    // The search is held until the test has looked at it (axe and the screenshot), as in the
+    // rotation test below: a fixed delay could end during the scan.
+    await fault('GET', '/api/v1/keys', [{ hold: true }]);
     await openCreate(page, name);
     await page.dblclick('#ora-key-create');
     await page.waitForSelector('progress.ora-progress');
+    await waitHeld('GET', '/api/v1/keys', since);
     assert.match(await text(page, '.ora-lost'), /may or may not have been created/);
     assert.ok(await page.isDisabled('#ora-key-create'), 'no second create while searching');
     assert.equal(await page.inputValue('#ora-key-name'), name, 'the form keeps its input');
     await assertAxe(page, `lost-key-searching-${scheme}`);
     await shot(page, `lost-key-searching-${scheme}`);
+    assert.equal(await page.locator('progress.ora-progress').count(), 1, 'axe looked at the search');
+    assert.equal((await release()).released, 1, 'the held request was the search');
     await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
     const found = await text(page, '#ora-lost-found');
     const made = await keysNamed('staging', name);
