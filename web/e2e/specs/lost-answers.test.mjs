@@ -68,16 +68,20 @@ test('create key, answer lost, Cancel during the search and Create again: one ke
   const name = `lost-cancel-${Date.now()}`;
   const { page } = await signedIn(t, { hash: '#/workspaces/staging/keys' });
   await page.waitForSelector('#ora-key-table tbody a');
+  const since = await logLength();
   await fault('POST', '/api/v1/keys', [{ commit_then_drop: true }]);
-  await fault('GET', '/api/v1/keys', [{ delay_ms: 2500 }]);
+  // Held, not delayed: the search must still be going when the form is opened again.
+  await fault('GET', '/api/v1/keys', [{ hold: true }]);
   await openCreate(page, name);
   await page.click('#ora-key-create');
   await page.waitForSelector('progress.ora-progress');
+  await waitHeld('GET', '/api/v1/keys', since);
   await page.click('.ora-dialog-foot >> text=Cancel');
   await openCreate(page, name);
   assert.ok(await page.locator('progress.ora-progress').count(), 'the search goes on in the new form');
   assert.ok(await page.isDisabled('#ora-key-create'));
   await page.click('#ora-key-create', { force: true });
+  assert.equal((await release()).released, 1, 'the held request was the search');
   await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
   assert.equal((await keysNamed('staging', name)).length, 1, 'exactly one key');
 });
