@@ -220,9 +220,9 @@ impl Error {
     /// name/value pairs; `retry-after` and `retry-after-ms` are read.
     pub fn from_response(status: u16, headers: &[(String, String)], body: &str) -> Self {
         let kind = ErrorKind::from_status(status);
-        // Written as a u64: the one integer width the package's wasm formats elsewhere, so no
-        // u16 formatter is linked for it.
-        let code = u64::from(status);
+        // The status as the message shows it, a u64: the one integer width the package's wasm
+        // formats elsewhere, so no u16 formatter is linked for it.
+        let http = u64::from(status);
         // Read field by field, not into a derived struct: see `json` for why.
         let envelope = Doc::parse(body)
             .and_then(|d| d.get("error"))
@@ -231,7 +231,7 @@ impl Error {
         let mut e = match envelope {
             Ok(env) => {
                 let message = env.get("message").and_then(|m| m.as_str());
-                let mut e = Error::new(kind, message.unwrap_or_else(|| format!("HTTP {code}")));
+                let mut e = Error::new(kind, message.unwrap_or_else(|| format!("HTTP {http}")));
                 e.0.code = env.get("code").and_then(|c| c.as_i64());
                 e.0.metadata_json = env.get("metadata").map(|m| m.to_json());
                 e
@@ -241,9 +241,9 @@ impl Error {
                 let mut e = Error::new(
                     kind,
                     if snip.is_empty() {
-                        format!("HTTP {code}")
+                        format!("HTTP {http}")
                     } else {
-                        format!("HTTP {code}: {snip}")
+                        format!("HTTP {http}: {snip}")
                     },
                 );
                 e.0.snippet = Some(snip);

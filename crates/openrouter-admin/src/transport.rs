@@ -258,7 +258,7 @@ pub async fn default_sleep(d: Duration, signal: Option<&CancelSignal>) -> Result
 
 /// A `setTimeout` as a future, cleared when dropped (a raced-out timer must not keep Node's
 /// event loop alive). The promise's own `resolve` is the timer's callback, so no Rust closure
-/// is kept for it: smaller than gloo-timers' channel and callback (~0.4 KB of the npm gzip).
+/// is kept for it: smaller than gloo-timers' channel and callback (~0.5 KB of the npm gzip).
 #[cfg(target_arch = "wasm32")]
 struct Timer {
     id: wasm_bindgen::JsValue,
