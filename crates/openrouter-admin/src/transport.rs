@@ -283,7 +283,12 @@ mod timers {
 
 #[cfg(target_arch = "wasm32")]
 impl Timer {
+    /// `setTimeout`'s longest delay, 2^31 - 1 ms (about 24.8 days): browsers and Node fire a
+    /// longer one at once, which would turn a long per-attempt timeout into an instant one.
+    const LONGEST_MS: u32 = i32::MAX as u32;
+
     fn new(ms: u32) -> Self {
+        let ms = ms.min(Self::LONGEST_MS);
         let mut id = wasm_bindgen::JsValue::UNDEFINED;
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             id = timers::set_timeout(&resolve, ms);
