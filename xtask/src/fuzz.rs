@@ -30,7 +30,7 @@ fn names_nightly(list: &str) -> bool {
         .any(|line| line.trim_start().starts_with("nightly"))
 }
 
-/// Runs every target for [`SECONDS_PER_TARGET`], one line each in the log (libFuzzer prints a
+/// Runs every target for [`SECONDS_PER_TARGET`], two at a time, one line each in the log (libFuzzer prints a
 /// line per new input and per doubling: thousands in a CI log); the whole output is kept in
 /// `target/fuzz-logs/<target>.log` and printed whole when the target fails. A crash fails the
 /// step and leaves its input in `fuzz/artifacts/<target>/`.
@@ -46,30 +46,51 @@ pub fn test() -> Result<()> {
     let time = format!("-max_total_time={SECONDS_PER_TARGET}");
     let logs = root().join("target/fuzz-logs");
     std::fs::create_dir_all(&logs)?;
-    for target in TARGETS {
-        let path = logs.join(format!("{target}.log"));
-        let log = std::fs::File::create(&path)?;
-        let status = cmd("cargo")
-            .current_dir(root().join("fuzz"))
-            .args(["+nightly", "fuzz", "run", "-O", target, "--", &time])
-            .arg("-print_final_stats=1")
-            .stdout(Stdio::from(log.try_clone()?))
-            .stderr(Stdio::from(log))
-            .status()
-            .with_context(|| format!("could not start cargo fuzz run {target}"))?;
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        if !status.success() {
-            print!("{text}");
-            bail!(
-                "fuzz target {target} failed with {status} (its output above, and in {})",
+    // Built once first: the runs below then start at once, and never wait on each other's
+    // cargo lock while building.
+    let build = cmd("cargo")
+        .current_dir(root().join("fuzz"))
+        .args(["+nightly", "fuzz", "build", "-O"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(logs.join("build.log"))?))
+        .status()
+        .context("could not start cargo fuzz build")?;
+    if !build.success() {
+        print!("{}", std::fs::read_to_string(logs.join("build.log"))?);
+        bail!("cargo fuzz build failed with {build} (its output above)");
+    }
+    // Each libFuzzer run keeps one core busy: two at a time fill a two-core machine.
+    for pair in TARGETS.chunks(2) {
+        let mut running = Vec::new();
+        for target in pair {
+            let path = logs.join(format!("{target}.log"));
+            let log = std::fs::File::create(&path)?;
+            let child = cmd("cargo")
+                .current_dir(root().join("fuzz"))
+                .args(["+nightly", "fuzz", "run", "-O", target, "--", &time])
+                .arg("-print_final_stats=1")
+                .stdout(Stdio::from(log.try_clone()?))
+                .stderr(Stdio::from(log))
+                .spawn()
+                .with_context(|| format!("could not start cargo fuzz run {target}"))?;
+            running.push((target, path, child));
+        }
+        for (target, path, mut child) in running {
+            let status = child.wait()?;
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if !status.success() {
+                print!("{text}");
+                bail!(
+                    "fuzz target {target} failed with {status} (its output above, and in {})",
+                    path.display()
+                );
+            }
+            println!(
+                "fuzz: {target}: {} (log: {})",
+                summary(&text),
                 path.display()
             );
         }
-        println!(
-            "fuzz: {target}: {} (log: {})",
-            summary(&text),
-            path.display()
-        );
     }
     Ok(())
 }

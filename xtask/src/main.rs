@@ -10,6 +10,7 @@
 mod bench;
 mod demo;
 mod fuzz;
+mod node_tests;
 mod package;
 mod pins;
 mod sandbox;

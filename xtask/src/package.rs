@@ -571,13 +571,7 @@ pub fn test() -> Result<()> {
     sandbox::build()?;
     let sb = Sandbox::for_tests()?;
 
-    banner("npm package: node --test against the sandbox");
-    exec(sb.pass_to(cmd("node").current_dir(&node_dir).args([
-        "--test",
-        "--test-reporter=spec",
-        "--test-concurrency=1",
-        "test/",
-    ])))?;
+    crate::node_tests::run(&sb, &node_dir)?;
 
     banner("npm package: Vite 7 build of a consumer app, run in headless Chromium");
     exec(cmd("node").current_dir(&vite_dir).args([
