@@ -8,32 +8,55 @@ use crate::pins::{
     ESBUILD_VERSION, GECKODRIVER_VERSION, NPM_LOCKED_DIRS, SCHEMATHESIS_VERSION, TRUNK_VERSION,
 };
 use crate::util::{cmd, exec, has_version, on_path, output, root};
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Result};
 use std::time::Instant;
 
 /// Installs what is missing; prints what it skipped and how long it took.
+///
+/// The cargo tools compile from source for minutes and keep the CPU busy, while the rest
+/// (Debian packages, npm, PyPI, the wasm32 target) mostly waits on the network: the two go side
+/// by side, and the cargo tools in two lanes, which fill each other's single-threaded ends
+/// (the last crate and the link of each tool).
 pub fn run() -> Result<()> {
     let started = Instant::now();
+    let wasm_bindgen = wasm_bindgen_version()?;
+    let lanes = [
+        std::thread::spawn(move || {
+            cargo_tool(
+                "wasm-bindgen-cli",
+                &wasm_bindgen,
+                "wasm-bindgen",
+                &["wasm-bindgen-test-runner"],
+            )
+        }),
+        std::thread::spawn(|| {
+            cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
+            cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
+            cargo_fuzz()
+        }),
+    ];
+    let rest = downloads();
+    for lane in lanes {
+        lane.join()
+            .map_err(|_| anyhow!("a cargo install thread panicked"))??;
+    }
+    rest?;
+    crate::web::link_wasm_opt_for_trunk()?;
+    println!("setup: ready in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// What comes from a registry ready to use: Debian packages, the wasm32 target, npm's tools and
+/// the test harnesses' dependencies, schemathesis.
+fn downloads() -> Result<()> {
     apt_packages()?;
     rust_target()?;
-    let wasm_bindgen = wasm_bindgen_version()?;
-    cargo_tool(
-        "wasm-bindgen-cli",
-        &wasm_bindgen,
-        "wasm-bindgen",
-        &["wasm-bindgen-test-runner"],
-    )?;
-    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
-    cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
-    cargo_fuzz()?;
     wasm_opt()?;
-    crate::web::link_wasm_opt_for_trunk()?;
     npm_tool("esbuild", ESBUILD_VERSION, "esbuild", ESBUILD_VERSION)?;
     schemathesis()?;
     for dir in NPM_LOCKED_DIRS {
         npm_ci(dir)?;
     }
-    println!("setup: ready in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -89,11 +112,35 @@ fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result
         return Ok(());
     }
     println!("setup: cargo install {krate} {version} (compiles from source: minutes)");
+    let started = Instant::now();
     let pinned = format!("={version}");
-    let locked = exec(cmd("cargo").args(["install", "--locked", krate, "--version", &pinned]));
-    if locked.is_err() {
-        exec(cmd("cargo").args(["install", krate, "--version", &pinned]))?;
+    // Its output goes to a file, since two installs run at once beside the downloads; the
+    // file is printed when the install fails.
+    let logs = root().join("target/setup-logs");
+    std::fs::create_dir_all(&logs)?;
+    let log_path = logs.join(format!("{krate}.log"));
+    let install = |locked: bool| -> Result<bool> {
+        let log = std::fs::File::create(&log_path)?;
+        let mut command = cmd("cargo");
+        command.arg("install");
+        if locked {
+            command.arg("--locked");
+        }
+        let status = command
+            .args([krate, "--version", &pinned])
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .status()?;
+        Ok(status.success())
+    };
+    if !install(true)? && !install(false)? {
+        print!("{}", std::fs::read_to_string(&log_path).unwrap_or_default());
+        bail!("cargo install {krate} {version} failed (its output above)");
     }
+    println!(
+        "setup: {krate} {version} installed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
