@@ -10,6 +10,7 @@
 mod bench;
 mod demo;
 mod fuzz;
+mod loader;
 mod package;
 mod pins;
 mod sandbox;
