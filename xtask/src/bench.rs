@@ -46,6 +46,9 @@ pub fn run() -> Result<()> {
     banner("sizes");
     crate::package::size_report()?;
 
+    banner("npm package beside @openrouter/sdk: bytes and cold start in headless Chromium");
+    crate::bench_npm::run()?;
+
     banner("findings (readFindings in Node, as `openrouter-admin check` runs it)");
     findings("the demo organization", &[])?;
     findings(

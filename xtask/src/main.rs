@@ -3,13 +3,16 @@
 //! - `setup`   installs what the project needs and skips what is there.
 //! - `demo`    sets up, builds the admin page and serves it from the sandbox with the demo organization.
 //! - `test`    sets up, then runs every test of the project (CI runs exactly this).
-//! - `bench`   prints measured figures: sandbox throughput and latency, bundle sizes.
+//! - `bench`   prints measured figures: sandbox throughput and latency, bundle sizes, the npm
+//!   package beside the official SDK (`bench npm`: that part alone).
 //! - `package` builds the npm package into `target/npm/openrouter-admin/`.
 //! - `page`    builds the admin page (release) into `dist/`.
 
 mod bench;
+mod bench_npm;
 mod demo;
 mod fuzz;
+mod loader;
 mod node_tests;
 mod package;
 mod pins;
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         "setup" => setup::run(),
         "demo" => demo::run(rest),
         "test" => test::run(rest),
+        "bench" if rest.first().is_some_and(|a| a == "npm") => bench_npm::run(),
         "bench" => bench::run(),
         "package" => setup::run().and_then(|()| package::build().map(|_| ())),
         "page" => setup::run().and_then(|()| web::build_release().map(|_| ())),
@@ -57,7 +61,8 @@ fn print_help() {
          demo      build the admin page and serve it with the sandbox's demo organization\n\
          \x20         (--addr HOST:PORT, default 127.0.0.1:8787)\n\
          test      set up, then run every test (what CI runs); --skip STEP[,STEP] to leave some out\n\
-         bench     print sandbox throughput/latency and bundle sizes\n\
+         bench     print sandbox throughput/latency, bundle sizes, the npm package beside the SDK\n\
+         \x20         (bench npm: the npm part alone)\n\
          package   build the npm package into target/npm/openrouter-admin/ (fails over its size budget)\n\
          page      build the admin page (release) into dist/ (fails over its size budget)"
     );

@@ -271,6 +271,7 @@ fn assemble(out: &Path) -> Result<()> {
         "package.json",
         "README.md",
         "browser.js",
+        "load.js",
         "node.js",
         "node.d.ts",
         "settings.js",
@@ -305,16 +306,15 @@ fn assemble(out: &Path) -> Result<()> {
     let _ = std::fs::remove_file(out.join(format!("{FINDINGS_STEM}_bg.wasm.d.ts")));
     let _ = std::fs::remove_file(out.join(format!("{SETTINGS_STEM}_bg.wasm.d.ts")));
     check_no_any(out)?;
-    let glue = out.join(format!("{STEM}.js"));
-    strip_comments(&glue)?;
-    minify(&glue)?;
-    for stem in [SETTINGS_STEM, FINDINGS_STEM] {
+    for stem in [STEM, SETTINGS_STEM, FINDINGS_STEM] {
         let glue = out.join(format!("{stem}.js"));
+        crate::loader::cut(&glue)?;
         strip_comments(&glue)?;
         minify(&glue)?;
     }
-    minify(&out.join("settings.js"))?;
-    minify(&out.join("browser.js"))?;
+    for entry in ["browser.js", "settings.js", "findings.js", "load.js"] {
+        minify(&out.join(entry))?;
+    }
     for snippet in js_files(&out.join("snippets"))? {
         minify(&snippet)?;
     }
@@ -445,8 +445,10 @@ impl Sizes {
         let wasm =
             std::fs::read(dir.join(format!("{STEM}_bg.wasm"))).context("reading the wasm")?;
         let mut glue = gzip_len(&std::fs::read(dir.join(format!("{STEM}.js")))?)?;
-        // The browser entry's guard before `init()` is downloaded with the glue.
+        // The browser entry (its guard before `init()`, the early fetch of load.js) is
+        // downloaded with the glue.
         glue += gzip_len(&std::fs::read(dir.join("browser.js"))?)?;
+        glue += gzip_len(&std::fs::read(dir.join("load.js"))?)?;
         // Inline JS snippets ship as separate modules the glue imports.
         for file in js_files(&dir.join("snippets"))? {
             glue += gzip_len(&std::fs::read(file)?)?;
@@ -485,6 +487,7 @@ fn print_entry_sizes(dir: &Path) -> Result<()> {
         let wasm = gzip_len(&std::fs::read(dir.join(format!("{stem}_bg.wasm")))?)?;
         let mut glue = gzip_len(&std::fs::read(dir.join(format!("{stem}.js")))?)?;
         glue += gzip_len(&std::fs::read(dir.join(entry))?)?;
+        glue += gzip_len(&std::fs::read(dir.join("load.js"))?)?;
         println!(
             "{label} size (gzip -9, loaded only by who imports it, not part of the client's budget): wasm {wasm} B + glue {glue} B = {} B",
             wasm + glue
@@ -538,7 +541,8 @@ fn unpack_into(harness: &Path, tgz: &Path) -> Result<()> {
     )
 }
 
-/// The npm package's tests: node --test, tsc over a consumer file, a Vite app in Chromium.
+/// The npm package's tests: node --test, tsc over a consumer file, a Vite app in Chromium, the
+/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`).
 ///
 /// The size budget is not checked here: `cargo xtask test` checks it after every step.
 pub fn test() -> Result<()> {
@@ -585,7 +589,10 @@ pub fn test() -> Result<()> {
     if !report.contains("vite e2e: ok") {
         bail!("the Vite app did not report success in Chromium");
     }
-    Ok(())
+
+    banner("npm package: the browser entries' early fetch, in headless Chromium");
+    // It prints each check and exits non-zero when one fails.
+    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("early.mjs")))
 }
 
 /// Fails when the package last built into `target/npm/openrouter-admin/` is over the budget.

@@ -1,6 +1,8 @@
 // Browser and bundler entry: the glue, with a guard for the one mistake a browser user can
 // make, using the class before `await init()` (the glue alone would throw a TypeError about a
-// minified name). Node loads the module on import instead (node.js).
+// minified name). Importing it starts fetching and compiling the .wasm (load.js); `init()`
+// awaits that. Node loads the module on import instead (node.js).
+import { fault, loader } from "./load.js";
 import webInit, {
   initSync as webInitSync,
   OpenRouterAdmin as Loaded,
@@ -9,10 +11,14 @@ import webInit, {
 export * from "./openrouter_admin.js";
 
 let ready = false;
+const load = loader(new URL("openrouter_admin_bg.wasm", import.meta.url), webInit);
 
-/** Loads the module (the .wasm next to this file unless given); harmless when called again. */
+/**
+ * Loads the module (the .wasm next to this file, whose download started on import, unless
+ * given); harmless when called again; after a failed download it tries again.
+ */
 export default async function init(module) {
-  const out = await webInit(module);
+  const out = await load(module);
   ready = true;
   return out;
 }
@@ -36,19 +42,7 @@ export function isOpenRouterError(error) {
 /** The client; before `init()` it throws an `OpenRouterError` saying so. */
 export class OpenRouterAdmin extends Loaded {
   constructor(options) {
-    if (!ready) {
-      const error = new Error("the module is not loaded: call `await init()` first");
-      error.name = "OpenRouterError";
-      Object.assign(error, {
-        kind: "validation",
-        status: null,
-        code: null,
-        metadata: null,
-        retryAfterMs: null,
-        fieldErrors: [],
-      });
-      throw error;
-    }
+    if (!ready) throw fault("the module is not loaded: call `await init()` first");
     super(options);
   }
 }

@@ -2,7 +2,9 @@
 // module apart from the client's, so importing the client never downloads it). Call
 // `await init()` once, then `readFindings(options)`; before that it rejects with an
 // `OpenRouterError` saying so (the glue alone would throw a TypeError about a minified name).
-// Node loads it on import (findings-node.js).
+// Importing it starts fetching and compiling its .wasm (load.js). Node loads it on import
+// (findings-node.js).
+import { fault, loader } from "./load.js";
 import webInit, {
   initSync as webInitSync,
   readFindings as loaded,
@@ -11,10 +13,14 @@ import webInit, {
 export * from "./openrouter_admin_findings.js";
 
 let ready = false;
+const load = loader(new URL("openrouter_admin_findings_bg.wasm", import.meta.url), webInit);
 
-/** Loads the module (the .wasm next to this file unless given); harmless when called again. */
+/**
+ * Loads the module (the .wasm next to this file, whose download started on import, unless
+ * given); harmless when called again; after a failed download it tries again.
+ */
 export default async function init(module) {
-  const out = await webInit(module);
+  const out = await load(module);
   ready = true;
   return out;
 }
@@ -29,12 +35,9 @@ export function initSync(module) {
 /** The organization's findings; before `init()` it rejects with an `OpenRouterError`. */
 export function readFindings(options) {
   if (!ready) {
-    const error = new Error(
-      "the findings module is not loaded: call `await init()` of openrouter-admin/findings first",
+    return Promise.reject(
+      fault("the findings module is not loaded: call `await init()` of openrouter-admin/findings first"),
     );
-    error.name = "OpenRouterError";
-    Object.assign(error, { kind: "validation", status: null, fieldErrors: [] });
-    return Promise.reject(error);
   }
   return loaded(options);
 }

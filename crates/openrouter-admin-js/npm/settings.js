@@ -1,8 +1,9 @@
 // Browser and bundler entry of `openrouter-admin/settings`: the `WorkspaceSettings` class
 // (guardrails, BYOK keys, observability destinations), a wasm module apart from the client's,
-// so importing `OpenRouterAdmin` never downloads it. Call `await init()` of this entry once;
-// before that the constructor throws an `OpenRouterError` saying so. Node loads it on import
-// (settings-node.js).
+// so importing `OpenRouterAdmin` never downloads it. Importing this entry starts fetching and
+// compiling its .wasm (load.js); call `await init()` of this entry once; before that the
+// constructor throws an `OpenRouterError` saying so. Node loads it on import (settings-node.js).
+import { fault, loader } from "./load.js";
 import webInit, {
   initSync as webInitSync,
   WorkspaceSettings as Loaded,
@@ -11,10 +12,14 @@ import webInit, {
 export * from "./openrouter_admin_settings.js";
 
 let ready = false;
+const load = loader(new URL("openrouter_admin_settings_bg.wasm", import.meta.url), webInit);
 
-/** Loads the module (the .wasm next to this file unless given); harmless when called again. */
+/**
+ * Loads the module (the .wasm next to this file, whose download started on import, unless
+ * given); harmless when called again; after a failed download it tries again.
+ */
 export default async function init(module) {
-  const out = await webInit(module);
+  const out = await load(module);
   ready = true;
   return out;
 }
@@ -30,19 +35,9 @@ export function initSync(module) {
 export class WorkspaceSettings extends Loaded {
   constructor(options) {
     if (!ready) {
-      const error = new Error(
+      throw fault(
         "the settings module is not loaded: call `await init()` of openrouter-admin/settings first",
       );
-      error.name = "OpenRouterError";
-      Object.assign(error, {
-        kind: "validation",
-        status: null,
-        code: null,
-        metadata: null,
-        retryAfterMs: null,
-        fieldErrors: [],
-      });
-      throw error;
     }
     super(options);
   }
