@@ -1,4 +1,7 @@
 //! `cargo xtask setup`: installs everything the project needs, pinned, and skips what is there.
+//! `cargo xtask setup --dev` adds what only development needs: Trunk, for `trunk serve` (the
+//! release build, the tests and the demo build the page without it: `page_build.rs`), which
+//! is the slowest install of all (about 9 minutes compiling on 2 cores).
 //!
 //! Every tool comes from a package registry by name (apt, crates.io, npm, PyPI): nothing is
 //! downloaded from anywhere else, so this works on machines whose only network is the registries.
@@ -11,7 +14,23 @@ use crate::util::{cmd, exec, has_version, on_path, output, root};
 use anyhow::{bail, Result};
 use std::time::Instant;
 
-/// Installs what is missing; prints what it skipped and how long it took.
+/// `cargo xtask setup [--dev]`.
+pub fn command(args: &[String]) -> Result<()> {
+    match args {
+        [] => run(),
+        [flag] if flag == "--dev" => run().and_then(|()| dev()),
+        _ => bail!("usage: cargo xtask setup [--dev]"),
+    }
+}
+
+/// Trunk, and the pinned wasm-opt linked where Trunk looks for it, so that `trunk serve` and
+/// `trunk build` work offline (web/README.md, "Development").
+pub fn dev() -> Result<()> {
+    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
+    crate::web::link_wasm_opt_for_trunk()
+}
+
+/// Installs what the tests, the demo and the builds need; prints how long it took.
 pub fn run() -> Result<()> {
     let started = Instant::now();
     apt_packages()?;
@@ -23,11 +42,9 @@ pub fn run() -> Result<()> {
         "wasm-bindgen",
         &["wasm-bindgen-test-runner"],
     )?;
-    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
     cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
     cargo_fuzz()?;
     wasm_opt()?;
-    crate::web::link_wasm_opt_for_trunk()?;
     npm_tool("esbuild", ESBUILD_VERSION, "esbuild", ESBUILD_VERSION)?;
     schemathesis()?;
     for dir in NPM_LOCKED_DIRS {
