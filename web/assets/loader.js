@@ -41,7 +41,7 @@ export async function start(element, files, options = {}) {
   await signIn.default({ module_or_path: new URL(`openrouter-admin-signin_bg.wasm${build}`, here) });
   signIn.mountSignIn(element, async () => {
     const module = await loadPage();
-    return (target, key, baseUrl, label) => module.mountSignedIn(target, key, baseUrl, label);
+    return (target, key, baseUrl, label, timeoutMs) => module.mountSignedIn(target, key, baseUrl, label, timeoutMs);
   }, options);
   // Once the form can be submitted, fetch the rest at idle time, while the key is being pasted,
   // so that signing in doesn't wait. Not sooner: the form's own requests (config.json) would

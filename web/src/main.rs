@@ -28,6 +28,7 @@ pub fn mount_signed_in_js(
     key: String,
     base_url: String,
     label: String,
+    timeout_ms: Option<u32>,
 ) {
     mount_signed_in(
         element,
@@ -35,6 +36,7 @@ pub fn mount_signed_in_js(
             key: ManagementKey::new(key),
             base_url,
             label,
+            timeout_ms,
         },
     );
 }

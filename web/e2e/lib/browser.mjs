@@ -40,6 +40,16 @@ export function holdWholePage() {
   };
 }
 
+// The client's per-attempt timeout for the specs that wait one out, named in config.json as a
+// deployment may name it (`requestTimeoutMs`; the page's own is 30 s): an answer held past it
+// then costs seconds, not half a minute. Pass `shortTimeout()` as `open`'s `prepare`.
+export const CLIENT_TIMEOUT_MS = 5000;
+
+export const shortTimeout = (ms = CLIENT_TIMEOUT_MS) => (page) => page.route('**/config.json', async (route) => {
+  const response = await route.fetch();
+  await route.fulfill({ response, json: { ...(await response.json()), requestTimeoutMs: ms } });
+});
+
 let browser;
 // The contexts opened by the running test, with its name, for the after-hook.
 const opened = [];
