@@ -1,4 +1,4 @@
-//! The whole admin page as Trunk builds it: the module `web/assets/boot.js` loads after
+//! The whole admin page, the build's main module: the module `web/assets/boot.js` loads after
 //! sign-in, and the one a portal embeds. Nothing mounts at start: the loader (or the portal)
 //! decides where, and whether a key was already checked.
 

@@ -18,8 +18,8 @@ const STORAGE_KEY: &str = "ora-session";
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 
 /// The README's same-origin proxy recipe, which the sign-in offers when the browser refused
-/// the API: shipped beside the page (`web/assets/proxy-help.html`, copied into the build by
-/// Trunk), so the link works wherever the page is served, with no public address. Relative to
+/// the API: shipped beside the page (`web/assets/proxy-help.html`, copied into the build as
+/// index.html's `copy-file` link says), so the link works wherever the page is served, with no public address. Relative to
 /// the document, which always sits at the page's own folder (routes live in the fragment).
 pub const PROXY_HELP_URL: &str = "proxy-help.html";
 

@@ -19,7 +19,7 @@ import { watch, checkStorage, verdict } from './safety.mjs';
 
 const SHOTS = process.env.ORA_SCREENSHOTS ?? 'screenshots';
 
-// The whole page's module (Trunk's main wasm, content-hashed). The first visit loads the
+// The whole page's module (the build's main wasm, content-hashed). The first visit loads the
 // sign-in screen's own small module and this one after it (web/assets/boot.js).
 export const WHOLE_PAGE_WASM = /openrouter-admin-web-[0-9a-f]+_bg\.wasm/;
 
