@@ -5,7 +5,7 @@
 //
 // Two modules, so that a first visit downloads only what its first screen needs:
 // - openrouter-admin-signin: the sign-in screen alone, loaded first;
-// - the whole page (Trunk's hashed main module): fetched in the background once the form is up,
+// - the whole page (the build's hashed main module): fetched in the background once the form is up,
 //   and opened with the key the sign-in screen checked, passed as an argument (never stored).
 // A tab that remembers its key (sessionStorage) opens the whole page at once.
 
@@ -14,7 +14,7 @@ const here = new URL('.', import.meta.url);
 
 /**
  * Starts the admin page in `element`. `files` are the whole page's hashed file names, as
- * Trunk writes them into index.html's loader tag (`{ js, wasm }`); `options` are the page's
+ * the build writes them into index.html's loader tag (`{ js, wasm }`); `options` are the page's
  * mount options (`{ baseUrl }`).
  */
 export async function start(element, files, options = {}) {
@@ -41,7 +41,7 @@ export async function start(element, files, options = {}) {
   await signIn.default({ module_or_path: new URL(`openrouter-admin-signin_bg.wasm${build}`, here) });
   signIn.mountSignIn(element, async () => {
     const module = await loadPage();
-    return (target, key, baseUrl, label) => module.mountSignedIn(target, key, baseUrl, label);
+    return (target, key, baseUrl, label, timeoutMs) => module.mountSignedIn(target, key, baseUrl, label, timeoutMs);
   }, options);
   // Once the form can be submitted, fetch the rest at idle time, while the key is being pasted,
   // so that signing in doesn't wait. Not sooner: the form's own requests (config.json) would
@@ -67,7 +67,7 @@ function formReady(element) {
 
 /**
  * For portals: starts the admin page in `element` with `options` (`{ baseUrl }`), reading the
- * whole page's file names from the deployment's index.html (the manifest Trunk writes).
+ * whole page's file names from the deployment's index.html (the manifest the build writes).
  */
 export async function mount(element, options = {}) {
   const html = await (await fetch(new URL('index.html', here))).text();

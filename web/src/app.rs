@@ -74,9 +74,10 @@ fn provide_session(base_url: Option<String>) -> Session {
         session.ready().set(true);
     } else {
         leptos::task::spawn_local(async move {
-            let url = load_config().await;
+            let config = load_config().await;
             if !session.signed_in() {
-                session.base_url().set(url);
+                session.base_url().set(config.base_url);
+                session.set_timeout_ms(config.timeout_ms);
             }
             session.ready().set(true);
         });

@@ -4,7 +4,7 @@
 //! It is a library so that a portal can embed it: `mount(element, options)` (Rust, or the
 //! `mount` export of the wasm-bindgen module from JavaScript).
 //!
-//! Trunk builds two binaries from it, so that a first visit downloads only what the first
+//! The build (`cargo xtask page`; Trunk in development) makes two binaries from it, so that a first visit downloads only what the first
 //! screen needs:
 //! - `openrouter-admin-signin` (`src/signin_main.rs`): the sign-in screen alone, loaded first;
 //! - `openrouter-admin-web` (`src/main.rs`): the whole page, loaded once a key is accepted

@@ -1,4 +1,4 @@
-//! The whole admin page as Trunk builds it: the module `web/assets/boot.js` loads after
+//! The whole admin page, the build's main module: the module `web/assets/boot.js` loads after
 //! sign-in, and the one a portal embeds. Nothing mounts at start: the loader (or the portal)
 //! decides where, and whether a key was already checked.
 
@@ -28,6 +28,7 @@ pub fn mount_signed_in_js(
     key: String,
     base_url: String,
     label: String,
+    timeout_ms: Option<u32>,
 ) {
     mount_signed_in(
         element,
@@ -35,6 +36,7 @@ pub fn mount_signed_in_js(
             key: ManagementKey::new(key),
             base_url,
             label,
+            timeout_ms,
         },
     );
 }

@@ -18,8 +18,8 @@ const STORAGE_KEY: &str = "ora-session";
 pub const DEFAULT_BASE_URL: &str = "https://openrouter.ai/api/v1";
 
 /// The README's same-origin proxy recipe, which the sign-in offers when the browser refused
-/// the API: shipped beside the page (`web/assets/proxy-help.html`, copied into the build by
-/// Trunk), so the link works wherever the page is served, with no public address. Relative to
+/// the API: shipped beside the page (`web/assets/proxy-help.html`, copied into the build as
+/// index.html's `copy-file` link says), so the link works wherever the page is served, with no public address. Relative to
 /// the document, which always sits at the page's own folder (routes live in the fragment).
 pub const PROXY_HELP_URL: &str = "proxy-help.html";
 
@@ -34,6 +34,8 @@ pub struct Session {
     label: RwSignal<String>,
     ready: RwSignal<bool>,
     handoff: StoredValue<Option<Handoff>, LocalStorage>,
+    // config.json's `requestTimeoutMs`: the client's per-attempt timeout, when it names one.
+    timeout_ms: StoredValue<Option<u32>>,
     // What views share while signed in (the organization's snapshot, for the Overview and All
     // keys), with the count of writes when it was read; forgotten at sign-in and sign-out.
     shared: StoredValue<Option<Shared>, LocalStorage>,
@@ -51,6 +53,17 @@ pub struct SignedIn {
     pub base_url: String,
     /// The key's masked label, for the header.
     pub label: String,
+    /// The per-attempt timeout config.json named (`requestTimeoutMs`); the client's 30 s if none.
+    pub timeout_ms: Option<u32>,
+}
+
+/// What `config.json` beside the page says.
+pub struct PageConfig {
+    /// The API's base URL (`baseUrl`); OpenRouter's when absent.
+    pub base_url: String,
+    /// The client's per-attempt timeout (`requestTimeoutMs`): for tests, which shorten it so
+    /// that an answer delayed past it costs seconds (`--page-timeout-ms` of the sandbox).
+    pub timeout_ms: Option<u32>,
 }
 
 /// Who takes over after a sign-in, when the sign-in screen runs on its own (the first-load
@@ -98,6 +111,7 @@ impl Session {
             label: RwSignal::new(String::new()),
             ready: RwSignal::new(false),
             handoff: StoredValue::new_local(None),
+            timeout_ms: StoredValue::new(None),
             shared: StoredValue::new_local(None),
             writes: StoredValue::new(0),
         };
@@ -115,7 +129,8 @@ impl Session {
     /// Starts signed in with a key the sign-in screen already checked (in the other module, or
     /// in an earlier visit of this tab).
     pub fn accept(&self, signed_in: SignedIn) {
-        let client = build(signed_in.key, &signed_in.base_url).ok();
+        self.timeout_ms.set_value(signed_in.timeout_ms);
+        let client = build(signed_in.key, &signed_in.base_url, signed_in.timeout_ms).ok();
         self.start(client, signed_in.base_url, signed_in.label);
     }
 
@@ -140,6 +155,11 @@ impl Session {
     /// The base URL the client talks to, or the one the sign-in form starts with.
     pub fn base_url(&self) -> RwSignal<String> {
         self.base_url
+    }
+
+    /// Takes config.json's per-attempt timeout for the clients built from now on.
+    pub fn set_timeout_ms(&self, timeout_ms: Option<u32>) {
+        self.timeout_ms.set_value(timeout_ms);
     }
 
     /// Whether the base URL is settled (config.json read, or given by the embedder): until then
@@ -177,7 +197,8 @@ impl Session {
                 .map_or(e.message(), |f| &f.message);
             return Err(SignInError::new(Some(SignInField::Key), why));
         }
-        let client = build(key.clone(), &base_url).map_err(|e| {
+        let timeout_ms = self.timeout_ms.get_value();
+        let client = build(key.clone(), &base_url, timeout_ms).map_err(|e| {
             SignInError::new(
                 Some(SignInField::BaseUrl),
                 format!("Base URL: {}", e.message()),
@@ -224,13 +245,14 @@ impl Session {
         let label = current.label.clone();
         forget_stored();
         if remember {
-            store(&key, &base_url, &label);
+            store(&key, &base_url, &label, timeout_ms);
         }
         match self.handoff.get_value() {
             Some(handoff) => handoff(SignedIn {
                 key,
                 base_url,
                 label,
+                timeout_ms,
             })
             .await
             .map_err(|why| {
@@ -282,12 +304,20 @@ impl Session {
     }
 }
 
-fn build(key: ManagementKey, base_url: &str) -> Result<Client, openrouter_admin::Error> {
-    Client::builder()
+fn build(
+    key: ManagementKey,
+    base_url: &str,
+    timeout_ms: Option<u32>,
+) -> Result<Client, openrouter_admin::Error> {
+    let builder = Client::builder()
         .api_key(key)
         .base_url(base_url)
-        .max_retries(2)
-        .build()
+        .max_retries(2);
+    match timeout_ms {
+        Some(ms) => builder.timeout(std::time::Duration::from_millis(ms.into())),
+        None => builder,
+    }
+    .build()
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -296,11 +326,14 @@ fn storage() -> Option<web_sys::Storage> {
 
 // Stored as JSON text through the browser's own JSON: serde_json's `Value` (de)serializer would
 // be linked into the first-load module for these three strings.
-fn store(key: &ManagementKey, base_url: &str, label: &str) {
+fn store(key: &ManagementKey, base_url: &str, label: &str, timeout_ms: Option<u32>) {
     let record = js_sys::Object::new();
     let key = key.expose_secret();
     for (name, value) in [("key", key), ("baseUrl", base_url), ("label", label)] {
         let _ = js_sys::Reflect::set(&record, &name.into(), &value.into());
+    }
+    if let Some(ms) = timeout_ms {
+        let _ = js_sys::Reflect::set(&record, &"timeoutMs".into(), &ms.into());
     }
     let Some(value) = js_sys::JSON::stringify(&record)
         .ok()
@@ -325,7 +358,15 @@ fn restore() -> Option<SignedIn> {
         key: ManagementKey::new(field("key")?),
         base_url: field("baseUrl")?,
         label: field("label").unwrap_or_default(),
+        timeout_ms: timeout_ms(&js_sys::Reflect::get(&record, &"timeoutMs".into()).ok()?),
     })
+}
+
+/// A timeout in milliseconds from JavaScript (config.json, storage): a whole number from 1 up,
+/// else none (the client's own).
+fn timeout_ms(value: &wasm_bindgen::JsValue) -> Option<u32> {
+    let ms = value.as_f64()?;
+    (ms >= 1.0 && ms <= f64::from(u32::MAX) && ms.fract() == 0.0).then_some(ms as u32)
 }
 
 fn forget_stored() {
@@ -351,8 +392,15 @@ pub fn use_client() -> Result<Client, openrouter_admin::Error> {
     })
 }
 
-/// Reads `config.json` beside the page (`{"baseUrl": "..."}`); falls back to OpenRouter.
-pub async fn load_config() -> String {
+/// Reads `config.json` beside the page (`{"baseUrl": "...", "requestTimeoutMs": n}`, both
+/// optional); falls back to OpenRouter and the client's own timeout.
+pub async fn load_config() -> PageConfig {
+    // Filled from the file on wasm32 only: natively (unit tests) the defaults stand.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(unused_mut))]
+    let mut config = PageConfig {
+        base_url: DEFAULT_BASE_URL.into(),
+        timeout_ms: None,
+    };
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
@@ -360,7 +408,7 @@ pub async fn load_config() -> String {
             .fetch_with_str("./config.json")
             .dyn_into::<js_sys::Promise>()
         else {
-            return DEFAULT_BASE_URL.into();
+            return config;
         };
         let fetched = async {
             let resp: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
@@ -371,22 +419,19 @@ pub async fn load_config() -> String {
             if !resp.ok() {
                 return None;
             }
-            let json = wasm_bindgen_futures::JsFuture::from(resp.json().ok()?)
+            wasm_bindgen_futures::JsFuture::from(resp.json().ok()?)
                 .await
-                .ok()?;
-            js_sys::Reflect::get(&json, &"baseUrl".into())
-                .ok()?
-                .as_string()
+                .ok()
         };
-        fetched
-            .await
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| DEFAULT_BASE_URL.into())
+        if let Some(json) = fetched.await {
+            let field = |name: &str| js_sys::Reflect::get(&json, &name.into()).unwrap_or_default();
+            if let Some(url) = field("baseUrl").as_string().filter(|s| !s.is_empty()) {
+                config.base_url = url;
+            }
+            config.timeout_ms = timeout_ms(&field("requestTimeoutMs"));
+        }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        DEFAULT_BASE_URL.into()
-    }
+    config
 }
 
 #[cfg(test)]

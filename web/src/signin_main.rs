@@ -44,13 +44,16 @@ pub fn mount_sign_in_js(
             // the unmount disposes of.
             let open_page = Closure::once_into_js(move || {
                 unmount_sign_in();
-                let args = js_sys::Array::of4(
+                let args = js_sys::Array::of5(
                     &target,
                     // The one place the key leaves its `ManagementKey`: the handoff to the
                     // other wasm module, which wraps it again (`mountSignedIn`).
                     &JsValue::from_str(signed_in.key.expose_secret()),
                     &JsValue::from_str(&signed_in.base_url),
                     &JsValue::from_str(&signed_in.label),
+                    &signed_in
+                        .timeout_ms
+                        .map_or(JsValue::UNDEFINED, JsValue::from),
                 );
                 if let Err(e) = open.apply(&JsValue::UNDEFINED, &args) {
                     web_sys::console::error_1(&JsValue::from_str(&describe(e)));

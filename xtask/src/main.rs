@@ -1,20 +1,22 @@
 //! `cargo xtask <command>`: the project's automation, in Rust so it runs wherever cargo does.
 //!
-//! - `setup`   installs what the project needs and skips what is there.
+//! - `setup`   installs what the project needs and skips what is there (`--dev`: Trunk too).
 //! - `demo`    sets up, builds the admin page and serves it from the sandbox with the demo organization.
 //! - `test`    sets up, then runs every test of the project (CI runs exactly this).
 //! - `bench`   prints measured figures: sandbox throughput and latency, bundle sizes, the npm
 //!   package beside the official SDK (`bench npm`: that part alone).
 //! - `package` builds the npm package into `target/npm/openrouter-admin/`.
-//! - `page`    builds the admin page (release) into `dist/`.
+//! - `page`    builds the admin page (release) into `dist/`, without Trunk (`page_build.rs`).
 
 mod bench;
 mod bench_npm;
 mod demo;
+mod e2e;
 mod fuzz;
 mod loader;
 mod node_tests;
 mod package;
+mod page_build;
 mod pins;
 mod sandbox;
 mod setup;
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
     let command = args.first().map(String::as_str).unwrap_or("help");
     let rest = args.get(1..).unwrap_or_default();
     let result = match command {
-        "setup" => setup::run(),
+        "setup" => setup::command(rest),
         "demo" => demo::run(rest),
         "test" => test::run(rest),
         "bench" if rest.first().is_some_and(|a| a == "npm") => bench_npm::run(),
@@ -57,7 +59,8 @@ fn main() -> ExitCode {
 fn print_help() {
     println!(
         "cargo xtask <command>\n\n\
-         setup     install the toolchain and test tools (skips what is present)\n\
+         setup     install the toolchain and test tools (skips what is present);\n\
+         \x20         --dev adds Trunk, for `trunk serve` while developing the page\n\
          demo      build the admin page and serve it with the sandbox's demo organization\n\
          \x20         (--addr HOST:PORT, default 127.0.0.1:8787)\n\
          test      set up, then run every test (what CI runs); --skip STEP[,STEP] to leave some out\n\

@@ -1,4 +1,7 @@
 //! `cargo xtask setup`: installs everything the project needs, pinned, and skips what is there.
+//! `cargo xtask setup --dev` adds what only development needs: Trunk, for `trunk serve` (the
+//! release build, the tests and the demo build the page without it: `page_build.rs`), which
+//! is the slowest install of all (about 9 minutes compiling on 2 cores).
 //!
 //! Every tool comes from a package registry by name (apt, crates.io, npm, PyPI): nothing is
 //! downloaded from anywhere else, so this works on machines whose only network is the registries.
@@ -11,7 +14,23 @@ use crate::util::{cmd, exec, has_version, on_path, output, root};
 use anyhow::{anyhow, bail, Result};
 use std::time::Instant;
 
-/// Installs what is missing; prints what it skipped and how long it took.
+/// `cargo xtask setup [--dev]`.
+pub fn command(args: &[String]) -> Result<()> {
+    match args {
+        [] => run(),
+        [flag] if flag == "--dev" => run().and_then(|()| dev()),
+        _ => bail!("usage: cargo xtask setup [--dev]"),
+    }
+}
+
+/// Trunk, and the pinned wasm-opt linked where Trunk looks for it, so that `trunk serve` and
+/// `trunk build` work offline (web/README.md, "Development").
+pub fn dev() -> Result<()> {
+    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
+    crate::web::link_wasm_opt_for_trunk()
+}
+
+/// Installs what the tests, the demo and the builds need; prints how long it took.
 ///
 /// The cargo tools compile from source for minutes and keep the CPU busy, while the rest
 /// (Debian packages, npm, PyPI, the wasm32 target) mostly waits on the network: the two go side
@@ -30,7 +49,6 @@ pub fn run() -> Result<()> {
             )
         }),
         std::thread::spawn(|| {
-            cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
             cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
             cargo_fuzz()
         }),
@@ -41,7 +59,6 @@ pub fn run() -> Result<()> {
             .map_err(|_| anyhow!("a cargo install thread panicked"))??;
     }
     rest?;
-    crate::web::link_wasm_opt_for_trunk()?;
     println!("setup: ready in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -12,7 +12,7 @@ const BUDGET: usize = 150 * 1024;
 /// What we aim for.
 const GOAL: usize = 120 * 1024;
 
-/// `trunk build --release` into `dist/`; fails if the first load is over the budget
+/// The release build into `dist/` (`page_build.rs`); fails if the first load is over the budget
 /// (`cargo xtask page`).
 pub fn build_release() -> Result<PathBuf> {
     let dist = build()?;
@@ -21,22 +21,14 @@ pub fn build_release() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// `trunk build --release` into `dist/`, whatever its size.
+/// The release build into `dist/`, whatever its size: our own steps (`page_build.rs`), not
+/// Trunk, which stays for development (`trunk serve`, installed by `cargo xtask setup --dev`).
 ///
 /// It builds in its own target folder with `--cfg erase_components`, which makes Leptos erase
 /// component types (about 11 % less wasm here). A RUSTFLAGS change in the shared `target/` would
 /// rebuild every wasm dependency of the other crates each time one or the other is built.
 fn build() -> Result<PathBuf> {
-    exec(
-        cmd("trunk")
-            .args(["build", "--release"])
-            .env("CARGO_TARGET_DIR", root().join("target/web"))
-            .env("RUSTFLAGS", "--cfg erase_components")
-            // trunk's own update check goes to crates.io's web API, which is not reachable here.
-            .env("TRUNK_SKIP_VERSION_CHECK", "true")
-            .env("NO_COLOR", "true"),
-    )?;
-    Ok(root().join("dist"))
+    crate::page_build::build()
 }
 
 /// Makes a plain `trunk build --release` or `trunk serve --release` find the pinned wasm-opt
@@ -268,20 +260,10 @@ pub fn test() -> Result<()> {
     sandbox::build()?;
     let serve = serve_dir(&dist)?;
     let dist_arg = serve.to_string_lossy().into_owned();
-    // One sandbox with the demo organization for the flows, one with 10,000 keys in a workspace
-    // for the windowing test; both serve the page and answer config.json with their own API.
-    let demo = Sandbox::start(&[
-        "--memory",
-        "--control",
-        "--seed",
-        "demo",
-        "--serve",
-        &dist_arg,
-        "--management-key",
-        sandbox::TEST_MANAGEMENT_KEY,
-    ])?;
+    // Each e2e worker starts its own demo sandbox (e2e.rs); these two are shared: 10,000 keys
+    // in a workspace for the windowing test, and the demo organization with CORS off, reached
+    // only through a same-origin proxy (or refused). One spec file uses each, and only reads.
     let large = large_org(&dist_arg)?;
-    // The same organization with CORS off, reached only through a same-origin proxy (or refused).
     let no_cors = Sandbox::start(&[
         "--memory",
         "--seed",
@@ -292,24 +274,20 @@ pub fn test() -> Result<()> {
     ])?;
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
-    banner("web: end-to-end and axe in headless Chromium (node --test)");
+    banner("web: end-to-end and axe in headless Chromium (node --test, two at a time)");
     // ORA_SPECS (comma-separated paths under web/e2e) runs only those files, for a quick loop
     // while working on one view; CI leaves it unset and runs every spec.
     let specs = std::env::var("ORA_SPECS").unwrap_or_else(|_| "specs/".into());
-    // One spec file at a time: they share the demo sandbox, and each resets it before its tests.
-    exec(
-        cmd("node")
-            .current_dir(root().join("web/e2e"))
-            .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
-            .args(specs.split(',').filter(|s| !s.is_empty()))
-            .env("ORA_URL", &demo.origin)
-            .env("ORA_LARGE_URL", &large.origin)
-            .env("ORA_NO_CORS_URL", &no_cors.origin)
-            .env("ORA_DIST", &dist)
-            .env("ORA_KEY", &demo.key)
-            .env("ORA_SCREENSHOTS", &shots)
-            .env("CHROMIUM", "/usr/bin/chromium"),
-    )
+    let shared = crate::e2e::Shared {
+        env: vec![
+            ("ORA_LARGE_URL", large.origin.clone()),
+            ("ORA_NO_CORS_URL", no_cors.origin.clone()),
+            ("ORA_DIST", dist.to_string_lossy().into_owned()),
+            ("ORA_SCREENSHOTS", shots.to_string_lossy().into_owned()),
+            ("CHROMIUM", "/usr/bin/chromium".into()),
+        ],
+    };
+    crate::e2e::run(&specs, &dist_arg, &shared)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ import { watch, checkStorage, verdict } from './safety.mjs';
 
 const SHOTS = process.env.ORA_SCREENSHOTS ?? 'screenshots';
 
-// The whole page's module (Trunk's main wasm, content-hashed). The first visit loads the
+// The whole page's module (the build's main wasm, content-hashed). The first visit loads the
 // sign-in screen's own small module and this one after it (web/assets/boot.js).
 export const WHOLE_PAGE_WASM = /openrouter-admin-web-[0-9a-f]+_bg\.wasm/;
 
@@ -39,6 +39,16 @@ export function holdWholePage() {
     fetched: () => fetched,
   };
 }
+
+// The client's per-attempt timeout for the specs that wait one out, named in config.json as a
+// deployment may name it (`requestTimeoutMs`; the page's own is 30 s): an answer held past it
+// then costs seconds, not half a minute. Pass `shortTimeout()` as `open`'s `prepare`.
+export const CLIENT_TIMEOUT_MS = 5000;
+
+export const shortTimeout = (ms = CLIENT_TIMEOUT_MS) => (page) => page.route('**/config.json', async (route) => {
+  const response = await route.fetch();
+  await route.fulfill({ response, json: { ...(await response.json()), requestTimeoutMs: ms } });
+});
 
 let browser;
 // The contexts opened by the running test, with its name, for the after-hook.

@@ -6,7 +6,7 @@
 // the browser and this process. The network log is the page's Resource Timing: one entry per
 // response, with its start time and its transfer size (encoded body plus headers).
 
-// The path of the whole page's module (Trunk's main module, content-hashed), JS or wasm. A first
+// The path of the whole page's module (the build's main module, content-hashed), JS or wasm. A first
 // visit fetches it only once the sign-in form is up (web/assets/loader.js). Only paths: the
 // sign-in module's URLs name the whole page's JS in their query.
 export const WHOLE_PAGE = /\/openrouter-admin-web-[0-9a-f]+(_bg\.wasm|\.js)$/;
