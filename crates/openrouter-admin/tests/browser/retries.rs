@@ -95,15 +95,3 @@ async fn abort_signal_cancels_mid_backoff() {
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
 
-/// A per-attempt timeout beyond `setTimeout`'s longest delay (2^31 - 1 ms) still waits: the
-/// platform would fire such a timer at once, so every call would end as a timeout.
-#[wasm_bindgen_test]
-async fn a_timeout_of_thirty_days_does_not_fire_at_once() {
-    let thirty_days = 30 * 24 * 3_600 * 1_000;
-    let key = ok(
-        client_with(thirty_days, 0).current_key().send(),
-        "current key with a 30-day timeout",
-    )
-    .await;
-    assert!(key.is_management_key);
-}
