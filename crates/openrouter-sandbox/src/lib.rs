@@ -25,6 +25,7 @@ pub mod observability;
 pub mod observability_rows;
 pub mod organization;
 pub mod seed;
+pub mod seed_guardrails;
 pub mod state;
 pub mod store;
 pub mod workspaces;

@@ -94,4 +94,3 @@ async fn abort_signal_cancels_mid_backoff() {
     clear_faults().await;
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
-
