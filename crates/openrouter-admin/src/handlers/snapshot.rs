@@ -166,6 +166,19 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
         Ok((snapshot, rest))
     }
 
+    /// Stage 2 alone, for a snapshot whose keys stage an earlier [`keys`](Self::keys) read:
+    /// with this builder's signal, concurrency, thresholds and progress (a page that keeps the
+    /// keys on screen reads the rest again after a failure, without the keys).
+    pub fn rest(self) -> ReadRest<'a, T> {
+        ReadRest {
+            client: self.client,
+            signal: self.signal,
+            concurrency: self.concurrency,
+            thresholds: self.thresholds,
+            progress: self.progress,
+        }
+    }
+
     /// Reads both stages; the first failed read ends it with that read's error.
     pub async fn send(self) -> Result<OrgSnapshot, Error> {
         let (mut snapshot, rest) = self.keys().await?;

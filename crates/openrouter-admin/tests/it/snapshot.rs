@@ -318,3 +318,29 @@ fn a_failure_in_the_rest_leaves_the_keys_stage_as_it_was() {
         assert_eq!(snapshot.workspaces.len(), 30);
     }
 }
+
+#[test]
+fn the_rest_read_again_on_its_own_completes_an_earlier_keys_stage() {
+    let org = Rc::new(organization(9, 25));
+    let c = client(serve(org.clone(), Some("/credits")));
+    let (mut snapshot, rest) = block_on(c.organization().snapshot().keys()).expect("keys");
+    block_on(rest.complete(&mut snapshot)).expect_err("credits refused");
+    // Read again with a fresh builder's rest: no workspace or key list is read again.
+    let c = client(serve(org.clone(), None));
+    let found =
+        block_on(c.organization().snapshot().rest().findings(&mut snapshot)).expect("the rest");
+    let paths: Vec<String> = c
+        .transport()
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
+    assert!(
+        !paths.iter().any(|p| p == "/workspaces" || p == "/keys"),
+        "{paths:?}"
+    );
+    assert!(paths.iter().any(|p| p == "/credits"));
+    let mut whole = snapshot.clone();
+    whole.budgets = every_budget(&org);
+    assert_eq!(found, findings(&whole, &Thresholds::default()));
+}

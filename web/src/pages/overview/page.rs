@@ -9,7 +9,7 @@ use crate::format::usd;
 use crate::pages::activity::{daily_view, Daily};
 use crate::pages::overview::fixes::{target, FixDialogs, FixKind, FixResults, Fixing, Target};
 use crate::pages::overview::ics;
-use crate::pages::overview::org::{read_org, Org, ReadProgress};
+use crate::pages::overview::org::{read_org, Found, ReadProgress};
 use crate::route::{Route, Tab};
 use leptos::prelude::*;
 use openrouter_admin::findings::{runway, Finding, Fix, Object, Severity};
@@ -24,12 +24,16 @@ const SHOWN: usize = 50;
 pub fn Overview() -> impl IntoView {
     let progress = RwSignal::new(None);
     let fixing = Fixing::new();
-    let org = read_org(progress, fixing.written());
+    let reads = read_org(progress, fixing.written());
     view! {
         <div class="ora-head"><h1>"Overview"</h1></div>
         <ReadProgress progress=progress />
         <FixResults fixing=fixing />
-        <Loaded load=move || org let:org>
+        // Stage 1 awaited too: its failure shows here, with "Try again".
+        <Loaded load=move || async move {
+            reads.org.await?;
+            reads.found.await
+        } let:org>
             <OrgOverview org=org fixing=fixing />
         </Loaded>
         <FixDialogs fixing=fixing />
@@ -38,7 +42,7 @@ pub fn Overview() -> impl IntoView {
 
 /// The loaded organization: the cards, then the findings.
 #[component]
-fn OrgOverview(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
+fn OrgOverview(org: Rc<Found>, fixing: Fixing) -> impl IntoView {
     let snap = &org.snapshot;
     let runway = runway(snap).map(|r| {
         let days = match r.days {
@@ -90,7 +94,7 @@ fn OrgOverview(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
 
 /// The findings by severity, with selection and the fix of the selected ones.
 #[component]
-fn Findings(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
+fn Findings(org: Rc<Found>, fixing: Fixing) -> impl IntoView {
     let selected = RwSignal::new(HashSet::<String>::new());
     let targets: Rc<Vec<(String, Target)>> = Rc::new(
         org.findings
