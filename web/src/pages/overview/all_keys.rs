@@ -11,7 +11,7 @@ use crate::components::loaded::Loaded;
 use crate::components::table::{sort_column, sort_indices, use_window, SortHeader, WindowedBody};
 use crate::domain::{now_iso, status};
 use crate::format::{date, usd};
-use crate::pages::overview::org::{read_org, Found, FoundRead, Org, ReadProgress};
+use crate::pages::overview::org::{read_org, Found, Org, ReadProgress, RestStatus};
 use crate::route::{use_router, Route, Tab};
 use leptos::prelude::*;
 use openrouter_admin::findings::Object;
@@ -147,8 +147,7 @@ struct Filters {
 #[component]
 pub fn AllKeys() -> impl IntoView {
     let progress = RwSignal::new(None);
-    let reads = read_org(progress, Signal::derive(|| 0));
-    let (org, found) = (reads.org, reads.found);
+    let org = read_org(progress, Signal::derive(|| 0));
     view! {
         <div class="ora-head">
             <div>
@@ -158,23 +157,22 @@ pub fn AllKeys() -> impl IntoView {
         </div>
         <ReadProgress progress=progress />
         <Loaded load=move || org let:org>
-            <AllKeysTable org=org found=found />
+            <AllKeysTable org=org />
         </Loaded>
     }
 }
 
 /// The filters and the windowed table over the organization's keys, its findings column filled
-/// when `found` has read them.
+/// when the organization has read them.
 #[component]
-fn AllKeysTable(org: Rc<Org>, found: FoundRead) -> impl IntoView {
+fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
     let router = use_router();
     let table = StoredValue::new_local(Table::new(org.clone()));
     // Each key's finding kinds, once read; `None` while they are (or when the read failed).
-    let kinds = Memo::new(move |_| {
-        found
-            .get()
-            .and_then(Result::ok)
-            .map(|found| table.with_value(|t| t.kinds(&found)))
+    let found = org.found.clone();
+    let kinds = Memo::new(move |_| match &*found.read() {
+        Some(Ok(found)) => Some(table.with_value(|t| t.kinds(found))),
+        _ => None,
     });
     let filters = Memo::new(move |_| Filters {
         q: router.param("q"),
@@ -298,7 +296,7 @@ fn AllKeysTable(org: Rc<Org>, found: FoundRead) -> impl IntoView {
             <span class="ora-spacer"></span>
             <span class="ora-muted" id="ora-allkeys-count" role="status">{move || format!("{} of {all} keys", total.get())}</span>
         </div>
-        <FindingsState found=found />
+        <FindingsState org=org.clone() />
         <div class="ora-table-wrap ora-windowed" on:scroll=move |ev| scroll.run(ev) tabindex="0" aria-label="Every API key, scrollable">
             <table class="ora-table" id="ora-allkeys-table" aria-rowcount=move || total.get() + 1>
                 <caption class="ora-sr">"Every API key"</caption>
@@ -323,16 +321,18 @@ fn AllKeysTable(org: Rc<Org>, found: FoundRead) -> impl IntoView {
     }
 }
 
-/// What the findings column holds: how many keys have findings once read; while they are read,
-/// the [`Loaded`] placeholder (the read's progress is above the table); when the read failed,
-/// its message and "Try again" (the table stays).
+/// What the findings column holds: how many findings once read; while they are read, their
+/// progress and "Cancel"; when the read failed, why and "Try again" (the table stays).
 #[component]
-fn FindingsState(found: FoundRead) -> impl IntoView {
+fn FindingsState(org: Rc<Org>) -> impl IntoView {
+    let found = org.found.clone();
     view! {
-        <div class="ora-allkeys-findings" id="ora-allkeys-findings">
-            <Loaded load=move || found let:found>
-                <span class="ora-muted">{format!("{} findings", found.findings.len())}</span>
-            </Loaded>
-        </div>
+        <RestStatus org=org />
+        {move || match &*found.read() {
+            Some(Ok(found)) => Some(view! {
+                <p class="ora-muted" id="ora-allkeys-findings">{format!("{} findings", found.findings.len())}</p>
+            }),
+            _ => None,
+        }}
     }
 }

@@ -9,12 +9,13 @@ use crate::format::usd;
 use crate::pages::activity::{daily_view, Daily};
 use crate::pages::overview::fixes::{target, FixDialogs, FixKind, FixResults, Fixing, Target};
 use crate::pages::overview::ics;
-use crate::pages::overview::org::{read_org, Found, ReadProgress};
+use crate::pages::overview::org::{read_org, Found, Org, ReadProgress, RestStatus};
 use crate::route::{Route, Tab};
 use leptos::prelude::*;
 use openrouter_admin::findings::{runway, Finding, Fix, Object, Severity};
 use std::collections::HashSet;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Findings shown per group before "Show all": a large organization has thousands.
 const SHOWN: usize = 50;
@@ -24,25 +25,34 @@ const SHOWN: usize = 50;
 pub fn Overview() -> impl IntoView {
     let progress = RwSignal::new(None);
     let fixing = Fixing::new();
-    let reads = read_org(progress, fixing.written());
+    let org = read_org(progress, fixing.written());
     view! {
         <div class="ora-head"><h1>"Overview"</h1></div>
         <ReadProgress progress=progress />
         <FixResults fixing=fixing />
-        // Stage 1 awaited too: its failure shows here, with "Try again".
-        <Loaded load=move || async move {
-            reads.org.await?;
-            reads.found.await
-        } let:org>
-            <OrgOverview org=org fixing=fixing />
+        <Loaded load=move || org let:org>
+            <OrgStages org=org fixing=fixing />
         </Loaded>
         <FixDialogs fixing=fixing />
     }
 }
 
+/// The organization's findings read's status, then the Overview once they are read.
+#[component]
+fn OrgStages(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
+    let found = org.found.clone();
+    view! {
+        <RestStatus org=org />
+        {move || match &*found.read() {
+            Some(Ok(found)) => Some(view! { <OrgOverview org=found.clone() fixing=fixing /> }),
+            _ => None,
+        }}
+    }
+}
+
 /// The loaded organization: the cards, then the findings.
 #[component]
-fn OrgOverview(org: Rc<Found>, fixing: Fixing) -> impl IntoView {
+fn OrgOverview(org: Arc<Found>, fixing: Fixing) -> impl IntoView {
     let snap = &org.snapshot;
     let runway = runway(snap).map(|r| {
         let days = match r.days {
@@ -94,7 +104,7 @@ fn OrgOverview(org: Rc<Found>, fixing: Fixing) -> impl IntoView {
 
 /// The findings by severity, with selection and the fix of the selected ones.
 #[component]
-fn Findings(org: Rc<Found>, fixing: Fixing) -> impl IntoView {
+fn Findings(org: Arc<Found>, fixing: Fixing) -> impl IntoView {
     let selected = RwSignal::new(HashSet::<String>::new());
     let targets: Rc<Vec<(String, Target)>> = Rc::new(
         org.findings
