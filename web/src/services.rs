@@ -185,7 +185,8 @@ pub struct Loads {
     fresh: RwSignal<usize>,
 }
 
-type Abort = std::rc::Rc<dyn Fn()>;
+/// What stops a read (fires its cancel signal).
+pub type Abort = std::rc::Rc<dyn Fn()>;
 
 /// Whether a form or dialog holds its view as it is.
 type Busy = std::rc::Rc<dyn Fn() -> bool>;
@@ -369,7 +370,7 @@ fn cancel_on_cleanup(loads: Option<Loads>) -> CancelSignal {
 
 /// A fresh cancel signal and what fires it (the browser's `AbortController` on wasm32, which
 /// stops a `fetch` in flight).
-fn cancel_pair() -> (CancelSignal, Abort) {
+pub fn cancel_pair() -> (CancelSignal, Abort) {
     #[cfg(target_arch = "wasm32")]
     {
         if let Ok(controller) = web_sys::AbortController::new() {

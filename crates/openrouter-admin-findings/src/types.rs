@@ -32,9 +32,13 @@ export interface Thresholds {
   runwayDays?: Levels;
 }
 
-/** How far `readFindings` has got. */
+/**
+ * How far `readFindings` has got. The steps come in this order: "workspaces" (the list, then
+ * each one's keys), "organization" (members, credits, activity), "budgets" (of the workspaces
+ * that spend), "key activity" (of the keys whose findings need it).
+ */
 export interface FindingsProgress {
-  step: "organization" | "workspaces" | "key activity";
+  step: "workspaces" | "organization" | "budgets" | "key activity";
   done: number;
   total: number;
 }

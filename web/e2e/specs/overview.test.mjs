@@ -218,11 +218,12 @@ test('overview: the read shows its progress; a hung read can be cancelled, and "
   const { page } = await open(t);
   await fault('GET', '/api/v1/activity', [{ hang: true }]);
   await signIn(page);
-  await page.waitForSelector('#ora-org-progress');
-  assert.match(await text(page, '#ora-org-progress'), /^Reading the organization: workspaces, members, credits, activity: [0-3] of 4/);
-  // Every read of the first step but the hung one ends, and the count follows.
-  await page.waitForFunction(() => document.querySelector('#ora-org-progress')?.textContent.includes('3 of 4'), null, { timeout: 10000 });
-  assert.equal(await page.getAttribute('#ora-org-progress progress', 'value'), '3');
+  // The keys first (every workspace's), then the findings' own reads, the activity among them.
+  await page.waitForFunction(() => document.querySelector('#ora-org-progress')?.textContent.startsWith('Reading findings'), null, { timeout: 30000 });
+  assert.match(await text(page, '#ora-org-progress'), /^Reading findings: members, credits, activity: [0-2] of 3/);
+  // Every read of that step but the hung one ends, and the count follows.
+  await page.waitForFunction(() => document.querySelector('#ora-org-progress')?.textContent.includes('2 of 3'), null, { timeout: 10000 });
+  assert.equal(await page.getAttribute('#ora-org-progress progress', 'value'), '2');
   await page.waitForSelector('.ora-load-cancel', { timeout: 10000 });
   await page.click('.ora-load-cancel');
   await page.waitForSelector('.ora-load-again', { timeout: 5000 });

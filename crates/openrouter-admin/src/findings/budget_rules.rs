@@ -7,6 +7,52 @@ use crate::findings::shapes::{Finding, Fix, Kind, OrgSnapshot, Severity, Thresho
 use crate::shapes::{Interval, WorkspaceId};
 use crate::time::{self, Window};
 
+/// The workspaces whose budgets [`findings`](crate::findings::findings) could find something
+/// in, from the snapshot's keys and activity alone (its budgets not read yet), in the order of
+/// [`OrgSnapshot::workspaces`]: a budget is near its limit only if the workspace's keys spent
+/// something in its window (`budget_use`), and heading past it only at a daily pace above zero
+/// in the workspace's last 7 days of activity (`budget_projected`, which also counts spend of
+/// keys deleted since). A workspace with neither cannot have a budget finding, so the snapshot
+/// reads no budgets for it: with 1,000 workspaces, most of them idle, that is most of the
+/// requests a snapshot made. Every workspace, when the thresholds make an unspent budget a
+/// finding (`budget_use.info` at 0).
+pub fn needs_budgets(org: &OrgSnapshot, t: &Thresholds) -> Vec<WorkspaceId> {
+    if at_least(0.0, &t.budget_use).is_some() {
+        return org.workspaces.iter().map(|w| w.id.clone()).collect();
+    }
+    let index = Index::of(org);
+    let today = time::today_of(org.now_ms);
+    let spent = |ws: &WorkspaceId| {
+        index.keys.get(ws).into_iter().flatten().any(|k| {
+            [
+                k.usage,
+                k.usage_daily,
+                k.usage_weekly,
+                k.usage_monthly,
+                k.byok_usage,
+                k.byok_usage_daily,
+                k.byok_usage_weekly,
+                k.byok_usage_monthly,
+            ]
+            .iter()
+            .any(|&usd| usd > 0.0)
+        })
+    };
+    // BYOK spend counts as pace too: whether the budgets include it is in the list not read.
+    let paced = |ws: &WorkspaceId| {
+        index.activity.get(ws).into_iter().flatten().any(|r| {
+            (r.usage > 0.0 || r.byok_usage_inference > 0.0)
+                && time::parse_date(&r.date).is_some_and(|d| d >= today - 7 && d < today)
+        })
+    };
+    org.workspaces
+        .iter()
+        .map(|w| &w.id)
+        .filter(|ws| spent(ws) || paced(ws))
+        .cloned()
+        .collect()
+}
+
 /// The findings of one workspace's budgets: spend in each window is what its keys report for
 /// that window (keys deleted during the window are not counted, so it can read low).
 pub(crate) fn budget_findings(

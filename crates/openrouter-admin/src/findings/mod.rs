@@ -16,6 +16,7 @@ mod key_rules;
 mod measure;
 mod shapes;
 
+pub use self::budget_rules::needs_budgets;
 pub use self::credit::runway;
 pub use self::key_rules::needs_activity;
 pub use self::measure::PROJECT_FROM;

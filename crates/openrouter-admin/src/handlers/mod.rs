@@ -18,4 +18,4 @@ pub use crate::areas::{
     workspaces::handler::*,
 };
 pub use reconcile::ReconcileCreated;
-pub use snapshot::{Progress, ReadOrganization};
+pub use snapshot::{Progress, ReadOrganization, ReadRest};

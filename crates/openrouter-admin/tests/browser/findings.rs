@@ -122,3 +122,24 @@ async fn seven_days_is_the_edge_of_the_warning_group() {
     assert_eq!(severity(&inside.hash), Some(Severity::Warning));
     assert_eq!(severity(&outside.hash), Some(Severity::Info));
 }
+
+#[wasm_bindgen_test]
+async fn budgets_read_only_where_they_can_matter_find_what_reading_every_budget_finds() {
+    let c = client();
+    let (snapshot, found) = c
+        .organization()
+        .snapshot()
+        .findings()
+        .await
+        .expect("findings");
+    // Every workspace's budgets, as the snapshot read them before it chose.
+    let mut whole = snapshot.clone();
+    for w in &snapshot.workspaces {
+        let list = c.workspace(w.id.as_str()).budgets().list().send().await;
+        whole.budgets.insert(w.id.clone(), list.expect("budgets"));
+    }
+    assert!(whole.budgets.len() >= snapshot.budgets.len());
+    let every = openrouter_admin::findings::findings(&whole, &Default::default());
+    assert_eq!(found, every);
+    assert!(found.iter().any(|f| f.kind.name() == "budget_use"));
+}

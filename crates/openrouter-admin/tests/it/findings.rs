@@ -495,7 +495,9 @@ mod reading {
         .expect("snapshot");
         assert_eq!(snapshot.keys.len(), 250);
         assert_eq!(snapshot.workspaces.len(), 3);
-        assert_eq!(snapshot.budgets.len(), 3);
+        // Only ws-1's keys spent, and no workspace has activity: ws-0's and ws-2's budgets
+        // could give no finding, so they are not read.
+        assert_eq!(snapshot.budgets.len(), 1);
         // ws-1's 248 keys at $5 this month: $1,240 of a $100 budget.
         assert!(found
             .iter()
@@ -532,13 +534,29 @@ mod reading {
         assert!(activity[1]
             .query
             .contains(&("api_key_hash".into(), "h0".into())));
-        assert_eq!(requests.len(), 1 + 7 + 1 + 1 + 2 + 3);
+        assert_eq!(count("/workspaces/ws-1/budgets"), 1);
+        assert_eq!(requests.len(), 1 + 7 + 1 + 1 + 2 + 1);
 
+        // The steps in order, each from 0 to its total.
         let seen = seen.into_inner();
-        assert_eq!(seen.first(), Some(&("organization", 0, 4)));
-        assert!(seen.contains(&("organization", 4, 4)));
-        assert!(seen.contains(&("workspaces", 3, 3)));
-        assert_eq!(seen.last(), Some(&("key activity", 1, 1)));
+        assert_eq!(
+            seen,
+            [
+                ("workspaces", 0, 0),
+                ("workspaces", 0, 3),
+                ("workspaces", 1, 3),
+                ("workspaces", 2, 3),
+                ("workspaces", 3, 3),
+                ("organization", 0, 3),
+                ("organization", 1, 3),
+                ("organization", 2, 3),
+                ("organization", 3, 3),
+                ("budgets", 0, 1),
+                ("budgets", 1, 1),
+                ("key activity", 0, 1),
+                ("key activity", 1, 1),
+            ]
+        );
     }
 
     #[test]
@@ -556,10 +574,17 @@ mod reading {
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(c.transport().requests().len(), 4);
 
+        // ws-2's activity of yesterday makes its budgets worth reading; they are refused.
         let c = client(
             MockTransport::new().with_handler(|r| match r.path.as_str() {
                 "/workspaces" => ok(json!({"data": [workspace("ws-2", "w2")], "total_count": 1})),
                 "/credits" => ok(json!({"data": {"total_credits": 1, "total_usage": 0}})),
+                "/activity" => ok(json!({"data": [{
+                    "date": &format_datetime((NOW - DAY) as i64)[..10], "model": "m",
+                    "model_permaslug": "m", "endpoint_id": "e", "provider_name": "p", "usage": 1.5,
+                    "byok_usage_inference": 0, "requests": 1, "prompt_tokens": 1,
+                    "completion_tokens": 1, "reasoning_tokens": 0, "workspace_id": "ws-2"
+                }]})),
                 "/workspaces/ws-2/budgets" => MockReply::json(
                     403,
                     json!({"error": {"code": 403, "message": "Forbidden"}}).to_string(),

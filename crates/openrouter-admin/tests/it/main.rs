@@ -10,6 +10,7 @@ mod pagination;
 mod reconcile;
 mod requests;
 mod retries;
+mod snapshot;
 
 use openrouter_admin::mock::{MockReply, MockTransport};
 use openrouter_admin::Client;

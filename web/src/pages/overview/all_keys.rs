@@ -1,7 +1,8 @@
 //! Every key of every workspace in one windowed table: search by name or label, filter by
 //! workspace, status and finding, sort by spend, expiry or limit use (all in the URL). It reads
 //! the same organization snapshot as the Overview, so the findings beside each key are the
-//! Overview's.
+//! Overview's; the table is drawn from the snapshot's first stage (workspaces and keys) and its
+//! findings column says they are being read until the second stage has found them.
 
 use crate::components::badge::StatusBadge;
 use crate::components::chart::UsageBar;
@@ -10,7 +11,7 @@ use crate::components::loaded::Loaded;
 use crate::components::table::{sort_column, sort_indices, use_window, SortHeader, WindowedBody};
 use crate::domain::{now_iso, status};
 use crate::format::{date, usd};
-use crate::pages::overview::org::{read_org, Org, ReadProgress};
+use crate::pages::overview::org::{read_org, Found, Org, ReadProgress, RestStatus};
 use crate::route::{use_router, Route, Tab};
 use leptos::prelude::*;
 use openrouter_admin::findings::Object;
@@ -31,8 +32,6 @@ struct Row {
     workspace: String,
     /// `active`, `disabled` or `expired`.
     status: &'static str,
-    /// The kinds of its findings (`no_limit`, ...).
-    kinds: BTreeSet<&'static str>,
     /// Spent / limit in the current window; `None` without a limit.
     limit_use: Option<f64>,
 }
@@ -52,15 +51,6 @@ impl Table {
             .iter()
             .map(|w| (w.id.as_str(), w.name.as_str()))
             .collect();
-        let mut kinds: BTreeMap<&str, BTreeSet<&'static str>> = BTreeMap::new();
-        for f in &org.findings {
-            if let Some(Object::Key { hash, .. }) = f.objects.first() {
-                kinds
-                    .entry(hash.as_str())
-                    .or_default()
-                    .insert(f.kind.name());
-            }
-        }
         let rows = org
             .snapshot
             .keys
@@ -71,7 +61,6 @@ impl Table {
                     .get(k.workspace_id.as_str())
                     .map_or_else(|| k.workspace_id.as_str().to_string(), |n| n.to_string()),
                 status: status(k, &now),
-                kinds: kinds.remove(k.hash.as_str()).unwrap_or_default(),
                 limit_use: match (k.limit, k.limit_remaining) {
                     (Some(l), Some(r)) if l > 0.0 => Some((l - r).max(0.0) / l),
                     _ => None,
@@ -85,8 +74,26 @@ impl Table {
         &self.org.snapshot.keys
     }
 
-    /// The indices of the keys that pass the filters, sorted by `sort`.
-    fn in_view(&self, f: &Filters) -> Vec<usize> {
+    /// The kinds of each key's findings (`no_limit`, ...), in the order of [`keys`](Self::keys).
+    fn kinds(&self, found: &Found) -> Vec<BTreeSet<&'static str>> {
+        let mut kinds: BTreeMap<&str, BTreeSet<&'static str>> = BTreeMap::new();
+        for f in &found.findings {
+            if let Some(Object::Key { hash, .. }) = f.objects.first() {
+                kinds
+                    .entry(hash.as_str())
+                    .or_default()
+                    .insert(f.kind.name());
+            }
+        }
+        self.keys()
+            .iter()
+            .map(|k| kinds.remove(k.hash.as_str()).unwrap_or_default())
+            .collect()
+    }
+
+    /// The indices of the keys that pass the filters, sorted by `sort`; `kinds` while the
+    /// findings are read is `None`, and a finding filter then matches nothing.
+    fn in_view(&self, f: &Filters, kinds: Option<&[BTreeSet<&'static str>]>) -> Vec<usize> {
         let needle = crate::collate::lower(f.q.trim());
         let keys = self.keys();
         let mut out: Vec<usize> = (0..keys.len())
@@ -95,11 +102,12 @@ impl Table {
                 (needle.is_empty() || r.haystack.contains(&needle))
                     && (f.ws.is_empty() || k.workspace_id.as_str() == f.ws)
                     && (f.status.is_empty() || r.status == f.status)
-                    && match f.finding.as_str() {
-                        "" => true,
-                        "any" => !r.kinds.is_empty(),
-                        "none" => r.kinds.is_empty(),
-                        kind => r.kinds.contains(kind),
+                    && match (f.finding.as_str(), kinds.map(|k| &k[i])) {
+                        ("", _) => true,
+                        (_, None) => false,
+                        ("any", Some(k)) => !k.is_empty(),
+                        ("none", Some(k)) => k.is_empty(),
+                        (kind, Some(k)) => k.contains(kind),
                     }
             })
             .collect();
@@ -154,11 +162,18 @@ pub fn AllKeys() -> impl IntoView {
     }
 }
 
-/// The filters and the windowed table over the loaded organization.
+/// The filters and the windowed table over the organization's keys, its findings column filled
+/// when the organization has read them.
 #[component]
 fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
     let router = use_router();
     let table = StoredValue::new_local(Table::new(org.clone()));
+    // Each key's finding kinds, once read; `None` while they are (or when the read failed).
+    let found = org.found.clone();
+    let kinds = Memo::new(move |_| match &*found.read() {
+        Some(Ok(found)) => Some(table.with_value(|t| t.kinds(found))),
+        _ => None,
+    });
     let filters = Memo::new(move |_| Filters {
         q: router.param("q"),
         ws: router.param("ws"),
@@ -166,7 +181,9 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
         finding: router.param("finding"),
         sort: router.param("sort"),
     });
-    let rows = Memo::new(move |_| filters.with(|f| table.with_value(|t| t.in_view(f))));
+    let rows = Memo::new(move |_| {
+        filters.with(|f| kinds.with(|k| table.with_value(|t| t.in_view(f, k.as_deref()))))
+    });
     let total = Signal::derive(move || rows.with(Vec::len));
     let all = org.snapshot.keys.len();
     let window = use_window(total, ROW, VIEWPORT);
@@ -181,12 +198,6 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
         .map(|w| (w.id.as_str().to_string(), w.name.clone()))
         .collect();
     workspaces.sort_by(|a, b| crate::collate::natural_cmp(&a.1, &b.1));
-    let kinds: BTreeSet<&'static str> = org
-        .findings
-        .iter()
-        .filter(|f| matches!(f.objects.first(), Some(Object::Key { .. })))
-        .map(|f| f.kind.name())
-        .collect();
     let select = move |id: &'static str,
                        label: &'static str,
                        param: &'static str,
@@ -213,34 +224,49 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
     .into_iter()
     .map(|(v, t)| (v.to_string(), t.to_string()))
     .collect();
-    let finding_options = [
-        ("", "With or without findings"),
-        ("any", "With any finding"),
-        ("none", "Without findings"),
-    ]
-    .into_iter()
-    .map(|(v, t)| (v.to_string(), t.to_string()))
-    .chain(
-        kinds
-            .into_iter()
-            .map(|k| (k.to_string(), format!("Finding: {}", k.replace('_', " ")))),
-    )
-    .collect();
+    // The finding filter's options: its kinds once the findings are read; off until then.
+    let finding_options = move || {
+        let found: BTreeSet<&'static str> = kinds.with(|k| {
+            k.iter()
+                .flatten()
+                .flat_map(|kinds| kinds.iter().copied())
+                .collect()
+        });
+        [
+            ("", "With or without findings"),
+            ("any", "With any finding"),
+            ("none", "Without findings"),
+        ]
+        .into_iter()
+        .map(|(v, t)| (v.to_string(), t.to_string()))
+        .chain(
+            found
+                .into_iter()
+                .map(|k| (k.to_string(), format!("Finding: {}", k.replace('_', " ")))),
+        )
+        .map(|(value, text)| {
+            let v = value.clone();
+            view! { <option value=value selected=move || router.param("finding") == v>{text}</option> }
+        })
+        .collect_view()
+    };
+    let reading = move || kinds.with(Option::is_none);
 
     let row = move |i: usize| {
-        let (k, ws, st, kinds) = table.with_value(|t| {
+        let (k, ws, st) = table.with_value(|t| {
             let r = &t.rows[i];
-            (
-                t.keys()[i].clone(),
-                r.workspace.clone(),
-                r.status,
-                r.kinds
+            (t.keys()[i].clone(), r.workspace.clone(), r.status)
+        });
+        let findings = move || {
+            kinds.with(|k| match k {
+                Some(k) => k[i]
                     .iter()
                     .map(|k| k.replace('_', " "))
                     .collect::<Vec<_>>()
                     .join(", "),
-            )
-        });
+                None => "Reading…".to_string(),
+            })
+        };
         let reset = k.limit_reset.as_ref().map(|r| r.as_str().to_string());
         view! {
             <tr>
@@ -251,7 +277,7 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
                 <td><UsageBar used=crate::domain::window_spend(&k) limit=k.limit reset=reset /></td>
                 <td class="ora-num">{usd(k.usage_monthly)}</td>
                 <td>{k.expires_at.as_ref().map(|e| date(e.as_str())).unwrap_or_else(|| "never".into())}</td>
-                <td class="ora-findings-cell">{kinds}</td>
+                <td class="ora-findings-cell" class:ora-muted=reading>{findings}</td>
             </tr>
         }
     };
@@ -261,10 +287,16 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
             <SearchBox id="ora-allkeys-search" label="Search keys by name or label" placeholder="Search name or label" />
             {select("ora-allkeys-ws", "Workspace", "ws", ws_options)}
             {select("ora-allkeys-status", "Status", "status", status_options)}
-            {select("ora-allkeys-finding", "Finding", "finding", finding_options)}
+            <label class="ora-sr" for="ora-allkeys-finding">"Finding"</label>
+            <select id="ora-allkeys-finding" class="ora-input" disabled=reading
+                title=move || reading().then_some("Findings are being read")
+                on:change=move |ev| router.set_param("finding", &event_target_value(&ev))>
+                {finding_options}
+            </select>
             <span class="ora-spacer"></span>
             <span class="ora-muted" id="ora-allkeys-count" role="status">{move || format!("{} of {all} keys", total.get())}</span>
         </div>
+        <FindingsState org=org.clone() />
         <div class="ora-table-wrap ora-windowed" on:scroll=move |ev| scroll.run(ev) tabindex="0" aria-label="Every API key, scrollable">
             <table class="ora-table" id="ora-allkeys-table" aria-rowcount=move || total.get() + 1>
                 <caption class="ora-sr">"Every API key"</caption>
@@ -286,5 +318,21 @@ fn AllKeysTable(org: Rc<Org>) -> impl IntoView {
                 <p class="ora-empty">"No keys match."</p>
             </Show>
         </div>
+    }
+}
+
+/// What the findings column holds: how many findings once read; while they are read, their
+/// progress and "Cancel"; when the read failed, why and "Try again" (the table stays).
+#[component]
+fn FindingsState(org: Rc<Org>) -> impl IntoView {
+    let found = org.found.clone();
+    view! {
+        <RestStatus org=org />
+        {move || match &*found.read() {
+            Some(Ok(found)) => Some(view! {
+                <p class="ora-muted" id="ora-allkeys-findings">{format!("{} findings", found.findings.len())}</p>
+            }),
+            _ => None,
+        }}
     }
 }

@@ -9,12 +9,13 @@ use crate::format::usd;
 use crate::pages::activity::{daily_view, Daily};
 use crate::pages::overview::fixes::{target, FixDialogs, FixKind, FixResults, Fixing, Target};
 use crate::pages::overview::ics;
-use crate::pages::overview::org::{read_org, Org, ReadProgress};
+use crate::pages::overview::org::{read_org, Found, Org, ReadProgress, RestStatus};
 use crate::route::{Route, Tab};
 use leptos::prelude::*;
 use openrouter_admin::findings::{runway, Finding, Fix, Object, Severity};
 use std::collections::HashSet;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Findings shown per group before "Show all": a large organization has thousands.
 const SHOWN: usize = 50;
@@ -30,15 +31,28 @@ pub fn Overview() -> impl IntoView {
         <ReadProgress progress=progress />
         <FixResults fixing=fixing />
         <Loaded load=move || org let:org>
-            <OrgOverview org=org fixing=fixing />
+            <OrgStages org=org fixing=fixing />
         </Loaded>
         <FixDialogs fixing=fixing />
     }
 }
 
+/// The organization's findings read's status, then the Overview once they are read.
+#[component]
+fn OrgStages(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
+    let found = org.found.clone();
+    view! {
+        <RestStatus org=org />
+        {move || match &*found.read() {
+            Some(Ok(found)) => Some(view! { <OrgOverview org=found.clone() fixing=fixing /> }),
+            _ => None,
+        }}
+    }
+}
+
 /// The loaded organization: the cards, then the findings.
 #[component]
-fn OrgOverview(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
+fn OrgOverview(org: Arc<Found>, fixing: Fixing) -> impl IntoView {
     let snap = &org.snapshot;
     let runway = runway(snap).map(|r| {
         let days = match r.days {
@@ -90,7 +104,7 @@ fn OrgOverview(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
 
 /// The findings by severity, with selection and the fix of the selected ones.
 #[component]
-fn Findings(org: Rc<Org>, fixing: Fixing) -> impl IntoView {
+fn Findings(org: Arc<Found>, fixing: Fixing) -> impl IntoView {
     let selected = RwSignal::new(HashSet::<String>::new());
     let targets: Rc<Vec<(String, Target)>> = Rc::new(
         org.findings

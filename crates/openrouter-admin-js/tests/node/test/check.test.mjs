@@ -274,7 +274,7 @@ test("readFindings reads its options without trusting them", async () => {
     },
   });
   assert.ok(validate(report), JSON.stringify(validate.errors));
-  assert.deepEqual([...new Set(steps)], ["organization", "workspaces", "key activity"]);
+  assert.deepEqual([...new Set(steps)], ["workspaces", "organization", "budgets", "key activity"]);
   const wider = await readFindings({
     apiKey: KEY,
     baseUrl: API,

@@ -27,7 +27,8 @@ impl<'a, T: Transport> OrganizationHandler<'a, T> {
     }
 
     /// Reads the whole organization (workspaces, keys, members, budgets, credits, 30 days of
-    /// activity) for [`findings`](crate::findings), with concurrent reads and progress.
+    /// activity) for [`findings`](crate::findings), with concurrent reads and progress; in two
+    /// stages when read with [`keys`](ReadOrganization::keys): every key first, then the rest.
     ///
     /// ```no_run
     /// # async fn run(client: openrouter_admin::Client) -> Result<(), openrouter_admin::Error> {
