@@ -93,15 +93,10 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
     /// let found = rest.findings(&mut snapshot).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn keys(self) -> Result<(OrgSnapshot, ReadRest<'a, T>), Error> {
-        let ReadOrganization {
-            client,
-            signal,
-            concurrency,
-            thresholds,
-            progress,
-        } = self;
-        let progress = RefCell::new(progress);
+    pub async fn keys(mut self) -> Result<(OrgSnapshot, ReadRest<'a, T>), Error> {
+        // The callback is shared by the concurrent reads below, then handed back to stage 2.
+        let progress = RefCell::new(self.progress.take());
+        let (client, signal, concurrency) = (self.client, &self.signal, self.concurrency);
         let now_ms = client.now_ms();
         tick(&progress, "workspaces", 0, 0);
         let list = ListWorkspaces {
@@ -156,27 +151,15 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
             keys,
             ..OrgSnapshot::default()
         };
-        let rest = ReadRest {
-            client,
-            signal,
-            concurrency,
-            thresholds,
-            progress: progress.into_inner(),
-        };
-        Ok((snapshot, rest))
+        self.progress = progress.into_inner();
+        Ok((snapshot, ReadRest(self)))
     }
 
     /// Stage 2 alone, for a snapshot whose keys stage an earlier [`keys`](Self::keys) read:
     /// with this builder's signal, concurrency, thresholds and progress (a page that keeps the
     /// keys on screen reads the rest again after a failure, without the keys).
     pub fn rest(self) -> ReadRest<'a, T> {
-        ReadRest {
-            client: self.client,
-            signal: self.signal,
-            concurrency: self.concurrency,
-            thresholds: self.thresholds,
-            progress: self.progress,
-        }
+        ReadRest(self)
     }
 
     /// Reads both stages; the first failed read ends it with that read's error.
@@ -195,20 +178,14 @@ impl<'a, T: Transport> ReadOrganization<'a, T> {
 }
 
 /// Stage 2 of a snapshot, from [`ReadOrganization::keys`]: what only the findings need. It
-/// keeps the builder's signal, concurrency, thresholds and progress.
+/// keeps the builder, with its signal, concurrency, thresholds and progress.
 #[must_use = "does nothing until `.complete(&mut snapshot).await`"]
-pub struct ReadRest<'a, T> {
-    client: &'a Client<T>,
-    signal: Option<CancelSignal>,
-    concurrency: usize,
-    thresholds: Thresholds,
-    progress: OnProgress<'a>,
-}
+pub struct ReadRest<'a, T>(ReadOrganization<'a, T>);
 
 impl<T> std::fmt::Debug for ReadRest<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReadRest")
-            .field("concurrency", &self.concurrency)
+            .field("concurrency", &self.0.concurrency)
             .finish_non_exhaustive()
     }
 }
@@ -239,19 +216,19 @@ impl<'a, T: Transport> ReadRest<'a, T> {
 
     /// [`complete`](Self::complete), then the snapshot's findings, the most severe first.
     pub async fn findings(self, snapshot: &mut OrgSnapshot) -> Result<Vec<Finding>, Error> {
-        let thresholds = self.thresholds.clone();
+        let thresholds = self.0.thresholds.clone();
         self.complete(snapshot).await?;
         Ok(findings::findings(snapshot, &thresholds))
     }
 
     async fn read(self, snapshot: &mut OrgSnapshot) -> Result<(), Error> {
-        let ReadRest {
+        let ReadRest(ReadOrganization {
             client,
             signal,
             concurrency,
             thresholds,
             progress,
-        } = self;
+        }) = self;
         let progress = RefCell::new(progress);
         let done = RefCell::new(0usize);
         // Counts one of the three reads as finished (whatever its outcome).
