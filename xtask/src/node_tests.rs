@@ -19,18 +19,8 @@ const PROPERTY_RUNS: u64 = 100_000;
 /// Runs every node test file against `shared`, and the second half of the property test beside
 /// them against a sandbox of its own; fails if either fails, printing the second's output.
 pub fn run(shared: &Sandbox, node_dir: &Path) -> Result<()> {
-    let runs = match std::env::var("PROPERTY_RUNS") {
-        Ok(v) => v
-            .parse::<u64>()
-            .with_context(|| format!("PROPERTY_RUNS={v} is not a count"))?,
-        Err(_) => PROPERTY_RUNS,
-    };
-    let seed = match std::env::var("PROPERTY_SEED") {
-        Ok(v) => v
-            .parse::<u64>()
-            .with_context(|| format!("PROPERTY_SEED={v} is not a number"))?,
-        Err(_) => now_ms() % (1 << 31),
-    };
+    let runs = env_number("PROPERTY_RUNS")?.unwrap_or(PROPERTY_RUNS);
+    let seed = env_number("PROPERTY_SEED")?.unwrap_or_else(|| now_ms() % (1 << 31));
     let (first, second) = (runs - runs / 2, runs / 2);
     // The second half: its own seed, so the halves try different cases; its output goes to a
     // file and is printed once both halves are done, so the two never interleave.
@@ -70,6 +60,17 @@ pub fn run(shared: &Sandbox, node_dir: &Path) -> Result<()> {
         bail!("the property test's second half failed ({status}); its output is above");
     }
     Ok(())
+}
+
+/// `name` from the environment as a whole number, `None` when it is unset.
+fn env_number(name: &str) -> Result<Option<u64>> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .parse()
+            .map(Some)
+            .with_context(|| format!("{name}={v} is not a whole number")),
+        Err(_) => Ok(None),
+    }
 }
 
 fn now_ms() -> u64 {
