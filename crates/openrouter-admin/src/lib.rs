@@ -62,6 +62,7 @@ pub mod jsonpath;
 #[cfg(any(test, feature = "mock"))]
 pub mod mock;
 pub mod models;
+pub mod orgfile;
 mod paged;
 pub mod pagination;
 mod patch;

@@ -6,6 +6,7 @@ mod findings;
 mod guardrails;
 mod keys;
 mod members;
+mod orgfile;
 mod pagination;
 mod reconcile;
 mod requests;

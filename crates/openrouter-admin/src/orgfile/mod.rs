@@ -1,0 +1,30 @@
+//! The organization as a reviewed file, `openrouter-org.jsonc`: [`export`] writes today's
+//! organization as the file; [`plan()`](plan::plan) compares a file with the live organization
+//! and the last applied state and says what an apply would do, field by field.
+//!
+//! Rooms: `jsonc` (the reader: comments, trailing commas, duplicate keys refused), `value` (a
+//! managed field's value and type), `section` (what an area declares, the live organization),
+//! `sections` (the areas' sections in apply order), `file` (the file read and checked), `plan`,
+//! `state` (the last apply and drift), `export`, `digest`. Each area's own rules are in
+//! `areas/<area>/plan.rs`.
+
+pub mod digest;
+pub mod export;
+pub mod file;
+pub mod jsonc;
+pub mod plan;
+pub mod read;
+pub mod section;
+pub mod sections;
+pub mod state;
+pub mod value;
+
+#[cfg(test)]
+mod tests;
+
+pub use export::export;
+pub use file::OrgFile;
+pub use plan::{plan, Action, ActionKind, Change, Plan};
+pub use read::read_live;
+pub use section::LiveOrg;
+pub use state::{AppliedState, Drift};

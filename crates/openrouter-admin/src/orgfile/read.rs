@@ -1,0 +1,61 @@
+//! Reading the live organization a plan compares the file with: every workspace and key (the
+//! snapshot's first stage), then each workspace's budgets and members, a bounded number at once.
+
+use crate::areas::budgets::endpoints::ListBudgets;
+use crate::areas::members::endpoints::ListMembers;
+use crate::client::Client;
+use crate::error::Error;
+use crate::transport::{CancelSignal, Transport};
+
+use super::section::LiveOrg;
+
+/// The organization as [`plan`](super::plan::plan) and [`export`](super::export::export) read
+/// it: about one request per workspace for its keys, one for its budgets and one per hundred of
+/// its members. The first failed read ends it with that read's error.
+pub async fn read_live<T: Transport>(
+    client: &Client<T>,
+    signal: Option<CancelSignal>,
+) -> Result<LiveOrg, Error> {
+    let mut snapshot = client.organization().snapshot();
+    if let Some(signal) = &signal {
+        snapshot = snapshot.signal(signal.clone());
+    }
+    let (snapshot, _rest) = snapshot.keys().await?;
+    let concurrency = client.config().concurrency;
+    let per_workspace = crate::concurrency::buffered(
+        snapshot.workspaces.iter().map(|w| {
+            let budgets = client
+                .call(ListBudgets::new(w.id.to_string()))
+                .signal_opt(signal.clone());
+            let members = ListMembers {
+                workspace: w.id.to_string(),
+                offset: None,
+                limit: Some(100),
+            };
+            let members = client
+                .call(members)
+                .paginate()
+                .signal_opt(signal.clone())
+                .collect_all();
+            async move {
+                let (budgets, members) =
+                    futures_util::future::try_join(budgets.send(), members).await?;
+                Ok::<_, Error>((w.id.clone(), budgets, members))
+            }
+        }),
+        concurrency,
+        Some(|r: &Result<_, Error>| r.is_err()),
+    )
+    .await;
+    let mut live = LiveOrg {
+        workspaces: snapshot.workspaces,
+        keys: snapshot.keys,
+        ..LiveOrg::default()
+    };
+    for read in per_workspace {
+        let (id, budgets, members) = read?;
+        live.budgets.insert(id.clone(), budgets);
+        live.members.insert(id, members);
+    }
+    Ok(live)
+}

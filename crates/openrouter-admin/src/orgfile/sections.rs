@@ -1,0 +1,10 @@
+//! The file's sections in the order an apply goes through them (deletes in reverse): each
+//! area's `plan.rs` declares its own; adding a section is one line here.
+
+use super::section::SectionSpec;
+
+/// Every section, dependencies first (a key names its workspace).
+pub static SECTIONS: &[&SectionSpec] = &[
+    &crate::areas::workspaces::plan::SECTION,
+    &crate::areas::keys::plan::SECTION,
+];
