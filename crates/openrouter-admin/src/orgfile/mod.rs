@@ -8,6 +8,8 @@
 //! `state` (the last apply and drift), `export`, `digest`. Each area's own rules are in
 //! `areas/<area>/plan.rs`.
 
+pub mod action;
+pub mod apply;
 pub mod digest;
 pub mod export;
 pub mod file;
@@ -18,13 +20,16 @@ pub mod section;
 pub mod sections;
 pub mod state;
 pub mod value;
+pub mod write;
 
 #[cfg(test)]
 mod tests;
 
+pub use action::{Action, ActionKind, Change};
+pub use apply::{apply, ApplyReport, JournalEntry, NewSecret};
 pub use export::export;
 pub use file::OrgFile;
-pub use plan::{plan, Action, ActionKind, Change, Plan};
+pub use plan::{plan, Plan};
 pub use read::read_live;
 pub use section::LiveOrg;
 pub use state::{AppliedState, Drift};

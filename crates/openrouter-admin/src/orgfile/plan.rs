@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::action::{Action, ActionKind, Change};
+
 use super::digest::sha256;
 use super::file::{Entry, OrgFile};
 use super::section::{LiveObject, LiveOrg, SectionSpec};
@@ -16,84 +18,6 @@ use super::sections::SECTIONS;
 use super::state::{drift, AppliedState, Drift};
 use super::value::{same, usd, FieldSpec, Kind, Value};
 use crate::error::{Error, FieldError};
-
-/// What the apply will do to one resource.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionKind {
-    /// A new object.
-    Create,
-    /// Fields changed in place.
-    Update,
-    /// A new object in place of the live one (a field that cannot change did).
-    Replace,
-    /// The object is deleted.
-    Delete,
-    /// An entry without an id takes the live object of the same name (then updates it, if its
-    /// fields differ).
-    Adopt,
-    /// The entry is bound to an object no longer in the organization: nothing is done.
-    Missing,
-    /// Nothing to do.
-    NoOp,
-    /// A live object the file does not manage: left alone.
-    Unmanaged,
-}
-
-/// One field that changes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Change {
-    /// The field (`budgets.daily`).
-    pub field: &'static str,
-    /// The live value (`None` on a create).
-    pub before: Option<Value>,
-    /// The value the file asks for.
-    pub after: Value,
-    /// For a set: what is added, and what removed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub added: Vec<String>,
-    /// For a set: what is removed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub removed: Vec<String>,
-    /// The change as a person reads it (`$10.00 → $5.00 (-$5.00)`, `+ anthropic, - openai`).
-    pub text: String,
-    /// Whether it gives more than before (a raised limit, more members, a later expiry).
-    pub widens: bool,
-    /// Whether it needs a new object.
-    pub replaces: bool,
-}
-
-/// What the plan does to one resource, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Action {
-    /// `workspaces.prod`.
-    pub address: String,
-    /// `openrouter_workspace`.
-    #[serde(rename = "type")]
-    pub resource: &'static str,
-    /// The live object's id (none for a create).
-    pub id: Option<String>,
-    /// The action.
-    pub action: ActionKind,
-    /// Terraform's words for it (`["create", "delete"]` for a replacement).
-    pub actions: Vec<&'static str>,
-    /// The fields that change.
-    pub changes: Vec<Change>,
-    /// Why, in one sentence, where the action needs one (a replacement, a missing object).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub action_reason: Option<String>,
-    /// The fields whose change needs a new object, as Terraform lists them.
-    pub replace_paths: Vec<Vec<&'static str>>,
-    /// What the change reaches, from live data.
-    pub reach: Vec<String>,
-}
-
-impl Action {
-    /// Whether any change widens what the object allows.
-    pub fn widens(&self) -> bool {
-        self.changes.iter().any(|c| c.widens)
-    }
-}
 
 /// The plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -112,13 +36,13 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Whether applying it changes anything.
+    /// Whether applying it would send no write (an adoption whose fields already match the
+    /// file's only binds).
     pub fn is_empty(&self) -> bool {
-        self.resource_changes.iter().all(|a| {
-            matches!(
-                a.action,
-                ActionKind::NoOp | ActionKind::Unmanaged | ActionKind::Missing
-            )
+        self.resource_changes.iter().all(|a| match a.action {
+            ActionKind::NoOp | ActionKind::Unmanaged | ActionKind::Missing => true,
+            ActionKind::Adopt => a.changes.is_empty(),
+            _ => false,
         })
     }
 }
@@ -308,7 +232,6 @@ fn blank(spec: &SectionSpec, address: String, id: Option<String>, action: Action
         ActionKind::Update => vec!["update"],
         ActionKind::Replace => vec!["create", "delete"],
         ActionKind::Delete => vec!["delete"],
-        ActionKind::Adopt => vec!["no-op"],
         _ => vec!["no-op"],
     };
     let resource = spec.resource;
@@ -318,6 +241,8 @@ fn blank(spec: &SectionSpec, address: String, id: Option<String>, action: Action
         id,
         action,
         actions,
+        before: None,
+        after: BTreeMap::new(),
         changes: vec![],
         action_reason: None,
         replace_paths: vec![],
@@ -396,6 +321,9 @@ fn action(
     if kind != ActionKind::Create {
         a.reach = object.map(|o| o.reach.clone()).unwrap_or_default();
     }
+    a.before = object.map(|o| o.fields.clone());
+    a.after = object.map(|o| o.fields.clone()).unwrap_or_default();
+    a.after.extend(fields.iter().map(|(k, v)| (*k, v.clone())));
     a.changes = changes;
     a
 }

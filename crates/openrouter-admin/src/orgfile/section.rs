@@ -5,11 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::action::Action;
 use super::value::{FieldSpec, Value};
+use super::write::Write;
 use crate::areas::budgets::models::BudgetList;
 use crate::areas::keys::models::ApiKey;
 use crate::areas::members::models::WorkspaceMember;
 use crate::areas::workspaces::models::Workspace;
+use crate::error::FieldError;
 use crate::shapes::{KeyHash, WorkspaceId};
 
 /// One section of the file (`workspaces`, `keys`): its entries' fields and how a live object of
@@ -29,6 +32,9 @@ pub struct SectionSpec {
     pub fields: &'static [FieldSpec],
     /// The live objects of this kind.
     pub live: fn(&LiveOrg) -> Vec<LiveObject>,
+    /// The requests an action of this kind becomes, each body checked (errors named
+    /// `address.field`); none for an action that changes nothing.
+    pub writes: fn(&Action) -> Result<Vec<Write>, Vec<FieldError>>,
 }
 
 impl SectionSpec {

@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-use super::plan::{plan, ActionKind, Plan};
+use super::action::ActionKind;
+use super::plan::{plan, Plan};
 use super::state::{Applied, AppliedState};
 use super::value::Value;
 use super::{export, LiveOrg};

@@ -3,8 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::models::{CreateKey, UpdateKey};
+use crate::error::FieldError;
+use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{opt_text, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
+use crate::orgfile::write::{body_of, Write};
 
 /// The `keys` section.
 pub static SECTION: SectionSpec = SectionSpec {
@@ -25,7 +29,25 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("disabled", Kind::Bool, false).widens(Widens::WhenFalse),
     ],
     live,
+    writes,
 };
+
+/// What `POST /keys` takes of the managed fields (the workspace is sent apart, once resolved).
+const CREATE: [&str; 5] = [
+    "name",
+    "limit",
+    "limit_reset",
+    "include_byok_in_limit",
+    "expires_at",
+];
+/// What `PATCH /keys/{hash}` takes.
+const UPDATE: [&str; 5] = [
+    "name",
+    "disabled",
+    "limit",
+    "limit_reset",
+    "include_byok_in_limit",
+];
 
 fn live(org: &LiveOrg) -> Vec<LiveObject> {
     org.keys
@@ -57,4 +79,47 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
             }
         })
         .collect()
+}
+
+fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
+    let address = action.address.as_str();
+    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
+    Ok(match action.action {
+        ActionKind::Delete => vec![Write::DeleteKey],
+        // A replacement is a new key; the old one is left as it is, for the user to retire.
+        ActionKind::Create | ActionKind::Replace => {
+            let fields = action
+                .after
+                .iter()
+                .filter(|(k, v)| CREATE.contains(k) && **v != Value::Null);
+            let body = body_of::<CreateKey>(address, fields.map(|(k, v)| (*k, v)))?;
+            let workspace = match action.after.get("workspace") {
+                Some(Value::Text(w)) => w.clone(),
+                _ => {
+                    let rule = "a new key needs its workspace";
+                    return Err(vec![FieldError::new(
+                        format!("{address}.workspace"),
+                        "required",
+                        rule,
+                    )]);
+                }
+            };
+            let mut out = vec![Write::CreateKey(body, workspace)];
+            if action.after.get("disabled") == Some(&Value::Bool(true)) {
+                out.push(Write::UpdateKey(UpdateKey::new().disabled(true)));
+            }
+            out
+        }
+        ActionKind::Update | ActionKind::Adopt if UPDATE.iter().any(|f| changed(f)) => {
+            let fields = action
+                .after
+                .iter()
+                .filter(|(k, _)| UPDATE.contains(k) && changed(k));
+            vec![Write::UpdateKey(body_of::<UpdateKey>(
+                address,
+                fields.map(|(k, v)| (*k, v)),
+            )?)]
+        }
+        _ => vec![],
+    })
 }

@@ -3,8 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::models::{CreateWorkspace, UpdateWorkspace};
+use crate::error::FieldError;
+use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
+use crate::orgfile::write::{body_of, Write};
 use crate::shapes::Interval;
 
 const SORTS: &[&str] = &["price", "throughput", "latency", "exacto"];
@@ -36,7 +40,23 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("members", Kind::Set(false), false).widens(Widens::WhenAdded),
     ],
     live,
+    writes,
 };
+
+/// The fields `POST /workspaces` and `PATCH /workspaces/{id}` take.
+const BODY: [&str; 11] = [
+    "name",
+    "slug",
+    "description",
+    "default_text_model",
+    "default_image_model",
+    "default_provider_sort",
+    "is_observability_io_logging_enabled",
+    "is_observability_broadcast_enabled",
+    "is_data_discount_logging_enabled",
+    "io_logging_sampling_rate",
+    "disabled_server_tools",
+];
 
 /// The budget field of each interval, as the file names it.
 pub const BUDGET_FIELDS: [(Interval, &str); 4] = [
@@ -117,4 +137,103 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
             }
         })
         .collect()
+}
+
+fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
+    let address = action.address.as_str();
+    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
+    let mut out = vec![];
+    match action.action {
+        ActionKind::Delete => out.push(Write::DeleteWorkspace),
+        ActionKind::Create => {
+            let fields = action
+                .after
+                .iter()
+                .filter(|(k, v)| BODY.contains(k) && **v != Value::Null);
+            out.push(Write::CreateWorkspace(body_of::<CreateWorkspace>(
+                address,
+                fields.map(|(k, v)| (*k, v)),
+            )?));
+        }
+        ActionKind::Update | ActionKind::Adopt if BODY.iter().any(|f| changed(f)) => {
+            let fields = action
+                .after
+                .iter()
+                .filter(|(k, _)| BODY.contains(k) && changed(k));
+            out.push(Write::UpdateWorkspace(body_of::<UpdateWorkspace>(
+                address,
+                fields.map(|(k, v)| (*k, v)),
+            )?));
+        }
+        ActionKind::Update | ActionKind::Adopt => {}
+        _ => return Ok(out),
+    }
+    if action.action != ActionKind::Delete {
+        out.extend(budgets(action)?);
+        if let Some(c) = action.changes.iter().find(|c| c.field == "members") {
+            let added = match (&c.before, &c.after) {
+                (None, Value::Set(all)) => all.iter().cloned().collect(),
+                _ => c.added.clone(),
+            };
+            if !added.is_empty() {
+                out.push(Write::AddMembers(added));
+            }
+            if !c.removed.is_empty() {
+                out.push(Write::RemoveMembers(c.removed.clone()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The budget requests in an order the shrink rule (lifetime > monthly > weekly > daily) allows
+/// at every step: deletes first, then lowered budgets from daily up, then raised or new ones
+/// from lifetime down. `include_byok_in_budgets` rides on the first request that sets a budget.
+fn budgets(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
+    let number = |v: Option<&Value>| match v {
+        Some(Value::Number(n)) => Some(*n),
+        _ => None,
+    };
+    let (mut deletes, mut lowered, mut raised) = (vec![], vec![], vec![]);
+    for (interval, name) in BUDGET_FIELDS {
+        let Some(c) = action.changes.iter().find(|c| c.field == name) else {
+            continue;
+        };
+        match (number(c.before.as_ref()), number(Some(&c.after))) {
+            (Some(_), None) => deletes.push(Write::DeleteBudget(interval)),
+            (Some(b), Some(a)) if a < b => lowered.push(Write::PutBudget(interval, a, None)),
+            (_, Some(a)) => raised.push(Write::PutBudget(interval, a, None)),
+            (None, None) => {}
+        }
+    }
+    raised.reverse();
+    let mut out: Vec<Write> = deletes.into_iter().chain(lowered).chain(raised).collect();
+    let byok = action
+        .changes
+        .iter()
+        .find(|c| c.field == "include_byok_in_budgets");
+    if let Some(Value::Bool(byok)) = byok.map(|c| &c.after) {
+        let first_put = out.iter_mut().find_map(|w| match w {
+            Write::PutBudget(_, _, carry) => Some(carry),
+            _ => None,
+        });
+        match first_put {
+            Some(carry) => *carry = Some(*byok),
+            None => {
+                // No budget changes: send the flag with a budget that stays as it is.
+                let kept = BUDGET_FIELDS
+                    .iter()
+                    .find_map(|(i, name)| Some((*i, number(action.after.get(name))?)));
+                let Some((interval, limit)) = kept else {
+                    return Err(vec![FieldError::new(
+                        format!("{}.include_byok_in_budgets", action.address),
+                        "needs_budget",
+                        "the API keeps this flag with the workspace's budgets: set at least one budget",
+                    )]);
+                };
+                out.push(Write::PutBudget(interval, limit, Some(*byok)));
+            }
+        }
+    }
+    Ok(out)
 }

@@ -1,0 +1,293 @@
+//! The apply: exactly what an approved plan says, through the client's safe machinery.
+//!
+//! It refuses a plan made from another file or whose objects changed since (naming them); it
+//! checks every body before the first write; it goes through the sections in order (deletes
+//! last, in reverse); a create whose answer is lost is searched for, never sent twice; it stops
+//! at the first failure or unknown outcome, and the caller plans again to see what is left.
+//! New key secrets are returned once, apart from the journal, which never holds one.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::action::{Action, ActionKind};
+use super::digest::sha256;
+use super::plan::{plan, Plan};
+use super::read::read_live;
+use super::sections::SECTIONS;
+use super::value::Value;
+use super::write::Write;
+use crate::client::Client;
+use crate::error::{Error, FieldError};
+use crate::secret::Secret;
+use crate::shapes::{KeyHash, WorkspaceId};
+use crate::time::format_datetime;
+use crate::transport::Transport;
+
+/// A key the apply created: its secret, to be shown once.
+#[derive(Debug)]
+pub struct NewSecret {
+    /// `keys.ci`.
+    pub address: String,
+    /// The new key.
+    pub hash: KeyHash,
+    /// The secret (redacted in `Debug`).
+    pub secret: Secret,
+}
+
+/// One line of the journal: who did what to which object, before and after, and the result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct JournalEntry {
+    /// When it finished (UTC).
+    pub at: String,
+    /// The management key's label.
+    pub who: String,
+    /// `keys.ci`.
+    pub address: String,
+    /// The action.
+    pub action: ActionKind,
+    /// The object's id, once known.
+    pub id: Option<String>,
+    /// Its managed fields before.
+    pub before: Option<BTreeMap<&'static str, Value>>,
+    /// Its managed fields after.
+    pub after: BTreeMap<&'static str, Value>,
+    /// `ok`, or what went wrong.
+    pub result: String,
+}
+
+/// What an apply did.
+#[derive(Debug, Default)]
+pub struct ApplyReport {
+    /// One entry per action tried, in order (JSON Lines with [`JournalEntry`]'s serde).
+    pub journal: Vec<JournalEntry>,
+    /// The secrets of the keys it created.
+    pub secrets: Vec<NewSecret>,
+    /// Requests that wrote.
+    pub writes: usize,
+    /// Where it stopped, if it did: the address and the error. Plan again to see what is left.
+    pub stopped: Option<(String, Error)>,
+    /// The id each created or replaced entry is now bound to: write it into the file's entry
+    /// (a replaced key's entry still names the old key, which stays enabled).
+    pub bound: BTreeMap<String, String>,
+}
+
+/// Applies `approved`, the plan of `text`. `Err` means nothing was written: the plan is stale
+/// (a `validation` error naming each object that changed, rule `stale`) or a body is refused.
+pub async fn apply<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    approved: &Plan,
+) -> Result<ApplyReport, Error> {
+    if sha256(text.as_bytes()) != approved.file_digest {
+        return Err(Error::validation(vec![FieldError::new(
+            "file_digest",
+            "stale",
+            "the plan was made from another version of the file: plan again",
+        )]));
+    }
+    let live = read_live(client, None).await?;
+    let fresh = plan(text, &live, None)?;
+    let mut stale = vec![];
+    for (object, digest) in approved.read.iter() {
+        if fresh.read.get(object) != Some(digest) {
+            stale.push(FieldError::new(
+                object,
+                "stale",
+                "changed since the plan was made",
+            ));
+        }
+    }
+    for object in fresh
+        .read
+        .keys()
+        .filter(|o| !approved.read.contains_key(*o))
+    {
+        stale.push(FieldError::new(
+            object,
+            "stale",
+            "appeared since the plan was made",
+        ));
+    }
+    if !stale.is_empty() {
+        return Err(Error::validation(stale));
+    }
+    // Every body checked before the first write.
+    let mut steps = vec![];
+    let mut refused = vec![];
+    for action in approved.resource_changes.iter() {
+        let Some(spec) = SECTIONS.iter().find(|s| s.resource == action.resource) else {
+            continue;
+        };
+        match (spec.writes)(action) {
+            Ok(writes) if writes.is_empty() => {}
+            Ok(writes) => steps.push((action, writes)),
+            Err(errors) => refused.extend(errors),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(Error::validation(refused));
+    }
+    // Deletes last, in reverse: a key before its workspace.
+    let (deletes, mut order): (Vec<_>, Vec<_>) = steps
+        .into_iter()
+        .partition(|(a, _)| a.action == ActionKind::Delete);
+    order.extend(deletes.into_iter().rev());
+    let who = client
+        .current_key()
+        .send()
+        .await
+        .map(|k| k.label)
+        .unwrap_or_else(|_| "(unknown key)".into());
+    let mut run = Run {
+        client,
+        report: ApplyReport::default(),
+        created: BTreeMap::new(),
+        note: None,
+    };
+    for (action, writes) in order {
+        let mut id = action.id.clone();
+        let mut result = Ok(());
+        for write in writes {
+            result = run.write(action, &mut id, write).await;
+            if result.is_err() {
+                break;
+            }
+        }
+        if let Some(id) = &id {
+            run.created.insert(action.address.clone(), id.clone());
+            if matches!(action.action, ActionKind::Create | ActionKind::Replace) {
+                run.report.bound.insert(action.address.clone(), id.clone());
+            }
+        }
+        run.report.journal.push(JournalEntry {
+            at: format_datetime(client.now_ms() as i64),
+            who: who.clone(),
+            address: action.address.clone(),
+            action: action.action,
+            id,
+            before: action.before.clone(),
+            after: action.after.clone(),
+            result: match &result {
+                Ok(()) => match run.note.take() {
+                    Some(note) => format!("ok: {note}"),
+                    None => "ok".into(),
+                },
+                Err(e) if e.is_outcome_unknown() => format!("unknown outcome: {e}"),
+                Err(e) => format!("failed: {e}"),
+            },
+        });
+        if let Err(e) = result {
+            run.report.stopped = Some((action.address.clone(), e));
+            break;
+        }
+    }
+    Ok(run.report)
+}
+
+/// The journal's words for a create whose answer was lost and whose object was found.
+const LOST_KEY: &str = "the answer was lost; the key was found, made once; its secret was in the lost answer: rotate it to get one";
+const LOST_WORKSPACE: &str = "the answer was lost; the workspace was found, made once";
+
+struct Run<'a, T> {
+    client: &'a Client<T>,
+    report: ApplyReport,
+    /// Address -> id of what this apply bound or created, for `(new) workspaces.x` references.
+    created: BTreeMap<String, String>,
+    /// What the journal should say beside "ok" for the action under way.
+    note: Option<String>,
+}
+
+impl<T: Transport> Run<'_, T> {
+    async fn write(
+        &mut self,
+        action: &Action,
+        id: &mut Option<String>,
+        write: Write,
+    ) -> Result<(), Error> {
+        let c = self.client;
+        let on = id.clone().unwrap_or_default();
+        self.report.writes += 1;
+        match write {
+            Write::CreateWorkspace(body) => {
+                let slug = body.slug.clone();
+                let made = match c.workspaces().create(body).send().await {
+                    Ok(ws) => ws.id,
+                    Err(e) if e.is_outcome_unknown() => {
+                        match c.workspaces().reconcile(slug).send().await? {
+                            Some(ws) => {
+                                self.note = Some(LOST_WORKSPACE.into());
+                                ws.id
+                            }
+                            None => return Err(e),
+                        }
+                    }
+                    Err(e) => return Err(e),
+                };
+                *id = Some(made.to_string());
+            }
+            Write::UpdateWorkspace(patch) => drop(c.workspace(&on).update(patch).send().await?),
+            Write::DeleteWorkspace => c.workspace(&on).delete().send().await?,
+            Write::PutBudget(interval, limit, byok) => {
+                let mut put = c.workspace(&on).budgets().put(interval, limit);
+                if let Some(byok) = byok {
+                    put = put.include_byok(byok);
+                }
+                drop(put.send().await?);
+            }
+            Write::DeleteBudget(interval) => {
+                c.workspace(&on).budgets().delete(interval).send().await?
+            }
+            Write::AddMembers(ids) => {
+                members(c.workspace(&on).members().add_all(ids).send().await?)?
+            }
+            Write::RemoveMembers(ids) => {
+                members(c.workspace(&on).members().remove_all(ids).send().await?)?
+            }
+            Write::CreateKey(mut body, workspace) => {
+                let workspace = match workspace.strip_prefix("(new) ") {
+                    Some(address) => self.created.get(address).cloned().unwrap_or(workspace),
+                    None => workspace,
+                };
+                body.workspace_id = Some(WorkspaceId::new(workspace));
+                let since = c.now_ms();
+                match c.keys().create(body.clone()).send().await {
+                    Ok(made) => {
+                        *id = Some(made.data.hash.to_string());
+                        let address = action.address.clone();
+                        self.report.secrets.push(NewSecret {
+                            address,
+                            hash: made.data.hash,
+                            secret: made.key,
+                        });
+                    }
+                    Err(e) if e.is_outcome_unknown() => {
+                        match c.keys().reconcile(&body, since).send().await? {
+                            // Made once; its secret was in the lost answer (the journal says so).
+                            Some(key) => {
+                                *id = Some(key.hash.to_string());
+                                self.note = Some(LOST_KEY.into());
+                            }
+                            None => return Err(e),
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Write::UpdateKey(patch) => drop(c.key(on.as_str()).update(patch).send().await?),
+            Write::DeleteKey => c.key(on.as_str()).delete().send().await?,
+        }
+        Ok(())
+    }
+}
+
+/// A member change that left someone out is a failure of the apply.
+fn members(report: crate::areas::members::handler::MemberReport) -> Result<(), Error> {
+    use crate::areas::members::handler::MemberOutcome;
+    for r in report.results {
+        if let MemberOutcome::Failed(e) = r.outcome {
+            return Err(e);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! The requests an action becomes: each area's `plan.rs` turns its actions into these
+//! (`SectionSpec::writes`), and the apply sends them.
+
+use crate::areas::keys::models::{CreateKey, UpdateKey};
+use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace};
+use serde::de::DeserializeOwned;
+
+use super::value::Value;
+use crate::checks::Validate;
+use crate::error::FieldError;
+use crate::shapes::Interval;
+
+/// One request an action makes, in the order it makes them.
+#[derive(Clone, Debug)]
+pub enum Write {
+    /// `POST /workspaces` (a lost answer is searched for by slug).
+    CreateWorkspace(CreateWorkspace),
+    /// `PATCH /workspaces/{id}`.
+    UpdateWorkspace(UpdateWorkspace),
+    /// `DELETE /workspaces/{id}`.
+    DeleteWorkspace,
+    /// `PUT /workspaces/{id}/budgets/{interval}`, with `include_byok_in_budgets` where set.
+    PutBudget(Interval, f64, Option<bool>),
+    /// `DELETE /workspaces/{id}/budgets/{interval}`.
+    DeleteBudget(Interval),
+    /// `POST /workspaces/{id}/members/add`, in chunks.
+    AddMembers(Vec<String>),
+    /// `POST /workspaces/{id}/members/remove`, in chunks.
+    RemoveMembers(Vec<String>),
+    /// `POST /keys` in the workspace the second field names (an id, or `(new) workspaces.x`).
+    CreateKey(CreateKey, String),
+    /// `PATCH /keys/{hash}`.
+    UpdateKey(UpdateKey),
+    /// `DELETE /keys/{hash}`.
+    DeleteKey,
+}
+
+/// The body `B` made of the named `fields` of an action (a field left out stays unset), checked
+/// by the body's own rules; errors are named `address.field`.
+pub fn body_of<'v, B>(
+    address: &str,
+    fields: impl Iterator<Item = (&'v str, &'v Value)>,
+) -> Result<B, Vec<FieldError>>
+where
+    B: DeserializeOwned + Validate,
+{
+    let object: serde_json::Map<String, serde_json::Value> = fields
+        .map(|(name, value)| {
+            (
+                name.to_owned(),
+                serde_json::to_value(value).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let body: B = serde_json::from_value(serde_json::Value::Object(object))
+        .map_err(|e| vec![FieldError::new(address, "type", e.to_string())])?;
+    let errors = body.field_errors();
+    if errors.is_empty() {
+        Ok(body)
+    } else {
+        Err(errors
+            .into_iter()
+            .map(|e| FieldError::new(format!("{address}.{}", e.field), e.rule, e.message))
+            .collect())
+    }
+}
