@@ -297,9 +297,10 @@ fn action(
         .collect();
     let kind = match (&target, changes.is_empty()) {
         (Target::New, _) => ActionKind::Create,
+        // Adopting an object whose field cannot change to the file's is a replacement too.
+        (_, false) if changes.iter().any(|c| c.replaces) => ActionKind::Replace,
         (Target::Adopt(_), _) => ActionKind::Adopt,
         (_, true) => ActionKind::NoOp,
-        (_, false) if changes.iter().any(|c| c.replaces) => ActionKind::Replace,
         (_, false) => ActionKind::Update,
     };
     let mut a = blank(spec, path, id, kind);

@@ -31,6 +31,7 @@ mod guardrails;
 mod new_fields;
 mod observability;
 mod operations;
+mod orgfile;
 mod outcomes;
 mod pagination;
 mod retries;

@@ -1,0 +1,218 @@
+//! The organization as a file against the sandbox: an export applied unchanged writes nothing;
+//! a change set is applied and then plans empty, checked through the API; a stale plan is
+//! refused naming its object; a create whose answer is lost ends with exactly one object.
+
+use openrouter_admin::orgfile::{apply, export, plan, read_live, ActionKind};
+
+use super::*;
+
+/// Requests the sandbox logged that were not reads.
+async fn writes() -> usize {
+    let log = ok(
+        control()
+            .request::<Value>(Method::Get, "/__sandbox/log", &[], None)
+            .send(),
+        "log",
+    )
+    .await;
+    let all = log["requests"].as_array().expect("requests");
+    all.iter().filter(|r| r["method"] != "GET").count()
+}
+
+#[wasm_bindgen_test]
+async fn an_export_applied_unchanged_plans_empty_and_writes_nothing() {
+    let c = client();
+    let live = ok(read_live(&c, None), "read").await;
+    let text = export(&live);
+    let again = export(&ok(read_live(&c, None), "read again").await);
+    assert_eq!(
+        text, again,
+        "two exports of an unchanged organization are the same bytes"
+    );
+    assert!(
+        !text.contains("sk-or-v1-"),
+        "no secret or label in the file"
+    );
+    let p = plan(&text, &live, None).expect("plan");
+    assert!(
+        p.is_empty(),
+        "{:?}",
+        p.resource_changes
+            .iter()
+            .find(|a| a.action != ActionKind::NoOp)
+    );
+    let before = writes().await;
+    let report = ok(apply(&c, &text, &p), "apply").await;
+    assert!(report.stopped.is_none());
+    assert_eq!(
+        (report.writes, writes().await - before),
+        (0, 0),
+        "nothing written"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_change_set_is_applied_then_plans_empty_and_the_org_equals_the_file() {
+    let c = client();
+    let (a, b, key) = (unique("of-a"), unique("of-b"), unique("of-key"));
+    let user = org_user(&c, "edsger.dijkstra").await;
+    let first = format!(
+        r#"{{
+          // a reviewed change: two workspaces and a key
+          "version": 1,
+          "workspaces": {{
+            "a": {{ "name": "A {a}", "slug": "{a}", "budgets": {{ "monthly": 50, "daily": 10 }},
+                   "include_byok_in_budgets": true, "members": ["{user}"] }},
+            "b": {{ "name": "B {b}", "slug": "{b}" }},
+          }},
+          "keys": {{ "k": {{ "name": "{key}", "workspace": "a", "limit": 5 }} }},
+        }}"#
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&first, &live, None).expect("plan");
+    let creates = p
+        .resource_changes
+        .iter()
+        .filter(|x| x.action == ActionKind::Create)
+        .count();
+    assert_eq!(creates, 3);
+    let report = ok(apply(&c, &first, &p), "apply").await;
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    assert_eq!(report.secrets.len(), 1, "the new key's secret, once");
+    assert!(!format!("{:?}", report.journal).contains(report.secrets[0].secret.expose_secret()));
+    let live = ok(read_live(&c, None), "read").await;
+    assert!(
+        plan(&first, &live, None).expect("plan").is_empty(),
+        "applied: nothing left"
+    );
+    let ws_a = ok(c.workspace(&a).get().send(), "a").await;
+    let budgets = ok(c.workspace(&a).budgets().list().send(), "budgets").await;
+    assert_eq!(budgets.data.len(), 2);
+    assert_eq!(budgets.include_byok_in_budgets, Some(true));
+
+    // Lower a budget, remove the member, move the key (a replacement: a new key in b).
+    let second = first
+        .replace(r#""monthly": 50"#, r#""monthly": 40"#)
+        .replace(&format!(r#"["{user}"]"#), "[]")
+        .replace(r#""workspace": "a""#, r#""workspace": "b""#);
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&second, &live, None).expect("plan");
+    let k = p
+        .resource_changes
+        .iter()
+        .find(|x| x.address == "keys.k")
+        .expect("k");
+    assert_eq!(k.action, ActionKind::Replace);
+    let report = ok(apply(&c, &second, &p), "apply").await;
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    let live = ok(read_live(&c, None), "read").await;
+    assert!(plan(&second, &live, None).expect("plan").is_empty());
+    let budgets = ok(c.workspace(&a).budgets().list().send(), "budgets").await;
+    let monthly = budgets
+        .data
+        .iter()
+        .find(|x| x.interval() == Some(Interval::Monthly));
+    assert_eq!(monthly.map(|x| x.limit_usd), Some(40.0));
+    let members = ok(c.workspace(&a).members().list().send(), "members").await;
+    assert!(members.data.is_empty());
+    let old = all_keys(&c, &ws_a).await;
+    assert_eq!(old.len(), 1, "the old key stays until it is retired");
+
+    // Delete everything the test made, explicitly.
+    let third = format!(
+        r#"{{ "version": 1,
+             "workspaces": {{ "a": {{ "slug": "{a}", "delete": true }}, "b": {{ "slug": "{b}", "delete": true }} }},
+             "keys": {{ "k": {{ "name": "{key}", "workspace": "b", "delete": true }},
+                       "old": {{ "hash": "{}", "delete": true }} }} }}"#,
+        old[0].hash
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&third, &live, None).expect("plan");
+    let report = ok(apply(&c, &third, &p), "apply").await;
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    assert!(c
+        .workspace(&a)
+        .get()
+        .send()
+        .await
+        .expect_err("gone")
+        .is_not_found());
+    assert!(c
+        .workspace(&b)
+        .get()
+        .send()
+        .await
+        .expect_err("gone")
+        .is_not_found());
+}
+
+#[wasm_bindgen_test]
+async fn a_plan_is_refused_once_one_of_its_objects_changed() {
+    let c = client();
+    let ws = new_workspace(&c, "of-stale").await;
+    let text = format!(
+        r#"{{"version": 1, "workspaces": {{"w": {{"id": "{}", "description": "reviewed"}}}}}}"#,
+        ws.id
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&text, &live, None).expect("plan");
+    let patch = UpdateWorkspace::new().name("changed by hand");
+    ok(c.workspace(&ws.id).update(patch).send(), "hand edit").await;
+    let before = writes().await;
+    let e = fails(apply(&c, &text, &p), "stale").await;
+    let named: Vec<_> = e
+        .validation_errors()
+        .iter()
+        .map(|f| (f.field.clone(), f.rule.clone()))
+        .collect();
+    assert_eq!(
+        named,
+        [(
+            format!("openrouter_workspace.{}", ws.id),
+            "stale".to_owned()
+        )]
+    );
+    assert_eq!(writes().await, before, "nothing written");
+    c.workspace(&ws.id).delete().send().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn a_key_create_whose_answer_is_lost_ends_with_one_key_and_says_so() {
+    let c = client();
+    let ws = new_workspace(&c, "of-lost").await;
+    let name = unique("of-lost-key");
+    let text = format!(
+        r#"{{"version": 1, "keys": {{"k": {{"name": "{name}", "workspace": "{}"}}}}}}"#,
+        ws.id
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&text, &live, None).expect("plan");
+    faults("POST", "/api/v1/keys", json!([{"commit_then_drop": true}])).await;
+    let before = log_count("POST", "/api/v1/keys").await;
+    let report = ok(apply(&c, &text, &p), "apply").await;
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    assert_eq!(
+        log_count("POST", "/api/v1/keys").await - before,
+        1,
+        "sent once"
+    );
+    let keys = all_keys(&c, &ws).await;
+    assert_eq!(
+        keys.iter().filter(|k| k.name == name).count(),
+        1,
+        "exactly one key"
+    );
+    assert!(
+        report.secrets.is_empty(),
+        "its secret was in the lost answer"
+    );
+    assert!(
+        report.journal[0].result.contains("answer was lost"),
+        "{:?}",
+        report.journal
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    assert!(plan(&text, &live, None).expect("plan").is_empty());
+    ok(c.key(&keys[0].hash).delete().send(), "cleanup key").await;
+    c.workspace(&ws.id).delete().send().await.expect("cleanup");
+}
