@@ -188,6 +188,7 @@ pub async fn apply<T: Transport>(
 /// The journal's words for a create whose answer was lost and whose object was found.
 const LOST_KEY: &str = "the answer was lost; the key was found, made once; its secret was in the lost answer: rotate it to get one";
 const LOST_WORKSPACE: &str = "the answer was lost; the workspace was found, made once";
+const LOST_GUARDRAIL: &str = "the answer was lost; the guardrail was found, made once";
 
 struct Run<'a, T> {
     client: &'a Client<T>,
@@ -199,6 +200,18 @@ struct Run<'a, T> {
 }
 
 impl<T: Transport> Run<'_, T> {
+    /// A reference the plan resolved: an id, or `(new) <address>` of something made earlier.
+    fn resolve(&self, reference: &str) -> String {
+        match reference.strip_prefix("(new) ") {
+            Some(address) => self
+                .created
+                .get(address)
+                .cloned()
+                .unwrap_or_else(|| reference.to_owned()),
+            None => reference.to_owned(),
+        }
+    }
+
     async fn write(
         &mut self,
         action: &Action,
@@ -245,11 +258,7 @@ impl<T: Transport> Run<'_, T> {
                 members(c.workspace(&on).members().remove_all(ids).send().await?)?
             }
             Write::CreateKey(mut body, workspace) => {
-                let workspace = match workspace.strip_prefix("(new) ") {
-                    Some(address) => self.created.get(address).cloned().unwrap_or(workspace),
-                    None => workspace,
-                };
-                body.workspace_id = Some(WorkspaceId::new(workspace));
+                body.workspace_id = Some(WorkspaceId::new(self.resolve(&workspace)));
                 let since = c.now_ms();
                 match c.keys().create(body.clone()).send().await {
                     Ok(made) => {
@@ -275,6 +284,58 @@ impl<T: Transport> Run<'_, T> {
                 }
             }
             Write::UpdateKey(patch) => drop(c.key(on.as_str()).update(patch).send().await?),
+            Write::CreateGuardrail(body, workspace) => {
+                let workspace = WorkspaceId::new(self.resolve(&workspace));
+                let since = c.now_ms();
+                let on_ws = c.workspace(workspace.as_str());
+                let made = match on_ws.guardrails().create(body.clone()).send().await {
+                    Ok(g) => g.id,
+                    Err(e) if e.is_outcome_unknown() => {
+                        match on_ws.guardrails().reconcile(&body, since).send().await? {
+                            Some(g) => {
+                                self.note = Some(LOST_GUARDRAIL.into());
+                                g.id
+                            }
+                            None => return Err(e),
+                        }
+                    }
+                    Err(e) => return Err(e),
+                };
+                *id = Some(made.to_string());
+            }
+            Write::UpdateGuardrail(patch) => {
+                drop(c.guardrail(on.as_str()).update(patch).send().await?)
+            }
+            Write::DeleteGuardrail => c.guardrail(on.as_str()).delete().send().await?,
+            Write::DeleteOldGuardrail => {
+                let old = action.id.clone().unwrap_or_default();
+                c.guardrail(old.as_str()).delete().send().await?
+            }
+            Write::AssignKeys(keys) => {
+                let keys: Vec<String> = keys.iter().map(|k| self.resolve(k)).collect();
+                assigned(c.guardrail(on.as_str()).keys().assign(keys).send().await?)?
+            }
+            Write::UnassignKeys(keys) => assigned(
+                c.guardrail(on.as_str())
+                    .keys()
+                    .unassign(keys)
+                    .send()
+                    .await?,
+            )?,
+            Write::AssignMembers(ids) => assigned(
+                c.guardrail(on.as_str())
+                    .members()
+                    .assign(ids)
+                    .send()
+                    .await?,
+            )?,
+            Write::UnassignMembers(ids) => assigned(
+                c.guardrail(on.as_str())
+                    .members()
+                    .unassign(ids)
+                    .send()
+                    .await?,
+            )?,
             Write::DeleteKey => c.key(on.as_str()).delete().send().await?,
         }
         Ok(())
@@ -286,6 +347,19 @@ fn members(report: crate::areas::members::handler::MemberReport) -> Result<(), E
     use crate::areas::members::handler::MemberOutcome;
     for r in report.results {
         if let MemberOutcome::Failed(e) = r.outcome {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// An assignment change that left an id out is a failure of the apply.
+fn assigned<I>(
+    report: crate::areas::guardrails::handler::AssignmentReport<I>,
+) -> Result<(), Error> {
+    use crate::areas::guardrails::handler::AssignmentOutcome;
+    for r in report.results {
+        if let AssignmentOutcome::Failed(e) = r.outcome {
             return Err(e);
         }
     }

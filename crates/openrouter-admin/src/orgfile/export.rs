@@ -36,12 +36,17 @@ pub fn export(live: &LiveOrg) -> String {
                     continue;
                 };
                 let json = match (field.kind, value) {
-                    (Kind::Ref(to), Value::Text(id)) => Json::from(
-                        addresses
-                            .get(&(to, id.clone()))
-                            .cloned()
-                            .unwrap_or_else(|| id.clone()),
-                    ),
+                    (Kind::Ref(to), Value::Text(id)) => {
+                        Json::from(address_or_id(&addresses, to, id))
+                    }
+                    (Kind::Refs(to), Value::Set(ids)) => {
+                        let mut named: Vec<String> = ids
+                            .iter()
+                            .map(|id| address_or_id(&addresses, to, id))
+                            .collect();
+                        named.sort();
+                        Json::from(named)
+                    }
                     _ => to_json(value),
                 };
                 put(&mut entry, field.name, json);
@@ -55,6 +60,14 @@ pub fn export(live: &LiveOrg) -> String {
     write(&mut out, &Json::Object(root), 0);
     out.push('\n');
     out
+}
+
+/// The address the export gave the live object `id` of `section`, or the id itself.
+fn address_or_id(addresses: &BTreeMap<(&str, String), String>, section: &str, id: &str) -> String {
+    addresses
+        .get(&(section, id.to_owned()))
+        .cloned()
+        .unwrap_or_else(|| id.to_owned())
 }
 
 /// Puts `value` at `name`, a dotted name going into nested objects.

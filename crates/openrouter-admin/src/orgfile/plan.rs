@@ -97,12 +97,18 @@ pub fn plan(text: &str, live: &LiveOrg, state: Option<&AppliedState>) -> Result<
             if let Some(id) = &id {
                 taken.insert(id.clone());
             }
-            bound.insert((spec.name, address.as_str()), id);
             if let (Some(state), Target::Bound(Some(o), _) | Target::Adopt(o)) = (state, &target) {
                 out.drift.extend(drift(state, &path, o));
             }
-            out.resource_changes
-                .push(action(spec, path, entry.delete, &resolved, target));
+            let a = action(spec, path, entry.delete, &resolved, target);
+            // After a replacement the address names the new object, made during the apply.
+            let id = if a.action == ActionKind::Replace {
+                None
+            } else {
+                id
+            };
+            bound.insert((spec.name, address.as_str()), id);
+            out.resource_changes.push(a);
         }
         for object in objects.iter().filter(|o| !taken.contains(&o.id)) {
             let (kind, reason) = if section.prune {
@@ -152,29 +158,38 @@ fn resolve_refs(
 ) -> BTreeMap<&'static str, Value> {
     let mut fields = entry.fields.clone();
     for field in spec.fields {
-        let (Kind::Ref(section), Some(Value::Text(name))) = (field.kind, fields.get(field.name))
-        else {
-            continue;
-        };
-        let resolved = match bound.get(&(section, name.as_str())) {
-            Some(Some(id)) => id.clone(),
-            Some(None) => format!("(new) {section}.{name}"),
-            None if every
-                .get(section)
-                .is_some_and(|l| l.iter().any(|o| o.id == *name)) =>
-            {
-                name.clone()
-            }
-            None => {
-                errors.push(FieldError::new(
-                    format!("{path}.{}", field.name),
-                    "reference",
-                    format!("`{name}` is neither an entry of `{section}` in this file nor the id of a live one"),
-                ));
-                continue;
+        let resolve = |name: &str, errors: &mut Vec<FieldError>| {
+            let section = match field.kind {
+                Kind::Ref(section) | Kind::Refs(section) => section,
+                _ => return None,
+            };
+            let live = |l: &Vec<LiveObject>| l.iter().any(|o| o.id == name);
+            match bound.get(&(section, name)) {
+                Some(Some(id)) => Some(id.clone()),
+                Some(None) => Some(format!("(new) {section}.{name}")),
+                None if every.get(section).is_some_and(live) => Some(name.to_owned()),
+                None => {
+                    errors.push(FieldError::new(
+                        format!("{path}.{}", field.name),
+                        "reference",
+                        format!("`{name}` is neither an entry of `{section}` in this file nor the id of a live one"),
+                    ));
+                    None
+                }
             }
         };
-        fields.insert(field.name, Value::Text(resolved));
+        let resolved = match fields.get(field.name) {
+            Some(Value::Text(name)) => resolve(name, errors).map(Value::Text),
+            Some(Value::Set(names)) if matches!(field.kind, Kind::Refs(_)) => {
+                let ids: Option<BTreeSet<String>> =
+                    names.iter().map(|n| resolve(n, errors)).collect();
+                ids.map(Value::Set)
+            }
+            _ => None,
+        };
+        if let Some(value) = resolved {
+            fields.insert(field.name, value);
+        }
     }
     fields
 }

@@ -1,7 +1,11 @@
 //! Reading the live organization a plan compares the file with: every workspace and key (the
-//! snapshot's first stage), then each workspace's budgets and members, a bounded number at once.
+//! snapshot's first stage), then each workspace's budgets, members and guardrails, a bounded
+//! number at once, and the organization's guardrail assignments.
 
 use crate::areas::budgets::endpoints::ListBudgets;
+use crate::areas::guardrails::endpoints::{
+    ListGuardrails, ListKeyAssignments, ListMemberAssignments,
+};
 use crate::areas::members::endpoints::ListMembers;
 use crate::client::Client;
 use crate::error::Error;
@@ -11,7 +15,7 @@ use super::section::LiveOrg;
 
 /// The organization as [`plan`](super::plan::plan) and [`export`](super::export::export) read
 /// it: about one request per workspace for its keys, one for its budgets and one per hundred of
-/// its members. The first failed read ends it with that read's error.
+/// its members, its guardrails and the organization's guardrail assignments. The first failed read ends it with that read's error.
 pub async fn read_live<T: Transport>(
     client: &Client<T>,
     signal: Option<CancelSignal>,
@@ -37,10 +41,20 @@ pub async fn read_live<T: Transport>(
                 .paginate()
                 .signal_opt(signal.clone())
                 .collect_all();
+            let guardrails = ListGuardrails {
+                workspace_id: Some(w.id.clone()),
+                offset: None,
+                limit: Some(100),
+            };
+            let guardrails = client
+                .call(guardrails)
+                .paginate()
+                .signal_opt(signal.clone())
+                .collect_all();
             async move {
-                let (budgets, members) =
-                    futures_util::future::try_join(budgets.send(), members).await?;
-                Ok::<_, Error>((w.id.clone(), budgets, members))
+                let (budgets, members, guardrails) =
+                    futures_util::future::try_join3(budgets.send(), members, guardrails).await?;
+                Ok::<_, Error>((w.id.clone(), budgets, members, guardrails))
             }
         }),
         concurrency,
@@ -53,9 +67,41 @@ pub async fn read_live<T: Transport>(
         ..LiveOrg::default()
     };
     for read in per_workspace {
-        let (id, budgets, members) = read?;
+        let (id, budgets, members, mut guardrails) = read?;
         live.budgets.insert(id.clone(), budgets);
         live.members.insert(id, members);
+        live.guardrails.append(&mut guardrails);
+    }
+    let keys = ListKeyAssignments {
+        offset: None,
+        limit: Some(100),
+    };
+    let keys = client
+        .call(keys)
+        .paginate()
+        .signal_opt(signal.clone())
+        .collect_all();
+    let members = ListMemberAssignments {
+        offset: None,
+        limit: Some(100),
+    };
+    let members = client
+        .call(members)
+        .paginate()
+        .signal_opt(signal)
+        .collect_all();
+    let (keys, members) = futures_util::future::try_join(keys, members).await?;
+    for a in keys {
+        live.guardrail_keys
+            .entry(a.guardrail_id)
+            .or_default()
+            .push(a.key_hash);
+    }
+    for a in members {
+        live.guardrail_members
+            .entry(a.guardrail_id)
+            .or_default()
+            .push(a.user_id);
     }
     Ok(live)
 }

@@ -98,6 +98,11 @@ fn field_schema(field: &FieldSpec) -> Json {
             "minItems": u8::from(non_empty),
         }),
         Kind::Ref(_) => json!({ "type": "string", "minLength": 1 }),
+        Kind::Refs(_) => json!({
+            "type": "array",
+            "items": { "type": "string", "minLength": 1 },
+            "uniqueItems": true,
+        }),
     };
     let mut description = field.kind.describe();
     if let Some(sentence) = field.replaces {

@@ -9,11 +9,12 @@ use super::action::Action;
 use super::value::{FieldSpec, Value};
 use super::write::Write;
 use crate::areas::budgets::models::BudgetList;
+use crate::areas::guardrails::models::Guardrail;
 use crate::areas::keys::models::ApiKey;
 use crate::areas::members::models::WorkspaceMember;
 use crate::areas::workspaces::models::Workspace;
 use crate::error::FieldError;
-use crate::shapes::{KeyHash, WorkspaceId};
+use crate::shapes::{GuardrailId, KeyHash, UserId, WorkspaceId};
 
 /// One section of the file (`workspaces`, `keys`): its entries' fields and how a live object of
 /// its kind is seen. Each area declares its own in `areas/<area>/plan.rs`; `orgfile/sections.rs`
@@ -67,6 +68,15 @@ pub struct LiveOrg {
     pub members: BTreeMap<WorkspaceId, Vec<WorkspaceMember>>,
     /// Every key, disabled ones included.
     pub keys: Vec<ApiKey>,
+    /// Every workspace's guardrails.
+    #[serde(default)]
+    pub guardrails: Vec<Guardrail>,
+    /// The keys each guardrail governs.
+    #[serde(default)]
+    pub guardrail_keys: BTreeMap<GuardrailId, Vec<KeyHash>>,
+    /// The members each guardrail governs.
+    #[serde(default)]
+    pub guardrail_members: BTreeMap<GuardrailId, Vec<UserId>>,
     /// Requests per key over the last 7 days, where read (the blast radius of a key's change).
     #[serde(default)]
     pub key_requests_7d: BTreeMap<KeyHash, f64>,

@@ -7,4 +7,6 @@ use super::section::SectionSpec;
 pub static SECTIONS: &[&SectionSpec] = &[
     &crate::areas::workspaces::plan::SECTION,
     &crate::areas::keys::plan::SECTION,
+    // After the keys: a guardrail governs keys, which must exist to be assigned.
+    &crate::areas::guardrails::plan::SECTION,
 ];

@@ -329,6 +329,16 @@ fn a_bad_file_is_refused_with_the_path_and_rule_of_every_fault() {
             "keys.k.workspace",
             "reference",
         ),
+        (
+            r#"{"version": 1, "guardrails": {"g": {"allowed_data_regions": []}}}"#,
+            "guardrails.g.allowed_data_regions",
+            "min_items",
+        ),
+        (
+            r#"{"version": 1, "guardrails": {"g": {"keys": ["nowhere"]}}}"#,
+            "guardrails.g.keys",
+            "reference",
+        ),
         (r#"{"version": 2}"#, "version", "supported"),
         (r#"{"workspaces": {}}"#, "version", "required"),
         (r#"{"version": 1, "teams": {}}"#, "teams", "unknown_field"),
@@ -385,4 +395,44 @@ fn drift_since_the_last_apply_is_shown_first_with_its_three_choices() {
         p.drift[0].choices,
         ["overwrite live", "take into the file", "stop managing"]
     );
+}
+
+#[test]
+fn a_guardrail_governs_keys_by_address_and_its_wider_lists_are_flagged() {
+    let live = fixed();
+    let w0 = live.workspaces[0].id.to_string();
+    let text = format!(
+        r#"{{"version": 1,
+            "keys": {{"new": {{"name": "fresh", "workspace": "{w0}"}}}},
+            "guardrails": {{"eu": {{"name": "EU", "workspace": "{w0}", "allowed_data_regions": ["europe"],
+                                    "allowed_models": null, "keys": ["new", "{}"]}}}} }}"#,
+        live.keys[0].hash
+    );
+    let p = plan(&text, &live, None).expect("plan");
+    let eu = p
+        .resource_changes
+        .iter()
+        .find(|a| a.address == "guardrails.eu")
+        .expect("eu");
+    assert_eq!(eu.action, ActionKind::Create);
+    let keys = &eu.after["keys"];
+    let expected: std::collections::BTreeSet<String> =
+        ["(new) keys.new".to_owned(), live.keys[0].hash.to_string()].into();
+    assert_eq!(
+        keys,
+        &Value::Set(expected),
+        "a new key is named until it exists"
+    );
+
+    // Against a live guardrail that allowed two models, `null` (every model) is an expansion.
+    let mut live = live;
+    live.guardrails = vec![serde_json::from_value(json!({
+        "id": "g1", "name": "EU", "workspace_id": w0, "include_byok_in_budgets": false,
+        "allowed_models": ["a", "b"], "created_at": "2026-01-01T00:00:00Z"
+    }))
+    .expect("guardrail")];
+    let text = r#"{"version": 1, "guardrails": {"eu": {"id": "g1", "allowed_models": null}}}"#;
+    let p = plan(text, &live, None).expect("plan");
+    let change = &p.resource_changes[0].changes[0];
+    assert_eq!((change.field, change.widens), ("allowed_models", true));
 }

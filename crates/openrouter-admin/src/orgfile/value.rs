@@ -46,6 +46,8 @@ pub enum Kind {
     Set(bool),
     /// The address of an entry of another section, or the id of a live object there.
     Ref(&'static str),
+    /// A set of such references (a guardrail's keys).
+    Refs(&'static str),
 }
 
 /// Which change of a field gives more than before: a plan flags such a change for review.
@@ -59,8 +61,12 @@ pub enum Widens {
     WhenAdded,
     /// A later time or `null` (never).
     WhenLater,
-    /// Fewer items in the set (a list of what is turned off).
+    /// Fewer items in the set (a list of what is turned off or ignored), or `null` (none).
     WhenRemoved,
+    /// More items in an allow list, or `null` (everything allowed).
+    WhenAllowed,
+    /// From `false` (or unset) to `true` (a permission turned on).
+    WhenTrue,
     /// From `true` to `false` (a key enabled again).
     WhenFalse,
 }
@@ -155,7 +161,8 @@ impl FieldSpec {
                 Err((rule, message)) => Err(fail(rule, message)),
             },
             (Tree::Text(t), Kind::Ref(_)) if !t.is_empty() => Ok(Value::Text(t.clone())),
-            (Tree::List(items), Kind::Set(non_empty)) => {
+            (Tree::List(items), Kind::Set(_) | Kind::Refs(_)) => {
+                let non_empty = matches!(self.kind, Kind::Set(true));
                 if non_empty && items.is_empty() {
                     return Err(fail(
                         "min_items",
@@ -208,6 +215,9 @@ impl FieldSpec {
             (Widens::WhenAdded, Value::Null, Value::Set(a)) => !a.is_empty(),
             (Widens::WhenRemoved, Value::Set(b), Value::Set(a)) => !b.is_subset(a),
             (Widens::WhenRemoved, Value::Set(b), Value::Null) => !b.is_empty(),
+            (Widens::WhenAllowed, Value::Set(_), Value::Null) => true,
+            (Widens::WhenAllowed, Value::Set(b), Value::Set(a)) => !a.is_subset(b),
+            (Widens::WhenTrue, Value::Bool(false) | Value::Null, Value::Bool(true)) => true,
             (Widens::WhenFalse, Value::Bool(true), Value::Bool(false)) => true,
             _ => false,
         }
@@ -227,6 +237,7 @@ impl Kind {
             Kind::Time => "a UTC timestamp such as 2027-01-31T00:00:00Z".into(),
             Kind::Set(_) => "an array of strings".into(),
             Kind::Ref(section) => format!("the address of an entry of `{section}`, or an id"),
+            Kind::Refs(section) => format!("addresses of entries of `{section}`, or ids"),
         }
     }
 }

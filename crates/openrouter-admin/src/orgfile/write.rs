@@ -1,6 +1,7 @@
 //! The requests an action becomes: each area's `plan.rs` turns its actions into these
 //! (`SectionSpec::writes`), and the apply sends them.
 
+use crate::areas::guardrails::models::{CreateGuardrail, UpdateGuardrail};
 use crate::areas::keys::models::{CreateKey, UpdateKey};
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace};
 use serde::de::DeserializeOwned;
@@ -33,6 +34,22 @@ pub enum Write {
     UpdateKey(UpdateKey),
     /// `DELETE /keys/{hash}`.
     DeleteKey,
+    /// `POST /guardrails` in the workspace the second field names.
+    CreateGuardrail(CreateGuardrail, String),
+    /// `PATCH /guardrails/{id}`.
+    UpdateGuardrail(UpdateGuardrail),
+    /// `DELETE /guardrails/{id}`.
+    DeleteGuardrail,
+    /// `DELETE /guardrails/{id}` of the guardrail a replacement took the place of.
+    DeleteOldGuardrail,
+    /// `POST /guardrails/{id}/assignments/keys`, hashes or `(new) keys.x`.
+    AssignKeys(Vec<String>),
+    /// `POST /guardrails/{id}/assignments/keys/remove`.
+    UnassignKeys(Vec<String>),
+    /// `POST /guardrails/{id}/assignments/members`.
+    AssignMembers(Vec<String>),
+    /// `POST /guardrails/{id}/assignments/members/remove`.
+    UnassignMembers(Vec<String>),
 }
 
 /// The body `B` made of the named `fields` of an action (a field left out stays unset), checked

@@ -65,7 +65,10 @@ async fn a_change_set_is_applied_then_plans_empty_and_the_org_equals_the_file() 
                    "include_byok_in_budgets": true, "members": ["{user}"] }},
             "b": {{ "name": "B {b}", "slug": "{b}" }},
           }},
-          "keys": {{ "k": {{ "name": "{key}", "workspace": "a", "limit": 5 }} }},
+          "keys": {{ "k": {{ "name": "{key}", "workspace": "a", "limit": 5 }},
+                     "k2": {{ "name": "{key}-2", "workspace": "a" }} }},
+          "guardrails": {{ "g": {{ "name": "G {a}", "workspace": "a", "allowed_models": ["m/one", "m/two"],
+                                 "allowed_data_regions": ["europe"], "keys": ["k2"] }} }},
         }}"#
     );
     let live = ok(read_live(&c, None), "read").await;
@@ -75,10 +78,10 @@ async fn a_change_set_is_applied_then_plans_empty_and_the_org_equals_the_file() 
         .iter()
         .filter(|x| x.action == ActionKind::Create)
         .count();
-    assert_eq!(creates, 3);
+    assert_eq!(creates, 5);
     let report = ok(apply(&c, &first, &p), "apply").await;
     assert!(report.stopped.is_none(), "{:?}", report.stopped);
-    assert_eq!(report.secrets.len(), 1, "the new key's secret, once");
+    assert_eq!(report.secrets.len(), 2, "the new keys' secrets, once");
     assert!(!format!("{:?}", report.journal).contains(report.secrets[0].secret.expose_secret()));
     let live = ok(read_live(&c, None), "read").await;
     assert!(
@@ -94,7 +97,11 @@ async fn a_change_set_is_applied_then_plans_empty_and_the_org_equals_the_file() 
     let second = first
         .replace(r#""monthly": 50"#, r#""monthly": 40"#)
         .replace(&format!(r#"["{user}"]"#), "[]")
-        .replace(r#""workspace": "a""#, r#""workspace": "b""#);
+        .replace(
+            r#""workspace": "a", "limit""#,
+            r#""workspace": "b", "limit""#,
+        )
+        .replace(r#"["m/one", "m/two"]"#, r#"["m/one"]"#);
     let live = ok(read_live(&c, None), "read").await;
     let p = plan(&second, &live, None).expect("plan");
     let k = p
@@ -115,16 +122,41 @@ async fn a_change_set_is_applied_then_plans_empty_and_the_org_equals_the_file() 
     assert_eq!(monthly.map(|x| x.limit_usd), Some(40.0));
     let members = ok(c.workspace(&a).members().list().send(), "members").await;
     assert!(members.data.is_empty());
-    let old = all_keys(&c, &ws_a).await;
+    let in_a = all_keys(&c, &ws_a).await;
+    let old: Vec<_> = in_a.iter().filter(|k| k.name == key).collect();
     assert_eq!(old.len(), 1, "the old key stays until it is retired");
+    let k2 = in_a
+        .iter()
+        .find(|k| k.name == format!("{key}-2"))
+        .expect("k2");
+    let rails = ok(
+        c.workspace(&ws_a.id).guardrails().list().send(),
+        "guardrails",
+    )
+    .await;
+    let g = rails
+        .data
+        .iter()
+        .find(|g| g.name == format!("G {a}"))
+        .expect("guardrail");
+    assert_eq!(g.allowed_models.as_deref(), Some(&["m/one".to_owned()][..]));
+    let governed = ok(c.guardrail(&g.id).keys().list().send(), "governed").await;
+    let hashes: Vec<_> = governed.data.iter().map(|k| k.key_hash.clone()).collect();
+    assert_eq!(
+        hashes.as_slice(),
+        std::slice::from_ref(&k2.hash),
+        "the guardrail governs the key the file names"
+    );
 
     // Delete everything the test made, explicitly.
     let third = format!(
         r#"{{ "version": 1,
              "workspaces": {{ "a": {{ "slug": "{a}", "delete": true }}, "b": {{ "slug": "{b}", "delete": true }} }},
+             "guardrails": {{ "g": {{ "name": "G {a}", "workspace": "{}", "delete": true }} }},
              "keys": {{ "k": {{ "name": "{key}", "workspace": "b", "delete": true }},
+                       "k2": {{ "name": "{key}-2", "workspace": "a", "delete": true }},
                        "old": {{ "hash": "{}", "delete": true }} }} }}"#,
-        old[0].hash
+        ws_a.id, old[0].hash
     );
     let live = ok(read_live(&c, None), "read").await;
     let p = plan(&third, &live, None).expect("plan");

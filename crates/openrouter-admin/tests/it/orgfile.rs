@@ -8,6 +8,18 @@ use serde_json::{json, Value};
 
 use crate::{api_key, client, ok, workspace};
 
+const WS1: &str = "00000000-0000-4000-8000-000000000001";
+const WS2: &str = "00000000-0000-4000-8000-000000000002";
+
+fn guardrail() -> Value {
+    json!({
+        "id": "g1", "name": "EU only", "description": null, "workspace_id": WS1, "limit_usd": 25,
+        "reset_interval": "monthly", "include_byok_in_budgets": false, "allowed_models": null,
+        "allowed_providers": ["anthropic", "openai"], "ignored_models": null, "ignored_providers": null,
+        "allowed_data_regions": ["europe"], "created_at": "2025-08-24T10:30:00Z", "updated_at": null
+    })
+}
+
 fn org() -> MockTransport {
     MockTransport::new().with_handler(|r| {
         let page = |all: Vec<Value>| json!({ "data": all, "total_count": all.len() });
@@ -17,21 +29,31 @@ fn org() -> MockTransport {
             w
         };
         match r.path.as_str() {
-            "/workspaces" => ok(page(vec![ws("ws-1"), ws("ws-2")])),
+            "/workspaces" => ok(page(vec![ws(WS1), ws(WS2)])),
+            "/guardrails" => {
+                let on = r.query.iter().find(|(k, _)| k == "workspace_id").map(|(_, v)| v.as_str());
+                let rails = if on == Some(WS1) { vec![guardrail()] } else { vec![] };
+                ok(page(rails))
+            }
+            "/guardrails/assignments/keys" => ok(page(vec![json!({
+                "id": "a1", "key_hash": format!("{:064}", 0), "guardrail_id": "g1", "key_name": "CI",
+                "key_label": "sk-or-v1-abc...123", "assigned_by": null, "created_at": "2025-08-24T10:30:00Z"
+            })])),
+            "/guardrails/assignments/members" => ok(page(vec![])),
             "/keys" => {
                 let on = r.query.iter().find(|(k, _)| k == "workspace_id").map(|(_, v)| v.as_str());
-                let mut key = api_key(&format!("{:064}", u8::from(on == Some("ws-2"))), "CI");
+                let mut key = api_key(&format!("{:064}", u8::from(on == Some(WS2))), "CI");
                 key["workspace_id"] = json!(on);
                 ok(page(vec![key]))
             }
-            "/workspaces/ws-1/budgets" => ok(json!({
-                "data": [{"id": "b1", "workspace_id": "ws-1", "limit_usd": 100, "reset_interval": "monthly",
+            "/workspaces/00000000-0000-4000-8000-000000000001/budgets" => ok(json!({
+                "data": [{"id": "b1", "workspace_id": WS1, "limit_usd": 100, "reset_interval": "monthly",
                           "created_at": "2025-08-24T10:30:00Z", "updated_at": "2025-08-24T10:30:00Z"}],
                 "include_byok_in_budgets": true
             })),
             p if p.ends_with("/budgets") => ok(json!({ "data": [] })),
             p if p.ends_with("/members") => ok(page(vec![json!({
-                "id": "m1", "workspace_id": "ws-1", "user_id": "user_7", "role": "member",
+                "id": "m1", "workspace_id": WS1, "user_id": "user_7", "role": "member",
                 "created_at": "2025-08-24T10:30:00Z"
             })])),
             other => panic!("unexpected read {other}"),
@@ -43,17 +65,27 @@ fn org() -> MockTransport {
 fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
     let client = client(org());
     let live = block_on(read_live(&client, None)).expect("test data");
-    // One list of workspaces, then per workspace its keys, budgets and members.
-    assert_eq!(client.transport().requests().len(), 1 + 2 * 3);
+    // One list of workspaces, then per workspace its keys, budgets, members and guardrails, then
+    // the organization's key and member assignments.
+    assert_eq!(client.transport().requests().len(), 1 + 2 * 4 + 2);
     let text = export(&live);
     assert!(text.contains(r#""monthly": 100"#), "{text}");
+    let second = format!(r#""workspace": "team-{WS2}""#);
     assert!(
-        text.contains(r#""workspace": "team-ws-2""#),
+        text.contains(&second),
         "a key names its workspace by address: {text}"
+    );
+    assert!(
+        text.contains(r#""keys": ["ci"]"#),
+        "a guardrail names its keys by address: {text}"
     );
     let p = plan(&text, &live, None).expect("test data");
     assert!(p.is_empty(), "{:?}", p.resource_changes);
-    assert_eq!(p.read.len(), 4, "two workspaces and two keys read");
+    assert_eq!(
+        p.read.len(),
+        5,
+        "two workspaces, two keys and a guardrail read"
+    );
 
     let edited = text.replacen(r#""monthly": 100"#, r#""monthly": 80"#, 1);
     let p = plan(&edited, &live, None).expect("test data");
@@ -63,9 +95,10 @@ fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
         .filter(|a| a.action != ActionKind::NoOp)
         .collect();
     assert_eq!(changed.len(), 1, "{changed:?}");
+    let first = format!("workspaces.team-{WS1}");
     assert_eq!(
         (changed[0].address.as_str(), changed[0].action),
-        ("workspaces.team-ws-1", ActionKind::Update)
+        (first.as_str(), ActionKind::Update)
     );
     assert_eq!(changed[0].changes[0].text, "$100.00 → $80.00 (-$20.00)");
     assert_ne!(
