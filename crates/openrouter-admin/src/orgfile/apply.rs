@@ -336,6 +336,8 @@ impl<T: Transport> Run<'_, T> {
                     .send()
                     .await?,
             )?,
+            Write::UpdateByok(patch) => drop(c.byok_key(on.as_str()).update(patch).send().await?),
+            Write::DeleteByok => c.byok_key(on.as_str()).delete().send().await?,
             Write::DeleteKey => c.key(on.as_str()).delete().send().await?,
         }
         Ok(())

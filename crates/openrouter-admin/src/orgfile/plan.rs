@@ -319,6 +319,9 @@ fn action(
         (_, false) => ActionKind::Update,
     };
     let mut a = blank(spec, path, id, kind);
+    if kind == ActionKind::Create {
+        a.action_reason = spec.create_needs.map(str::to_owned);
+    }
     if kind == ActionKind::Adopt && !changes.is_empty() {
         a.actions = vec!["update"];
     }

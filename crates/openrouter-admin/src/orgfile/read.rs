@@ -3,6 +3,7 @@
 //! number at once, and the organization's guardrail assignments.
 
 use crate::areas::budgets::endpoints::ListBudgets;
+use crate::areas::byok::endpoints::ListByokKeys;
 use crate::areas::guardrails::endpoints::{
     ListGuardrails, ListKeyAssignments, ListMemberAssignments,
 };
@@ -15,7 +16,7 @@ use super::section::LiveOrg;
 
 /// The organization as [`plan`](super::plan::plan) and [`export`](super::export::export) read
 /// it: about one request per workspace for its keys, one for its budgets and one per hundred of
-/// its members, its guardrails and the organization's guardrail assignments. The first failed read ends it with that read's error.
+/// its members, its guardrails and BYOK credentials and the organization's guardrail assignments. The first failed read ends it with that read's error.
 pub async fn read_live<T: Transport>(
     client: &Client<T>,
     signal: Option<CancelSignal>,
@@ -51,10 +52,24 @@ pub async fn read_live<T: Transport>(
                 .paginate()
                 .signal_opt(signal.clone())
                 .collect_all();
+            let byok = ListByokKeys {
+                workspace_id: Some(w.id.clone()),
+                provider: None,
+                offset: None,
+                limit: Some(100),
+            };
+            let byok = client
+                .call(byok)
+                .paginate()
+                .signal_opt(signal.clone())
+                .collect_all();
             async move {
-                let (budgets, members, guardrails) =
-                    futures_util::future::try_join3(budgets.send(), members, guardrails).await?;
-                Ok::<_, Error>((w.id.clone(), budgets, members, guardrails))
+                let ((budgets, members), (guardrails, byok)) = futures_util::future::try_join(
+                    futures_util::future::try_join(budgets.send(), members),
+                    futures_util::future::try_join(guardrails, byok),
+                )
+                .await?;
+                Ok::<_, Error>((w.id.clone(), budgets, members, guardrails, byok))
             }
         }),
         concurrency,
@@ -67,7 +82,8 @@ pub async fn read_live<T: Transport>(
         ..LiveOrg::default()
     };
     for read in per_workspace {
-        let (id, budgets, members, mut guardrails) = read?;
+        let (id, budgets, members, mut guardrails, mut byok) = read?;
+        live.byok.append(&mut byok);
         live.budgets.insert(id.clone(), budgets);
         live.members.insert(id, members);
         live.guardrails.append(&mut guardrails);

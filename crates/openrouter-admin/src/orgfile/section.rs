@@ -9,6 +9,7 @@ use super::action::Action;
 use super::value::{FieldSpec, Value};
 use super::write::Write;
 use crate::areas::budgets::models::BudgetList;
+use crate::areas::byok::models::ByokKey;
 use crate::areas::guardrails::models::Guardrail;
 use crate::areas::keys::models::ApiKey;
 use crate::areas::members::models::WorkspaceMember;
@@ -33,6 +34,8 @@ pub struct SectionSpec {
     pub fields: &'static [FieldSpec],
     /// The live objects of this kind.
     pub live: fn(&LiveOrg) -> Vec<LiveObject>,
+    /// Why an entry of this kind with nothing live to adopt cannot be created, if it cannot.
+    pub create_needs: Option<&'static str>,
     /// The requests an action of this kind becomes, each body checked (errors named
     /// `address.field`); none for an action that changes nothing.
     pub writes: fn(&Action) -> Result<Vec<Write>, Vec<FieldError>>,
@@ -77,6 +80,9 @@ pub struct LiveOrg {
     /// The members each guardrail governs.
     #[serde(default)]
     pub guardrail_members: BTreeMap<GuardrailId, Vec<UserId>>,
+    /// Every workspace's BYOK credentials (never their provider keys: the API does not send them).
+    #[serde(default)]
+    pub byok: Vec<ByokKey>,
     /// Requests per key over the last 7 days, where read (the blast radius of a key's change).
     #[serde(default)]
     pub key_requests_7d: BTreeMap<KeyHash, f64>,

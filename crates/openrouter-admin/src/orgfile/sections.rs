@@ -9,4 +9,6 @@ pub static SECTIONS: &[&SectionSpec] = &[
     &crate::areas::keys::plan::SECTION,
     // After the keys: a guardrail governs keys, which must exist to be assigned.
     &crate::areas::guardrails::plan::SECTION,
+    // A BYOK credential may name the keys allowed to use it.
+    &crate::areas::byok::plan::SECTION,
 ];

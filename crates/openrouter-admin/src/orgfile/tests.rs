@@ -436,3 +436,29 @@ fn a_guardrail_governs_keys_by_address_and_its_wider_lists_are_flagged() {
     let change = &p.resource_changes[0].changes[0];
     assert_eq!((change.field, change.widens), ("allowed_models", true));
 }
+
+#[test]
+fn a_byok_entry_with_nothing_to_adopt_says_it_needs_the_provider_key_and_is_never_sent() {
+    let live = fixed();
+    let w0 = live.workspaces[0].id.to_string();
+    let text = format!(
+        r#"{{"version": 1, "byok": {{"oa": {{"name": "OpenAI", "provider": "openai", "workspace": "{w0}"}}}}}}"#
+    );
+    let p = plan(&text, &live, None).expect("plan");
+    let oa = &p.resource_changes[0];
+    assert_eq!(oa.action, ActionKind::Create);
+    assert!(oa
+        .action_reason
+        .as_deref()
+        .expect("reason")
+        .contains("provider key typed in"));
+    let spec = super::sections::SECTIONS
+        .iter()
+        .find(|s| s.name == "byok")
+        .expect("byok");
+    let refused = (spec.writes)(oa).expect_err("no create without the provider key");
+    assert_eq!(
+        (refused[0].field.as_str(), refused[0].rule.as_str()),
+        ("byok.oa", "provider_key")
+    );
+}

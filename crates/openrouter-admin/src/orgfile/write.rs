@@ -1,6 +1,7 @@
 //! The requests an action becomes: each area's `plan.rs` turns its actions into these
 //! (`SectionSpec::writes`), and the apply sends them.
 
+use crate::areas::byok::models::UpdateByokKey;
 use crate::areas::guardrails::models::{CreateGuardrail, UpdateGuardrail};
 use crate::areas::keys::models::{CreateKey, UpdateKey};
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace};
@@ -50,6 +51,10 @@ pub enum Write {
     AssignMembers(Vec<String>),
     /// `POST /guardrails/{id}/assignments/members/remove`.
     UnassignMembers(Vec<String>),
+    /// `PATCH /byok/{id}` (never its provider key: the file does not hold it).
+    UpdateByok(UpdateByokKey),
+    /// `DELETE /byok/{id}`.
+    DeleteByok,
 }
 
 /// The body `B` made of the named `fields` of an action (a field left out stays unset), checked

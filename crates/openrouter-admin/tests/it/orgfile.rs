@@ -40,6 +40,13 @@ fn org() -> MockTransport {
                 "key_label": "sk-or-v1-abc...123", "assigned_by": null, "created_at": "2025-08-24T10:30:00Z"
             })])),
             "/guardrails/assignments/members" => ok(page(vec![])),
+            "/byok" if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS2) => ok(page(vec![])),
+            "/byok" => ok(page(vec![json!({
+                "id": "bk1", "provider": "openai", "workspace_id": WS1, "label": "sk-...abc", "name": "Prod OpenAI",
+                "disabled": false, "is_fallback": false, "allowed_models": null,
+                "allowed_api_key_hashes": null, "allowed_user_ids": null, "sort_order": 0,
+                "created_at": "2025-08-24T10:30:00Z"
+            })])),
             "/keys" => {
                 let on = r.query.iter().find(|(k, _)| k == "workspace_id").map(|(_, v)| v.as_str());
                 let mut key = api_key(&format!("{:064}", u8::from(on == Some(WS2))), "CI");
@@ -65,9 +72,9 @@ fn org() -> MockTransport {
 fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
     let client = client(org());
     let live = block_on(read_live(&client, None)).expect("test data");
-    // One list of workspaces, then per workspace its keys, budgets, members and guardrails, then
+    // One list of workspaces, then per workspace its keys, budgets, members, guardrails and BYOK, then
     // the organization's key and member assignments.
-    assert_eq!(client.transport().requests().len(), 1 + 2 * 4 + 2);
+    assert_eq!(client.transport().requests().len(), 1 + 2 * 5 + 2);
     let text = export(&live);
     assert!(text.contains(r#""monthly": 100"#), "{text}");
     let second = format!(r#""workspace": "team-{WS2}""#);
@@ -83,8 +90,8 @@ fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
     assert!(p.is_empty(), "{:?}", p.resource_changes);
     assert_eq!(
         p.read.len(),
-        5,
-        "two workspaces, two keys and a guardrail read"
+        6,
+        "two workspaces, two keys, a guardrail and a BYOK credential read"
     );
 
     let edited = text.replacen(r#""monthly": 100"#, r#""monthly": 80"#, 1);

@@ -41,6 +41,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("members", Kind::Set(false), false),
     ],
     live,
+    create_needs: None,
     writes,
 };
 

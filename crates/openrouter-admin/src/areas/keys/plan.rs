@@ -29,6 +29,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("disabled", Kind::Bool, false).widens(Widens::WhenFalse),
     ],
     live,
+    create_needs: None,
     writes,
 };
 

@@ -40,6 +40,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("members", Kind::Set(false), false).widens(Widens::WhenAdded),
     ],
     live,
+    create_needs: None,
     writes,
 };
 

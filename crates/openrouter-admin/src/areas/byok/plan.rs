@@ -1,0 +1,115 @@
+//! BYOK provider keys in `openrouter-org.jsonc`, never their provider key: an entry manages a
+//! credential's settings and who may use it. The file cannot hold the provider key, so an entry
+//! with no live credential to adopt cannot be created by an apply: the plan says so.
+
+use std::collections::BTreeMap;
+
+use super::models::UpdateByokKey;
+use crate::error::FieldError;
+use crate::orgfile::action::{Action, ActionKind};
+use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec};
+use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
+use crate::orgfile::write::{body_of, Write};
+
+/// Why a BYOK entry cannot be made from the file alone.
+pub const NEEDS_PROVIDER_KEY: &str =
+    "a new BYOK credential needs its provider key typed in, which the file never holds: add it in the page, then plan again to adopt it";
+
+/// The `byok` section: bound by `id`, adopted by `name` within its workspace.
+pub static SECTION: SectionSpec = SectionSpec {
+    name: "byok",
+    resource: "openrouter_byok_key",
+    id_field: "id",
+    adopt_by: "name",
+    fields: &[
+        FieldSpec::plain("name", Kind::Text(100), true),
+        FieldSpec::plain("provider", Kind::Text(100), false)
+            .replaces("a BYOK credential's provider cannot change: a new one needs its provider key typed in"),
+        FieldSpec::plain("workspace", Kind::Ref("workspaces"), false)
+            .replaces("a BYOK credential cannot move to another workspace: a new one needs its provider key typed in"),
+        FieldSpec::plain("disabled", Kind::Bool, false).widens(Widens::WhenFalse),
+        FieldSpec::plain("is_fallback", Kind::Bool, false),
+        FieldSpec::plain("is_byok_only", Kind::Bool, false),
+        FieldSpec::plain("is_required", Kind::Bool, false),
+        FieldSpec::plain("declared_zdr", Kind::Bool, true),
+        FieldSpec::plain("allowed_models", Kind::Set(false), true).widens(Widens::WhenAllowed),
+        FieldSpec::plain("allowed_api_key_hashes", Kind::Refs("keys"), true).widens(Widens::WhenAllowed),
+        FieldSpec::plain("allowed_user_ids", Kind::Set(false), true).widens(Widens::WhenAllowed),
+    ],
+    live,
+    create_needs: Some(NEEDS_PROVIDER_KEY),
+    writes,
+};
+
+/// What `PATCH /byok/{id}` takes of the managed fields.
+const UPDATE: [&str; 9] = [
+    "name",
+    "disabled",
+    "is_fallback",
+    "is_byok_only",
+    "is_required",
+    "declared_zdr",
+    "allowed_models",
+    "allowed_api_key_hashes",
+    "allowed_user_ids",
+];
+
+fn live(org: &LiveOrg) -> Vec<LiveObject> {
+    org.byok
+        .iter()
+        .map(|k| {
+            let list = |l: &Option<Vec<String>>| l.as_ref().map_or(Value::Null, set);
+            let hashes = k
+                .allowed_api_key_hashes
+                .as_ref()
+                .map(|h| h.iter().map(|h| h.as_str()));
+            let fields = BTreeMap::from([
+                ("name", opt_text(k.name.as_ref())),
+                ("provider", Value::Text(k.provider.to_string())),
+                ("workspace", opt_text(k.workspace_id.as_ref())),
+                ("disabled", Value::Bool(k.disabled)),
+                ("is_fallback", Value::Bool(k.is_fallback)),
+                ("is_byok_only", Value::Bool(k.is_byok_only)),
+                ("is_required", Value::Bool(k.is_required)),
+                (
+                    "declared_zdr",
+                    k.declared_zdr.map_or(Value::Null, Value::Bool),
+                ),
+                ("allowed_models", list(&k.allowed_models)),
+                ("allowed_api_key_hashes", hashes.map_or(Value::Null, set)),
+                ("allowed_user_ids", list(&k.allowed_user_ids)),
+            ]);
+            LiveObject {
+                id: k.id.to_string(),
+                fields,
+                reach: vec![],
+            }
+        })
+        .collect()
+}
+
+fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
+    let address = action.address.as_str();
+    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
+    Ok(match action.action {
+        ActionKind::Delete => vec![Write::DeleteByok],
+        ActionKind::Create | ActionKind::Replace => {
+            return Err(vec![FieldError::new(
+                address,
+                "provider_key",
+                NEEDS_PROVIDER_KEY,
+            )]);
+        }
+        ActionKind::Update | ActionKind::Adopt if UPDATE.iter().any(|f| changed(f)) => {
+            let fields = action
+                .after
+                .iter()
+                .filter(|(k, _)| UPDATE.contains(k) && changed(k));
+            vec![Write::UpdateByok(body_of::<UpdateByokKey>(
+                address,
+                fields.map(|(k, v)| (*k, v)),
+            )?)]
+        }
+        _ => vec![],
+    })
+}
