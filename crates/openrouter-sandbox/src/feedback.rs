@@ -1,13 +1,13 @@
 //! `POST /generation/feedback`: feedback on a generation the demo made.
 //!
 //! The sandbox serves no inference, so its generations are the ids the demo seeds
-//! ([`DEMO_GENERATIONS`], the first the spec's own example); any other id is a 404. Feedback is
+//! (`seed_scim::DEMO_GENERATIONS`, the first the spec's own example); any other id is a 404. Feedback is
 //! kept (a test can count it) and limited to [`PER_MINUTE`] on one generation in a minute, the
 //! next a 429 with `Retry-After`.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 
 use crate::answer;
 use crate::auth::Management;
@@ -31,37 +31,6 @@ pub const PER_MINUTE: i64 = 5;
 
 /// A comment's most characters.
 pub const MAX_COMMENT: usize = 1_000;
-
-/// The generations the demo seeds: `(id, model)`.
-pub const DEMO_GENERATIONS: &[(&str, &str)] = &[
-    ("gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG", "openai/gpt-4.1"),
-    (
-        "gen-1733512800-Qb7sKx2LmPzR9dVw4hNc",
-        "anthropic/claude-sonnet-4",
-    ),
-    (
-        "gen-1733516400-Hf3TyU8eWqJk6rLp0sAb",
-        "google/gemini-2.5-flash",
-    ),
-    (
-        "gen-1733520000-Zm5NcV1xBgRt7yKd2eQo",
-        "deepseek/deepseek-r1",
-    ),
-    (
-        "gen-1733523600-Lw9PaS4uIjOh3nMf8cXe",
-        "meta-llama/llama-3.3-70b-instruct",
-    ),
-    ("gen-1733527200-Tr6GbE2kYvDs0qWz5uNi", "openai/gpt-4.1-mini"),
-];
-
-/// Writes the demo's generations.
-pub fn seed_generations(db: &Connection, created_at: &str) -> rusqlite::Result<()> {
-    for (id, model) in DEMO_GENERATIONS {
-        db.prepare_cached("INSERT INTO generations (id, model, created_at) VALUES (?1,?2,?3)")?
-            .execute(params![id, model, created_at])?;
-    }
-    Ok(())
-}
 
 fn unix_now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()

@@ -1,4 +1,4 @@
-//! The demo's identity provider: a few groups of the organization's SCIM-provisioned people,
+//! The demo's identity provider and the generations its feedback is about. The provider: a few groups of the organization's SCIM-provisioned people,
 //! mapped to workspaces so that each rule shows (`scim_rows.rs`): Dennis is in Engineering
 //! (member) and Platform Admins (admin) and so is an admin of Staging; the Support group maps
 //! people who were already members of Support Bot by hand, which stay manual; Finance is
@@ -63,6 +63,37 @@ pub fn seed_identity(db: &Connection, users: &[String], at: &str) -> rusqlite::R
         }
         .save(db)?;
         reconcile(db, &workspace_id, Orphans::Remove, at)?;
+    }
+    Ok(())
+}
+
+/// The generations the demo seeds: `(id, model)`.
+pub const DEMO_GENERATIONS: &[(&str, &str)] = &[
+    ("gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG", "openai/gpt-4.1"),
+    (
+        "gen-1733512800-Qb7sKx2LmPzR9dVw4hNc",
+        "anthropic/claude-sonnet-4",
+    ),
+    (
+        "gen-1733516400-Hf3TyU8eWqJk6rLp0sAb",
+        "google/gemini-2.5-flash",
+    ),
+    (
+        "gen-1733520000-Zm5NcV1xBgRt7yKd2eQo",
+        "deepseek/deepseek-r1",
+    ),
+    (
+        "gen-1733523600-Lw9PaS4uIjOh3nMf8cXe",
+        "meta-llama/llama-3.3-70b-instruct",
+    ),
+    ("gen-1733527200-Tr6GbE2kYvDs0qWz5uNi", "openai/gpt-4.1-mini"),
+];
+
+/// Writes the demo's generations.
+pub fn seed_generations(db: &Connection, created_at: &str) -> rusqlite::Result<()> {
+    for (id, model) in DEMO_GENERATIONS {
+        db.prepare_cached("INSERT INTO generations (id, model, created_at) VALUES (?1,?2,?3)")?
+            .execute(params![id, model, created_at])?;
     }
     Ok(())
 }

@@ -215,7 +215,7 @@ async fn a_slow_or_rate_limited_query_comes_from_the_fault_controls() {
 #[tokio::test]
 async fn feedback_on_a_demo_generation() {
     let sb = Sb::start().await;
-    let id = openrouter_sandbox::feedback::DEMO_GENERATIONS[1].0;
+    let id = openrouter_sandbox::seed_scim::DEMO_GENERATIONS[1].0;
     let ok =
         |comment: String| json!({"generation_id": id, "category": "latency", "comment": comment});
     let (s, v) = sb.post("/generation/feedback", ok("x".repeat(1_000))).await;
@@ -270,7 +270,7 @@ async fn feedback_on_a_demo_generation() {
     assert_eq!(resp.status().as_u16(), 429);
     assert!(resp.headers().get("retry-after").is_some());
     // Another generation is not held back.
-    let other = openrouter_sandbox::feedback::DEMO_GENERATIONS[0].0;
+    let other = openrouter_sandbox::seed_scim::DEMO_GENERATIONS[0].0;
     let (s, _) = sb
         .post(
             "/generation/feedback",
