@@ -186,7 +186,9 @@ fn limit(body: &JsonObject, field: &str, errors: &mut Vec<String>) -> Option<usi
     }
 }
 
-/// Reads and checks the body; `now` ends the default window (the last 7 days).
+/// Reads and checks the body; `now` ends the default window (the last 7 days). A field left
+/// out takes its default; `null` is no value the spec allows for any of them, so it is a 400
+/// naming the field (as a wrong type is).
 pub fn read(body: &JsonObject, now: OffsetDateTime) -> ApiResult<Query> {
     let mut errors = Vec::new();
     let known = |list: &[&str], name: &str| list.contains(&name);
@@ -195,6 +197,7 @@ pub fn read(body: &JsonObject, now: OffsetDateTime) -> ApiResult<Query> {
 
     let metrics = match body.0.get("metrics") {
         None | Some(Value::Null) => {
+            // (null is no list of metrics either: the same 400)
             errors.push("metrics: required, at least one (GET /analytics/meta lists them)".into());
             Vec::new()
         }
@@ -211,7 +214,7 @@ pub fn read(body: &JsonObject, now: OffsetDateTime) -> ApiResult<Query> {
         }
     }
     let dimensions = match body.0.get("dimensions") {
-        None | Some(Value::Null) => Vec::new(),
+        None => Vec::new(),
         Some(v) => strings(v, "dimensions", &mut errors),
     };
     if dimensions.len() > MAX_DIMENSIONS {
@@ -229,7 +232,7 @@ pub fn read(body: &JsonObject, now: OffsetDateTime) -> ApiResult<Query> {
     }
     let filters = read_filters(body, &dimension_names, &mut errors);
     let granularity = match body.0.get("granularity") {
-        None | Some(Value::Null) => None,
+        None => None,
         Some(v) => match v.as_str() {
             Some(g) if GRANULARITIES.iter().any(|(n, _)| *n == g) => Some(g.to_owned()),
             _ => {
@@ -242,7 +245,7 @@ pub fn read(body: &JsonObject, now: OffsetDateTime) -> ApiResult<Query> {
     };
     let (classifier, names_classifier) = read_classifier(body, &mut errors);
     let (start, end) = match body.0.get("time_range") {
-        None | Some(Value::Null) => (Some(now - Duration::days(7)), Some(now)),
+        None => (Some(now - Duration::days(7)), Some(now)),
         Some(Value::Object(range)) => (
             timestamp(range.get("start"), "time_range.start", &mut errors),
             timestamp(range.get("end"), "time_range.end", &mut errors),
@@ -304,7 +307,7 @@ pub fn read(body: &JsonObject, now: OffsetDateTime) -> ApiResult<Query> {
 
 fn read_filters(body: &JsonObject, dims: &[&str], errors: &mut Vec<String>) -> Vec<Filter> {
     let items = match body.0.get("filters") {
-        None | Some(Value::Null) => return Vec::new(),
+        None => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(v) => {
             errors.push(format!("filters: must be an array, got {}", type_name(v)));
@@ -365,7 +368,7 @@ fn read_filters(body: &JsonObject, dims: &[&str], errors: &mut Vec<String>) -> V
             }
         };
         let include_unset = match f.get("include_unset") {
-            None | Some(Value::Null) => false,
+            None => false,
             Some(Value::Bool(b)) => *b,
             Some(v) => {
                 errors.push(format!(
@@ -391,7 +394,7 @@ fn read_classifier(body: &JsonObject, errors: &mut Vec<String>) -> (bool, bool) 
     let (mut dims, mut any) = (false, false);
     for field in ["classifier_dimensions", "classifier_filters"] {
         match body.0.get(field) {
-            None | Some(Value::Null) => {}
+            None => {}
             Some(Value::Object(o)) => {
                 let id = o.get("classifier_id").and_then(Value::as_str).unwrap_or("");
                 if !is_uuid(id) {
@@ -413,7 +416,7 @@ fn read_order(
     errors: &mut Vec<String>,
 ) -> Option<(String, bool)> {
     let o = match body.0.get("order_by") {
-        None | Some(Value::Null) => return None,
+        None => return None,
         Some(Value::Object(o)) => o,
         Some(v) => {
             errors.push(format!("order_by: must be an object, got {}", type_name(v)));
