@@ -225,3 +225,66 @@ async fn a_bad_mapping_never_leaves_the_browser() {
         before
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_lost_mapping_answer_is_retried_into_the_one_same_mapping() {
+    let c = client();
+    let ws = new_workspace(&c, "scim-lost").await;
+    let alan = org_user(&c, "alan.").await;
+    let group = group_of(&[&alan]).await;
+    let path = "/api/v1/scim/group-mappings";
+    faults("POST", path, json!([{"commit_then_drop": true}])).await;
+    let before = log_count("POST", path).await;
+    // Creating the same mapping again answers it: safe to retry, and retried.
+    let m = ok(
+        c.scim()
+            .create_mapping(CreateScimGroupMapping::new(
+                group,
+                ws.id.clone(),
+                ScimRole::Member,
+            ))
+            .send(),
+        "retried",
+    )
+    .await;
+    assert_eq!(
+        log_count("POST", path).await - before,
+        2,
+        "lost, then retried"
+    );
+    let all = ok(c.scim().mappings().paginate().collect_all(), "mappings").await;
+    let of_ws: Vec<&ScimGroupMapping> = all.iter().filter(|x| x.workspace_id == ws.id).collect();
+    assert_eq!(of_ws.len(), 1, "never a second mapping");
+    assert_eq!(of_ws[0].id, m.id);
+    assert_eq!(
+        members_of(&c, &ws).await,
+        vec![(alan.as_str().to_owned(), "member".to_owned())]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_sync_job_or_feedback_answer_is_not_sent_twice() {
+    let c = client();
+    for (path, what) in [
+        ("/api/v1/scim/sync-jobs", "sync"),
+        ("/api/v1/generation/feedback", "feedback"),
+    ] {
+        faults("POST", path, json!([{"commit_then_drop": true}])).await;
+        let before = log_count("POST", path).await;
+        let e = if what == "sync" {
+            fails(c.scim().sync().send(), what).await
+        } else {
+            let body = SubmitFeedback::new(
+                "gen-1733520000-Zm5NcV1xBgRt7yKd2eQo",
+                FeedbackCategory::Formatting,
+            );
+            fails(c.feedback(body).send(), what).await
+        };
+        assert!(e.is_outcome_unknown(), "{what}: {e:?}");
+        assert_eq!(
+            log_count("POST", path).await - before,
+            1,
+            "{what}: sent once"
+        );
+    }
+}
