@@ -15,8 +15,9 @@
 //! ```
 
 pub use crate::areas::{
-    budgets::endpoints::*, byok::endpoints::*, guardrails::endpoints::*, keys::endpoints::*,
-    members::endpoints::*, observability::endpoints::*, organization::endpoints::*,
+    analytics::endpoints::*, budgets::endpoints::*, byok::endpoints::*, feedback::endpoints::*,
+    guardrails::endpoints::*, keys::endpoints::*, members::endpoints::*,
+    observability::endpoints::*, organization::endpoints::*, scim::endpoints::*,
     usage::endpoints::*, workspaces::endpoints::*,
 };
 pub use crate::endpoint::*;

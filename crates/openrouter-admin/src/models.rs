@@ -4,8 +4,9 @@
 //! grow keep unknown values in an `Other(String)` arm; identifiers are newtypes.
 
 pub use crate::areas::{
-    budgets::models::*, byok::models::*, guardrails::models::*, keys::models::*,
-    members::models::*, observability::models::*, organization::models::*, usage::models::*,
+    analytics::models::*, analytics::query::*, budgets::models::*, byok::models::*,
+    feedback::models::*, guardrails::models::*, keys::models::*, members::models::*,
+    observability::models::*, organization::models::*, scim::models::*, usage::models::*,
     workspaces::models::*,
 };
 pub use crate::shapes::*;

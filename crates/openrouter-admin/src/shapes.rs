@@ -327,7 +327,7 @@ impl ToValue for Secret {
     }
 }
 
-crate::body::required_field!(Secret, JsonObject);
+crate::body::required_field!(Secret, JsonObject, WorkspaceId);
 
 /// A JSON object of any shape, carried as its JSON text: a destination's `config` (whose
 /// shape depends on its type) and `filter_rules`. `Debug` names the top-level properties

@@ -11,8 +11,8 @@
 //! ```
 
 pub use crate::areas::{
-    budgets::rules::*, byok::rules::*, guardrails::rules::*, keys::rules::*, members::rules::*,
-    observability::rules::*,
+    analytics::rules::*, budgets::rules::*, byok::rules::*, guardrails::rules::*, keys::rules::*,
+    members::rules::*, observability::rules::*,
 };
 pub use crate::checks::*;
 

@@ -139,7 +139,8 @@ fn to_units(usd: f64) -> i64 {
     (usd * UNITS).round() as i64
 }
 
-fn to_usd(units: i64) -> f64 {
+/// Dollars of ten-thousandths.
+pub fn to_usd(units: i64) -> f64 {
     units as f64 / UNITS
 }
 
@@ -258,19 +259,26 @@ fn key_endpoints(hash: &str, allowed: &[usize]) -> Vec<(usize, f64)> {
     picked
 }
 
-/// Sums of one activity row.
-#[derive(Default, Clone, Copy)]
-struct Sums {
-    usage: i64,
-    byok: i64,
-    requests: i64,
-    prompt: i64,
-    completion: i64,
-    reasoning: i64,
+/// Sums of one activity row: amounts in ten-thousandths of a dollar, counts.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct Sums {
+    /// Spend (`usage`).
+    pub usage: i64,
+    /// BYOK spend (`byok_usage_inference`).
+    pub byok: i64,
+    /// Requests.
+    pub requests: i64,
+    /// Prompt tokens.
+    pub prompt: i64,
+    /// Completion tokens.
+    pub completion: i64,
+    /// Reasoning tokens.
+    pub reasoning: i64,
 }
 
 impl Sums {
-    fn add(&mut self, o: Sums) {
+    /// Adds another's.
+    pub fn add(&mut self, o: Sums) {
         self.usage += o.usage;
         self.byok += o.byok;
         self.requests += o.requests;
@@ -281,7 +289,7 @@ impl Sums {
 }
 
 /// Tokens and requests for one key's spend on one endpoint on one day.
-fn traffic(hash: &str, day: Date, ep: &Endpoint, usage: i64, byok: i64) -> Sums {
+fn traffic_sums(hash: &str, day: Date, ep: &Endpoint, usage: i64, byok: i64) -> Sums {
     let cost = to_usd(usage + byok);
     let input_cost = cost * (0.3 + 0.3 * noise(hash, &format!("io:{day}")));
     let prompt = (input_cost / ep.input_price * 1e6).round() as i64;
@@ -305,13 +313,14 @@ fn created_day(at: &str) -> Option<Date> {
 
 /// What the guardrails allow, read once per request: each guardrail's model and provider
 /// lists, and which guardrail each key holds.
-struct Rules {
+pub struct Rules {
     guardrails: HashMap<String, Value>,
     held: HashMap<String, String>,
 }
 
 impl Rules {
-    fn read(db: &Connection) -> ApiResult<Rules> {
+    /// Reads them.
+    pub fn read(db: &Connection) -> ApiResult<Rules> {
         let guardrails = db
             .prepare_cached("SELECT id, doc FROM guardrails")?
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
@@ -466,11 +475,33 @@ fn keys_for(db: &Connection, f: &Filters) -> ApiResult<Vec<KeyRow>> {
     Ok(rows)
 }
 
-/// Rows of `/activity` for `keys`: per day, endpoint and (when asked) workspace.
-fn activity(keys: &[KeyRow], rules: &Rules, f: &Filters, today: Date) -> Vec<Value> {
+/// One key's traffic on one endpoint on one completed day: what `/activity` sums and
+/// `/analytics/query` slices, read from this one function so the two agree exactly.
+pub struct Traffic {
+    /// The UTC day.
+    pub day: Date,
+    /// Index of the key in the slice given to [`traffic`].
+    pub key: usize,
+    /// Index of the endpoint ([`endpoint_names`]).
+    pub endpoint: usize,
+    /// Its sums.
+    pub sums: Sums,
+}
+
+/// How many provider endpoints the sandbox serves.
+pub const ENDPOINT_COUNT: usize = ENDPOINTS.len();
+
+/// The model slug, permaslug and provider name of endpoint `i`.
+pub fn endpoint_names(i: usize) -> (&'static str, &'static str, &'static str) {
+    let e = &ENDPOINTS[i];
+    (e.model, e.permaslug, e.provider)
+}
+
+/// Every [`Traffic`] of `keys` over the covered days (only `day`, when given).
+pub fn traffic(keys: &[KeyRow], rules: &Rules, day: Option<Date>, today: Date) -> Vec<Traffic> {
     let days = covered_days(today);
-    let mut rows: BTreeMap<(Date, usize, Option<&str>), Sums> = BTreeMap::new();
-    for key in keys {
+    let mut out = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
         let [_, ud, uw, um] = key.usage;
         let [_, bd, bw, bm] = key.byok_usage;
         let created = created_day(&key.created_at);
@@ -478,8 +509,8 @@ fn activity(keys: &[KeyRow], rules: &Rules, f: &Filters, today: Date) -> Vec<Val
         let byok = per_day(&key.hash, "byok", [bd, bw, bm], &days, created);
         let endpoints = key_endpoints(&key.hash, &rules.allowed(key));
         let shares: Vec<f64> = endpoints.iter().map(|(_, s)| *s).collect();
-        for (i, day) in days.iter().enumerate() {
-            if f.day.is_some_and(|d| d != *day) {
+        for (i, d) in days.iter().enumerate() {
+            if day.is_some_and(|want| want != *d) {
                 continue;
             }
             let u = split(usage[i], &shares);
@@ -488,16 +519,24 @@ fn activity(keys: &[KeyRow], rules: &Rules, f: &Filters, today: Date) -> Vec<Val
                 if u[j] + b[j] == 0 {
                     continue;
                 }
-                let ws = f.by_workspace.then_some(key.workspace_id.as_str());
-                rows.entry((*day, *ep, ws)).or_default().add(traffic(
-                    &key.hash,
-                    *day,
-                    &ENDPOINTS[*ep],
-                    u[j],
-                    b[j],
-                ));
+                out.push(Traffic {
+                    day: *d,
+                    key: k,
+                    endpoint: *ep,
+                    sums: traffic_sums(&key.hash, *d, &ENDPOINTS[*ep], u[j], b[j]),
+                });
             }
         }
+    }
+    out
+}
+
+/// Rows of `/activity` for `keys`: per day, endpoint and (when asked) workspace.
+fn activity(keys: &[KeyRow], rules: &Rules, f: &Filters, today: Date) -> Vec<Value> {
+    let mut rows: BTreeMap<(Date, usize, Option<&str>), Sums> = BTreeMap::new();
+    for t in traffic(keys, rules, f.day, today) {
+        let ws = f.by_workspace.then_some(keys[t.key].workspace_id.as_str());
+        rows.entry((t.day, t.endpoint, ws)).or_default().add(t.sums);
     }
     rows.into_iter()
         .map(|((day, ep, ws), s)| {

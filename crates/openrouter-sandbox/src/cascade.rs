@@ -16,6 +16,7 @@ const OF_WORKSPACE: &[&str] = &[
     "byok_keys",
     "destinations",
     "guardrails",
+    "scim_mappings",
 ];
 
 /// Tables whose rows belong to one guardrail (`guardrail_id`): its assignments.

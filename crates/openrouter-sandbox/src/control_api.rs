@@ -146,3 +146,76 @@ pub async fn reset(State(state): State<Shared>) -> ApiResult<Response> {
     }
     Ok(Json(json!({ "reset": true })).into_response())
 }
+
+/// `POST /__sandbox/scim`: plays the identity provider. `{"event": "join" | "leave",
+/// "group_id", "user_id"}` puts a member of the organization in a group or takes them out;
+/// `{"event": "create_group", "display_name"}` provisions a group (answered with it);
+/// `{"event": "delete_group", "group_id"}` deletes one; `{"event": "fail_next_sync",
+/// "message"}` makes the next sync job fail with that `error_message`. Mappings apply at
+/// once, as the provider's push does.
+pub async fn scim_event(
+    State(state): State<Shared>,
+    body: Result<JsonObject, ApiError>,
+) -> ApiResult<Response> {
+    use crate::scim_rows::{self as rows, GroupRow};
+    control_of(&state)?;
+    let body = body?;
+    let text = |name: &str| -> ApiResult<String> {
+        body.string(name)?
+            .not_null(name)?
+            .ok_or_else(|| ApiError::bad_request(format!("{name}: required")))
+    };
+    let event = text("event")?;
+    let mut db = state.db();
+    let tx = db.transaction()?;
+    let answer = match event.as_str() {
+        "join" | "leave" => {
+            let group: GroupRow = crate::store::find(&tx, &text("group_id")?)?;
+            let user = text("user_id")?;
+            if !crate::store::user_exists(&tx, &user)? {
+                return Err(ApiError::not_found(format!(
+                    "user_id: {user:?} is not a member of this organization"
+                )));
+            }
+            let sql = if event == "join" {
+                "INSERT OR IGNORE INTO scim_group_users (group_id, user_id) VALUES (?1, ?2)"
+            } else {
+                "DELETE FROM scim_group_users WHERE group_id = ?1 AND user_id = ?2"
+            };
+            tx.execute(sql, [&group.id, &user])?;
+            rows::reconcile_group(&tx, &group.id)?;
+            json!({ "applied": event })
+        }
+        "create_group" => {
+            let at = crate::store::now();
+            let group = GroupRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                external_id: body.string("external_id")?.into_option(),
+                display_name: text("display_name")?,
+                created_at: at.clone(),
+                updated_at: at,
+            };
+            group.save(&tx)?;
+            json!({ "applied": event, "group": group.to_json() })
+        }
+        "delete_group" => {
+            let group: GroupRow = crate::store::find(&tx, &text("group_id")?)?;
+            rows::delete_group(&tx, &group.id)?;
+            json!({ "applied": event })
+        }
+        "fail_next_sync" => {
+            tx.execute(
+                "INSERT INTO meta (k, v) VALUES (?1, ?2) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+                [rows::FAIL_NEXT_SYNC, &text("message")?],
+            )?;
+            json!({ "applied": event })
+        }
+        other => {
+            return Err(ApiError::bad_request(format!(
+                "event: expected join, leave, create_group, delete_group or fail_next_sync, got {other:?}"
+            )))
+        }
+    };
+    tx.commit()?;
+    Ok(Json(answer).into_response())
+}

@@ -5,6 +5,8 @@
 #![warn(missing_docs)]
 
 pub mod activity;
+pub mod analytics;
+pub mod analytics_query;
 pub mod answer;
 pub mod auth;
 pub mod budgets;
@@ -15,6 +17,7 @@ pub mod conn;
 pub mod control;
 pub mod control_api;
 pub mod error;
+pub mod feedback;
 pub mod guardrail_assignments;
 pub mod guardrails;
 pub mod input;
@@ -24,8 +27,12 @@ pub mod members;
 pub mod observability;
 pub mod observability_rows;
 pub mod organization;
+pub mod schema;
+pub mod scim;
+pub mod scim_rows;
 pub mod seed;
 pub mod seed_guardrails;
+pub mod seed_scim;
 pub mod state;
 pub mod store;
 pub mod workspaces;
@@ -516,7 +523,23 @@ fn router(state: Shared) -> Router {
             get(observability::get)
                 .patch(observability::update)
                 .delete(observability::delete),
-        );
+        )
+        .route("/scim/groups", get(scim::list_groups))
+        .route(
+            "/scim/group-mappings",
+            get(scim::list_mappings).post(scim::create_mapping),
+        )
+        .route(
+            "/scim/group-mappings/{id}",
+            get(scim::get_mapping)
+                .patch(scim::update_mapping)
+                .delete(scim::delete_mapping),
+        )
+        .route("/scim/sync-jobs", post(scim::create_sync_job))
+        .route("/scim/sync-jobs/{id}", get(scim::get_sync_job))
+        .route("/analytics/meta", get(analytics::meta))
+        .route("/analytics/query", post(analytics::query))
+        .route("/generation/feedback", post(feedback::submit));
     let mut app = Router::new().nest("/api/v1", v1);
     if state.control.is_some() {
         app = app
@@ -526,7 +549,8 @@ fn router(state: Shared) -> Router {
                 post(control_api::add_faults).delete(control_api::clear_faults),
             )
             .route("/__sandbox/release", post(control_api::release))
-            .route("/__sandbox/log", get(control_api::get_log));
+            .route("/__sandbox/log", get(control_api::get_log))
+            .route("/__sandbox/scim", post(control_api::scim_event));
     }
     app.fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)

@@ -40,7 +40,7 @@ fn members_of(
         .collect::<Result<_, _>>()?
     } else {
         db.prepare_cached(
-            "SELECT m.id, m.user_id, u.role, m.created_at FROM members m JOIN users u ON u.id = m.user_id \
+            "SELECT m.id, m.user_id, COALESCE(m.role, u.role), m.created_at FROM members m JOIN users u ON u.id = m.user_id \
              WHERE m.workspace_id = ?1 ORDER BY m.seq LIMIT ?2 OFFSET ?3",
         )?
         .query_map(params![ws.id, limit, offset], |r| {
@@ -157,8 +157,11 @@ pub async fn remove(
             if active > 0 {
                 continue;
             }
+            // A membership a SCIM group mapping made is the identity provider's to end.
             removed += tx
-                .prepare_cached("DELETE FROM members WHERE workspace_id = ?1 AND user_id = ?2")?
+                .prepare_cached(
+                    "DELETE FROM members WHERE workspace_id = ?1 AND user_id = ?2 AND scim = 0",
+                )?
                 .execute(params![ws.id, id])?;
         }
         tx.commit()?;

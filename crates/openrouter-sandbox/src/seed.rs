@@ -609,6 +609,8 @@ fn write_seed(
             }
         }
         seed_guardrails(conn, &users, &ts(clock + 86_400))?;
+        crate::seed_scim::seed_identity(conn, &users, &ts(clock + 2 * 86_400))?;
+        crate::seed_scim::seed_generations(conn, &ts(clock + 3 * 86_400))?;
     }
     if kind == SeedKind::Demo {
         write_byok_and_destinations(conn)?;

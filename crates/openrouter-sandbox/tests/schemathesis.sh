@@ -41,6 +41,9 @@ served=(
     listBYOKKeys createBYOKKey getBYOKKey updateBYOKKey deleteBYOKKey
     listObservabilityDestinations createObservabilityDestination getObservabilityDestination
     updateObservabilityDestination deleteObservabilityDestination
+    listScimGroups listScimGroupMappings createScimGroupMapping getScimGroupMapping
+    updateScimGroupMapping deleteScimGroupMapping
+    getAnalyticsMeta queryAnalytics submitGenerationFeedback
 )
 include=()
 for id in "${served[@]}"; do

@@ -13,9 +13,9 @@ pub(crate) mod reconcile;
 pub(crate) mod snapshot;
 
 pub use crate::areas::{
-    budgets::handler::*, byok::handler::*, guardrails::handler::*, keys::handler::*,
-    members::handler::*, observability::handler::*, organization::handler::*,
-    workspaces::handler::*,
+    analytics::handler::*, budgets::handler::*, byok::handler::*, guardrails::handler::*,
+    keys::handler::*, members::handler::*, observability::handler::*, organization::handler::*,
+    scim::handler::*, workspaces::handler::*,
 };
 pub use reconcile::ReconcileCreated;
 pub use snapshot::{Progress, ReadOrganization, ReadRest};

@@ -22,6 +22,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod analytics;
 mod byok;
 mod composites;
 mod cors;
@@ -35,6 +36,7 @@ mod orgfile;
 mod outcomes;
 mod pagination;
 mod retries;
+mod scim;
 mod usage;
 
 const SANDBOX_URL: Option<&str> = option_env!("SANDBOX_URL");

@@ -1,6 +1,7 @@
 //! Native unit tests through `MockTransport`: one binary (async-stripe style).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod analytics;
 mod errors;
 mod findings;
 mod guardrails;

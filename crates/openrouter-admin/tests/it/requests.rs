@@ -1238,3 +1238,214 @@ fn byok_and_destinations_take_a_workspace_uuid_not_a_slug() {
     );
     assert!(c.transport().requests().is_empty(), "nothing was sent");
 }
+
+const GROUP: &str = "550e8400-e29b-41d4-a716-446655440000";
+const WS: &str = "660e8400-e29b-41d4-a716-446655440000";
+const MAPPING: &str = "770e8400-e29b-41d4-a716-446655440000";
+
+fn mapping_json(role: &str) -> serde_json::Value {
+    json!({"id": MAPPING, "organization_id": "org_1", "scim_group_id": GROUP, "workspace_id": WS,
+           "role": role, "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"})
+}
+
+fn job_json(status: &str) -> serde_json::Value {
+    json!({"id": "job-1", "status": status, "created_at": "2026-01-01T00:00:00Z",
+           "started_at": null, "finished_at": null, "synced_groups": null,
+           "deleted_groups": null, "error_message": null})
+}
+
+#[test]
+fn scim() {
+    let groups = ok(
+        json!({"data": [{"id": GROUP, "organization_id": "org_1", "external_id": null,
+        "display_name": "Engineering", "created_at": "t", "updated_at": "t"}], "total_count": 1}),
+    );
+    let r = one!(groups, |c| c.scim().groups().limit(100).offset(50).send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.query.clone()),
+        (
+            Method::Get,
+            "/scim/groups",
+            q(&[("offset", "50"), ("limit", "100")])
+        )
+    );
+    let list = ok(json!({"data": [mapping_json("member")], "total_count": 1}));
+    let r = one!(list, |c| c.scim().mappings().send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Get, "/scim/group-mappings")
+    );
+
+    let created = MockReplyExt::status(ok(json!({"data": mapping_json("admin")})), 201);
+    let r = one!(created, |c| c
+        .scim()
+        .create_mapping(CreateScimGroupMapping::new(GROUP, WS, ScimRole::Admin))
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Post, "/scim/group-mappings")
+    );
+    assert_eq!(
+        r.body,
+        Some(json!({"scim_group_id": GROUP, "workspace_id": WS, "role": "admin"}))
+    );
+
+    let r = one!(ok(json!({"data": mapping_json("member")})), |c| c
+        .scim_mapping(MAPPING)
+        .get()
+        .send());
+    assert_eq!(r.path, format!("/scim/group-mappings/{MAPPING}"));
+    let r = one!(ok(json!({"data": mapping_json("member")})), |c| c
+        .scim_mapping(MAPPING)
+        .update(UpdateScimGroupMapping::new(ScimRole::Member))
+        .send());
+    assert_eq!(
+        (r.method, r.body.clone()),
+        (Method::Patch, Some(json!({"role": "member"})))
+    );
+    // The delete's choice is required, and sent as the query the API reads.
+    for (choice, sent) in [(KeepMembers::Keep, "true"), (KeepMembers::Remove, "false")] {
+        let r = one!(ok(json!({"deleted": true})), |c| c
+            .scim_mapping(MAPPING)
+            .delete(choice)
+            .send());
+        assert_eq!(
+            (r.method, r.path.as_str(), r.query.clone(), r.body.clone()),
+            (
+                Method::Delete,
+                format!("/scim/group-mappings/{MAPPING}").as_str(),
+                q(&[("keep_members", sent)]),
+                None
+            )
+        );
+    }
+
+    let queued = MockReplyExt::status(ok(json!({"data": job_json("queued")})), 202);
+    let r = one!(queued, |c| c.scim().sync().send());
+    assert_eq!(
+        (r.method, r.path.as_str(), r.body.clone()),
+        (Method::Post, "/scim/sync-jobs", None)
+    );
+    let r = one!(ok(json!({"data": job_json("succeeded")})), |c| c
+        .scim_sync_job("job-1")
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Get, "/scim/sync-jobs/job-1")
+    );
+}
+
+#[test]
+fn invalid_scim_and_feedback_bodies_never_leave_the_client() {
+    let c = client(MockTransport::new());
+    let e = block_on(
+        c.scim()
+            .create_mapping(CreateScimGroupMapping::new(
+                "engineering",
+                "production",
+                ScimRole::parse("owner"),
+            ))
+            .send(),
+    )
+    .expect_err("invalid");
+    let fields: Vec<&str> = e
+        .validation_errors()
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["scim_group_id", "workspace_id", "role"]);
+    let e = block_on(
+        c.feedback(
+            SubmitFeedback::new("", FeedbackCategory::parse("rude")).comment("é".repeat(1_001)),
+        )
+        .send(),
+    )
+    .expect_err("invalid");
+    let fields: Vec<&str> = e
+        .validation_errors()
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["generation_id", "category", "comment"]);
+    assert!(c.transport().requests().is_empty());
+}
+
+#[test]
+fn feedback_and_analytics() {
+    let r = one!(ok(json!({"data": {"success": true}})), |c| c
+        .feedback(
+            SubmitFeedback::new("gen-1", FeedbackCategory::IncorrectResponse)
+                .comment("x".repeat(1_000))
+        )
+        .send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Post, "/generation/feedback")
+    );
+    assert_eq!(
+        r.body,
+        Some(
+            json!({"generation_id": "gen-1", "category": "incorrect_response", "comment": "x".repeat(1_000)})
+        )
+    );
+
+    let meta = ok(
+        json!({"data": {"metrics": [], "dimensions": [], "operators": [], "granularities": []}}),
+    );
+    let r = one!(meta, |c| c.analytics().meta().send());
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Get, "/analytics/meta")
+    );
+
+    let rows = ok(json!({"data": {"data": [
+        {"date__day": "2026-11-01T00:00:00.000Z", "model": "openai/gpt-4.1", "request_count": "18446744073709551617", "spend": 12.5, "extra": [1]}
+    ], "metadata": {"query_time_ms": 3.5, "row_count": 1, "truncated": false}}}));
+    let query = AnalyticsQuery::new("spend")
+        .metric("request_count")
+        .group_by("model")
+        .and_then(|q| q.window("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z"))
+        .and_then(|q| q.granularity(Granularity::Day))
+        .and_then(|q| {
+            q.filter(AnalyticsFilter::new(
+                "workspace",
+                FilterOperator::In,
+                FilterValue::texts([WS]),
+            ))
+        })
+        .and_then(|q| q.limit(100))
+        .expect("a valid query");
+    let mock = MockTransport::new();
+    mock.push(rows);
+    let c = client(mock);
+    let result = block_on(c.analytics().query(query).send()).expect("decodes");
+    let r = c.transport().requests().remove(0);
+    assert_eq!(
+        (r.method, r.path.as_str()),
+        (Method::Post, "/analytics/query")
+    );
+    assert_eq!(
+        r.body,
+        Some(
+            json!({"metrics": ["spend", "request_count"], "dimensions": ["model"],
+            "filters": [{"field": "workspace", "operator": "in", "value": [WS]}],
+            "granularity": "day",
+            "time_range": {"start": "2026-11-01T00:00:00Z", "end": "2026-11-02T00:00:00Z"},
+            "limit": 100.0})
+        )
+    );
+    // Every column kept, the count exact beyond 2^64 as text, the cost a number.
+    let row = &result.data[0];
+    assert_eq!(row.columns().count(), 5);
+    assert_eq!(row.get("extra"), Some(&json!([1])));
+    let count = row.count("request_count").expect("a count");
+    assert_eq!(count.as_str(), "18446744073709551617");
+    assert_eq!(count.as_u64(), None, "beyond u64: no silent wrap");
+    assert_eq!(count.as_u128(), Some(18_446_744_073_709_551_617));
+    assert_eq!(row.number("spend"), Some(12.5));
+    assert_eq!(
+        row.date(&Granularity::Day),
+        Some("2026-11-01T00:00:00.000Z")
+    );
+    assert_eq!(result.metadata.row_count, 1);
+}

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod activity;
+mod analytics;
 mod auth;
 mod bad_input;
 mod budgets;
@@ -18,6 +19,7 @@ mod members;
 mod no_cors;
 mod numbers;
 mod observability;
+mod scim;
 mod sdk_1_3_19_changes;
 mod serving;
 mod workspaces;
