@@ -4,7 +4,9 @@
 //! `client.current_key()`, `client.organization()`, `client.credits()`, `client.activity()`,
 //! `client.guardrails()`, `client.guardrail(id)`, `client.workspace(uuid).guardrails()`,
 //! `client.workspace(uuid).byok()`, `client.byok_key(id)`,
-//! `client.workspace(uuid).destinations()`, `client.destination(id)`. The composites the
+//! `client.workspace(uuid).destinations()`, `client.destination(id)`, `client.scim()`,
+//! `client.scim_mapping(id)`, `client.scim_sync_job(id)`, `client.analytics()`,
+//! `client.feedback(body)`. The composites the
 //! handlers share live here: `batch` (member changes and guardrail assignments in chunks),
 //! `reconcile` (the settings' lost-answer search), `snapshot` (the whole organization read).
 

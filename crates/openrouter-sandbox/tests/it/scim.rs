@@ -425,3 +425,47 @@ async fn bad_mappings_are_refused_naming_the_field() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_default_workspace_and_a_deleted_one() {
+    let sb = Sb::start().await;
+    let eng = group(&sb, "Engineering").await;
+    // Everyone is in the Default workspace already: a mapping to it changes no membership.
+    let default = sb.workspace_id("default").await;
+    assert_eq!(map(&sb, &eng, &default, "admin").await.0, 201);
+    let (_, v) = sb.get("/workspaces/default/members?limit=100").await;
+    assert_eq!(v["total_count"], 12);
+    // A deleted workspace takes its mappings with it.
+    let ws = sb.new_workspace("Gone", "gone").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(map(&sb, &eng, &ws, "member").await.0, 201);
+    let (_, before) = sb.get("/scim/group-mappings").await;
+    let (s, _) = sb.delete("/workspaces/gone").await;
+    assert_eq!(s, 200);
+    let (_, after) = sb.get("/scim/group-mappings").await;
+    assert_eq!(
+        after["total_count"].as_i64().unwrap(),
+        before["total_count"].as_i64().unwrap() - 1
+    );
+    // Bodies that are no object, or fields of the wrong type, name what is wrong.
+    sb.assert_errors(
+        400,
+        &[
+            ("POST /scim/group-mappings", Some(json!([1, 2])), ""),
+            (
+                "POST /scim/group-mappings",
+                Some(json!({"scim_group_id": 7, "workspace_id": ws, "role": "member"})),
+                "scim_group_id",
+            ),
+            ("POST /generation/feedback", Some(json!("gen")), ""),
+            (
+                "POST /analytics/query",
+                Some(json!({"metrics": "spend"})),
+                "metrics",
+            ),
+        ],
+    )
+    .await;
+}

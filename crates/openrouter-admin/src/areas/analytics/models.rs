@@ -244,8 +244,8 @@ impl AnalyticsRow {
     pub fn get(&self, column: &str) -> Option<&serde_json::Value> {
         self.0.get(column)
     }
-    /// The columns, in the order the API sent them (serde_json keeps keys sorted unless
-    /// `preserve_order` is on).
+    /// The columns' names, every one the API sent (in name order: the row is a `serde_json`
+    /// map).
     pub fn columns(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
