@@ -1,6 +1,6 @@
 // Loads the admin page. An external module, not Trunk's inline loader, so that the
 // Content-Security-Policy can forbid inline script. The build (xtask/src/page_build.rs; Trunk
-// in development) writes the whole page's hashed file names into the tag; loader.js (shared
+// in development) writes the page module's hashed file names into the tag; loader.js (shared
 // with portals) does the loading.
 import { start } from './loader.js';
 

@@ -109,9 +109,11 @@ pub fn check_budget(dist: &Path) -> Result<()> {
     .context("the admin page's first load, measured in Chromium")
 }
 
-/// The file-name prefix of the whole page's module (Trunk's main module, content-hashed). A
-/// first visit loads it only after the sign-in screen is up (web/assets/boot.js).
-const WHOLE_PAGE_PREFIX: &str = "openrouter-admin-web-";
+/// Whether a file of the build is one of the areas' (an area's module or a shared chunk, named
+/// by the split, `wasm_split.rs`): a first visit loads none before the sign-in form is up.
+fn is_area_file(name: &str) -> bool {
+    name.starts_with("split_") || name.starts_with("chunk_")
+}
 
 /// Gzip sizes of one group of files.
 #[derive(Default)]
@@ -129,12 +131,14 @@ impl Part {
     }
 }
 
-/// What a first visit downloads before the sign-in form works (html, boot.js, css and the
-/// sign-in module), and what it fetches after that (the whole page's module).
+/// What a first visit downloads before the sign-in form works (html, boot.js, loader.js, css,
+/// the main module and the split's loader), and what it fetches after that, by area (the areas'
+/// files, each with its gzip size).
 #[derive(Default)]
 struct Sizes {
     first_load: Part,
-    whole_page: Part,
+    areas: Part,
+    area_files: Vec<(String, usize)>,
 }
 
 fn sizes(dist: &Path) -> Result<Sizes> {
@@ -145,8 +149,8 @@ fn sizes(dist: &Path) -> Result<Sizes> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let part = if name.starts_with(WHOLE_PAGE_PREFIX) {
-            &mut s.whole_page
+        let part = if is_area_file(&name) {
+            &mut s.areas
         } else {
             &mut s.first_load
         };
@@ -159,14 +163,19 @@ fn sizes(dist: &Path) -> Result<Sizes> {
             _ => continue,
         };
         let bytes = std::fs::read(&path)?;
-        *bucket += gzip_len(&bytes)?;
+        let gzip = gzip_len(&bytes)?;
+        *bucket += gzip;
+        if is_area_file(&name) {
+            s.area_files.push((name.clone(), gzip));
+        }
         if name.ends_with(".wasm") {
             part.raw_wasm += bytes.len();
         }
     }
-    if s.whole_page.wasm == 0 {
-        bail!("no {WHOLE_PAGE_PREFIX}*.wasm in {}", dist.display());
+    if s.areas.wasm == 0 {
+        bail!("no area files (split_*, chunk_*) in {}", dist.display());
     }
+    s.area_files.sort();
     Ok(s)
 }
 
@@ -201,7 +210,7 @@ fn serve_dir(dist: &Path) -> Result<PathBuf> {
 }
 
 /// Prints the gzip sizes of the release build in `dist/`: the first load (html, js, wasm, css
-/// up to a working sign-in form), then the whole page's module fetched after it.
+/// up to a working sign-in form), then the areas' files fetched after it.
 pub fn size_report() -> Result<()> {
     let dist = root().join("dist");
     if !dist.join("index.html").exists() {
@@ -224,14 +233,17 @@ pub fn size_report() -> Result<()> {
         kb(GOAL),
         kb(BUDGET)
     );
-    let whole = &s.whole_page;
+    let areas = &s.areas;
     println!(
-        "whole page, fetched once the form is up: js {}, wasm {} ({} raw), total {}",
-        kb(whole.js),
-        kb(whole.wasm),
-        kb(whole.raw_wasm),
-        kb(whole.total())
+        "the signed-in page by area, fetched once the form is up or an area first opened: \
+         wasm {} ({} raw) in {} files",
+        kb(areas.wasm),
+        kb(areas.raw_wasm),
+        s.area_files.len()
     );
+    for (name, gzip) in &s.area_files {
+        println!("  {:>9}  {name}", kb(*gzip));
+    }
     Ok(())
 }
 
