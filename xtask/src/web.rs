@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 const BUDGET: usize = 150 * 1024;
 /// What we aim for.
 const GOAL: usize = 120 * 1024;
+/// The budget from the first request until the workspaces table is shown after sign-in, sign-in
+/// included (what Chromium downloads: code, answers, headers), measured by `check_budget`.
+const TABLE_BUDGET: usize = 300 * 1024;
 
 /// The release build into `dist/` (`page_build.rs`); fails if the first load is over the budget
 /// (`cargo xtask page`).
@@ -84,8 +87,10 @@ pub fn build_for_demo() -> Result<PathBuf> {
 /// Measures the build in `dist` as a browser meets it and fails when its first load is over the
 /// budget (`web/e2e/measure.mjs`): headless Chromium loads it from a host that serves gzip -9,
 /// and the transfer bytes of every request started before the sign-in form can be submitted are
-/// the first load. It also prints the bytes until the workspaces table is shown after sign-in,
-/// and the time to form and to table unthrottled, at 4x CPU and on a 10 Mbit/s, 40 ms link.
+/// the first load. The bytes until the workspaces table is shown after sign-in have their own
+/// budget ([`TABLE_BUDGET`]). It prints both, the time to form and to table unthrottled, at 4x
+/// CPU, on a 10 Mbit/s, 40 ms link and a 1.6 Mbit/s, 150 ms one, and each area's first opening
+/// (its requests and bytes; more than 6 code files fails it).
 pub fn check_budget(dist: &Path) -> Result<()> {
     sandbox::build()?;
     // The API behind the page, for signing in; the page itself is served by measure.mjs.
@@ -104,6 +109,7 @@ pub fn check_budget(dist: &Path) -> Result<()> {
             .env("ORA_API", &api.origin)
             .env("ORA_KEY", &api.key)
             .env("ORA_BUDGET", BUDGET.to_string())
+            .env("ORA_TABLE_BUDGET", TABLE_BUDGET.to_string())
             .env("CHROMIUM", "/usr/bin/chromium"),
     )
     .context("the admin page's first load, measured in Chromium")
