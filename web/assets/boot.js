@@ -7,7 +7,7 @@ import { start } from './loader.js';
 const tag = document.querySelector('script[data-ora-js]');
 
 // The colour chosen with the page's theme button (localStorage, never anything secret), applied
-// before the first screen mounts: the sign-in module has no theme button of its own.
+// before the first screen mounts: the sign-in screen has no theme button of its own.
 try {
   const theme = localStorage.getItem('ora-theme');
   if (theme === 'light' || theme === 'dark') document.documentElement.dataset.oraTheme = theme;

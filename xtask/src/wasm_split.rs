@@ -102,8 +102,7 @@ pub fn optimize_all(level: &str, jobs: &[(PathBuf, PathBuf)]) -> Result<()> {
             .collect();
         workers
             .into_iter()
-            .map(|w| w.join().expect("a wasm-opt thread panicked"))
-            .collect::<Result<()>>()
+            .try_for_each(|w| w.join().expect("a wasm-opt thread panicked"))
     })
 }
 
