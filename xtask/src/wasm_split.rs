@@ -192,6 +192,124 @@ fn replace_once(text: &str, from: &str, to: &str) -> Result<String> {
 mod tests {
     use super::*;
 
+    /// A stand-in hash: the bytes' length and first byte, enough to tell the files apart.
+    fn fake_hash(parts: &[&[u8]]) -> String {
+        let all: Vec<u8> = parts.concat();
+        format!("{:x}{:02x}", all.len(), all.first().copied().unwrap_or(0))
+    }
+
+    #[test]
+    fn every_file_is_staged_under_a_hashed_name_and_every_reference_follows_it() {
+        let dir = std::env::temp_dir().join(format!("xtask-split-stage-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let (out, stage_dir) = (dir.join("split"), dir.join("stage"));
+        std::fs::create_dir_all(&out).expect("split dir");
+        std::fs::create_dir_all(&stage_dir).expect("stage dir");
+        // What the split and wasm-bindgen write, reduced to the lines this step rewrites.
+        std::fs::write(
+            out.join(LINK),
+            "import { initSync } from \"./page.js\";\n\
+             fetch(new URL(\"./chunk_1.wasm\", import.meta.url));\n\
+             fetch(new URL(\"./split_app.wasm\", import.meta.url));\n",
+        )
+        .expect("link");
+        std::fs::write(
+            out.join("page.js"),
+            "import * as import1 from \"./__wasm_split.js\"\n\
+             import * as import2 from \"./__wasm_split.js\"\n\
+             const imports = { \"./__wasm_split.js\": import1 };\n",
+        )
+        .expect("main js");
+        std::fs::write(out.join("page_bg.wasm"), b"main").expect("main wasm");
+        let modules = [out.join("chunk_1.wasm"), out.join("split_app.wasm")];
+        std::fs::write(&modules[0], b"chunk").expect("chunk");
+        std::fs::write(&modules[1], b"area app").expect("area");
+        let split = Split {
+            main: out.join("page.wasm"),
+            modules: modules.to_vec(),
+            link: out.join(LINK),
+            main_module: "./page.js".into(),
+        };
+        let staged = stage(
+            "page",
+            &split,
+            &out.join("page.js"),
+            &out.join("page_bg.wasm"),
+            &modules,
+            &stage_dir,
+            fake_hash,
+        )
+        .expect("staged");
+
+        let base = staged.js.trim_end_matches(".js").to_string();
+        let hash = base.trim_start_matches("page-");
+        assert_eq!(staged.wasm, format!("{base}_bg.wasm"));
+        assert_eq!(staged.link, format!("__wasm_split-{hash}.js"));
+        let read = |name: &str| std::fs::read_to_string(stage_dir.join(name)).expect(name);
+        let link = read(&staged.link);
+        assert!(
+            link.contains(&format!("from \"./{}\"", staged.js)),
+            "{link}"
+        );
+        assert!(link.contains(&format!("\"./chunk_1-{}.wasm\"", fake_hash(&[b"chunk"]))));
+        assert!(link.contains(&format!(
+            "\"./split_app-{}.wasm\"",
+            fake_hash(&[b"area app"])
+        )));
+        let js = read(&staged.js);
+        assert_eq!(
+            js.matches(&format!("from \"./{}\"", staged.link)).count(),
+            2,
+            "{js}"
+        );
+        // The import object's keys are the wasm's own import module names: left as they are.
+        assert!(js.contains("{ \"./__wasm_split.js\": import1 }"), "{js}");
+        for name in [
+            format!("chunk_1-{}.wasm", fake_hash(&[b"chunk"])),
+            format!("split_app-{}.wasm", fake_hash(&[b"area app"])),
+            staged.wasm.clone(),
+        ] {
+            assert!(stage_dir.join(&name).is_file(), "{name} is staged");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_loader_fetching_a_file_the_split_did_not_list_fails_the_build() {
+        let dir = std::env::temp_dir().join(format!("xtask-split-unknown-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(
+            dir.join(LINK),
+            "import { initSync } from \"./page.js\";\n\
+             fetch(new URL(\"./chunk_9.wasm\", import.meta.url));\n",
+        )
+        .expect("link");
+        std::fs::write(
+            dir.join("page.js"),
+            "import * as i from \"./__wasm_split.js\"\n",
+        )
+        .expect("js");
+        std::fs::write(dir.join("page_bg.wasm"), b"main").expect("wasm");
+        let split = Split {
+            main: dir.join("page.wasm"),
+            modules: vec![],
+            link: dir.join(LINK),
+            main_module: "./page.js".into(),
+        };
+        let staged = stage(
+            "page",
+            &split,
+            &dir.join("page.js"),
+            &dir.join("page_bg.wasm"),
+            &[],
+            &dir,
+            fake_hash,
+        );
+        assert!(staged.is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn a_reference_is_replaced_only_when_it_is_there_once() {
         assert_eq!(
