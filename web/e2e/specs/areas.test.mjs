@@ -85,6 +85,26 @@ test('areas: with the idle prefetch in play, every area works and each file is f
   assert.equal(new Set(seen).size, seen.length, `no area file twice: ${seen.join(' ')}`);
 });
 
+test('areas: while an area downloads, the page says "Loading…", and the area shows once it is there', async (t) => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page } = await open(t, {
+    hash: '#/workspaces',
+    prepare: async (p) => {
+      await noPrefetch(p);
+      await p.route(/\/split_org-[0-9a-f]+\.wasm$/, async (r) => { await held; await r.continue(); });
+    },
+  });
+  await signIn(page);
+  await page.waitForSelector('#ora-ws-table');
+  await go(page, '#/overview');
+  await page.waitForSelector('#ora-main .ora-loading');
+  assert.equal(await page.locator('#ora-findings-h').count(), 0);
+  release();
+  await page.waitForSelector('#ora-findings-h', { state: 'attached' });
+  assert.equal(await page.locator('#ora-main > .ora-loading').count(), 0, 'the area\'s own "Loading…" is gone');
+});
+
 test('areas: every area file fails once (503); sign-in, then each area, shows its error and "Try again" works', async (t) => {
   const key = await keyHash();
   const failed = new Map(); // path -> times requested
