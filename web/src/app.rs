@@ -1,5 +1,8 @@
-//! The application shell: providers, sign-in gate, navigation and the route switch.
+//! The application shell: providers, sign-in gate, navigation and the route switch, and the
+//! page's areas (`areas.rs`): the shell with the workspaces list (`app`), the organization's
+//! views (`org`), and a workspace's, a key's and a new workspace's (`workspace`).
 
+use crate::areas::{split, Area};
 use crate::components::chart::SeriesColours;
 use crate::components::identity::Identity;
 use crate::pages::activity::{CreditBalance, OrgActivity};
@@ -11,14 +14,14 @@ use crate::pages::signin::SignIn;
 use crate::pages::workspaces::list::WorkspaceList;
 use crate::pages::workspaces::new::NewWorkspace;
 use crate::pages::workspaces::page::WorkspacePage;
-use crate::route::{use_router, Route, Router};
+use crate::route::{use_router, Route, Router, Tab};
 use crate::services::{Loads, ThemeToggle, ToastProvider};
 use crate::session::{load_config, use_session, Handoff, Session, SignedIn, DEFAULT_BASE_URL};
 use leptos::prelude::*;
 
 /// The whole page.
 #[component]
-pub fn App(
+fn App(
     /// The API base URL chosen by an embedding page; `None` reads `config.json`.
     base_url: Option<String>,
     /// A key the first-load sign-in screen already checked; `None` starts at sign-in (or with
@@ -44,6 +47,24 @@ pub fn App(
         </ToastProvider>
     }
 }
+
+split!(
+    app,
+    preload_app,
+    /// Mounts the whole page inside `element`, for good: the `app` area (the shell, navigation
+    /// and the workspaces list), fetched once the sign-in form is up (or at once for a
+    /// remembered key or a portal's `mount`).
+    pub fn open_app(
+        element: web_sys::HtmlElement,
+        base_url: Option<String>,
+        signed_in: Option<SignedIn>,
+    ) -> () {
+        let handle = leptos::mount::mount_to(element, move || {
+            view! { <App base_url=base_url.clone() signed_in=signed_in.clone() /> }
+        });
+        handle.forget();
+    }
+);
 
 /// The sign-in screen on its own: what the first-load module shows. A checked key goes to
 /// `handoff`, which opens the signed-in page.
@@ -92,6 +113,7 @@ fn Shell() -> impl IntoView {
     let session = use_session();
     // A memo, so that changing a list's query parameters does not re-mount the view.
     let route = Memo::new(move |_| router.route());
+    prefetch_when_settled(50);
     let nav_current = move |section: &'static str| {
         let active = match route.get() {
             Route::Workspaces | Route::NewWorkspace | Route::Workspace(..) | Route::Key(..) => {
@@ -143,15 +165,19 @@ fn Shell() -> impl IntoView {
                 </div>
             </header>
             <main class="ora-main" id="ora-main" tabindex="-1">
+                // The workspaces list is the `app` area's, like this shell; the other views are
+                // fetched by area when first opened (areas.rs).
                 {move || match route.get() {
-                    Route::Overview => view! { <Overview /> }.into_any(),
-                    Route::AllKeys => view! { <AllKeys /> }.into_any(),
+                    Route::Overview => view! { <Area load=overview_area /> }.into_any(),
+                    Route::AllKeys => view! { <Area load=all_keys_area /> }.into_any(),
                     Route::Workspaces => view! { <WorkspaceList /> }.into_any(),
-                    Route::NewWorkspace => view! { <NewWorkspace /> }.into_any(),
-                    Route::Workspace(id, tab) => view! { <WorkspacePage id=id tab=tab /> }.into_any(),
-                    Route::Key(hash) => view! { <KeyPage hash=hash /> }.into_any(),
-                    Route::OrgMembers => view! { <OrgMembers /> }.into_any(),
-                    Route::Activity => view! { <OrgActivity /> }.into_any(),
+                    Route::NewWorkspace => view! { <Area load=new_workspace_area /> }.into_any(),
+                    Route::Workspace(id, tab) => {
+                        view! { <Area load=move || workspace_area(id.clone(), tab) /> }.into_any()
+                    }
+                    Route::Key(hash) => view! { <Area load=move || key_area(hash.clone()) /> }.into_any(),
+                    Route::OrgMembers => view! { <Area load=org_members_area /> }.into_any(),
+                    Route::Activity => view! { <Area load=activity_area /> }.into_any(),
                     Route::NotFound => {
                         view! {
                             <h1>"Not found"</h1>
@@ -165,4 +191,105 @@ fn Shell() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+// The areas' entry points. Three areas only, grouped by what a user opens together: each set of
+// areas that share a function is one more file to fetch (areas.rs), so a finer split costs
+// requests and bytes more than it saves. A new view goes into the area whose views it shares
+// most with: one more `split!` line here, naming that area.
+
+split!(
+    org,
+    preload_org,
+    /// The Overview and its findings.
+    fn overview_area() -> AnyView {
+        view! { <Overview /> }.into_any()
+    }
+);
+
+split!(
+    org,
+    preload_all_keys,
+    /// All keys, over the same organization read as the Overview.
+    fn all_keys_area() -> AnyView {
+        view! { <AllKeys /> }.into_any()
+    }
+);
+
+split!(
+    org,
+    preload_activity,
+    /// The organization's activity.
+    fn activity_area() -> AnyView {
+        view! { <OrgActivity /> }.into_any()
+    }
+);
+
+split!(
+    org,
+    preload_org_members,
+    /// The organization's members.
+    fn org_members_area() -> AnyView {
+        view! { <OrgMembers /> }.into_any()
+    }
+);
+
+split!(
+    workspace,
+    preload_workspace,
+    /// A workspace's header and tabs.
+    fn workspace_area(id: String, tab: Tab) -> AnyView {
+        view! { <WorkspacePage id=id tab=tab /> }.into_any()
+    }
+);
+
+split!(
+    workspace,
+    preload_key,
+    /// A key's page.
+    fn key_area(hash: String) -> AnyView {
+        view! { <KeyPage hash=hash /> }.into_any()
+    }
+);
+
+split!(
+    workspace,
+    preload_new_workspace,
+    /// The new-workspace form.
+    fn new_workspace_area() -> AnyView {
+        view! { <NewWorkspace /> }.into_any()
+    }
+);
+
+/// Calls [`prefetch_likely_areas`] once the view on screen has loaded (no "Loading…" left in
+/// it), checking every 200 ms at most `tries` times: the prefetch must not share the wire with
+/// the reads of the first view (the workspaces table).
+fn prefetch_when_settled(tries: u32) {
+    set_timeout(
+        move || {
+            let busy = document()
+                .query_selector("#ora-main:empty, #ora-main .ora-loading")
+                .ok()
+                .flatten()
+                .is_some();
+            if busy && tries > 0 {
+                prefetch_when_settled(tries - 1);
+            } else {
+                prefetch_likely_areas();
+            }
+        },
+        std::time::Duration::from_millis(200),
+    );
+}
+
+/// Fetches, at idle time once the view on screen has loaded, the areas a user most often opens
+/// next (the organization's views, then a workspace's), so that opening them does not wait on
+/// the network. A failure is left for the area to show when it is opened, which tries again.
+fn prefetch_likely_areas() {
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            let _ = preload_org().await;
+            let _ = preload_workspace().await;
+        });
+    });
 }

@@ -4,17 +4,19 @@
 //! It is a library so that a portal can embed it: `mount(element, options)` (Rust, or the
 //! `mount` export of the wasm-bindgen module from JavaScript).
 //!
-//! The build (`cargo xtask page`; Trunk in development) makes two binaries from it, so that a first visit downloads only what the first
-//! screen needs:
-//! - `openrouter-admin-signin` (`src/signin_main.rs`): the sign-in screen alone, loaded first;
-//! - `openrouter-admin-web` (`src/main.rs`): the whole page, loaded once a key is accepted
-//!   (or at once when this tab remembers one), and the module a portal embeds.
+//! The build makes one wasm module of it (`src/main.rs`). What a first visit loads first is the
+//! sign-in screen and the runtime every view needs; the signed-in page is split off by area
+//! ([`areas`], `cargo xtask page`): its shell with the workspaces list is fetched in the
+//! background once the sign-in form is up, and each other area when first opened. `trunk serve`
+//! builds the same code as one unsplit module, for development.
 //!
-//! `web/assets/boot.js` loads them in that order and hands the checked key from one to the other.
+//! `web/assets/loader.js` loads the module and mounts the sign-in screen (or, for a key this tab
+//! remembered, the page).
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod app;
+mod areas;
 mod collate;
 mod components;
 mod decimal;
@@ -41,36 +43,109 @@ pub struct MountOptions {
     pub base_url: Option<String>,
 }
 
-/// Mounts the admin page inside `element`; it stays mounted for the life of the page.
+/// Mounts the admin page inside `element`; it stays mounted for the life of the page. The
+/// `app` area is fetched first (an error with "Try again" shows if it cannot be).
 pub fn mount(element: web_sys::HtmlElement, options: MountOptions) {
     console_error_panic_hook::set_once();
-    let handle = leptos::mount::mount_to(element, move || {
-        view! { <app::App base_url=options.base_url.clone() signed_in=None /> }
-    });
-    handle.forget();
+    open_page(element, options.base_url, None);
 }
 
-/// Mounts the admin page inside `element`, already signed in with a key the first-load sign-in
-/// screen checked ([`mount_sign_in`]).
+/// Mounts the admin page inside `element`, already signed in with a key the sign-in screen
+/// checked ([`mount_sign_in`]).
 pub fn mount_signed_in(element: web_sys::HtmlElement, signed_in: SignedIn) {
     console_error_panic_hook::set_once();
-    let handle = leptos::mount::mount_to(element, move || {
-        view! { <app::App base_url=None signed_in=Some(signed_in.clone()) /> }
+    open_page(element, None, Some(signed_in));
+}
+
+/// Starts fetching the signed-in page's `app` area without opening it: what the loader does at
+/// idle time once the sign-in form is up, so that signing in does not wait on the network.
+pub fn prefetch_page() {
+    wasm_bindgen_futures::spawn_local(async {
+        // A failure shows when the page is opened, which tries again.
+        let _ = app::preload_app().await;
     });
-    handle.forget();
+}
+
+/// Fetches the `app` area if needed, then mounts the page; when it cannot be downloaded, an
+/// error with "Try again" takes its place.
+fn open_page(element: web_sys::HtmlElement, base_url: Option<String>, signed_in: Option<SignedIn>) {
+    // wasm-bindgen's executor: Leptos's is set up only by a first mount.
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = app::open_app(element.clone(), base_url.clone(), signed_in.clone()).await;
+        if opened.is_err() {
+            show_unavailable(element, base_url, signed_in);
+        }
+    });
 }
 
 thread_local! {
     /// The sign-in screen's mount, kept so that [`unmount_sign_in`] can take it down.
     static SIGN_IN: std::cell::RefCell<Option<Box<dyn std::any::Any>>> =
         const { std::cell::RefCell::new(None) };
+    /// The "did not open" screen's mount, taken down when "Try again" opens the page.
+    static UNAVAILABLE: std::cell::RefCell<Option<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Says in `element` that the page's `app` area could not be downloaded, with "Try again".
+fn show_unavailable(
+    element: web_sys::HtmlElement,
+    base_url: Option<String>,
+    signed_in: Option<SignedIn>,
+) {
+    let target = element.clone();
+    let retry = move |_| {
+        let (target, base_url, signed_in) = (target.clone(), base_url.clone(), signed_in.clone());
+        // A timeout: the unmount disposes of this button's own handler.
+        set_timeout(
+            move || {
+                let handle = UNAVAILABLE.with(|u| u.borrow_mut().take());
+                drop(handle);
+                open_page(target, base_url, signed_in);
+            },
+            std::time::Duration::ZERO,
+        );
+    };
+    let handle = leptos::mount::mount_to(element, move || {
+        view! {
+            <div class="ora-alert ora-alert-error ora-area-failed" role="alert">
+                <strong>"The admin page did not open. "</strong>
+                "Its files could not be downloaded. Check the connection and try again; if the \
+                 admin page was updated since this tab was opened, reload the tab. "
+                <button class="ora-btn ora-btn-small ora-load-again" on:click=retry.clone()>
+                    "Try again"
+                </button>
+            </div>
+        }
+    });
+    UNAVAILABLE.with(|u| *u.borrow_mut() = Some(Box::new(handle)));
 }
 
 /// Mounts the sign-in screen alone inside `element`, with the page's mount `options`: the
-/// first-load module, which carries no page but this one. A key that `GET /key` accepts goes to `handoff`, which loads and
-/// opens the signed-in page ([`mount_signed_in`] in the other module).
-pub fn mount_sign_in(element: web_sys::HtmlElement, options: MountOptions, handoff: Handoff) {
+/// first screen of a visit, which needs nothing of the signed-in page. A key that `GET /key`
+/// accepts opens the page in its place (fetching its `app` area first if the idle-time
+/// [`prefetch_page`] has not); a failure to fetch it shows beside the form, which keeps the key.
+pub fn mount_sign_in(element: web_sys::HtmlElement, options: MountOptions) {
     console_error_panic_hook::set_once();
+    let target = element.clone();
+    let handoff: Handoff = std::rc::Rc::new(move |signed_in: SignedIn| {
+        let target = target.clone();
+        Box::pin(async move {
+            app::preload_app().await.map_err(|_| {
+                "its files could not be downloaded. Check the connection and try again.".to_string()
+            })?;
+            // A timeout, not now: this code runs inside the form's action, whose reactive
+            // state the unmount disposes of. The area is there now: the page opens at once.
+            set_timeout(
+                move || {
+                    unmount_sign_in();
+                    open_page(target, None, Some(signed_in));
+                },
+                std::time::Duration::ZERO,
+            );
+            Ok(())
+        })
+    });
     let handle = leptos::mount::mount_to(element, move || {
         view! { <app::SignInScreen base_url=options.base_url.clone() handoff=handoff.clone() /> }
     });

@@ -12,8 +12,9 @@ const CONNECTIONS: &str = "64";
 const DURATION: &str = "10s";
 
 /// Prints sandbox throughput and latency on two seeds, the bundle sizes, then the admin page as
-/// Chromium loads it: the bytes until the sign-in form and until the workspaces table, and the
-/// time to each at 4x CPU and on a 10 Mbit/s, 40 ms link (the same measurement as `page`).
+/// Chromium loads it: the bytes until the sign-in form and until the workspaces table, the time
+/// to each at 4x CPU, on a 10 Mbit/s, 40 ms link and a 1.6 Mbit/s, 150 ms one, and each area's
+/// first opening (the same measurement as `page`).
 pub fn run() -> Result<()> {
     println!("wrk: {CONNECTIONS} connections, 2 threads, {DURATION} per line, on loopback");
     crate::setup::run()?;

@@ -23,6 +23,7 @@ mod setup;
 mod short_names;
 mod test;
 mod util;
+mod wasm_split;
 mod web;
 
 use std::process::ExitCode;

@@ -6,26 +6,28 @@
 //! what to build and copy, Trunk.toml's `pattern_script` and `pattern_preload` say what goes in
 //! their place, so `trunk serve` (development) and this build write the same page. The steps:
 //!
-//! 1. `cargo_build`: both bins in one `cargo build --release`, in `target/web` with
-//!    `--cfg erase_components` (as `trunk build` was run: web.rs says why);
-//! 2. (the split goes here: it rewrites the cargo module into a main module and chunks);
-//! 3. `bindgen`: `wasm-bindgen --target=web --no-typescript`, each module apart;
-//! 4. `optimize`: `wasm-opt -O<level>` as the link's `data-wasm-opt` says (Trunk's arguments);
-//! 5. `stage_modules`, `stage_css`, `stage_copies`: into a fresh staging folder, under the names
-//!    Trunk gives them;
+//! 1. `cargo_build`: the page's bin in `cargo build --release`, in `target/web` with
+//!    `--cfg erase_components` (as `trunk build` was run: web.rs says why), and `ORA_SPLIT=1`,
+//!    which makes web/build.rs turn the areas into split points and link with `--emit-relocs`;
+//! 2. `wasm_split::split`: cargo's module becomes a main module (the sign-in screen and the
+//!    runtime), a module per area and shared chunks, and their loader (`wasm_split.rs`);
+//! 3. `bindgen`: `wasm-bindgen --target=web --no-typescript --keep-lld-exports`, main module only;
+//! 4. `wasm_split::optimize_all`: `wasm-opt -O<level>` as the link's `data-wasm-opt` says, on
+//!    each module apart, two at a time;
+//! 5. `wasm_split::stage`, `replacement`: into a fresh staging folder, every module and the
+//!    loader under a name hashed from its content, the css and copies as Trunk names them;
 //! 6. `write_index`: `index.html` with each `data-trunk` link replaced as Trunk replaces it;
 //! 7. `publish`: the staging folder becomes `dist/`.
 //!
-//! What differs from `trunk build --release` 0.21.14 (compared on one commit: the same ten files,
-//! each byte for byte, and index.html the same but for two names): the hashes in the file names. Trunk names the whole page's module by a seahash of cargo's wasm and the css by
-//! one of its text; here both are the first 64 bits of a SHA-256 of what is served (the module's
-//! js and optimized wasm together; the css), so a name changes whenever the bytes do, whatever
-//! changed them (a wasm-bindgen or wasm-opt upgrade included). The file list, every file's bytes
-//! and index.html are otherwise the same. The sign-in module keeps fixed names, as Trunk's
-//! "worker" type gave it: loader.js asks for them with the whole page's name as a query.
+//! What differs from `trunk build --release` 0.21.14, which `trunk serve` still runs: the split
+//! (Trunk makes one unsplit module of the same code), and the hashes in the file names. Trunk
+//! names the module by a seahash of cargo's wasm and the css by one of its text; here every name
+//! carries the first 64 bits of a SHA-256 of what is served, so a name changes whenever the bytes
+//! do, whatever changed them (a wasm-bindgen or wasm-opt upgrade included).
 
 use crate::pins::{wasm_bindgen_version, wasm_opt_version};
 use crate::util::{cmd, exec, has_version, root};
+use crate::wasm_split;
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
@@ -51,11 +53,9 @@ impl TrunkLink {
     }
 }
 
-/// A wasm module of the page, from a `rel="rust"` link.
+/// The page's wasm module, from index.html's `rel="rust"` link.
 struct Module {
     bin: String,
-    /// Trunk's "worker" type: not loaded by index.html, and named by its bin alone.
-    worker: bool,
     /// The `-O` level of `data-wasm-opt` (`z`).
     opt_level: String,
     bindgen_target: String,
@@ -67,10 +67,12 @@ struct Built {
     wasm: PathBuf,
 }
 
-/// What index.html's loader tag and preloads are told: the whole page's file names.
+/// What index.html's loader tag and preloads are told: the main module's file names, and the
+/// split's loader (which the main module's glue imports: preloaded beside it).
 struct Names {
     js: String,
     wasm: String,
+    link: String,
 }
 
 /// Builds the page into `dist/` and returns that folder.
@@ -78,27 +80,45 @@ pub fn build() -> Result<PathBuf> {
     let started = Instant::now();
     let html = std::fs::read_to_string(root().join("index.html")).context("reading index.html")?;
     let links = trunk_links(&html)?;
-    let modules = modules(&links)?;
+    let module = module(&links)?;
     check_tools()?;
-    let wasm = cargo_build(&modules)?;
-    // Issue 24's split goes here: cargo's modules (built with --emit-relocs) in, the main
-    // modules and their chunks out, each then through wasm-bindgen and wasm-opt.
-    let built = std::thread::scope(|scope| {
-        // The two modules' wasm-bindgen and wasm-opt side by side, as Trunk ran them: on two
-        // cores the sign-in module is done while the whole page is still optimized.
-        let jobs: Vec<_> = modules
-            .iter()
-            .zip(&wasm)
-            .map(|(module, wasm)| scope.spawn(move || optimize(module, &bindgen(module, wasm)?)))
-            .collect();
-        jobs.into_iter()
-            .map(|job| job.join().expect("a build thread panicked"))
-            .collect::<Result<Vec<_>>>()
-    })?;
-    let stage = root().join("target/web/stage");
+    let wasm = cargo_build(&module)?;
+    let target = root().join("target/web");
+    let split = wasm_split::split(&wasm, &target.join("page-split"), &module.bin)?;
+    let built = bindgen(&module, &split.main)?;
+    let optimized = target.join("page-opt");
+    let _ = std::fs::remove_dir_all(&optimized);
+    std::fs::create_dir_all(&optimized)?;
+    let main_wasm = optimized.join(format!("{}_bg.wasm", module.bin));
+    let mut jobs = vec![(built.wasm.clone(), main_wasm.clone())];
+    for file in &split.modules {
+        jobs.push((file.clone(), optimized.join(file_name(file)?)));
+    }
+    let started_opt = Instant::now();
+    wasm_split::optimize_all(&module.opt_level, &jobs)?;
+    println!(
+        "page build: wasm-opt of {} modules in {:.0} s",
+        jobs.len(),
+        started_opt.elapsed().as_secs_f64()
+    );
+    let stage = target.join("stage");
     let _ = std::fs::remove_dir_all(&stage);
     std::fs::create_dir_all(&stage)?;
-    let names = stage_modules(&modules, &built, &stage)?;
+    let modules: Vec<PathBuf> = jobs[1..].iter().map(|(_, out)| out.clone()).collect();
+    let staged = wasm_split::stage(
+        &module.bin,
+        &split,
+        &built.js,
+        &main_wasm,
+        &modules,
+        &stage,
+        name_hash,
+    )?;
+    let names = Names {
+        js: staged.js,
+        wasm: staged.wasm,
+        link: staged.link,
+    };
     let mut index = html.clone();
     // From the last link to the first, so that the spans of those before stay where they are.
     for link in links.iter().rev() {
@@ -161,9 +181,9 @@ fn attributes(inner: &str) -> Result<Vec<(String, String)>> {
     Ok(attrs)
 }
 
-/// The `rel="rust"` links as modules; index.html's other kinds are checked here too, so that a
-/// link this build does not know fails it rather than vanishing from the page.
-fn modules(links: &[TrunkLink]) -> Result<Vec<Module>> {
+/// The `rel="rust"` link as the page's module; index.html's other kinds are checked here too, so
+/// that a link this build does not know fails it rather than vanishing from the page.
+fn module(links: &[TrunkLink]) -> Result<Module> {
     let mut modules = Vec::new();
     for link in links {
         match link.need("rel")? {
@@ -172,9 +192,11 @@ fn modules(links: &[TrunkLink]) -> Result<Vec<Module>> {
                 if link.need("href")? != "web/Cargo.toml" {
                     bail!("index.html: a rust link names another crate than web/");
                 }
+                if link.attr("data-type").is_some() {
+                    bail!("index.html: the page is one module (split by area), not a worker");
+                }
                 modules.push(Module {
                     bin: link.need("data-bin")?.to_string(),
-                    worker: link.attr("data-type") == Some("worker"),
                     opt_level: link.need("data-wasm-opt")?.to_string(),
                     bindgen_target: link
                         .attr("data-bindgen-target")
@@ -187,10 +209,10 @@ fn modules(links: &[TrunkLink]) -> Result<Vec<Module>> {
             ),
         }
     }
-    if modules.iter().filter(|m| !m.worker).count() != 1 {
-        bail!("index.html: one rust link must be the page's main module (no data-type)");
+    match (modules.pop(), modules.is_empty()) {
+        (Some(module), true) => Ok(module),
+        _ => bail!("index.html: one rust link, the page's module"),
     }
-    Ok(modules)
 }
 
 /// wasm-bindgen and wasm-opt must be the pinned ones: another version's glue does not match the
@@ -207,29 +229,23 @@ fn check_tools() -> Result<()> {
     Ok(())
 }
 
-/// Step 1: one `cargo build` of every module's bin; their wasm files, in the modules' order.
-fn cargo_build(modules: &[Module]) -> Result<Vec<PathBuf>> {
+/// Step 1: `cargo build` of the page's bin, split-ready; its wasm file.
+fn cargo_build(module: &Module) -> Result<PathBuf> {
     let target = root().join("target/web");
-    let mut cargo = cmd("cargo");
-    cargo
-        .args(["build", "--release", "--target=wasm32-unknown-unknown"])
-        .args(["--manifest-path", "web/Cargo.toml"])
-        .env("CARGO_TARGET_DIR", &target)
-        // As `trunk build` was run: this replaces .cargo/config.toml's wasm32 rustflags, as it
-        // did then (the npm package's inline threshold is not the page's).
-        .env("RUSTFLAGS", "--cfg erase_components");
-    for module in modules {
-        cargo.args(["--bin", &module.bin]);
-    }
-    exec(&mut cargo)?;
-    Ok(modules
-        .iter()
-        .map(|m| {
-            target
-                .join("wasm32-unknown-unknown/release")
-                .join(format!("{}.wasm", m.bin))
-        })
-        .collect())
+    exec(
+        cmd("cargo")
+            .args(["build", "--release", "--target=wasm32-unknown-unknown"])
+            .args(["--manifest-path", "web/Cargo.toml", "--bin", &module.bin])
+            .env("CARGO_TARGET_DIR", &target)
+            // As `trunk build` was run: this replaces .cargo/config.toml's wasm32 rustflags, as it
+            // did then (the npm package's inline threshold is not the page's).
+            .env("RUSTFLAGS", "--cfg erase_components")
+            // web/build.rs: split points and --emit-relocs, for this crate only.
+            .env("ORA_SPLIT", "1"),
+    )?;
+    Ok(target
+        .join("wasm32-unknown-unknown/release")
+        .join(format!("{}.wasm", module.bin)))
 }
 
 /// Step 3: wasm-bindgen's glue and wasm, in a folder of the module's own.
@@ -242,7 +258,8 @@ fn bindgen(module: &Module, wasm: &Path) -> Result<Built> {
             .arg(format!("--out-dir={}", out.display()))
             .arg(format!("--out-name={}", module.bin))
             .arg(wasm)
-            .arg("--no-typescript"),
+            .arg("--no-typescript")
+            .arg(wasm_split::BINDGEN_FLAG),
     )?;
     // Inline JS snippets would be files of their own to serve; the page has none, and this build
     // does not copy them, so one appearing must fail here rather than at load time.
@@ -258,22 +275,6 @@ fn bindgen(module: &Module, wasm: &Path) -> Result<Built> {
     })
 }
 
-/// Step 4: wasm-opt at the link's level, with Trunk's arguments (no others: Trunk added
-/// `--enable-reference-types` only for `data-reference-types`, which the page does not set).
-fn optimize(module: &Module, built: &Built) -> Result<Built> {
-    let out = built.wasm.with_extension("opt.wasm");
-    exec(
-        cmd("wasm-opt")
-            .arg(format!("--output={}", out.display()))
-            .arg(format!("-O{}", module.opt_level))
-            .arg(&built.wasm),
-    )?;
-    Ok(Built {
-        js: built.js.clone(),
-        wasm: out,
-    })
-}
-
 /// The first 64 bits of SHA-256 over `parts`, in hex: the hash in a file's name.
 fn name_hash(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
@@ -286,35 +287,10 @@ fn name_hash(parts: &[&[u8]]) -> String {
         .collect()
 }
 
-/// Step 5: the modules into the staging folder. The main module's two files share one name,
-/// `<bin>-<hash>`, hashed over both; a worker keeps `<bin>` (Trunk's names).
-fn stage_modules(modules: &[Module], built: &[Built], stage: &Path) -> Result<Names> {
-    let mut names = None;
-    for (module, built) in modules.iter().zip(built) {
-        let js = std::fs::read(&built.js)?;
-        let wasm = std::fs::read(&built.wasm)?;
-        let base = if module.worker {
-            module.bin.clone()
-        } else {
-            format!("{}-{}", module.bin, name_hash(&[&js, &wasm]))
-        };
-        let (js_name, wasm_name) = (format!("{base}.js"), format!("{base}_bg.wasm"));
-        std::fs::write(stage.join(&js_name), &js)?;
-        std::fs::write(stage.join(&wasm_name), &wasm)?;
-        if !module.worker {
-            names = Some(Names {
-                js: js_name,
-                wasm: wasm_name,
-            });
-        }
-    }
-    names.context("no main module")
-}
-
 /// Steps 5 and 6 for one link: stages the file it names and says what takes its place in
 /// index.html. As Trunk does: a css link becomes a stylesheet link with a hashed name and a
-/// sha384 integrity; a copied file goes under its own name and its link goes; the main module's
-/// link becomes `pattern_script`; the worker's goes.
+/// sha384 integrity; a copied file goes under its own name and its link goes; the module's link
+/// becomes `pattern_script`.
 fn replacement(link: &TrunkLink, names: &Names, stage: &Path) -> Result<String> {
     match link.need("rel")? {
         "css" => {
@@ -335,7 +311,6 @@ fn replacement(link: &TrunkLink, names: &Names, stage: &Path) -> Result<String> 
                 .with_context(|| format!("copying {}", source.display()))?;
             Ok(String::new())
         }
-        "rust" if link.attr("data-type") == Some("worker") => Ok(String::new()),
         _ => fill(&trunk_pattern("pattern_script")?, names),
     }
 }
@@ -348,9 +323,11 @@ fn file_name(path: &Path) -> Result<String> {
         .into_owned())
 }
 
-/// Step 6: index.html with `pattern_preload` as the last thing in its head, where Trunk puts it.
+/// Step 6: index.html with `pattern_preload` as the last thing in its head, where Trunk puts it,
+/// and a preload of the split's loader, which the main module's glue imports.
 fn write_index(index: &str, names: &Names, stage: &Path) -> Result<()> {
-    let preload = fill(&trunk_pattern("pattern_preload")?, names)?;
+    let preload = fill(&trunk_pattern("pattern_preload")?, names)?
+        + &format!("<link rel=\"modulepreload\" href=\"./{}\">", names.link);
     let head_end = index.find("</head>").context("index.html has no </head>")?;
     let mut html = index.to_string();
     html.insert_str(head_end, &preload);
@@ -445,16 +422,9 @@ mod tests {
     fn every_link_of_index_html_is_one_this_build_knows() {
         let html = std::fs::read_to_string(root().join("index.html")).expect("index.html");
         let links = trunk_links(&html).expect("links");
-        let modules = modules(&links).expect("modules");
-        let bins: Vec<_> = modules.iter().map(|m| (m.bin.as_str(), m.worker)).collect();
-        assert_eq!(
-            bins,
-            [
-                ("openrouter-admin-web", false),
-                ("openrouter-admin-signin", true)
-            ]
-        );
-        assert!(modules.iter().all(|m| m.opt_level == "z"));
+        let module = module(&links).expect("module");
+        assert_eq!(module.bin, "openrouter-admin-web");
+        assert_eq!(module.opt_level, "z");
     }
 
     #[test]
@@ -462,6 +432,7 @@ mod tests {
         let names = Names {
             js: "a-1.js".into(),
             wasm: "a-1_bg.wasm".into(),
+            link: "__wasm_split-1.js".into(),
         };
         let script =
             fill(&trunk_pattern("pattern_script").expect("script"), &names).expect("filled");
@@ -471,6 +442,6 @@ mod tests {
         );
         let preload =
             fill(&trunk_pattern("pattern_preload").expect("preload"), &names).expect("filled");
-        assert!(preload.contains("href=\"./openrouter-admin-signin.js?for=a-1.js\""));
+        assert!(preload.contains("href=\"./a-1_bg.wasm\""));
     }
 }

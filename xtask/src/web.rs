@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 const BUDGET: usize = 150 * 1024;
 /// What we aim for.
 const GOAL: usize = 120 * 1024;
+/// The budget from the first request until the workspaces table is shown after sign-in, sign-in
+/// included (what Chromium downloads: code, answers, headers), measured by `check_budget`.
+const TABLE_BUDGET: usize = 300 * 1024;
 
 /// The release build into `dist/` (`page_build.rs`); fails if the first load is over the budget
 /// (`cargo xtask page`).
@@ -84,8 +87,10 @@ pub fn build_for_demo() -> Result<PathBuf> {
 /// Measures the build in `dist` as a browser meets it and fails when its first load is over the
 /// budget (`web/e2e/measure.mjs`): headless Chromium loads it from a host that serves gzip -9,
 /// and the transfer bytes of every request started before the sign-in form can be submitted are
-/// the first load. It also prints the bytes until the workspaces table is shown after sign-in,
-/// and the time to form and to table unthrottled, at 4x CPU and on a 10 Mbit/s, 40 ms link.
+/// the first load. The bytes until the workspaces table is shown after sign-in have their own
+/// budget ([`TABLE_BUDGET`]). It prints both, the time to form and to table unthrottled, at 4x
+/// CPU, on a 10 Mbit/s, 40 ms link and a 1.6 Mbit/s, 150 ms one, and each area's first opening
+/// (its requests and bytes; more than 6 code files fails it).
 pub fn check_budget(dist: &Path) -> Result<()> {
     sandbox::build()?;
     // The API behind the page, for signing in; the page itself is served by measure.mjs.
@@ -104,14 +109,17 @@ pub fn check_budget(dist: &Path) -> Result<()> {
             .env("ORA_API", &api.origin)
             .env("ORA_KEY", &api.key)
             .env("ORA_BUDGET", BUDGET.to_string())
+            .env("ORA_TABLE_BUDGET", TABLE_BUDGET.to_string())
             .env("CHROMIUM", "/usr/bin/chromium"),
     )
     .context("the admin page's first load, measured in Chromium")
 }
 
-/// The file-name prefix of the whole page's module (Trunk's main module, content-hashed). A
-/// first visit loads it only after the sign-in screen is up (web/assets/boot.js).
-const WHOLE_PAGE_PREFIX: &str = "openrouter-admin-web-";
+/// Whether a file of the build is one of the areas' (an area's module or a shared chunk, named
+/// by the split, `wasm_split.rs`): a first visit loads none before the sign-in form is up.
+fn is_area_file(name: &str) -> bool {
+    name.starts_with("split_") || name.starts_with("chunk_")
+}
 
 /// Gzip sizes of one group of files.
 #[derive(Default)]
@@ -129,12 +137,14 @@ impl Part {
     }
 }
 
-/// What a first visit downloads before the sign-in form works (html, boot.js, css and the
-/// sign-in module), and what it fetches after that (the whole page's module).
+/// What a first visit downloads before the sign-in form works (html, boot.js, loader.js, css,
+/// the main module and the split's loader), and what it fetches after that, by area (the areas'
+/// files, each with its gzip size).
 #[derive(Default)]
 struct Sizes {
     first_load: Part,
-    whole_page: Part,
+    areas: Part,
+    area_files: Vec<(String, usize)>,
 }
 
 fn sizes(dist: &Path) -> Result<Sizes> {
@@ -145,8 +155,8 @@ fn sizes(dist: &Path) -> Result<Sizes> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let part = if name.starts_with(WHOLE_PAGE_PREFIX) {
-            &mut s.whole_page
+        let part = if is_area_file(&name) {
+            &mut s.areas
         } else {
             &mut s.first_load
         };
@@ -159,14 +169,19 @@ fn sizes(dist: &Path) -> Result<Sizes> {
             _ => continue,
         };
         let bytes = std::fs::read(&path)?;
-        *bucket += gzip_len(&bytes)?;
+        let gzip = gzip_len(&bytes)?;
+        *bucket += gzip;
+        if is_area_file(&name) {
+            s.area_files.push((name.clone(), gzip));
+        }
         if name.ends_with(".wasm") {
             part.raw_wasm += bytes.len();
         }
     }
-    if s.whole_page.wasm == 0 {
-        bail!("no {WHOLE_PAGE_PREFIX}*.wasm in {}", dist.display());
+    if s.areas.wasm == 0 {
+        bail!("no area files (split_*, chunk_*) in {}", dist.display());
     }
+    s.area_files.sort();
     Ok(s)
 }
 
@@ -201,7 +216,7 @@ fn serve_dir(dist: &Path) -> Result<PathBuf> {
 }
 
 /// Prints the gzip sizes of the release build in `dist/`: the first load (html, js, wasm, css
-/// up to a working sign-in form), then the whole page's module fetched after it.
+/// up to a working sign-in form), then the areas' files fetched after it.
 pub fn size_report() -> Result<()> {
     let dist = root().join("dist");
     if !dist.join("index.html").exists() {
@@ -224,14 +239,17 @@ pub fn size_report() -> Result<()> {
         kb(GOAL),
         kb(BUDGET)
     );
-    let whole = &s.whole_page;
+    let areas = &s.areas;
     println!(
-        "whole page, fetched once the form is up: js {}, wasm {} ({} raw), total {}",
-        kb(whole.js),
-        kb(whole.wasm),
-        kb(whole.raw_wasm),
-        kb(whole.total())
+        "the signed-in page by area, fetched once the form is up or an area first opened: \
+         wasm {} ({} raw) in {} files",
+        kb(areas.wasm),
+        kb(areas.raw_wasm),
+        s.area_files.len()
     );
+    for (name, gzip) in &s.area_files {
+        println!("  {:>9}  {name}", kb(*gzip));
+    }
     Ok(())
 }
 

@@ -19,18 +19,19 @@ import { watch, checkStorage, verdict } from './safety.mjs';
 
 const SHOTS = process.env.ORA_SCREENSHOTS ?? 'screenshots';
 
-// The whole page's module (the build's main wasm, content-hashed). The first visit loads the
-// sign-in screen's own small module and this one after it (web/assets/boot.js).
-export const WHOLE_PAGE_WASM = /openrouter-admin-web-[0-9a-f]+_bg\.wasm/;
+// The `app` area's module (the shell, navigation and the workspaces list, content-hashed; the
+// split build names it, xtask/src/wasm_split.rs). The first visit loads the sign-in screen and the
+// runtime, and this area after it (web/assets/loader.js).
+export const APP_AREA_WASM = /\/split_app-[0-9a-f]+\.wasm/;
 
-// Holds the whole page's wasm back until `release()`, to show what works before it arrives;
+// Holds the `app` area's wasm back until `release()`, to show what works before it arrives;
 // pass `prepare` to `open`. `fetched()` counts the downloads let through.
-export function holdWholePage() {
+export function holdAppArea() {
   let release;
   const held = new Promise((r) => { release = r; });
   let fetched = 0;
   return {
-    prepare: (page) => page.route(WHOLE_PAGE_WASM, async (route) => {
+    prepare: (page) => page.route(APP_AREA_WASM, async (route) => {
       await held;
       fetched += 1;
       await route.continue();

@@ -6,13 +6,37 @@
 // the browser and this process. The network log is the page's Resource Timing: one entry per
 // response, with its start time and its transfer size (encoded body plus headers).
 
-// The path of the whole page's module (the build's main module, content-hashed), JS or wasm. A first
-// visit fetches it only once the sign-in form is up (web/assets/loader.js). Only paths: the
-// sign-in module's URLs name the whole page's JS in their query.
-export const WHOLE_PAGE = /\/openrouter-admin-web-[0-9a-f]+(_bg\.wasm|\.js)$/;
+// The path of an area's file (an area's module or a chunk areas share, content-hashed; the split
+// build names them, xtask/src/wasm_split.rs). A first visit fetches none before the sign-in form
+// is up (web/assets/loader.js).
+export const AREA_FILE = /\/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/;
 
-// Whether the absolute `url` is one of the whole page's files.
-export const isWholePage = (url) => WHOLE_PAGE.test(new URL(url).pathname);
+// The `app` area's own module: the shell, navigation and the workspaces list (web/src/app.rs).
+export const APP_AREA = /\/split_app-[0-9a-f]+\.wasm$/;
+
+// Whether the absolute `url` is one of the areas' files.
+export const isAreaFile = (url) => AREA_FILE.test(new URL(url).pathname);
+
+// The areas as a user opens them, each with its route, what shows once it is open, and its own
+// module (web/src/app.rs groups the views into three areas). `KEY` stands for a key's hash.
+export const AREAS = [
+  { name: 'Overview', hash: '#/overview', ready: '#ora-findings-h', area: 'org' },
+  { name: 'All keys', hash: '#/keys', ready: '#ora-allkeys-table', area: 'org' },
+  { name: 'Activity', hash: '#/activity', ready: '#ora-activity-table', area: 'org' },
+  { name: 'Organization members', hash: '#/members', ready: '#ora-org-table', area: 'org' },
+  { name: 'A workspace (settings)', hash: '#/workspaces/production', ready: '#ora-ws-name', area: 'workspace' },
+  { name: 'A workspace\'s keys', hash: '#/workspaces/production/keys', ready: '#ora-key-table', area: 'workspace' },
+  { name: 'A workspace\'s budgets', hash: '#/workspaces/production/budgets', ready: '#ora-budget-daily', area: 'workspace' },
+  { name: 'A workspace\'s usage', hash: '#/workspaces/production/usage', ready: 'svg.ora-chart', area: 'workspace' },
+  { name: 'A key\'s page', hash: '#/keys/KEY', ready: '#ora-edit-name', area: 'workspace' },
+  { name: 'New workspace', hash: '#/workspaces/new', ready: '#ora-ws-name', area: 'workspace' },
+];
+
+// Turns off the page's idle-time prefetches (the sign-in's of the `app` area, the table's of the
+// next areas), so that what an area's first opening fetches shows on its own. Pass as `prepare`.
+export const noPrefetch = (page) => page.addInitScript(() => {
+  window.requestIdleCallback = () => 0;
+});
 
 // Runs in the page before its own scripts: records when the sign-in form is shown and can be
 // submitted (the key field is there and the submit button enabled, i.e. config.json is read),

@@ -38,6 +38,20 @@ export async function checkStorage(context, page, test) {
   if (page.url().includes(KEY)) leaks.push(`${test}: URL ${page.url()}`);
 }
 
+// Forgets the console errors of downloads that test `test` failed on purpose: the browser's own
+// "Failed to load resource", and the split loader's report of the same failure (its
+// `console.error`, web/src/areas.rs). Only those: a panic or any other error still fails it.
+export function allowFailedDownloads(test) {
+  const expected = [
+    'Failed to load resource',
+    'TypeError: Failed to fetch',
+    "TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP status code is not ok",
+  ].map((text) => `${test}: console error: ${text}`);
+  for (let i = pageErrors.length - 1; i >= 0; i--) {
+    if (expected.some((e) => pageErrors[i].startsWith(e))) pageErrors.splice(i, 1);
+  }
+}
+
 // What went wrong during the test just finished (empty when nothing did), and the page errors
 // to show beside it; then forgets both for the next test.
 export function verdict() {

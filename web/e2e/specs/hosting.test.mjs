@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { holdWholePage, open, signIn, shot } from '../lib/browser.mjs';
+import { holdAppArea, open, signIn, shot } from '../lib/browser.mjs';
 import { URL_ } from '../lib/sandbox.mjs';
 
 test('sub-path hosting: the page works under /admin/ with its own config.json', async (t) => {
@@ -29,7 +29,7 @@ test('embedding: a portal mounts the page with mount(element, options)', async (
 });
 
 test('embedding through loader.js: a portal gets the small first load too', async (t) => {
-  const hold = holdWholePage();
+  const hold = holdAppArea();
   const { page } = await open(t, { hash: 'split.html#/workspaces', prepare: hold.prepare });
   await page.waitForSelector('#portal-slot #ora-key');
   await page.waitForFunction(() => !document.querySelector('#portal-slot button[type=submit]').disabled);
@@ -40,7 +40,7 @@ test('embedding through loader.js: a portal gets the small first load too', asyn
   assert.equal(await page.locator('#portal-slot #ora-key').count(), 1, 'the bad mount added nothing');
   // The portal's base URL (split.js ends it with a slash), not config.json's.
   assert.equal(await page.inputValue('#ora-base'), `${URL_}/api/v1/`);
-  assert.equal(hold.fetched(), 0, 'the form works before the whole page has downloaded');
+  assert.equal(hold.fetched(), 0, 'the form works before the signed-in page has downloaded');
   await signIn(page);
   hold.release();
   await page.waitForSelector('#portal-slot #ora-ws-table');

@@ -3,8 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WHOLE_PAGE_WASM, holdWholePage, open, signIn, signedIn, shot, text } from '../lib/browser.mjs';
-import { pageErrors } from '../lib/safety.mjs';
+import { APP_AREA_WASM, holdAppArea, open, signIn, signedIn, shot, text } from '../lib/browser.mjs';
+import { allowFailedDownloads } from '../lib/safety.mjs';
 import { URL_, KEY, api } from '../lib/sandbox.mjs';
 
 test('sign-in refuses an ordinary key with a clear message', async (t) => {
@@ -44,16 +44,16 @@ test('a key that cannot be an HTTP header is refused at once, by position and co
   await shot(page, 'signin-bad-character');
 });
 
-// The first visit loads the sign-in screen's own small module; the whole page's module comes after
-// (web/assets/boot.js). Its wasm (WHOLE_PAGE_WASM) is held or failed here to prove both halves of that.
+// The first visit loads the sign-in screen and the runtime; the signed-in page's `app` area comes
+// after (web/assets/loader.js). Its wasm (APP_AREA_WASM) is held or failed here to prove both halves of that.
 
-test('first load: the sign-in form works before the whole page has downloaded', async (t) => {
-  const hold = holdWholePage();
+test('first load: the sign-in form works before the signed-in page has downloaded', async (t) => {
+  const hold = holdAppArea();
   const { page } = await open(t, { hash: '#/workspaces', prepare: hold.prepare });
   await page.waitForSelector('#ora-key');
   await page.waitForFunction(() => !document.querySelector('form button[type=submit]').disabled);
   await signIn(page);
-  // The key is checked while the whole page is still held back: it waits, then opens.
+  // The key is checked while the `app` area is still held back: it waits, then opens.
   await page.waitForFunction(() => document.querySelector('form button[type=submit]')?.textContent.includes('Checking'));
   assert.equal(hold.fetched(), 0);
   assert.equal(await page.locator('#ora-main').count(), 0);
@@ -63,11 +63,11 @@ test('first load: the sign-in form works before the whole page has downloaded', 
   assert.equal(await page.locator('#ora-key').count(), 0, 'the sign-in screen is gone');
 });
 
-test('first load: when the whole page fails to load, sign-in says so, keeps the key, and a retry opens it', async (t) => {
+test('first load: when the signed-in page fails to load, sign-in says so, keeps the key, and a retry opens it', async (t) => {
   let fail = true;
   const { page } = await open(t, {
     hash: '#/workspaces',
-    prepare: (page) => page.route(WHOLE_PAGE_WASM, (route) => (fail ? route.abort() : route.continue())),
+    prepare: (page) => page.route(APP_AREA_WASM, (route) => (fail ? route.abort() : route.continue())),
   });
   await signIn(page);
   await page.waitForFunction(() => document.querySelector('#ora-key-error')?.textContent.includes('did not open'));
@@ -79,9 +79,7 @@ test('first load: when the whole page fails to load, sign-in says so, keeps the 
   await page.click('form button[type=submit]');
   await page.waitForSelector('#ora-ws-table');
   // The aborted downloads are this test's doing, not the page's errors.
-  for (let i = pageErrors.length - 1; i >= 0; i--) {
-    if (pageErrors[i].startsWith(`${t.name}: console error: Failed to load resource`)) pageErrors.splice(i, 1);
-  }
+  allowFailedDownloads(t.name);
 });
 
 test('the key field is a password field that allows paste; base URL comes from config.json', async (t) => {
@@ -107,7 +105,7 @@ test('remember in this tab uses sessionStorage only when chosen, with a warning;
   await page.click('#ora-lock');
   await page.waitForSelector('#ora-key');
   assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(KEY));
-  // Signing in again after Lock works in the whole page's own sign-in form.
+  // Signing in again after Lock works in the signed-in page's own sign-in form.
   await signIn(page);
   await page.waitForSelector('#ora-ws-table');
 });

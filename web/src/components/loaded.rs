@@ -142,7 +142,7 @@ fn failure(cancelled: bool, message: String, kept: bool, loads: Option<Loads>) -
     }
 }
 
-/// The loading placeholder of a `Transition`.
-fn loading() -> impl IntoView {
+/// The loading placeholder of a `Transition` (and of an area whose code is downloading).
+pub(crate) fn loading() -> impl IntoView {
     view! { <p class="ora-loading" aria-live="polite">"Loading…"</p> }
 }
