@@ -141,7 +141,7 @@ function compiled(url) {
   const key = String(url);
   let p = started.get(key);
   if (!p) {
-    p = Promise.resolve(url).then(read);
+    p = new Promise((ok) => ok(read(url)));
     started.set(key, p);
     p.catch(() => started.delete(key));
   }
