@@ -9,8 +9,6 @@ import webInit, {
   OpenRouterAdmin as Loaded,
 } from "./openrouter_admin.js";
 
-export * from "./openrouter_admin.js";
-
 const load = loader(new URL("openrouter_admin_bg.wasm", import.meta.url), webInit);
 
 /**

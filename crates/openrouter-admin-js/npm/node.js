@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
 import webInit, { initSync as webInitSync } from "./openrouter_admin.js";
 import { readWith } from "./__wasm_split.js";
 
-export * from "./openrouter_admin.js";
+// The client's names only: the module's `WorkspaceSettings` is `openrouter-admin/settings`'s.
+export { OpenRouterAdmin, isOpenRouterError } from "./openrouter_admin.js";
 
 const wasm = new URL("./openrouter_admin_bg.wasm", import.meta.url);
 
