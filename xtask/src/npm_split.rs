@@ -323,3 +323,93 @@ pub fn shipped_chunks(dir: &Path, stem: &str) -> Result<Vec<(String, Vec<u8>)>> 
     found.sort();
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape cli 0.2.4 writes, cut to one chunk.
+    const LINK_JS: &str = r#"import { initSync } from "./x.js";
+
+let sharedImports = undefined;
+function getSharedImports() {
+    if (sharedImports === undefined) {
+        sharedImports = { __wasm_split: {  } };
+        const { __indirect_function_table, memory,  } = initSync(undefined, undefined);
+        Object.assign(sharedImports.__wasm_split, { __indirect_function_table, memory,  });
+    }
+    return sharedImports;
+}
+export const __wasm_split_load_settings = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_settings.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []));
+"#;
+
+    #[test]
+    fn the_loader_reads_renamed_chunks_and_short_exports_through_compiled() {
+        let exports = HashMap::from([
+            ("__indirect_function_table".to_owned(), "a".to_owned()),
+            ("memory".to_owned(), "b".to_owned()),
+        ]);
+        let chunks = [Chunk {
+            file: "x_settings_bg.wasm".into(),
+            splits: vec!["settings".into()],
+        }];
+        let renames = [(
+            "\"./split_settings.wasm\"".to_owned(),
+            "\"./x_settings_bg.wasm\"".to_owned(),
+        )];
+        let out = link_text(LINK_JS, &renames, &exports, &chunks).expect("a known shape");
+        assert!(
+            out.contains("const e = initSync(undefined, undefined);"),
+            "{out}"
+        );
+        assert!(
+            out.contains("{ __indirect_function_table: e.a, memory: e.b });"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "const src = compiled(new URL(\"./x_settings_bg.wasm\", import.meta.url));"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("WebAssembly.instantiate(await src, imports)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("settings: () => [new URL(\"./x_settings_bg.wasm\", import.meta.url)],"),
+            "{out}"
+        );
+        assert!(!out.contains("= fetch("), "{out}");
+        assert!(out.starts_with("import { initSync } from \"./x.js\";\nimport { compile }"));
+        // A chunk the text does not fetch, or an export the main module lacks, fails the build.
+        let two = [
+            Chunk {
+                file: "a".into(),
+                splits: vec![],
+            },
+            Chunk {
+                file: "b".into(),
+                splits: vec![],
+            },
+        ];
+        assert!(link_text(LINK_JS, &renames, &exports, &two).is_err());
+        assert!(link_text(LINK_JS, &renames, &HashMap::new(), &chunks).is_err());
+    }
+
+    #[test]
+    fn each_entry_keeps_its_own_class_and_doc() {
+        let dts = "export type A = 1;\n\n/**\n * Settings.\n */\nexport class WorkspaceSettings {\n    free(): void;\n}\n\n/**\n * Client.\n */\nexport class OpenRouterAdmin {\n    free(): void;\n}\n";
+        let cut = cut_declaration(dts, "export class WorkspaceSettings {", "\n}\n").expect("cut");
+        assert_eq!(
+            cut,
+            "export type A = 1;\n\n/**\n * Client.\n */\nexport class OpenRouterAdmin {\n    free(): void;\n}\n"
+        );
+        assert!(cut_declaration(dts, "export class Nope {", "\n}\n").is_err());
+    }
+}

@@ -6,8 +6,8 @@
 //! wasm's imports and exports short names (`short_names.rs`), the glue loses its
 //! comments (the `.d.ts` keeps the docs), and the package.json, README, Node entry and its types come
 //! from `crates/openrouter-admin-js/npm/`.
-//! One `.wasm` serves every target: browsers load it through the glue's `init()`, Node through
-//! `node.js`, which reads the same file from disk.
+//! One `.wasm` (and its chunks, `npm_split.rs`) serves every target: browsers load it through
+//! the glue's `init()`, Node through `node.js`, which reads the same files from disk.
 
 use crate::sandbox::{self, Sandbox};
 use crate::util::{banner, cmd, exec, gzip_len, output, root};
@@ -21,8 +21,9 @@ const STEM: &str = "openrouter_admin";
 /// The same for the findings module (`openrouter-admin/findings` and the `check` command): a
 /// wasm module of its own, so the client's download (and budget) carries none of it.
 const FINDINGS_STEM: &str = "openrouter_admin_findings";
-/// The same for the settings module (`openrouter-admin/settings`: guardrails, BYOK keys,
-/// observability destinations), the bindings crate built with its `settings` feature alone.
+/// The settings entry's types and glue (`openrouter-admin/settings`: guardrails, BYOK keys,
+/// observability destinations): `WorkspaceSettings` of the client's module, whose operations
+/// are its settings chunk (`<STEM>_settings_bg.wasm`).
 const SETTINGS_STEM: &str = "openrouter_admin_settings";
 /// The build fails above this many gzip bytes of wasm + glue: 60 KB, as before gloo-net, the
 /// management key's header rule, the redaction of echoed keys and the walk's time guard joined
@@ -31,10 +32,10 @@ const SETTINGS_STEM: &str = "openrouter_admin_settings";
 const BUDGET_GZIP: usize = 60 * 1024;
 /// What importing `openrouter-admin/settings` may add to the client's download (its chunks,
 /// entry and glue; the runtime is the client's).
-const SETTINGS_BUDGET_GZIP: usize = 40 * 1024;
+const SETTINGS_BUDGET_GZIP: usize = 24 * 1024;
 /// The client and the settings together: below the 116 KB the two modules weighed when each
 /// carried its own runtime (issue 24).
-const BOTH_BUDGET_GZIP: usize = 100 * 1024;
+const BOTH_BUDGET_GZIP: usize = 80 * 1024;
 /// The size the issue aims for; above it the build only warns.
 const GOAL_GZIP: usize = 40 * 1024;
 

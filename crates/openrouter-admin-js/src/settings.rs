@@ -2,11 +2,12 @@
 //! and member assignments), BYOK provider keys and observability destinations, the
 //! workspace settings beyond keys, members and budgets.
 //!
-//! A wasm module of its own, built from this crate with the `settings` feature alone: these 23
-//! operations' bodies, validation and assignment outcomes measured 10 KB of gzip wasm, which
-//! would push every user's `OpenRouterAdmin` past the package's size budget. Who manages them
-//! imports this class (same options, errors, paginators); who does not never downloads it.
-//! Each method names its operation like [`OpenRouterAdmin`'s](crate) do.
+//! A chunk of the package's one module ([`split`](crate)): these 23 operations' bodies,
+//! validation and assignment outcomes (about 20 KB of gzip wasm) would otherwise be in every
+//! user's `OpenRouterAdmin`. Who manages them imports this class (same options, errors,
+//! paginators, the same instance and runtime as the client's); who does not never downloads
+//! the chunk. Each method names its operation like [`OpenRouterAdmin`'s](crate) do, in the main
+//! module; the split points below run the rest in the chunk.
 
 use js_sys::Promise;
 use openrouter_admin::Client;
