@@ -223,27 +223,6 @@ fn release_wasm(package: &str, link_args: &[&str]) -> Result<PathBuf> {
     )))
 }
 
-/// `wasm-opt -Oz` of the client's main module, with the passes measured to make it smallest.
-pub fn optimize(wasm: &Path) -> Result<()> {
-    exec(
-        cmd("wasm-opt")
-            // `--converge` reruns the passes until the module stops shrinking (~1.1 KB gzip).
-            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
-            // A function with one caller is inlined only when small: by default any size is,
-            // which merges every operation's request building into `dispatch::send`, one
-            // huge function that gzip packs worse than the same code kept apart (~1.5 KB
-            // gzip; 15 to 20 measured best, larger or smaller limits cost more).
-            .args(["--one-caller-inline-max-function-size", "20"])
-            // Lets the optimizer fold constant offsets into loads and stores (-117 B gzip).
-            // It assumes the first 1 KB of memory unused: rustc links wasm32 with the stack
-            // first, from 1 MiB down, so only the last KB of a full stack would reach it.
-            .arg("--low-memory-unused")
-            .arg(wasm)
-            .arg("-o")
-            .arg(wasm),
-    )
-}
-
 /// The findings module: wasm-bindgen and `wasm-opt -Oz` like the client's module, into the
 /// same folder under its own stem. Its size is printed apart from the budgeted client's.
 fn findings_module(out: &Path) -> Result<()> {
