@@ -2,8 +2,10 @@
 // bytes (gzip -9 and brotli 11) and cold start in headless Chromium. Printed, never asserted.
 //
 // Both sides are measured as an app ships them: one esbuild bundle (--bundle --minify, ESM) of a
-// module that re-exports what the app may use, plus, for ours, the .wasm beside it. Ours: the
-// browser entries of the built package (`openrouter-admin`, `openrouter-admin/settings`). The
+// module that re-exports what the app may use, plus, for ours, the .wasm files beside it. Ours:
+// the browser entries of the built package (`openrouter-admin`, `openrouter-admin/settings`:
+// one module, the settings' operations a chunk of it, so the settings alone and both download
+// the client's module and the settings chunks). The
 // SDK's: `OpenRouterCore` and its standalone functions (`@openrouter/sdk/funcs/*`, the SDK's
 // tree-shakable form) for exactly the endpoints our class's methods send (CLIENT, SETTINGS
 // below: one function per endpoint; our composites, rotation, bulk, member outcomes and
@@ -22,7 +24,7 @@
 //   ORA_STATIC_HOST (web/e2e/lib/static-host.mjs), SANDBOX_URL, SANDBOX_MANAGEMENT_KEY,
 //   CHROMIUM, ORA_RUNS (default 5); esbuild on PATH.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -71,21 +73,25 @@ const sdkFuncs = (names) =>
   names.map((f) => `export { ${f} } from "@openrouter/sdk/funcs/${f}.js";`).join("\n") +
   '\nexport { OpenRouterCore } from "@openrouter/sdk/core.js";\n';
 
-const CLIENT_WASM = "openrouter_admin_bg.wasm", SETTINGS_WASM = "openrouter_admin_settings_bg.wasm";
+// Ours: one module for both classes (the client's), and the settings' chunks of it
+// (`openrouter_admin_<splits>_bg.wasm` naming `settings`), which its entry fetches at import.
+const CLIENT_WASM = "openrouter_admin_bg.wasm";
+const SETTINGS_WASMS = readdirSync(env.ORA_PKG).filter((f) =>
+  /^openrouter_admin_\w+_bg\.wasm$/.test(f) && f.slice(17, -8).split("_").includes("settings"));
 const sides = {
   client: {
     ours: bundle("ours-client", `export { default as init, OpenRouterAdmin } from ${pkg("browser.js")};\n`, env.ORA_PKG, [CLIENT_WASM]),
     sdk: bundle("sdk-client", sdkFuncs(CLIENT), env.ORA_SDK),
   },
   settings: {
-    ours: bundle("ours-settings", `export { default as init, WorkspaceSettings } from ${pkg("settings.js")};\n`, env.ORA_PKG, [SETTINGS_WASM]),
+    ours: bundle("ours-settings", `export { default as init, WorkspaceSettings } from ${pkg("settings.js")};\n`, env.ORA_PKG, [CLIENT_WASM, ...SETTINGS_WASMS]),
     sdk: bundle("sdk-settings", sdkFuncs(SETTINGS), env.ORA_SDK),
   },
   "client + settings": {
     ours: bundle("ours-both",
       `export { default as init, OpenRouterAdmin } from ${pkg("browser.js")};\n` +
       `export { default as initSettings, WorkspaceSettings } from ${pkg("settings.js")};\n`,
-      env.ORA_PKG, [CLIENT_WASM, SETTINGS_WASM]),
+      env.ORA_PKG, [CLIENT_WASM, ...SETTINGS_WASMS]),
     sdk: bundle("sdk-both", sdkFuncs([...CLIENT, ...SETTINGS]), env.ORA_SDK),
   },
 };

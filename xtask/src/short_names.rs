@@ -36,10 +36,11 @@ struct Mapping {
     exports: HashMap<String, String>,
 }
 
-/// Renames the wasm's imports and exports in place and rewrites the glue to match.
+/// Renames the wasm's imports and exports in place and rewrites the glue to match; returns the
+/// exports' mapping (long name -> short), for the split loader, which reads some of them too.
 ///
 /// `bg_module` is the module name wasm-bindgen gives its own imports (`./<stem>_bg.js`).
-pub fn apply(wasm: &Path, glue: &Path, bg_module: &str) -> Result<()> {
+pub fn apply(wasm: &Path, glue: &Path, bg_module: &str) -> Result<HashMap<String, String>> {
     let printed = output(
         cmd("wasm-opt")
             .arg(wasm)
@@ -54,7 +55,7 @@ pub fn apply(wasm: &Path, glue: &Path, bg_module: &str) -> Result<()> {
     let text = rename_exports(&text, &mapping.exports)?;
     let text = rename_imports(&text, &mapping.imports, bg_module, &module)?;
     std::fs::write(glue, text)?;
-    Ok(())
+    Ok(mapping.exports)
 }
 
 /// The module every import now comes from. binaryen does not print it, so it is read back from

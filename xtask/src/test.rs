@@ -116,21 +116,6 @@ fn clippy() -> Result<()> {
         "--",
         "-D",
         "warnings",
-    ]))?;
-    // The bindings' second module (`openrouter-admin/settings`) is the crate built with its
-    // `settings` feature alone: its own code paths, linted as built.
-    exec(cmd("cargo").args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "openrouter-admin-js",
-        "--no-default-features",
-        "--features",
-        "settings",
-        "--",
-        "-D",
-        "warnings",
     ]))
 }
 

@@ -1,16 +1,14 @@
 // Browser and bundler entry: the glue, with a guard for the one mistake a browser user can
 // make, using the class before `await init()` (the glue alone would throw a TypeError about a
 // minified name). Importing it starts fetching and compiling the .wasm (load.js); `init()`
-// awaits that. Node loads the module on import instead (node.js).
-import { fault, loader } from "./load.js";
+// awaits that. The settings entry shares this module and its load (settings.js). Node loads
+// the module on import instead (node.js).
+import { fault, loader, shared } from "./load.js";
 import webInit, {
   initSync as webInitSync,
   OpenRouterAdmin as Loaded,
 } from "./openrouter_admin.js";
 
-export * from "./openrouter_admin.js";
-
-let ready = false;
 const load = loader(new URL("openrouter_admin_bg.wasm", import.meta.url), webInit);
 
 /**
@@ -19,14 +17,14 @@ const load = loader(new URL("openrouter_admin_bg.wasm", import.meta.url), webIni
  */
 export default async function init(module) {
   const out = await load(module);
-  ready = true;
+  shared.ready = true;
   return out;
 }
 
 /** Loads the module synchronously from `{ module }` (bytes or a `WebAssembly.Module`). */
 export function initSync(module) {
   const out = webInitSync(module);
-  ready = true;
+  shared.ready = true;
   return out;
 }
 
@@ -42,7 +40,7 @@ export function isOpenRouterError(error) {
 /** The client; before `init()` it throws an `OpenRouterError` saying so. */
 export class OpenRouterAdmin extends Loaded {
   constructor(options) {
-    if (!ready) throw fault("the module is not loaded: call `await init()` first");
+    if (!shared.ready) throw fault("the module is not loaded: call `await init()` first");
     super(options);
   }
 }

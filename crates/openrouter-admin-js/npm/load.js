@@ -1,5 +1,5 @@
 // What the three browser entries share: each starts fetching and compiling its .wasm when it is
-// imported (not when `init()` is first called), so the download overlaps whatever the app does
+// imported (the settings entry: its chunk, beside the client's module it shares) (not when `init()` is first called), so the download overlaps whatever the app does
 // before it needs the client; `init()` then awaits that compile. A failed download is never an
 // unhandled rejection: it is `init()`'s rejection, an `OpenRouterError`, and a later `init()`
 // fetches again.
@@ -18,11 +18,15 @@ export function fault(message, kind = "validation") {
   });
 }
 
-// Fetches (unless given a `Response`) and compiles `source` now. The response's MIME type picks
+/** Whether the one module of both classes is loaded: `init()` of either entry sets it. */
+export const shared = { ready: false };
+
+// Fetches (unless given a `Response`) and compiles `source` now; the split chunks are read
+// through it too (`__wasm_split.js`). The response's MIME type picks
 // the way: `compileStreaming` (compiles while the bytes arrive) refuses anything but
 // `application/wasm`, so a server that says otherwise gets the bytes compiled once they are all
 // there.
-function compile(source) {
+export function compile(source) {
   const compiled = new Promise((ok) =>
     ok(source instanceof Response ? source : fetch(source)),
   ).then((r) => {

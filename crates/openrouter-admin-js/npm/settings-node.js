@@ -1,22 +1,10 @@
-// Node 20+ entry of `openrouter-admin/settings`: the same glue and .wasm as browsers, loaded
-// from disk on import (Node's fetch cannot read the file: URL the browser `init()` would
-// fetch), so `new WorkspaceSettings(...)` works right after `import`.
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import webInit, { initSync as webInitSync } from "./openrouter_admin_settings.js";
+// Node 20+ entry of `openrouter-admin/settings`: the client's module and instance (node.js loads
+// it from disk on import), so `new WorkspaceSettings(...)` works right after `import`; the
+// settings chunk is read from disk at import too, and instantiated at the first call.
+import { prefetch } from "./__wasm_split.js";
+import init, { initSync } from "./node.js";
 
-export * from "./openrouter_admin_settings.js";
+export { WorkspaceSettings } from "./openrouter_admin.js";
+export { init as default, initSync };
 
-const wasm = new URL("./openrouter_admin_settings_bg.wasm", import.meta.url);
-
-/** Loads the module synchronously; the bytes default to the package's own .wasm. */
-export function initSync(module) {
-  return webInitSync({ module: module ?? readFileSync(wasm) });
-}
-
-/** Loads the module; the bytes default to the package's own .wasm. */
-export default async function init(module) {
-  return webInit({ module_or_path: module ?? (await readFile(wasm)) });
-}
-
-initSync();
+prefetch("settings");

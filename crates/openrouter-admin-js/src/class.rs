@@ -23,6 +23,7 @@ use crate::composite;
 use crate::composite::Change;
 use crate::convert::{client_from, describe, public_json};
 use crate::dispatch;
+use crate::split::later;
 
 /// A client for OpenRouter's management API. Holds the management key inside the wasm
 /// module's memory: it is not a property, so `JSON.stringify`, `toString` and the console
@@ -169,7 +170,11 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] slug: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::reconcile_workspace(self.client.clone(), slug, options)
+        later(Box::pin(composite::reconcile_workspace(
+            self.client.clone(),
+            slug,
+            options,
+        )))
     }
 
     // ---- members ------------------------------------------------------------------------
@@ -208,13 +213,13 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_members(
+        later(Box::pin(composite::change_members(
             self.client.clone(),
             id_or_slug,
             user_ids,
             options,
             Change::Add,
-        )
+        )))
     }
 
     /// Removes any number of users (chunks of 100) and reports one outcome per user, saying
@@ -226,13 +231,13 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = userIds, unchecked_param_type = "string[]")] user_ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::change_members(
+        later(Box::pin(composite::change_members(
             self.client.clone(),
             id_or_slug,
             user_ids,
             options,
             Change::Remove,
-        )
+        )))
     }
 
     // ---- budgets ------------------------------------------------------------------------
@@ -339,7 +344,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(js_name = sinceMs, unchecked_param_type = "number")] since_ms: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::reconcile_key(self.client.clone(), request, since_ms, options)
+        later(Box::pin(composite::reconcile_key(
+            self.client.clone(),
+            request,
+            since_ms,
+            options,
+        )))
     }
 
     /// `GET /keys/{hash}`.
@@ -385,7 +395,11 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string")] hash: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        composite::rotate_key(self.client.clone(), hash, options)
+        later(Box::pin(composite::rotate_key(
+            self.client.clone(),
+            hash,
+            options,
+        )))
     }
 
     /// Deletes a rotated-out key once nothing uses it.
@@ -407,7 +421,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "UpdateKeyRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: JsValue,
     ) -> Promise {
-        composite::bulk(self.client.clone(), hashes, Some(patch), options)
+        later(Box::pin(composite::bulk(
+            self.client.clone(),
+            hashes,
+            Some(patch),
+            options,
+        )))
     }
 
     /// Deletes many keys (`concurrency` at a time); one result per key, in order.
@@ -417,7 +436,12 @@ impl OpenRouterAdmin {
         #[wasm_bindgen(unchecked_param_type = "string[]")] hashes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: JsValue,
     ) -> Promise {
-        composite::bulk(self.client.clone(), hashes, None, options)
+        later(Box::pin(composite::bulk(
+            self.client.clone(),
+            hashes,
+            None,
+            options,
+        )))
     }
 
     // ---- any other endpoint -------------------------------------------------------------

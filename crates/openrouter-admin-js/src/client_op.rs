@@ -1,4 +1,4 @@
-//! The operations of `OpenRouterAdmin` (feature `client`): one variant per one-request method
+//! The operations of `OpenRouterAdmin`: one variant per one-request method
 //! (a list's serves its one-page method and its paginator), each naming its JavaScript
 //! arguments, and the one `match` that reads them into the core's request (see
 //! [`dispatch`](crate::dispatch)).

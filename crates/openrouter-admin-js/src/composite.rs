@@ -16,19 +16,27 @@ use crate::convert::{
     invalid, promise, segment_arg, signaled, string_arg, strings_arg, MethodFuture, Options,
 };
 use crate::error::reject;
+use crate::split::Rejection;
+use wasm_split_helpers::wasm_split;
 
 /// The promise of the future `start` built after reading its arguments, or a promise
 /// rejected with the first bad one: arguments are read before the promise exists, so a bad
 /// one never throws inside the running task.
-fn started(start: Result<MethodFuture, JsValue>) -> Promise {
-    match start {
+fn started(start: Result<MethodFuture, JsValue>) -> Result<JsValue, Rejection> {
+    Ok(match start {
         Ok(future) => promise(future),
         Err(e) => Promise::reject(&e),
     }
+    .into())
 }
 
 /// `reconcileWorkspace`: the workspace with this slug, or `null`.
-pub fn reconcile_workspace(client: Client, slug: JsValue, options: JsValue) -> Promise {
+#[wasm_split(composite, fallible)]
+pub fn reconcile_workspace(
+    client: Client,
+    slug: JsValue,
+    options: JsValue,
+) -> Result<JsValue, Rejection> {
     started((|| {
         let slug = string_arg(&slug, "slug")?;
         let signal = Options::parse(&options)?.signal()?;
@@ -62,13 +70,14 @@ pub enum Assignee {
 }
 
 /// `addMembers` and `removeMembers`: one outcome per user.
+#[wasm_split(composite, fallible)]
 pub fn change_members(
     client: Client,
     id_or_slug: JsValue,
     user_ids: JsValue,
     options: JsValue,
     change: Change,
-) -> Promise {
+) -> Result<JsValue, Rejection> {
     started((|| {
         let id = segment_arg(&id_or_slug, "idOrSlug")?;
         let ids = strings_arg(&user_ids, "userIds")?;
@@ -88,12 +97,13 @@ pub fn change_members(
 }
 
 /// `reconcileKey`: the newest key matching the request created since `sinceMs`, or `null`.
+#[wasm_split(composite, fallible)]
 pub fn reconcile_key(
     client: Client,
     request: JsValue,
     since_ms: JsValue,
     options: JsValue,
-) -> Promise {
+) -> Result<JsValue, Rejection> {
     started((|| {
         let body = body::create_key(&request, "request")?;
         let since = since_ms
@@ -111,7 +121,8 @@ pub fn reconcile_key(
 }
 
 /// `rotateKey`: the successor and whether disabling the old key failed.
-pub fn rotate_key(client: Client, hash: JsValue, options: JsValue) -> Promise {
+#[wasm_split(composite, fallible)]
+pub fn rotate_key(client: Client, hash: JsValue, options: JsValue) -> Result<JsValue, Rejection> {
     started((|| {
         let hash = segment_arg(&hash, "hash")?;
         let signal = Options::parse(&options)?.signal()?;
@@ -127,7 +138,13 @@ pub fn rotate_key(client: Client, hash: JsValue, options: JsValue) -> Promise {
 }
 
 /// `bulkUpdateKeys` (with a patch) and `bulkDeleteKeys`: one future for both in the wasm.
-pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: JsValue) -> Promise {
+#[wasm_split(composite, fallible)]
+pub fn bulk(
+    client: Client,
+    hashes: JsValue,
+    patch: Option<JsValue>,
+    options: JsValue,
+) -> Result<JsValue, Rejection> {
     started((|| {
         let hashes = strings_arg(&hashes, "hashes")?;
         let patch = match patch {
@@ -162,6 +179,7 @@ pub fn bulk(client: Client, hashes: JsValue, patch: Option<JsValue>, options: Js
 
 /// `assignGuardrailKeys` / `unassignGuardrailKeys` (`keys`) and `assignGuardrailMembers` /
 /// `unassignGuardrailMembers`: one outcome per id.
+#[wasm_split(settings, fallible)]
 pub fn change_assignments(
     client: Client,
     id: JsValue,
@@ -169,7 +187,7 @@ pub fn change_assignments(
     options: JsValue,
     who: Assignee,
     change: Change,
-) -> Promise {
+) -> Result<JsValue, Rejection> {
     let assign = change == Change::Add;
     started((|| {
         let id = segment_arg(&id, "id")?;

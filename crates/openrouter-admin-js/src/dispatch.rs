@@ -29,7 +29,7 @@ use wasm_bindgen::JsValue;
 use crate::answer::parse_answer;
 use crate::convert::{promise, segment_arg, Options};
 use crate::error::reject;
-use crate::paginator::{failed_paginator, make_paginator, PageAt};
+use crate::paginator::{failed_paginator, make_paginator, paginator_parts, PageAt, Pages};
 
 /// One class's operations: each names its JavaScript arguments, and [`call`](Self::call)
 /// reads them (after `options`) into the core's request.
@@ -93,19 +93,39 @@ pub fn send(client: &Client, op: &dyn Operation, options: &JsValue) -> Promise {
     }
 }
 
-/// Every paginator method: checks `options`, then the list's arguments, and returns a
-/// `Paginator` that walks the list page by page as JavaScript iterates. One walk serves
-/// every list: the core's, from the first page's request ([`list`]). A bad argument never
-/// throws: the paginator's first pull (and `collectAll`) rejects with it.
+/// Every paginator method of `OpenRouterAdmin`: checks `options`, then the list's arguments, and
+/// returns a `Paginator` that walks the list page by page as JavaScript iterates. One walk
+/// serves every list: the core's, from the first page's request ([`list`]). A bad argument
+/// never throws: the paginator's first pull (and `collectAll`) rejects with it.
 #[inline(never)]
 pub fn pages(client: &Client, op: &dyn Operation, options: &JsValue) -> JsValue {
-    let (call, signal) = match build(op, options) {
-        Ok(built) => built,
-        Err(e) => return failed_paginator(e),
-    };
+    match walk(client, op, options) {
+        Ok((pages, at)) => make_paginator(pages, at),
+        Err(e) => failed_paginator(e),
+    }
+}
+
+/// The same for `WorkspaceSettings`, whose paginator exists before its chunk does: the
+/// paginator's parts, which its first pull waits for (`paginator::later_paginator`).
+pub fn page_parts(
+    client: &Client,
+    op: &dyn Operation,
+    options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let (pages, at) = walk(client, op, options)?;
+    Ok(paginator_parts(pages, at))
+}
+
+/// A list's page stream and, when `collectAll` may fetch ahead, its first page's request.
+fn walk(
+    client: &Client,
+    op: &dyn Operation,
+    options: &JsValue,
+) -> Result<(Pages<'static>, Option<PageAt>), JsValue> {
+    let (call, signal) = build(op, options)?;
     // The classes call this with list operations only.
     let Some(paging) = call.paging else {
-        return failed_paginator(reject(Error::new(ErrorKind::Unsupported, "not a list")));
+        return Err(reject(Error::new(ErrorKind::Unsupported, "not a list")));
     };
     let request = call.request;
     // A list with a page size of its choosing (not `GET /keys`) can be fetched ahead by
@@ -120,7 +140,7 @@ pub fn pages(client: &Client, op: &dyn Operation, options: &JsValue) -> JsValue 
         _ => None,
     };
     let pages = client.text_pages(request, paging, signal);
-    make_paginator(Box::pin(pages), at)
+    Ok((Box::pin(pages), at))
 }
 
 /// A list endpoint with its `limit` and `offset` options set (`paged!(endpoint, o)`): every

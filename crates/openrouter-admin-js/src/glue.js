@@ -84,6 +84,22 @@ export function failed(error) {
   return paginator(() => Promise.reject(error), null, 0);
 }
 export function paginator(walk, pageAt, offset) {
+  return iterable(walk, { pageAt, offset });
+}
+// A paginator of `WorkspaceSettings`, made before its chunk is loaded: `ready` resolves to
+// what `paginator` takes (as `[walk, pageAt, offset]`) once it is, or rejects (a chunk that did
+// not load, a bad argument), which the first pull sees.
+export function later(ready) {
+  ready.catch(() => {});
+  const at = { pageAt: null, offset: 0 };
+  const walk = (sink) => ready.then(([w, pageAt, offset]) => {
+    Object.assign(at, { pageAt, offset });
+    return w(sink);
+  });
+  return iterable(walk, at);
+}
+// `pageAt` and `offset` are read from `at` once the first page is in.
+function iterable(walk, at) {
   let used = false;
   const start = () => {
     if (used) throw new TypeError("this paginator was already iterated; call the list method again");
@@ -108,8 +124,8 @@ export function paginator(walk, pageAt, offset) {
         if (offsets) continue;
         offsets = [];
         const n = page.data.length, total = page.total_count;
-        if (!pageAt || typeof total !== "number" || n === 0) continue;
-        for (let o = offset + n; o < total && offsets.length < 1000; o += n) offsets.push(o);
+        if (!at.pageAt || typeof total !== "number" || n === 0) continue;
+        for (let o = at.offset + n; o < total && offsets.length < 1000; o += n) offsets.push(o);
         // Past 1,000 pages at once, the core's walk reads the rest one after another (its
         // guard: a repeated page or time spent, not a count).
         if (offsets.length < 1000) break;
@@ -121,7 +137,7 @@ export function paginator(walk, pageAt, offset) {
         while (!failed && next < offsets.length) {
           const i = next++;
           try {
-            pages[i] = await pageAt(offsets[i]);
+            pages[i] = await at.pageAt(offsets[i]);
           } catch (error) {
             failed = true;
             throw error;

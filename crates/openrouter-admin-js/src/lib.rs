@@ -1,7 +1,7 @@
 //! wasm-bindgen bindings of the openrouter-admin core: the npm package `openrouter-admin`.
 //!
-//! Two thin classes, `OpenRouterAdmin` and `WorkspaceSettings` (two wasm modules, one per
-//! feature), over [`openrouter_admin::Client`]: every method converts
+//! Two thin classes, `OpenRouterAdmin` and `WorkspaceSettings` (one wasm module, split in
+//! chunks: [`split`](crate) says which), over [`openrouter_admin::Client`]: every method converts
 //! its JavaScript arguments, forwards to the core (which validates, retries, pages, chunks
 //! member changes, rotates and bulk-updates) and converts the answer back. Nothing here decides
 //! anything the core could decide.
@@ -21,8 +21,7 @@
 //! against a consumer file in `cargo xtask test`.
 //!
 //! One job per file, and the path of a call through them:
-//! - `class` (`OpenRouterAdmin`, feature `client`) and `settings` (`WorkspaceSettings`, feature
-//!   `settings`): the exported classes; each method names its operation (`client_op`'s
+//! - `class` (`OpenRouterAdmin`) and `settings` (`WorkspaceSettings`): the exported classes; each method names its operation (`client_op`'s
 //!   `ClientOp`, `settings_op`'s `SettingsOp`) or calls a `composite`;
 //! - `client_op`, `settings_op`: one op enum per class, whose one `match` reads a method's
 //!   arguments into the core's endpoint;
@@ -35,6 +34,8 @@
 //! - `convert`: arguments and options read, futures turned into promises;
 //! - `body`: request bodies read from JavaScript objects;
 //! - `error`: the `OpenRouterError` rejections;
+//! - `split`: the split points (what runs in the settings and composite chunks) and their
+//!   load failures;
 //! - `types`, `byok_types`: the hand-written TypeScript (the second: BYOK keys and destinations);
 //! - `glue.js`: the JavaScript half (argument copies, paginators), one module for both classes.
 //!
@@ -43,67 +44,38 @@
 #![warn(missing_docs)]
 
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod answer;
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod body;
 #[cfg(target_arch = "wasm32")]
 mod byok_types;
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
+#[cfg(target_arch = "wasm32")]
 mod class;
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
+#[cfg(target_arch = "wasm32")]
 mod client_op;
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod composite;
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod convert;
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod dispatch;
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod error;
 #[cfg(target_arch = "wasm32")]
-#[cfg_attr(
-    not(all(feature = "client", feature = "settings")),
-    allow(dead_code, unused_imports)
-)]
 mod paginator;
-#[cfg(all(target_arch = "wasm32", feature = "settings"))]
+#[cfg(target_arch = "wasm32")]
 mod settings;
-#[cfg(all(target_arch = "wasm32", feature = "settings"))]
+#[cfg(target_arch = "wasm32")]
 mod settings_op;
+#[cfg(target_arch = "wasm32")]
+mod split;
 #[cfg(target_arch = "wasm32")]
 mod types;
 
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
+#[cfg(target_arch = "wasm32")]
 pub use class::OpenRouterAdmin;
-#[cfg(all(target_arch = "wasm32", feature = "settings"))]
+#[cfg(target_arch = "wasm32")]
 pub use settings::WorkspaceSettings;
-
-// The shared modules above serve both classes; built with one (`client` or `settings`, as the
-// npm package's two wasm modules are), what only the other uses is dead there, by design.
 
 // Talc instead of Rust's default dlmalloc: its wasm is about a KB where dlmalloc's is several,
 // and the package has a gzip budget. The module has one thread (no `atomics`), which is what

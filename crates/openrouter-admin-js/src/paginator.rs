@@ -29,6 +29,8 @@ extern "C" {
     fn paginator(walk: JsValue, page_at: JsValue, offset: f64) -> JsValue;
     /// A `Paginator` that rejects with `error` when first pulled.
     fn failed(error: &JsValue) -> JsValue;
+    /// A `Paginator` over the parts `ready` resolves to (`[walk, pageAt, offset]`).
+    fn later(ready: &Promise) -> JsValue;
 }
 
 /// The boxed page stream every paginator walks.
@@ -82,12 +84,31 @@ fn page_at(at: PageAt) -> JsValue {
 /// Wraps a page stream as a JS `Paginator`, which [`walk`]s it once iterated. Not generic:
 /// every list shares one closure and one walk future.
 pub fn make_paginator(pages: Pages<'static>, at: Option<PageAt>) -> JsValue {
+    let (walk, page_at, offset) = parts(pages, at);
+    paginator(walk, page_at, offset)
+}
+
+/// What [`make_paginator`] hands the JS `paginator`, as one array `[walk, pageAt, offset]`:
+/// what a settings chunk gives back to a paginator that already exists ([`later_paginator`]).
+pub fn paginator_parts(pages: Pages<'static>, at: Option<PageAt>) -> JsValue {
+    let (walk, page_at, offset) = parts(pages, at);
+    js_sys::Array::of3(&walk, &page_at, &JsValue::from_f64(offset)).into()
+}
+
+/// The `walk` closure, the `pageAt` closure (or `null`) and the first page's offset.
+fn parts(pages: Pages<'static>, at: Option<PageAt>) -> (JsValue, JsValue, f64) {
     let offset = at.as_ref().map_or(0.0, |at| at.offset as f64);
-    paginator(
+    (
         Closure::once_into_js(move |sink: Function| promise(Box::pin(walk(pages, sink)))),
         at.map_or(JsValue::NULL, page_at),
         offset,
     )
+}
+
+/// A `Paginator` at once, whose first pull waits for `ready` (the promise of its
+/// [`paginator_parts`]) and rejects with its rejection.
+pub fn later_paginator(ready: &Promise) -> JsValue {
+    later(ready)
 }
 
 /// A `Paginator` whose first pull (and `collectAll`) rejects with `error`: a paginator method

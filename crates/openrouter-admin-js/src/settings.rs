@@ -2,11 +2,12 @@
 //! and member assignments), BYOK provider keys and observability destinations, the
 //! workspace settings beyond keys, members and budgets.
 //!
-//! A wasm module of its own, built from this crate with the `settings` feature alone: these 23
-//! operations' bodies, validation and assignment outcomes measured 10 KB of gzip wasm, which
-//! would push every user's `OpenRouterAdmin` past the package's size budget. Who manages them
-//! imports this class (same options, errors, paginators); who does not never downloads it.
-//! Each method names its operation like [`OpenRouterAdmin`'s](crate) do.
+//! A chunk of the package's one module ([`split`](crate)): these 23 operations' bodies,
+//! validation and assignment outcomes (about 20 KB of gzip wasm) would otherwise be in every
+//! user's `OpenRouterAdmin`. Who manages them imports this class (same options, errors,
+//! paginators, the same instance and runtime as the client's); who does not never downloads
+//! the chunk. Each method names its operation like [`OpenRouterAdmin`'s](crate) do, in the main
+//! module; the split points below run the rest in the chunk.
 
 use js_sys::Promise;
 use openrouter_admin::Client;
@@ -16,7 +17,10 @@ use crate::composite;
 use crate::composite::{Assignee, Change};
 use crate::convert::{client_from, describe, public_json};
 use crate::dispatch;
+use crate::paginator::later_paginator;
 use crate::settings_op::SettingsOp as Op;
+use crate::split::{later, Rejection};
+use wasm_split_helpers::wasm_split;
 
 /// Guardrails, BYOK keys and observability destinations of an organization's workspaces.
 /// Holds the management key inside the wasm module's memory, like `OpenRouterAdmin`.
@@ -61,7 +65,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GuardrailListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListGuardrails, &options)
+        self.send(Op::ListGuardrails, options)
     }
 
     /// Every guardrail of a workspace, as a `Paginator`.
@@ -70,7 +74,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GuardrailListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListGuardrails, &options)
+        self.pages(Op::ListGuardrails, options)
     }
 
     /// `POST /guardrails`: validated (a limit with its reset interval, no empty region list,
@@ -81,7 +85,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "CreateGuardrailRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::CreateGuardrail { request: &request }, &options)
+        self.send(Op::CreateGuardrail { request }, options)
     }
 
     /// `GET /guardrails/{id}` (`not_found` also for a workspace's default guardrail that was
@@ -92,7 +96,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::GetGuardrail { id: &id }, &options)
+        self.send(Op::GetGuardrail { id }, options)
     }
 
     /// `PATCH /guardrails/{id}` with only the given fields (lists replaced whole); the first
@@ -104,11 +108,8 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "UpdateGuardrailRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let op = Op::UpdateGuardrail {
-            id: &id,
-            patch: &patch,
-        };
-        self.send(op, &options)
+        let op = Op::UpdateGuardrail { id, patch };
+        self.send(op, options)
     }
 
     /// `DELETE /guardrails/{id}`: its keys and members are governed by it no more.
@@ -118,7 +119,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::DeleteGuardrail { id: &id }, &options)
+        self.send(Op::DeleteGuardrail { id }, options)
     }
 
     /// `GET /guardrails/{id}/assignments/keys`: one page of the keys a guardrail governs.
@@ -128,7 +129,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListGuardrailKeys { id: &id }, &options)
+        self.send(Op::ListGuardrailKeys { id }, options)
     }
 
     /// Every key a guardrail governs, as a `Paginator`.
@@ -138,7 +139,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListGuardrailKeys { id: &id }, &options)
+        self.pages(Op::ListGuardrailKeys { id }, options)
     }
 
     /// `GET /guardrails/{id}/assignments/members`: one page of the organization members a
@@ -149,7 +150,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListGuardrailMembers { id: &id }, &options)
+        self.send(Op::ListGuardrailMembers { id }, options)
     }
 
     /// Every organization member a guardrail governs, as a `Paginator`.
@@ -159,7 +160,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListGuardrailMembers { id: &id }, &options)
+        self.pages(Op::ListGuardrailMembers { id }, options)
     }
 
     /// `GET /guardrails/assignments/keys`: one page of the organization's key assignments.
@@ -168,7 +169,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListKeyAssignments, &options)
+        self.send(Op::ListKeyAssignments, options)
     }
 
     /// Every key assignment of the organization, as a `Paginator`.
@@ -177,7 +178,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListKeyAssignments, &options)
+        self.pages(Op::ListKeyAssignments, options)
     }
 
     /// `GET /guardrails/assignments/members`: one page of the organization's member
@@ -187,7 +188,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListMemberAssignments, &options)
+        self.send(Op::ListMemberAssignments, options)
     }
 
     /// Every member assignment of the organization, as a `Paginator`.
@@ -196,7 +197,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListMemberAssignments, &options)
+        self.pages(Op::ListMemberAssignments, options)
     }
 
     /// Assigns any number of keys to the guardrail (chunks of 100), one outcome per key. A key
@@ -254,7 +255,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListByokKeys, &options)
+        self.send(Op::ListByokKeys, options)
     }
 
     /// Every BYOK credential of a workspace, as a `Paginator`.
@@ -263,7 +264,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ByokListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListByokKeys, &options)
+        self.pages(Op::ListByokKeys, options)
     }
 
     /// `POST /byok`: the provider key is sent once and never answered (only a masked
@@ -275,7 +276,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "CreateByokKeyRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::CreateByokKey { request: &request }, &options)
+        self.send(Op::CreateByokKey { request }, options)
     }
 
     /// `GET /byok/{id}`.
@@ -285,7 +286,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::GetByokKey { id: &id }, &options)
+        self.send(Op::GetByokKey { id }, options)
     }
 
     /// `PATCH /byok/{id}` with only the fields given (a `key` replaces the old one in place).
@@ -296,11 +297,8 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "UpdateByokKeyRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let op = Op::UpdateByokKey {
-            id: &id,
-            patch: &patch,
-        };
-        self.send(op, &options)
+        let op = Op::UpdateByokKey { id, patch };
+        self.send(op, options)
     }
 
     /// `DELETE /byok/{id}`.
@@ -310,7 +308,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::DeleteByokKey { id: &id }, &options)
+        self.send(Op::DeleteByokKey { id }, options)
     }
 
     // ---- observability destinations -----------------------------------------------------
@@ -322,7 +320,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::ListDestinations, &options)
+        self.send(Op::ListDestinations, options)
     }
 
     /// Every destination of a workspace, as a `Paginator`.
@@ -331,7 +329,7 @@ impl WorkspaceSettings {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DestinationListOptions")] options: JsValue,
     ) -> JsValue {
-        self.pages(Op::ListDestinations, &options)
+        self.pages(Op::ListDestinations, options)
     }
 
     /// `POST /observability/destinations`: at most 5 of one type per workspace (a sixth
@@ -342,7 +340,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "CreateDestinationRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::CreateDestination { request: &request }, &options)
+        self.send(Op::CreateDestination { request }, options)
     }
 
     /// `GET /observability/destinations/{id}`.
@@ -352,7 +350,7 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::GetDestination { id: &id }, &options)
+        self.send(Op::GetDestination { id }, options)
     }
 
     /// `PATCH /observability/destinations/{id}` with only the fields given (`regions` left
@@ -364,11 +362,8 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "UpdateDestinationRequest")] patch: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        let op = Op::UpdateDestination {
-            id: &id,
-            patch: &patch,
-        };
-        self.send(op, &options)
+        let op = Op::UpdateDestination { id, patch };
+        self.send(op, options)
     }
 
     /// `DELETE /observability/destinations/{id}`.
@@ -378,17 +373,18 @@ impl WorkspaceSettings {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.send(Op::DeleteDestination { id: &id }, &options)
+        self.send(Op::DeleteDestination { id }, options)
     }
 }
 
 impl WorkspaceSettings {
-    /// Every one-request method: [`dispatch::send`] with this client.
-    fn send(&self, op: Op, options: &JsValue) -> Promise {
-        dispatch::send(&self.client, &op, options)
+    /// Every one-request method: [`dispatch::send`] with this client, in the settings chunk.
+    fn send(&self, op: Op, options: JsValue) -> Promise {
+        later(Box::pin(settings_send(self.client.clone(), op, options)))
     }
 
-    /// The four guardrail assignment methods: [`composite::change_assignments`] of `who`.
+    /// The four guardrail assignment methods: [`composite::change_assignments`] of `who`, in
+    /// the settings chunk.
     fn assignments(
         &self,
         who: Assignee,
@@ -397,11 +393,32 @@ impl WorkspaceSettings {
         ids: JsValue,
         options: JsValue,
     ) -> Promise {
-        composite::change_assignments(self.client.clone(), id, ids, options, who, change)
+        let client = self.client.clone();
+        later(Box::pin(composite::change_assignments(
+            client, id, ids, options, who, change,
+        )))
     }
 
-    /// Every paginator method: [`dispatch::pages`] with this client and a list's [`Op`].
-    fn pages(&self, list: Op, options: &JsValue) -> JsValue {
-        dispatch::pages(&self.client, &list, options)
+    /// Every paginator method: [`dispatch::page_parts`] with this client and a list's [`Op`],
+    /// in the settings chunk; the paginator exists at once and its first pull waits for them.
+    fn pages(&self, list: Op, options: JsValue) -> JsValue {
+        later_paginator(&later(Box::pin(settings_pages(
+            self.client.clone(),
+            list,
+            options,
+        ))))
     }
+}
+
+/// An operation's promise, from the settings chunk.
+#[wasm_split(settings, fallible)]
+fn settings_send(client: Client, op: Op, options: JsValue) -> Result<JsValue, Rejection> {
+    Ok(dispatch::send(&client, &op, &options).into())
+}
+
+/// A list's paginator parts, from the settings chunk (a bad argument is the rejection its
+/// first pull sees).
+#[wasm_split(settings, fallible)]
+fn settings_pages(client: Client, list: Op, options: JsValue) -> Result<JsValue, Rejection> {
+    Ok(dispatch::page_parts(&client, &list, &options)?)
 }

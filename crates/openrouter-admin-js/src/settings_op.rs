@@ -1,4 +1,4 @@
-//! The operations of `WorkspaceSettings` (feature `settings`): one variant per one-request
+//! The operations of `WorkspaceSettings`: one variant per one-request
 //! method (a list's serves its one-page method and its paginator), each naming its JavaScript
 //! arguments, and the one `match` that reads them into the core's request (see
 //! [`dispatch`](crate::dispatch)).
@@ -14,41 +14,42 @@ use crate::convert::Options;
 use crate::dispatch::{id_arg, list, one, paged, Call, Operation};
 
 /// An operation of `WorkspaceSettings` and the JavaScript arguments it was called with, by
-/// name (its `options` travel beside it).
-pub enum SettingsOp<'a> {
+/// name (its `options` travel beside it). It owns them: it crosses into the settings chunk,
+/// which is loaded after the method has returned its promise.
+pub enum SettingsOp {
     /// `GET /guardrails` (`options.workspaceId`: another workspace's, by UUID).
     ListGuardrails,
     /// `POST /guardrails`.
     CreateGuardrail {
         /// A `CreateGuardrailRequest`.
-        request: &'a JsValue,
+        request: JsValue,
     },
     /// `GET /guardrails/{id}`.
     GetGuardrail {
         /// The guardrail's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `PATCH /guardrails/{id}`.
     UpdateGuardrail {
         /// The guardrail's id.
-        id: &'a JsValue,
+        id: JsValue,
         /// An `UpdateGuardrailRequest`.
-        patch: &'a JsValue,
+        patch: JsValue,
     },
     /// `DELETE /guardrails/{id}`.
     DeleteGuardrail {
         /// The guardrail's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `GET /guardrails/{id}/assignments/keys`.
     ListGuardrailKeys {
         /// The guardrail's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `GET /guardrails/{id}/assignments/members`.
     ListGuardrailMembers {
         /// The guardrail's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `GET /guardrails/assignments/keys`.
     ListKeyAssignments,
@@ -59,54 +60,54 @@ pub enum SettingsOp<'a> {
     /// `POST /byok`.
     CreateByokKey {
         /// A `CreateByokKeyRequest` (its `key` is a secret).
-        request: &'a JsValue,
+        request: JsValue,
     },
     /// `GET /byok/{id}`.
     GetByokKey {
         /// The credential's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `PATCH /byok/{id}`.
     UpdateByokKey {
         /// The credential's id.
-        id: &'a JsValue,
+        id: JsValue,
         /// An `UpdateByokKeyRequest`.
-        patch: &'a JsValue,
+        patch: JsValue,
     },
     /// `DELETE /byok/{id}`.
     DeleteByokKey {
         /// The credential's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `GET /observability/destinations` (`options` add the workspace's UUID).
     ListDestinations,
     /// `POST /observability/destinations`.
     CreateDestination {
         /// A `CreateDestinationRequest`.
-        request: &'a JsValue,
+        request: JsValue,
     },
     /// `GET /observability/destinations/{id}`.
     GetDestination {
         /// The destination's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
     /// `PATCH /observability/destinations/{id}`.
     UpdateDestination {
         /// The destination's id.
-        id: &'a JsValue,
+        id: JsValue,
         /// An `UpdateDestinationRequest`.
-        patch: &'a JsValue,
+        patch: JsValue,
     },
     /// `DELETE /observability/destinations/{id}`.
     DeleteDestination {
         /// The destination's id.
-        id: &'a JsValue,
+        id: JsValue,
     },
 }
 
-impl Operation for SettingsOp<'_> {
+impl Operation for SettingsOp {
     fn call(&self, o: &Options) -> Result<Call, JsValue> {
-        Ok(match *self {
+        Ok(match self {
             SettingsOp::ListGuardrails => {
                 let mut endpoint = paged!(api::ListGuardrails::default(), o);
                 endpoint.workspace_id = o.string("workspaceId")?.map(Into::into);

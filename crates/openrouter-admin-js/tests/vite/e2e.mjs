@@ -40,7 +40,7 @@ try {
     key: process.env.SANDBOX_MANAGEMENT_KEY,
   });
   console.log(JSON.stringify(out));
-  const expected = ["management", "created", "secret", "rotated", "notFound", "validation", "cancelled", "keyHidden"];
+  const expected = ["management", "created", "secret", "rotated", "settings", "notFound", "validation", "cancelled", "keyHidden"];
   const checks = expected.map((k) => [k, out[k] === true]);
   checks.push(["iterated all", out.iterated === out.total && out.total > 0]);
   // The 404 of the getKey check is logged by Chromium as a failed resource load: expected.

@@ -8,35 +8,48 @@
 //   rejects with an OpenRouterError of kind `network` naming the status; once the files are
 //   back, `init()` again loads them and the first calls answer.
 // - A server that sends the .wasm as application/octet-stream: it still loads.
+// - The client and the settings entries share one module, one instance and one download of the
+//   runtime: a page importing both fetches the client's module once and the settings chunk
+//   once (the files and bytes are printed).
+// - A settings chunk whose first requests fail (503): the first settings call rejects with an
+//   OpenRouterError of kind `network`, the next calls answer, and five calls racing for the
+//   chunk fetch it once.
 import { createServer } from "node:http";
+import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
 const pkg = new URL("./node_modules/openrouter-admin/", import.meta.url).pathname;
 const { SANDBOX_URL, SANDBOX_API: api, SANDBOX_MANAGEMENT_KEY: key } = process.env;
 const WASMS = ["openrouter_admin_bg.wasm", "openrouter_admin_settings_bg.wasm", "openrouter_admin_findings_bg.wasm"];
+const [MAIN, SETTINGS] = WASMS;
 
 // How the server answers a .wasm: "ok", "fail" (503) or "octet" (the wrong MIME type).
 let mode = "ok";
+// How many more requests of a file fail (503) whatever the mode.
+const failing = new Map();
 const served = [];
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early fetch</title>
+const ENTRIES = { client: "browser.js", settings: "settings.js", findings: "findings.js" };
+// The page importing `names` (every entry by default).
+const page = (names) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early fetch</title>
 <script>
 window.unhandled = [];
 addEventListener("unhandledrejection", (e) => unhandled.push(String(e.reason?.message ?? e.reason)));
 </script>
 <script type="module">
-import * as client from "/pkg/browser.js";
-import * as settings from "/pkg/settings.js";
-import * as findings from "/pkg/findings.js";
+${names.map((n) => `import * as ${n} from "/pkg/${ENTRIES[n]}";`).join("\n")}
 window.importedAt = performance.now();
-window.entries = { client, settings, findings };
+window.entries = { ${names.join(", ")} };
 </script></head><body></body></html>`;
 
 const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+  const url = new URL(req.url, "http://x");
+  const path = normalize(decodeURIComponent(url.pathname));
   if (path === "/") {
-    res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end(PAGE);
+    const names = url.searchParams.get("entries")?.split(",") ?? Object.keys(ENTRIES);
+    res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end(page(names));
     return;
   }
   if (path === "/favicon.ico") {
@@ -45,7 +58,9 @@ const server = createServer(async (req, res) => {
   }
   const file = path.replace(/^\/pkg\//, "");
   served.push(file);
-  if (file.endsWith(".wasm") && mode === "fail") {
+  const left = failing.get(file) ?? 0;
+  if (left > 0) failing.set(file, left - 1);
+  if (file.endsWith(".wasm") && (mode === "fail" || left > 0)) {
     res.writeHead(503, { "cache-control": "no-store" }).end("down for a deploy");
     return;
   }
@@ -82,7 +97,7 @@ const calls = ({ api, key }) =>
     return me.is_management_key === true && Array.isArray(guardrails.data) && typeof report.counts === "object";
   })();
 
-async function open() {
+async function open(query = "") {
   served.length = 0;
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -91,7 +106,7 @@ async function open() {
   page.on("console", (m) => {
     if (m.type() === "error" && !m.text().includes("503")) errors.push(m.text());
   });
-  await page.goto(origin + "/");
+  await page.goto(origin + "/" + query);
   await page.waitForFunction(() => window.entries, null, { timeout: 15000 });
   return { context, page, errors };
 }
@@ -156,7 +171,10 @@ try {
     check("no unhandled rejection", failed.unhandled.length === 0, failed.unhandled.join("\n"));
     mode = "ok";
     check("after the files are back, init() again loads and the first calls answer", await page.evaluate(calls, { api, key }));
-    check("each .wasm fetched twice in all (the failure, the retry)", WASMS.every((f) => count(f) === 2), served.join(" "));
+    // The client's module is the settings entry's too: its `init()` tried again while the file
+    // was still down (a failure is never remembered), so three requests of it.
+    check("each .wasm fetched once more per init() that found it down, and once after (the client's module: import, the settings init, after; the others: import, after)",
+      count(MAIN) === 3 && WASMS.slice(1).every((f) => count(f) === 2), served.join(" "));
     check("no page errors", errors.length === 0, errors.join("\n"));
     check("no unhandled rejection after the retry", (await page.evaluate(() => window.unhandled)).length === 0);
     await context.close();
@@ -168,6 +186,67 @@ try {
     const { context, page, errors } = await open();
     check("application/octet-stream .wasm still loads", await page.evaluate(calls, { api, key }));
     check("no page errors", errors.length === 0, errors.join("\n"));
+    await context.close();
+  }
+
+  // 4. Both classes in one page: one module, one instance, one download of the runtime.
+  {
+    mode = "ok";
+    const { context, page, errors } = await open("?entries=client,settings");
+    const shared = await page.evaluate(async ({ api, key }) => {
+      const { client, settings } = window.entries;
+      const [a, b] = await Promise.all([client.default(), settings.default()]);
+      const options = { apiKey: key, baseUrl: api, maxRetries: 0 };
+      const me = await new client.OpenRouterAdmin(options).currentKey();
+      const list = await new settings.WorkspaceSettings(options).listGuardrails();
+      const wasm = performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm"))
+        .map((e) => [e.name.split("/").pop(), e.encodedBodySize]);
+      return { same: a === b, answered: me.is_management_key === true && Array.isArray(list.data), wasm };
+    }, { api, key });
+    const wasms = served.filter((f) => f.endsWith(".wasm"));
+    const gz = (f) => gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length;
+    const files = served.filter((f) => !f.startsWith("favicon"));
+    console.log(`client + settings in one page: ${files.length} files, ${files.reduce((n, f) => n + statSync(join(pkg, f)).size, 0)} B ` +
+      `(gzip -9 ${files.reduce((n, f) => n + gz(f), 0)} B); wasm: ${wasms.map((f) => `${f} ${gz(f)} B gzip`).join(", ")}`);
+    check("both entries answer from one instance (init() of each gives the same exports)", shared.same && shared.answered, JSON.stringify(shared));
+    check("the client's module fetched once, the settings chunk once, no other module of the runtime",
+      count(MAIN) === 1 && count(SETTINGS) === 1 && wasms.every((f) => f === MAIN || /^openrouter_admin_\w*settings\w*_bg\.wasm$/.test(f)),
+      wasms.join(" "));
+    check("no page errors", errors.length === 0, errors.join("\n"));
+    await context.close();
+  }
+
+  // 5. The settings chunk fails twice (the import's early fetch, the first call's load): the
+  // first call rejects with kind network, then five racing calls answer with one fetch.
+  {
+    failing.set(SETTINGS, 2);
+    const { context, page, errors } = await open("?entries=client,settings");
+    const got = await page.evaluate(async ({ api, key }) => {
+      const { client, settings } = window.entries;
+      await Promise.all([client.default(), settings.default()]);
+      const s = new settings.WorkspaceSettings({ apiKey: key, baseUrl: api, maxRetries: 0 });
+      const out = {};
+      try {
+        await s.listGuardrails();
+        out.first = "resolved";
+      } catch (e) {
+        out.first = { openRouter: e instanceof Error && e.name === "OpenRouterError", kind: e.kind, message: e.message };
+      }
+      const race = await Promise.allSettled([
+        s.listGuardrails(), s.listByokKeys(), s.listObservabilityDestinations(), s.listKeyAssignments(),
+        s.iterateGuardrails().collectAll(),
+      ]);
+      out.race = race.map((r) => r.status === "fulfilled" ? "ok" : String(r.reason?.message ?? r.reason));
+      out.unhandled = window.unhandled;
+      return out;
+    }, { api, key });
+    check("a settings chunk that does not load: the call rejects with an OpenRouterError of kind network",
+      got.first.openRouter && got.first.kind === "network", JSON.stringify(got.first));
+    check("the next calls, five racing for the chunk, answer", got.race.every((r) => r === "ok"), JSON.stringify(got.race));
+    check("the chunk fetched three times in all: the import's (503), the first call's (503), one for the five racing calls",
+      count(SETTINGS) === 3, served.join(" "));
+    check("no unhandled rejection", got.unhandled.length === 0, got.unhandled.join("\n"));
+    check("no page errors but the 503s", errors.length === 0, errors.join("\n"));
     await context.close();
   }
 } finally {

@@ -1,6 +1,9 @@
 // A browser app built by Vite 7 from the packed tarball: `init()` fetches the .wasm that Vite
 // emitted as an asset. The e2e script calls window.runChecks with the sandbox's address.
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+// The settings class is a chunk of the client's module: Vite must emit it (and the chunk the
+// two share) as assets the chunk loader finds.
+import { WorkspaceSettings } from "openrouter-admin/settings";
 
 const ready = init().then(() => {
   document.querySelector("#status").textContent = "ready";
@@ -20,6 +23,8 @@ window.runChecks = async ({ api, key: managementKey }) => {
   const key = await client.createKey({ name: "browser", workspace_id: ws.id });
   out.secret = key.key.startsWith("sk-or-v1-");
   out.rotated = (await client.rotateKey(key.data.hash)).old_hash === key.data.hash;
+  const settings = new WorkspaceSettings({ apiKey: managementKey, baseUrl: api, maxRetries: 0 });
+  out.settings = Array.isArray((await settings.listGuardrails({ limit: 1 })).data);
   try {
     await client.getKey("0".repeat(64));
   } catch (e) {
