@@ -18,13 +18,13 @@
 //! settings entries start at import (`prefetch("settings")`).
 
 use crate::util::{banner, cmd, exec, root};
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The module wasm-bindgen's glue imports the chunk loaders from (the splitter's default link
 /// name, kept: the glue names it).
-pub const LINK: &str = "__wasm_split.js";
+pub use crate::wasm_split::LINK;
 
 /// One chunk as shipped: its file name in the package and the splits that need it.
 pub struct Chunk {
@@ -47,31 +47,19 @@ impl Chunk {
 pub fn build(input: &Path, out: &Path, stem: &str) -> Result<Vec<Chunk>> {
     banner("npm package: split the module (wasm_split_cli_support)");
     let work = root().join("target/npm-split");
-    if work.exists() {
-        std::fs::remove_dir_all(&work)?;
-    }
-    std::fs::create_dir_all(&work)?;
-    let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
-    let main = work.join(format!("{stem}.wasm"));
-    let main_module = format!("./{stem}.js");
-    let mut options = wasm_split_cli_support::Options::new(&bytes);
-    options.output_dir = &work;
-    options.main_out_path = &main;
-    options.main_module = &main_module;
-    options.target.web();
-    let split = wasm_split_cli_support::transform(options)
-        .map_err(|e| anyhow!("splitting {}: {e:?}", input.display()))?;
+    let split = crate::wasm_split::split(input, &work, stem)
+        .with_context(|| format!("splitting {}", input.display()))?;
 
     // Which splits load each file the splitter wrote (`split_<name>` or a shared `chunk_<n>`).
     let mut users: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (name, files) in &split.prefetch_map {
+    for (name, files) in &split.prefetch {
         for file in files {
             users.entry(file.clone()).or_default().push(name.clone());
         }
     }
     let mut renames = Vec::new();
     let mut chunks = Vec::new();
-    for path in &split.split_modules {
+    for path in &split.modules {
         let from = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -101,7 +89,7 @@ pub fn build(input: &Path, out: &Path, stem: &str) -> Result<Vec<Chunk>> {
             .args(["--target", "web", "--keep-lld-exports", "--out-name", stem])
             .arg("--out-dir")
             .arg(out)
-            .arg(&main),
+            .arg(&split.main),
     )?;
     let wasm = out.join(format!("{stem}_bg.wasm"));
     optimize(&wasm)?;
@@ -111,7 +99,7 @@ pub fn build(input: &Path, out: &Path, stem: &str) -> Result<Vec<Chunk>> {
         &format!("./{stem}_bg.js"),
     )?;
 
-    let link = std::fs::read_to_string(work.join(LINK)).context("reading __wasm_split.js")?;
+    let link = std::fs::read_to_string(&split.link).context("reading __wasm_split.js")?;
     std::fs::write(
         out.join(LINK),
         link_text(&link, &renames, &exports, &chunks)?,

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The loader's name as the split writes it, and the stem of its hashed name.
-const LINK: &str = "__wasm_split.js";
+pub const LINK: &str = "__wasm_split.js";
 
 /// The features Rust's wasm32 target enables, for wasm-opt: the split-off modules carry no
 /// `target_features` section to detect them from.
@@ -43,9 +43,12 @@ pub struct Split {
     pub link: PathBuf,
     /// The JS module path the loader imports `initSync` from (the main module's glue).
     pub main_module: String,
+    /// Each split point and the files (stems) it loads, as the splitter reports them.
+    pub prefetch: BTreeMap<String, Vec<String>>,
 }
 
-/// Splits `input` (cargo's module of `bin`) into `out`.
+/// Splits `input` (cargo's module of `bin`, linked with `--emit-relocs`) into `out`: the page's
+/// build and the npm package's both split through here.
 pub fn split(input: &Path, out: &Path, bin: &str) -> Result<Split> {
     let _ = std::fs::remove_dir_all(out);
     std::fs::create_dir_all(out)?;
@@ -61,15 +64,16 @@ pub fn split(input: &Path, out: &Path, bin: &str) -> Result<Split> {
     let split = wasm_split_cli_support::transform(options)
         .map_err(|e| anyhow::anyhow!("{e:?}"))
         .context("splitting the page's wasm by area (was it linked with --emit-relocs?)")?;
-    let areas: BTreeMap<_, _> = split.prefetch_map.iter().collect();
-    for (area, files) in &areas {
-        println!("split: area {area}: {}", files.join(" "));
+    let prefetch: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
+    for (area, files) in &prefetch {
+        println!("split: {area}: {}", files.join(" "));
     }
     Ok(Split {
         main,
         modules: split.split_modules,
         link: out.join(LINK),
         main_module,
+        prefetch,
     })
 }
 
@@ -229,6 +233,7 @@ mod tests {
             modules: modules.to_vec(),
             link: out.join(LINK),
             main_module: "./page.js".into(),
+            prefetch: BTreeMap::new(),
         };
         let staged = stage(
             "page",
@@ -296,6 +301,7 @@ mod tests {
             modules: vec![],
             link: dir.join(LINK),
             main_module: "./page.js".into(),
+            prefetch: BTreeMap::new(),
         };
         let staged = stage(
             "page",
