@@ -130,6 +130,9 @@ html("ours-client", ours(false));
 html("ours-preload", ours(false),
   `<link rel="preload" href="${CLIENT_WASM}" as="fetch" crossorigin>`);
 html("ours-both", ours(true));
+// The same for both classes: the module and the settings' chunks preloaded.
+html("ours-both-preload", ours(true),
+  [CLIENT_WASM, ...SETTINGS_WASMS].map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin>`).join(""));
 html("sdk-client", sdk(false));
 html("sdk-both", sdk(true));
 
@@ -178,6 +181,7 @@ try {
       ["client, 1 call", "client", "client"],
       ["client, preloaded", "client", "preload"],
       ["client + settings", "both", "both"],
+      ["both, preloaded", "both", "both-preload"],
     ]) {
       const times = { ours: [], sdk: [] };
       // Alternated, so that a noisy moment of the machine falls on both sides.
