@@ -2,7 +2,7 @@
 //! page's areas (`areas.rs`): the shell with the workspaces list (`app`), the organization's
 //! views (`org`), and a workspace's, a key's and a new workspace's (`workspace`).
 
-use crate::areas::{split, Area};
+use crate::areas::{split, Area, MakeView};
 use crate::components::chart::SeriesColours;
 use crate::components::identity::Identity;
 use crate::pages::activity::{CreditBalance, OrgActivity};
@@ -202,8 +202,8 @@ split!(
     org,
     preload_org,
     /// The Overview and its findings.
-    fn overview_area() -> AnyView {
-        view! { <Overview /> }.into_any()
+    fn overview_area() -> MakeView {
+        Box::new(move || view! { <Overview /> }.into_any())
     }
 );
 
@@ -211,8 +211,8 @@ split!(
     org,
     preload_all_keys,
     /// All keys, over the same organization read as the Overview.
-    fn all_keys_area() -> AnyView {
-        view! { <AllKeys /> }.into_any()
+    fn all_keys_area() -> MakeView {
+        Box::new(move || view! { <AllKeys /> }.into_any())
     }
 );
 
@@ -220,8 +220,8 @@ split!(
     org,
     preload_activity,
     /// The organization's activity.
-    fn activity_area() -> AnyView {
-        view! { <OrgActivity /> }.into_any()
+    fn activity_area() -> MakeView {
+        Box::new(move || view! { <OrgActivity /> }.into_any())
     }
 );
 
@@ -229,8 +229,8 @@ split!(
     org,
     preload_org_members,
     /// The organization's members.
-    fn org_members_area() -> AnyView {
-        view! { <OrgMembers /> }.into_any()
+    fn org_members_area() -> MakeView {
+        Box::new(move || view! { <OrgMembers /> }.into_any())
     }
 );
 
@@ -238,8 +238,8 @@ split!(
     workspace,
     preload_workspace,
     /// A workspace's header and tabs.
-    fn workspace_area(id: String, tab: Tab) -> AnyView {
-        view! { <WorkspacePage id=id tab=tab /> }.into_any()
+    fn workspace_area(id: String, tab: Tab) -> MakeView {
+        Box::new(move || view! { <WorkspacePage id=id tab=tab /> }.into_any())
     }
 );
 
@@ -247,8 +247,8 @@ split!(
     workspace,
     preload_key,
     /// A key's page.
-    fn key_area(hash: String) -> AnyView {
-        view! { <KeyPage hash=hash /> }.into_any()
+    fn key_area(hash: String) -> MakeView {
+        Box::new(move || view! { <KeyPage hash=hash /> }.into_any())
     }
 );
 
@@ -256,8 +256,8 @@ split!(
     workspace,
     preload_new_workspace,
     /// The new-workspace form.
-    fn new_workspace_area() -> AnyView {
-        view! { <NewWorkspace /> }.into_any()
+    fn new_workspace_area() -> MakeView {
+        Box::new(move || view! { <NewWorkspace /> }.into_any())
     }
 );
 

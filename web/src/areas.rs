@@ -18,6 +18,12 @@ use crate::components::loaded::loading;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// What an area's entry point gives: the code that builds its view, in the area's wasm. The view
+/// is built only once [`Area`] knows it is still on the page.
+pub type MakeView = Box<dyn FnOnce() -> AnyView>;
 
 /// Declares an area's entry point: `split!(area, preload_fn, fn name(args) -> T { body })`
 /// makes `async fn name(args) -> Result<T, SplitLoaderError>`, whose code (and what only this
@@ -66,25 +72,34 @@ pub(crate) use split;
 /// `load` again.
 #[component]
 pub fn Area<L, F>(
-    /// Calls the area's entry point (a [`split!`] function).
+    /// Calls the area's entry point (a [`split!`] function giving a [`MakeView`]).
     load: L,
 ) -> impl IntoView
 where
     L: Fn() -> F + 'static,
-    F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    F: Future<Output = Result<MakeView, SplitLoaderError>> + 'static,
 {
     let attempt = RwSignal::new(0u32);
     let pending = RwSignal::new(true);
     let load = StoredValue::new_local(load);
     let area = move || {
         attempt.track();
+        // Cleared when this attempt is replaced or the area leaves the page (the user went on
+        // before its code arrived): a view built then would find its owner, and the context
+        // its components read, gone, and panic.
+        let alive = Arc::new(AtomicBool::new(true));
+        let gone = alive.clone();
+        on_cleanup(move || gone.store(false, Ordering::Relaxed));
         // The split loader's future is not `Send`; the page has one thread.
-        let view = send_wrapper::SendWrapper::new(load.with_value(|load| load()));
+        let made = send_wrapper::SendWrapper::new(load.with_value(|load| load()));
         Suspend::new(async move {
-            let view = view.await;
+            let made = made.await;
+            if !alive.load(Ordering::Relaxed) {
+                return ().into_any();
+            }
             pending.set(false);
-            match view {
-                Ok(view) => view,
+            match made {
+                Ok(make) => make(),
                 Err(_) => unavailable(attempt, pending).into_any(),
             }
         })
