@@ -7,6 +7,7 @@ use crate::areas::keys::models::{CreateKey, UpdateKey};
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace};
 use serde::de::DeserializeOwned;
 
+use super::action::Action;
 use super::value::Value;
 use crate::checks::Validate;
 use crate::error::FieldError;
@@ -57,9 +58,51 @@ pub enum Write {
     DeleteByok,
 }
 
+/// The create body `B` of `action`: each field of `names` the action sets to a value.
+pub fn create_body<B: DeserializeOwned + Validate>(
+    action: &Action,
+    names: &[&str],
+) -> Result<B, Vec<FieldError>> {
+    let fields = action
+        .after
+        .iter()
+        .filter(|(k, v)| names.contains(k) && **v != Value::Null);
+    body_of(&action.address, fields.map(|(k, v)| (*k, v)))
+}
+
+/// The update body `B` of the fields of `names` that `action` changes; `None` when it changes
+/// none of them.
+pub fn update_body<B: DeserializeOwned + Validate>(
+    action: &Action,
+    names: &[&str],
+) -> Result<Option<B>, Vec<FieldError>> {
+    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
+    if !names.iter().any(|n| changed(n)) {
+        return Ok(None);
+    }
+    let fields = action
+        .after
+        .iter()
+        .filter(|(k, _)| names.contains(k) && changed(k));
+    body_of(&action.address, fields.map(|(k, v)| (*k, v))).map(Some)
+}
+
+/// The workspace a new object of `action` goes into (its `workspace` field, an id or
+/// `(new) workspaces.x`), or the error naming the field; `what` names the object ("key").
+pub fn new_in_workspace(action: &Action, what: &str) -> Result<String, Vec<FieldError>> {
+    match action.after.get("workspace") {
+        Some(Value::Text(w)) => Ok(w.clone()),
+        _ => Err(vec![FieldError::new(
+            format!("{}.workspace", action.address),
+            "required",
+            format!("a new {what} needs its workspace"),
+        )]),
+    }
+}
+
 /// The body `B` made of the named `fields` of an action (a field left out stays unset), checked
 /// by the body's own rules; errors are named `address.field`.
-pub fn body_of<'v, B>(
+fn body_of<'v, B>(
     address: &str,
     fields: impl Iterator<Item = (&'v str, &'v Value)>,
 ) -> Result<B, Vec<FieldError>>

@@ -4,12 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::models::UpdateByokKey;
 use crate::error::FieldError;
 use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
-use crate::orgfile::write::{body_of, Write};
+use crate::orgfile::write::{update_body, Write};
 
 /// Why a BYOK entry cannot be made from the file alone.
 pub const NEEDS_PROVIDER_KEY: &str =
@@ -90,7 +89,6 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
     let address = action.address.as_str();
-    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
     Ok(match action.action {
         ActionKind::Delete => vec![Write::DeleteByok],
         ActionKind::Create | ActionKind::Replace => {
@@ -100,16 +98,10 @@ fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
                 NEEDS_PROVIDER_KEY,
             )]);
         }
-        ActionKind::Update | ActionKind::Adopt if UPDATE.iter().any(|f| changed(f)) => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, _)| UPDATE.contains(k) && changed(k));
-            vec![Write::UpdateByok(body_of::<UpdateByokKey>(
-                address,
-                fields.map(|(k, v)| (*k, v)),
-            )?)]
-        }
+        ActionKind::Update | ActionKind::Adopt => update_body(action, &UPDATE)?
+            .map(Write::UpdateByok)
+            .into_iter()
+            .collect(),
         _ => vec![],
     })
 }

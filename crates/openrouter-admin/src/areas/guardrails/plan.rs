@@ -4,13 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use super::models::{CreateGuardrail, UpdateGuardrail};
 use super::rules::{MAX_GUARDRAIL_DESCRIPTION_CHARS, MAX_GUARDRAIL_NAME_CHARS};
 use crate::error::FieldError;
 use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
-use crate::orgfile::write::{body_of, Write};
+use crate::orgfile::write::{create_body, new_in_workspace, update_body, Write};
 
 const REGIONS: Kind = Kind::Set(true);
 
@@ -129,28 +128,12 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
 }
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
-    let address = action.address.as_str();
-    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
     let mut out = vec![];
     match action.action {
         ActionKind::Delete => return Ok(vec![Write::DeleteGuardrail]),
         ActionKind::Create | ActionKind::Replace => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, v)| BODY.contains(k) && **v != Value::Null);
-            let body = body_of::<CreateGuardrail>(address, fields.map(|(k, v)| (*k, v)))?;
-            let workspace = match action.after.get("workspace") {
-                Some(Value::Text(w)) => w.clone(),
-                _ => {
-                    let rule = "a new guardrail needs its workspace";
-                    return Err(vec![FieldError::new(
-                        format!("{address}.workspace"),
-                        "required",
-                        rule,
-                    )]);
-                }
-            };
+            let body = create_body(action, &BODY)?;
+            let workspace = new_in_workspace(action, "guardrail")?;
             out.push(Write::CreateGuardrail(body, workspace));
             // The new guardrail governs everything the file lists; the old one is deleted last.
             for (field, assign) in [
@@ -168,17 +151,9 @@ fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
             }
             return Ok(out);
         }
-        ActionKind::Update | ActionKind::Adopt if BODY.iter().any(|f| changed(f)) => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, _)| BODY.contains(k) && changed(k));
-            out.push(Write::UpdateGuardrail(body_of::<UpdateGuardrail>(
-                address,
-                fields.map(|(k, v)| (*k, v)),
-            )?));
+        ActionKind::Update | ActionKind::Adopt => {
+            out.extend(update_body(action, &BODY)?.map(Write::UpdateGuardrail))
         }
-        ActionKind::Update | ActionKind::Adopt => {}
         _ => return Ok(out),
     }
     for c in action.changes.iter() {

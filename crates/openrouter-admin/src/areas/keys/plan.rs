@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::models::{CreateKey, UpdateKey};
+use super::models::UpdateKey;
 use crate::error::FieldError;
 use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{opt_text, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
-use crate::orgfile::write::{body_of, Write};
+use crate::orgfile::write::{create_body, new_in_workspace, update_body, Write};
 
 /// The `keys` section.
 pub static SECTION: SectionSpec = SectionSpec {
@@ -83,44 +83,22 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
 }
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
-    let address = action.address.as_str();
-    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
     Ok(match action.action {
         ActionKind::Delete => vec![Write::DeleteKey],
         // A replacement is a new key; the old one is left as it is, for the user to retire.
         ActionKind::Create | ActionKind::Replace => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, v)| CREATE.contains(k) && **v != Value::Null);
-            let body = body_of::<CreateKey>(address, fields.map(|(k, v)| (*k, v)))?;
-            let workspace = match action.after.get("workspace") {
-                Some(Value::Text(w)) => w.clone(),
-                _ => {
-                    let rule = "a new key needs its workspace";
-                    return Err(vec![FieldError::new(
-                        format!("{address}.workspace"),
-                        "required",
-                        rule,
-                    )]);
-                }
-            };
+            let body = create_body(action, &CREATE)?;
+            let workspace = new_in_workspace(action, "key")?;
             let mut out = vec![Write::CreateKey(body, workspace)];
             if action.after.get("disabled") == Some(&Value::Bool(true)) {
                 out.push(Write::UpdateKey(UpdateKey::new().disabled(true)));
             }
             out
         }
-        ActionKind::Update | ActionKind::Adopt if UPDATE.iter().any(|f| changed(f)) => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, _)| UPDATE.contains(k) && changed(k));
-            vec![Write::UpdateKey(body_of::<UpdateKey>(
-                address,
-                fields.map(|(k, v)| (*k, v)),
-            )?)]
-        }
+        ActionKind::Update | ActionKind::Adopt => update_body(action, &UPDATE)?
+            .map(Write::UpdateKey)
+            .into_iter()
+            .collect(),
         _ => vec![],
     })
 }

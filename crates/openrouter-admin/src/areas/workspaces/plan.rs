@@ -3,12 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::models::{CreateWorkspace, UpdateWorkspace};
 use crate::error::FieldError;
 use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
-use crate::orgfile::write::{body_of, Write};
+use crate::orgfile::write::{create_body, update_body, Write};
 use crate::shapes::Interval;
 
 const SORTS: &[&str] = &["price", "throughput", "latency", "exacto"];
@@ -141,32 +140,13 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
 }
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
-    let address = action.address.as_str();
-    let changed = |name: &str| action.changes.iter().any(|c| c.field == name);
     let mut out = vec![];
     match action.action {
         ActionKind::Delete => out.push(Write::DeleteWorkspace),
-        ActionKind::Create => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, v)| BODY.contains(k) && **v != Value::Null);
-            out.push(Write::CreateWorkspace(body_of::<CreateWorkspace>(
-                address,
-                fields.map(|(k, v)| (*k, v)),
-            )?));
+        ActionKind::Create => out.push(Write::CreateWorkspace(create_body(action, &BODY)?)),
+        ActionKind::Update | ActionKind::Adopt => {
+            out.extend(update_body(action, &BODY)?.map(Write::UpdateWorkspace))
         }
-        ActionKind::Update | ActionKind::Adopt if BODY.iter().any(|f| changed(f)) => {
-            let fields = action
-                .after
-                .iter()
-                .filter(|(k, _)| BODY.contains(k) && changed(k));
-            out.push(Write::UpdateWorkspace(body_of::<UpdateWorkspace>(
-                address,
-                fields.map(|(k, v)| (*k, v)),
-            )?));
-        }
-        ActionKind::Update | ActionKind::Adopt => {}
         _ => return Ok(out),
     }
     if action.action != ActionKind::Delete {
