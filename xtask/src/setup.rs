@@ -26,7 +26,7 @@ pub fn command(args: &[String]) -> Result<()> {
 /// Trunk, and the pinned wasm-opt linked where Trunk looks for it, so that `trunk serve` and
 /// `trunk build` work offline (web/README.md, "Development").
 pub fn dev() -> Result<()> {
-    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[])?;
+    cargo_tool("trunk", TRUNK_VERSION, "trunk", &[], Build::Debug)?;
     crate::web::link_wasm_opt_for_trunk()
 }
 
@@ -46,10 +46,17 @@ pub fn run() -> Result<()> {
                 &wasm_bindgen,
                 "wasm-bindgen",
                 &["wasm-bindgen-test-runner"],
+                Build::Optimized,
             )
         }),
         std::thread::spawn(|| {
-            cargo_tool("geckodriver", GECKODRIVER_VERSION, "geckodriver", &[])?;
+            cargo_tool(
+                "geckodriver",
+                GECKODRIVER_VERSION,
+                "geckodriver",
+                &[],
+                Build::Debug,
+            )?;
             cargo_fuzz()
         }),
     ];
@@ -122,9 +129,22 @@ fn rust_target() -> Result<()> {
     exec(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
+/// How a cargo tool is compiled.
+#[derive(Clone, Copy)]
+enum Build {
+    /// Optimized (cargo's default): wasm-bindgen rewrites every module the tests build, and
+    /// unoptimized it is many times slower at it.
+    Optimized,
+    /// Unoptimized (`--debug`): for a tool whose own speed nobody waits on (geckodriver relays
+    /// WebDriver commands, cargo-fuzz starts the fuzzer, Trunk runs the tools), it halves the
+    /// compile, which a bare machine's first `cargo xtask test` pays (geckodriver: 140 CPU
+    /// seconds instead of about 290; cargo-fuzz: 42).
+    Debug,
+}
+
 /// `cargo install`, preferring the crate's own lockfile; some published lockfiles name versions
 /// the registry does not serve, and then cargo fails in seconds and we resolve afresh.
-fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result<()> {
+fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str], build: Build) -> Result<()> {
     if has_version(binary, version) && also.iter().all(|b| on_path(b)) {
         return Ok(());
     }
@@ -142,6 +162,9 @@ fn cargo_tool(krate: &str, version: &str, binary: &str, also: &[&str]) -> Result
         command.arg("install");
         if locked {
             command.arg("--locked");
+        }
+        if let Build::Debug = build {
+            command.arg("--debug");
         }
         let status = command
             .args([krate, "--version", &pinned])
@@ -167,7 +190,13 @@ fn cargo_fuzz() -> Result<()> {
         println!("setup: cargo-fuzz skipped (no nightly toolchain: {why})");
         return Ok(());
     }
-    cargo_tool("cargo-fuzz", CARGO_FUZZ_VERSION, "cargo-fuzz", &[])
+    cargo_tool(
+        "cargo-fuzz",
+        CARGO_FUZZ_VERSION,
+        "cargo-fuzz",
+        &[],
+        Build::Debug,
+    )
 }
 
 fn wasm_opt() -> Result<()> {
