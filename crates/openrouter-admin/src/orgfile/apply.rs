@@ -189,6 +189,7 @@ pub async fn apply<T: Transport>(
 const LOST_KEY: &str = "the answer was lost; the key was found, made once; its secret was in the lost answer: rotate it to get one";
 const LOST_WORKSPACE: &str = "the answer was lost; the workspace was found, made once";
 const LOST_GUARDRAIL: &str = "the answer was lost; the guardrail was found, made once";
+const LOST_DESTINATION: &str = "the answer was lost; the destination was found, made once";
 
 struct Run<'a, T> {
     client: &'a Client<T>,
@@ -339,6 +340,49 @@ impl<T: Transport> Run<'_, T> {
             Write::UpdateByok(patch) => drop(c.byok_key(on.as_str()).update(patch).send().await?),
             Write::DeleteByok => c.byok_key(on.as_str()).delete().send().await?,
             Write::DeleteKey => c.key(on.as_str()).delete().send().await?,
+            Write::CreateDestination(body, workspace) => {
+                let on_ws = c.workspace(self.resolve(&workspace));
+                let since = c.now_ms();
+                let made = match on_ws.destinations().create(body.clone()).send().await {
+                    Ok(d) => d.id,
+                    Err(e) if e.is_outcome_unknown() => {
+                        match on_ws.destinations().reconcile(&body, since).send().await? {
+                            Some(d) => {
+                                self.note = Some(LOST_DESTINATION.into());
+                                d.id
+                            }
+                            None => return Err(e),
+                        }
+                    }
+                    Err(e) => return Err(e),
+                };
+                *id = Some(made.to_string());
+            }
+            Write::UpdateDestination(patch) => {
+                drop(c.destination(on.as_str()).update(patch).send().await?)
+            }
+            Write::DeleteDestination => c.destination(on.as_str()).delete().send().await?,
+            Write::DeleteOldDestination => {
+                let old = action.id.clone().unwrap_or_default();
+                c.destination(old.as_str()).delete().send().await?
+            }
+            // The API answers a repeated create of the same mapping with that mapping, so the
+            // retry loop's own retries make no second one.
+            Write::CreateScimMapping(mut body, workspace) => {
+                body.workspace_id = WorkspaceId::new(self.resolve(&workspace));
+                let made = c.scim().create_mapping(body).send().await?;
+                *id = Some(made.id.to_string());
+            }
+            Write::UpdateScimMapping(patch) => {
+                drop(c.scim_mapping(on.as_str()).update(patch).send().await?)
+            }
+            Write::DeleteScimMapping(keep) => {
+                c.scim_mapping(on.as_str()).delete(keep).send().await?
+            }
+            Write::DeleteOldScimMapping(keep) => {
+                let old = action.id.clone().unwrap_or_default();
+                c.scim_mapping(old.as_str()).delete(keep).send().await?
+            }
         }
         Ok(())
     }

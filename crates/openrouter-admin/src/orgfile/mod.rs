@@ -24,7 +24,7 @@ pub mod value;
 pub mod write;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use action::{Action, ActionKind, Change};
 pub use apply::{apply, ApplyReport, JournalEntry, NewSecret};

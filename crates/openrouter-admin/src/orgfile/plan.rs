@@ -297,11 +297,14 @@ fn action(
             None => "the entry says \"delete\": true, and there is nothing live to delete".into(),
         });
         a.reach = object.map(|o| o.reach.clone()).unwrap_or_default();
+        // What the delete is to do (a SCIM mapping's members) goes with it.
+        a.after = directives(spec, fields);
         return a;
     }
     let changes: Vec<Change> = spec
         .fields
         .iter()
+        .filter(|f| !f.directive)
         .filter_map(|f| {
             change(
                 f,
@@ -345,6 +348,19 @@ fn action(
     a.after.extend(fields.iter().map(|(k, v)| (*k, v.clone())));
     a.changes = changes;
     a
+}
+
+/// The entry's directive fields.
+fn directives(
+    spec: &SectionSpec,
+    fields: &BTreeMap<&'static str, Value>,
+) -> BTreeMap<&'static str, Value> {
+    let directive = |name: &str| spec.field(name).is_some_and(|f| f.directive);
+    fields
+        .iter()
+        .filter(|(name, _)| directive(name))
+        .map(|(name, value)| (*name, value.clone()))
+        .collect()
 }
 
 /// The change of one field, if the file's value differs from the live one.

@@ -1,6 +1,7 @@
 //! Reading the live organization a plan compares the file with: every workspace and key (the
-//! snapshot's first stage), then each workspace's budgets, members and guardrails, a bounded
-//! number at once, and the organization's guardrail assignments.
+//! snapshot's first stage), then each workspace's budgets, members, guardrails, BYOK credentials
+//! and destinations, a bounded number at once, and the organization's guardrail assignments and
+//! SCIM group mappings.
 
 use crate::areas::budgets::endpoints::ListBudgets;
 use crate::areas::byok::endpoints::ListByokKeys;
@@ -8,6 +9,8 @@ use crate::areas::guardrails::endpoints::{
     ListGuardrails, ListKeyAssignments, ListMemberAssignments,
 };
 use crate::areas::members::endpoints::ListMembers;
+use crate::areas::observability::endpoints::ListDestinations;
+use crate::areas::scim::endpoints::ListScimGroupMappings;
 use crate::client::Client;
 use crate::error::Error;
 use crate::transport::{CancelSignal, Transport};
@@ -16,7 +19,7 @@ use super::section::LiveOrg;
 
 /// The organization as [`plan`](super::plan::plan) and [`export`](super::export::export) read
 /// it: about one request per workspace for its keys, one for its budgets and one per hundred of
-/// its members, its guardrails and BYOK credentials and the organization's guardrail assignments. The first failed read ends it with that read's error.
+/// its members, its guardrails, BYOK credentials and observability destinations, the organization's guardrail assignments and SCIM group mappings. The first failed read ends it with that read's error.
 pub async fn read_live<T: Transport>(
     client: &Client<T>,
     signal: Option<CancelSignal>,
@@ -63,13 +66,26 @@ pub async fn read_live<T: Transport>(
                 .paginate()
                 .signal_opt(signal.clone())
                 .collect_all();
+            let destinations = ListDestinations {
+                workspace_id: Some(w.id.clone()),
+                offset: None,
+                limit: Some(100),
+            };
+            let destinations = client
+                .call(destinations)
+                .paginate()
+                .signal_opt(signal.clone())
+                .collect_all();
             async move {
-                let ((budgets, members), (guardrails, byok)) = futures_util::future::try_join(
-                    futures_util::future::try_join(budgets.send(), members),
-                    futures_util::future::try_join(guardrails, byok),
-                )
-                .await?;
-                Ok::<_, Error>((w.id.clone(), budgets, members, guardrails, byok))
+                let ((budgets, members), (guardrails, byok), destinations) =
+                    futures_util::future::try_join3(
+                        futures_util::future::try_join(budgets.send(), members),
+                        futures_util::future::try_join(guardrails, byok),
+                        destinations,
+                    )
+                    .await?;
+                let read = (budgets, members, guardrails, byok, destinations);
+                Ok::<_, Error>((w.id.clone(), read))
             }
         }),
         concurrency,
@@ -82,8 +98,9 @@ pub async fn read_live<T: Transport>(
         ..LiveOrg::default()
     };
     for read in per_workspace {
-        let (id, budgets, members, mut guardrails, mut byok) = read?;
+        let (id, (budgets, members, mut guardrails, mut byok, mut destinations)) = read?;
         live.byok.append(&mut byok);
+        live.destinations.append(&mut destinations);
         live.budgets.insert(id.clone(), budgets);
         live.members.insert(id, members);
         live.guardrails.append(&mut guardrails);
@@ -104,9 +121,20 @@ pub async fn read_live<T: Transport>(
     let members = client
         .call(members)
         .paginate()
+        .signal_opt(signal.clone())
+        .collect_all();
+    let mappings = ListScimGroupMappings {
+        offset: None,
+        limit: Some(100),
+    };
+    let mappings = client
+        .call(mappings)
+        .paginate()
         .signal_opt(signal)
         .collect_all();
-    let (keys, members) = futures_util::future::try_join(keys, members).await?;
+    let (keys, members, mappings) =
+        futures_util::future::try_join3(keys, members, mappings).await?;
+    live.scim_mappings = mappings;
     for a in keys {
         live.guardrail_keys
             .entry(a.guardrail_id)

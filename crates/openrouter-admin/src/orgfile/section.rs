@@ -13,6 +13,8 @@ use crate::areas::byok::models::ByokKey;
 use crate::areas::guardrails::models::Guardrail;
 use crate::areas::keys::models::ApiKey;
 use crate::areas::members::models::WorkspaceMember;
+use crate::areas::observability::models::Destination;
+use crate::areas::scim::models::ScimGroupMapping;
 use crate::areas::workspaces::models::Workspace;
 use crate::error::FieldError;
 use crate::shapes::{GuardrailId, KeyHash, UserId, WorkspaceId};
@@ -83,6 +85,12 @@ pub struct LiveOrg {
     /// Every workspace's BYOK credentials (never their provider keys: the API does not send them).
     #[serde(default)]
     pub byok: Vec<ByokKey>,
+    /// Every workspace's observability destinations (their credentials masked by the API).
+    #[serde(default)]
+    pub destinations: Vec<Destination>,
+    /// The organization's SCIM group mappings (none where SCIM is not set up).
+    #[serde(default)]
+    pub scim_mappings: Vec<ScimGroupMapping>,
     /// Requests per key over the last 7 days, where read (the blast radius of a key's change).
     #[serde(default)]
     pub key_requests_7d: BTreeMap<KeyHash, f64>,

@@ -11,4 +11,8 @@ pub static SECTIONS: &[&SectionSpec] = &[
     &crate::areas::guardrails::plan::SECTION,
     // A BYOK credential may name the keys allowed to use it.
     &crate::areas::byok::plan::SECTION,
+    // A destination may name the keys whose traffic it receives.
+    &crate::areas::observability::plan::SECTION,
+    // Last: a mapping gives people access to a workspace that must exist.
+    &crate::areas::scim::plan::SECTION,
 ];

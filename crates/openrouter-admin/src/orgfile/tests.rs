@@ -26,6 +26,19 @@ impl Rng {
     }
 }
 
+/// A live workspace's JSON (for the areas' own plan tests too).
+pub(crate) fn workspace(id: &str, slug: &str) -> serde_json::Value {
+    json!({
+        "id": id, "default_guardrail_id": "00000000-0000-4000-8000-0000000000f1",
+        "name": slug, "slug": slug, "description": null,
+        "default_text_model": null, "default_image_model": null, "default_provider_sort": null,
+        "is_observability_io_logging_enabled": false, "is_observability_broadcast_enabled": false,
+        "is_data_discount_logging_enabled": true, "io_logging_sampling_rate": 1.0,
+        "io_logging_api_key_ids": null, "created_at": "2026-01-01T00:00:00Z", "updated_at": null,
+        "created_by": null,
+    })
+}
+
 fn uuid(n: u64) -> String {
     format!("00000000-0000-4000-8000-{n:012x}")
 }

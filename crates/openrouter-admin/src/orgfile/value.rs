@@ -69,6 +69,8 @@ pub enum Widens {
     WhenTrue,
     /// From `true` to `false` (a key enabled again).
     WhenFalse,
+    /// To this choice from another (a mapping's role made `admin`).
+    WhenBecomes(&'static str),
 }
 
 /// One managed field of an area's entry.
@@ -84,6 +86,9 @@ pub struct FieldSpec {
     pub replaces: Option<&'static str>,
     /// Which change gives more.
     pub widens: Widens,
+    /// An instruction to the apply rather than a property of the live object (what a SCIM
+    /// mapping's delete does with its members): never compared, never exported.
+    pub directive: bool,
 }
 
 impl FieldSpec {
@@ -95,7 +100,15 @@ impl FieldSpec {
             nullable,
             replaces: None,
             widens: Widens::Never,
+            directive: false,
         }
+    }
+
+    /// The same field, an instruction to the apply: read and checked like the others, never
+    /// compared with the live object nor exported.
+    pub const fn directive(mut self) -> Self {
+        self.directive = true;
+        self
     }
 
     /// The same field, flagged when a change widens it.
@@ -219,6 +232,7 @@ impl FieldSpec {
             (Widens::WhenAllowed, Value::Set(b), Value::Set(a)) => !a.is_subset(b),
             (Widens::WhenTrue, Value::Bool(false) | Value::Null, Value::Bool(true)) => true,
             (Widens::WhenFalse, Value::Bool(true), Value::Bool(false)) => true,
+            (Widens::WhenBecomes(to), Value::Text(b), Value::Text(a)) => a == to && b != to,
             _ => false,
         }
     }

@@ -4,6 +4,8 @@
 use crate::areas::byok::models::UpdateByokKey;
 use crate::areas::guardrails::models::{CreateGuardrail, UpdateGuardrail};
 use crate::areas::keys::models::{CreateKey, UpdateKey};
+use crate::areas::observability::models::{CreateDestination, UpdateDestination};
+use crate::areas::scim::models::{CreateScimGroupMapping, KeepMembers, UpdateScimGroupMapping};
 use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace};
 use serde::de::DeserializeOwned;
 
@@ -56,6 +58,24 @@ pub enum Write {
     UpdateByok(UpdateByokKey),
     /// `DELETE /byok/{id}`.
     DeleteByok,
+    /// `POST /observability/destinations` in the workspace the second field names.
+    CreateDestination(CreateDestination, String),
+    /// `PATCH /observability/destinations/{id}`.
+    UpdateDestination(UpdateDestination),
+    /// `DELETE /observability/destinations/{id}`.
+    DeleteDestination,
+    /// `DELETE /observability/destinations/{id}` of the destination a replacement took the
+    /// place of.
+    DeleteOldDestination,
+    /// `POST /scim/group-mappings` into the workspace the second field names (an id, or
+    /// `(new) workspaces.x`): its `workspace_id` is set when the apply reaches it.
+    CreateScimMapping(CreateScimGroupMapping, String),
+    /// `PATCH /scim/group-mappings/{id}`: the role.
+    UpdateScimMapping(UpdateScimGroupMapping),
+    /// `DELETE /scim/group-mappings/{id}?keep_members=`.
+    DeleteScimMapping(KeepMembers),
+    /// The same, of the mapping a replacement took the place of.
+    DeleteOldScimMapping(KeepMembers),
 }
 
 /// The create body `B` of `action`: each field of `names` the action sets to a value.
@@ -109,14 +129,24 @@ fn body_of<'v, B>(
 where
     B: DeserializeOwned + Validate,
 {
-    let object: serde_json::Map<String, serde_json::Value> = fields
-        .map(|(name, value)| {
-            (
-                name.to_owned(),
-                serde_json::to_value(value).unwrap_or_default(),
-            )
-        })
-        .collect();
+    // A nested field (`config.url`) goes into its object (`{"config": {"url": …}}`).
+    let mut object = serde_json::Map::new();
+    for (name, value) in fields {
+        let value = serde_json::to_value(value).unwrap_or_default();
+        match name.split_once('.') {
+            Some((outer, inner)) => {
+                let nested = object
+                    .entry(outer)
+                    .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+                if let serde_json::Value::Object(nested) = nested {
+                    nested.insert(inner.to_owned(), value);
+                }
+            }
+            None => {
+                object.insert(name.to_owned(), value);
+            }
+        }
+    }
     let body: B = serde_json::from_value(serde_json::Value::Object(object))
         .map_err(|e| vec![FieldError::new(address, "type", e.to_string())])?;
     let errors = body.field_errors();

@@ -1,6 +1,7 @@
 //! The organization file against an organization read through the client (mock transport):
-//! `read_live` reads each workspace's budgets and members, an export of it plans empty, and a
-//! hand edit of the exported file plans exactly that edit.
+//! `read_live` reads each workspace's budgets, members, guardrails, BYOK credentials and
+//! destinations and the SCIM mappings, an export of it plans empty (and holds no credential),
+//! and a hand edit of the exported file plans exactly that edit.
 
 use openrouter_admin::mock::{block_on, MockTransport};
 use openrouter_admin::orgfile::{export, plan, read_live, ActionKind};
@@ -40,6 +41,21 @@ fn org() -> MockTransport {
                 "key_label": "sk-or-v1-abc...123", "assigned_by": null, "created_at": "2025-08-24T10:30:00Z"
             })])),
             "/guardrails/assignments/members" => ok(page(vec![])),
+            "/observability/destinations" if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS1) => {
+                ok(page(vec![json!({
+                    "id": "d1", "workspace_id": WS1, "type": "langfuse", "name": "Traces", "enabled": true,
+                    "privacy_mode": false, "broadcast_generation_cost": true,
+                    "broadcast_generation_identity": false, "broadcast_generation_request_context": false,
+                    "sampling_rate": 1, "api_key_hashes": null, "filter_rules": null,
+                    "config": { "publicKey": "pk-lf-1", "secretKey": "sk-lf-...9f2a" }, "regions": ["europe"],
+                    "created_at": "2025-08-24T10:30:00Z", "updated_at": "2025-08-24T10:30:00Z"
+                })]))
+            }
+            "/observability/destinations" => ok(page(vec![])),
+            "/scim/group-mappings" => ok(page(vec![json!({
+                "id": "sm1", "organization_id": "org_1", "scim_group_id": "grp-eng", "workspace_id": WS2,
+                "role": "member", "created_at": "2025-08-24T10:30:00Z", "updated_at": "2025-08-24T10:30:00Z"
+            })])),
             "/byok" if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS2) => ok(page(vec![])),
             "/byok" => ok(page(vec![json!({
                 "id": "bk1", "provider": "openai", "workspace_id": WS1, "label": "sk-...abc", "name": "Prod OpenAI",
@@ -72,9 +88,9 @@ fn org() -> MockTransport {
 fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
     let client = client(org());
     let live = block_on(read_live(&client, None)).expect("test data");
-    // One list of workspaces, then per workspace its keys, budgets, members, guardrails and BYOK, then
-    // the organization's key and member assignments.
-    assert_eq!(client.transport().requests().len(), 1 + 2 * 5 + 2);
+    // One list of workspaces, then per workspace its keys, budgets, members, guardrails, BYOK and
+    // destinations, then the organization's key and member assignments and SCIM mappings.
+    assert_eq!(client.transport().requests().len(), 1 + 2 * 6 + 3);
     let text = export(&live);
     assert!(text.contains(r#""monthly": 100"#), "{text}");
     let second = format!(r#""workspace": "team-{WS2}""#);
@@ -90,9 +106,15 @@ fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
     assert!(p.is_empty(), "{:?}", p.resource_changes);
     assert_eq!(
         p.read.len(),
-        6,
-        "two workspaces, two keys, a guardrail and a BYOK credential read"
+        8,
+        "two workspaces, two keys, a guardrail, a BYOK credential, a destination and a mapping read"
     );
+    assert!(text.contains(r#""publicKey": "pk-lf-1""#), "{text}");
+    assert!(
+        !text.contains("secretKey") && !text.contains("9f2a"),
+        "a destination's credential is never exported: {text}"
+    );
+    assert!(text.contains(r#""group": "grp-eng""#), "{text}");
 
     let edited = text.replacen(r#""monthly": 100"#, r#""monthly": 80"#, 1);
     let p = plan(&edited, &live, None).expect("test data");

@@ -6,6 +6,7 @@
 pub(crate) mod endpoints;
 pub(crate) mod handler;
 pub(crate) mod models;
+pub mod plan;
 pub(crate) mod rules;
 
 pub use self::endpoints::*;
