@@ -148,7 +148,6 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
         .iter()
         .map(|d| {
             let mut fields = BTreeMap::from([
-                ("name", d.name.clone().map_or(Value::Null, Value::Text)),
                 ("type", Value::Text(d.kind.to_string())),
                 ("workspace", Value::Text(d.workspace_id.to_string())),
                 ("enabled", Value::Bool(d.enabled)),
@@ -174,6 +173,10 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
                 ),
                 ("regions", set(d.regions.iter().map(|r| r.as_str()))),
             ]);
+            // A destination without a name (the API never makes one) has no name to manage.
+            if let Some(name) = &d.name {
+                fields.insert("name", Value::Text(name.clone()));
+            }
             for name in CONFIG_FIELDS {
                 let property = &name["config.".len()..];
                 if let Some(serde_json::Value::String(v)) = d.config.get(property) {
