@@ -1,6 +1,7 @@
-//! The core's [`findings`](openrouter_admin::findings) for JavaScript: the npm package's
-//! `openrouter-admin/findings` entry (`readFindings(options)`) and what its
-//! `openrouter-admin check` command runs.
+//! The core's [`findings`](openrouter_admin::findings) and
+//! [`orgfile`](openrouter_admin::orgfile) for JavaScript: the npm package's
+//! `openrouter-admin/findings` entry (`readFindings`, `exportOrg`, `plan`, `apply`) and what its
+//! `openrouter-admin check|export|plan|apply` commands run.
 //!
 //! A wasm module of its own, beside the client's: reading a whole organization decodes every
 //! model with serde and formats sentences, which the client's module (with its gzip budget)
@@ -8,7 +9,9 @@
 //!
 //! - `options`: the one argument, read from JavaScript without trusting it (getters that
 //!   throw, proxies, wrong types become a `validation` rejection naming the option);
-//! - `types`: the TypeScript declarations;
+//! - `org`: the organization as a reviewed file, `exportOrg`, `plan`, `apply` (issue 22), and
+//!   `org_types`, their TypeScript declarations;
+//! - `types`: the TypeScript declarations of the findings;
 //! - this file: the export, the report it resolves to, the rejections.
 //!
 //! Natively the crate is empty: everything here needs a JavaScript host.
@@ -18,8 +21,14 @@
 #[cfg(target_arch = "wasm32")]
 mod options;
 #[cfg(target_arch = "wasm32")]
+mod org;
+#[cfg(target_arch = "wasm32")]
+mod org_types;
+#[cfg(target_arch = "wasm32")]
 mod types;
 
+#[cfg(target_arch = "wasm32")]
+pub use org::{apply_org, export_org, plan_org};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::read_findings;
 
