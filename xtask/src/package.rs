@@ -263,7 +263,10 @@ fn assemble(out: &Path) -> Result<()> {
         "findings-node.js",
         "findings-node.d.ts",
         "findings.schema.json",
+        "openrouter-org.schema.json",
+        "plan.schema.json",
         "bin/openrouter-admin.js",
+        "bin/org.js",
     ] {
         let text = std::fs::read_to_string(npm.join(file))
             .with_context(|| format!("reading crates/openrouter-admin-js/npm/{file}"))?;
