@@ -1,9 +1,10 @@
 //! The organization as a reviewed file for JavaScript (issue 22): `exportOrg`, `plan` and
-//! `apply` of `openrouter-admin/findings`, over the core's [`orgfile`](openrouter_admin::orgfile),
+//! `apply` of `openrouter-admin/org`, over the core's [`orgfile`](openrouter_admin::orgfile),
 //! and what `openrouter-admin export|plan|apply` runs.
 //!
-//! In this module rather than the client's: they read the whole organization and decode every
-//! model, as `readFindings` does, and the client's module has a size budget.
+//! Beside `readFindings` rather than in the client's module: they read the whole organization
+//! and decode every model, and the client's module has a size budget. Their own entry, since
+//! they more than double the findings module's download.
 //!
 //! `apply` applies only the plan it is given: it plans the same file against the organization
 //! as it is now, and refuses (naming each object) unless the file's digest, every live object's

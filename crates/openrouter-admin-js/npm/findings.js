@@ -1,17 +1,13 @@
 // Browser and bundler entry of `openrouter-admin/findings`: the findings module's glue (a wasm
 // module apart from the client's, so importing the client never downloads it). Call
-// `await init()` once, then `readFindings(options)` (or the organization file's `exportOrg`,
-// `plan`, `apply`); before that each rejects with an `OpenRouterError` saying so (the glue alone
-// would throw a TypeError about a minified name).
+// `await init()` once, then `readFindings(options)`; before that it rejects with an
+// `OpenRouterError` saying so (the glue alone would throw a TypeError about a minified name).
 // Importing it starts fetching and compiling its .wasm (load.js). Node loads it on import
 // (findings-node.js).
 import { fault, loader } from "./load.js";
 import webInit, {
   initSync as webInitSync,
   readFindings as loaded,
-  exportOrg as loadedExport,
-  plan as loadedPlan,
-  apply as loadedApply,
 } from "./openrouter_admin_findings.js";
 
 export * from "./openrouter_admin_findings.js";
@@ -36,32 +32,12 @@ export function initSync(module) {
   return out;
 }
 
-/** `call(options)` once loaded; before `init()` a rejection with an `OpenRouterError`. */
-function whenReady(call, options) {
+/** The organization's findings; before `init()` it rejects with an `OpenRouterError`. */
+export function readFindings(options) {
   if (!ready) {
     return Promise.reject(
       fault("the findings module is not loaded: call `await init()` of openrouter-admin/findings first"),
     );
   }
-  return call(options);
-}
-
-/** The organization's findings. */
-export function readFindings(options) {
-  return whenReady(loaded, options);
-}
-
-/** The organization as `openrouter-org.jsonc`'s text, canonical. */
-export function exportOrg(options) {
-  return whenReady(loadedExport, options);
-}
-
-/** The plan of `options.file` against the organization. */
-export function plan(options) {
-  return whenReady(loadedPlan, options);
-}
-
-/** Applies `options.plan`, the approved plan of `options.file`. */
-export function apply(options) {
-  return whenReady(loadedApply, options);
+  return loaded(options);
 }

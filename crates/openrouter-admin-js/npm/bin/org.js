@@ -1,5 +1,5 @@
 // `openrouter-admin export|plan|apply`: the organization as a reviewed file (openrouter-org.jsonc),
-// over `exportOrg`, `plan` and `apply` of openrouter-admin/findings. Loaded by
+// over `exportOrg`, `plan` and `apply` of openrouter-admin/org. Loaded by
 // openrouter-admin.js for these three commands only.
 //
 // Exit status:
@@ -193,9 +193,9 @@ export async function main(command, argv) {
   }
   let org;
   try {
-    org = await import("../findings-node.js");
+    org = await import("../org-node.js");
   } catch (e) {
-    fail(`the findings module did not load: ${e.message}`);
+    fail(`the org module did not load: ${e.message}`);
   }
   const connection = { apiKey, baseUrl: a["base-url"] };
 

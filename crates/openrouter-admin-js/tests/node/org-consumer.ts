@@ -1,4 +1,4 @@
-// The organization file's functions of openrouter-admin/findings under `tsc --strict`: options,
+// The organization file's functions of openrouter-admin/org under `tsc --strict`: options,
 // the plan narrowed by action, the apply's result, the state kept for the next plan.
 import {
   exportOrg,
@@ -9,7 +9,7 @@ import {
   type OrgPlan,
   type OrgState,
   type PlanOptions,
-} from "openrouter-admin/findings";
+} from "openrouter-admin/org";
 
 export async function orgConsumer(apiKey: string, state?: OrgState): Promise<string[]> {
   const file: string = await exportOrg({ apiKey, baseUrl: "http://127.0.0.1:8787/api/v1" });

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { exportOrg, plan, apply } from "openrouter-admin/findings";
+import { exportOrg, plan, apply } from "openrouter-admin/org";
 import { ORG_KEY, demoSandbox, controls, folder, cli, validatePlan } from "../org-sandbox.mjs";
 
 let sb;

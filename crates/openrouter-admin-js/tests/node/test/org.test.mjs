@@ -1,5 +1,5 @@
 // The organization as a reviewed file from the packed tarball: `exportOrg`, `plan`, `apply` of
-// openrouter-admin/findings and `openrouter-admin export|plan|apply`, against a demo sandbox of
+// openrouter-admin/org and `openrouter-admin export|plan|apply`, against a demo sandbox of
 // this file's own. The round trip writes nothing; exit codes 0/1/2 and the plan's JSON against
 // the package's schema; a bad file refused with its path and rule before any request; a stale
 // plan refused naming its object; a create whose answer is lost made once, and the journal says
@@ -9,7 +9,8 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { exportOrg, plan, apply } from "openrouter-admin/findings";
+import { exportOrg, plan, apply } from "openrouter-admin/org";
+import * as findings from "openrouter-admin/findings";
 import {
   ORG_KEY,
   demoSandbox,
@@ -56,6 +57,11 @@ function noSecret(texts, also = []) {
     for (const secret of also) assert.ok(!text.includes(secret), `a new key's secret is in ${name}`);
   }
 }
+
+test("the organization file is its own entry: openrouter-admin/findings stays without it", () => {
+  for (const name of ["exportOrg", "plan", "apply"]) assert.ok(!(name in findings), `${name} in openrouter-admin/findings`);
+  assert.equal(typeof findings.readFindings, "function");
+});
 
 test("round trip on the demo org: the export plans empty, its apply sends no write, two exports are the same bytes", async () => {
   const text = await exportOrg(conn);
