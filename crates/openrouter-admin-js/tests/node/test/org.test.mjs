@@ -333,3 +333,43 @@ test("a created key's secret is printed once, on stdout, and is in no file, plan
   assert.equal(twice.code, 2);
   assert.match(twice.stderr, /keys\.fresh: openrouter_api_key\.\S+ appeared since the plan was made/);
 });
+
+test("the state apply writes makes a field changed by hand since show as drift, first, with its three choices", async () => {
+  const dir = folder();
+  let address;
+  let hash;
+  writeFileSync(
+    join(dir, "org.jsonc"),
+    await edited((file) => {
+      budgeted(file).ws.budgets.daily -= 2;
+      [address, { hash }] = Object.entries(file.keys).find(([, k]) => typeof k.limit === "number");
+    }),
+  );
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan.json"])).code, 1);
+  const applied = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--state", "s.json"]);
+  assert.equal(applied.code, 0, applied.stderr);
+  const state = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
+  const was = state.objects[`keys.${address}`].fields.limit;
+  assert.equal(typeof was, "number");
+  // Someone raises the key's limit by hand.
+  assert.equal((await c.call("PATCH", `/keys/${hash}`, { limit: was + 100 })).status, 200);
+  const r = await run(dir, ["plan", "org.jsonc", "--state", "s.json", "--json"]);
+  assert.equal(r.code, 1, r.stderr);
+  const p = JSON.parse(r.stdout);
+  assert.ok(validatePlan(p), JSON.stringify(validatePlan.errors));
+  assert.deepEqual(p.drift, [
+    {
+      address: `keys.${address}`,
+      field: "limit",
+      applied: was,
+      live: was + 100,
+      choices: ["overwrite live", "take into the file", "stop managing"],
+    },
+  ]);
+  const human = await run(dir, ["plan", "org.jsonc", "--state", "s.json"]);
+  assert.match(human.stdout, new RegExp(`^Drift: changed by hand since the last apply\\n  ! keys\\.${address}\\.limit: applied ${was}, now ${was + 100}`));
+  // Without the state there is no drift, only the update back to the file.
+  const bare = JSON.parse((await run(dir, ["plan", "org.jsonc", "--json"])).stdout);
+  assert.deepEqual(bare.drift, []);
+  assert.equal(bare.resource_changes.find((a) => a.address === `keys.${address}`).action, "update");
+});
