@@ -373,3 +373,52 @@ test("the state apply writes makes a field changed by hand since show as drift, 
   assert.deepEqual(bare.drift, []);
   assert.equal(bare.resource_changes.find((a) => a.address === `keys.${address}`).action, "update");
 });
+
+test("an apply that fails part way stops there, exits 1, journals the failure and prints what is left", async () => {
+  const dir = folder();
+  let first;
+  let second;
+  writeFileSync(
+    join(dir, "org.jsonc"),
+    await edited((file) => {
+      const keys = Object.entries(file.keys).filter(([, k]) => !k.disabled);
+      [first, second] = [keys[0], keys[1]];
+      first[1].name = `${first[1].name} (renamed)`;
+      second[1].name = `${second[1].name} (renamed)`;
+    }),
+  );
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan.json"])).code, 1);
+  // The first rename (entries go in address order) is refused by the API (a 400 is never retried).
+  const failing = first[0] < second[0] ? first : second;
+  await c.fault("PATCH", `/api/v1/keys/${failing[1].hash}`, { status: 400, body: '{"error":{"code":400,"message":"refused for the test"}}' });
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl"]);
+  assert.equal(r.code, 1, r.stderr);
+  const journal = readFileSync(join(dir, "j.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(journal.length, 1, "it went on after the failure");
+  assert.equal(journal[0].address, `keys.${failing[0]}`);
+  assert.match(journal[0].result, /^failed: .*refused for the test/);
+  assert.match(r.stderr, new RegExp(`Stopped at keys\\.${failing[0]}: .*refused for the test`));
+  assert.match(r.stderr, /What is left:[\s\S]*~ update\s+keys\./);
+  assert.match(r.stderr, /Plan: 0 to create, 2 to update/);
+  // Planned again, both renames are still to do; applied again, they are done.
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan2.json"])).code, 1);
+  const again = await run(dir, ["apply", "org.jsonc", "--plan", "plan2.json"]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal((await run(dir, ["plan", "org.jsonc"])).code, 0);
+});
+
+test("a BYOK entry with nothing to adopt says it needs the provider key, and its apply is refused before any write", async () => {
+  const dir = folder();
+  const text = await edited((file) => {
+    file.byok["new-openai"] = { name: "OpenAI", provider: "openai", workspace: budgeted(file).address };
+  });
+  writeFileSync(join(dir, "org.jsonc"), text);
+  const planned = await run(dir, ["plan", "org.jsonc", "--out", "plan.json"]);
+  assert.equal(planned.code, 1, planned.stderr);
+  assert.match(planned.stdout, /\+ create\s+byok\.new-openai\n\s+.*provider key/);
+  const mark = (await c.log()).length;
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /byok\.new-openai: .*\(provider_key\)/);
+  assert.deepEqual(await c.writesSince(mark), []);
+});
