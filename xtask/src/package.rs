@@ -582,7 +582,8 @@ fn unpack_into(harness: &Path, tgz: &Path) -> Result<()> {
 }
 
 /// The npm package's tests: node --test, tsc over a consumer file, a Vite app in Chromium, the
-/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`).
+/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`), the organization file's
+/// entry in Chromium (`tests/vite/org.mjs`).
 ///
 /// The size budget is not checked here: `cargo xtask test` checks it after every step.
 pub fn test() -> Result<()> {
@@ -632,7 +633,10 @@ pub fn test() -> Result<()> {
 
     banner("npm package: the browser entries' early fetch, in headless Chromium");
     // It prints each check and exits non-zero when one fails.
-    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("early.mjs")))
+    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("early.mjs")))?;
+
+    banner("npm package: openrouter-admin/org in headless Chromium");
+    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("org.mjs")))
 }
 
 /// Fails when the package last built into `target/npm/openrouter-admin/` is over the budget.
