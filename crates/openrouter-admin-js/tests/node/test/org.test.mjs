@@ -231,11 +231,17 @@ test("exportOrg, plan and apply read their options without trusting them", async
     proto.file = "{}";
     const p = await plan({ apiKey: ORG_KEY, baseUrl: sb.api, file: text });
     assert.deepEqual(p.drift, []);
+    // readFindings reads its options the same way now: an inherited onProgress is not called.
+    let called = 0;
+    proto.onProgress = () => called++;
+    await findings.readFindings({ apiKey: ORG_KEY, baseUrl: sb.api });
+    assert.equal(called, 0, "readFindings called an inherited onProgress");
     await fails(plan({ apiKey: ORG_KEY, baseUrl: sb.api }), "options.file");
   } finally {
     delete proto.state;
     delete proto.baseUrl;
     delete proto.file;
+    delete proto.onProgress;
   }
 });
 
