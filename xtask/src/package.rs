@@ -21,6 +21,10 @@ const STEM: &str = "openrouter_admin";
 /// The same for the findings module (`openrouter-admin/findings` and the `check` command): a
 /// wasm module of its own, so the client's download (and budget) carries none of it.
 const FINDINGS_STEM: &str = "openrouter_admin_findings";
+/// The organization file's module (`openrouter-admin/org` and `export|plan|apply`): the same
+/// crate built without its `findings-only` feature. Its stem does not start with [`STEM`]`_`,
+/// which names the client's chunks.
+const ORG_STEM: &str = "openrouter_org";
 /// The settings entry's types and glue (`openrouter-admin/settings`: guardrails, BYOK keys,
 /// observability destinations): `WorkspaceSettings` of the client's module, whose operations
 /// are its settings chunk (`<STEM>_settings_bg.wasm`).
@@ -136,7 +140,9 @@ fn build_and_measure() -> Result<(PathBuf, Sizes)> {
     banner("npm package: the bindings (cargo build wasm32 release, linked with relocations)");
     let input = release_wasm("openrouter-admin-js", &["--emit-relocs"])?;
     crate::npm_split::build(&input, &out, STEM)?;
-    findings_module(&out)?;
+    // Built one after the other: both are the same crate's .wasm, each bound before the next.
+    findings_module(&out, FINDINGS_STEM, &["--features", "findings-only"])?;
+    findings_module(&out, ORG_STEM, &[])?;
 
     banner("npm package: package.json, README, Node entry");
     assemble(&out)?;
@@ -195,6 +201,11 @@ fn rustflags() -> String {
 /// its final link given `link_args` (`cargo rustc`: added there only, so no dependency is
 /// rebuilt for them); the path of its `.wasm`.
 fn release_wasm(package: &str, link_args: &[&str]) -> Result<PathBuf> {
+    release_wasm_with(package, &[], link_args)
+}
+
+/// [`release_wasm`] with cargo arguments of its own (`--features ...`).
+fn release_wasm_with(package: &str, cargo_args: &[&str], link_args: &[&str]) -> Result<PathBuf> {
     let mut command = cmd("cargo");
     command
         .args([
@@ -208,6 +219,7 @@ fn release_wasm(package: &str, link_args: &[&str]) -> Result<PathBuf> {
             "--crate-type",
             "cdylib",
         ])
+        .args(cargo_args)
         .arg("--config")
         .arg(rustflags());
     if !link_args.is_empty() {
@@ -223,18 +235,21 @@ fn release_wasm(package: &str, link_args: &[&str]) -> Result<PathBuf> {
     )))
 }
 
-/// The findings module: wasm-bindgen and `wasm-opt -Oz` like the client's module, into the
-/// same folder under its own stem. Its size is printed apart from the budgeted client's.
-fn findings_module(out: &Path) -> Result<()> {
-    banner("npm package: the findings module (cargo build, wasm-bindgen, wasm-opt)");
-    let input = release_wasm("openrouter-admin-findings", &[])?;
+/// The findings module (or, with other features, the organization file's): wasm-bindgen and
+/// `wasm-opt -Oz` like the client's module, into the same folder under its own stem. Its size
+/// is printed apart from the budgeted client's.
+fn findings_module(out: &Path, stem: &str, features: &[&str]) -> Result<()> {
+    banner(&format!(
+        "npm package: the {stem} module (cargo build, wasm-bindgen, wasm-opt)"
+    ));
+    let input = release_wasm_with("openrouter-admin-findings", features, &[])?;
     exec(
         cmd("wasm-bindgen")
-            .args(["--target", "web", "--out-name", FINDINGS_STEM, "--out-dir"])
+            .args(["--target", "web", "--out-name", stem, "--out-dir"])
             .arg(out)
             .arg(&input),
     )?;
-    let wasm = out.join(format!("{FINDINGS_STEM}_bg.wasm"));
+    let wasm = out.join(format!("{stem}_bg.wasm"));
     exec(
         cmd("wasm-opt")
             .args(["-Oz", "--strip-debug", "--strip-producers"])
@@ -263,7 +278,13 @@ fn assemble(out: &Path) -> Result<()> {
         "findings-node.js",
         "findings-node.d.ts",
         "findings.schema.json",
+        "org.js",
+        "org-node.js",
+        "org-node.d.ts",
+        "openrouter-org.schema.json",
+        "plan.schema.json",
         "bin/openrouter-admin.js",
+        "bin/org.js",
     ] {
         let text = std::fs::read_to_string(npm.join(file))
             .with_context(|| format!("reading crates/openrouter-admin-js/npm/{file}"))?;
@@ -277,6 +298,7 @@ fn assemble(out: &Path) -> Result<()> {
     optional_options(&settings_dts)?;
     opaque_init_output(&settings_dts)?;
     opaque_init_output(&out.join(format!("{FINDINGS_STEM}.d.ts")))?;
+    opaque_init_output(&out.join(format!("{ORG_STEM}.d.ts")))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -287,8 +309,9 @@ fn assemble(out: &Path) -> Result<()> {
     // now one or two letters, and the package loads the .wasm through `init()`.
     let _ = std::fs::remove_file(out.join(format!("{STEM}_bg.wasm.d.ts")));
     let _ = std::fs::remove_file(out.join(format!("{FINDINGS_STEM}_bg.wasm.d.ts")));
+    let _ = std::fs::remove_file(out.join(format!("{ORG_STEM}_bg.wasm.d.ts")));
     check_no_any(out)?;
-    for stem in [STEM, FINDINGS_STEM] {
+    for stem in [STEM, FINDINGS_STEM, ORG_STEM] {
         let glue = out.join(format!("{stem}.js"));
         crate::loader::cut(&glue)?;
         strip_comments(&glue)?;
@@ -298,6 +321,7 @@ fn assemble(out: &Path) -> Result<()> {
         "browser.js",
         "settings.js",
         "findings.js",
+        "org.js",
         "load.js",
         crate::npm_split::LINK,
     ] {
@@ -492,19 +516,23 @@ impl Sizes {
     }
 }
 
-/// Prints the gzip size of the findings module (`openrouter-admin/findings`, `check`): what a
-/// browser downloads when it imports that entry, apart from the client's budget.
+/// Prints the gzip size of the findings module (`openrouter-admin/findings`, `check`) and of the
+/// organization file's (`openrouter-admin/org`): what a browser downloads when it imports that
+/// entry, apart from the client's budget.
 fn print_entry_sizes(dir: &Path) -> Result<()> {
-    let wasm = gzip_len(&std::fs::read(
-        dir.join(format!("{FINDINGS_STEM}_bg.wasm")),
-    )?)?;
-    let mut glue = gzip_len(&std::fs::read(dir.join(format!("{FINDINGS_STEM}.js")))?)?;
-    glue += gzip_len(&std::fs::read(dir.join("findings.js"))?)?;
-    glue += gzip_len(&std::fs::read(dir.join("load.js"))?)?;
-    println!(
-        "findings entry size (gzip -9, loaded only by who imports it, not part of the client's budget): wasm {wasm} B + glue {glue} B = {} B",
-        wasm + glue
-    );
+    for (stem, entry, what) in [
+        (FINDINGS_STEM, "findings.js", "findings"),
+        (ORG_STEM, "org.js", "org"),
+    ] {
+        let wasm = gzip_len(&std::fs::read(dir.join(format!("{stem}_bg.wasm")))?)?;
+        let mut glue = gzip_len(&std::fs::read(dir.join(format!("{stem}.js")))?)?;
+        glue += gzip_len(&std::fs::read(dir.join(entry))?)?;
+        glue += gzip_len(&std::fs::read(dir.join("load.js"))?)?;
+        println!(
+            "{what} entry size (gzip -9, loaded only by who imports it, not part of the client's budget): wasm {wasm} B + glue {glue} B = {} B",
+            wasm + glue
+        );
+    }
     Ok(())
 }
 
@@ -554,7 +582,8 @@ fn unpack_into(harness: &Path, tgz: &Path) -> Result<()> {
 }
 
 /// The npm package's tests: node --test, tsc over a consumer file, a Vite app in Chromium, the
-/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`).
+/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`), the organization file's
+/// entry in Chromium (`tests/vite/org.mjs`).
 ///
 /// The size budget is not checked here: `cargo xtask test` checks it after every step.
 pub fn test() -> Result<()> {
@@ -604,7 +633,10 @@ pub fn test() -> Result<()> {
 
     banner("npm package: the browser entries' early fetch, in headless Chromium");
     // It prints each check and exits non-zero when one fails.
-    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("early.mjs")))
+    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("early.mjs")))?;
+
+    banner("npm package: openrouter-admin/org in headless Chromium");
+    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("org.mjs")))
 }
 
 /// Fails when the package last built into `target/npm/openrouter-admin/` is over the budget.

@@ -1,6 +1,9 @@
-//! The core's [`findings`](openrouter_admin::findings) for JavaScript: the npm package's
-//! `openrouter-admin/findings` entry (`readFindings(options)`) and what its
-//! `openrouter-admin check` command runs.
+//! The core's [`findings`](openrouter_admin::findings) and
+//! [`orgfile`](openrouter_admin::orgfile) for JavaScript, built twice: with the feature
+//! `findings-only`, the npm package's `openrouter-admin/findings` entry (`readFindings`, what
+//! `openrouter-admin check` runs); without it, its `openrouter-admin/org` entry (`readFindings`
+//! and the organization file's `exportOrg`, `plan`, `apply`, what `openrouter-admin
+//! export|plan|apply` run), which is more than twice the download.
 //!
 //! A wasm module of its own, beside the client's: reading a whole organization decodes every
 //! model with serde and formats sentences, which the client's module (with its gzip budget)
@@ -8,7 +11,9 @@
 //!
 //! - `options`: the one argument, read from JavaScript without trusting it (getters that
 //!   throw, proxies, wrong types become a `validation` rejection naming the option);
-//! - `types`: the TypeScript declarations;
+//! - `org`: the organization as a reviewed file, `exportOrg`, `plan`, `apply` (issue 22), and
+//!   `org_types`, their TypeScript declarations (not in the `findings-only` build);
+//! - `types`: the TypeScript declarations of the findings;
 //! - this file: the export, the report it resolves to, the rejections.
 //!
 //! Natively the crate is empty: everything here needs a JavaScript host.
@@ -17,9 +22,15 @@
 
 #[cfg(target_arch = "wasm32")]
 mod options;
+#[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
+mod org;
+#[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
+mod org_types;
 #[cfg(target_arch = "wasm32")]
 mod types;
 
+#[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
+pub use org::{apply_org, export_org, plan_org};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::read_findings;
 

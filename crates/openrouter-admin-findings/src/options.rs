@@ -1,7 +1,8 @@
-//! `readFindings`'s one argument, read without trusting it: every property through
-//! `Reflect.get` (a getter or proxy trap that throws becomes a `validation` error naming the
-//! option, never an exception unwinding through wasm), every value checked for its type and
-//! range, the first problems reported together by name.
+//! `readFindings`'s one argument (and the client part of the organization file's), read without
+//! trusting it: own properties only (a polluted `Object.prototype` adds no option), each through
+//! `Reflect` (a getter or proxy trap that throws becomes a `validation` error naming the option,
+//! never an exception unwinding through wasm), every value checked for its type and range, the
+//! first problems reported together by name.
 
 use js_sys::{Function, Reflect};
 use openrouter_admin::findings::{Levels, Thresholds};
@@ -24,16 +25,25 @@ pub struct Options {
 
 /// Collects the problems found while reading, each naming its option.
 #[derive(Default)]
-struct Problems(Vec<FieldError>);
+pub(crate) struct Problems(pub(crate) Vec<FieldError>);
 
 impl Problems {
-    fn add(&mut self, field: &str, rule: &str, message: String) {
+    pub(crate) fn add(&mut self, field: &str, rule: &str, message: String) {
         self.0.push(FieldError::new(field, rule, message));
     }
 
-    /// `object[name]`, or `undefined` after noting that reading it threw.
-    fn get(&mut self, object: &JsValue, name: &str, path: &str) -> JsValue {
-        match Reflect::get(object, &JsValue::from_str(name)) {
+    /// `object[name]` if it is the object's own property (an inherited one, such as a polluted
+    /// `Object.prototype.baseUrl`, is `undefined`), or `undefined` after noting that reading it
+    /// threw.
+    pub(crate) fn get(&mut self, object: &JsValue, name: &str, path: &str) -> JsValue {
+        let name = JsValue::from_str(name);
+        let read =
+            Reflect::get_own_property_descriptor(object.unchecked_ref::<js_sys::Object>(), &name)
+                .and_then(|d| match d.is_undefined() {
+                    true => Ok(JsValue::UNDEFINED),
+                    false => Reflect::get(object, &name),
+                });
+        match read {
             Ok(v) => v,
             Err(_) => {
                 self.add(path, "readable", format!("reading `{path}` threw"));
@@ -120,6 +130,46 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
         );
         return Err(Error::validation(p.0));
     }
+    let (key, base_url) = connection(&mut p, options);
+    let concurrency = {
+        let v = p.get(options, "concurrency", "options.concurrency");
+        p.number(&v, "options.concurrency", 1.0)
+            .map(|n| n.min(64.0) as usize)
+    };
+    let signal = signal(&mut p, options);
+    let on_progress = {
+        let v = p.get(options, "onProgress", "options.onProgress");
+        if v.is_undefined() {
+            None
+        } else if let Ok(f) = v.dyn_into::<Function>() {
+            Some(f)
+        } else {
+            p.add(
+                "options.onProgress",
+                "type",
+                "`options.onProgress` must be a function".to_owned(),
+            );
+            None
+        }
+    };
+    let thresholds = thresholds(&mut p, options);
+    if !p.0.is_empty() {
+        return Err(Error::validation(p.0));
+    }
+    Ok(Options {
+        client: client(key, base_url)?,
+        thresholds,
+        signal,
+        concurrency,
+        on_progress,
+    })
+}
+
+/// `options.apiKey` (checked) and `options.baseUrl`.
+pub(crate) fn connection(
+    p: &mut Problems,
+    options: &JsValue,
+) -> (Option<ManagementKey>, Option<String>) {
     let key = p.get(options, "apiKey", "options.apiKey").as_string();
     let key = key.filter(|k| !k.trim().is_empty()).map(ManagementKey::new);
     match &key {
@@ -147,56 +197,36 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
         );
         None
     };
-    let concurrency = {
-        let v = p.get(options, "concurrency", "options.concurrency");
-        p.number(&v, "options.concurrency", 1.0)
-            .map(|n| n.min(64.0) as usize)
-    };
-    let signal = {
-        let v = p.get(options, "signal", "options.signal");
-        if v.is_undefined() {
-            None
-        } else if let Ok(s) = v.dyn_into::<web_sys::AbortSignal>() {
-            Some(CancelSignal::from(s))
-        } else {
-            p.add(
-                "options.signal",
-                "type",
-                "`options.signal` must be an AbortSignal".to_owned(),
-            );
-            None
-        }
-    };
-    let on_progress = {
-        let v = p.get(options, "onProgress", "options.onProgress");
-        if v.is_undefined() {
-            None
-        } else if let Ok(f) = v.dyn_into::<Function>() {
-            Some(f)
-        } else {
-            p.add(
-                "options.onProgress",
-                "type",
-                "`options.onProgress` must be a function".to_owned(),
-            );
-            None
-        }
-    };
-    let thresholds = thresholds(&mut p, options);
-    if !p.0.is_empty() {
-        return Err(Error::validation(p.0));
-    }
+    (key, base_url)
+}
+
+/// The client of a key and base URL [`connection`] read without problems.
+pub(crate) fn client(
+    key: Option<ManagementKey>,
+    base_url: Option<String>,
+) -> Result<Client, Error> {
     let mut builder = Client::builder().api_key(key.unwrap_or_else(|| ManagementKey::new("")));
     if let Some(url) = base_url {
         builder = builder.base_url(url);
     }
-    Ok(Options {
-        client: builder.build()?,
-        thresholds,
-        signal,
-        concurrency,
-        on_progress,
-    })
+    builder.build()
+}
+
+/// `options.signal`, an `AbortSignal`.
+pub(crate) fn signal(p: &mut Problems, options: &JsValue) -> Option<CancelSignal> {
+    let v = p.get(options, "signal", "options.signal");
+    if v.is_undefined() {
+        None
+    } else if let Ok(s) = v.dyn_into::<web_sys::AbortSignal>() {
+        Some(CancelSignal::from(s))
+    } else {
+        p.add(
+            "options.signal",
+            "type",
+            "`options.signal` must be an AbortSignal".to_owned(),
+        );
+        None
+    }
 }
 
 /// `options.thresholds` over the defaults.

@@ -6,6 +6,8 @@
 //   1  at least one finding at or above --fail-on
 //   2  a usage error, or the organization could not be read (network, a refused key)
 //
+// `export`, `plan` and `apply` (the organization as a reviewed file) are in org.js.
+//
 // The management key comes from OPENROUTER_MANAGEMENT_KEY only (never an argument, which
 // would land in shell history and `ps`), and is never printed.
 import { parseArgs } from "node:util";
@@ -23,7 +25,9 @@ limit; the credit runway.
   --json             print the report as JSON (findings.schema.json in this package)
   --concurrency N    reads at once (default 4)
 
-Exit status: 0 none at or above --fail-on, 1 some, 2 usage or connection error.`;
+Exit status: 0 none at or above --fail-on, 1 some, 2 usage or connection error.
+
+The organization as a reviewed file: openrouter-admin export|plan|apply --help`;
 
 // Without a prototype, and asked with `Object.hasOwn`: `--fail-on toString` (or `__proto__`,
 // `constructor`, `valueOf`) must be a usage error, not a level no finding ever reaches.
@@ -33,6 +37,13 @@ const RANK = Object.freeze(Object.assign(Object.create(null), { info: 0, warning
 function fail(message, usage = false) {
   process.stderr.write(`openrouter-admin: ${message}\n${usage ? `\n${USAGE}\n` : ""}`);
   process.exit(2);
+}
+
+// `export`, `plan` and `apply`: their own module, which exits when done.
+const ORG = ["export", "plan", "apply"];
+if (ORG.includes(process.argv[2])) {
+  const { main } = await import("./org.js");
+  await main(process.argv[2], process.argv.slice(3));
 }
 
 function parse(argv) {
@@ -60,7 +71,7 @@ function parse(argv) {
   }
   if (positionals.length !== 1 || positionals[0] !== "check") {
     fail(
-      positionals.length === 0 ? "which command? (check)" : `unknown command: ${positionals.join(" ")}`,
+      positionals.length === 0 ? "which command? (check, export, plan, apply)" : `unknown command: ${positionals.join(" ")}`,
       true,
     );
   }

@@ -1,0 +1,372 @@
+//! The organization as a reviewed file for JavaScript (issue 22): `exportOrg`, `plan` and
+//! `apply` of `openrouter-admin/org`, over the core's [`orgfile`](openrouter_admin::orgfile),
+//! and what `openrouter-admin export|plan|apply` runs.
+//!
+//! Beside `readFindings` rather than in the client's module: they read the whole organization
+//! and decode every model, and the client's module has a size budget. Their own entry, since
+//! they more than double the findings module's download.
+//!
+//! `apply` applies only the plan it is given: it plans the same file against the organization
+//! as it is now, and refuses (naming each object) unless the file's digest, every live object's
+//! digest and the actions are the ones the approved plan holds; then the core's apply checks
+//! the digests once more as it starts. Nothing it returns but `secrets` holds a secret.
+
+use js_sys::{Promise, JSON};
+use openrouter_admin::orgfile::state::Applied;
+use openrouter_admin::orgfile::{
+    self, read_live, ActionKind, AppliedState, ApplyReport, OrgFile, Plan,
+};
+use openrouter_admin::{CancelSignal, Client, Error, FieldError};
+use serde_json::{json, Value as Json};
+use wasm_bindgen::prelude::*;
+
+use crate::options::{client, connection, signal, Problems};
+use crate::wasm::to_js;
+
+/// What every organization file call reads first: the client, the file's text, the signal.
+struct Common {
+    client: Client,
+    file: Option<String>,
+    signal: Option<CancelSignal>,
+    state: Option<AppliedState>,
+    plan: Option<Json>,
+}
+
+/// Reads the options of `what` (`exportOrg` needs no `file`; only `apply` reads `plan`).
+fn read(options: &JsValue, needs_file: bool, needs_plan: bool) -> Result<Common, Error> {
+    let mut p = Problems::default();
+    if !options.is_object() {
+        p.add(
+            "options",
+            "type",
+            "`options` must be an object with at least `apiKey`".to_owned(),
+        );
+        return Err(Error::validation(p.0));
+    }
+    let (key, base_url) = connection(&mut p, options);
+    let signal = signal(&mut p, options);
+    let file = if needs_file {
+        let v = p.get(options, "file", "options.file");
+        let text = v.as_string();
+        if text.is_none() {
+            p.add(
+                "options.file",
+                "type",
+                "`options.file` must be the text of openrouter-org.jsonc, a string".to_owned(),
+            );
+        }
+        text
+    } else {
+        None
+    };
+    let state = if needs_file {
+        let v = p.get(options, "state", "options.state");
+        match json_of(&mut p, &v, "options.state") {
+            None => None,
+            Some(json) => match serde_json::from_value::<AppliedState>(json) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    p.add(
+                        "options.state",
+                        "type",
+                        format!("`options.state` is not a state an apply wrote: {e}"),
+                    );
+                    None
+                }
+            },
+        }
+    } else {
+        None
+    };
+    let plan = if needs_plan {
+        let v = p.get(options, "plan", "options.plan");
+        let plan = json_of(&mut p, &v, "options.plan");
+        let shaped = plan.as_ref().is_some_and(|j| {
+            j["file_digest"].is_string()
+                && j["read"].is_object()
+                && j["resource_changes"].is_array()
+        });
+        if !shaped {
+            p.add(
+                "options.plan",
+                "type",
+                "`options.plan` must be a plan `plan` made (its JSON, or its text)".to_owned(),
+            );
+        }
+        plan
+    } else {
+        None
+    };
+    if !p.0.is_empty() {
+        return Err(Error::validation(p.0));
+    }
+    Ok(Common {
+        client: client(key, base_url)?,
+        file,
+        signal,
+        state,
+        plan,
+    })
+}
+
+/// A JSON option given as text or as a value (copied by `JSON.stringify`, which keeps own
+/// enumerable properties only; what it throws is a problem named `path`); `None` when left out.
+fn json_of(p: &mut Problems, value: &JsValue, path: &str) -> Option<Json> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => match JSON::stringify(value).ok().and_then(|s| s.as_string()) {
+            Some(text) => text,
+            None => {
+                p.add(
+                    path,
+                    "readable",
+                    format!("`{path}` could not be read as JSON"),
+                );
+                return None;
+            }
+        },
+    };
+    match serde_json::from_str(&text) {
+        Ok(json) => Some(json),
+        Err(e) => {
+            p.add(path, "json", format!("`{path}` is not JSON: {e}"));
+            None
+        }
+    }
+}
+
+fn reject(e: &Error) -> Promise {
+    Promise::reject(&to_js(e))
+}
+
+fn to_value(json: &Json) -> Result<JsValue, JsValue> {
+    JSON::parse(&json.to_string()).map_err(|_| JsValue::from_str("not JSON"))
+}
+
+/// The plan as JSON, with Terraform's `applyable`: whether applying it would write.
+fn plan_json(plan: &Plan) -> Json {
+    let mut json = serde_json::to_value(plan).unwrap_or_default();
+    json["applyable"] = Json::Bool(!plan.is_empty());
+    json
+}
+
+/// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, canonical: two
+/// exports of an unchanged organization are the same bytes. No secret is in it.
+#[wasm_bindgen(js_name = exportOrg, unchecked_return_type = "Promise<string>")]
+pub fn export_org(
+    #[wasm_bindgen(unchecked_param_type = "OrgOptions")] options: JsValue,
+) -> Promise {
+    let o = match read(&options, false, false) {
+        Ok(o) => o,
+        Err(e) => return reject(&e),
+    };
+    wasm_bindgen_futures::future_to_promise(async move {
+        let live = read_live(&o.client, o.signal)
+            .await
+            .map_err(|e| to_js(&e))?;
+        Ok(JsValue::from_str(&orgfile::export(&live)))
+    })
+}
+
+/// Reads the organization and resolves to the plan of `options.file` against it (and against
+/// `options.state`, the last apply's, for drift): `plan.schema.json` of this package. A file
+/// that does not read is a `validation` rejection whose `fieldErrors` name each path and rule,
+/// before any request.
+#[wasm_bindgen(js_name = plan, unchecked_return_type = "Promise<OrgPlan>")]
+pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue) -> Promise {
+    let o = match read(&options, true, false) {
+        Ok(o) => o,
+        Err(e) => return reject(&e),
+    };
+    let text = o.file.unwrap_or_default();
+    if let Err(e) = OrgFile::parse(&text) {
+        return reject(&e);
+    }
+    wasm_bindgen_futures::future_to_promise(async move {
+        let live = read_live(&o.client, o.signal)
+            .await
+            .map_err(|e| to_js(&e))?;
+        let plan = orgfile::plan(&text, &live, o.state.as_ref()).map_err(|e| to_js(&e))?;
+        to_value(&plan_json(&plan))
+    })
+}
+
+/// Applies `options.plan`, the approved plan of `options.file`, and resolves to
+/// `{ journal, secrets, writes, stopped, bound, remaining, state }`. Rejects, having written
+/// nothing, when the file, an object the plan read or the actions differ from the plan's (a
+/// `validation` error, rule `stale`, naming each object).
+#[wasm_bindgen(js_name = apply, unchecked_return_type = "Promise<ApplyResult>")]
+pub fn apply_org(
+    #[wasm_bindgen(unchecked_param_type = "ApplyOptions")] options: JsValue,
+) -> Promise {
+    let o = match read(&options, true, true) {
+        Ok(o) => o,
+        Err(e) => return reject(&e),
+    };
+    let text = o.file.unwrap_or_default();
+    if let Err(e) = OrgFile::parse(&text) {
+        return reject(&e);
+    }
+    let approved = o.plan.unwrap_or_default();
+    wasm_bindgen_futures::future_to_promise(async move {
+        let c = &o.client;
+        let live = read_live(c, o.signal.clone())
+            .await
+            .map_err(|e| to_js(&e))?;
+        let fresh = orgfile::plan(&text, &live, None).map_err(|e| to_js(&e))?;
+        let stale = stale(&approved, &fresh);
+        if !stale.is_empty() {
+            return Err(to_js(&Error::validation(stale)));
+        }
+        let report = orgfile::apply(c, &text, &fresh)
+            .await
+            .map_err(|e| to_js(&e))?;
+        // What is left, and the state to keep: planned again from what is live now. A failed
+        // read leaves them out rather than hiding what the apply did.
+        let after = match read_live(c, o.signal).await {
+            Ok(live) => orgfile::plan(&text, &live, None).ok(),
+            Err(_) => None,
+        };
+        let state = after.as_ref().map(|after| record(&text, after, o.state));
+        to_value(&result(&report, after.as_ref(), state.as_ref()))
+    })
+}
+
+/// What differs between the approved plan and the one made now, each naming its object.
+fn stale(approved: &Json, fresh: &Plan) -> Vec<FieldError> {
+    let mut out = vec![];
+    if approved["file_digest"].as_str() != Some(fresh.file_digest.as_str()) {
+        out.push(FieldError::new(
+            "file_digest",
+            "stale",
+            "the plan was made from another version of the file: plan again",
+        ));
+        return out;
+    }
+    let address = |object: &str| {
+        let (kind, id) = object.split_once('.').unwrap_or((object, ""));
+        fresh
+            .resource_changes
+            .iter()
+            .find(|a| a.resource == kind && a.id.as_deref() == Some(id))
+            .map_or_else(|| object.to_owned(), |a| a.address.clone())
+    };
+    let read = approved["read"].as_object().cloned().unwrap_or_default();
+    for (object, digest) in &read {
+        let now = fresh.read.get(object);
+        if digest.as_str() != now.map(String::as_str) {
+            let what = if now.is_some() { "changed" } else { "is gone" };
+            out.push(FieldError::new(
+                address(object),
+                "stale",
+                format!("{object} {what} since the plan was made: plan again"),
+            ));
+        }
+    }
+    for object in fresh.read.keys().filter(|o| !read.contains_key(*o)) {
+        out.push(FieldError::new(
+            address(object),
+            "stale",
+            format!("{object} appeared since the plan was made: plan again"),
+        ));
+    }
+    let actions = serde_json::to_value(&fresh.resource_changes).unwrap_or_default();
+    if out.is_empty() && numbers(&approved["resource_changes"]) != numbers(&actions) {
+        out.push(FieldError::new(
+            "resource_changes",
+            "stale",
+            "this release plans other actions for the same file and organization: plan again with it",
+        ));
+    }
+    out
+}
+
+/// The JSON with every number as a float: a plan that went through JavaScript says `10` where
+/// the core's serde says `10.0`, the same number.
+fn numbers(json: &Json) -> Json {
+    match json {
+        Json::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Json::Null, Json::Number),
+        Json::Array(items) => Json::Array(items.iter().map(numbers).collect()),
+        Json::Object(map) => {
+            Json::Object(map.iter().map(|(k, v)| (k.clone(), numbers(v))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+/// The state after an apply: each entry of the file whose object now matches it, with the live
+/// values of the fields the file manages; an entry still to change keeps what the previous state
+/// said of it; an entry no longer in the file (or deleted) is dropped.
+fn record(text: &str, after: &Plan, previous: Option<AppliedState>) -> AppliedState {
+    let previous = previous.unwrap_or_default();
+    let mut state = AppliedState {
+        version: 1,
+        ..AppliedState::default()
+    };
+    let Ok(file) = OrgFile::parse(text) else {
+        return state;
+    };
+    for (section, entries) in &file.sections {
+        for (address, entry) in &entries.entries {
+            let path = format!("{section}.{address}");
+            if entry.delete {
+                continue;
+            }
+            let done = after.resource_changes.iter().find(|a| {
+                a.address == path
+                    && (a.action == ActionKind::NoOp
+                        || (a.action == ActionKind::Adopt && a.changes.is_empty()))
+            });
+            let applied = done.and_then(|a| {
+                let before = a.before.as_ref()?;
+                let fields = entry
+                    .fields
+                    .keys()
+                    .filter_map(|k| Some((k.to_string(), before.get(k)?.clone())))
+                    .collect();
+                Some(Applied {
+                    id: a.id.clone()?,
+                    fields,
+                })
+            });
+            if let Some(applied) = applied.or_else(|| previous.objects.get(&path).cloned()) {
+                state.objects.insert(path, applied);
+            }
+        }
+    }
+    state
+}
+
+/// The apply's result as JSON: the journal (no secret), the new secrets apart, what is left.
+fn result(report: &ApplyReport, after: Option<&Plan>, state: Option<&AppliedState>) -> Json {
+    let secrets: Vec<Json> = report
+        .secrets
+        .iter()
+        .map(|s| json!({ "address": s.address, "hash": s.hash.to_string(), "secret": s.secret.expose_secret() }))
+        .collect();
+    let stopped = report.stopped.as_ref().map(|(address, e)| {
+        let fields: Vec<Json> = e
+            .validation_errors()
+            .iter()
+            .map(|f| json!({ "field": f.field, "rule": f.rule, "message": f.message }))
+            .collect();
+        json!({ "address": address, "error": {
+            "kind": e.kind().as_str(), "status": e.status(), "message": e.message(), "fieldErrors": fields,
+        } })
+    });
+    json!({
+        "journal": report.journal,
+        "secrets": secrets,
+        "writes": report.writes,
+        "stopped": stopped,
+        "bound": report.bound,
+        "remaining": after.map(plan_json),
+        "state": state,
+    })
+}

@@ -1,0 +1,430 @@
+// The organization as a reviewed file from the packed tarball: `exportOrg`, `plan`, `apply` of
+// openrouter-admin/org and `openrouter-admin export|plan|apply`, against a demo sandbox of
+// this file's own. The round trip writes nothing; exit codes 0/1/2 and the plan's JSON against
+// the package's schema; a bad file refused with its path and rule before any request; a stale
+// plan refused naming its object; a create whose answer is lost made once, and the journal says
+// so; no secret in the file, the plan, the state, the journal or what the CLI prints but the
+// new key's secret, once, on stdout.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { exportOrg, plan, apply } from "openrouter-admin/org";
+import * as findings from "openrouter-admin/findings";
+import {
+  ORG_KEY,
+  demoSandbox,
+  controls,
+  folder,
+  cli,
+  rejection,
+  validatePlan,
+  validateFile,
+} from "../org-sandbox.mjs";
+
+let sb;
+let c;
+let conn;
+before(async () => {
+  sb = await demoSandbox();
+  c = controls(sb);
+  conn = { apiKey: ORG_KEY, baseUrl: sb.api };
+});
+after(() => sb?.stop());
+beforeEach(() => c.reset());
+
+/** The CLI against this sandbox, in `dir`. */
+const run = (dir, args, options = {}) => cli([...args, "--base-url", sb.api], { cwd: dir, ...options });
+
+/** The exported file as JSON, changed by `edit`, as text. */
+async function edited(edit) {
+  const file = JSON.parse(await exportOrg(conn));
+  edit(file);
+  return JSON.stringify(file, null, 2);
+}
+
+/** The export's first workspace with a daily budget, and its address. */
+function budgeted(file) {
+  const [address, ws] = Object.entries(file.workspaces).find(([, w]) => typeof w.budgets?.daily === "number");
+  return { address, ws };
+}
+
+/** Nothing in these texts holds the management key or any `sk-or-v1-` secret. */
+function noSecret(texts, also = []) {
+  for (const [name, text] of Object.entries(texts)) {
+    assert.ok(!text.includes(ORG_KEY), `the management key is in ${name}`);
+    assert.ok(!/sk-or-v1-[0-9a-f]{8}/.test(text), `a key secret is in ${name}`);
+    for (const secret of also) assert.ok(!text.includes(secret), `a new key's secret is in ${name}`);
+  }
+}
+
+test("the organization file is its own entry: openrouter-admin/findings stays without it", () => {
+  for (const name of ["exportOrg", "plan", "apply"]) assert.ok(!(name in findings), `${name} in openrouter-admin/findings`);
+  assert.equal(typeof findings.readFindings, "function");
+});
+
+test("round trip on the demo org: the export plans empty, its apply sends no write, two exports are the same bytes", async () => {
+  const text = await exportOrg(conn);
+  assert.equal(await exportOrg(conn), text, "two exports of an unchanged organization differ");
+  assert.ok(validateFile(JSON.parse(text)), JSON.stringify(validateFile.errors));
+  const file = JSON.parse(text);
+  for (const section of ["workspaces", "keys", "guardrails"]) {
+    assert.ok(Object.keys(file[section]).length > 0, `the demo's ${section} are not in the export`);
+  }
+  const p = await plan({ ...conn, file: text });
+  assert.ok(validatePlan(p), JSON.stringify(validatePlan.errors));
+  assert.equal(p.applyable, false);
+  assert.deepEqual(
+    p.resource_changes.filter((a) => a.action !== "no_op"),
+    [],
+    "every live object is in the export, unchanged",
+  );
+  const mark = (await c.log()).length;
+  const done = await apply({ ...conn, file: text, plan: p });
+  assert.equal(done.writes, 0);
+  assert.deepEqual(await c.writesSince(mark), [], "the apply of an unchanged export sent a write");
+  assert.equal(done.remaining.applyable, false);
+  assert.equal(await exportOrg(conn), text, "the export changed after an apply that wrote nothing");
+
+  // The same through the CLI: export twice (byte-identical), plan (exit 0), apply (no write).
+  const dir = folder();
+  const first = await run(dir, ["export"]);
+  const second = await run(dir, ["export", "--out", "org.jsonc"]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal(first.stdout, text);
+  assert.equal(readFileSync(join(dir, "org.jsonc"), "utf8"), text);
+  const planned = await run(dir, ["plan", "org.jsonc", "--out", "plan.json"]);
+  assert.equal(planned.code, 0, planned.stderr);
+  assert.match(planned.stdout, /No changes\./);
+  const mark2 = (await c.log()).length;
+  const applied = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl", "--state", "s.json"]);
+  assert.equal(applied.code, 0, applied.stderr);
+  assert.equal(applied.stdout, "", "no secret to print");
+  assert.match(applied.stderr, /^0 writes sent\.$/m);
+  assert.deepEqual(await c.writesSince(mark2), []);
+  assert.equal(readFileSync(join(dir, "j.jsonl"), "utf8"), "", "a journal line for an action that did nothing");
+  const state = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
+  assert.equal(Object.keys(state.objects).length, Object.values(file).filter((s) => typeof s === "object").reduce((n, s) => n + Object.keys(s).length, 0));
+});
+
+test("plan exits 0 without changes, 1 with, 2 on error; --json validates against plan.schema.json", async () => {
+  const dir = folder();
+  writeFileSync(join(dir, "same.jsonc"), await exportOrg(conn));
+  let lowered;
+  const changed = await edited((file) => {
+    const { ws } = budgeted(file);
+    lowered = ws.budgets.daily;
+    ws.budgets.daily = lowered - 5;
+  });
+  writeFileSync(join(dir, "changed.jsonc"), `// a budget lowered, under review\n${changed.replace(/\n}$/, ",\n}")}\n`);
+  writeFileSync(join(dir, "bad.jsonc"), '{"version": 1, "keys": {"k": {"limit": "ten"}}}');
+
+  const same = await run(dir, ["plan", "same.jsonc", "--json"]);
+  assert.equal(same.code, 0, same.stderr);
+  const p0 = JSON.parse(same.stdout);
+  assert.ok(validatePlan(p0), JSON.stringify(validatePlan.errors));
+  assert.equal(p0.applyable, false);
+
+  const more = await run(dir, ["plan", "changed.jsonc", "--json"]);
+  assert.equal(more.code, 1, more.stderr);
+  const p1 = JSON.parse(more.stdout);
+  assert.ok(validatePlan(p1), JSON.stringify(validatePlan.errors));
+  assert.equal(p1.applyable, true);
+  const updates = p1.resource_changes.filter((a) => a.action !== "no_op");
+  assert.equal(updates.length, 1, JSON.stringify(updates));
+  assert.deepEqual(updates[0].actions, ["update"]);
+  assert.equal(updates[0].changes[0].field, "budgets.daily");
+  assert.equal(updates[0].changes[0].text, `$${lowered.toFixed(2)} → $${(lowered - 5).toFixed(2)} (-$5.00)`);
+  assert.equal(updates[0].changes[0].widens, false);
+  assert.match(p1.file_digest, /^sha256:[0-9a-f]{64}$/);
+  assert.ok(Object.keys(p1.read).length > 10, "the digests of the live objects read");
+  const human = await run(dir, ["plan", "changed.jsonc"]);
+  assert.equal(human.code, 1);
+  assert.match(human.stdout, /~ update\s+workspaces\.\S+\n\s+budgets\.daily: \$/);
+  assert.match(human.stdout, /Plan: 0 to create, 1 to update, 0 to replace, 0 to delete/);
+
+  for (const [args, key, said] of [
+    [["plan", "bad.jsonc"], ORG_KEY, /keys\.k\.limit: .* \(type\)/],
+    [["plan", "missing.jsonc"], ORG_KEY, /cannot read the file missing\.jsonc/],
+    [["plan"], ORG_KEY, /plan needs one file/],
+    [["plan", "same.jsonc"], null, /set OPENROUTER_MANAGEMENT_KEY/],
+    [["plan", "same.jsonc"], "sk-or-v1-wrong", /HTTP 401.*management key of this organization/],
+    [["apply", "same.jsonc"], ORG_KEY, /apply needs --plan/],
+    [["apply", "same.jsonc", "--plan", "same.jsonc"], ORG_KEY, /options\.plan/],
+    [["export", "extra"], ORG_KEY, /export takes no file/],
+    [["plan", "same.jsonc", "--frobnicate"], ORG_KEY, /Unknown option '--frobnicate'/],
+  ]) {
+    const r = await run(dir, args, { key });
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.match(r.stderr, said, args.join(" "));
+    noSecret({ stdout: r.stdout, stderr: r.stderr });
+  }
+  const help = await run(dir, ["plan", "--help"]);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /plan 0 no changes, 1 changes, 2 error/);
+});
+
+test("a file with an unknown field, a wrong type, [] the API refuses or an address given twice: refused with the path and the rule, nothing sent", async () => {
+  const dir = folder();
+  const bad = [
+    ['{"version": 1, "workspaces": {"production": {"name": "P", "colour": "red"}}}', "workspaces.production.colour", "unknown_field"],
+    ['{"version": 1, "keys": {"ci": {"name": "CI", "limit": "ten"}}}', "keys.ci.limit", "type"],
+    ['{"version": 1, "guardrails": {"eu": {"name": "EU", "allowed_data_regions": []}}}', "guardrails.eu.allowed_data_regions", "min_items"],
+    ['{"version": 1, "workspaces": {"a": {"name": "A"}, "a": {"name": "B"}}}', "workspaces.a", "duplicate_key"],
+    ['{"version": 1, "workspaces": {"a": {"name": "A", "budgets": {"hourly": 5}}}}', "workspaces.a.budgets.hourly", "unknown_field"],
+    ['{"version": 2}', "version", "supported"],
+    ['{"version": 1, "keys": {"ci": {"name": "CI",}}, /* unterminated', "", "syntax"],
+  ];
+  const mark = (await c.log()).length;
+  for (const [text, path, rule] of bad) {
+    const e = await rejection(plan({ ...conn, file: text }));
+    assert.equal(e.name, "OpenRouterError");
+    assert.equal(e.kind, "validation", e.message);
+    const found = e.fieldErrors.find((f) => f.field.startsWith(path) && f.rule === rule);
+    assert.ok(found, `${path} (${rule}) not in ${JSON.stringify(e.fieldErrors)}`);
+    const refused = await rejection(apply({ ...conn, file: text, plan: { file_digest: "x", read: {}, resource_changes: [] } }));
+    assert.ok(refused.fieldErrors.some((f) => f.field === found.field && f.rule === rule), JSON.stringify(refused.fieldErrors));
+    writeFileSync(join(dir, "bad.jsonc"), text);
+    const r = await run(dir, ["plan", "bad.jsonc", "--json"]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, "");
+    assert.ok(r.stderr.includes(`${found.field}: `) && r.stderr.includes(`(${rule})`), r.stderr);
+    assert.match(r.stderr, /refused, nothing was sent/);
+  }
+  assert.deepEqual((await c.log()).slice(mark), [], "a refused file sent a request");
+});
+
+test("exportOrg, plan and apply read their options without trusting them", async () => {
+  const text = await exportOrg(conn);
+  const fails = async (promise, field) => {
+    const e = await rejection(promise);
+    assert.equal(e.kind, "validation", e.message);
+    assert.ok(e.fieldErrors.some((f) => f.field === field), `${field} not in ${JSON.stringify(e.fieldErrors)}`);
+  };
+  await fails(exportOrg(undefined), "options");
+  await fails(exportOrg({}), "options.apiKey");
+  await fails(plan({ ...conn }), "options.file");
+  await fails(plan({ ...conn, file: 42 }), "options.file");
+  await fails(plan({ ...conn, file: text, state: { objects: 1 } }), "options.state");
+  await fails(plan({ ...conn, file: text, state: "{" }), "options.state");
+  await fails(apply({ ...conn, file: text }), "options.plan");
+  await fails(apply({ ...conn, file: text, plan: { read: {} } }), "options.plan");
+  const cyclic = { file_digest: "x", read: {}, resource_changes: [] };
+  cyclic.self = cyclic;
+  await fails(apply({ ...conn, file: text, plan: cyclic }), "options.plan");
+  const throwing = Object.defineProperty({ ...conn }, "file", {
+    get() {
+      throw new Error("no");
+    },
+  });
+  await fails(plan(throwing), "options.file");
+  await fails(plan(new Proxy({ ...conn, file: text }, { getOwnPropertyDescriptor() { throw new Error("trap"); } })), "options.apiKey");
+  const planThrows = { file_digest: "x", read: {}, resource_changes: [], get boom() { throw new Error("no"); } };
+  await fails(apply({ ...conn, file: text, plan: planThrows }), "options.plan");
+
+  // A polluted Object.prototype adds no option: no state (so no drift), no base URL.
+  const proto = Object.prototype;
+  try {
+    proto.state = { version: 1, objects: { "workspaces.production": { id: "x", fields: { name: "Elsewhere" } } } };
+    proto.baseUrl = "http://127.0.0.1:9/steal";
+    proto.file = "{}";
+    const p = await plan({ apiKey: ORG_KEY, baseUrl: sb.api, file: text });
+    assert.deepEqual(p.drift, []);
+    // readFindings reads its options the same way now: an inherited onProgress is not called.
+    let called = 0;
+    proto.onProgress = () => called++;
+    await findings.readFindings({ apiKey: ORG_KEY, baseUrl: sb.api });
+    assert.equal(called, 0, "readFindings called an inherited onProgress");
+    await fails(plan({ apiKey: ORG_KEY, baseUrl: sb.api }), "options.file");
+  } finally {
+    delete proto.state;
+    delete proto.baseUrl;
+    delete proto.file;
+    delete proto.onProgress;
+  }
+});
+
+test("a plan applied after someone changed one of its objects is refused, names it, and writes nothing", async () => {
+  const dir = folder();
+  let address;
+  let hash;
+  writeFileSync(
+    join(dir, "org.jsonc"),
+    await edited((file) => {
+      budgeted(file).ws.budgets.daily -= 1;
+      [address, { hash }] = Object.entries(file.keys)[0];
+    }),
+  );
+  const planned = await run(dir, ["plan", "org.jsonc", "--out", "plan.json"]);
+  assert.equal(planned.code, 1, planned.stderr);
+  // Someone renames a key by hand between the review and the apply.
+  const patched = await c.call("PATCH", `/keys/${hash}`, { name: "Renamed by hand" });
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  const mark = (await c.log()).length;
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl"]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /the plan is stale; nothing was written/);
+  assert.ok(r.stderr.includes(`keys.${address}: openrouter_api_key.${hash} changed since the plan was made`), r.stderr);
+  assert.deepEqual(await c.writesSince(mark), []);
+  assert.ok(!existsSync(join(dir, "j.jsonl")), "a journal for an apply that did nothing");
+
+  // The library says the same, and a plan of another file is refused too.
+  const approved = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
+  const e = await rejection(apply({ ...conn, file: readFileSync(join(dir, "org.jsonc"), "utf8"), plan: approved }));
+  assert.deepEqual(e.fieldErrors.map((f) => [f.field, f.rule]), [[`keys.${address}`, "stale"]]);
+  const other = await rejection(apply({ ...conn, file: '{"version": 1}', plan: approved }));
+  assert.deepEqual(other.fieldErrors.map((f) => [f.field, f.rule]), [["file_digest", "stale"]]);
+  assert.deepEqual(await c.writesSince(mark), []);
+});
+
+test("a create whose answer is lost mid-apply ends with exactly one key, and the journal says so", async () => {
+  const dir = folder();
+  const name = `lost-${Date.now()}`;
+  let workspace;
+  const text = await edited((file) => {
+    const { address, ws } = budgeted(file);
+    workspace = ws.id;
+    file.keys["lost-one"] = { name, workspace: address, limit: 7 };
+  });
+  writeFileSync(join(dir, "org.jsonc"), text);
+  const planned = await run(dir, ["plan", "org.jsonc", "--out", "plan.json", "--state", "s.json"]);
+  assert.equal(planned.code, 1, planned.stderr);
+  assert.match(planned.stdout, /\+ create\s+keys\.lost-one/);
+  await c.fault("POST", "/api/v1/keys", { commit_then_drop: true });
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl", "--state", "s.json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const keys = (await c.call("GET", `/keys?workspace_id=${workspace}&limit=100`)).body.data.filter((k) => k.name === name);
+  assert.equal(keys.length, 1, "the lost create was sent again, or not made");
+  const journal = readFileSync(join(dir, "j.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const line = journal.find((j) => j.address === "keys.lost-one");
+  assert.equal(line.action, "create");
+  assert.equal(line.id, keys[0].hash);
+  assert.match(line.result, /^ok: the answer was lost; the key was found, made once/);
+  assert.ok(line.who.length > 0 && line.at.endsWith("Z"));
+  assert.equal(r.stdout, "", "a secret printed that the lost answer never gave");
+  assert.match(r.stderr, /the answer was lost; the key was found, made once/);
+  const state = readFileSync(join(dir, "s.json"), "utf8");
+  assert.equal(JSON.parse(state).objects["keys.lost-one"].id, keys[0].hash);
+  // Planned again: the entry adopts the key it made, nothing to do.
+  const again = await run(dir, ["plan", "org.jsonc", "--state", "s.json", "--json"]);
+  assert.equal(again.code, 0, again.stdout);
+  noSecret({ file: text, plan: readFileSync(join(dir, "plan.json"), "utf8"), state, journal: JSON.stringify(journal), stderr: r.stderr });
+});
+
+test("a created key's secret is printed once, on stdout, and is in no file, plan, state or journal", async () => {
+  const dir = folder();
+  const text = await edited((file) => {
+    const { address } = budgeted(file);
+    file.keys.fresh = { name: `fresh-${Date.now()}`, workspace: address, limit: 3 };
+  });
+  writeFileSync(join(dir, "org.jsonc"), text);
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan.json"])).code, 1);
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl", "--state", "s.json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const printed = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(printed.length, 1, r.stdout);
+  assert.equal(printed[0].address, "keys.fresh");
+  assert.match(printed[0].secret, /^sk-or-v1-[0-9a-f]{64}$/);
+  assert.match(r.stderr, /1 new key secret on stdout, shown this once/);
+  // The secret works: it is the key's own.
+  const me = await fetch(`${sb.api}/key`, { headers: { authorization: `Bearer ${printed[0].secret}` } });
+  assert.equal(me.status, 200);
+  const files = Object.fromEntries(
+    ["org.jsonc", "plan.json", "s.json", "j.jsonl"].map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
+  noSecret({ ...files, stderr: r.stderr }, [printed[0].secret]);
+  // Applying the same plan again is refused: the organization changed since (the new key).
+  const twice = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"]);
+  assert.equal(twice.code, 2);
+  assert.match(twice.stderr, /keys\.fresh: openrouter_api_key\.\S+ appeared since the plan was made/);
+});
+
+test("the state apply writes makes a field changed by hand since show as drift, first, with its three choices", async () => {
+  const dir = folder();
+  let address;
+  let hash;
+  writeFileSync(
+    join(dir, "org.jsonc"),
+    await edited((file) => {
+      budgeted(file).ws.budgets.daily -= 2;
+      [address, { hash }] = Object.entries(file.keys).find(([, k]) => typeof k.limit === "number");
+    }),
+  );
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan.json"])).code, 1);
+  const applied = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--state", "s.json"]);
+  assert.equal(applied.code, 0, applied.stderr);
+  const state = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
+  const was = state.objects[`keys.${address}`].fields.limit;
+  assert.equal(typeof was, "number");
+  // Someone raises the key's limit by hand.
+  assert.equal((await c.call("PATCH", `/keys/${hash}`, { limit: was + 100 })).status, 200);
+  const r = await run(dir, ["plan", "org.jsonc", "--state", "s.json", "--json"]);
+  assert.equal(r.code, 1, r.stderr);
+  const p = JSON.parse(r.stdout);
+  assert.ok(validatePlan(p), JSON.stringify(validatePlan.errors));
+  assert.deepEqual(p.drift, [
+    {
+      address: `keys.${address}`,
+      field: "limit",
+      applied: was,
+      live: was + 100,
+      choices: ["overwrite live", "take into the file", "stop managing"],
+    },
+  ]);
+  const human = await run(dir, ["plan", "org.jsonc", "--state", "s.json"]);
+  assert.match(human.stdout, new RegExp(`^Drift: changed by hand since the last apply\\n  ! keys\\.${address}\\.limit: applied ${was}, now ${was + 100}`));
+  // Without the state there is no drift, only the update back to the file.
+  const bare = JSON.parse((await run(dir, ["plan", "org.jsonc", "--json"])).stdout);
+  assert.deepEqual(bare.drift, []);
+  assert.equal(bare.resource_changes.find((a) => a.address === `keys.${address}`).action, "update");
+});
+
+test("an apply that fails part way stops there, exits 1, journals the failure and prints what is left", async () => {
+  const dir = folder();
+  let first;
+  let second;
+  writeFileSync(
+    join(dir, "org.jsonc"),
+    await edited((file) => {
+      const keys = Object.entries(file.keys).filter(([, k]) => !k.disabled);
+      [first, second] = [keys[0], keys[1]];
+      first[1].name = `${first[1].name} (renamed)`;
+      second[1].name = `${second[1].name} (renamed)`;
+    }),
+  );
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan.json"])).code, 1);
+  // The first rename (entries go in address order) is refused by the API (a 400 is never retried).
+  const failing = first[0] < second[0] ? first : second;
+  await c.fault("PATCH", `/api/v1/keys/${failing[1].hash}`, { status: 400, body: '{"error":{"code":400,"message":"refused for the test"}}' });
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl"]);
+  assert.equal(r.code, 1, r.stderr);
+  const journal = readFileSync(join(dir, "j.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(journal.length, 1, "it went on after the failure");
+  assert.equal(journal[0].address, `keys.${failing[0]}`);
+  assert.match(journal[0].result, /^failed: .*refused for the test/);
+  assert.match(r.stderr, new RegExp(`Stopped at keys\\.${failing[0]}: .*refused for the test`));
+  assert.match(r.stderr, /What is left:[\s\S]*~ update\s+keys\./);
+  assert.match(r.stderr, /Plan: 0 to create, 2 to update/);
+  // Planned again, both renames are still to do; applied again, they are done.
+  assert.equal((await run(dir, ["plan", "org.jsonc", "--out", "plan2.json"])).code, 1);
+  const again = await run(dir, ["apply", "org.jsonc", "--plan", "plan2.json"]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal((await run(dir, ["plan", "org.jsonc"])).code, 0);
+});
+
+test("a BYOK entry with nothing to adopt says it needs the provider key, and its apply is refused before any write", async () => {
+  const dir = folder();
+  const text = await edited((file) => {
+    file.byok["new-openai"] = { name: "OpenAI", provider: "openai", workspace: budgeted(file).address };
+  });
+  writeFileSync(join(dir, "org.jsonc"), text);
+  const planned = await run(dir, ["plan", "org.jsonc", "--out", "plan.json"]);
+  assert.equal(planned.code, 1, planned.stderr);
+  assert.match(planned.stdout, /\+ create\s+byok\.new-openai\n\s+.*provider key/);
+  const mark = (await c.log()).length;
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /byok\.new-openai: .*\(provider_key\)/);
+  assert.deepEqual(await c.writesSince(mark), []);
+});
