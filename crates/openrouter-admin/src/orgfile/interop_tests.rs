@@ -383,6 +383,9 @@ fn keymaster_parses_adopts_by_import_and_carries_no_secret() {
         if let Some(key) = live.keys.first_mut() {
             key.name = "sk-or-v1-looks-like-a-secret".into();
         }
+        if let Some(destination) = live.destinations.last_mut() {
+            destination.name = None;
+        }
         let text = keymaster(&live);
         assert_eq!(text, keymaster(&live.clone()), "seed {seed}");
         let doc: toml::Table = text
@@ -428,6 +431,10 @@ fn keymaster_parses_adopts_by_import_and_carries_no_secret() {
                 assert!(guardrails.contains_key(g), "seed {seed}: guardrail {g}");
             }
         }
+        assert!(
+            text.contains(".name: the destination has none"),
+            "seed {seed}"
+        );
         if !live.keys.is_empty() {
             assert!(
                 text.contains(".name: holds `sk-or-`"),

@@ -138,6 +138,11 @@ pub fn keymaster(live: &LiveOrg) -> String {
                 _ => {
                     toml.text(&path, "type", f("type"));
                     toml.text(&path, "name", f("name"));
+                    if !matches!(f("name"), Some(Value::Text(_))) {
+                        toml.left_out.push(format!(
+                            "{path}.name: the destination has none, and Keymaster needs one"
+                        ));
+                    }
                     let config: Vec<String> = object
                         .fields
                         .iter()
@@ -156,7 +161,13 @@ pub fn keymaster(live: &LiveOrg) -> String {
                             }
                         })
                         .collect();
-                    let _ = writeln!(toml.body, "config = {{ {} }}", config.join(", "));
+                    // Keymaster wants a non-empty `config`; the leading comment says to add the
+                    // credentials by hand.
+                    if config.is_empty() {
+                        toml.body.push_str("config = {}\n");
+                    } else {
+                        let _ = writeln!(toml.body, "config = {{ {} }}", config.join(", "));
+                    }
                     toml.raw("enabled", f("enabled"));
                     toml.raw("privacy_mode", f("privacy_mode"));
                     toml.raw("sampling_rate", f("sampling_rate"));
