@@ -359,10 +359,7 @@ fn colliding_addresses_give_unique_resource_names() {
     ] {
         assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
     }
-    assert!(
-        hcl.contains("workspace_id = openrouter_workspace._1st.id"),
-        "{hcl}"
-    );
+    assert!(hcl.contains("= openrouter_workspace._1st.id\n"), "{hcl}");
     let toml = keymaster(&live);
     for want in [
         "[keys.ci]",
@@ -459,4 +456,67 @@ fn keymaster_parses_adopts_by_import_and_carries_no_secret() {
                 .contains(left));
         }
     }
+}
+
+/// With the `terraform` binary on the PATH: the export is already as `terraform fmt` writes it
+/// (which parses it: a syntax error fails too), and Terraform reads the hostile literals back as
+/// the originals (their SHA-256 through `terraform console`). Terraform is never downloaded.
+#[test]
+fn terraform_itself_reads_the_export_as_written() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        let mut command = Command::new("terraform");
+        command
+            .args(args)
+            .current_dir(dir)
+            .env("CHECKPOINT_DISABLE", "1");
+        command
+    };
+    let dir = std::env::temp_dir().join(format!("ora-interop-{}", std::process::id()));
+    let empty = dir.join("console");
+    std::fs::create_dir_all(&empty).expect("a temporary folder");
+    if run(&dir, &["version"]).output().is_err() {
+        eprintln!("terraform is not installed: this test checks nothing here");
+        return;
+    }
+    let mut live = rich(&mut Rng(13), 3, 5);
+    live.workspaces[0].name = HOSTILE.into();
+    std::fs::write(dir.join("main.tf"), terraform(&live)).expect("written");
+    let fmt = run(&dir, &["fmt", "-check", "-diff", "-no-color"])
+        .output()
+        .expect("fmt runs");
+    assert!(
+        fmt.status.success(),
+        "terraform fmt: {}{}",
+        String::from_utf8_lossy(&fmt.stdout),
+        String::from_utf8_lossy(&fmt.stderr)
+    );
+    let samples = [HOSTILE, "$", "$${", "%%{", "a\u{1b}b\u{7f}", "ü ${x}"];
+    // A console that reads a pipe prints only its last answer: one run per sample.
+    let got: Vec<String> = samples
+        .iter()
+        .map(|sample| {
+            let mut console = run(&empty, &["console"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("console runs");
+            let mut stdin = console.stdin.take().expect("a stdin");
+            writeln!(stdin, "sha256({})", super::terraform::quote(sample)).expect("written");
+            drop(stdin);
+            let out = console.wait_with_output().expect("console ends");
+            String::from_utf8_lossy(&out.stdout)
+                .trim()
+                .trim_matches('"')
+                .to_owned()
+        })
+        .collect();
+    let want: Vec<String> = samples
+        .iter()
+        .map(|s| super::digest::sha256(s.as_bytes())["sha256:".len()..].to_owned())
+        .collect();
+    assert_eq!(got, want);
+    let _ = std::fs::remove_dir_all(&dir);
 }

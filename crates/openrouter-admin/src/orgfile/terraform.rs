@@ -147,8 +147,13 @@ pub fn terraform(live: &LiveOrg) -> String {
                     }
                     config.sort();
                     let mut map = String::from("{");
+                    let width = config
+                        .iter()
+                        .map(|(p, _)| quote(p).len())
+                        .max()
+                        .unwrap_or(0);
                     for (property, expr) in &config {
-                        let _ = write!(map, "\n    {} = {expr}", quote(property));
+                        let _ = write!(map, "\n    {:<width$} = {expr}", quote(property));
                     }
                     map.push_str(if config.is_empty() { "}" } else { "\n  }" });
                     block.attr("config", map);
@@ -305,8 +310,27 @@ impl Hcl {
             "\nresource \"{}\" \"{}\" {{\n",
             block.rtype, block.name
         );
-        for (attr, expr) in &block.attrs {
-            let _ = writeln!(self.text, "  {attr} = {expr}");
+        // As `terraform fmt` writes it: the `=` of consecutive one-line attributes aligned.
+        let attrs = &block.attrs;
+        let mut i = 0;
+        while i < attrs.len() {
+            let end = (i..attrs.len())
+                .find(|&j| attrs[j].1.contains('\n'))
+                .unwrap_or(attrs.len());
+            if end == i {
+                let _ = writeln!(self.text, "  {} = {}", attrs[i].0, attrs[i].1);
+                i += 1;
+                continue;
+            }
+            let width = attrs[i..end]
+                .iter()
+                .map(|(a, _)| a.len())
+                .max()
+                .unwrap_or(0);
+            for (attr, expr) in &attrs[i..end] {
+                let _ = writeln!(self.text, "  {attr:<width$} = {expr}");
+            }
+            i = end;
         }
         let _ = write!(
             self.text,
