@@ -383,6 +383,11 @@ fn keymaster_parses_adopts_by_import_and_carries_no_secret() {
         if let Some(destination) = live.destinations.last_mut() {
             destination.name = None;
         }
+        // The first workspace's own guardrail, in some seeds.
+        let own = rng.coin().then(|| live.guardrails[0].id.clone());
+        if let Some(id) = &own {
+            live.workspaces[0].default_guardrail_id = id.clone();
+        }
         let text = keymaster(&live);
         assert_eq!(text, keymaster(&live.clone()), "seed {seed}");
         let doc: toml::Table = text
@@ -413,6 +418,23 @@ fn keymaster_parses_adopts_by_import_and_carries_no_secret() {
                 "seed {seed}: import of {}",
                 key.hash
             );
+        }
+        if let Some(id) = &own {
+            let (_, entry) = guardrails
+                .iter()
+                .find(|(_, e)| e["name"].as_str() == Some(live.guardrails[0].name.as_str()))
+                .expect("the default guardrail's entry");
+            assert!(entry.get("workspace").is_none() && entry.get("workspace_id").is_none());
+            assert!(
+                !text.contains(&format!("--id {id}\n")),
+                "seed {seed}: never imported"
+            );
+            let defaults: Vec<_> = workspaces
+                .values()
+                .filter_map(|w| w.get("default_guardrail"))
+                .collect();
+            assert_eq!(defaults.len(), 1, "seed {seed}");
+            assert!(guardrails.contains_key(defaults[0].as_str().expect("an address")));
         }
         for g in &live.guardrails {
             let entry = guardrails

@@ -46,6 +46,17 @@ pub fn keymaster(live: &LiveOrg) -> String {
             names.insert((spec.name, object.id.clone()), name);
         }
     }
+    // A workspace's own guardrail is bound through the workspace's `default_guardrail`, never
+    // imported nor placed on its own (Keymaster's rule).
+    let defaults: BTreeMap<String, String> = live
+        .workspaces
+        .iter()
+        .filter_map(|w| {
+            let guardrail = names.get(&("guardrails", w.default_guardrail_id.to_string()))?;
+            Some((w.id.to_string(), guardrail.clone()))
+        })
+        .collect();
+    let default_guardrails: BTreeSet<&String> = defaults.values().collect();
     // Keymaster gives a key one guardrail: the first, in the order of the guardrails' addresses.
     let mut key_guardrail: BTreeMap<String, String> = BTreeMap::new();
     for (spec, objects) in &sections {
@@ -99,6 +110,9 @@ pub fn keymaster(live: &LiveOrg) -> String {
                         // Keymaster writes it with a budget only.
                         toml.raw("include_byok_in_budgets", f("include_byok_in_budgets"));
                     }
+                    if let Some(guardrail) = defaults.get(&object.id) {
+                        let _ = writeln!(toml.body, "default_guardrail = {}", quote(guardrail));
+                    }
                 }
                 "guardrails" => {
                     toml.text(&path, "name", f("name"));
@@ -119,7 +133,9 @@ pub fn keymaster(live: &LiveOrg) -> String {
                     }
                     toml.raw("include_byok_in_limit", f("include_byok_in_budgets"));
                     toml.raw("require_zdr", f("enforce_zdr"));
-                    toml.workspace(&path, f("workspace"), &names);
+                    if !default_guardrails.contains(&name) {
+                        toml.workspace(&path, f("workspace"), &names);
+                    }
                 }
                 "keys" => {
                     toml.text(&path, "name", f("name"));
@@ -173,6 +189,9 @@ pub fn keymaster(live: &LiveOrg) -> String {
                     toml.raw("sampling_rate", f("sampling_rate"));
                     toml.workspace(&path, f("workspace"), &names);
                 }
+            }
+            if spec.name == "guardrails" && default_guardrails.contains(&name) {
+                continue;
             }
             toml.imports.push(format!(
                 "openrouter-keymaster import {command} {name} {flag} {}",
