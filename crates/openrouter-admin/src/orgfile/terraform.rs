@@ -29,6 +29,8 @@ Where the official provider differs from openrouter-org.jsonc:
 - Not carried (the provider has no attribute for them): a workspace's
   disabled_server_tools, a guardrail's allowed_data_regions, a BYOK credential's
   is_byok_only, is_required and declared_zdr, a destination's regions.
+- A guardrail's enforce_zdr is the provider's deprecated attribute of that name, which it
+  copies into each enforce_zdr_<provider> left unset.
 - A SCIM mapping's keep_members (what a delete does with its members) is not exported.";
 
 /// Fields the generic pass leaves to a resource of their own or that the provider lacks.
