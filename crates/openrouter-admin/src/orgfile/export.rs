@@ -2,12 +2,12 @@
 //! two-space indents, no trailing commas), so two exports of an unchanged organization are the
 //! same bytes and a diff of two exports shows only what changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value as Json};
 
 use super::file::VERSION;
-use super::section::{LiveObject, LiveOrg};
+use super::section::{LiveObject, LiveOrg, SectionSpec};
 use super::sections::SECTIONS;
 use super::value::{Kind, Value};
 
@@ -21,14 +21,11 @@ pub fn export(live: &LiveOrg) -> String {
     let mut root = Map::new();
     root.insert("$schema".into(), Json::from(SCHEMA_PATH));
     root.insert("version".into(), number(VERSION));
-    // (section, live id) -> address, for the references of later sections.
-    let mut addresses: BTreeMap<(&str, String), String> = BTreeMap::new();
-    for spec in SECTIONS {
-        let mut objects = (spec.live)(live);
-        objects.sort_by(|a, b| a.id.cmp(&b.id));
+    let sections = addressed(live);
+    let addresses = addresses(&sections);
+    for (spec, objects) in &sections {
         let mut section = Map::new();
-        for object in &objects {
-            let address = unique(&section, &address_of(object, spec.adopt_by));
+        for (address, object) in objects {
             let mut entry = Map::new();
             entry.insert(spec.id_field.into(), Json::from(object.id.clone()));
             for field in spec.fields {
@@ -51,8 +48,7 @@ pub fn export(live: &LiveOrg) -> String {
                 };
                 put(&mut entry, field.name, json);
             }
-            addresses.insert((spec.name, object.id.clone()), address.clone());
-            section.insert(address, Json::Object(entry));
+            section.insert(address.clone(), Json::Object(entry));
         }
         root.insert(spec.name.into(), Json::Object(section));
     }
@@ -60,6 +56,43 @@ pub fn export(live: &LiveOrg) -> String {
     write(&mut out, &Json::Object(root), 0);
     out.push('\n');
     out
+}
+
+/// Each section's live objects in the order of their ids, each with the address the file gives
+/// it: the slug (workspaces) or the name (keys), made unique with `-2`, `-3`, …. The Terraform
+/// and Keymaster exports name their resources from the same addresses.
+pub(crate) fn addressed(live: &LiveOrg) -> Vec<(&'static SectionSpec, Vec<(String, LiveObject)>)> {
+    SECTIONS
+        .iter()
+        .map(|spec| {
+            let mut objects = (spec.live)(live);
+            objects.sort_by(|a, b| a.id.cmp(&b.id));
+            let mut taken = BTreeSet::new();
+            let named = objects
+                .into_iter()
+                .map(|object| {
+                    let address = unique(&taken, &address_of(&object, spec.adopt_by));
+                    taken.insert(address.clone());
+                    (address, object)
+                })
+                .collect();
+            (*spec, named)
+        })
+        .collect()
+}
+
+/// (section, live id) -> address, for the references between sections.
+pub(crate) fn addresses(
+    sections: &[(&'static SectionSpec, Vec<(String, LiveObject)>)],
+) -> BTreeMap<(&'static str, String), String> {
+    sections
+        .iter()
+        .flat_map(|(spec, objects)| {
+            objects
+                .iter()
+                .map(|(address, object)| ((spec.name, object.id.clone()), address.clone()))
+        })
+        .collect()
 }
 
 /// The address the export gave the live object `id` of `section`, or the id itself.
@@ -107,10 +140,10 @@ fn address_of(object: &LiveObject, by: &str) -> String {
     out
 }
 
-fn unique(taken: &Map<String, Json>, base: &str) -> String {
+fn unique(taken: &BTreeSet<String>, base: &str) -> String {
     let mut address = base.to_owned();
     let mut n = 2;
-    while taken.contains_key(&address) || address == super::file::PRUNE {
+    while taken.contains(&address) || address == super::file::PRUNE {
         address = format!("{base}-{n}");
         n += 1;
     }

@@ -5,7 +5,8 @@
 //! Rooms: `jsonc` (the reader: comments, trailing commas, duplicate keys refused), `value` (a
 //! managed field's value and type), `section` (what an area declares, the live organization),
 //! `sections` (the areas' sections in apply order), `file` (the file read and checked), `plan`,
-//! `state` (the last apply and drift), `export`, `digest`. Each area's own rules are in
+//! `state` (the last apply and drift), `export`, `terraform` and `keymaster` (the same
+//! organization for the official Terraform provider and for Keymaster), `digest`. Each area's own rules are in
 //! `areas/<area>/plan.rs`.
 
 pub mod action;
@@ -14,15 +15,19 @@ pub mod digest;
 pub mod export;
 pub mod file;
 pub mod jsonc;
+pub mod keymaster;
 pub mod plan;
 pub mod read;
 pub mod schema;
 pub mod section;
 pub mod sections;
 pub mod state;
+pub mod terraform;
 pub mod value;
 pub mod write;
 
+#[cfg(test)]
+mod interop_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -30,8 +35,10 @@ pub use action::{Action, ActionKind, Change};
 pub use apply::{apply, ApplyReport, JournalEntry, NewSecret};
 pub use export::export;
 pub use file::OrgFile;
+pub use keymaster::keymaster;
 pub use plan::{plan, Plan};
 pub use read::read_live;
 pub use schema::json_schema;
 pub use section::LiveOrg;
 pub use state::{AppliedState, Drift};
+pub use terraform::terraform;

@@ -9,19 +9,19 @@ use super::value::Value;
 use super::{export, LiveOrg};
 
 /// A small deterministic generator (xorshift), so a failing case prints its seed.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
-    fn coin(&mut self) -> bool {
+    pub(crate) fn coin(&mut self) -> bool {
         self.below(2) == 0
     }
 }
@@ -39,12 +39,12 @@ pub(crate) fn workspace(id: &str, slug: &str) -> serde_json::Value {
     })
 }
 
-fn uuid(n: u64) -> String {
+pub(crate) fn uuid(n: u64) -> String {
     format!("00000000-0000-4000-8000-{n:012x}")
 }
 
 /// An organization of `workspaces` workspaces with `keys` keys spread over them.
-fn org(rng: &mut Rng, workspaces: u64, keys: u64) -> LiveOrg {
+pub(crate) fn org(rng: &mut Rng, workspaces: u64, keys: u64) -> LiveOrg {
     let mut value = json!({ "workspaces": [], "budgets": {}, "members": {}, "keys": [] });
     for w in 0..workspaces {
         let id = uuid(w + 1);
