@@ -6,7 +6,10 @@
 // sent twice).
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
 import { API, KEY, control } from "../sandbox.mjs";
@@ -210,4 +213,47 @@ test("lost answers: a mapping create is retried to the same mapping; a sync job 
   assert.equal(unknown.status, 404);
   const long = await rejects(admin().submitGenerationFeedback({ ...feedback, comment: "x".repeat(1001) }), "validation");
   assert.equal(long.fieldErrors[0].field, "comment");
+});
+
+// In a child process over a copy of the installed package whose enterprise chunk is missing
+// until the child puts it back: the first call rejects with kind network, the next ones load it.
+const CHILD = `
+import { renameSync } from "node:fs";
+import { OpenRouterAdmin } from "openrouter-admin";
+const chunk = new URL("./node_modules/openrouter-admin/openrouter_admin_enterprise_bg.wasm", import.meta.url);
+const admin = new OpenRouterAdmin({ apiKey: process.env.KEY, baseUrl: process.env.API, maxRetries: 0 });
+const out = { before: (await admin.currentKey()).is_management_key };
+out.first = await admin.getAnalyticsMeta().then(() => "resolved", (e) => e.kind);
+const paginator = admin.iterateScimGroups();
+renameSync(new URL(chunk.href + ".gone"), chunk);
+const race = await Promise.allSettled([
+  admin.listScimGroups(), admin.queryAnalytics({ metrics: ["spend"] }), paginator.collectAll(),
+  admin.deleteScimGroupMapping("x"),
+]);
+out.race = race.map((r) => r.status === "fulfilled" ? "ok" : r.reason?.kind ?? String(r.reason));
+console.log(JSON.stringify(out));
+`;
+
+test("an enterprise chunk that does not load rejects with kind network; the client's other calls never need it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ora-enterprise-"));
+  try {
+    const installed = fileURLToPath(new URL("../node_modules/openrouter-admin/", import.meta.url));
+    const pkg = join(dir, "node_modules/openrouter-admin");
+    cpSync(installed, pkg, { recursive: true });
+    const chunk = join(pkg, "openrouter_admin_enterprise_bg.wasm");
+    cpSync(chunk, chunk + ".gone");
+    rmSync(chunk);
+    writeFileSync(join(dir, "child.mjs"), CHILD);
+    const run = spawnSync(process.execPath, ["child.mjs"], {
+      cwd: dir,
+      env: { ...process.env, API, KEY },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout.trim().split("\n").pop());
+    assert.deepEqual(out, { before: true, first: "network", race: ["ok", "ok", "ok", "validation"] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
