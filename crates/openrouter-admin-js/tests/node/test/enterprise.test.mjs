@@ -106,6 +106,10 @@ test("the query's limits are refused before anything is sent, naming the field",
     [{ metrics: ["spend"], granularity: "minute", time_range: { start: "2026-01-01T00:00:00Z", end: "2026-01-02T00:00:00Z" } }, "granularity"],
     [{ metrics: ["spend"], limit: 10_001 }, "limit"],
     [{ metrics: ["spend"], time_range: { start: "2026-01-01", end: "2026-01-02T00:00:00Z" } }, "time_range.start"],
+    [{ metrics: ["spend"], filters: [{ field: "model", operator: "in", value: "openai/gpt-4.1" }] }, "filters[0].value"],
+    [{ metrics: ["spend"], filters: [{ field: "model", operator: "eq", value: ["a", "b"] }] }, "filters[0].value"],
+    [{ metrics: ["spend"], filters: [{ field: "model", operator: "eq", value: { a: 1 } }] }, "filters[0].value"],
+    [{ metrics: ["spend"], classifier_dimensions: ["not", "an", "object"] }, "query.classifier_dimensions"],
   ];
   for (const [query, field] of cases) {
     const e = await rejects(admin().queryAnalytics(query), "validation");
@@ -113,6 +117,14 @@ test("the query's limits are refused before anything is sent, naming the field",
   }
   await rejects(admin().queryAnalytics(undefined), "validation");
   assert.equal(await sent("POST", "/analytics/query"), 0, "nothing was sent");
+  // A well-formed filter and classifier object pass the same checks and are sent.
+  const ok = await admin().queryAnalytics({
+    metrics: ["request_count"],
+    dimensions: ["model"],
+    filters: [{ field: "model", operator: "in", value: ["openai/gpt-4.1", "anthropic/claude-sonnet-4"] }],
+  });
+  assert.ok(ok.data.every((r) => ["openai/gpt-4.1", "anthropic/claude-sonnet-4"].includes(r.model)), JSON.stringify(ok.data));
+  assert.equal(await sent("POST", "/analytics/query"), 1);
 });
 
 test("meta, groups, mappings and their paginators", async () => {
