@@ -5,7 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 use openrouter_admin::body::Body;
 use openrouter_admin::models::{
-    CreateKey, CreateWorkspace, MemberIds, UpdateKey, UpdateWorkspace, UpsertBudget,
+    AnalyticsQueryBody, CreateKey, CreateScimGroupMapping, CreateWorkspace, MemberIds,
+    SubmitFeedback, UpdateKey, UpdateScimGroupMapping, UpdateWorkspace, UpsertBudget,
 };
 use openrouter_admin::validate::Validate;
 use serde::de::DeserializeOwned;
@@ -47,4 +48,9 @@ fuzz_target!(|data: &[u8]| {
     check::<UpdateKey>(text, Some(&names::<UpdateKey>()));
     check::<UpsertBudget>(text, Some(&names::<UpsertBudget>()));
     check::<MemberIds>(text, None);
+    // Issue 21's bodies, which the npm package now takes from JavaScript too.
+    check::<CreateScimGroupMapping>(text, Some(&names::<CreateScimGroupMapping>()));
+    check::<UpdateScimGroupMapping>(text, Some(&names::<UpdateScimGroupMapping>()));
+    check::<SubmitFeedback>(text, Some(&names::<SubmitFeedback>()));
+    check::<AnalyticsQueryBody>(text, Some(&names::<AnalyticsQueryBody>()));
 });

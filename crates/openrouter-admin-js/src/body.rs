@@ -141,6 +141,12 @@ impl Visitor for Body<'_> {
     fn json(&mut self, name: &'static str) -> Result<Patch<String>, JsValue> {
         self.typed(name, OBJECT, object_text)
     }
+    fn json_value(&mut self, name: &'static str) -> Result<Patch<String>, JsValue> {
+        // The whole body was checked to be JSON-safe in `Body::new`.
+        self.typed(name, "must be JSON", |v| {
+            JSON::stringify(v).ok().and_then(|s| s.as_string())
+        })
+    }
     fn missing(&mut self, name: &'static str, kind: Kind) -> JsValue {
         self.wrong(name, "required", what(kind))
     }

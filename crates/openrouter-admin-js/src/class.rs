@@ -30,7 +30,7 @@ use crate::split::later;
 /// never show it.
 #[wasm_bindgen]
 pub struct OpenRouterAdmin {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 #[wasm_bindgen]

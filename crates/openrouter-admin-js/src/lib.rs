@@ -29,6 +29,8 @@
 //!   from one non-generic function (or walks a list from it);
 //! - `composite`: the methods the core composes of several requests (reconcile, member
 //!   changes, guardrail assignments, rotation, bulk);
+//! - `enterprise`, `enterprise_op`: `OpenRouterAdmin`'s SCIM, analytics and feedback methods
+//!   and their op enum, whose work is the enterprise chunk;
 //! - `paginator`: a list's page stream as a JavaScript async iterator;
 //! - `answer`: the answers shaped into the values the methods resolve to;
 //! - `convert`: arguments and options read, futures turned into promises;
@@ -36,7 +38,8 @@
 //! - `error`: the `OpenRouterError` rejections;
 //! - `split`: the split points (what runs in the settings and composite chunks) and their
 //!   load failures;
-//! - `types`, `byok_types`: the hand-written TypeScript (the second: BYOK keys and destinations);
+//! - `types`, `byok_types`, `enterprise_types`: the hand-written TypeScript (the second: BYOK
+//!   keys and destinations; the third: SCIM, analytics, feedback);
 //! - `glue.js`: the JavaScript half (argument copies, paginators), one module for both classes.
 //!
 //! Natively the crate is empty: everything here needs a JavaScript host.
@@ -59,6 +62,12 @@ mod composite;
 mod convert;
 #[cfg(target_arch = "wasm32")]
 mod dispatch;
+#[cfg(target_arch = "wasm32")]
+mod enterprise;
+#[cfg(target_arch = "wasm32")]
+mod enterprise_op;
+#[cfg(target_arch = "wasm32")]
+mod enterprise_types;
 #[cfg(target_arch = "wasm32")]
 mod error;
 #[cfg(target_arch = "wasm32")]

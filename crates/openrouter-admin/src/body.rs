@@ -87,6 +87,12 @@ pub trait Visitor {
     /// An object of any shape, as its JSON text (an array or any other value is the reader's
     /// error).
     fn json(&mut self, name: &'static str) -> Result<Patch<String>, Self::Error>;
+    /// Any JSON value but `null` (a string, a number, a boolean, an array, an object), as its
+    /// JSON text: an analytics filter's value, one value or a list of them, which the body's
+    /// own rules then check. By default [`json`](Self::json) (an object only).
+    fn json_value(&mut self, name: &'static str) -> Result<Patch<String>, Self::Error> {
+        self.json(name)
+    }
     /// The error of a required property that is missing or `null`.
     fn missing(&mut self, name: &'static str, kind: Kind) -> Self::Error;
 }

@@ -4,6 +4,15 @@ import init, {
   OpenRouterAdmin,
   isOpenRouterError,
   type ActivityItem,
+  type AnalyticsMeta,
+  type AnalyticsQuery,
+  type AnalyticsResult,
+  type AnalyticsRow,
+  type FeedbackRecorded,
+  type KeepMembers,
+  type ScimGroup,
+  type ScimGroupMapping,
+  type ScimSyncJob,
   type ApiKey,
   type AssignmentResult,
   type BuiltinFilterInput,
@@ -126,6 +135,43 @@ export async function everything(signal: AbortSignal): Promise<void> {
   const rows: ActivityItem[] = await client.getActivity({ date: "2025-08-24", apiKeyHash: hash, userId: "user_1", workspaceId: ws.id, groupBy: "workspace", signal });
   const split: string | undefined = rows[0]?.workspace_id;
   const spent: number = rows.reduce((sum, r) => sum + r.usage + r.byok_usage_inference, 0);
+
+  // SCIM groups, their workspace mappings and sync jobs; analytics; generation feedback.
+  const groups: Page<ScimGroup> = await client.listScimGroups({ limit: 10, signal });
+  const everyGroup: ScimGroup[] = await client.iterateScimGroups().collectAll();
+  const groupName: string | undefined = everyGroup[0]?.display_name ?? groups.data[0]?.display_name;
+  const mappings: Page<ScimGroupMapping> = await client.listScimGroupMappings({ offset: 1 });
+  const everyMapping: ScimGroupMapping[] = await client.iterateScimGroupMappings({ limit: 100 }).collectAll();
+  const mapping: ScimGroupMapping = await client.createScimGroupMapping({ scim_group_id: everyGroup[0]?.id ?? "g", workspace_id: ws.id, role: "member" }, { signal });
+  const sameMapping: ScimGroupMapping = await client.getScimGroupMapping(mapping.id);
+  const promoted: ScimGroupMapping = await client.updateScimGroupMapping(mapping.id, { role: "admin" });
+  const choice: KeepMembers = mappings.total_count === 1 ? "keep" : "remove";
+  await client.deleteScimGroupMapping(promoted.id, choice, { signal });
+  // @ts-expect-error: keepMembers has no default.
+  await client.deleteScimGroupMapping(sameMapping.id);
+  // @ts-expect-error: a boolean is not the named choice.
+  await client.deleteScimGroupMapping(sameMapping.id, true);
+  const job: ScimSyncJob = await client.createScimSyncJob({ signal });
+  const polled: ScimSyncJob = await client.getScimSyncJob(job.id);
+  const failure: string | null | undefined = polled.error_message;
+  const meta: AnalyticsMeta = await client.getAnalyticsMeta();
+  const query: AnalyticsQuery = {
+    metrics: [meta.metrics[0]?.name ?? "spend", "request_count"],
+    dimensions: ["model"],
+    granularity: "day",
+    filters: [{ field: "workspace", operator: "in", value: [ws.id] }],
+    time_range: { start: "2026-01-01T00:00:00Z", end: "2026-01-08T00:00:00Z" },
+    order_by: { field: "request_count", direction: "desc" },
+    limit: 100,
+  };
+  const result: AnalyticsResult = await client.queryAnalytics(query, { signal });
+  const row: AnalyticsRow | undefined = result.data[0];
+  const requests = row?.request_count;
+  const exact: bigint | number | null = typeof requests === "string" ? BigInt(requests) : typeof requests === "number" ? requests : null;
+  const byModel: string | number | boolean | null | undefined = row?.["model"];
+  const truncated: boolean = result.metadata.truncated;
+  const recorded: FeedbackRecorded = await client.submitGenerationFeedback({ generation_id: "gen-1", category: "latency", comment: "slow" });
+  const thanked: boolean = recorded.success;
 
   // BYOK keys and observability destinations (a workspace by UUID), from the settings entry.
   const settings = new WorkspaceSettings({ apiKey: "sk-or-v1-x", baseUrl: "http://127.0.0.1:1/api/v1" });

@@ -99,6 +99,7 @@ fn dts_fields(interface: &str) -> Vec<String> {
     let dts = [
         include_str!("../../../openrouter-admin-js/src/types.rs"),
         include_str!("../../../openrouter-admin-js/src/byok_types.rs"),
+        include_str!("../../../openrouter-admin-js/src/enterprise_types.rs"),
     ]
     .concat();
     let start = dts
@@ -289,30 +290,30 @@ fn every_field_is_read_written_specified_and_typed() {
         ("/observability/destinations/{id}", "patch"),
         Some("UpdateDestinationRequest"),
     ));
-    // Issue 21's bodies (the npm bindings do not take them yet: no `.d.ts` to compare).
+    // Issue 21's bodies.
     checked.push(check(
         CreateScimGroupMapping::to_json,
         &spec,
         ("/scim/group-mappings", "post"),
-        None,
+        Some("CreateScimGroupMappingRequest"),
     ));
     checked.push(check(
         UpdateScimGroupMapping::to_json,
         &spec,
         ("/scim/group-mappings/{id}", "patch"),
-        None,
+        Some("UpdateScimGroupMappingRequest"),
     ));
     checked.push(check(
         SubmitFeedback::to_json,
         &spec,
         ("/generation/feedback", "post"),
-        None,
+        Some("SubmitGenerationFeedbackRequest"),
     ));
     checked.push(check(
         AnalyticsQueryBody::to_json,
         &spec,
         ("/analytics/query", "post"),
-        None,
+        Some("AnalyticsQuery"),
     ));
     // The query's nested bodies: a filter, the window and the order, each as the spec has it.
     let query = &spec["paths"]["/analytics/query"]["post"]["requestBody"]["content"]

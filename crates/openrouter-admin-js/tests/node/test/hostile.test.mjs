@@ -101,6 +101,43 @@ console.log(key.is_management_key ? "ok" : "FAIL currentKey");
   assert.match(out, /^ok$/m);
 });
 
+test("every method of both classes, each argument in turn a revoked proxy or a throwing getter: a validation rejection", () => {
+  // The methods come from the prototypes (surface.mjs), so a new one is in this table unasked.
+  const surface = new URL("../surface.mjs", import.meta.url).href;
+  const out = child(`${HOSTILE}
+import { WorkspaceSettings } from "openrouter-admin/settings";
+import { methods } from ${JSON.stringify(surface)};
+const settings = new WorkspaceSettings({ apiKey: process.env.SANDBOX_MANAGEMENT_KEY, baseUrl: process.env.SANDBOX_API, maxRetries: 0 });
+const makers = { revoked, getter: () => getter("signal"), getterName: () => getter("name") };
+let calls = 0;
+for (const m of methods()) {
+  const target = m.owner === "WorkspaceSettings" ? settings : admin;
+  m.params.forEach((param, i) => {
+    for (const [how, make] of Object.entries(makers)) {
+      // A hostile value in one place, nothing in the others: whichever is read first is refused.
+      const args = m.params.map((_, j) => (j === i ? make() : undefined));
+      const label = m.owner + "." + m.name + " " + param + "=" + how;
+      const call = () => {
+        const r = target[m.name](...args);
+        return m.returns.startsWith("Paginator<") ? r.collectAll() : r;
+      };
+      calls += 1;
+      globalThis.pending ??= [];
+      globalThis.pending.push(validation(label, call).then(() => null, (e) => "FAIL " + e.message));
+    }
+  });
+}
+for (const failure of await Promise.all(globalThis.pending)) if (failure) console.log(failure);
+console.log("calls " + calls);
+console.log((await admin.currentKey()).is_management_key ? "ok" : "FAIL currentKey");
+`);
+  assert.doesNotMatch(out, /FAIL/, out);
+  assert.match(out, /^ok$/m);
+  const calls = Number(/^calls (\d+)$/m.exec(out)?.[1]);
+  assert.ok(calls >= 200, out);
+  console.log(`hostile arguments: ${calls} calls over every method's every parameter`);
+});
+
 test("a 400 MB string is a validation error, not a trap", () => {
   const out = child(`${HOSTILE}
 const huge = "x".repeat(400 * 1024 * 1024);
@@ -145,6 +182,34 @@ test("a polluted Object.prototype neither redirects the key nor joins a body", a
   }
 });
 
+test("a polluted Object.prototype joins no SCIM, analytics or feedback body", async () => {
+  const proto = Object.prototype;
+  const admin = client();
+  const [group] = (await admin.listScimGroups()).data;
+  const { data: [ws] } = await admin.listWorkspaces({ limit: 1 });
+  try {
+    proto.role = "admin";
+    proto.dimensions = ["model", "workspace", "api_key"];
+    proto.comment = "x".repeat(2000);
+    const e = await admin.createScimGroupMapping({ scim_group_id: group.id, workspace_id: ws.id }).then(
+      () => assert.fail("a mapping without its own role was sent"),
+      (error) => error,
+    );
+    assert.equal(e.kind, "validation");
+    assert.equal(e.fieldErrors[0].field, "request.role");
+    const result = await admin.queryAnalytics({ metrics: ["request_count"] });
+    assert.ok(result.data.every((row) => !("model" in row) && typeof row.request_count === "number"));
+    const fb = await admin.submitGenerationFeedback({ generation_id: "gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG", category: "other" });
+    assert.deepEqual(fb, { success: true });
+  } finally {
+    delete proto.role;
+    delete proto.dimensions;
+    delete proto.comment;
+  }
+  const { requests } = await control("GET", "/__sandbox/log");
+  assert.equal(requests.filter((r) => r.path.endsWith("/scim/group-mappings")).length, 0);
+});
+
 test("`.` and `..` ids and climbing paths never leave their endpoint", async () => {
   const admin = client();
   const refused = [
@@ -152,6 +217,9 @@ test("`.` and `..` ids and climbing paths never leave their endpoint", async () 
     () => admin.getBudget("..", "daily"),
     () => admin.getWorkspace(".."),
     () => admin.getKey("."),
+    () => admin.getScimGroupMapping(".."),
+    () => admin.deleteScimGroupMapping(".", "remove"),
+    () => admin.getScimSyncJob(".."),
     () => admin.request("GET", "/../x"),
     () => admin.request("GET", "/keys/../../x"),
     () => admin.request("GET", "/keys/%2e%2E/x"),

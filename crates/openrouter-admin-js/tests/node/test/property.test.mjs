@@ -107,6 +107,8 @@ const WELL_FORMED = {
   sinceMs: fc.constantFrom(0, Date.now()),
   method: fc.constantFrom("GET", "HEAD"),
   path: fc.constantFrom("/key", "/credits"),
+  keepMembers: fc.constantFrom("keep", "remove"),
+  query: fc.constantFrom({ metrics: ["spend"] }, { metrics: ["request_count"], dimensions: ["model"], granularity: "day" }),
 };
 const argument = (owner, method, name) => {
   const well = WELL_FORMED[name];

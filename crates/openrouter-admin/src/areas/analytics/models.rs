@@ -318,12 +318,13 @@ impl FilterValue {
     /// How many values it holds (a list's items, else 1); `None` if it is not JSON a filter
     /// takes (a string, a number, or a list of them).
     pub fn value_count(&self) -> Option<usize> {
-        let v: serde_json::Value = serde_json::from_str(&self.0).ok()?;
-        let scalar = |v: &serde_json::Value| v.is_string() || v.is_number();
-        match &v {
-            serde_json::Value::Array(items) => items.iter().all(scalar).then_some(items.len()),
-            v if scalar(v) => Some(1),
-            _ => None,
+        // `Doc`: the host's `JSON.parse` on wasm32, so checking a query links no JSON parser.
+        let v = crate::json_reader::Doc::parse(&self.0)?;
+        let scalar = |v: &crate::json_reader::Doc| v.as_str().is_some() || v.as_f64().is_some();
+        match v.clone().into_items() {
+            Some(items) => items.iter().all(scalar).then_some(items.len()),
+            None if scalar(&v) => Some(1),
+            None => None,
         }
     }
 }
@@ -351,7 +352,7 @@ impl ToValue for FilterValue {
 impl BodyValue for FilterValue {
     const KIND: Kind = Kind::Json;
     fn read<V: Visitor>(v: &mut V, name: &'static str) -> Result<Patch<Self>, V::Error> {
-        Ok(match v.json(name)? {
+        Ok(match v.json_value(name)? {
             Patch::Unset => Patch::Unset,
             Patch::Null => Patch::Null,
             Patch::Value(text) => Patch::Value(FilterValue(text)),

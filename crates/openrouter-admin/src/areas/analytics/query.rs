@@ -185,7 +185,7 @@ impl AnalyticsQuery {
     /// Groups by a classifier's tags (`{"classifier_id": ..., "dimension_names": [...]}`):
     /// the window may then be 31 days at most.
     pub fn classifier_dimensions(mut self, spec: JsonObject) -> Result<Self, Error> {
-        if spec.properties().is_none() {
+        if !spec.is_object() {
             return Err(refuse(
                 "classifier_dimensions",
                 "type",
@@ -203,7 +203,7 @@ impl AnalyticsQuery {
 
     /// Filters by a classifier's tags (`{"classifier_id": ..., "filters": [...]}`).
     pub fn classifier_filters(mut self, spec: JsonObject) -> Result<Self, Error> {
-        if spec.properties().is_none() {
+        if !spec.is_object() {
             return Err(refuse(
                 "classifier_filters",
                 "type",

@@ -205,7 +205,7 @@ impl Validate for AnalyticsQueryBody {
             ("classifier_dimensions", &self.classifier_dimensions),
             ("classifier_filters", &self.classifier_filters),
         ] {
-            if o.as_ref().is_some_and(|o| o.properties().is_none()) {
+            if o.as_ref().is_some_and(|o| !o.is_object()) {
                 out.push(FieldError::new(field, "type", "must be a JSON object"));
             }
         }
