@@ -7,8 +7,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { signedIn, text, shot } from '../lib/browser.mjs';
+import { signedIn, signIn, text, shot } from '../lib/browser.mjs';
 import { api, control, fault } from '../lib/sandbox.mjs';
+import { assertAxe } from '../lib/axe.mjs';
 
 before(async () => {
   await control('POST', 'reset');
@@ -92,8 +93,9 @@ test('analytics: the chargeback for last month equals the API\'s own query per w
   assert.equal(Number(lines.at(-1).split(',')[1]), table.total);
   await shot(page, 'analytics-chargeback');
 
-  // The link is the chargeback: opened anew, the same month and the same numbers.
+  // The link is the chargeback: opened anew (and signed in again), the same month and numbers.
   await page.reload();
+  await signIn(page);
   await page.waitForSelector('#ora-cb-workspace-total');
   assert.deepEqual(await readBreakdown(page, 'workspace'), table);
   assert.match(await text(page, '#ora-cb-h'), /Chargeback for \w+ \d{4}/);
@@ -133,6 +135,7 @@ test('analytics: a query built in the form lives in the URL; a reload and a fres
   assert.equal(await page.locator('#ora-result-total td').nth(2).getAttribute('data-raw'), String(requests), 'counts summed exactly');
 
   await page.reload();
+  await signIn(page);
   await page.waitForSelector('#ora-analytics-table tbody tr');
   assert.equal(await tableText(page), before, 'a reload shows the same table');
   assert.equal(page.url(), url);
@@ -202,3 +205,20 @@ test('analytics: a query that runs too long (408) and one too many (429) are sai
     assert.equal(await page.locator('#ora-result [role=alert]').count(), 0);
   }
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`analytics: the explorer and the chargeback as a user sees them, axe 0 (${scheme})`, async (t) => {
+    const dir = process.env.ORA_SCREENSHOTS ?? 'screenshots';
+    const { page } = await signedIn(t, { hash: '#/analytics', colorScheme: scheme });
+    await page.waitForSelector('#ora-analytics-chart');
+    await page.waitForSelector('#ora-analytics-table tbody tr');
+    await assertAxe(page, `analytics-${scheme}`);
+    await page.screenshot({ path: `${dir}/analytics-explorer-${scheme}.png` });
+    await page.locator('#ora-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/analytics-result-${scheme}.png` });
+    await page.click('#ora-chargeback');
+    await page.waitForSelector('#ora-cb-external_user-total');
+    await assertAxe(page, `analytics-chargeback-${scheme}`);
+    await page.screenshot({ path: `${dir}/analytics-chargeback-${scheme}.png` });
+  });
+}
