@@ -134,12 +134,11 @@ fn Breakdown(
 ) -> impl IntoView {
     let lines = read(move |signal| spend_by(month.get(), Some(dim), signal));
     let heading = format!("ora-cb-{dim}-h");
-    let region = heading.clone();
     view! {
         <section class="ora-card" aria-labelledby=heading.clone() id=format!("ora-cb-{dim}-card")>
             <h2 id=heading.clone()>{title}</h2>
             <Loaded load=move || lines let:got>
-                {table(&month.get_untracked(), dim, label, &region, got.0, got.1)}
+                {table(&month.get_untracked(), dim, label, got.0, got.1)}
             </Loaded>
         </section>
     }
@@ -149,7 +148,6 @@ fn table(
     month: &str,
     dim: &'static str,
     label: &'static str,
-    heading: &str,
     lines: Vec<Line>,
     truncated: bool,
 ) -> impl IntoView {
@@ -181,7 +179,7 @@ fn table(
         {truncated.then(|| view! {
             <p class="ora-alert ora-alert-warn">"The API cut this breakdown off at 10,000 rows: the total covers the rows shown."</p>
         })}
-        <div class="ora-table-wrap" tabindex="0" role="region" aria-labelledby=heading.to_owned()>
+        <div class="ora-table-wrap" tabindex="0" role="region" aria-label=format!("Spend by {}, table", label.to_lowercase())>
             <table class="ora-table ora-table-compact" id=format!("ora-cb-{dim}")>
                 <caption class="ora-sr">{format!("Spend by {}", label.to_lowercase())}</caption>
                 <thead>

@@ -433,7 +433,7 @@ fn answer_view(meta: &AnalyticsMeta, answer: &Answer) -> impl IntoView {
         <div class="ora-row">
             <button class="ora-btn" id="ora-result-csv" on:click=export disabled=empty>"Export CSV"</button>
         </div>
-        <div class="ora-table-wrap ora-result-wrap" tabindex="0" role="region" aria-labelledby="ora-result-h">
+        <div class="ora-table-wrap ora-result-wrap" tabindex="0" role="region" aria-label="The query's rows">
             <table class="ora-table ora-table-compact" id="ora-analytics-table">
                 <caption class="ora-sr">"The query's rows"</caption>
                 <thead><tr>{head}</tr></thead>
