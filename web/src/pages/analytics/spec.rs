@@ -425,7 +425,7 @@ mod tests {
             preset_window("3h", NOW),
             Some(("2026-12-06T09:00:00Z".into(), "2026-12-06T12:00:00Z".into()))
         );
-        let jan = parse_date("2027-01-15").unwrap() * DAY_MS;
+        let jan = parse_date("2027-01-15").expect("date") * DAY_MS;
         assert_eq!(last_month_name(jan), "2026-12");
         assert_eq!(
             month_window("2026-12"),
@@ -442,7 +442,7 @@ mod tests {
     fn the_builder_names_each_broken_field() {
         let q = spec().build().expect("valid");
         let body = q.build().expect("body");
-        let filter = &body.filters.as_ref().unwrap()[0];
+        let filter = &body.filters.as_ref().expect("filters")[0];
         assert_eq!(filter.value.0, r#"["abc","def:1"]"#);
 
         let mut s = spec();
@@ -462,7 +462,7 @@ mod tests {
         );
         s.metrics.clear();
         assert_eq!(
-            s.build().unwrap_err().validation_errors()[0].field,
+            s.build().expect_err("no metric").validation_errors()[0].field,
             "metrics"
         );
     }
