@@ -89,6 +89,17 @@ pub fn csv(keys: &[&ApiKey]) -> String {
     out
 }
 
+/// A table as CSV: the header row, then each row, every cell quoted and defused as [`csv`]'s.
+pub fn table_csv(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// The keys as a JSON array, in the API's own shape.
 pub fn json(keys: &[&ApiKey]) -> String {
     serde_json::to_string_pretty(keys).unwrap_or_else(|_| "[]".into())
@@ -128,7 +139,20 @@ pub fn download(name: &str, mime: &str, body: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::{field, table_csv};
+
+    #[test]
+    fn a_table_is_quoted_and_defused_cell_by_cell() {
+        let header = vec!["workspace".to_owned(), "spend".to_owned()];
+        let rows = vec![
+            vec!["=HYPERLINK(\"x\")".to_owned(), "1.5".to_owned()],
+            vec!["a,b".to_owned(), "-2".to_owned()],
+        ];
+        assert_eq!(
+            table_csv(&header, &rows),
+            "workspace,spend\r\n\"'=HYPERLINK(\"\"x\"\")\",1.5\r\n\"a,b\",-2\r\n"
+        );
+    }
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {

@@ -93,6 +93,8 @@ pub enum Route {
     OrgMembers,
     /// The organization's activity and credits.
     Activity,
+    /// The analytics explorer; its query is in the fragment's query parameters.
+    Analytics,
     /// Anything else.
     NotFound,
 }
@@ -110,6 +112,7 @@ impl Route {
             Route::Key(hash) => format!("/keys/{}", enc(hash)),
             Route::OrgMembers => "/members".into(),
             Route::Activity => "/activity".into(),
+            Route::Analytics => "/analytics".into(),
             Route::NotFound => "/not-found".into(),
         }
     }
@@ -150,6 +153,7 @@ impl Route {
             ["keys", hash] => Route::Key((*hash).to_string()),
             ["members"] => Route::OrgMembers,
             ["activity"] => Route::Activity,
+            ["analytics"] => Route::Analytics,
             _ => Route::NotFound,
         }
     }
@@ -318,6 +322,7 @@ mod tests {
             Route::Workspace("prod".into(), Tab::Settings),
             Route::Workspace("prod".into(), Tab::Keys),
             Route::OrgMembers,
+            Route::Analytics,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
         }

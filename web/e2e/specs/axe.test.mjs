@@ -7,6 +7,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { open, signIn, go, shot } from '../lib/browser.mjs';
 import { api } from '../lib/sandbox.mjs';
 
+// `YYYY-MM` of the previous calendar month (UTC), the chargeback's.
+function lastMonth() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}
+
 const ROUTES = [
   ['signin', null],
   ['workspaces', '#/workspaces'],
@@ -18,6 +24,8 @@ const ROUTES = [
   ['workspace-usage', '#/workspaces/production/usage'],
   ['key', 'KEY'],
   ['org-members', '#/members'],
+  ['analytics', '#/analytics'],
+  ['analytics-chargeback', `#/analytics?cb=${lastMonth()}`],
   ['not-found', '#/nowhere'],
   ['dialog-create-key', '#/workspaces/production/keys'],
   ['dialog-delete-default', '#/workspaces/default'],
@@ -31,6 +39,7 @@ const READY = {
   workspaces: '#ora-ws-table', 'workspace-new': '#ora-ws-name', 'workspace-settings': '#ora-ws-name',
   'workspace-members': '#ora-member-table', 'workspace-keys': '#ora-key-table tbody a', 'workspace-budgets': '#ora-budget-daily',
   'workspace-usage': 'svg.ora-chart', key: '#ora-edit-name', 'org-members': '#ora-org-table', 'not-found': 'h1',
+  analytics: '#ora-analytics-table tbody tr', 'analytics-chargeback': '#ora-cb-external_user-total',
   'dialog-create-key': '#ora-key-table tbody a', 'dialog-delete-default': '#ora-delete-ws',
 };
 for (const scheme of ['light', 'dark']) {

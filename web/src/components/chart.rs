@@ -41,6 +41,15 @@ pub fn UsageBar(
     }
 }
 
+/// A value as a chart labels it: dollars, or a plain number (`plain`).
+fn amount(v: f64, plain: bool) -> String {
+    if plain {
+        crate::decimal::fixed(v, if v.fract() == 0.0 { 0 } else { 2 })
+    } else {
+        usd(v)
+    }
+}
+
 /// One bar of a chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -61,7 +70,11 @@ pub fn BarChart(
     /// Colour class: 1, 2 or 3.
     #[prop(optional)]
     tone: u8,
+    /// The values are plain numbers (counts), not dollars.
+    #[prop(optional)]
+    plain: bool,
 ) -> impl IntoView {
+    let usd = move |v: f64| amount(v, plain);
     let max = bars
         .iter()
         .map(|b| b.value)
@@ -170,7 +183,14 @@ pub fn StackedColumns(
     columns: Vec<String>,
     /// The series, bottom to top.
     series: Vec<Series>,
+    /// The drawing's id (`ora-activity-chart` unless given).
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// The values are plain numbers (counts), not dollars.
+    #[prop(optional)]
+    plain: bool,
 ) -> impl IntoView {
+    let usd = move |v: f64| amount(v, plain);
     let totals: Vec<f64> = (0..columns.len())
         .map(|c| {
             series
@@ -249,7 +269,7 @@ pub fn StackedColumns(
     view! {
         <svg
             class="ora-stacked"
-            id="ora-activity-chart"
+            id=id.unwrap_or_else(|| "ora-activity-chart".to_owned())
             viewBox=format!("0 0 {} {}", crate::decimal::plain(width), crate::decimal::plain(height))
             role="img"
             aria-label=summary
@@ -257,7 +277,7 @@ pub fn StackedColumns(
             <line class="ora-grid" x1=crate::decimal::plain(left) x2=crate::decimal::plain(width - 16.0) y1=crate::decimal::plain(top) y2=crate::decimal::plain(top)></line>
             <line class="ora-grid" x1=crate::decimal::plain(left) x2=crate::decimal::plain(width - 16.0) y1=crate::decimal::plain(top + plot_h) y2=crate::decimal::plain(top + plot_h)></line>
             <text x=crate::decimal::plain(left - 6.0) y=crate::decimal::plain(top + 10.0) text-anchor="end">{usd(max)}</text>
-            <text x=crate::decimal::plain(left - 6.0) y=crate::decimal::plain(top + plot_h) text-anchor="end">"$0"</text>
+            <text x=crate::decimal::plain(left - 6.0) y=crate::decimal::plain(top + plot_h) text-anchor="end">{if plain { "0" } else { "$0" }}</text>
             {rects}
             {ticks}
         </svg>

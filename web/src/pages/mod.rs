@@ -1,6 +1,7 @@
 //! The views, by area; one job a file.
 
 pub mod activity;
+pub mod analytics;
 pub mod budgets;
 pub mod byok;
 pub mod change;
