@@ -93,6 +93,8 @@ pub enum Route {
     OrgMembers,
     /// The organization's activity and credits.
     Activity,
+    /// The identity provider: SCIM groups, their workspace mappings, sync.
+    Identity,
     /// Anything else.
     NotFound,
 }
@@ -110,6 +112,7 @@ impl Route {
             Route::Key(hash) => format!("/keys/{}", enc(hash)),
             Route::OrgMembers => "/members".into(),
             Route::Activity => "/activity".into(),
+            Route::Identity => "/identity".into(),
             Route::NotFound => "/not-found".into(),
         }
     }
@@ -150,6 +153,7 @@ impl Route {
             ["keys", hash] => Route::Key((*hash).to_string()),
             ["members"] => Route::OrgMembers,
             ["activity"] => Route::Activity,
+            ["identity"] => Route::Identity,
             _ => Route::NotFound,
         }
     }
@@ -318,6 +322,7 @@ mod tests {
             Route::Workspace("prod".into(), Tab::Settings),
             Route::Workspace("prod".into(), Tab::Keys),
             Route::OrgMembers,
+            Route::Identity,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
         }

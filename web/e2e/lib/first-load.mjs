@@ -18,12 +18,13 @@ export const APP_AREA = /\/split_app-[0-9a-f]+\.wasm$/;
 export const isAreaFile = (url) => AREA_FILE.test(new URL(url).pathname);
 
 // The areas as a user opens them, each with its route, what shows once it is open, and its own
-// module (web/src/app.rs groups the views into three areas). `KEY` stands for a key's hash.
+// module (web/src/app.rs groups the views into areas). `KEY` stands for a key's hash.
 export const AREAS = [
   { name: 'Overview', hash: '#/overview', ready: '#ora-findings-h', area: 'org' },
   { name: 'All keys', hash: '#/keys', ready: '#ora-allkeys-table', area: 'org' },
   { name: 'Activity', hash: '#/activity', ready: '#ora-activity-table', area: 'org' },
   { name: 'Organization members', hash: '#/members', ready: '#ora-org-table', area: 'org' },
+  { name: 'Identity provider', hash: '#/identity', ready: '#ora-idp-table', area: 'org' },
   { name: 'A workspace (settings)', hash: '#/workspaces/production', ready: '#ora-ws-name', area: 'workspace' },
   { name: 'A workspace\'s keys', hash: '#/workspaces/production/keys', ready: '#ora-key-table', area: 'workspace' },
   { name: 'A workspace\'s budgets', hash: '#/workspaces/production/budgets', ready: '#ora-budget-daily', area: 'workspace' },

@@ -18,6 +18,9 @@ const ROUTES = [
   ['workspace-usage', '#/workspaces/production/usage'],
   ['key', 'KEY'],
   ['org-members', '#/members'],
+  ['identity', '#/identity'],
+  ['dialog-add-mapping', '#/identity'],
+  ['dialog-delete-mapping', '#/identity'],
   ['not-found', '#/nowhere'],
   ['dialog-create-key', '#/workspaces/production/keys'],
   ['dialog-delete-default', '#/workspaces/default'],
@@ -26,12 +29,15 @@ const ROUTES = [
 const DIALOGS = {
   'dialog-create-key': ['#ora-new-key', '#ora-key-name'],
   'dialog-delete-default': ['#ora-delete-ws', '#ora-confirm-name'],
+  'dialog-add-mapping': ['#ora-idp-add', '#ora-map-group'],
+  'dialog-delete-mapping': ['#ora-idp-table button.ora-btn-danger', '#ora-unmap-members'],
 };
 const READY = {
   workspaces: '#ora-ws-table', 'workspace-new': '#ora-ws-name', 'workspace-settings': '#ora-ws-name',
   'workspace-members': '#ora-member-table', 'workspace-keys': '#ora-key-table tbody a', 'workspace-budgets': '#ora-budget-daily',
   'workspace-usage': 'svg.ora-chart', key: '#ora-edit-name', 'org-members': '#ora-org-table', 'not-found': 'h1',
   'dialog-create-key': '#ora-key-table tbody a', 'dialog-delete-default': '#ora-delete-ws',
+  identity: '#ora-idp-table', 'dialog-add-mapping': '#ora-idp-add', 'dialog-delete-mapping': '#ora-idp-table button.ora-btn-danger',
 };
 for (const scheme of ['light', 'dark']) {
   test(`axe: 0 violations on every route (${scheme})`, async (t) => {

@@ -5,6 +5,7 @@ pub mod budgets;
 pub mod byok;
 pub mod change;
 pub mod guardrails;
+pub mod identity;
 pub mod keys;
 pub mod members;
 pub mod observability;
