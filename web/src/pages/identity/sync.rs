@@ -24,8 +24,8 @@ enum Sync {
     Job(ScimSyncJob),
     /// The start was refused (its message).
     Refused(String),
-    /// The start's answer was lost: a job may or may not have started (the message).
-    Unknown(String),
+    /// The start's answer was lost: a job may or may not have started.
+    Unknown,
     /// Following the job failed (the job as last read, the message).
     Lost(ScimSyncJob, String),
 }
@@ -56,7 +56,7 @@ async fn run(state: RwSignal<Sync>, ended: Callback<()>) {
     let mut job = match started {
         Ok(job) => job,
         Err(e) if e.is_outcome_unknown() => {
-            state.try_set(Sync::Unknown(e.message().to_string()));
+            state.try_set(Sync::Unknown);
             return;
         }
         Err(e) => {
@@ -129,7 +129,7 @@ pub fn SyncNow(
         state.with(|s| match s {
             Sync::Starting => "Starting…",
             s if s.busy() => "Syncing…",
-            Sync::Unknown(_) => "Start another sync",
+            Sync::Unknown => "Start another sync",
             _ => "Sync now",
         })
     };
@@ -164,10 +164,10 @@ pub fn SyncNow(
                     {format!("The sync job was not started: {message}")}
                 </div>
             }.into_any()),
-            Sync::Unknown(message) => Some(view! {
+            Sync::Unknown => Some(view! {
                 <div class="ora-alert ora-alert-warn" role="alert" id="ora-idp-sync-status" data-status="unknown">
                     <strong>"The server did not answer. "</strong>
-                    {format!("A sync job may or may not have started ({message}). The page did not start it again, so that two do not run; “Start another sync” starts one more.")}
+                    "A sync job may or may not have started: the answer to the start was lost on the way back. The page did not start it again, so that two do not run; “Start another sync” starts one more."
                 </div>
             }.into_any()),
             Sync::Lost(job, message) => Some(view! {
