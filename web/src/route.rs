@@ -95,6 +95,8 @@ pub enum Route {
     Activity,
     /// The analytics explorer; its query is in the fragment's query parameters.
     Analytics,
+    /// The identity provider: SCIM groups, their workspace mappings, sync.
+    Identity,
     /// Anything else.
     NotFound,
 }
@@ -113,6 +115,7 @@ impl Route {
             Route::OrgMembers => "/members".into(),
             Route::Activity => "/activity".into(),
             Route::Analytics => "/analytics".into(),
+            Route::Identity => "/identity".into(),
             Route::NotFound => "/not-found".into(),
         }
     }
@@ -154,6 +157,7 @@ impl Route {
             ["members"] => Route::OrgMembers,
             ["activity"] => Route::Activity,
             ["analytics"] => Route::Analytics,
+            ["identity"] => Route::Identity,
             _ => Route::NotFound,
         }
     }
@@ -323,6 +327,7 @@ mod tests {
             Route::Workspace("prod".into(), Tab::Keys),
             Route::OrgMembers,
             Route::Analytics,
+            Route::Identity,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
         }

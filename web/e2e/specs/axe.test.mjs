@@ -26,6 +26,9 @@ const ROUTES = [
   ['org-members', '#/members'],
   ['analytics', '#/analytics'],
   ['analytics-chargeback', `#/analytics?cb=${lastMonth()}`],
+  ['identity', '#/identity'],
+  ['dialog-add-mapping', '#/identity'],
+  ['dialog-delete-mapping', '#/identity'],
   ['not-found', '#/nowhere'],
   ['dialog-create-key', '#/workspaces/production/keys'],
   ['dialog-delete-default', '#/workspaces/default'],
@@ -34,6 +37,8 @@ const ROUTES = [
 const DIALOGS = {
   'dialog-create-key': ['#ora-new-key', '#ora-key-name'],
   'dialog-delete-default': ['#ora-delete-ws', '#ora-confirm-name'],
+  'dialog-add-mapping': ['#ora-idp-add', '#ora-map-group'],
+  'dialog-delete-mapping': ['#ora-idp-table button.ora-btn-danger', '#ora-unmap-members'],
 };
 const READY = {
   workspaces: '#ora-ws-table', 'workspace-new': '#ora-ws-name', 'workspace-settings': '#ora-ws-name',
@@ -41,6 +46,7 @@ const READY = {
   'workspace-usage': 'svg.ora-chart', key: '#ora-edit-name', 'org-members': '#ora-org-table', 'not-found': 'h1',
   analytics: '#ora-analytics-table tbody tr', 'analytics-chargeback': '#ora-cb-external_user-total',
   'dialog-create-key': '#ora-key-table tbody a', 'dialog-delete-default': '#ora-delete-ws',
+  identity: '#ora-idp-table', 'dialog-add-mapping': '#ora-idp-add', 'dialog-delete-mapping': '#ora-idp-table button.ora-btn-danger',
 };
 for (const scheme of ['light', 'dark']) {
   test(`axe: 0 violations on every route (${scheme})`, async (t) => {

@@ -3,13 +3,15 @@
 // stays off, the page searches with progress, says "found" and opens it, and a double click or
 // Enter never makes a second one, counted through the API. axe on the new states, light and
 // dark. The BYOK provider key is in no DOM, storage, console or URL once the dialog is closed.
-// (Keys and workspaces: lost-answers.test.mjs.)
+// (Keys and workspaces: lost-answers.test.mjs.) The identity provider's mapping add, the last
+// create of the page, is below the three: its retry answers the same mapping, so a lost answer
+// ends either with the core's retry's answer or with the search finding it, exactly one both ways.
 // The key-safety, CSP and panic checks run after each test (lib/browser.mjs).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, text, shot } from '../lib/browser.mjs';
-import { api, fault } from '../lib/sandbox.mjs';
+import { api, control, fault } from '../lib/sandbox.mjs';
 import { consoleLines, traces } from '../lib/safety.mjs';
 import { assertAxe } from '../lib/axe.mjs';
 
@@ -137,4 +139,61 @@ test('guardrail: nothing made (dropped before the commit): "Create again" makes 
   await page.click(c.save);
   await page.waitForFunction(() => !document.querySelector('dialog[open]'), null, { timeout: 20000 });
   assert.equal(await c.count(name), 1);
+});
+
+// A SCIM group mapping (group, workspace, role): a create the core retries, since the API
+// answers the same mapping again (201) rather than making a second. Mapped nowhere in the demo:
+// Finance.
+const financeMappings = async () => {
+  const finance = (await api('GET', '/scim/groups?limit=100')).json.data.find((g) => g.display_name === 'Finance').id;
+  return (await api('GET', '/scim/group-mappings?limit=100')).json.data.filter((m) => m.scim_group_id === finance);
+};
+
+async function addFinanceMapping(page, scheme) {
+  await page.click('#ora-idp-add');
+  await page.waitForSelector('#ora-map-group');
+  await page.selectOption('#ora-map-group', { label: 'Finance' });
+  await page.selectOption('#ora-map-workspace', { label: scheme === 'light' ? 'Production' : 'Research' });
+  await page.dblclick('#ora-map-save');
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`mapping: answer lost after the commit on every attempt: searched, found, never twice (${scheme})`, async (t) => {
+    await control('POST', 'reset');
+    const { page } = await signedIn(t, { hash: '#/identity', colorScheme: scheme });
+    await page.waitForSelector('#ora-idp-table');
+    // Every attempt the core makes (3) commits, then loses its answer.
+    await fault('POST', '/api/v1/scim/group-mappings', [{ commit_then_drop: true }, { commit_then_drop: true }, { commit_then_drop: true }]);
+    await fault('GET', '/api/v1/scim/group-mappings', [{ delay_ms: 1500 }]);
+    await addFinanceMapping(page, scheme);
+    await page.waitForSelector('progress.ora-progress');
+    assert.match(await text(page, '.ora-lost'), /may or may not have been created/);
+    assert.ok(await page.isDisabled('#ora-map-save'), 'no second create while searching');
+    await page.keyboard.press('Enter');
+    await assertAxe(page, `lost-mapping-searching-${scheme}`);
+    await page.waitForSelector('#ora-lost-found', { timeout: 20000 });
+    assert.match(await text(page, '#ora-lost-found'), /The mapping was created/);
+    assert.equal((await financeMappings()).length, 1, 'exactly one mapping');
+    assert.ok(await page.isDisabled('#ora-map-save'), 'found: creating stays off');
+    await page.dblclick('#ora-map-save', { force: true });
+    await page.waitForTimeout(500);
+    assert.equal((await financeMappings()).length, 1, 'still exactly one mapping');
+    await assertAxe(page, `lost-mapping-found-${scheme}`);
+    await shot(page, `lost-mapping-found-${scheme}`);
+    await page.click('#ora-lost-open');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    await page.waitForFunction((id) => document.querySelector(`#ora-idp-delete-${id}`), (await financeMappings())[0].id);
+  });
+}
+
+test('mapping: one answer lost (commit_then_drop): the core\'s retry gets the same mapping, exactly one', async (t) => {
+  await control('POST', 'reset');
+  const { page } = await signedIn(t, { hash: '#/identity' });
+  await page.waitForSelector('#ora-idp-table');
+  await fault('POST', '/api/v1/scim/group-mappings', [{ commit_then_drop: true }]);
+  await addFinanceMapping(page, 'light');
+  await page.waitForFunction(() => !document.querySelector('dialog[open]'), null, { timeout: 20000 });
+  assert.equal((await financeMappings()).length, 1, 'exactly one mapping');
+  const posts = (await control('GET', 'log')).requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/scim/group-mappings');
+  assert.equal(posts.length, 2, 'sent once, retried once');
 });

@@ -6,6 +6,7 @@ pub mod budgets;
 pub mod byok;
 pub mod change;
 pub mod guardrails;
+pub mod identity;
 pub mod keys;
 pub mod members;
 pub mod observability;

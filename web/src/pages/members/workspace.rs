@@ -9,6 +9,7 @@ use crate::components::results::{
 use crate::components::table::SelectBox;
 use crate::domain::{display_name, is_default};
 use crate::format::date;
+use crate::pages::identity::note::MappedGroups;
 use crate::pages::members::org::org_members;
 use crate::pages::members::picker::MemberPicker;
 use crate::services::{every, read};
@@ -181,6 +182,7 @@ pub fn WorkspaceMembers(
                 </Show>
             </div>
         </div>
+        {(!default).then(|| view! { <MappedGroups ws_id=ws_id.get_value() /> })}
         <ResultsPanel
             id="ora-member-results"
             heading_id="ora-member-results-head"
