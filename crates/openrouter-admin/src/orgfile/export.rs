@@ -150,6 +150,16 @@ fn unique(taken: &BTreeSet<String>, base: &str) -> String {
     address
 }
 
+/// A number as the Terraform and Keymaster exports write it, by the same rule as the file:
+/// whole amounts as integers (`10`, not `10.0`).
+pub(crate) fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
 fn number(n: f64) -> Json {
     // Whole amounts as integers (`10`, not `10.0`), the way people write them.
     if n.fract() == 0.0 && n.abs() < 1e15 {

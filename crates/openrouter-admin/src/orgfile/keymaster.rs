@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::export::addressed;
+use super::export::{addressed, number_text as number};
 use super::section::{LiveObject, LiveOrg};
 use super::value::Value;
 use crate::areas::workspaces::plan::BUDGET_FIELDS;
@@ -366,12 +366,4 @@ pub(crate) fn quote(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
 }

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::export::{addressed, addresses};
+use super::export::{addressed, addresses, number_text as number};
 use super::section::{LiveObject, LiveOrg};
 use super::value::{Kind, Value};
 use crate::areas::observability::models::DestinationType;
@@ -425,14 +425,6 @@ pub(crate) fn quote(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
 }
 
 fn literal(value: &Value) -> String {
