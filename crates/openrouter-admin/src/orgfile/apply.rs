@@ -79,6 +79,17 @@ pub async fn apply<T: Transport>(
     text: &str,
     approved: &Plan,
 ) -> Result<ApplyReport, Error> {
+    apply_with(client, text, approved, &mut |_| {}).await
+}
+
+/// [`apply`], calling `on_step` with each action's journal entry as soon as it is done, for a
+/// log that shows the apply as it goes (the page's).
+pub async fn apply_with<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    approved: &Plan,
+    on_step: &mut dyn FnMut(&JournalEntry),
+) -> Result<ApplyReport, Error> {
     if sha256(text.as_bytes()) != approved.file_digest {
         return Err(Error::validation(vec![FieldError::new(
             "file_digest",
@@ -160,7 +171,7 @@ pub async fn apply<T: Transport>(
                 run.report.bound.insert(action.address.clone(), id.clone());
             }
         }
-        run.report.journal.push(JournalEntry {
+        let entry = JournalEntry {
             at: format_datetime(client.now_ms() as i64),
             who: who.clone(),
             address: action.address.clone(),
@@ -176,7 +187,9 @@ pub async fn apply<T: Transport>(
                 Err(e) if e.is_outcome_unknown() => format!("unknown outcome: {e}"),
                 Err(e) => format!("failed: {e}"),
             },
-        });
+        };
+        on_step(&entry);
+        run.report.journal.push(entry);
         if let Err(e) = result {
             run.report.stopped = Some((action.address.clone(), e));
             break;

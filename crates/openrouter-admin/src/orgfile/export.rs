@@ -169,7 +169,7 @@ fn number(n: f64) -> Json {
     }
 }
 
-fn to_json(value: &Value) -> Json {
+pub(crate) fn to_json(value: &Value) -> Json {
     match value {
         Value::Null => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
@@ -180,7 +180,7 @@ fn to_json(value: &Value) -> Json {
 }
 
 /// Pretty JSON with keys sorted at every level.
-fn write(out: &mut String, value: &Json, depth: usize) {
+pub(crate) fn write(out: &mut String, value: &Json, depth: usize) {
     let indent = |out: &mut String, d: usize| out.extend(std::iter::repeat_n("  ", d));
     match value {
         Json::Object(map) if !map.is_empty() => {

@@ -5,13 +5,16 @@
 //! Rooms: `jsonc` (the reader: comments, trailing commas, duplicate keys refused), `value` (a
 //! managed field's value and type), `section` (what an area declares, the live organization),
 //! `sections` (the areas' sections in apply order), `file` (the file read and checked), `plan`,
-//! `state` (the last apply and drift), `export`, `terraform` and `keymaster` (the same
-//! organization for the official Terraform provider and for Keymaster), `digest`. Each area's own rules are in
-//! `areas/<area>/plan.rs`.
+//! `applied` (the last apply and drift), `state` (what to keep after an apply), `edit` (drift
+//! choices and bound ids written into the text, comments kept), `export`, `terraform` and
+//! `keymaster` (the same organization for the official Terraform provider and for Keymaster),
+//! `digest`. Each area's own rules are in `areas/<area>/plan.rs`.
 
 pub mod action;
+pub mod applied;
 pub mod apply;
 pub mod digest;
+pub mod edit;
 pub mod export;
 pub mod file;
 pub mod jsonc;
@@ -32,7 +35,7 @@ mod interop_tests;
 pub(crate) mod tests;
 
 pub use action::{Action, ActionKind, Change};
-pub use apply::{apply, ApplyReport, JournalEntry, NewSecret};
+pub use apply::{apply, apply_with, ApplyReport, JournalEntry, NewSecret};
 pub use export::export;
 pub use file::OrgFile;
 pub use keymaster::keymaster;
@@ -40,5 +43,5 @@ pub use plan::{plan, Plan};
 pub use read::read_live;
 pub use schema::json_schema;
 pub use section::LiveOrg;
-pub use state::{AppliedState, Drift};
+pub use state::{record, AppliedState, Drift};
 pub use terraform::terraform;

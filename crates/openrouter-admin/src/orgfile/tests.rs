@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use super::action::ActionKind;
+use super::applied::{Applied, AppliedState};
 use super::plan::{plan, Plan};
-use super::state::{Applied, AppliedState};
 use super::value::Value;
-use super::{export, LiveOrg};
+use super::{edit, export, LiveOrg};
 
 /// A small deterministic generator (xorshift), so a failing case prints its seed.
 pub(crate) struct Rng(pub(crate) u64);
@@ -408,6 +408,15 @@ fn drift_since_the_last_apply_is_shown_first_with_its_three_choices() {
         p.drift[0].choices,
         ["overwrite live", "take into the file", "stop managing"]
     );
+    // Either way out of it leaves a plan with nothing to say about that field.
+    for settled in [
+        edit::take_into_file(&text, &p.drift[0]).expect("an edit"),
+        edit::stop_managing(&text, &p.drift[0]).expect("an edit"),
+    ] {
+        let again = plan(&settled, &live, Some(&state)).expect("the edited file plans");
+        assert_eq!(again.drift, vec![], "{settled}");
+        assert!(again.is_empty(), "{settled}: {:?}", again.resource_changes);
+    }
 }
 
 #[test]
