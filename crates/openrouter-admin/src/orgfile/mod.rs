@@ -20,6 +20,7 @@ pub mod file;
 pub mod jsonc;
 pub mod keymaster;
 pub mod plan;
+pub mod reach;
 pub mod read;
 pub mod schema;
 pub mod section;
