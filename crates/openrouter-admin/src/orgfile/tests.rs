@@ -484,3 +484,39 @@ fn a_byok_entry_with_nothing_to_adopt_says_it_needs_the_provider_key_and_is_neve
         ("byok.oa", "provider_key")
     );
 }
+
+#[test]
+fn a_default_guardrails_name_follows_its_workspace_and_is_never_managed() {
+    let mut live = fixed();
+    let w0 = live.workspaces[0].clone();
+    let named = |name: &str| {
+        serde_json::from_value(json!({
+            "id": w0.default_guardrail_id.to_string(), "name": name,
+            "workspace_id": w0.id.to_string(), "include_byok_in_budgets": false,
+            "allowed_models": ["a"], "created_at": "2026-01-01T00:00:00Z"
+        }))
+        .expect("guardrail")
+    };
+    live.guardrails = vec![named("Team 0 default guardrail")];
+    let text = export(&live);
+    assert!(!text.contains("default guardrail"), "{text}");
+    // The workspace renamed: the API renames its default guardrail; the file still plans empty.
+    live.workspaces[0].name = "Renamed".into();
+    live.guardrails = vec![named("Renamed default guardrail")];
+    let file = text.replace("\"Team 0 ✓\"", "\"Renamed\"");
+    assert!(plan(&file, &live, None).expect("plan").is_empty());
+    // A file that names it anyway is refused before anything is sent, naming the field.
+    let guardrails = super::sections::SECTIONS
+        .iter()
+        .find(|s| s.name == "guardrails")
+        .expect("guardrails");
+    let id = w0.default_guardrail_id.to_string();
+    let named_file =
+        format!(r#"{{"version": 1, "guardrails": {{"d": {{"id": "{id}", "name": "Mine"}}}}}}"#);
+    let p = plan(&named_file, &live, None).expect("plan");
+    let refused = (guardrails.writes)(&p.resource_changes[0]).expect_err("refused");
+    assert_eq!(
+        (refused[0].field.as_str(), refused[0].rule.as_str()),
+        ("guardrails.d.name", "derived")
+    );
+}
