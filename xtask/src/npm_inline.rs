@@ -13,7 +13,8 @@ use std::path::Path;
 const ENTRY: &str = "inline.js";
 /// What inline.js holds in place of the module until [`write`] puts it in.
 const PLACEHOLDER: &str = "__OPENROUTER_ADMIN_WASM__";
-/// Zopfli's passes: more gained under 0.1% on this module and cost seconds.
+/// Zopfli's passes: more gained nothing on this module (5: 42,999 B; 15: 43,025 B; 50: 43,003 B)
+/// and cost time.
 const ITERATIONS: u64 = 5;
 
 /// Writes inline.js of `npm` (the hand-written files) into `out` with `{stem}_bg.wasm` of `out`

@@ -1,5 +1,6 @@
-// What the browser entries share: each starts fetching and compiling its .wasm when it is
-// imported (the settings entry: its chunk, beside the client's module it shares) (not when `init()` is first called), so the download overlaps whatever the app does
+// What the browser entries share: each starts fetching (inline.js: inflating) and compiling
+// its .wasm when it is imported (the settings entry: its chunk, beside the client's module it
+// shares), not when `init()` is first called, so the download overlaps whatever the app does
 // before it needs the client; `init()` then awaits that compile. A failed download is never an
 // unhandled rejection: it is `init()`'s rejection, an `OpenRouterError`, and a later `init()`
 // fetches again.
@@ -51,11 +52,11 @@ export function compile(source) {
 
 /**
  * One entry's loader: starts fetching (for inline.js: inflating) and compiling `url` at once,
- * and returns the `init` that instantiates it through wasm-bindgen's `webInit`. `init` takes what wasm-bindgen's takes
- * (nothing, `{ module_or_path }`, a URL, `Request`, `Response`, bytes, a `WebAssembly.Module`, or
- * a promise of one) and hands the glue a compiled module or bytes only: the glue's own fetching
- * is cut from the package (xtask/src/loader.rs). Calls share one load; after a failure the next
- * call starts over.
+ * and returns the `init` that instantiates it through wasm-bindgen's `webInit`. `init` takes
+ * what wasm-bindgen's takes (nothing, `{ module_or_path }`, a URL, `Request`, `Response`, bytes,
+ * a `WebAssembly.Module`, or a promise of one) and hands the glue a compiled module or bytes
+ * only: the glue's own fetching is cut from the package (xtask/src/loader.rs). Calls share one
+ * load; after a failure the next call starts over.
  */
 export function loader(url, webInit) {
   let compiled = compile(url);
