@@ -14,7 +14,8 @@
 // Cold start: a page on 127.0.0.1 (served gzip -9, the API passed to the sandbox on the same
 // origin, lib/static-host.mjs) imports the bundle and makes one call (the current key; with
 // the settings too, one settings list; ours also with the .wasm preloaded by a `<link>` in the
-// page, the README's advice); the time from navigation start to the answer, the
+// page, the README's advice, and through `openrouter-admin/inline`, the .wasm inside the
+// JavaScript, for a page without that `<link>`); the time from navigation start to the answer, the
 // median of RUNS fresh contexts (empty cache), at loopback, 4x CPU slowdown, 10 Mbit/s with 40 ms
 // and 1.6 Mbit/s (750 kbit/s up) with 150 ms (Chromium's emulation over DevTools).
 //
@@ -87,9 +88,15 @@ const SETTINGS_WASMS = readdirSync(env.ORA_PKG).filter((f) =>
 // the first such call, so no cold-start page below downloads them.
 const ENTERPRISE_WASMS = readdirSync(env.ORA_PKG).filter((f) =>
   /^openrouter_admin_\w+_bg\.wasm$/.test(f) && f.slice(17, -8).split("_").includes("enterprise"));
+// The inline entry (`openrouter-admin/inline`) is the same client with its main module inside
+// its JS: no .wasm file for a cold start.
 const sides = {
   client: {
     ours: bundle("ours-client", `export { default as init, OpenRouterAdmin } from ${pkg("browser.js")};\n`, env.ORA_PKG, [CLIENT_WASM, ...ENTERPRISE_WASMS]),
+    sdk: bundle("sdk-client", sdkFuncs(CLIENT), env.ORA_SDK),
+  },
+  "client, inline": {
+    ours: bundle("ours-inline", `export { default as init, OpenRouterAdmin } from ${pkg("inline.js")};\n`, env.ORA_PKG, ENTERPRISE_WASMS),
     sdk: bundle("sdk-client", sdkFuncs(CLIENT), env.ORA_SDK),
   },
   settings: {
@@ -116,9 +123,13 @@ for (const [label, { ours, sdk }] of Object.entries(sides)) {
   console.log(`  ${label.padEnd(18)} ${n(og)} B ${n(sg)} B ${(og / sg).toFixed(2).padStart(5)}x   ${n(ob)} B ${n(sb)} B ${(ob / sb).toFixed(2).padStart(5)}x`);
 }
 console.log(`  (SDK functions: ${CLIENT.length} for the client's endpoints, ${SETTINGS.length} for the settings', with OpenRouterCore)`);
+// What the one-call cold start below downloads: no enterprise chunk (fetched at its first call).
+const cold = { client: ["ours-client.js", CLIENT_WASM], "client, inline": ["ours-inline.js"], SDK: ["sdk-client.js"] };
+console.log("  the one-call cold start downloads: " + Object.entries(cold)
+  .map(([label, files]) => `${label} ${size(files, gzip).toLocaleString("en-US")} B gzip, ${size(files, brotli).toLocaleString("en-US")} B br`).join("; "));
 
 // The cold-start pages: import the bundle, one call (two with the settings), then `done`.
-const ours = (both) => `import * as m from "./ours-${both ? "both" : "client"}.js";
+const ours = (both, file = both ? "both" : "client") => `import * as m from "./ours-${file}.js";
 const { key, baseUrl } = window.cfg;
 await m.init();
 const a = await new m.OpenRouterAdmin({ apiKey: key, baseUrl }).currentKey();
@@ -138,6 +149,7 @@ html("ours-client", ours(false));
 // What the README suggests to an app that can edit its page: the .wasm preloaded beside the JS.
 html("ours-preload", ours(false),
   `<link rel="preload" href="${CLIENT_WASM}" as="fetch" crossorigin>`);
+html("ours-inline", ours(false, "inline"));
 html("ours-both", ours(true));
 // The same for both classes: the module and the settings' chunks preloaded.
 html("ours-both-preload", ours(true),
@@ -189,6 +201,7 @@ try {
     for (const [label, page, oursPage] of [
       ["client, 1 call", "client", "client"],
       ["client, preloaded", "client", "preload"],
+      ["client, inline", "client", "inline"],
       ["client + settings", "both", "both"],
       ["both, preloaded", "both", "both-preload"],
     ]) {

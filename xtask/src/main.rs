@@ -15,6 +15,7 @@ mod e2e;
 mod fuzz;
 mod loader;
 mod node_tests;
+mod npm_inline;
 mod npm_split;
 mod package;
 mod page_build;

@@ -93,6 +93,7 @@ pub fn build() -> Result<PathBuf> {
 
 /// Fails above the budget; notes when above the goal.
 fn check_budget(sizes: &Sizes) -> Result<()> {
+    crate::npm_inline::check_budget(&package_dir(), sizes.glue, BUDGET_GZIP)?;
     if sizes.total() > BUDGET_GZIP {
         bail!(
             "the npm package is {} B gzip (wasm + glue), above the {} B budget",
@@ -330,6 +331,7 @@ fn assemble(out: &Path) -> Result<()> {
     for snippet in js_files(&out.join("snippets"))? {
         minify(&snippet)?;
     }
+    crate::npm_inline::write(out, STEM, &crate_dir().join("npm"), minify)?;
     // wasm-bindgen writes a .gitignore of `*` into its out-dir; npm pack would then pack nothing.
     let _ = std::fs::remove_file(out.join(".gitignore"));
     let license = root().join("LICENSE");
@@ -466,7 +468,7 @@ impl Sizes {
         let mut glue = gzip_len(&std::fs::read(dir.join(format!("{STEM}.js")))?)?;
         // The browser entry (its guard before `init()`, the early fetch of load.js) and the
         // chunk loader the glue imports are downloaded with the glue.
-        for file in ["browser.js", "load.js", crate::npm_split::LINK] {
+        for file in ["browser.js", "client.js", "load.js", crate::npm_split::LINK] {
             glue += gzip_len(&std::fs::read(dir.join(file))?)?;
         }
         // Inline JS snippets ship as separate modules the glue imports.

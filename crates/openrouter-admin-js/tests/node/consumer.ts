@@ -40,6 +40,10 @@ import init, {
   type Workspace,
 } from "openrouter-admin";
 import { WorkspaceSettings } from "openrouter-admin/settings";
+import initInline, {
+  OpenRouterAdmin as InlineAdmin,
+  isOpenRouterError as isInlineError,
+} from "openrouter-admin/inline";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(): T => true as T;
@@ -348,4 +352,20 @@ export async function findingsConsumer(apiKey: string): Promise<string[]> {
         return f.fix ? `${f.why} -> ${f.fix.action}` : f.why;
     }
   });
+}
+
+// The inline entry (the module inside its JavaScript) has the client's types.
+export async function inline(signal: AbortSignal): Promise<boolean> {
+  await initInline();
+  const client = new InlineAdmin({ apiKey: "sk-or-v1-x", maxRetries: 0 });
+  try {
+    const page: Page<ApiKey> = await client.listKeys({ signal });
+    return page.data.length > 0;
+  } catch (error) {
+    if (isInlineError(error)) {
+      const kind: ErrorKind = error.kind;
+      return kind === "network";
+    }
+    throw error;
+  }
 }

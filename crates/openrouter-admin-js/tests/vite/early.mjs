@@ -14,6 +14,11 @@
 // - A settings chunk whose first requests fail (503): the first settings call rejects with an
 //   OpenRouterError of kind `network`, the next calls answer, and five calls racing for the
 //   chunk fetch it once.
+// - The inline entry (`openrouter-admin/inline`, the client's module inside its JavaScript):
+//   importing it and `init()` request no .wasm, and it loads while every .wasm answer fails; its
+//   class refuses before `init()`; a chunk still comes from its file at its first call: while
+//   the file is down that call rejects with kind `network` and the client keeps answering, and
+//   once it is back the call answers.
 import { createServer } from "node:http";
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -31,8 +36,9 @@ let mode = "ok";
 // How many more requests of a file fail (503) whatever the mode.
 const failing = new Map();
 const served = [];
-const ENTRIES = { client: "browser.js", settings: "settings.js", findings: "findings.js" };
-// The page importing `names` (every entry by default).
+const ENTRIES = { client: "browser.js", settings: "settings.js", findings: "findings.js", inline: "inline.js" };
+const FETCHING = ["client", "settings", "findings"];
+// The page importing `names` (the three entries that fetch their .wasm by default).
 const page = (names) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early fetch</title>
 <script>
 window.unhandled = [];
@@ -48,7 +54,7 @@ const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://x");
   const path = normalize(decodeURIComponent(url.pathname));
   if (path === "/") {
-    const names = url.searchParams.get("entries")?.split(",") ?? Object.keys(ENTRIES);
+    const names = url.searchParams.get("entries")?.split(",") ?? FETCHING;
     res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end(page(names));
     return;
   }
@@ -245,6 +251,51 @@ try {
     check("the next calls, five racing for the chunk, answer", got.race.every((r) => r === "ok"), JSON.stringify(got.race));
     check("the chunk fetched three times in all: the import's (503), the first call's (503), one for the five racing calls",
       count(SETTINGS) === 3, served.join(" "));
+    check("no unhandled rejection", got.unhandled.length === 0, got.unhandled.join("\n"));
+    check("no page errors but the 503s", errors.length === 0, errors.join("\n"));
+    await context.close();
+  }
+
+  // 6. The inline entry while every .wasm answer fails: it needs none for itself; its chunks
+  // are still files.
+  {
+    mode = "fail";
+    const { context, page, errors } = await open("?entries=inline");
+    await page.waitForTimeout(300); // time for a request the import might start
+    check("inline: importing it requests no .wasm", !served.some((f) => f.endsWith(".wasm")), served.join(" "));
+    const got = await page.evaluate(async ({ api, key }) => {
+      const { inline } = window.entries;
+      const out = {};
+      try {
+        new inline.OpenRouterAdmin({ apiKey: key, baseUrl: api });
+        out.early = "constructed";
+      } catch (e) {
+        out.early = { openRouter: inline.isOpenRouterError(e), message: e.message };
+      }
+      const [a, b] = await Promise.all([inline.default(), inline.default()]);
+      out.same = a === b;
+      const admin = new inline.OpenRouterAdmin({ apiKey: key, baseUrl: api, maxRetries: 0 });
+      out.me = (await admin.currentKey()).is_management_key;
+      // The analytics call's code is the enterprise chunk, a file, down for now.
+      out.chunkDown = await admin.getAnalyticsMeta().then(() => "resolved", (e) => ({ openRouter: inline.isOpenRouterError(e), kind: e.kind }));
+      out.after = (await admin.listWorkspaces()).data.length > 0;
+      out.unhandled = window.unhandled;
+      return out;
+    }, { api, key });
+    check("inline: the class before init() throws an OpenRouterError saying to call it",
+      got.early.openRouter && /await init\(\)/.test(got.early.message), JSON.stringify(got.early));
+    check("inline: init() loads the module inside it while every .wasm answer fails; two calls share one load",
+      got.same && got.me === true, JSON.stringify(got));
+    check("inline: init() requested no .wasm", !served.some((f) => f === MAIN), served.join(" "));
+    check("inline: a chunk that does not load rejects with an OpenRouterError of kind network; the client keeps answering",
+      got.chunkDown.openRouter && got.chunkDown.kind === "network" && got.after, JSON.stringify(got));
+    mode = "ok";
+    const back = await page.evaluate(async ({ api, key }) => {
+      const admin = new window.entries.inline.OpenRouterAdmin({ apiKey: key, baseUrl: api, maxRetries: 0 });
+      return admin.getAnalyticsMeta().then(() => "ok", (e) => `${e.kind}: ${e.message}`);
+    }, { api, key });
+    check("inline: once the chunk is back, the call answers", back === "ok", back);
+    check("inline: the client's main module was never requested", !served.includes(MAIN), served.join(" "));
     check("no unhandled rejection", got.unhandled.length === 0, got.unhandled.join("\n"));
     check("no page errors but the 503s", errors.length === 0, errors.join("\n"));
     await context.close();

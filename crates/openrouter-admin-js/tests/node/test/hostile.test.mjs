@@ -29,10 +29,10 @@ function child(source) {
   return run.stdout;
 }
 
-// Shared by the child scripts: values whose every read throws, and a check that a call
-// returned a promise (no synchronous throw) that rejects as `validation`.
-const HOSTILE = `
-import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
+// Shared by the child scripts: the client of `entry` loaded, values whose every read throws,
+// and a check that a call returned a promise (no synchronous throw) that rejects as `validation`.
+const hostile = (entry = "openrouter-admin") => `
+import init, { OpenRouterAdmin, isOpenRouterError } from "${entry}";
 await init();
 const admin = new OpenRouterAdmin({ apiKey: process.env.SANDBOX_MANAGEMENT_KEY, baseUrl: process.env.SANDBOX_API, maxRetries: 0 });
 const revoked = () => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; };
@@ -53,7 +53,7 @@ async function validation(label, call) {
 `;
 
 test("composite methods reject a bad argument; Node does not exit", () => {
-  const out = child(`${HOSTILE}
+  const out = child(`${hostile()}
 const cases = {
   addMembers: () => admin.addMembers("ws", revokedArray()),
   removeMembers: () => admin.removeMembers("ws", badElement()),
@@ -73,7 +73,7 @@ for (const [name, call] of Object.entries(cases)) {
 });
 
 test("5,000 hostile calls reject as validation and leave the instance working", () => {
-  const out = child(`${HOSTILE}
+  const out = child(`${hostile()}
 const calls = [
   () => admin.listWorkspaces(revoked()),
   () => admin.request("GET", "/keys", { query: getter("q") }),
@@ -101,12 +101,16 @@ console.log(key.is_management_key ? "ok" : "FAIL currentKey");
   assert.match(out, /^ok$/m);
 });
 
-test("every method of both classes, each argument in turn a revoked proxy or a throwing getter: a validation rejection", () => {
+// The Node entry, and the inline one (which runs in Node too: its module inflated by
+// DecompressionStream), whose `init()` loads the module here before the settings entry is
+// imported.
+for (const entry of ["openrouter-admin", "openrouter-admin/inline"])
+test(`every method of both classes (${entry}), each argument in turn a revoked proxy or a throwing getter: a validation rejection`, () => {
   // The methods come from the prototypes (surface.mjs), so a new one is in this table unasked.
   const surface = new URL("../surface.mjs", import.meta.url).href;
-  const out = child(`${HOSTILE}
-import { WorkspaceSettings } from "openrouter-admin/settings";
-import { methods } from ${JSON.stringify(surface)};
+  const out = child(`${hostile(entry)}
+const { WorkspaceSettings } = await import("openrouter-admin/settings");
+const { methods } = await import(${JSON.stringify(surface)});
 const settings = new WorkspaceSettings({ apiKey: process.env.SANDBOX_MANAGEMENT_KEY, baseUrl: process.env.SANDBOX_API, maxRetries: 0 });
 const makers = { revoked, getter: () => getter("signal"), getterName: () => getter("name") };
 let calls = 0;
@@ -135,11 +139,11 @@ console.log((await admin.currentKey()).is_management_key ? "ok" : "FAIL currentK
   assert.match(out, /^ok$/m);
   const calls = Number(/^calls (\d+)$/m.exec(out)?.[1]);
   assert.ok(calls >= 200, out);
-  console.log(`hostile arguments: ${calls} calls over every method's every parameter`);
+  console.log(`hostile arguments (${entry}): ${calls} calls over every method's every parameter`);
 });
 
 test("a 400 MB string is a validation error, not a trap", () => {
-  const out = child(`${HOSTILE}
+  const out = child(`${hostile()}
 const huge = "x".repeat(400 * 1024 * 1024);
 const cases = {
   id: () => admin.getKey(huge),
@@ -255,15 +259,28 @@ import('openrouter-admin').then(m => new m.OpenRouterAdmin({apiKey, baseUrl}).cu
 });
 
 test("in browsers, the class before init() throws an OpenRouterError saying to call it", async () => {
-  // The browser entry, loaded by path (the `exports` map gives Node its own entry).
-  const browser = await import(new URL("../node_modules/openrouter-admin/browser.js", import.meta.url));
-  let thrown;
-  try {
-    new browser.OpenRouterAdmin({ apiKey: KEY, baseUrl: API });
-  } catch (error) {
-    thrown = error;
+  // The browser entries, loaded by path (the `exports` map gives Node its own entry).
+  for (const file of ["browser.js", "inline.js"]) {
+    const browser = await import(new URL(`../node_modules/openrouter-admin/${file}`, import.meta.url));
+    let thrown;
+    try {
+      new browser.OpenRouterAdmin({ apiKey: KEY, baseUrl: API });
+    } catch (error) {
+      thrown = error;
+    }
+    assert.ok(browser.isOpenRouterError(thrown), `${file}: an OpenRouterError, not ${thrown}`);
+    assert.match(thrown.message, /await init\(\)/);
+    assert.equal(thrown.kind, "validation");
   }
-  assert.ok(browser.isOpenRouterError(thrown), `an OpenRouterError, not ${thrown}`);
-  assert.match(thrown.message, /await init\(\)/);
-  assert.equal(thrown.kind, "validation");
+});
+
+test("the inline entry, alone in a fresh Node, loads the module inside it and answers", () => {
+  const out = child(`
+import init, { OpenRouterAdmin } from "openrouter-admin/inline";
+const [a, b] = await Promise.all([init(), init()]);
+const admin = new OpenRouterAdmin({ apiKey: process.env.SANDBOX_MANAGEMENT_KEY, baseUrl: process.env.SANDBOX_API });
+const key = await admin.currentKey();
+console.log(JSON.stringify({ same: a === b, exports: Object.keys(a).length > 0, key: key.is_management_key }));
+`);
+  assert.deepEqual(JSON.parse(out.trim().split("\n").pop()), { same: true, exports: true, key: true });
 });

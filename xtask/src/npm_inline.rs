@@ -1,0 +1,124 @@
+//! The `openrouter-admin/inline` entry (`crates/openrouter-admin-js/npm/inline.js`): the
+//! client's main module inside its JavaScript, so that a page without a `<link rel=preload>`
+//! does not wait one more round trip to learn of the .wasm. The module is deflate-raw
+//! compressed with Zopfli (about 6% smaller than zlib's best, and what `DecompressionStream`
+//! inflates natively; brotli it does not) and base64-encoded: served gzip or brotli, the text
+//! comes back to about the compressed bytes.
+
+use crate::util::gzip_len;
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+/// The entry's file name in the package.
+const ENTRY: &str = "inline.js";
+/// What inline.js holds in place of the module until [`write`] puts it in.
+const PLACEHOLDER: &str = "__OPENROUTER_ADMIN_WASM__";
+/// Zopfli's passes: more gained nothing on this module (5: 42,999 B; 15: 43,025 B; 50: 43,003 B)
+/// and cost time.
+const ITERATIONS: u64 = 5;
+
+/// Writes inline.js of `npm` (the hand-written files) into `out` with `{stem}_bg.wasm` of `out`
+/// (the final module) compressed and encoded inside, and client.js, the part of the client's
+/// browser entry it shares with browser.js; both through `minify` (the package's).
+pub fn write(
+    out: &Path,
+    stem: &str,
+    npm: &Path,
+    minify: impl Fn(&Path) -> Result<()>,
+) -> Result<()> {
+    let wasm = std::fs::read(out.join(format!("{stem}_bg.wasm")))
+        .context("reading the client's module for inline.js")?;
+    let text = std::fs::read_to_string(npm.join(ENTRY))
+        .context("reading crates/openrouter-admin-js/npm/inline.js")?;
+    if text.matches(PLACEHOLDER).count() != 1 {
+        bail!("inline.js must hold {PLACEHOLDER} exactly once");
+    }
+    let encoded = base64(&deflate_raw(&wasm)?);
+    std::fs::write(out.join(ENTRY), text.replace(PLACEHOLDER, &encoded))?;
+    std::fs::copy(npm.join("client.js"), out.join("client.js"))?;
+    for file in [ENTRY, "client.js"] {
+        minify(&out.join(file))?;
+    }
+    Ok(())
+}
+
+/// Prints the inline entry's gzip bytes (the `glue` it shares with browser.js, whose place
+/// inline.js takes with the module inside) and fails above `budget`, the client's.
+pub fn check_budget(out: &Path, glue: usize, budget: usize) -> Result<()> {
+    let size = glue - gzip_len(&std::fs::read(out.join("browser.js"))?)?
+        + gzip_len(&std::fs::read(out.join(ENTRY))?)?;
+    println!("inline entry (gzip -9, the wasm inside its JS, and the glue): {size} B (budget {budget} B)");
+    if size > budget {
+        bail!("the inline entry is {size} B gzip, above the {budget} B budget");
+    }
+    Ok(())
+}
+
+/// `bytes` as raw deflate (no zlib or gzip header), Zopfli's best effort.
+fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>> {
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::new(ITERATIONS).context("zopfli passes")?,
+        ..zopfli::Options::default()
+    };
+    let mut out = Vec::new();
+    zopfli::compress(options, zopfli::Format::Deflate, bytes, &mut out)?;
+    Ok(out)
+}
+
+/// Standard base64 with padding, as `atob` and `Uint8Array.fromBase64` read it.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for group in bytes.chunks(3) {
+        let b = [
+            group[0],
+            *group.get(1).unwrap_or(&0),
+            *group.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= group.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_vectors() {
+        // RFC 4648, section 10.
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64(&[0xfb, 0xff, 0xbf]), "+/+/");
+    }
+
+    #[test]
+    fn deflate_raw_inflates_back() {
+        let bytes: Vec<u8> = (0..20_000u32).map(|i| (i * i % 251) as u8).collect();
+        let packed = deflate_raw(&bytes).expect("deflate");
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::DeflateDecoder::new(&packed[..]),
+            &mut back,
+        )
+        .expect("inflate");
+        assert_eq!(back, bytes);
+        assert!(packed.len() < bytes.len());
+    }
+}
