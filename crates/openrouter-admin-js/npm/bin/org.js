@@ -8,14 +8,15 @@
 //   apply   0 everything applied, 1 stopped part way (what is left is printed), 2 nothing
 //           written (a stale plan, a refused body, a usage or connection error)
 //
-// Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only. The file, the plan,
-// the state and the journal never hold one. The secrets of keys an apply creates are written
+// Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only, the credentials of the
+// destinations an apply creates from OPENROUTER_ORG_CREDENTIALS only. The file, the plan, the
+// state and the journal never hold one. The secrets of keys an apply creates are written
 // once, at the very end, to stdout and nowhere else, one JSON line each; everything else an apply
 // says goes to stderr, so `apply … > new-keys.jsonl` keeps them out of a CI log.
 import { parseArgs } from "node:util";
 import { readFileSync, writeFileSync, renameSync, appendFileSync, existsSync } from "node:fs";
 
-export const USAGE = `usage: openrouter-admin export [--base-url URL] [--out FILE]
+export const USAGE = `usage: openrouter-admin export [--format jsonc|terraform|keymaster] [--base-url URL] [--out FILE]
        openrouter-admin plan FILE [--base-url URL] [--json] [--out PLAN.json] [--state STATE.json]
        openrouter-admin apply FILE --plan PLAN.json [--base-url URL] [--state STATE.json]
                               [--journal JOURNAL.jsonl]
@@ -25,6 +26,8 @@ openrouter-org.schema.json in this package), with the management key in
 OPENROUTER_MANAGEMENT_KEY.
 
   export             write today's organization as the file, canonical (same org, same bytes)
+    --format F       jsonc (default, the file), terraform (HCL for the official provider:
+                     a resource and an import block per object) or keymaster (its TOML)
   plan FILE          what an apply of FILE would do, field by field; nothing is written
     --json           print the plan as JSON (plan.schema.json in this package)
     --out PLAN.json  also save the plan as JSON, for apply --plan
@@ -37,6 +40,11 @@ OPENROUTER_MANAGEMENT_KEY.
 
 New key secrets are printed once, at the end of apply, to stdout only (one JSON line each:
 address, hash, secret); the rest of what apply says goes to stderr.
+
+A destination whose type needs a credential (apiKey, password, ...) is created with it typed
+in for that apply only, from OPENROUTER_ORG_CREDENTIALS, JSON by address and config property:
+  OPENROUTER_ORG_CREDENTIALS='{"destinations.datadog": {"apiKey": "..."}}'
+It is sent in the create and written nowhere: not the file, the plan, the state or the journal.
 
 Exit status: plan 0 no changes, 1 changes, 2 error; apply 0 applied, 1 stopped part way,
 2 nothing written; export 0, or 2 on error.`;
@@ -58,7 +66,7 @@ function args(command, argv) {
     "base-url": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   };
-  if (command === "export") options.out = { type: "string" };
+  if (command === "export") Object.assign(options, { out: { type: "string" }, format: { type: "string" } });
   if (command === "plan") {
     Object.assign(options, {
       json: { type: "boolean", default: false },
@@ -110,6 +118,21 @@ function readJson(path, what) {
   }
 }
 
+/**
+ * The credentials typed in for the destinations an apply creates: OPENROUTER_ORG_CREDENTIALS, JSON
+ * (never a file or an argument, which would be kept); what it holds is never printed.
+ */
+function readCredentials() {
+  const text = process.env.OPENROUTER_ORG_CREDENTIALS;
+  if (text === undefined || text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the text: not said.
+    fail('OPENROUTER_ORG_CREDENTIALS is not JSON: {"destinations.<address>": {"<property>": "<credential>"}}');
+  }
+}
+
 /** A state file, or none when it does not exist yet (the first apply writes it). */
 function readState(path) {
   return path !== undefined && existsSync(path) ? readJson(path, "the state file") : undefined;
@@ -127,7 +150,13 @@ function explain(e, doing) {
   if (e && e.kind === "validation" && Array.isArray(e.fieldErrors) && e.fieldErrors.length) {
     const bad = e.fieldErrors.find((f) => f.field === "options.apiKey");
     if (bad) return bad.message.replace("`options.apiKey`", "OPENROUTER_MANAGEMENT_KEY");
-    const lines = e.fieldErrors.map((f) => `  ${f.field}: ${f.message} (${f.rule})`);
+    const format = e.fieldErrors.find((f) => f.field === "options.format");
+    if (format) return `${format.message.replace("`options.format`", "--format")} (format: ${format.rule})`;
+    const env = (t) => t.replaceAll("options.credentials", "OPENROUTER_ORG_CREDENTIALS");
+    const lines = e.fieldErrors.map((f) => `  ${env(f.field)}: ${env(f.message)} (${f.rule})`);
+    if (e.fieldErrors.some((f) => f.rule === "credentials")) {
+      lines.push(`  (credentials: OPENROUTER_ORG_CREDENTIALS='{"destinations.<address>": {"apiKey": "..."}}')`);
+    }
     const stale = e.fieldErrors.some((f) => f.rule === "stale");
     const head = stale ? "the plan is stale; nothing was written" : `${doing}: refused, nothing was sent`;
     return `${head}\n${lines.join("\n")}`;
@@ -202,7 +231,7 @@ export async function main(command, argv) {
   if (command === "export") {
     let text;
     try {
-      text = await org.exportOrg(connection);
+      text = await org.exportOrg({ ...connection, format: a.format });
     } catch (e) {
       fail(explain(e, "could not read the organization"));
     }
@@ -228,9 +257,10 @@ export async function main(command, argv) {
 
   const approved = readJson(a.plan, "the plan");
   const previous = readState(a.state);
+  const credentials = readCredentials();
   let result;
   try {
-    result = await org.apply({ ...connection, file, plan: approved, state: previous });
+    result = await org.apply({ ...connection, file, plan: approved, state: previous, credentials });
   } catch (e) {
     fail(explain(e, `could not apply ${a.plan}`));
   }
