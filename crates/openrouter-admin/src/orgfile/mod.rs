@@ -32,7 +32,7 @@ mod interop_tests;
 pub(crate) mod tests;
 
 pub use action::{Action, ActionKind, Change};
-pub use apply::{apply, ApplyReport, JournalEntry, NewSecret};
+pub use apply::{apply, apply_typed, ApplyReport, JournalEntry, NewSecret, Typed};
 pub use export::export;
 pub use file::OrgFile;
 pub use keymaster::keymaster;
