@@ -11,16 +11,17 @@
 //! digest and the actions are the ones the approved plan holds; then the core's apply checks
 //! the digests once more as it starts. Nothing it returns but `secrets` holds a secret.
 
-use js_sys::{Promise, JSON};
+use js_sys::{Promise, Reflect, JSON};
 use openrouter_admin::orgfile::state::Applied;
+use openrouter_admin::orgfile::Typed;
 use openrouter_admin::orgfile::{
-    self, read_live, ActionKind, AppliedState, ApplyReport, OrgFile, Plan,
+    self, read_live, ActionKind, AppliedState, ApplyReport, LiveOrg, OrgFile, Plan,
 };
-use openrouter_admin::{CancelSignal, Client, Error, FieldError};
+use openrouter_admin::{CancelSignal, Client, Error, FieldError, Secret};
 use serde_json::{json, Value as Json};
 use wasm_bindgen::prelude::*;
 
-use crate::options::{client, connection, signal, Problems};
+use crate::options::{open, Problems};
 use crate::wasm::to_js;
 
 /// What every organization file call reads first: the client, the file's text, the signal.
@@ -30,21 +31,78 @@ struct Common {
     signal: Option<CancelSignal>,
     state: Option<AppliedState>,
     plan: Option<Json>,
+    format: Format,
+    credentials: Typed,
 }
 
-/// Reads the options of `what` (`exportOrg` needs no `file`; only `apply` reads `plan`).
-fn read(options: &JsValue, needs_file: bool, needs_plan: bool) -> Result<Common, Error> {
-    let mut p = Problems::default();
-    if !options.is_object() {
-        p.add(
-            "options",
-            "type",
-            "`options` must be an object with at least `apiKey`".to_owned(),
-        );
-        return Err(Error::validation(p.0));
+/// What `exportOrg` writes: `options.format`.
+#[derive(Clone, Copy)]
+enum Format {
+    /// `openrouter-org.jsonc` (the default).
+    Jsonc,
+    /// HCL for the official Terraform provider, with an `import` block per object.
+    Terraform,
+    /// Keymaster's TOML.
+    Keymaster,
+}
+
+impl Format {
+    const NAMES: [(&'static str, Format); 3] = [
+        ("jsonc", Format::Jsonc),
+        ("terraform", Format::Terraform),
+        ("keymaster", Format::Keymaster),
+    ];
+
+    /// `options.format`: left out is `jsonc`; anything but the three names is a problem.
+    fn read(p: &mut Problems, options: &JsValue) -> Format {
+        let v = p.get(options, "format", "options.format");
+        if v.is_undefined() {
+            return Format::Jsonc;
+        }
+        let name = v.as_string();
+        match Format::NAMES
+            .iter()
+            .find(|(n, _)| Some(*n) == name.as_deref())
+        {
+            Some((_, format)) => *format,
+            None => {
+                p.add(
+                    "options.format",
+                    "one_of",
+                    "`options.format` must be \"jsonc\", \"terraform\" or \"keymaster\"".to_owned(),
+                );
+                Format::Jsonc
+            }
+        }
     }
-    let (key, base_url) = connection(&mut p, options);
-    let signal = signal(&mut p, options);
+
+    /// The organization in this format: canonical, no secret.
+    fn write(self, live: &LiveOrg) -> String {
+        match self {
+            Format::Jsonc => orgfile::export(live),
+            Format::Terraform => orgfile::terraform(live),
+            Format::Keymaster => orgfile::keymaster(live),
+        }
+    }
+}
+
+/// The options a call reads besides the connection (`exportOrg`: `format`; `plan`: `file` and
+/// `state`; `apply`: those and `plan`).
+#[derive(Clone, Copy, PartialEq)]
+enum Call {
+    Export,
+    Plan,
+    Apply,
+}
+
+/// Reads the options of `call`.
+fn read(options: &JsValue, call: Call) -> Result<Common, Error> {
+    let (mut p, connection) = open(options)?;
+    let needs_file = call != Call::Export;
+    let format = match call {
+        Call::Export => Format::read(&mut p, options),
+        _ => Format::Jsonc,
+    };
     let file = if needs_file {
         let v = p.get(options, "file", "options.file");
         let text = v.as_string();
@@ -78,7 +136,11 @@ fn read(options: &JsValue, needs_file: bool, needs_plan: bool) -> Result<Common,
     } else {
         None
     };
-    let plan = if needs_plan {
+    let credentials = match call {
+        Call::Apply => credentials(&mut p, options),
+        _ => Typed::new(),
+    };
+    let plan = if call == Call::Apply {
         let v = p.get(options, "plan", "options.plan");
         let plan = json_of(&mut p, &v, "options.plan");
         let shaped = plan.as_ref().is_some_and(|j| {
@@ -100,13 +162,67 @@ fn read(options: &JsValue, needs_file: bool, needs_plan: bool) -> Result<Common,
     if !p.0.is_empty() {
         return Err(Error::validation(p.0));
     }
+    let (client, signal) = connection.client()?;
     Ok(Common {
-        client: client(key, base_url)?,
+        client,
         file,
         signal,
         state,
         plan,
+        format,
+        credentials,
     })
+}
+
+/// `options.credentials` of `apply`: `{ "destinations.x": { apiKey: "…" } }`, the credentials
+/// typed in for the destinations the plan creates (own properties only, non-empty strings). No
+/// problem it reports holds a value.
+fn credentials(p: &mut Problems, options: &JsValue) -> Typed {
+    let mut typed = Typed::new();
+    let v = p.get(options, "credentials", "options.credentials");
+    if v.is_undefined() {
+        return typed;
+    }
+    for (address, inner) in own(p, &v, "options.credentials") {
+        let path = format!("options.credentials.{address}");
+        for (property, secret) in own(p, &inner, &path) {
+            match secret.as_string().filter(|s| !s.is_empty()) {
+                Some(s) => {
+                    typed
+                        .entry(address.clone())
+                        .or_default()
+                        .insert(property, Secret::new(s));
+                }
+                None => p.add(
+                    &format!("{path}.{property}"),
+                    "type",
+                    format!("`{path}.{property}` must be the credential, a non-empty string"),
+                ),
+            }
+        }
+    }
+    typed
+}
+
+/// The own properties of the object `value` with their values, read through [`Problems::get`];
+/// anything else, or keys that cannot be listed (a proxy's trap that throws), is a problem
+/// named `path`.
+fn own(p: &mut Problems, value: &JsValue, path: &str) -> Vec<(String, JsValue)> {
+    let keys = match value.is_object() {
+        true => Reflect::own_keys(value).ok(),
+        false => None,
+    };
+    let Some(keys) = keys else {
+        p.add(path, "type", format!("`{path}` must be an object"));
+        return vec![];
+    };
+    keys.iter()
+        .filter_map(|k| k.as_string())
+        .map(|k| {
+            let v = p.get(value, &k, &format!("{path}.{k}"));
+            (k, v)
+        })
+        .collect()
 }
 
 /// A JSON option given as text or as a value (copied by `JSON.stringify`, which keeps own
@@ -153,13 +269,15 @@ fn plan_json(plan: &Plan) -> Json {
     json
 }
 
-/// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, canonical: two
-/// exports of an unchanged organization are the same bytes. No secret is in it.
+/// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, or with
+/// `options.format` as Terraform HCL (`"terraform"`: a resource and an `import` block per object)
+/// or Keymaster's TOML (`"keymaster"`); canonical: two exports of an unchanged organization are
+/// the same bytes. No secret is in it.
 #[wasm_bindgen(js_name = exportOrg, unchecked_return_type = "Promise<string>")]
 pub fn export_org(
-    #[wasm_bindgen(unchecked_param_type = "OrgOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ExportOptions")] options: JsValue,
 ) -> Promise {
-    let o = match read(&options, false, false) {
+    let o = match read(&options, Call::Export) {
         Ok(o) => o,
         Err(e) => return reject(&e),
     };
@@ -167,7 +285,7 @@ pub fn export_org(
         let live = read_live(&o.client, o.signal)
             .await
             .map_err(|e| to_js(&e))?;
-        Ok(JsValue::from_str(&orgfile::export(&live)))
+        Ok(JsValue::from_str(&o.format.write(&live)))
     })
 }
 
@@ -177,7 +295,7 @@ pub fn export_org(
 /// before any request.
 #[wasm_bindgen(js_name = plan, unchecked_return_type = "Promise<OrgPlan>")]
 pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue) -> Promise {
-    let o = match read(&options, true, false) {
+    let o = match read(&options, Call::Plan) {
         Ok(o) => o,
         Err(e) => return reject(&e),
     };
@@ -202,7 +320,7 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
 pub fn apply_org(
     #[wasm_bindgen(unchecked_param_type = "ApplyOptions")] options: JsValue,
 ) -> Promise {
-    let o = match read(&options, true, true) {
+    let o = match read(&options, Call::Apply) {
         Ok(o) => o,
         Err(e) => return reject(&e),
     };
@@ -221,7 +339,7 @@ pub fn apply_org(
         if !stale.is_empty() {
             return Err(to_js(&Error::validation(stale)));
         }
-        let report = orgfile::apply(c, &text, &fresh)
+        let report = orgfile::apply_typed(c, &text, &fresh, &o.credentials)
             .await
             .map_err(|e| to_js(&e))?;
         // What is left, and the state to keep: planned again from what is live now. A failed

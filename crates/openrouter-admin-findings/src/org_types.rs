@@ -17,6 +17,15 @@ export interface OrgOptions {
   signal?: AbortSignal;
 }
 
+/** What `exportOrg` reads. */
+export interface ExportOptions extends OrgOptions {
+  /**
+   * `"jsonc"` (default): `openrouter-org.jsonc`; `"terraform"`: HCL for the official provider,
+   * a `resource` and an `import` block per live object; `"keymaster"`: Keymaster's TOML.
+   */
+  format?: "jsonc" | "terraform" | "keymaster";
+}
+
 /** A managed field's value: `null` clears, a list is a set. */
 export type OrgValue = null | boolean | number | string | string[];
 
@@ -38,6 +47,12 @@ export interface PlanOptions extends OrgOptions {
 export interface ApplyOptions extends PlanOptions {
   /** The approved plan of `file`, as `plan` resolved to it (or its JSON text). */
   plan: OrgPlan | string;
+  /**
+   * Credentials typed in for the destinations the plan creates, by address, then `config`
+   * property: `{ "destinations.dd": { apiKey: "…" } }`. Write-only: sent in that create's body,
+   * never in the file, the plan, the state or the journal.
+   */
+  credentials?: Record<string, Record<string, string>>;
 }
 
 /** One field that changes. */
