@@ -31,8 +31,8 @@ const MODULES: [Module; 2] = [
     Module {
         name: "org",
         stem: ORG_STEM,
-        about: "the organization as a reviewed file, `exportOrg`, `plan`, `apply` (and \
-                `readFindings`), a wasm module of its own (the findings module's crate with the \
+        about: "the organization as a reviewed file, `exportOrg`, `plan`, `apply`, \
+                `settleDrift` (and `readFindings`), a wasm module of its own (the findings module's crate with the \
                 organization file in it, more than twice its download), so neither the client \
                 nor `openrouter-admin/findings` carries it.",
         functions: &[
@@ -43,6 +43,10 @@ const MODULES: [Module; 2] = [
             ),
             ("plan", "The plan of `options.file` against the organization."),
             ("apply", "Applies `options.plan`, the approved plan of `options.file`."),
+            (
+                "settleDrift",
+                "`options.file` with a drifted field taken into it, or no longer managed.",
+            ),
         ],
     },
 ];
@@ -202,7 +206,7 @@ mod tests {
     #[test]
     fn each_entry_imports_and_guards_every_function_of_its_module() {
         let org = MODULES[1].fill(BROWSER);
-        for f in ["readFindings", "exportOrg", "plan", "apply"] {
+        for f in ["readFindings", "exportOrg", "plan", "apply", "settleDrift"] {
             assert!(org.contains(&format!("{f} as {}", loaded(f))), "{org}");
             assert!(
                 org.contains(&format!(

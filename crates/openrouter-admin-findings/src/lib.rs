@@ -30,7 +30,7 @@ mod org_types;
 mod types;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
-pub use org::{apply_org, export_org, plan_org};
+pub use org::{apply_org, export_org, plan_org, settle_drift};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::read_findings;
 

@@ -12,10 +12,8 @@
 //! the digests once more as it starts. Nothing it returns but `secrets` holds a secret.
 
 use js_sys::{Promise, Reflect, JSON};
-use openrouter_admin::orgfile::state::Applied;
-use openrouter_admin::orgfile::Typed;
 use openrouter_admin::orgfile::{
-    self, read_live, ActionKind, AppliedState, ApplyReport, LiveOrg, OrgFile, Plan,
+    self, edit, read_live, AppliedState, ApplyReport, LiveOrg, OrgFile, Plan, Typed,
 };
 use openrouter_admin::{CancelSignal, Client, Error, FieldError, Secret};
 use serde_json::{json, Value as Json};
@@ -33,6 +31,16 @@ struct Common {
     plan: Option<Json>,
     format: Format,
     credentials: Typed,
+    settle: Option<(String, Settle)>,
+}
+
+/// What `settleDrift` does with a drifted field.
+#[derive(Clone, Copy)]
+enum Settle {
+    /// "take into the file": the file's value becomes the live one.
+    Take,
+    /// "stop managing": the field leaves the file.
+    Stop,
 }
 
 /// What `exportOrg` writes: `options.format`.
@@ -93,6 +101,8 @@ enum Call {
     Export,
     Plan,
     Apply,
+    /// `settleDrift`: `file`, `state` (required), `drift` and `choice`.
+    Settle,
 }
 
 /// Reads the options of `call`.
@@ -140,6 +150,10 @@ fn read(options: &JsValue, call: Call) -> Result<Common, Error> {
         Call::Apply => credentials(&mut p, options),
         _ => Typed::new(),
     };
+    let settle = match call {
+        Call::Settle => settle(&mut p, options, state.is_some()),
+        _ => None,
+    };
     let plan = if call == Call::Apply {
         let v = p.get(options, "plan", "options.plan");
         let plan = json_of(&mut p, &v, "options.plan");
@@ -171,7 +185,47 @@ fn read(options: &JsValue, call: Call) -> Result<Common, Error> {
         plan,
         format,
         credentials,
+        settle,
     })
+}
+
+/// `settleDrift`'s `drift` (`"keys.ci.limit"`) and `choice` (`"take"` or `"stop"`); `state` must
+/// have been given (without it there is no drift).
+fn settle(p: &mut Problems, options: &JsValue, has_state: bool) -> Option<(String, Settle)> {
+    if !has_state {
+        p.add(
+            "options.state",
+            "required",
+            "`options.state` must be the state the last apply wrote: drift is measured from it"
+                .to_owned(),
+        );
+    }
+    let drift = p.get(options, "drift", "options.drift").as_string();
+    if drift.as_deref().is_none_or(str::is_empty) {
+        p.add(
+            "options.drift",
+            "type",
+            "`options.drift` must name the drifted field, `section.address.field`".to_owned(),
+        );
+    }
+    let choice = match p
+        .get(options, "choice", "options.choice")
+        .as_string()
+        .as_deref()
+    {
+        Some("take") => Some(Settle::Take),
+        Some("stop") => Some(Settle::Stop),
+        _ => {
+            p.add(
+                "options.choice",
+                "one_of",
+                "`options.choice` must be \"take\" (into the file) or \"stop\" (managing)"
+                    .to_owned(),
+            );
+            None
+        }
+    };
+    Some((drift?, choice?))
 }
 
 /// `options.credentials` of `apply`: `{ "destinations.x": { apiKey: "…" } }`, the credentials
@@ -313,7 +367,8 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
 }
 
 /// Applies `options.plan`, the approved plan of `options.file`, and resolves to
-/// `{ journal, secrets, writes, stopped, bound, remaining, state }`. Rejects, having written
+/// `{ journal, secrets, writes, stopped, bound, file, remaining, state }`, `file` the text with
+/// the bound ids written into their entries (comments kept). Rejects, having written
 /// nothing, when the file, an object the plan read or the actions differ from the plan's (a
 /// `validation` error, rule `stale`, naming each object).
 #[wasm_bindgen(js_name = apply, unchecked_return_type = "Promise<ApplyResult>")]
@@ -339,17 +394,78 @@ pub fn apply_org(
         if !stale.is_empty() {
             return Err(to_js(&Error::validation(stale)));
         }
-        let report = orgfile::apply_typed(c, &text, &fresh, &o.credentials)
+        let report = orgfile::apply_typed(c, &text, &fresh, &o.credentials, &mut |_| {})
             .await
             .map_err(|e| to_js(&e))?;
+        // The file with the ids the apply bound written into their entries (comments kept),
+        // which the next plan reads as bound: a replaced key's entry names the new key.
+        let file = edit::bind_ids(&text, &report.bound).ok();
+        let text = file.clone().unwrap_or(text);
         // What is left, and the state to keep: planned again from what is live now. A failed
         // read leaves them out rather than hiding what the apply did.
         let after = match read_live(c, o.signal).await {
             Ok(live) => orgfile::plan(&text, &live, None).ok(),
             Err(_) => None,
         };
-        let state = after.as_ref().map(|after| record(&text, after, o.state));
-        to_value(&result(&report, after.as_ref(), state.as_ref()))
+        let state = after
+            .as_ref()
+            .map(|after| orgfile::record(&text, after, o.state));
+        let mut json = result(&report, after.as_ref(), state.as_ref());
+        json["file"] = file.map_or(Json::Null, Json::String);
+        to_value(&json)
+    })
+}
+
+/// Reads the organization, plans `options.file` against it and `options.state`, and resolves to
+/// the file's text with the drift `options.drift` (`"keys.ci.limit"`) settled as
+/// `options.choice` says: `"take"` writes the live value into the file, `"stop"` takes the field
+/// out of it; comments and layout are kept. No such drift: a `validation` rejection naming it
+/// (rule `no_drift`).
+#[wasm_bindgen(js_name = settleDrift, unchecked_return_type = "Promise<string>")]
+pub fn settle_drift(
+    #[wasm_bindgen(unchecked_param_type = "SettleDriftOptions")] options: JsValue,
+) -> Promise {
+    let o = match read(&options, Call::Settle) {
+        Ok(o) => o,
+        Err(e) => return reject(&e),
+    };
+    let text = o.file.unwrap_or_default();
+    if let Err(e) = OrgFile::parse(&text) {
+        return reject(&e);
+    }
+    let Some((path, choice)) = o.settle else {
+        return reject(&Error::validation(vec![]));
+    };
+    wasm_bindgen_futures::future_to_promise(async move {
+        let live = read_live(&o.client, o.signal)
+            .await
+            .map_err(|e| to_js(&e))?;
+        let plan = orgfile::plan(&text, &live, o.state.as_ref()).map_err(|e| to_js(&e))?;
+        let Some(drift) = plan
+            .drift
+            .iter()
+            .find(|d| format!("{}.{}", d.address, d.field) == path)
+        else {
+            let known: Vec<String> = plan
+                .drift
+                .iter()
+                .map(|d| format!("{}.{}", d.address, d.field))
+                .collect();
+            let known = match known.is_empty() {
+                true => "there is none".to_owned(),
+                false => format!("there is: {}", known.join(", ")),
+            };
+            return Err(to_js(&Error::validation(vec![FieldError::new(
+                &path,
+                "no_drift",
+                format!("{path} has not changed by hand since the last apply ({known})"),
+            )])));
+        };
+        let edited = match choice {
+            Settle::Take => edit::take_into_file(&text, drift),
+            Settle::Stop => edit::stop_managing(&text, drift),
+        };
+        edited.map(JsValue::from).map_err(|e| to_js(&e))
     })
 }
 
@@ -416,49 +532,6 @@ fn numbers(json: &Json) -> Json {
         }
         other => other.clone(),
     }
-}
-
-/// The state after an apply: each entry of the file whose object now matches it, with the live
-/// values of the fields the file manages; an entry still to change keeps what the previous state
-/// said of it; an entry no longer in the file (or deleted) is dropped.
-fn record(text: &str, after: &Plan, previous: Option<AppliedState>) -> AppliedState {
-    let previous = previous.unwrap_or_default();
-    let mut state = AppliedState {
-        version: 1,
-        ..AppliedState::default()
-    };
-    let Ok(file) = OrgFile::parse(text) else {
-        return state;
-    };
-    for (section, entries) in &file.sections {
-        for (address, entry) in &entries.entries {
-            let path = format!("{section}.{address}");
-            if entry.delete {
-                continue;
-            }
-            let done = after.resource_changes.iter().find(|a| {
-                a.address == path
-                    && (a.action == ActionKind::NoOp
-                        || (a.action == ActionKind::Adopt && a.changes.is_empty()))
-            });
-            let applied = done.and_then(|a| {
-                let before = a.before.as_ref()?;
-                let fields = entry
-                    .fields
-                    .keys()
-                    .filter_map(|k| Some((k.to_string(), before.get(k)?.clone())))
-                    .collect();
-                Some(Applied {
-                    id: a.id.clone()?,
-                    fields,
-                })
-            });
-            if let Some(applied) = applied.or_else(|| previous.objects.get(&path).cloned()) {
-                state.objects.insert(path, applied);
-            }
-        }
-    }
-    state
 }
 
 /// The apply's result as JSON: the journal (no secret), the new secrets apart, what is left.

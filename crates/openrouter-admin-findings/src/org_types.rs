@@ -55,6 +55,18 @@ export interface ApplyOptions extends PlanOptions {
   credentials?: Record<string, Record<string, string>>;
 }
 
+/** What `settleDrift` reads. */
+export interface SettleDriftOptions extends OrgOptions {
+  /** The text of `openrouter-org.jsonc`. */
+  file: string;
+  /** The state the last apply returned: drift is measured from it. */
+  state: OrgState;
+  /** The drifted field, `section.address.field` (`"keys.ci.limit"`). */
+  drift: string;
+  /** `"take"`: the live value into the file; `"stop"`: the field out of the file. */
+  choice: "take" | "stop";
+}
+
 /** One field that changes. */
 export interface OrgChange {
   field: string;
@@ -145,6 +157,8 @@ export interface ApplyResult {
   } | null;
   /** The id each created or replaced entry is now bound to. */
   bound: Record<string, string>;
+  /** The file's text with those ids written into their entries, comments kept (null if it could not be edited). */
+  file: string | null;
   /** The file planned again after the apply (null if the organization could not be read). */
   remaining: OrgPlan | null;
   /** The state to keep for the next plan's drift (null with `remaining`). */

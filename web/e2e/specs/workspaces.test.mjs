@@ -103,8 +103,15 @@ test('settings: a failed save keeps the form; only changed fields are sent', asy
   await clearFaults();
   // Someone else changes another field underneath: no question, theirs is kept, ours is saved.
   await api('PATCH', `/workspaces/${ws.id}`, { default_text_model: 'openai/gpt-4.1' });
+  // A save re-reads the workspace and builds the form again from it: typing into the old form
+  // while that happens was this test's flake ("Changed by e2eMine"), so mark it and wait.
+  await page.$eval('#ora-ws-description', (el) => { el.dataset.before = 'save'; });
   await page.click('#ora-save');
   await page.waitForFunction(() => /Saved/.test(document.querySelector('.ora-toasts')?.innerText ?? ''));
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#ora-ws-description');
+    return el && !el.dataset.before;
+  });
   assert.equal(await page.locator('#ora-conflict').count(), 0, 'nobody else changed the description');
   let after = (await api('GET', '/workspaces/staging')).json.data;
   assert.equal(after.description, 'Changed by e2e');

@@ -1,12 +1,13 @@
-// `openrouter-admin export|plan|apply`: the organization as a reviewed file (openrouter-org.jsonc),
-// over `exportOrg`, `plan` and `apply` of openrouter-admin/org. Loaded by
-// openrouter-admin.js for these three commands only.
+// `openrouter-admin export|plan|apply|drift`: the organization as a reviewed file
+// (openrouter-org.jsonc), over `exportOrg`, `plan`, `apply` and `settleDrift` of
+// openrouter-admin/org. Loaded by openrouter-admin.js for these commands only.
 //
 // Exit status:
 //   export  0 written, 2 error
 //   plan    0 no changes, 1 changes, 2 error (a file refused, the organization not read)
 //   apply   0 everything applied, 1 stopped part way (what is left is printed), 2 nothing
 //           written (a stale plan, a refused body, a usage or connection error)
+//   drift   0 the file edited, 2 error (no such drift: its path is named)
 //
 // Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only, the credentials of the
 // destinations an apply creates from OPENROUTER_ORG_CREDENTIALS only. The file, the plan, the
@@ -14,12 +15,13 @@
 // once, at the very end, to stdout and nowhere else, one JSON line each; everything else an apply
 // says goes to stderr, so `apply … > new-keys.jsonl` keeps them out of a CI log.
 import { parseArgs } from "node:util";
-import { readFileSync, writeFileSync, renameSync, appendFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, renameSync, appendFileSync, existsSync, statSync } from "node:fs";
 
 export const USAGE = `usage: openrouter-admin export [--format jsonc|terraform|keymaster] [--base-url URL] [--out FILE]
        openrouter-admin plan FILE [--base-url URL] [--json] [--out PLAN.json] [--state STATE.json]
        openrouter-admin apply FILE --plan PLAN.json [--base-url URL] [--state STATE.json]
-                              [--journal JOURNAL.jsonl]
+                              [--journal JOURNAL.jsonl] [--no-write-ids]
+       openrouter-admin drift take|stop SECTION.ADDRESS.FIELD FILE --state STATE.json [--base-url URL]
 
 The organization as a reviewed file, openrouter-org.jsonc (its JSON Schema:
 openrouter-org.schema.json in this package), with the management key in
@@ -36,6 +38,11 @@ OPENROUTER_MANAGEMENT_KEY.
     --plan PLAN.json   anything the plan read changed since
     --state FILE     read the last state, write the new one
     --journal FILE   append one JSON line per action (who, what, before, after, result)
+    --no-write-ids   leave FILE alone (by default the ids of the entries the apply created
+                     are written into FILE, comments kept, and apply says so)
+  drift take P FILE  write the live value of the drifted field P (keys.ci.limit) into FILE
+  drift stop P FILE  take the drifted field P out of FILE: it is no longer managed
+    --state FILE     the state the last apply wrote (required: drift is measured from it)
   --base-url URL     the management API (default https://openrouter.ai/api/v1)
 
 New key secrets are printed once, at the end of apply, to stdout only (one JSON line each:
@@ -47,7 +54,7 @@ in for that apply only, from OPENROUTER_ORG_CREDENTIALS, JSON by address and con
 It is sent in the create and written nowhere: not the file, the plan, the state or the journal.
 
 Exit status: plan 0 no changes, 1 changes, 2 error; apply 0 applied, 1 stopped part way,
-2 nothing written; export 0, or 2 on error.`;
+2 nothing written; export and drift 0, or 2 on error.`;
 
 /** Ends with status 2 and a message on stderr. */
 function fail(message, usage = false) {
@@ -79,8 +86,10 @@ function args(command, argv) {
       plan: { type: "string" },
       state: { type: "string" },
       journal: { type: "string" },
+      "no-write-ids": { type: "boolean", default: false },
     });
   }
+  if (command === "drift") options.state = { type: "string" };
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
@@ -91,6 +100,14 @@ function args(command, argv) {
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
+  }
+  if (command === "drift") {
+    const [choice, path, file, ...more] = positionals;
+    if (!["take", "stop"].includes(choice) || !path || !file || more.length) {
+      fail("drift needs take or stop, the drifted field (section.address.field) and the file", true);
+    }
+    if (values.state === undefined) fail("drift needs --state STATE.json, the state the last apply wrote", true);
+    return { choice, path, file, ...values };
   }
   const files = command === "export" ? 0 : 1;
   if (positionals.length !== files) {
@@ -138,10 +155,11 @@ function readState(path) {
   return path !== undefined && existsSync(path) ? readJson(path, "the state file") : undefined;
 }
 
-/** Writes a file whole or not at all. */
+/** Writes a file whole or not at all; one that exists keeps its permissions. */
 function writeAtomically(path, text) {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
+  const mode = existsSync(path) ? statSync(path).mode & 0o777 : 0o600;
+  writeFileSync(tmp, text, { mode });
   renameSync(tmp, path);
 }
 
@@ -243,6 +261,18 @@ export async function main(command, argv) {
   }
 
   const file = readText(a.file, "the file");
+  if (command === "drift") {
+    let edited;
+    try {
+      edited = await org.settleDrift({ ...connection, file, state: readState(a.state), drift: a.path, choice: a.choice });
+    } catch (e) {
+      fail(explain(e, `could not settle ${a.path}`));
+    }
+    writeAtomically(a.file, edited);
+    const what = a.choice === "take" ? "took the live value of" : "stopped managing";
+    process.stderr.write(`${what} ${a.path}: ${a.file} edited (the next plan has nothing to do for it)\n`);
+    return finish("", 0);
+  }
   if (command === "plan") {
     let plan;
     try {
@@ -273,8 +303,15 @@ export async function main(command, argv) {
   }
   const said = result.journal.map((j) => `${j.result.startsWith("ok") ? "done" : "FAILED"}  ${j.action.padEnd(8)} ${j.address}: ${j.result}`);
   said.push(`${result.writes} write${result.writes === 1 ? "" : "s"} sent.`);
-  for (const [address, id] of Object.entries(result.bound)) {
-    said.push(`${address} is now ${id}: write "${address.startsWith("keys.") ? "hash" : "id"}": "${id}" into its entry.`);
+  const bound = Object.entries(result.bound);
+  const writeIds = !a["no-write-ids"] && result.file !== null && bound.length > 0;
+  for (const [address, id] of bound) {
+    const member = `"${address.startsWith("keys.") ? "hash" : "id"}": "${id}"`;
+    said.push(`${address} is now ${id}: ${writeIds ? `${member} written into its entry` : `write ${member} into its entry`}.`);
+  }
+  if (writeIds) {
+    writeAtomically(a.file, result.file);
+    said.push(`${a.file}: the id${bound.length === 1 ? "" : "s"} of ${bound.length} entr${bound.length === 1 ? "y" : "ies"} written in (comments kept; --no-write-ids leaves the file alone).`);
   }
   if (result.stopped) {
     said.push(`Stopped at ${result.stopped.address}: ${result.stopped.error.message}`);

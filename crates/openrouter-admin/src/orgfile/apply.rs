@@ -85,17 +85,29 @@ pub async fn apply<T: Transport>(
     text: &str,
     approved: &Plan,
 ) -> Result<ApplyReport, Error> {
-    apply_typed(client, text, approved, &Typed::new()).await
+    apply_with(client, text, approved, &mut |_| {}).await
 }
 
-/// [`apply`] with credentials typed in for the destinations it creates. Credentials for an
-/// address the plan does not create as a destination, or a property that is no credential, are
-/// refused before any write, like a missing one.
+/// [`apply`], calling `on_step` with each action's journal entry as soon as it is done, for a
+/// log that shows the apply as it goes (the page's).
+pub async fn apply_with<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    approved: &Plan,
+    on_step: &mut dyn FnMut(&JournalEntry),
+) -> Result<ApplyReport, Error> {
+    apply_typed(client, text, approved, &Typed::new(), on_step).await
+}
+
+/// [`apply_with`] with credentials typed in for the destinations it creates. Credentials for
+/// an address the plan does not create as a destination, or a property that is no credential,
+/// are refused before any write, like a missing one.
 pub async fn apply_typed<T: Transport>(
     client: &Client<T>,
     text: &str,
     approved: &Plan,
     typed: &Typed,
+    on_step: &mut dyn FnMut(&JournalEntry),
 ) -> Result<ApplyReport, Error> {
     if sha256(text.as_bytes()) != approved.file_digest {
         return Err(Error::validation(vec![FieldError::new(
@@ -202,7 +214,7 @@ pub async fn apply_typed<T: Transport>(
                 run.report.bound.insert(action.address.clone(), id.clone());
             }
         }
-        run.report.journal.push(JournalEntry {
+        let entry = JournalEntry {
             at: format_datetime(client.now_ms() as i64),
             who: who.clone(),
             address: action.address.clone(),
@@ -218,7 +230,9 @@ pub async fn apply_typed<T: Transport>(
                 Err(e) if e.is_outcome_unknown() => format!("unknown outcome: {e}"),
                 Err(e) => format!("failed: {e}"),
             },
-        });
+        };
+        on_step(&entry);
+        run.report.journal.push(entry);
         if let Err(e) = result {
             run.report.stopped = Some((action.address.clone(), e));
             break;

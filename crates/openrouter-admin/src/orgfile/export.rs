@@ -81,6 +81,26 @@ pub(crate) fn addressed(live: &LiveOrg) -> Vec<(&'static SectionSpec, Vec<(Strin
         .collect()
 }
 
+/// [`addressed`], with what the file leaves to the API but another tool must be told: a
+/// workspace's default guardrail's name (derived from the workspace's, so never in the file).
+pub(crate) fn addressed_with_derived(
+    live: &LiveOrg,
+) -> Vec<(&'static SectionSpec, Vec<(String, LiveObject)>)> {
+    let mut sections = addressed(live);
+    for (spec, objects) in sections.iter_mut() {
+        if spec.name != "guardrails" {
+            continue;
+        }
+        for (_, object) in objects.iter_mut() {
+            let name = live.guardrails.iter().find(|g| g.id.as_str() == object.id);
+            if let (false, Some(g)) = (object.fields.contains_key("name"), name) {
+                object.fields.insert("name", Value::Text(g.name.clone()));
+            }
+        }
+    }
+    sections
+}
+
 /// (section, live id) -> address, for the references between sections.
 pub(crate) fn addresses(
     sections: &[(&'static SectionSpec, Vec<(String, LiveObject)>)],
@@ -169,7 +189,7 @@ fn number(n: f64) -> Json {
     }
 }
 
-fn to_json(value: &Value) -> Json {
+pub(crate) fn to_json(value: &Value) -> Json {
     match value {
         Value::Null => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
@@ -180,7 +200,7 @@ fn to_json(value: &Value) -> Json {
 }
 
 /// Pretty JSON with keys sorted at every level.
-fn write(out: &mut String, value: &Json, depth: usize) {
+pub(crate) fn write(out: &mut String, value: &Json, depth: usize) {
     let indent = |out: &mut String, d: usize| out.extend(std::iter::repeat_n("  ", d));
     match value {
         Json::Object(map) if !map.is_empty() => {

@@ -15,13 +15,18 @@ pub struct Pos {
     pub column: u32,
 }
 
-/// One value of the file and where it starts.
+/// One value of the file and where it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     /// The value.
     pub value: Tree,
     /// Where it starts.
     pub at: Pos,
+    /// Its bytes in the text, so that an edit (`orgfile::edit`) can replace it and keep the
+    /// comments and layout around it.
+    pub span: std::ops::Range<usize>,
+    /// Where its `"key"` starts in the text, when it is a member of an object.
+    pub key_start: Option<usize>,
 }
 
 /// A JSON value whose objects keep their keys in file order (each key once).
@@ -61,6 +66,7 @@ pub fn parse(text: &str) -> Result<Node, FieldError> {
     let mut p = Parser {
         chars: text.chars().collect(),
         i: 0,
+        byte: 0,
         line: 1,
         column: 1,
         path: vec![],
@@ -76,6 +82,8 @@ pub fn parse(text: &str) -> Result<Node, FieldError> {
 struct Parser {
     chars: Vec<char>,
     i: usize,
+    /// The byte offset of `chars[i]` in the text.
+    byte: usize,
     line: u32,
     column: u32,
     /// The keys and indexes down to the value being read, for errors.
@@ -103,6 +111,7 @@ impl Parser {
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
         self.i += 1;
+        self.byte += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.column = 1;
@@ -151,6 +160,7 @@ impl Parser {
             line: self.line,
             column: self.column,
         };
+        let start = self.byte;
         let value = match self.peek() {
             Some('{') => self.object()?,
             Some('[') => self.list()?,
@@ -162,7 +172,12 @@ impl Parser {
             Some(_) => return Err(self.fail("syntax", "expected a value")),
             None => return Err(self.fail("syntax", "the file ends where a value was expected")),
         };
-        Ok(Node { value, at })
+        Ok(Node {
+            value,
+            at,
+            span: start..self.byte,
+            key_start: None,
+        })
     }
 
     fn word(&mut self, word: &str, value: Tree) -> Result<Tree, FieldError> {
@@ -293,6 +308,7 @@ impl Parser {
                 Some('"') => {}
                 _ => return Err(self.fail("syntax", "expected a \"key\" or `}`")),
             }
+            let key_start = self.byte;
             let key = self.text()?;
             self.path.push(key.clone());
             if fields.iter().any(|(k, _)| *k == key) {
@@ -302,7 +318,8 @@ impl Parser {
             if self.bump() != Some(':') {
                 return Err(self.fail("syntax", "expected `:` after the key"));
             }
-            let value = self.value()?;
+            let mut value = self.value()?;
+            value.key_start = Some(key_start);
             self.path.pop();
             fields.push((key, value));
             self.blank()?;
@@ -336,25 +353,24 @@ mod tests {
         let Tree::Object(f) = &node.value else {
             panic!()
         };
+        let Tree::List(items) = &f[0].1.value else {
+            panic!()
+        };
+        let read: Vec<(&Tree, Pos, &str)> = items
+            .iter()
+            .map(|n| (&n.value, n.at, &text[n.span.clone()]))
+            .collect();
+        let at = |column| Pos { line: 2, column };
         assert_eq!(
-            f[0].1.value,
-            Tree::List(vec![
-                Node {
-                    value: Tree::Number(1.0),
-                    at: Pos {
-                        line: 2,
-                        column: 17
-                    }
-                },
-                Node {
-                    value: Tree::Number(2.0),
-                    at: Pos {
-                        line: 2,
-                        column: 20
-                    }
-                },
-            ])
+            read,
+            [
+                (&Tree::Number(1.0), at(17), "1"),
+                (&Tree::Number(2.0), at(20), "2")
+            ]
         );
+        let member = &f[1].1;
+        assert_eq!(&text[member.span.clone()], "{\"x\": null,}");
+        assert_eq!(&text[member.key_start.expect("a member")..][..3], "\"a\"");
     }
 
     #[test]

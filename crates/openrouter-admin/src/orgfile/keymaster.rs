@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::export::{addressed, number_text as number};
+use super::export::{addressed_with_derived, number_text as number};
 use super::section::{LiveObject, LiveOrg};
 use super::value::Value;
 use crate::areas::workspaces::plan::BUDGET_FIELDS;
@@ -33,7 +33,7 @@ Keys have no `receiver`: Keymaster manages and imports a key without one but cre
 /// them, and the `openrouter-keymaster import …` commands that bind each address to its live
 /// object by id. A leading comment lists what Keymaster cannot express. Deterministic.
 pub fn keymaster(live: &LiveOrg) -> String {
-    let sections = addressed(live);
+    let sections = addressed_with_derived(live);
     let mut toml = Toml::default();
     // Keymaster's address of each exported object, for references and imports.
     let mut names: BTreeMap<(&str, String), String> = BTreeMap::new();

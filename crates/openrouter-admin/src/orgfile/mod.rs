@@ -5,18 +5,22 @@
 //! Rooms: `jsonc` (the reader: comments, trailing commas, duplicate keys refused), `value` (a
 //! managed field's value and type), `section` (what an area declares, the live organization),
 //! `sections` (the areas' sections in apply order), `file` (the file read and checked), `plan`,
-//! `state` (the last apply and drift), `export`, `terraform` and `keymaster` (the same
-//! organization for the official Terraform provider and for Keymaster), `digest`. Each area's own rules are in
-//! `areas/<area>/plan.rs`.
+//! `applied` (the last apply and drift), `state` (what to keep after an apply), `edit` (drift
+//! choices and bound ids written into the text, comments kept), `export`, `terraform` and
+//! `keymaster` (the same organization for the official Terraform provider and for Keymaster),
+//! `digest`. Each area's own rules are in `areas/<area>/plan.rs`.
 
 pub mod action;
+pub mod applied;
 pub mod apply;
 pub mod digest;
+pub mod edit;
 pub mod export;
 pub mod file;
 pub mod jsonc;
 pub mod keymaster;
 pub mod plan;
+pub mod reach;
 pub mod read;
 pub mod schema;
 pub mod section;
@@ -32,7 +36,7 @@ mod interop_tests;
 pub(crate) mod tests;
 
 pub use action::{Action, ActionKind, Change};
-pub use apply::{apply, apply_typed, ApplyReport, JournalEntry, NewSecret, Typed};
+pub use apply::{apply, apply_typed, apply_with, ApplyReport, JournalEntry, NewSecret, Typed};
 pub use export::export;
 pub use file::OrgFile;
 pub use keymaster::keymaster;
@@ -40,5 +44,5 @@ pub use plan::{plan, Plan};
 pub use read::read_live;
 pub use schema::json_schema;
 pub use section::LiveOrg;
-pub use state::{AppliedState, Drift};
+pub use state::{record, AppliedState, Drift};
 pub use terraform::terraform;

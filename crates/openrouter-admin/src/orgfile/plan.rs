@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use super::action::{Action, ActionKind, Change};
 
+use super::applied::{drift, AppliedState, Drift};
 use super::digest::sha256;
 use super::file::{Entry, OrgFile};
 use super::section::{LiveObject, LiveOrg, SectionSpec};
 use super::sections::SECTIONS;
-use super::state::{drift, AppliedState, Drift};
 use super::value::{same, usd, FieldSpec, Kind, Value};
 use crate::error::{Error, FieldError};
 
@@ -98,7 +98,14 @@ pub fn plan(text: &str, live: &LiveOrg, state: Option<&AppliedState>) -> Result<
                 taken.insert(id.clone());
             }
             if let (Some(state), Target::Bound(Some(o), _) | Target::Adopt(o)) = (state, &target) {
-                out.drift.extend(drift(state, &path, o));
+                // A drift the file has taken in, or a field it no longer manages, is settled:
+                // only a field the apply would write back over the hand change is shown.
+                out.drift
+                    .extend(drift(state, &path, o).into_iter().filter(|d| {
+                        resolved
+                            .get(d.field.as_str())
+                            .is_some_and(|wanted| !same(wanted, &d.live))
+                    }));
             }
             let a = action(spec, path, entry.delete, &resolved, target);
             // After a replacement the address names the new object, made during the apply.

@@ -1,68 +1,52 @@
-//! The state of the last apply (what each managed field was set to, by address), and the drift
-//! a plan shows first: fields changed by hand since.
-//!
-//! The state holds no secret: only the fields the file manages, which never include one.
+//! The state an apply leaves, kept between applies (the page in IndexedDB, the CLI in a state
+//! file) so that the next plan can show drift: fields changed by hand since.
 
-use std::collections::BTreeMap;
+use super::action::ActionKind;
+use super::file::OrgFile;
+use super::plan::Plan;
 
-use serde::{Deserialize, Serialize};
+pub use super::applied::{drift, Applied, AppliedState, Drift, CHOICES};
 
-use super::section::LiveObject;
-use super::value::{same, Value};
-
-/// What the last apply left, by address (`workspaces.prod`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct AppliedState {
-    /// The state format's version.
-    pub version: u32,
-    /// Each managed object as applied.
-    pub objects: BTreeMap<String, Applied>,
-}
-
-/// One object as the last apply left it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Applied {
-    /// Its live id.
-    pub id: String,
-    /// Its managed fields' values, as applied.
-    pub fields: BTreeMap<String, Value>,
-}
-
-/// A managed field changed by hand since the last apply.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Drift {
-    /// `workspaces.prod`.
-    pub address: String,
-    /// The field.
-    pub field: String,
-    /// What the last apply set.
-    pub applied: Value,
-    /// What it is now.
-    pub live: Value,
-    /// What the user may do about it.
-    pub choices: [&'static str; 3],
-}
-
-/// The three ways out of a drift, in the words the page and the CLI show.
-pub const CHOICES: [&str; 3] = ["overwrite live", "take into the file", "stop managing"];
-
-/// The fields of `object` (at `address`) that differ from what the last apply set.
-pub fn drift(state: &AppliedState, address: &str, object: &LiveObject) -> Vec<Drift> {
-    let Some(applied) = state.objects.get(address).filter(|a| a.id == object.id) else {
-        return vec![];
+/// The state after an apply of `text`, from `after`, the plan made once it ended: each entry
+/// whose object now matches the file, with the live values of the fields the file manages. An
+/// entry still to change (the apply stopped before it) keeps what `previous` said of it; an entry
+/// no longer in the file, or deleted, is dropped.
+pub fn record(text: &str, after: &Plan, previous: Option<AppliedState>) -> AppliedState {
+    let previous = previous.unwrap_or_default();
+    let mut state = AppliedState {
+        version: 1,
+        ..AppliedState::default()
     };
-    applied
-        .fields
-        .iter()
-        .filter_map(|(field, was)| {
-            let now = object.fields.get(field.as_str())?;
-            (!same(was, now)).then(|| Drift {
-                address: address.to_owned(),
-                field: field.clone(),
-                applied: was.clone(),
-                live: now.clone(),
-                choices: CHOICES,
-            })
-        })
-        .collect()
+    let Ok(file) = OrgFile::parse(text) else {
+        return state;
+    };
+    for (section, entries) in &file.sections {
+        for (address, entry) in &entries.entries {
+            let path = format!("{section}.{address}");
+            if entry.delete {
+                continue;
+            }
+            let done = after.resource_changes.iter().find(|a| {
+                a.address == path
+                    && (a.action == ActionKind::NoOp
+                        || (a.action == ActionKind::Adopt && a.changes.is_empty()))
+            });
+            let applied = done.and_then(|a| {
+                let before = a.before.as_ref()?;
+                let fields = entry
+                    .fields
+                    .keys()
+                    .filter_map(|k| Some((k.to_string(), before.get(k)?.clone())))
+                    .collect();
+                Some(Applied {
+                    id: a.id.clone()?,
+                    fields,
+                })
+            });
+            if let Some(applied) = applied.or_else(|| previous.objects.get(&path).cloned()) {
+                state.objects.insert(path, applied);
+            }
+        }
+    }
+    state
 }

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::export::{addressed, addresses, number_text as number};
+use super::export::{addressed_with_derived, addresses, number_text as number};
 use super::section::{LiveObject, LiveOrg};
 use super::value::{Kind, Value};
 use crate::areas::observability::models::DestinationType;
@@ -77,7 +77,7 @@ fn reference_attribute(section: &str) -> &'static str {
 /// guardrail assignment's `<guardrail_id>/<key_hash>`). Resource names come from the file's
 /// addresses, made valid identifiers and unique per resource type. Deterministic.
 pub fn terraform(live: &LiveOrg) -> String {
-    let sections = addressed(live);
+    let sections = addressed_with_derived(live);
     let file_addresses = addresses(&sections);
     let mut out = Hcl::default();
     for line in HEADER.lines() {

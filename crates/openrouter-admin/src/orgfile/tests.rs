@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use super::action::ActionKind;
+use super::applied::{Applied, AppliedState};
 use super::plan::{plan, Plan};
-use super::state::{Applied, AppliedState};
 use super::value::Value;
-use super::{export, LiveOrg};
+use super::{edit, export, LiveOrg};
 
 /// A small deterministic generator (xorshift), so a failing case prints its seed.
 pub(crate) struct Rng(pub(crate) u64);
@@ -408,6 +408,15 @@ fn drift_since_the_last_apply_is_shown_first_with_its_three_choices() {
         p.drift[0].choices,
         ["overwrite live", "take into the file", "stop managing"]
     );
+    // Either way out of it leaves a plan with nothing to say about that field.
+    for settled in [
+        edit::take_into_file(&text, &p.drift[0]).expect("an edit"),
+        edit::stop_managing(&text, &p.drift[0]).expect("an edit"),
+    ] {
+        let again = plan(&settled, &live, Some(&state)).expect("the edited file plans");
+        assert_eq!(again.drift, vec![], "{settled}");
+        assert!(again.is_empty(), "{settled}: {:?}", again.resource_changes);
+    }
 }
 
 #[test]
@@ -473,5 +482,41 @@ fn a_byok_entry_with_nothing_to_adopt_says_it_needs_the_provider_key_and_is_neve
     assert_eq!(
         (refused[0].field.as_str(), refused[0].rule.as_str()),
         ("byok.oa", "provider_key")
+    );
+}
+
+#[test]
+fn a_default_guardrails_name_follows_its_workspace_and_is_never_managed() {
+    let mut live = fixed();
+    let w0 = live.workspaces[0].clone();
+    let named = |name: &str| {
+        serde_json::from_value(json!({
+            "id": w0.default_guardrail_id.to_string(), "name": name,
+            "workspace_id": w0.id.to_string(), "include_byok_in_budgets": false,
+            "allowed_models": ["a"], "created_at": "2026-01-01T00:00:00Z"
+        }))
+        .expect("guardrail")
+    };
+    live.guardrails = vec![named("Team 0 default guardrail")];
+    let text = export(&live);
+    assert!(!text.contains("default guardrail"), "{text}");
+    // The workspace renamed: the API renames its default guardrail; the file still plans empty.
+    live.workspaces[0].name = "Renamed".into();
+    live.guardrails = vec![named("Renamed default guardrail")];
+    let file = text.replace("\"Team 0 ✓\"", "\"Renamed\"");
+    assert!(plan(&file, &live, None).expect("plan").is_empty());
+    // A file that names it anyway is refused before anything is sent, naming the field.
+    let guardrails = super::sections::SECTIONS
+        .iter()
+        .find(|s| s.name == "guardrails")
+        .expect("guardrails");
+    let id = w0.default_guardrail_id.to_string();
+    let named_file =
+        format!(r#"{{"version": 1, "guardrails": {{"d": {{"id": "{id}", "name": "Mine"}}}}}}"#);
+    let p = plan(&named_file, &live, None).expect("plan");
+    let refused = (guardrails.writes)(&p.resource_changes[0]).expect_err("refused");
+    assert_eq!(
+        (refused[0].field.as_str(), refused[0].rule.as_str()),
+        ("guardrails.d.name", "derived")
     );
 }

@@ -4,7 +4,10 @@
 //! and a hand edit of the exported file plans exactly that edit.
 
 use openrouter_admin::mock::{block_on, MockTransport};
-use openrouter_admin::orgfile::{export, plan, read_live, ActionKind};
+use openrouter_admin::orgfile::reach::read_key_requests;
+use openrouter_admin::orgfile::state::{Drift, CHOICES};
+use openrouter_admin::orgfile::value::Value as Field;
+use openrouter_admin::orgfile::{edit, export, plan, read_live, ActionKind};
 use serde_json::{json, Value};
 
 use crate::{api_key, client, ok, workspace};
@@ -63,6 +66,18 @@ fn org() -> MockTransport {
                 "allowed_api_key_hashes": null, "allowed_user_ids": null, "sort_order": 0,
                 "created_at": "2025-08-24T10:30:00Z"
             })])),
+            // The mock's clock is 2001-09-09: the last 7 completed days are 09-02 to 09-08.
+            "/activity" => {
+                let rows: Vec<Value> = [("2001-09-08", 5), ("2001-09-02", 3), ("2001-09-01", 100), ("2001-09-09", 50)]
+                    .iter()
+                    .map(|(date, requests)| json!({
+                        "date": date, "model": "m", "model_permaslug": "m", "endpoint_id": "e",
+                        "provider_name": "p", "usage": 0.1, "byok_usage_inference": 0, "requests": requests,
+                        "prompt_tokens": 1, "completion_tokens": 1, "reasoning_tokens": 0
+                    }))
+                    .collect();
+                ok(json!({ "data": rows }))
+            }
             "/keys" => {
                 let on = r.query.iter().find(|(k, _)| k == "workspace_id").map(|(_, v)| v.as_str());
                 let mut key = api_key(&format!("{:064}", u8::from(on == Some(WS2))), "CI");
@@ -134,4 +149,55 @@ fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
         p.file_digest,
         plan(&text, &live, None).expect("test data").file_digest
     );
+}
+
+#[test]
+fn a_key_the_plan_disables_shows_its_requests_of_the_last_seven_days() {
+    let client = client(org());
+    let mut live = block_on(read_live(&client, None)).expect("test data");
+    let text = export(&live);
+    let reads = client.transport().requests().len();
+    let unchanged = plan(&text, &live, None).expect("test data");
+    assert_eq!(
+        block_on(read_key_requests(&client, &unchanged, &mut live)).expect("read"),
+        0
+    );
+    assert_eq!(
+        client.transport().requests().len(),
+        reads,
+        "nothing to read for an empty plan"
+    );
+
+    let disable = Drift {
+        address: "keys.ci".into(),
+        field: "disabled".into(),
+        applied: Field::Bool(false),
+        live: Field::Bool(true),
+        choices: CHOICES,
+    };
+    let edited = edit::take_into_file(&text, &disable).expect("an edit");
+    let first = plan(&edited, &live, None).expect("test data");
+    assert_eq!(
+        block_on(read_key_requests(&client, &first, &mut live)).expect("read"),
+        1
+    );
+    let requests = client.transport().requests();
+    let asked = &requests[reads..];
+    assert_eq!(asked.len(), 1, "one read, for the one key disabled");
+    assert_eq!(asked[0].path, "/activity");
+    assert!(asked[0]
+        .query
+        .contains(&("api_key_hash".into(), format!("{:064}", 0))));
+    let again = plan(&edited, &live, None).expect("test data");
+    let ci = again
+        .resource_changes
+        .iter()
+        .find(|a| a.address == "keys.ci")
+        .expect("ci");
+    assert_eq!(
+        ci.reach,
+        ["8 requests in the last 7 days"],
+        "today's and older rows left out"
+    );
+    assert_eq!(again.read, first.read, "the approved digests do not move");
 }

@@ -122,13 +122,14 @@ test("a change set over every section is planned, applied, planned again empty, 
   assert.ok(destinationId, applied.stderr);
   assert.equal(JSON.parse(kept[2][1]).objects["destinations.added"]?.id, destinationId, "the state binds the new destination");
 
-  // The new key's hash goes into its entry (the apply said so); then the file plans empty.
+  // The apply wrote the new key's hash and the new destination's id into their entries, and
+  // nothing else; then the file plans empty.
   const newHash = secrets[0].hash;
   assert.ok(applied.stderr.includes(`keys.${movedAddress} is now ${newHash}`), applied.stderr);
   const oldHash = moved.hash;
   moved.hash = newHash;
-  file.destinations.added.id = destinationId;
-  writeFileSync(join(dir, "org.jsonc"), JSON.stringify(file, null, 2));
+  file.destinations.added = { id: destinationId, ...file.destinations.added };
+  assert.deepEqual(JSON.parse(kept[0][1]), file, "the file the apply wrote back");
   const again = await run(dir, ["plan", "org.jsonc", "--json", "--state", "s.json"]);
   assert.equal(again.code, 0, again.stdout);
   const empty = JSON.parse(again.stdout);

@@ -9,7 +9,7 @@ import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { exportOrg, plan, apply } from "openrouter-admin/org";
+import { exportOrg, plan, apply, settleDrift } from "openrouter-admin/org";
 import * as findings from "openrouter-admin/findings";
 import { ORG_KEY, demoOrg, folder, rejection, validatePlan, validateFile } from "../org-sandbox.mjs";
 
@@ -59,7 +59,7 @@ function noSecret(texts, also = []) {
 }
 
 test("the organization file is its own entry: openrouter-admin/findings stays without it", () => {
-  for (const name of ["exportOrg", "plan", "apply"]) assert.ok(!(name in findings), `${name} in openrouter-admin/findings`);
+  for (const name of ["exportOrg", "plan", "apply", "settleDrift"]) assert.ok(!(name in findings), `${name} in openrouter-admin/findings`);
   assert.equal(typeof findings.readFindings, "function");
 });
 
@@ -82,6 +82,7 @@ test("round trip on the demo org: the export plans empty, its apply sends no wri
   const mark = (await c.log()).length;
   const done = await apply({ ...conn, file: text, plan: p });
   assert.equal(done.writes, 0);
+  assert.equal(done.file, text, "nothing was bound, so the file comes back as it was");
   assert.deepEqual(await c.writesSince(mark), [], "the apply of an unchanged export sent a write");
   assert.equal(done.remaining.applyable, false);
   assert.equal(await exportOrg(conn), text, "the export changed after an apply that wrote nothing");
@@ -281,7 +282,8 @@ test("a create whose answer is lost mid-apply ends with exactly one key, and the
     workspace = ws.id;
     file.keys["lost-one"] = { name, workspace: address, limit: 7 };
   });
-  const text = read(dir, "org.jsonc");
+  const text = `// reviewed by the platform team\n${read(dir, "org.jsonc")}`;
+  writeFileSync(join(dir, "org.jsonc"), text);
   const first = await planned(dir, ["--state", "s.json"]);
   assert.match(first.stdout, /\+ create\s+keys\.lost-one/);
   await c.fault("POST", "/api/v1/keys", { commit_then_drop: true });
@@ -299,7 +301,14 @@ test("a create whose answer is lost mid-apply ends with exactly one key, and the
   assert.match(r.stderr, /the answer was lost; the key was found, made once/);
   const state = read(dir, "s.json");
   assert.equal(JSON.parse(state).objects["keys.lost-one"].id, keys[0].hash);
-  // Planned again: the entry adopts the key it made, nothing to do.
+  // The key it found is written into its entry, the rest of the file (its comment) as it was.
+  const bound = read(dir, "org.jsonc");
+  assert.match(r.stderr, new RegExp(`keys\\.lost-one is now ${keys[0].hash}: "hash": "${keys[0].hash}" written into its entry`));
+  assert.match(r.stderr, /org\.jsonc: the id of 1 entry written in \(comments kept; --no-write-ids leaves the file alone\)/);
+  assert.ok(bound.startsWith("// reviewed by the platform team\n"), bound.slice(0, 80));
+  assert.equal(JSON.parse(bound.replace(/^\/\/.*\n/, "")).keys["lost-one"].hash, keys[0].hash);
+  assert.equal(bound.replace(`\n      "hash": "${keys[0].hash}",`, ""), text, "the write-back changed more than the one member");
+  // Planned again: the entry is bound to the key it made, nothing to do.
   const again = await run(dir, ["plan", "org.jsonc", "--state", "s.json", "--json"]);
   assert.equal(again.code, 0, again.stdout);
   noSecret({ file: text, plan: read(dir, "plan.json"), state, journal: JSON.stringify(journal), stderr: r.stderr });
@@ -310,8 +319,11 @@ test("a created key's secret is printed once, on stdout, and is in no file, plan
     file.keys.fresh = { name: `fresh-${Date.now()}`, workspace: budgeted(file).address, limit: 3 };
   });
   await planned(dir);
-  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl", "--state", "s.json"]);
+  const reviewed = read(dir, "org.jsonc");
+  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--journal", "j.jsonl", "--state", "s.json", "--no-write-ids"]);
   assert.equal(r.code, 0, r.stderr);
+  assert.equal(read(dir, "org.jsonc"), reviewed, "--no-write-ids, yet the file changed");
+  assert.match(r.stderr, /keys\.fresh is now [0-9a-f]+: write "hash": "[0-9a-f]+" into its entry\./);
   const printed = jsonLines(r.stdout);
   assert.equal(printed.length, 1, r.stdout);
   assert.equal(printed[0].address, "keys.fresh");
@@ -362,6 +374,47 @@ test("the state apply writes makes a field changed by hand since show as drift, 
   const bare = JSON.parse((await run(dir, ["plan", "org.jsonc", "--json"])).stdout);
   assert.deepEqual(bare.drift, []);
   assert.equal(bare.resource_changes.find((a) => a.address === `keys.${address}`).action, "update");
+
+  // "take into the file": the live limit is written into the entry; the file plans empty.
+  const path = `keys.${address}.limit`;
+  const before = read(dir, "org.jsonc");
+  const mark = (await c.log()).length;
+  const took = await run(dir, ["drift", "take", path, "org.jsonc", "--state", "s.json"]);
+  assert.equal(took.code, 0, took.stderr);
+  assert.match(took.stderr, new RegExp(`took the live value of ${path.replaceAll(".", "\\.")}: org\\.jsonc edited`));
+  assert.equal(JSON.parse(read(dir, "org.jsonc")).keys[address].limit, was + 100);
+  assert.equal(read(dir, "org.jsonc").split("\n").length, before.split("\n").length, "more than the one member changed");
+  const settled = await run(dir, ["plan", "org.jsonc", "--state", "s.json", "--json"]);
+  assert.equal(settled.code, 0, settled.stdout);
+  assert.deepEqual(JSON.parse(settled.stdout).drift, []);
+  // "stop managing": after another change by hand, the field leaves the file; the plan is empty.
+  assert.equal((await c.call("PATCH", `/keys/${hash}`, { limit: was + 7 })).status, 200);
+  const stopped = await run(dir, ["drift", "stop", path, "org.jsonc", "--state", "s.json"]);
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.ok(!("limit" in JSON.parse(read(dir, "org.jsonc")).keys[address]), "the field is still managed");
+  const left = await run(dir, ["plan", "org.jsonc", "--state", "s.json", "--json"]);
+  assert.equal(left.code, 0, left.stdout);
+  assert.deepEqual(JSON.parse(left.stdout).drift, []);
+  assert.deepEqual(await c.writesSince(mark), [], "settling a drift wrote to the organization");
+  // No such drift, or no state: exit 2 naming it, the file as it was.
+  const now = read(dir, "org.jsonc");
+  for (const [args, said] of [
+    [["drift", "take", path, "org.jsonc", "--state", "s.json"], new RegExp(`${path.replaceAll(".", "\\.")}: .*has not changed by hand.*\\(no_drift\\)`)],
+    [["drift", "take", "keys.nobody.limit", "org.jsonc", "--state", "s.json"], /keys\.nobody\.limit: /],
+    [["drift", "take", path, "org.jsonc"], /drift needs --state/],
+    [["drift", "keep", path, "org.jsonc", "--state", "s.json"], /drift needs take or stop/],
+  ]) {
+    const r = await run(dir, args);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.match(r.stderr, said, args.join(" "));
+    assert.equal(read(dir, "org.jsonc"), now, "a refused drift edit changed the file");
+  }
+  // The library says the same.
+  const state2 = JSON.parse(read(dir, "s.json"));
+  const e = await rejection(settleDrift({ ...conn, file: now, state: state2, drift: path, choice: "take" }));
+  assert.deepEqual(e.fieldErrors.map((f) => [f.field, f.rule]), [[path, "no_drift"]]);
+  const bad = await rejection(settleDrift({ ...conn, file: now, drift: path, choice: "keep" }));
+  assert.deepEqual(bad.fieldErrors.map((f) => f.field).sort(), ["options.choice", "options.state"]);
 });
 
 test("an apply that fails part way stops there, exits 1, journals the failure and prints what is left", async () => {

@@ -62,7 +62,15 @@ const BODY: [&str; 14] = [
     "enable_paid_model_training",
 ];
 
+/// Why a default guardrail's name is not managed.
+const DERIVED: &str = "a workspace's default guardrail is named after its workspace (renaming the workspace renames it): leave `name` out of its entry";
+
 fn live(org: &LiveOrg) -> Vec<LiveObject> {
+    let defaults: Vec<&str> = org
+        .workspaces
+        .iter()
+        .map(|w| w.default_guardrail_id.as_str())
+        .collect();
     org.guardrails
         .iter()
         .map(|g| {
@@ -80,7 +88,7 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
                 .allowed_data_regions
                 .as_ref()
                 .map(|r| r.iter().map(|r| r.as_str()));
-            let fields = BTreeMap::from([
+            let mut fields = BTreeMap::from([
                 ("name", Value::Text(g.name.clone())),
                 ("description", opt_text(g.description.as_ref())),
                 ("workspace", opt_text(g.workspace_id.as_ref())),
@@ -114,6 +122,11 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
                 ("keys", set(keys.into_iter().flatten())),
                 ("members", set(members.into_iter().flatten())),
             ]);
+            // Its name follows its workspace's, so a file that manages both would fight the
+            // API after a rename: the name of a default guardrail is left out.
+            if defaults.contains(&g.id.as_str()) {
+                fields.remove("name");
+            }
             let (k, m) = (
                 org.guardrail_keys.get(&g.id).map_or(0, Vec::len),
                 org.guardrail_members.get(&g.id).map_or(0, Vec::len),
@@ -152,6 +165,14 @@ fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
             return Ok(out);
         }
         ActionKind::Update | ActionKind::Adopt => {
+            let derived = action
+                .before
+                .as_ref()
+                .is_some_and(|b| !b.contains_key("name"));
+            if derived && action.changes.iter().any(|c| c.field == "name") {
+                let field = format!("{}.name", action.address);
+                return Err(vec![FieldError::new(field, "derived", DERIVED)]);
+            }
             out.extend(update_body(action, &BODY)?.map(Write::UpdateGuardrail))
         }
         _ => return Ok(out),
