@@ -227,6 +227,6 @@ mod tests {
         assert!(node.contains("new URL(\"./openrouter_admin_findings_bg.wasm\""));
         assert!(MODULES[1]
             .fill(NODE)
-            .contains("`readFindings`, `exportOrg`, `plan` and `apply`"));
+            .contains("`readFindings`, `exportOrg`, `plan`, `apply` and `settleDrift`"));
     }
 }
