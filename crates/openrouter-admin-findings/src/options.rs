@@ -127,8 +127,12 @@ pub(crate) struct Connection {
 }
 
 impl Connection {
-    /// The client and `options.signal` of a connection read without problems.
-    pub(crate) fn client(self) -> Result<(Client, Option<CancelSignal>), Error> {
+    /// The client and `options.signal`, once every option is read: a `validation` error naming
+    /// each problem of `p` if there is any.
+    pub(crate) fn finish(self, p: Problems) -> Result<(Client, Option<CancelSignal>), Error> {
+        if !p.0.is_empty() {
+            return Err(Error::validation(p.0));
+        }
         Ok((client(self.key, self.base_url)?, self.signal))
     }
 }
@@ -181,10 +185,7 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
         }
     };
     let thresholds = thresholds(&mut p, options);
-    if !p.0.is_empty() {
-        return Err(Error::validation(p.0));
-    }
-    let (client, signal) = connection.client()?;
+    let (client, signal) = connection.finish(p)?;
     Ok(Options {
         client,
         thresholds,

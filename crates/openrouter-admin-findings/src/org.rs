@@ -17,8 +17,17 @@ use openrouter_admin::{Error, FieldError};
 use serde_json::{json, Value as Json};
 use wasm_bindgen::prelude::*;
 
-use crate::org_options::{read, Call, Settle};
+use crate::org_options::{read, Call, Common, Settle};
 use crate::wasm::to_js;
+
+/// The options of `call` and the file's text, once it reads: a file that does not is refused,
+/// every fault with its path and rule, before any request.
+fn read_file(options: &JsValue, call: Call) -> Result<(Common, String), Error> {
+    let mut o = read(options, call)?;
+    let text = o.file.take().unwrap_or_default();
+    OrgFile::parse(&text)?;
+    Ok((o, text))
+}
 
 fn reject(e: &Error) -> Promise {
     Promise::reject(&to_js(e))
@@ -61,14 +70,10 @@ pub fn export_org(
 /// before any request.
 #[wasm_bindgen(js_name = plan, unchecked_return_type = "Promise<OrgPlan>")]
 pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue) -> Promise {
-    let o = match read(&options, Call::Plan) {
-        Ok(o) => o,
+    let (o, text) = match read_file(&options, Call::Plan) {
+        Ok(read) => read,
         Err(e) => return reject(&e),
     };
-    let text = o.file.unwrap_or_default();
-    if let Err(e) = OrgFile::parse(&text) {
-        return reject(&e);
-    }
     wasm_bindgen_futures::future_to_promise(async move {
         let live = read_live(&o.client, o.signal)
             .await
@@ -87,14 +92,10 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
 pub fn apply_org(
     #[wasm_bindgen(unchecked_param_type = "ApplyOptions")] options: JsValue,
 ) -> Promise {
-    let o = match read(&options, Call::Apply) {
-        Ok(o) => o,
+    let (o, text) = match read_file(&options, Call::Apply) {
+        Ok(read) => read,
         Err(e) => return reject(&e),
     };
-    let text = o.file.unwrap_or_default();
-    if let Err(e) = OrgFile::parse(&text) {
-        return reject(&e);
-    }
     let approved = o.plan.unwrap_or_default();
     wasm_bindgen_futures::future_to_promise(async move {
         let c = &o.client;
@@ -137,14 +138,10 @@ pub fn apply_org(
 pub fn settle_drift(
     #[wasm_bindgen(unchecked_param_type = "SettleDriftOptions")] options: JsValue,
 ) -> Promise {
-    let o = match read(&options, Call::Settle) {
-        Ok(o) => o,
+    let (o, text) = match read_file(&options, Call::Settle) {
+        Ok(read) => read,
         Err(e) => return reject(&e),
     };
-    let text = o.file.unwrap_or_default();
-    if let Err(e) = OrgFile::parse(&text) {
-        return reject(&e);
-    }
     let Some((path, choice)) = o.settle else {
         return reject(&Error::validation(vec![]));
     };

@@ -162,10 +162,7 @@ pub(crate) fn read(options: &JsValue, call: Call) -> Result<Common, Error> {
     } else {
         None
     };
-    if !p.0.is_empty() {
-        return Err(Error::validation(p.0));
-    }
-    let (client, signal) = connection.client()?;
+    let (client, signal) = connection.finish(p)?;
     Ok(Common {
         client,
         file,
