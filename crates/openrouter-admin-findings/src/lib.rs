@@ -11,8 +11,9 @@
 //!
 //! - `options`: the one argument, read from JavaScript without trusting it (getters that
 //!   throw, proxies, wrong types become a `validation` rejection naming the option);
-//! - `org`: the organization as a reviewed file, `exportOrg`, `plan`, `apply` (issue 22), and
-//!   `org_types`, their TypeScript declarations (not in the `findings-only` build);
+//! - `org`: the organization as a reviewed file, `exportOrg`, `plan`, `apply`, `settleDrift`
+//!   (issue 22), `org_options` their options and `org_types` their TypeScript declarations (not
+//!   in the `findings-only` build);
 //! - `types`: the TypeScript declarations of the findings;
 //! - this file: the export, the report it resolves to, the rejections.
 //!
@@ -25,12 +26,14 @@ mod options;
 #[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
 mod org;
 #[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
+mod org_options;
+#[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
 mod org_types;
 #[cfg(target_arch = "wasm32")]
 mod types;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "findings-only")))]
-pub use org::{apply_org, export_org, plan_org};
+pub use org::{apply_org, export_org, plan_org, settle_drift};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::read_findings;
 

@@ -119,8 +119,27 @@ impl Problems {
     }
 }
 
-/// Reads `readFindings`'s options.
-pub fn read(options: &JsValue) -> Result<Options, Error> {
+/// What every entry reads first: the management key, the base URL and the signal.
+pub(crate) struct Connection {
+    key: Option<ManagementKey>,
+    base_url: Option<String>,
+    signal: Option<CancelSignal>,
+}
+
+impl Connection {
+    /// The client and `options.signal`, once every option is read: a `validation` error naming
+    /// each problem of `p` if there is any.
+    pub(crate) fn finish(self, p: Problems) -> Result<(Client, Option<CancelSignal>), Error> {
+        if !p.0.is_empty() {
+            return Err(Error::validation(p.0));
+        }
+        Ok((client(self.key, self.base_url)?, self.signal))
+    }
+}
+
+/// Starts reading `options`: anything but an object is refused at once; then `apiKey`,
+/// `baseUrl` and `signal`, whose problems are in the returned [`Problems`] with the rest.
+pub(crate) fn open(options: &JsValue) -> Result<(Problems, Connection), Error> {
     let mut p = Problems::default();
     if !options.is_object() {
         p.add(
@@ -131,12 +150,25 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
         return Err(Error::validation(p.0));
     }
     let (key, base_url) = connection(&mut p, options);
+    let signal = signal(&mut p, options);
+    Ok((
+        p,
+        Connection {
+            key,
+            base_url,
+            signal,
+        },
+    ))
+}
+
+/// Reads `readFindings`'s options.
+pub fn read(options: &JsValue) -> Result<Options, Error> {
+    let (mut p, connection) = open(options)?;
     let concurrency = {
         let v = p.get(options, "concurrency", "options.concurrency");
         p.number(&v, "options.concurrency", 1.0)
             .map(|n| n.min(64.0) as usize)
     };
-    let signal = signal(&mut p, options);
     let on_progress = {
         let v = p.get(options, "onProgress", "options.onProgress");
         if v.is_undefined() {
@@ -153,11 +185,9 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
         }
     };
     let thresholds = thresholds(&mut p, options);
-    if !p.0.is_empty() {
-        return Err(Error::validation(p.0));
-    }
+    let (client, signal) = connection.finish(p)?;
     Ok(Options {
-        client: client(key, base_url)?,
+        client,
         thresholds,
         signal,
         concurrency,
@@ -166,10 +196,7 @@ pub fn read(options: &JsValue) -> Result<Options, Error> {
 }
 
 /// `options.apiKey` (checked) and `options.baseUrl`.
-pub(crate) fn connection(
-    p: &mut Problems,
-    options: &JsValue,
-) -> (Option<ManagementKey>, Option<String>) {
+fn connection(p: &mut Problems, options: &JsValue) -> (Option<ManagementKey>, Option<String>) {
     let key = p.get(options, "apiKey", "options.apiKey").as_string();
     let key = key.filter(|k| !k.trim().is_empty()).map(ManagementKey::new);
     match &key {
@@ -201,10 +228,7 @@ pub(crate) fn connection(
 }
 
 /// The client of a key and base URL [`connection`] read without problems.
-pub(crate) fn client(
-    key: Option<ManagementKey>,
-    base_url: Option<String>,
-) -> Result<Client, Error> {
+fn client(key: Option<ManagementKey>, base_url: Option<String>) -> Result<Client, Error> {
     let mut builder = Client::builder().api_key(key.unwrap_or_else(|| ManagementKey::new("")));
     if let Some(url) = base_url {
         builder = builder.base_url(url);
@@ -213,7 +237,7 @@ pub(crate) fn client(
 }
 
 /// `options.signal`, an `AbortSignal`.
-pub(crate) fn signal(p: &mut Problems, options: &JsValue) -> Option<CancelSignal> {
+fn signal(p: &mut Problems, options: &JsValue) -> Option<CancelSignal> {
     let v = p.get(options, "signal", "options.signal");
     if v.is_undefined() {
         None

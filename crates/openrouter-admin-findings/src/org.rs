@@ -12,130 +12,21 @@
 //! the digests once more as it starts. Nothing it returns but `secrets` holds a secret.
 
 use js_sys::{Promise, JSON};
-use openrouter_admin::orgfile::state::Applied;
-use openrouter_admin::orgfile::{
-    self, read_live, ActionKind, AppliedState, ApplyReport, OrgFile, Plan,
-};
-use openrouter_admin::{CancelSignal, Client, Error, FieldError};
+use openrouter_admin::orgfile::{self, edit, read_live, AppliedState, ApplyReport, OrgFile, Plan};
+use openrouter_admin::{Error, FieldError};
 use serde_json::{json, Value as Json};
 use wasm_bindgen::prelude::*;
 
-use crate::options::{client, connection, signal, Problems};
+use crate::org_options::{read, Call, Common, Settle};
 use crate::wasm::to_js;
 
-/// What every organization file call reads first: the client, the file's text, the signal.
-struct Common {
-    client: Client,
-    file: Option<String>,
-    signal: Option<CancelSignal>,
-    state: Option<AppliedState>,
-    plan: Option<Json>,
-}
-
-/// Reads the options of `what` (`exportOrg` needs no `file`; only `apply` reads `plan`).
-fn read(options: &JsValue, needs_file: bool, needs_plan: bool) -> Result<Common, Error> {
-    let mut p = Problems::default();
-    if !options.is_object() {
-        p.add(
-            "options",
-            "type",
-            "`options` must be an object with at least `apiKey`".to_owned(),
-        );
-        return Err(Error::validation(p.0));
-    }
-    let (key, base_url) = connection(&mut p, options);
-    let signal = signal(&mut p, options);
-    let file = if needs_file {
-        let v = p.get(options, "file", "options.file");
-        let text = v.as_string();
-        if text.is_none() {
-            p.add(
-                "options.file",
-                "type",
-                "`options.file` must be the text of openrouter-org.jsonc, a string".to_owned(),
-            );
-        }
-        text
-    } else {
-        None
-    };
-    let state = if needs_file {
-        let v = p.get(options, "state", "options.state");
-        match json_of(&mut p, &v, "options.state") {
-            None => None,
-            Some(json) => match serde_json::from_value::<AppliedState>(json) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    p.add(
-                        "options.state",
-                        "type",
-                        format!("`options.state` is not a state an apply wrote: {e}"),
-                    );
-                    None
-                }
-            },
-        }
-    } else {
-        None
-    };
-    let plan = if needs_plan {
-        let v = p.get(options, "plan", "options.plan");
-        let plan = json_of(&mut p, &v, "options.plan");
-        let shaped = plan.as_ref().is_some_and(|j| {
-            j["file_digest"].is_string()
-                && j["read"].is_object()
-                && j["resource_changes"].is_array()
-        });
-        if !shaped {
-            p.add(
-                "options.plan",
-                "type",
-                "`options.plan` must be a plan `plan` made (its JSON, or its text)".to_owned(),
-            );
-        }
-        plan
-    } else {
-        None
-    };
-    if !p.0.is_empty() {
-        return Err(Error::validation(p.0));
-    }
-    Ok(Common {
-        client: client(key, base_url)?,
-        file,
-        signal,
-        state,
-        plan,
-    })
-}
-
-/// A JSON option given as text or as a value (copied by `JSON.stringify`, which keeps own
-/// enumerable properties only; what it throws is a problem named `path`); `None` when left out.
-fn json_of(p: &mut Problems, value: &JsValue, path: &str) -> Option<Json> {
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    let text = match value.as_string() {
-        Some(text) => text,
-        None => match JSON::stringify(value).ok().and_then(|s| s.as_string()) {
-            Some(text) => text,
-            None => {
-                p.add(
-                    path,
-                    "readable",
-                    format!("`{path}` could not be read as JSON"),
-                );
-                return None;
-            }
-        },
-    };
-    match serde_json::from_str(&text) {
-        Ok(json) => Some(json),
-        Err(e) => {
-            p.add(path, "json", format!("`{path}` is not JSON: {e}"));
-            None
-        }
-    }
+/// The options of `call` and the file's text, once it reads: a file that does not is refused,
+/// every fault with its path and rule, before any request.
+fn read_file(options: &JsValue, call: Call) -> Result<(Common, String), Error> {
+    let mut o = read(options, call)?;
+    let text = o.file.take().unwrap_or_default();
+    OrgFile::parse(&text)?;
+    Ok((o, text))
 }
 
 fn reject(e: &Error) -> Promise {
@@ -153,13 +44,15 @@ fn plan_json(plan: &Plan) -> Json {
     json
 }
 
-/// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, canonical: two
-/// exports of an unchanged organization are the same bytes. No secret is in it.
+/// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, or with
+/// `options.format` as Terraform HCL (`"terraform"`: a resource and an `import` block per object)
+/// or Keymaster's TOML (`"keymaster"`); canonical: two exports of an unchanged organization are
+/// the same bytes. No secret is in it.
 #[wasm_bindgen(js_name = exportOrg, unchecked_return_type = "Promise<string>")]
 pub fn export_org(
-    #[wasm_bindgen(unchecked_param_type = "OrgOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ExportOptions")] options: JsValue,
 ) -> Promise {
-    let o = match read(&options, false, false) {
+    let o = match read(&options, Call::Export) {
         Ok(o) => o,
         Err(e) => return reject(&e),
     };
@@ -167,7 +60,7 @@ pub fn export_org(
         let live = read_live(&o.client, o.signal)
             .await
             .map_err(|e| to_js(&e))?;
-        Ok(JsValue::from_str(&orgfile::export(&live)))
+        Ok(JsValue::from_str(&o.format.write(&live)))
     })
 }
 
@@ -177,14 +70,10 @@ pub fn export_org(
 /// before any request.
 #[wasm_bindgen(js_name = plan, unchecked_return_type = "Promise<OrgPlan>")]
 pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue) -> Promise {
-    let o = match read(&options, true, false) {
-        Ok(o) => o,
+    let (o, text) = match read_file(&options, Call::Plan) {
+        Ok(read) => read,
         Err(e) => return reject(&e),
     };
-    let text = o.file.unwrap_or_default();
-    if let Err(e) = OrgFile::parse(&text) {
-        return reject(&e);
-    }
     wasm_bindgen_futures::future_to_promise(async move {
         let live = read_live(&o.client, o.signal)
             .await
@@ -195,21 +84,18 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
 }
 
 /// Applies `options.plan`, the approved plan of `options.file`, and resolves to
-/// `{ journal, secrets, writes, stopped, bound, remaining, state }`. Rejects, having written
+/// `{ journal, secrets, writes, stopped, bound, file, remaining, state }`, `file` the text with
+/// the bound ids written into their entries (comments kept). Rejects, having written
 /// nothing, when the file, an object the plan read or the actions differ from the plan's (a
 /// `validation` error, rule `stale`, naming each object).
 #[wasm_bindgen(js_name = apply, unchecked_return_type = "Promise<ApplyResult>")]
 pub fn apply_org(
     #[wasm_bindgen(unchecked_param_type = "ApplyOptions")] options: JsValue,
 ) -> Promise {
-    let o = match read(&options, true, true) {
-        Ok(o) => o,
+    let (o, text) = match read_file(&options, Call::Apply) {
+        Ok(read) => read,
         Err(e) => return reject(&e),
     };
-    let text = o.file.unwrap_or_default();
-    if let Err(e) = OrgFile::parse(&text) {
-        return reject(&e);
-    }
     let approved = o.plan.unwrap_or_default();
     wasm_bindgen_futures::future_to_promise(async move {
         let c = &o.client;
@@ -221,17 +107,74 @@ pub fn apply_org(
         if !stale.is_empty() {
             return Err(to_js(&Error::validation(stale)));
         }
-        let report = orgfile::apply(c, &text, &fresh)
+        let report = orgfile::apply_typed(c, &text, &fresh, &o.credentials, &mut |_| {})
             .await
             .map_err(|e| to_js(&e))?;
+        // The file with the ids the apply bound written into their entries (comments kept),
+        // which the next plan reads as bound: a replaced key's entry names the new key.
+        let file = edit::bind_ids(&text, &report.bound).ok();
+        let text = file.clone().unwrap_or(text);
         // What is left, and the state to keep: planned again from what is live now. A failed
         // read leaves them out rather than hiding what the apply did.
         let after = match read_live(c, o.signal).await {
             Ok(live) => orgfile::plan(&text, &live, None).ok(),
             Err(_) => None,
         };
-        let state = after.as_ref().map(|after| record(&text, after, o.state));
-        to_value(&result(&report, after.as_ref(), state.as_ref()))
+        let state = after
+            .as_ref()
+            .map(|after| orgfile::record(&text, after, o.state));
+        let mut json = result(&report, after.as_ref(), state.as_ref());
+        json["file"] = file.map_or(Json::Null, Json::String);
+        to_value(&json)
+    })
+}
+
+/// Reads the organization, plans `options.file` against it and `options.state`, and resolves to
+/// the file's text with the drift `options.drift` (`"keys.ci.limit"`) settled as
+/// `options.choice` says: `"take"` writes the live value into the file, `"stop"` takes the field
+/// out of it; comments and layout are kept. No such drift: a `validation` rejection naming it
+/// (rule `no_drift`).
+#[wasm_bindgen(js_name = settleDrift, unchecked_return_type = "Promise<string>")]
+pub fn settle_drift(
+    #[wasm_bindgen(unchecked_param_type = "SettleDriftOptions")] options: JsValue,
+) -> Promise {
+    let (o, text) = match read_file(&options, Call::Settle) {
+        Ok(read) => read,
+        Err(e) => return reject(&e),
+    };
+    let Some((path, choice)) = o.settle else {
+        return reject(&Error::validation(vec![]));
+    };
+    wasm_bindgen_futures::future_to_promise(async move {
+        let live = read_live(&o.client, o.signal)
+            .await
+            .map_err(|e| to_js(&e))?;
+        let plan = orgfile::plan(&text, &live, o.state.as_ref()).map_err(|e| to_js(&e))?;
+        let Some(drift) = plan
+            .drift
+            .iter()
+            .find(|d| format!("{}.{}", d.address, d.field) == path)
+        else {
+            let known: Vec<String> = plan
+                .drift
+                .iter()
+                .map(|d| format!("{}.{}", d.address, d.field))
+                .collect();
+            let known = match known.is_empty() {
+                true => "there is none".to_owned(),
+                false => format!("there is: {}", known.join(", ")),
+            };
+            return Err(to_js(&Error::validation(vec![FieldError::new(
+                &path,
+                "no_drift",
+                format!("{path} has not changed by hand since the last apply ({known})"),
+            )])));
+        };
+        let edited = match choice {
+            Settle::Take => edit::take_into_file(&text, drift),
+            Settle::Stop => edit::stop_managing(&text, drift),
+        };
+        edited.map(JsValue::from).map_err(|e| to_js(&e))
     })
 }
 
@@ -298,49 +241,6 @@ fn numbers(json: &Json) -> Json {
         }
         other => other.clone(),
     }
-}
-
-/// The state after an apply: each entry of the file whose object now matches it, with the live
-/// values of the fields the file manages; an entry still to change keeps what the previous state
-/// said of it; an entry no longer in the file (or deleted) is dropped.
-fn record(text: &str, after: &Plan, previous: Option<AppliedState>) -> AppliedState {
-    let previous = previous.unwrap_or_default();
-    let mut state = AppliedState {
-        version: 1,
-        ..AppliedState::default()
-    };
-    let Ok(file) = OrgFile::parse(text) else {
-        return state;
-    };
-    for (section, entries) in &file.sections {
-        for (address, entry) in &entries.entries {
-            let path = format!("{section}.{address}");
-            if entry.delete {
-                continue;
-            }
-            let done = after.resource_changes.iter().find(|a| {
-                a.address == path
-                    && (a.action == ActionKind::NoOp
-                        || (a.action == ActionKind::Adopt && a.changes.is_empty()))
-            });
-            let applied = done.and_then(|a| {
-                let before = a.before.as_ref()?;
-                let fields = entry
-                    .fields
-                    .keys()
-                    .filter_map(|k| Some((k.to_string(), before.get(k)?.clone())))
-                    .collect();
-                Some(Applied {
-                    id: a.id.clone()?,
-                    fields,
-                })
-            });
-            if let Some(applied) = applied.or_else(|| previous.objects.get(&path).cloned()) {
-                state.objects.insert(path, applied);
-            }
-        }
-    }
-    state
 }
 
 /// The apply's result as JSON: the journal (no secret), the new secrets apart, what is left.

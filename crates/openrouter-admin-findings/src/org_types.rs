@@ -17,6 +17,15 @@ export interface OrgOptions {
   signal?: AbortSignal;
 }
 
+/** What `exportOrg` reads. */
+export interface ExportOptions extends OrgOptions {
+  /**
+   * `"jsonc"` (default): `openrouter-org.jsonc`; `"terraform"`: HCL for the official provider,
+   * a `resource` and an `import` block per live object; `"keymaster"`: Keymaster's TOML.
+   */
+  format?: "jsonc" | "terraform" | "keymaster";
+}
+
 /** A managed field's value: `null` clears, a list is a set. */
 export type OrgValue = null | boolean | number | string | string[];
 
@@ -38,6 +47,24 @@ export interface PlanOptions extends OrgOptions {
 export interface ApplyOptions extends PlanOptions {
   /** The approved plan of `file`, as `plan` resolved to it (or its JSON text). */
   plan: OrgPlan | string;
+  /**
+   * Credentials typed in for the destinations the plan creates, by address, then `config`
+   * property: `{ "destinations.dd": { apiKey: "…" } }`. Write-only: sent in that create's body,
+   * never in the file, the plan, the state or the journal.
+   */
+  credentials?: Record<string, Record<string, string>>;
+}
+
+/** What `settleDrift` reads. */
+export interface SettleDriftOptions extends OrgOptions {
+  /** The text of `openrouter-org.jsonc`. */
+  file: string;
+  /** The state the last apply returned: drift is measured from it. */
+  state: OrgState;
+  /** The drifted field, `section.address.field` (`"keys.ci.limit"`). */
+  drift: string;
+  /** `"take"`: the live value into the file; `"stop"`: the field out of the file. */
+  choice: "take" | "stop";
 }
 
 /** One field that changes. */
@@ -130,6 +157,8 @@ export interface ApplyResult {
   } | null;
   /** The id each created or replaced entry is now bound to. */
   bound: Record<string, string>;
+  /** The file's text with those ids written into their entries, comments kept (null if it could not be edited). */
+  file: string | null;
   /** The file planned again after the apply (null if the organization could not be read). */
   remaining: OrgPlan | null;
   /** The state to keep for the next plan's drift (null with `remaining`). */

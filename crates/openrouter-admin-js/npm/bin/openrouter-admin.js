@@ -6,7 +6,7 @@
 //   1  at least one finding at or above --fail-on
 //   2  a usage error, or the organization could not be read (network, a refused key)
 //
-// `export`, `plan` and `apply` (the organization as a reviewed file) are in org.js.
+// `export`, `plan`, `apply` and `drift` (the organization as a reviewed file) are in org.js.
 //
 // The management key comes from OPENROUTER_MANAGEMENT_KEY only (never an argument, which
 // would land in shell history and `ps`), and is never printed.
@@ -27,7 +27,7 @@ limit; the credit runway.
 
 Exit status: 0 none at or above --fail-on, 1 some, 2 usage or connection error.
 
-The organization as a reviewed file: openrouter-admin export|plan|apply --help`;
+The organization as a reviewed file: openrouter-admin export|plan|apply|drift --help`;
 
 // Without a prototype, and asked with `Object.hasOwn`: `--fail-on toString` (or `__proto__`,
 // `constructor`, `valueOf`) must be a usage error, not a level no finding ever reaches.
@@ -39,8 +39,8 @@ function fail(message, usage = false) {
   process.exit(2);
 }
 
-// `export`, `plan` and `apply`: their own module, which exits when done.
-const ORG = ["export", "plan", "apply"];
+// `export`, `plan`, `apply` and `drift`: their own module, which exits when done.
+const ORG = ["export", "plan", "apply", "drift"];
 if (ORG.includes(process.argv[2])) {
   const { main } = await import("./org.js");
   await main(process.argv[2], process.argv.slice(3));
@@ -71,7 +71,7 @@ function parse(argv) {
   }
   if (positionals.length !== 1 || positionals[0] !== "check") {
     fail(
-      positionals.length === 0 ? "which command? (check, export, plan, apply)" : `unknown command: ${positionals.join(" ")}`,
+      positionals.length === 0 ? "which command? (check, export, plan, apply, drift)" : `unknown command: ${positionals.join(" ")}`,
       true,
     );
   }

@@ -1,30 +1,35 @@
-// `openrouter-admin export|plan|apply`: the organization as a reviewed file (openrouter-org.jsonc),
-// over `exportOrg`, `plan` and `apply` of openrouter-admin/org. Loaded by
-// openrouter-admin.js for these three commands only.
+// `openrouter-admin export|plan|apply|drift`: the organization as a reviewed file
+// (openrouter-org.jsonc), over `exportOrg`, `plan`, `apply` and `settleDrift` of
+// openrouter-admin/org. Loaded by openrouter-admin.js for these commands only.
 //
 // Exit status:
 //   export  0 written, 2 error
 //   plan    0 no changes, 1 changes, 2 error (a file refused, the organization not read)
 //   apply   0 everything applied, 1 stopped part way (what is left is printed), 2 nothing
 //           written (a stale plan, a refused body, a usage or connection error)
+//   drift   0 the file edited, 2 error (no such drift: its path is named)
 //
-// Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only. The file, the plan,
-// the state and the journal never hold one. The secrets of keys an apply creates are written
+// Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only, the credentials of the
+// destinations an apply creates from OPENROUTER_ORG_CREDENTIALS only. The file, the plan, the
+// state and the journal never hold one. The secrets of keys an apply creates are written
 // once, at the very end, to stdout and nowhere else, one JSON line each; everything else an apply
 // says goes to stderr, so `apply … > new-keys.jsonl` keeps them out of a CI log.
 import { parseArgs } from "node:util";
-import { readFileSync, writeFileSync, renameSync, appendFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, renameSync, appendFileSync, existsSync, statSync } from "node:fs";
 
-export const USAGE = `usage: openrouter-admin export [--base-url URL] [--out FILE]
+export const USAGE = `usage: openrouter-admin export [--format jsonc|terraform|keymaster] [--base-url URL] [--out FILE]
        openrouter-admin plan FILE [--base-url URL] [--json] [--out PLAN.json] [--state STATE.json]
        openrouter-admin apply FILE --plan PLAN.json [--base-url URL] [--state STATE.json]
-                              [--journal JOURNAL.jsonl]
+                              [--journal JOURNAL.jsonl] [--no-write-ids]
+       openrouter-admin drift take|stop SECTION.ADDRESS.FIELD FILE --state STATE.json [--base-url URL]
 
 The organization as a reviewed file, openrouter-org.jsonc (its JSON Schema:
 openrouter-org.schema.json in this package), with the management key in
 OPENROUTER_MANAGEMENT_KEY.
 
   export             write today's organization as the file, canonical (same org, same bytes)
+    --format F       jsonc (default, the file), terraform (HCL for the official provider:
+                     a resource and an import block per object) or keymaster (its TOML)
   plan FILE          what an apply of FILE would do, field by field; nothing is written
     --json           print the plan as JSON (plan.schema.json in this package)
     --out PLAN.json  also save the plan as JSON, for apply --plan
@@ -33,13 +38,23 @@ OPENROUTER_MANAGEMENT_KEY.
     --plan PLAN.json   anything the plan read changed since
     --state FILE     read the last state, write the new one
     --journal FILE   append one JSON line per action (who, what, before, after, result)
+    --no-write-ids   leave FILE alone (by default the ids of the entries the apply created
+                     are written into FILE, comments kept, and apply says so)
+  drift take P FILE  write the live value of the drifted field P (keys.ci.limit) into FILE
+  drift stop P FILE  take the drifted field P out of FILE: it is no longer managed
+    --state FILE     the state the last apply wrote (required: drift is measured from it)
   --base-url URL     the management API (default https://openrouter.ai/api/v1)
 
 New key secrets are printed once, at the end of apply, to stdout only (one JSON line each:
 address, hash, secret); the rest of what apply says goes to stderr.
 
+A destination whose type needs a credential (apiKey, password, ...) is created with it typed
+in for that apply only, from OPENROUTER_ORG_CREDENTIALS, JSON by address and config property:
+  OPENROUTER_ORG_CREDENTIALS='{"destinations.datadog": {"apiKey": "..."}}'
+It is sent in the create and written nowhere: not the file, the plan, the state or the journal.
+
 Exit status: plan 0 no changes, 1 changes, 2 error; apply 0 applied, 1 stopped part way,
-2 nothing written; export 0, or 2 on error.`;
+2 nothing written; export and drift 0, or 2 on error.`;
 
 /** Ends with status 2 and a message on stderr. */
 function fail(message, usage = false) {
@@ -58,7 +73,7 @@ function args(command, argv) {
     "base-url": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   };
-  if (command === "export") options.out = { type: "string" };
+  if (command === "export") Object.assign(options, { out: { type: "string" }, format: { type: "string" } });
   if (command === "plan") {
     Object.assign(options, {
       json: { type: "boolean", default: false },
@@ -71,8 +86,10 @@ function args(command, argv) {
       plan: { type: "string" },
       state: { type: "string" },
       journal: { type: "string" },
+      "no-write-ids": { type: "boolean", default: false },
     });
   }
+  if (command === "drift") options.state = { type: "string" };
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options });
@@ -83,6 +100,14 @@ function args(command, argv) {
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
+  }
+  if (command === "drift") {
+    const [choice, path, file, ...more] = positionals;
+    if (!["take", "stop"].includes(choice) || !path || !file || more.length) {
+      fail("drift needs take or stop, the drifted field (section.address.field) and the file", true);
+    }
+    if (values.state === undefined) fail("drift needs --state STATE.json, the state the last apply wrote", true);
+    return { choice, path, file, ...values };
   }
   const files = command === "export" ? 0 : 1;
   if (positionals.length !== files) {
@@ -110,15 +135,31 @@ function readJson(path, what) {
   }
 }
 
+/**
+ * The credentials typed in for the destinations an apply creates: OPENROUTER_ORG_CREDENTIALS, JSON
+ * (never a file or an argument, which would be kept); what it holds is never printed.
+ */
+function readCredentials() {
+  const text = process.env.OPENROUTER_ORG_CREDENTIALS;
+  if (text === undefined || text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the text: not said.
+    fail('OPENROUTER_ORG_CREDENTIALS is not JSON: {"destinations.<address>": {"<property>": "<credential>"}}');
+  }
+}
+
 /** A state file, or none when it does not exist yet (the first apply writes it). */
 function readState(path) {
   return path !== undefined && existsSync(path) ? readJson(path, "the state file") : undefined;
 }
 
-/** Writes a file whole or not at all. */
+/** Writes a file whole or not at all; one that exists keeps its permissions. */
 function writeAtomically(path, text) {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: 0o600 });
+  const mode = existsSync(path) ? statSync(path).mode & 0o777 : 0o600;
+  writeFileSync(tmp, text, { mode });
   renameSync(tmp, path);
 }
 
@@ -127,7 +168,13 @@ function explain(e, doing) {
   if (e && e.kind === "validation" && Array.isArray(e.fieldErrors) && e.fieldErrors.length) {
     const bad = e.fieldErrors.find((f) => f.field === "options.apiKey");
     if (bad) return bad.message.replace("`options.apiKey`", "OPENROUTER_MANAGEMENT_KEY");
-    const lines = e.fieldErrors.map((f) => `  ${f.field}: ${f.message} (${f.rule})`);
+    const format = e.fieldErrors.find((f) => f.field === "options.format");
+    if (format) return `${format.message.replace("`options.format`", "--format")} (format: ${format.rule})`;
+    const env = (t) => t.replaceAll("options.credentials", "OPENROUTER_ORG_CREDENTIALS");
+    const lines = e.fieldErrors.map((f) => `  ${env(f.field)}: ${env(f.message)} (${f.rule})`);
+    if (e.fieldErrors.some((f) => f.rule === "credentials")) {
+      lines.push(`  (credentials: OPENROUTER_ORG_CREDENTIALS='{"destinations.<address>": {"apiKey": "..."}}')`);
+    }
     const stale = e.fieldErrors.some((f) => f.rule === "stale");
     const head = stale ? "the plan is stale; nothing was written" : `${doing}: refused, nothing was sent`;
     return `${head}\n${lines.join("\n")}`;
@@ -202,7 +249,7 @@ export async function main(command, argv) {
   if (command === "export") {
     let text;
     try {
-      text = await org.exportOrg(connection);
+      text = await org.exportOrg({ ...connection, format: a.format });
     } catch (e) {
       fail(explain(e, "could not read the organization"));
     }
@@ -214,6 +261,18 @@ export async function main(command, argv) {
   }
 
   const file = readText(a.file, "the file");
+  if (command === "drift") {
+    let edited;
+    try {
+      edited = await org.settleDrift({ ...connection, file, state: readState(a.state), drift: a.path, choice: a.choice });
+    } catch (e) {
+      fail(explain(e, `could not settle ${a.path}`));
+    }
+    writeAtomically(a.file, edited);
+    const what = a.choice === "take" ? "took the live value of" : "stopped managing";
+    process.stderr.write(`${what} ${a.path}: ${a.file} edited (the next plan has nothing to do for it)\n`);
+    return finish("", 0);
+  }
   if (command === "plan") {
     let plan;
     try {
@@ -228,9 +287,10 @@ export async function main(command, argv) {
 
   const approved = readJson(a.plan, "the plan");
   const previous = readState(a.state);
+  const credentials = readCredentials();
   let result;
   try {
-    result = await org.apply({ ...connection, file, plan: approved, state: previous });
+    result = await org.apply({ ...connection, file, plan: approved, state: previous, credentials });
   } catch (e) {
     fail(explain(e, `could not apply ${a.plan}`));
   }
@@ -243,8 +303,15 @@ export async function main(command, argv) {
   }
   const said = result.journal.map((j) => `${j.result.startsWith("ok") ? "done" : "FAILED"}  ${j.action.padEnd(8)} ${j.address}: ${j.result}`);
   said.push(`${result.writes} write${result.writes === 1 ? "" : "s"} sent.`);
-  for (const [address, id] of Object.entries(result.bound)) {
-    said.push(`${address} is now ${id}: write "${address.startsWith("keys.") ? "hash" : "id"}": "${id}" into its entry.`);
+  const bound = Object.entries(result.bound);
+  const writeIds = !a["no-write-ids"] && result.file !== null && bound.length > 0;
+  for (const [address, id] of bound) {
+    const member = `"${address.startsWith("keys.") ? "hash" : "id"}": "${id}"`;
+    said.push(`${address} is now ${id}: ${writeIds ? `${member} written into its entry` : `write ${member} into its entry`}.`);
+  }
+  if (writeIds) {
+    writeAtomically(a.file, result.file);
+    said.push(`${a.file}: the id${bound.length === 1 ? "" : "s"} of ${bound.length} entr${bound.length === 1 ? "y" : "ies"} written in (comments kept; --no-write-ids leaves the file alone).`);
   }
   if (result.stopped) {
     said.push(`Stopped at ${result.stopped.address}: ${result.stopped.error.message}`);

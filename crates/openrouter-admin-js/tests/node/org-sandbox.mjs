@@ -2,6 +2,7 @@
 // it, so they never disturb the shared one), its request log, the CLI from the packed tarball,
 // and the package's schemas. Kept outside test/ so `node --test test/` does not run it.
 import assert from "node:assert/strict";
+import { after } from "node:test";
 import { spawn, execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -76,15 +77,31 @@ export function controls({ api, origin }) {
   };
 }
 
+/**
+ * A demo sandbox for this test file (stopped when the file's tests end) and what the tests use
+ * of it: `sb`, `c` (its controls), `conn` (the options of `exportOrg`, `plan`, `apply`) and
+ * `run(dir, args, options)`, the CLI against it in `dir` (see `cli`).
+ */
+export async function demoOrg() {
+  const sb = await demoSandbox();
+  after(() => sb.stop());
+  return {
+    sb,
+    c: controls(sb),
+    conn: { apiKey: ORG_KEY, baseUrl: sb.api },
+    run: (dir, args, options = {}) => cli([...args, "--base-url", sb.api], { cwd: dir, ...options }),
+  };
+}
+
 /** A fresh folder for files. */
 export const folder = () => mkdtempSync(join(tmpdir(), "org-file-"));
 
 /**
  * Runs the CLI as a user would, in `cwd`, with `key` in OPENROUTER_MANAGEMENT_KEY (`null`: not
- * set); resolves to `{ code, stdout, stderr }`.
+ * set) and the variables of `env`; resolves to `{ code, stdout, stderr }`.
  */
-export function cli(args, { cwd, key = ORG_KEY } = {}) {
-  const env = { PATH: process.env.PATH };
+export function cli(args, { cwd, key = ORG_KEY, env: more = {} } = {}) {
+  const env = { PATH: process.env.PATH, ...more };
   if (key !== null) env.OPENROUTER_MANAGEMENT_KEY = key;
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { env, cwd, timeout: 120_000 }, (error, stdout, stderr) =>

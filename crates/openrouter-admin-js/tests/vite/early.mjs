@@ -19,15 +19,12 @@
 //   class refuses before `init()`; a chunk still comes from its file at its first call: while
 //   the file is down that call rejects with kind `network` and the client keeps answering, and
 //   once it is back the call answers.
-import { createServer } from "node:http";
 import { readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { PKG as pkg, serve, launch, checks } from "./chromium.mjs";
 
-const pkg = new URL("./node_modules/openrouter-admin/", import.meta.url).pathname;
-const { SANDBOX_URL, SANDBOX_API: api, SANDBOX_MANAGEMENT_KEY: key } = process.env;
+const { SANDBOX_API: api, SANDBOX_MANAGEMENT_KEY: key } = process.env;
 const WASMS = ["openrouter_admin_bg.wasm", "openrouter_admin_settings_bg.wasm", "openrouter_admin_findings_bg.wasm"];
 const [MAIN, SETTINGS] = WASMS;
 
@@ -38,8 +35,10 @@ const failing = new Map();
 const served = [];
 const ENTRIES = { client: "browser.js", settings: "settings.js", findings: "findings.js", inline: "inline.js" };
 const FETCHING = ["client", "settings", "findings"];
-// The page importing `names` (the three entries that fetch their .wasm by default).
-const page = (names) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early fetch</title>
+// The page importing the entries its `?entries=` names (by default the three that fetch their .wasm).
+const page = (url) => {
+  const names = url.searchParams.get("entries")?.split(",") ?? FETCHING;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>early fetch</title>
 <script>
 window.unhandled = [];
 addEventListener("unhandledrejection", (e) => unhandled.push(String(e.reason?.message ?? e.reason)));
@@ -49,46 +48,25 @@ ${names.map((n) => `import * as ${n} from "/pkg/${ENTRIES[n]}";`).join("\n")}
 window.importedAt = performance.now();
 window.entries = { ${names.join(", ")} };
 </script></head><body></body></html>`;
+};
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, "http://x");
-  const path = normalize(decodeURIComponent(url.pathname));
-  if (path === "/") {
-    const names = url.searchParams.get("entries")?.split(",") ?? FETCHING;
-    res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end(page(names));
-    return;
-  }
-  if (path === "/favicon.ico") {
-    res.writeHead(204).end();
-    return;
-  }
-  const file = path.replace(/^\/pkg\//, "");
-  served.push(file);
-  const left = failing.get(file) ?? 0;
-  if (left > 0) failing.set(file, left - 1);
-  if (file.endsWith(".wasm") && (mode === "fail" || left > 0)) {
-    res.writeHead(503, { "cache-control": "no-store" }).end("down for a deploy");
-    return;
-  }
-  try {
-    const body = await readFile(join(pkg, file));
-    const type = extname(file) === ".js" ? "text/javascript" : mode === "octet" ? "application/octet-stream" : "application/wasm";
-    res.writeHead(200, { "content-type": type, "cache-control": "no-store" }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
+const server = await serve({
+  page,
+  file: (name, res) => {
+    served.push(name);
+    const left = failing.get(name) ?? 0;
+    if (left > 0) failing.set(name, left - 1);
+    if (name.endsWith(".wasm") && (mode === "fail" || left > 0)) {
+      res.writeHead(503, { "cache-control": "no-store" }).end("down for a deploy");
+      return true;
+    }
+    return false;
+  },
+  type: (name) => (name.endsWith(".js") ? "text/javascript" : mode === "octet" ? "application/octet-stream" : "application/wasm"),
 });
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-await fetch(SANDBOX_URL + "/__sandbox/reset", { method: "POST" });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const checks = [];
-const check = (name, ok, detail = "") => checks.push([name, ok, detail]);
+const { origin } = server;
+const browser = await launch();
+const { check, report } = checks("early fetch");
 const count = (file) => served.filter((f) => f === file).length;
 
 // The three first calls, one per entry, after `init()` of each.
@@ -304,8 +282,4 @@ try {
   await browser.close();
   server.close();
 }
-for (const [name, ok, detail] of checks) console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok || !detail ? "" : `: ${detail}`}`);
-const failed = checks.some(([, ok]) => !ok);
-console.log(`early fetch: ${checks.filter(([, ok]) => ok).length}/${checks.length} checks passed`);
-if (!failed) console.log("early fetch: ok");
-process.exit(failed ? 1 : 0);
+report();

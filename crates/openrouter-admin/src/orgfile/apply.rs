@@ -17,6 +17,7 @@ use super::read::read_live;
 use super::sections::SECTIONS;
 use super::value::Value;
 use super::write::Write;
+use crate::areas::observability::plan::with_credentials;
 use crate::client::Client;
 use crate::error::{Error, FieldError};
 use crate::secret::Secret;
@@ -72,6 +73,11 @@ pub struct ApplyReport {
     pub bound: BTreeMap<String, String>,
 }
 
+/// Credentials typed in for an apply, by the address of the destination it creates
+/// (`destinations.datadog`), then by `config` property (`apiKey`): write-only, sent in that
+/// create's body and nowhere else (not the file, the plan, the state nor the journal).
+pub type Typed = BTreeMap<String, BTreeMap<String, Secret>>;
+
 /// Applies `approved`, the plan of `text`. `Err` means nothing was written: the plan is stale
 /// (a `validation` error naming each object that changed, rule `stale`) or a body is refused.
 pub async fn apply<T: Transport>(
@@ -88,6 +94,19 @@ pub async fn apply_with<T: Transport>(
     client: &Client<T>,
     text: &str,
     approved: &Plan,
+    on_step: &mut dyn FnMut(&JournalEntry),
+) -> Result<ApplyReport, Error> {
+    apply_typed(client, text, approved, &Typed::new(), on_step).await
+}
+
+/// [`apply_with`] with credentials typed in for the destinations it creates. Credentials for
+/// an address the plan does not create as a destination, or a property that is no credential,
+/// are refused before any write, like a missing one.
+pub async fn apply_typed<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    approved: &Plan,
+    typed: &Typed,
     on_step: &mut dyn FnMut(&JournalEntry),
 ) -> Result<ApplyReport, Error> {
     if sha256(text.as_bytes()) != approved.file_digest {
@@ -126,11 +145,35 @@ pub async fn apply_with<T: Transport>(
     // Every body checked before the first write.
     let mut steps = vec![];
     let mut refused = vec![];
+    for address in typed.keys() {
+        if !approved
+            .resource_changes
+            .iter()
+            .any(|a| &a.address == address)
+        {
+            refused.push(FieldError::new(
+                address,
+                "credentials",
+                format!("credentials were typed in for {address}, which is not in the plan"),
+            ));
+        }
+    }
     for action in approved.resource_changes.iter() {
         let Some(spec) = SECTIONS.iter().find(|s| s.resource == action.resource) else {
             continue;
         };
-        match (spec.writes)(action) {
+        // The credentials go into a copy whose writes carry them; the journal keeps `action`.
+        let with = match typed.get(&action.address) {
+            Some(typed) => match with_credentials(action, typed) {
+                Ok(with) => Some(with),
+                Err(errors) => {
+                    refused.extend(errors);
+                    continue;
+                }
+            },
+            None => None,
+        };
+        match (spec.writes)(with.as_ref().unwrap_or(action)) {
             Ok(writes) if writes.is_empty() => {}
             Ok(writes) => steps.push((action, writes)),
             Err(errors) => refused.extend(errors),

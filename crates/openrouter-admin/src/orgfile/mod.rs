@@ -36,7 +36,7 @@ mod interop_tests;
 pub(crate) mod tests;
 
 pub use action::{Action, ActionKind, Change};
-pub use apply::{apply, apply_with, ApplyReport, JournalEntry, NewSecret};
+pub use apply::{apply, apply_typed, apply_with, ApplyReport, JournalEntry, NewSecret, Typed};
 pub use export::export;
 pub use file::OrgFile;
 pub use keymaster::keymaster;

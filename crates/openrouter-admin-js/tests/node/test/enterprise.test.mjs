@@ -6,13 +6,10 @@
 // sent twice).
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
-import { API, KEY, control } from "../sandbox.mjs";
+import { API, KEY, control, withoutChunk } from "../sandbox.mjs";
 
 await init();
 
@@ -247,25 +244,6 @@ console.log(JSON.stringify(out));
 `;
 
 test("an enterprise chunk that does not load rejects with kind network; the client's other calls never need it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ora-enterprise-"));
-  try {
-    const installed = fileURLToPath(new URL("../node_modules/openrouter-admin/", import.meta.url));
-    const pkg = join(dir, "node_modules/openrouter-admin");
-    cpSync(installed, pkg, { recursive: true });
-    const chunk = join(pkg, "openrouter_admin_enterprise_bg.wasm");
-    cpSync(chunk, chunk + ".gone");
-    rmSync(chunk);
-    writeFileSync(join(dir, "child.mjs"), CHILD);
-    const run = spawnSync(process.execPath, ["child.mjs"], {
-      cwd: dir,
-      env: { ...process.env, API, KEY },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    assert.equal(run.status, 0, run.stderr);
-    const out = JSON.parse(run.stdout.trim().split("\n").pop());
-    assert.deepEqual(out, { before: true, first: "network", race: ["ok", "ok", "ok", "validation"] });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const out = withoutChunk("openrouter_admin_enterprise_bg.wasm", CHILD);
+  assert.deepEqual(out, { before: true, first: "network", race: ["ok", "ok", "ok", "validation"] });
 });

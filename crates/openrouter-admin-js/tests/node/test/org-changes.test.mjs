@@ -1,28 +1,19 @@
 // A reviewed change set over every section the file has (a budget lowered, a guardrail's models
-// changed, a key moved to another workspace, a member removed, an entry deleted with
+// changed, a key moved to another workspace, a member removed, a destination added with its
+// credential typed in (write-only: in no file, plan, state or journal), an entry deleted with
 // "delete": true) planned, applied through the CLI from the packed tarball, planned again empty,
 // and checked through the API; then a fast-check property over random files derived from the
 // demo organization: after `apply(plan(file))`, `plan(file)` is empty and nothing the file
 // leaves out has changed.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { exportOrg, plan, apply } from "openrouter-admin/org";
-import { ORG_KEY, demoSandbox, controls, folder, cli, validatePlan } from "../org-sandbox.mjs";
+import { ORG_KEY, demoOrg, folder, validatePlan } from "../org-sandbox.mjs";
 
-let sb;
-let c;
-let conn;
-before(async () => {
-  sb = await demoSandbox();
-  c = controls(sb);
-  conn = { apiKey: ORG_KEY, baseUrl: sb.api };
-});
-after(() => sb?.stop());
-
-const run = (dir, args) => cli([...args, "--base-url", sb.api], { cwd: dir });
+const { c, conn, run } = await demoOrg();
 const entries = (section) => Object.entries(section ?? {});
 
 test("a change set over every section is planned, applied, planned again empty, and the org equals the file", async () => {
@@ -61,6 +52,16 @@ test("a change set over every section is planned, applied, planned again empty, 
   moved.workspace = to;
   const [goneAddress, gone] = free[1];
   gone.delete = true;
+  // A destination added: its type needs an apiKey, which the file never holds.
+  const credential = `ddk-${Date.now().toString(16)}-0123456789abcdef`;
+  file.destinations ??= {};
+  file.destinations.added = {
+    name: `Datadog ${Date.now()}`,
+    type: "datadog",
+    workspace: wsAddress,
+    sampling_rate: 0.25,
+    config: { mlApp: "gateway-review" },
+  };
   writeFileSync(join(dir, "org.jsonc"), JSON.stringify(file, null, 2));
 
   const planned = await run(dir, ["plan", "org.jsonc", "--out", "plan.json", "--state", "s.json"]);
@@ -78,26 +79,57 @@ test("a change set over every section is planned, applied, planned again empty, 
   assert.deepEqual(replace.replace_paths, [["workspace"]]);
   assert.match(replace.action_reason, /a new key will be issued there; the old one stays enabled until you retire it/);
   assert.equal(by[`keys.${goneAddress}`].action, "delete");
+  assert.equal(by["destinations.added"].action, "create");
   assert.match(planned.stdout, /-\/\+ replace\s+keys\./);
-  assert.match(planned.stdout, /Plan: 0 to create, 3 to update, 1 to replace, 1 to delete/);
+  assert.match(planned.stdout, /Plan: 1 to create, 3 to update, 1 to replace, 1 to delete/);
 
-  const applied = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--state", "s.json", "--journal", "j.jsonl"]);
+  // Without its credential typed in, the apply is refused naming what it needs, and writes nothing.
+  const mark = (await c.log()).length;
+  const bare = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--state", "s.json"]);
+  assert.equal(bare.code, 2, bare.stderr);
+  assert.match(bare.stderr, /destinations\.added\.config: .*apiKey typed in at the apply.*\(credentials\)/);
+  assert.match(bare.stderr, /OPENROUTER_ORG_CREDENTIALS=/);
+  // A credential for an entry the plan does not create, or one that is no credential: refused too.
+  for (const [typed, said] of [
+    [{ "destinations.added": { apiKey: credential }, [`keys.${goneAddress}`]: { apiKey: credential } }, `keys.${goneAddress}`],
+    [{ "destinations.added": { apiKey: credential, mlApp: "x" } }, "destinations.added.config.mlApp"],
+  ]) {
+    const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"], { env: { OPENROUTER_ORG_CREDENTIALS: JSON.stringify(typed) } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.ok(r.stderr.includes(`${said}: `) && r.stderr.includes("(credentials)"), r.stderr);
+    assert.ok(!r.stderr.includes(credential), "the refusal printed the credential");
+  }
+  const notJson = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"], { env: { OPENROUTER_ORG_CREDENTIALS: `{"x": "${credential}"` } });
+  assert.equal(notJson.code, 2);
+  assert.match(notJson.stderr, /OPENROUTER_ORG_CREDENTIALS is not JSON/);
+  assert.ok(!notJson.stderr.includes(credential), "the parse error printed the credential");
+  assert.deepEqual(await c.writesSince(mark), [], "a refused apply wrote");
+
+  const typedIn = { OPENROUTER_ORG_CREDENTIALS: JSON.stringify({ "destinations.added": { apiKey: credential } }) };
+  const applied = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--state", "s.json", "--journal", "j.jsonl"], { env: typedIn });
   assert.equal(applied.code, 0, applied.stderr);
   const secrets = applied.stdout.trim().split("\n").map((l) => JSON.parse(l));
   assert.deepEqual(secrets.map((s) => s.address), [`keys.${movedAddress}`], "the replacement's secret, once");
   const journal = readFileSync(join(dir, "j.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  assert.equal(journal.length, 5, JSON.stringify(journal));
+  assert.equal(journal.length, 6, JSON.stringify(journal));
   assert.ok(journal.every((j) => j.result === "ok"), JSON.stringify(journal));
-  for (const text of [readFileSync(join(dir, "j.jsonl"), "utf8"), readFileSync(join(dir, "s.json"), "utf8"), readFileSync(join(dir, "plan.json"), "utf8")]) {
-    assert.ok(!text.includes(secrets[0].secret) && !text.includes(ORG_KEY), "a secret in the journal, state or plan");
+  const kept = ["org.jsonc", "j.jsonl", "s.json", "plan.json"].map((f) => [f, readFileSync(join(dir, f), "utf8")]);
+  for (const [name, text] of [...kept, ["stdout", applied.stdout], ["stderr", applied.stderr]]) {
+    assert.ok(!text.includes(credential), `the destination's credential is in ${name}`);
+    if (name !== "stdout") assert.ok(!text.includes(secrets[0].secret) && !text.includes(ORG_KEY), `a secret in ${name}`);
   }
+  const destinationId = applied.stderr.match(/^destinations\.added is now (\S+):/m)?.[1];
+  assert.ok(destinationId, applied.stderr);
+  assert.equal(JSON.parse(kept[2][1]).objects["destinations.added"]?.id, destinationId, "the state binds the new destination");
 
-  // The new key's hash goes into its entry (the apply said so); then the file plans empty.
+  // The apply wrote the new key's hash and the new destination's id into their entries, and
+  // nothing else; then the file plans empty.
   const newHash = secrets[0].hash;
   assert.ok(applied.stderr.includes(`keys.${movedAddress} is now ${newHash}`), applied.stderr);
   const oldHash = moved.hash;
   moved.hash = newHash;
-  writeFileSync(join(dir, "org.jsonc"), JSON.stringify(file, null, 2));
+  file.destinations.added = { id: destinationId, ...file.destinations.added };
+  assert.deepEqual(JSON.parse(kept[0][1]), file, "the file the apply wrote back");
   const again = await run(dir, ["plan", "org.jsonc", "--json", "--state", "s.json"]);
   assert.equal(again.code, 0, again.stdout);
   const empty = JSON.parse(again.stdout);
@@ -118,6 +150,15 @@ test("a change set over every section is planned, applied, planned again empty, 
   const oldKey = (await c.call("GET", `/keys/${oldHash}`)).body.data;
   assert.equal(oldKey.disabled, false, "the replaced key stays enabled until retired");
   assert.equal((await c.call("GET", `/keys/${gone.hash}`)).status, 404);
+  const made = (await c.call("GET", `/observability/destinations/${destinationId}`)).body.data;
+  assert.equal(made.type, "datadog");
+  assert.equal(made.workspace_id, ws.id);
+  assert.equal(made.sampling_rate, 0.25);
+  assert.equal(made.config.mlApp, "gateway-review");
+  // The credential was sent (the API keeps it masked: its head and tail) and is read back never.
+  assert.equal(made.config.apiKey, `${credential.slice(0, 3)}...${credential.slice(-4)}`);
+  const exported = await exportOrg(conn);
+  assert.ok(!exported.includes(credential) && !exported.includes("apiKey"), "the export holds the credential");
 });
 
 /** The key addresses a guardrail or a BYOK credential names. */

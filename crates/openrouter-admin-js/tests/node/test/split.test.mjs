@@ -3,14 +3,9 @@
 // failing to load: the call rejects with kind `network`, the next calls load it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import init, { OpenRouterAdmin } from "openrouter-admin";
 import initSettings, { WorkspaceSettings } from "openrouter-admin/settings";
-import { API, KEY } from "../sandbox.mjs";
+import { API, KEY, withoutChunk } from "../sandbox.mjs";
 
 test("both entries are one instance of one module: the runtime is loaded once", async () => {
   const [client, settings] = [await init(), await initSettings()];
@@ -45,26 +40,8 @@ console.log(JSON.stringify(out));
 `;
 
 test("a settings chunk that does not load rejects with kind network; the next calls load it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ora-split-"));
-  try {
-    const installed = fileURLToPath(new URL("../node_modules/openrouter-admin/", import.meta.url));
-    const pkg = join(dir, "node_modules/openrouter-admin");
-    cpSync(installed, pkg, { recursive: true });
-    cpSync(join(pkg, "openrouter_admin_settings_bg.wasm"), join(pkg, "openrouter_admin_settings_bg.wasm.gone"));
-    rmSync(join(pkg, "openrouter_admin_settings_bg.wasm"));
-    writeFileSync(join(dir, "child.mjs"), CHILD);
-    const run = spawnSync(process.execPath, ["child.mjs"], {
-      cwd: dir,
-      env: { ...process.env, API, KEY },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    assert.equal(run.status, 0, run.stderr);
-    const out = JSON.parse(run.stdout.trim().split("\n").pop());
-    assert.deepEqual(out.first, { name: "OpenRouterError", kind: "network", error: true });
-    // The last is a bad id, answered by the chunk's validation: the chunk ran.
-    assert.deepEqual(out.race, ["ok", "ok", "ok", "ok", "validation"]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const out = withoutChunk("openrouter_admin_settings_bg.wasm", CHILD);
+  assert.deepEqual(out.first, { name: "OpenRouterError", kind: "network", error: true });
+  // The last is a bad id, answered by the chunk's validation: the chunk ran.
+  assert.deepEqual(out.race, ["ok", "ok", "ok", "ok", "validation"]);
 });

@@ -1,8 +1,10 @@
 //! Observability destinations in `openrouter-org.jsonc`: where a workspace's traffic is
 //! broadcast, what is sent and how much. The file holds a destination's `config` but never its
-//! credentials (`apiKey`, `password`, ...: the answers mask them): a destination whose type needs
-//! one is made in the page and then adopted; a webhook or an OpenTelemetry collector can be made
-//! from the file. `filter_rules` and a webhook's `headers` are not managed by the file yet.
+//! credentials (`apiKey`, `password`, ...: the answers mask them): they are write-only, typed in
+//! for the apply that creates the destination ([`with_credentials`]) and sent in its create body
+//! only, never in the file, the plan, the state or the journal; without them such a create is
+//! refused before any write, naming what it needs. A webhook or an OpenTelemetry collector needs
+//! none. `filter_rules` and a webhook's `headers` are not managed by the file yet.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +14,7 @@ use crate::orgfile::action::{Action, ActionKind};
 use crate::orgfile::section::{set, LiveObject, LiveOrg, SectionSpec};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
 use crate::orgfile::write::{create_body, new_in_workspace, update_body, Write};
+use crate::secret::Secret;
 
 /// A `config` property's value.
 const CONFIG: Kind = Kind::Text(2000);
@@ -67,6 +70,20 @@ const TYPES: [&str; 17] = [
     "snowflake",
     "weave",
     "webhook",
+];
+
+/// The credentials a create's `config` may carry, typed in at the apply (never a field of the
+/// file: a test checks this list against [`DestinationType::is_secret_config`]).
+const SECRET_CONFIG: [&str; 9] = [
+    "config.apiKey",
+    "config.dsn",
+    "config.licenseKey",
+    "config.password",
+    "config.secretAccessKey",
+    "config.secretKey",
+    "config.sessionToken",
+    "config.spaceKey",
+    "config.token",
 ];
 
 const fn config(name: &'static str) -> FieldSpec {
@@ -195,8 +212,8 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
         .collect()
 }
 
-/// The credentials a new destination of the type `action` names needs, which the file never
-/// holds: an error naming them, or nothing for a type that needs none.
+/// The credentials a new destination of the type `action` names needs and was not given
+/// ([`with_credentials`]): an error naming them, or nothing.
 fn credentials(action: &Action) -> Result<(), Vec<FieldError>> {
     let Some(Value::Text(kind)) = action.after.get("type") else {
         return Ok(());
@@ -207,6 +224,7 @@ fn credentials(action: &Action) -> Result<(), Vec<FieldError>> {
         .iter()
         .copied()
         .filter(|p| DestinationType::is_secret_config(p))
+        .filter(|p| !action.after.contains_key(format!("config.{p}").as_str()))
         .collect();
     if secrets.is_empty() {
         return Ok(());
@@ -215,10 +233,55 @@ fn credentials(action: &Action) -> Result<(), Vec<FieldError>> {
         format!("{}.config", action.address),
         "credentials",
         format!(
-            "a new {kind} destination needs {} typed in, which the file never holds: add it in the page, then plan again to adopt it",
+            "a new {kind} destination needs {} typed in at the apply, which the file never holds",
             secrets.join(", ")
         ),
     )])
+}
+
+/// `action`, a destination's create or replacement, with the credentials typed in for it
+/// (`apiKey` → its value) in its `config`, for its create body only: the caller keeps the
+/// action it was given for the journal. A property that is not a credential of a destination,
+/// or an action that creates none, is refused naming `address.config.property`.
+pub fn with_credentials(
+    action: &Action,
+    typed: &BTreeMap<String, Secret>,
+) -> Result<Action, Vec<FieldError>> {
+    let mut errors = vec![];
+    let creates = matches!(action.action, ActionKind::Create | ActionKind::Replace);
+    if action.resource != SECTION.resource || !creates {
+        errors.push(FieldError::new(
+            &action.address,
+            "credentials",
+            format!(
+                "credentials were typed in for {}, which this plan does not create as a destination",
+                action.address
+            ),
+        ));
+        return Err(errors);
+    }
+    let mut out = action.clone();
+    for (property, secret) in typed {
+        let name = format!("config.{property}");
+        match SECRET_CONFIG.iter().find(|n| **n == name) {
+            Some(name) => {
+                out.after
+                    .insert(name, Value::Text(secret.expose_secret().to_owned()));
+            }
+            None => errors.push(FieldError::new(
+                format!("{}.{name}", action.address),
+                "credentials",
+                format!(
+                    "`{property}` is not a destination credential: put it in the file's `config`"
+                ),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
@@ -229,6 +292,7 @@ fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
         ActionKind::Create | ActionKind::Replace => {
             credentials(action)?;
             body_fields.push("type");
+            body_fields.extend(SECRET_CONFIG);
             let body = create_body(action, &body_fields)?;
             let workspace = new_in_workspace(action, "destination")?;
             let mut out = vec![Write::CreateDestination(body, workspace)];
@@ -331,6 +395,34 @@ mod tests {
             "{}",
             errors[0].message
         );
+        // Typed in, the credential is in the create body, and not in the action given.
+        let typed = BTreeMap::from([("apiKey".to_owned(), Secret::new("dd-typed-in"))]);
+        let with = with_credentials(&dd, &typed).expect("apiKey is a credential");
+        let writes = (SECTION.writes)(&with).expect("the credential was typed in");
+        let [Write::CreateDestination(body, _)] = writes.as_slice() else {
+            panic!("{writes:?}")
+        };
+        let config = body.config.properties().expect("an object");
+        assert_eq!(config["apiKey"], "dd-typed-in");
+        assert_eq!(config["mlApp"], "gw");
+        assert!(!serde_json::to_string(&dd)
+            .expect("json")
+            .contains("dd-typed-in"));
+        // What is not a credential, or not a destination's create, is refused by name.
+        let url = BTreeMap::from([("url".to_owned(), Secret::new("https://x"))]);
+        let e = with_credentials(&dd, &url).expect_err("url is not a credential");
+        assert_eq!(e[0].field, "destinations.new-dd.config.url");
+        let audit = action(
+            &format!(
+                r#"{{ "version": 1, "destinations": {{ "audit": {{ "name": "Audit hook", "workspace": "{WS}" }} }} }}"#
+            ),
+            "destinations.audit",
+        );
+        let e = with_credentials(&audit, &typed).expect_err("an adoption takes none");
+        assert_eq!(
+            (e[0].field.as_str(), e[0].rule.as_str()),
+            ("destinations.audit", "credentials")
+        );
     }
 
     #[test]
@@ -377,6 +469,16 @@ mod tests {
         }
         let have: BTreeSet<String> = CONFIG_FIELDS.iter().map(|s| s.to_string()).collect();
         assert_eq!(have, want);
+        let mut secrets = BTreeSet::new();
+        for kind in DestinationType::ALL {
+            for p in kind.required_config().iter().chain(kind.optional_config()) {
+                if DestinationType::is_secret_config(p) {
+                    secrets.insert(format!("config.{p}"));
+                }
+            }
+        }
+        let typed: BTreeSet<String> = SECRET_CONFIG.iter().map(|s| s.to_string()).collect();
+        assert_eq!(typed, secrets);
         let types: BTreeSet<String> = DestinationType::ALL.iter().map(|t| t.to_string()).collect();
         assert_eq!(types, TYPES.iter().map(|s| s.to_string()).collect());
     }
