@@ -75,10 +75,9 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
         Err(e) => return reject(&e),
     };
     wasm_bindgen_futures::future_to_promise(async move {
-        let live = read_live(&o.client, o.signal)
+        let plan = orgfile::reach::read_and_plan(&o.client, &text, o.state.as_ref(), o.signal)
             .await
             .map_err(|e| to_js(&e))?;
-        let plan = orgfile::plan(&text, &live, o.state.as_ref()).map_err(|e| to_js(&e))?;
         to_value(&plan_json(&plan))
     })
 }

@@ -7,14 +7,16 @@
 //! every key of a large organization would take minutes; a plan touches few.
 
 use super::action::{Action, ActionKind};
-use super::plan::Plan;
+use super::applied::AppliedState;
+use super::plan::{plan, Plan};
+use super::read::read_live;
 use super::section::LiveOrg;
 use super::value::Value;
 use crate::client::Client;
 use crate::error::Error;
 use crate::shapes::KeyHash;
 use crate::time::{format_date, today_of};
-use crate::transport::Transport;
+use crate::transport::{CancelSignal, Transport};
 
 /// At most this many keys are read; beyond it the plan shows no count for the rest.
 pub const MAX_KEYS: usize = 50;
@@ -54,6 +56,23 @@ pub async fn read_key_requests<T: Transport>(
         live.key_requests_7d.insert(hash.clone(), requests as f64);
     }
     Ok(keys.len())
+}
+
+/// Reads the organization and plans `text` against it, then reads the requests of the keys the
+/// plan cuts off and plans again with them: the plan a person approves, as the page and the CLI
+/// show it. Its digests are those of [`plan`]'s alone.
+pub async fn read_and_plan<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    state: Option<&AppliedState>,
+    signal: Option<CancelSignal>,
+) -> Result<Plan, Error> {
+    let mut live = read_live(client, signal).await?;
+    let first = plan(text, &live, state)?;
+    if read_key_requests(client, &first, &mut live).await? == 0 {
+        return Ok(first);
+    }
+    plan(text, &live, state)
 }
 
 /// Whether the action stops the key's traffic: a replacement (the old key is to be retired), a

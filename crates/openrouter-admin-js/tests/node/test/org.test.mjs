@@ -460,3 +460,26 @@ test("a BYOK entry with nothing to adopt says it needs the provider key, and its
   assert.match(r.stderr, /byok\.new-openai: .*\(provider_key\)/);
   assert.deepEqual(await c.writesSince(mark), []);
 });
+
+test("a key the plan disables shows its requests of the last 7 days, read for that key alone", async () => {
+  const file = JSON.parse(await exportOrg(conn));
+  // Of the first enabled keys, the one with the most requests in the last 7 completed UTC days,
+  // counted through the API.
+  const day = (ago) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  const [from, today] = [day(7), day(0)];
+  let busiest = { n: -1 };
+  for (const [address, key] of Object.entries(file.keys).filter(([, k]) => !k.disabled).slice(0, 8)) {
+    const r = await c.call("GET", `/activity?api_key_hash=${key.hash}`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const n = r.body.data.filter((row) => row.date >= from && row.date < today).reduce((sum, row) => sum + row.requests, 0);
+    if (n > busiest.n) busiest = { address, n };
+  }
+  assert.ok(busiest.n > 0, "the demo org has a key with requests in the last 7 days");
+  file.keys[busiest.address].disabled = true;
+  const mark = (await c.log()).length;
+  const p = await plan({ ...conn, file: JSON.stringify(file, null, 2) });
+  const action = p.resource_changes.find((a) => a.address === `keys.${busiest.address}`);
+  assert.deepEqual(action.reach, [`${busiest.n} requests in the last 7 days`]);
+  const activity = (await c.log()).slice(mark).filter((r) => r.path.includes("/activity"));
+  assert.equal(activity.length, 1, "one read of activity, for the one key the plan disables");
+});
