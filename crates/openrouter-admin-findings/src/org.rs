@@ -216,7 +216,7 @@ fn stale(approved: &Json, fresh: &Plan) -> Vec<FieldError> {
         ));
     }
     let actions = serde_json::to_value(&fresh.resource_changes).unwrap_or_default();
-    if out.is_empty() && numbers(&approved["resource_changes"]) != numbers(&actions) {
+    if out.is_empty() && decisions(&approved["resource_changes"]) != decisions(&actions) {
         out.push(FieldError::new(
             "resource_changes",
             "stale",
@@ -224,6 +224,19 @@ fn stale(approved: &Json, fresh: &Plan) -> Vec<FieldError> {
         ));
     }
     out
+}
+
+/// The actions as an apply decides on them: without `reach`, the live data shown beside each
+/// for review (a key's requests of the last 7 days), which moves by itself between a plan and
+/// its apply.
+fn decisions(actions: &Json) -> Json {
+    let mut actions = numbers(actions);
+    for action in actions.as_array_mut().into_iter().flatten() {
+        if let Some(action) = action.as_object_mut() {
+            action.remove("reach");
+        }
+    }
+    actions
 }
 
 /// The JSON with every number as a float: a plan that went through JavaScript says `10` where
