@@ -106,6 +106,26 @@ test('plan: a workspace create whose answer is lost is found, made once, and the
   await page.waitForSelector('#ora-plan-empty');
 });
 
+test('plan: the apply stops at the first failure and plans what is left', async (t) => {
+  await control('POST', 'reset');
+  const { page } = await openPlan(t);
+  const file = await exported(page);
+  file.workspaces.staging.budgets.daily = 70;
+  file.keys['staging-nightly-evals'].limit = 450;
+  file.keys['staging-summarizer'].limit = 900;
+  await setFile(page, file);
+  await plan(page);
+  await fault('PATCH', `/api/v1/keys/${file.keys['staging-nightly-evals'].hash}`, [{ status: 403 }]);
+  await apply(page);
+  assert.match(await logRow(page, 'workspaces.staging'), /update\s+ok/);
+  assert.match(await logRow(page, 'keys.staging-nightly-evals'), /update\s+failed/);
+  assert.equal(await page.locator('#ora-apply-log tr[data-address="keys.staging-summarizer"]').count(), 0, 'nothing after the failure');
+  assert.match(await text(page, '#ora-apply-stopped'), /Stopped at keys\.staging-nightly-evals/);
+  const left = await text(page, '#ora-plan-update');
+  assert.match(left, /keys\.staging-nightly-evals[\s\S]*keys\.staging-summarizer/, 'what is left is planned');
+  assert.doesNotMatch(left, /workspaces\.staging/, 'what was done is not');
+});
+
 test('plan: a plan whose object changed since is refused, naming it, and nothing is written', async (t) => {
   await control('POST', 'reset');
   const { page } = await openPlan(t);

@@ -6,7 +6,7 @@ use crate::export::download;
 use crate::pages::plan::kinds::plan_json;
 use crate::pages::plan::run::{ApplyLog, ConfirmApply, NewSecrets};
 use crate::pages::plan::show::PlanShown;
-use crate::pages::plan::work::{choose, load_plan, plan_now, start_from_export, Work};
+use crate::pages::plan::work::{choose, plan_now, start_from_export, Work};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -166,7 +166,7 @@ fn read_chosen(ev: leptos::ev::Event, work: Work, what: Loading) {
                     work.refused.set(None);
                     work.edited(text);
                 }
-                Loading::Plan => load_plan(work, name, text),
+                Loading::Plan => crate::pages::plan::work::load_plan(work, name, text),
             }
         });
     }
