@@ -333,6 +333,14 @@ for (const scheme of ['light', 'dark']) {
     await page.click('#ora-secrets-done');
     await page.waitForFunction(() => !document.querySelector('#ora-apply-log [role=status]') && !document.querySelector('#ora-plan-busy'));
     assert.match(await logRow(page, 'workspaces.plan-new'), /ok/);
+    // What the apply made and what the plan adopted are bound in the file: planned again, neither
+    // is a create or an adoption any more.
+    const after = JSON.parse(await page.inputValue('#ora-plan-text'));
+    assert.equal(after.workspaces['plan-new'].id, (await workspace('plan-new')).id);
+    const summarizer = (await api('GET', `/keys?workspace_id=${(await workspace('staging')).id}`)).json.data.find((k) => k.name === 'staging-summarizer');
+    assert.equal(after.keys['staging-summarizer'].hash, summarizer.hash);
+    assert.match(await text(page, '#ora-plan-h'), /what is left/);
+    assert.equal(await page.locator('#ora-plan-adopt, #ora-plan-create, #ora-plan-replace').count(), 0);
     await assertAxe(page, `plan-log-${scheme}`);
     await shot(page, `plan-log-${scheme}`);
   });

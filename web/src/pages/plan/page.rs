@@ -113,7 +113,7 @@ pub fn PlanView() -> impl IntoView {
         <Show when=planned>
             <section class="ora-card" aria-labelledby="ora-plan-h">
                 <div class="ora-head">
-                    <h2 id="ora-plan-h">"The plan"</h2>
+                    <h2 id="ora-plan-h">{move || if work.log.with(Vec::is_empty) { "The plan" } else { "The plan of what is left" }}</h2>
                     <div class="ora-row">
                         <button class="ora-btn" id="ora-plan-download"
                             on:click=move |_| {
