@@ -295,6 +295,13 @@ test('plan: a second admin loads the saved plan and applies exactly it', async (
   await apply(second.page);
   assert.match(await logRow(second.page, 'workspaces.research'), /update\s+ok/);
   assert.equal((await workspace('research')).description, 'reviewed change');
+  // The same plan loaded again is stale: the object it changed is not as it read it, and is named.
+  await setFile(second.page, text2);
+  await second.page.setInputFiles('#ora-plan-load-plan', { name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(planJson)) });
+  await second.page.waitForSelector('#ora-plan-errors');
+  const refused = await text(second.page, '#ora-plan-errors');
+  assert.match(refused, /workspaces\.research \(stale\)[^\n]*changed since the plan was made/, refused);
+  assert.equal(await second.page.locator('#ora-plan-apply').count(), 0, 'nothing to apply');
 });
 
 // A file with most kinds of action, for the screenshots and axe.
