@@ -152,6 +152,7 @@ fn heading(word: &str) -> String {
 }
 
 fn action(a: &Action) -> impl IntoView {
+    let has_changes = !a.changes.is_empty();
     let changes = a
         .changes
         .iter()
@@ -184,7 +185,7 @@ fn action(a: &Action) -> impl IntoView {
                 {widens}
             </div>
             {reason}
-            <ul class="ora-changes">{changes}</ul>
+            {has_changes.then(|| view! { <ul class="ora-changes">{changes}</ul> })}
             {reach}
         </li>
     }
