@@ -13,6 +13,7 @@ use crate::pages::keys::detail::KeyPage;
 use crate::pages::members::org::OrgMembers;
 use crate::pages::overview::all_keys::AllKeys;
 use crate::pages::overview::page::Overview;
+use crate::pages::plan::page::PlanView;
 use crate::pages::signin::SignIn;
 use crate::pages::workspaces::list::WorkspaceList;
 use crate::pages::workspaces::new::NewWorkspace;
@@ -128,6 +129,7 @@ fn Shell() -> impl IntoView {
             Route::Activity => "activity",
             Route::Analytics => "analytics",
             Route::Identity => "identity",
+            Route::Plan => "plan",
             Route::NotFound => "",
         };
         (active == section).then_some("page")
@@ -157,6 +159,7 @@ fn Shell() -> impl IntoView {
                         (Route::Activity, "activity", "Activity"),
                         (Route::Analytics, "analytics", "Analytics"),
                         (Route::Identity, "identity", "Identity provider"),
+                        (Route::Plan, "plan", "Plan"),
                     ]
                     .map(|(route, area, label)| view! {
                         <a href=route.href() aria-current=move || nav_current(area)>{label}</a>
@@ -187,6 +190,7 @@ fn Shell() -> impl IntoView {
                     Route::Activity => view! { <Area load=activity_area /> }.into_any(),
                     Route::Analytics => view! { <Area load=analytics_area /> }.into_any(),
                     Route::Identity => view! { <Area load=identity_area /> }.into_any(),
+                    Route::Plan => view! { <Area load=plan_area /> }.into_any(),
                     Route::NotFound => {
                         view! {
                             <h1>"Not found"</h1>
@@ -251,6 +255,17 @@ split!(
     /// sign-in to the table from 6 files to 8).
     fn identity_area() -> MakeView {
         Box::new(move || view! { <IdentityProvider /> }.into_any())
+    }
+);
+
+split!(
+    org,
+    preload_plan,
+    /// The organization as a reviewed file (plan and apply): an organization view, in the `org`
+    /// area, like the identity provider's (an area of its own adds a shared file to every set
+    /// of areas, areas.rs).
+    fn plan_area() -> MakeView {
+        Box::new(move || view! { <PlanView /> }.into_any())
     }
 );
 

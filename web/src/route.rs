@@ -97,6 +97,8 @@ pub enum Route {
     Analytics,
     /// The identity provider: SCIM groups, their workspace mappings, sync.
     Identity,
+    /// The organization as a reviewed file: plan and apply.
+    Plan,
     /// Anything else.
     NotFound,
 }
@@ -116,6 +118,7 @@ impl Route {
             Route::Activity => "/activity".into(),
             Route::Analytics => "/analytics".into(),
             Route::Identity => "/identity".into(),
+            Route::Plan => "/plan".into(),
             Route::NotFound => "/not-found".into(),
         }
     }
@@ -158,6 +161,7 @@ impl Route {
             ["activity"] => Route::Activity,
             ["analytics"] => Route::Analytics,
             ["identity"] => Route::Identity,
+            ["plan"] => Route::Plan,
             _ => Route::NotFound,
         }
     }
@@ -328,6 +332,7 @@ mod tests {
             Route::OrgMembers,
             Route::Analytics,
             Route::Identity,
+            Route::Plan,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
         }

@@ -27,6 +27,7 @@ const ROUTES = [
   ['analytics', '#/analytics'],
   ['analytics-chargeback', `#/analytics?cb=${lastMonth()}`],
   ['identity', '#/identity'],
+  ['plan', '#/plan'],
   ['dialog-add-mapping', '#/identity'],
   ['dialog-delete-mapping', '#/identity'],
   ['not-found', '#/nowhere'],
@@ -46,7 +47,7 @@ const READY = {
   'workspace-usage': 'svg.ora-chart', key: '#ora-edit-name', 'org-members': '#ora-org-table', 'not-found': 'h1',
   analytics: '#ora-analytics-table tbody tr', 'analytics-chargeback': '#ora-cb-external_user-total',
   'dialog-create-key': '#ora-key-table tbody a', 'dialog-delete-default': '#ora-delete-ws',
-  identity: '#ora-idp-table', 'dialog-add-mapping': '#ora-idp-add', 'dialog-delete-mapping': '#ora-idp-table button.ora-btn-danger',
+  identity: '#ora-idp-table', plan: '#ora-plan-text', 'dialog-add-mapping': '#ora-idp-add', 'dialog-delete-mapping': '#ora-idp-table button.ora-btn-danger',
 };
 for (const scheme of ['light', 'dark']) {
   test(`axe: 0 violations on every route (${scheme})`, async (t) => {

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod members;
 pub mod observability;
 pub mod overview;
+pub mod plan;
 pub mod signin;
 pub mod usage;
 pub mod workspaces;
