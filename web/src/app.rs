@@ -259,11 +259,11 @@ split!(
 );
 
 split!(
-    org,
+    plan,
     preload_plan,
-    /// The organization as a reviewed file (plan and apply): an organization view, in the `org`
-    /// area, like the identity provider's (an area of its own adds a shared file to every set
-    /// of areas, areas.rs).
+    /// The organization as a reviewed file (plan and apply): an area of its own, because the
+    /// file's reader, planner, apply and exports are code no other view runs; in `org` they
+    /// were fetched by every Overview opening.
     fn plan_area() -> MakeView {
         Box::new(move || view! { <PlanView /> }.into_any())
     }

@@ -37,12 +37,6 @@ fn to_value(json: &Json) -> Result<JsValue, JsValue> {
     JSON::parse(&json.to_string()).map_err(|_| JsValue::from_str("not JSON"))
 }
 
-/// The plan as JSON, with Terraform's `applyable`: whether applying it would write.
-fn plan_json(plan: &Plan) -> Json {
-    let mut json = serde_json::to_value(plan).unwrap_or_default();
-    json["applyable"] = Json::Bool(!plan.is_empty());
-    json
-}
 
 /// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, or with
 /// `options.format` as Terraform HCL (`"terraform"`: a resource and an `import` block per object)
@@ -78,7 +72,7 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
         let plan = orgfile::reach::read_and_plan(&o.client, &text, o.state.as_ref(), o.signal)
             .await
             .map_err(|e| to_js(&e))?;
-        to_value(&plan_json(&plan))
+        to_value(&orgfile::approved::plan_json(&plan))
     })
 }
 
@@ -102,7 +96,7 @@ pub fn apply_org(
             .await
             .map_err(|e| to_js(&e))?;
         let fresh = orgfile::plan(&text, &live, None).map_err(|e| to_js(&e))?;
-        let stale = stale(&approved, &fresh);
+        let stale = orgfile::approved::stale(&approved, &fresh);
         if !stale.is_empty() {
             return Err(to_js(&Error::validation(stale)));
         }
@@ -177,84 +171,6 @@ pub fn settle_drift(
     })
 }
 
-/// What differs between the approved plan and the one made now, each naming its object.
-fn stale(approved: &Json, fresh: &Plan) -> Vec<FieldError> {
-    let mut out = vec![];
-    if approved["file_digest"].as_str() != Some(fresh.file_digest.as_str()) {
-        out.push(FieldError::new(
-            "file_digest",
-            "stale",
-            "the plan was made from another version of the file: plan again",
-        ));
-        return out;
-    }
-    let address = |object: &str| {
-        let (kind, id) = object.split_once('.').unwrap_or((object, ""));
-        fresh
-            .resource_changes
-            .iter()
-            .find(|a| a.resource == kind && a.id.as_deref() == Some(id))
-            .map_or_else(|| object.to_owned(), |a| a.address.clone())
-    };
-    let read = approved["read"].as_object().cloned().unwrap_or_default();
-    for (object, digest) in &read {
-        let now = fresh.read.get(object);
-        if digest.as_str() != now.map(String::as_str) {
-            let what = if now.is_some() { "changed" } else { "is gone" };
-            out.push(FieldError::new(
-                address(object),
-                "stale",
-                format!("{object} {what} since the plan was made: plan again"),
-            ));
-        }
-    }
-    for object in fresh.read.keys().filter(|o| !read.contains_key(*o)) {
-        out.push(FieldError::new(
-            address(object),
-            "stale",
-            format!("{object} appeared since the plan was made: plan again"),
-        ));
-    }
-    let actions = serde_json::to_value(&fresh.resource_changes).unwrap_or_default();
-    if out.is_empty() && decisions(&approved["resource_changes"]) != decisions(&actions) {
-        out.push(FieldError::new(
-            "resource_changes",
-            "stale",
-            "this release plans other actions for the same file and organization: plan again with it",
-        ));
-    }
-    out
-}
-
-/// The actions as an apply decides on them: without `reach`, the live data shown beside each
-/// for review (a key's requests of the last 7 days), which moves by itself between a plan and
-/// its apply.
-fn decisions(actions: &Json) -> Json {
-    let mut actions = numbers(actions);
-    for action in actions.as_array_mut().into_iter().flatten() {
-        if let Some(action) = action.as_object_mut() {
-            action.remove("reach");
-        }
-    }
-    actions
-}
-
-/// The JSON with every number as a float: a plan that went through JavaScript says `10` where
-/// the core's serde says `10.0`, the same number.
-fn numbers(json: &Json) -> Json {
-    match json {
-        Json::Number(n) => n
-            .as_f64()
-            .and_then(serde_json::Number::from_f64)
-            .map_or(Json::Null, Json::Number),
-        Json::Array(items) => Json::Array(items.iter().map(numbers).collect()),
-        Json::Object(map) => {
-            Json::Object(map.iter().map(|(k, v)| (k.clone(), numbers(v))).collect())
-        }
-        other => other.clone(),
-    }
-}
-
 /// The apply's result as JSON: the journal (no secret), the new secrets apart, what is left.
 fn result(report: &ApplyReport, after: Option<&Plan>, state: Option<&AppliedState>) -> Json {
     let secrets: Vec<Json> = report
@@ -278,7 +194,7 @@ fn result(report: &ApplyReport, after: Option<&Plan>, state: Option<&AppliedStat
         "writes": report.writes,
         "stopped": stopped,
         "bound": report.bound,
-        "remaining": after.map(plan_json),
+        "remaining": after.map(orgfile::approved::plan_json),
         "state": state,
     })
 }

@@ -68,8 +68,10 @@ pub struct ApplyReport {
     pub writes: usize,
     /// Where it stopped, if it did: the address and the error. Plan again to see what is left.
     pub stopped: Option<(String, Error)>,
-    /// The id each created or replaced entry is now bound to: write it into the file's entry
-    /// (a replaced key's entry still names the old key, which stays enabled).
+    /// The id each created, replaced or adopted entry is now bound to: write it into the file's
+    /// entry (a replaced key's entry still names the old key, which stays enabled), so that the
+    /// next plan finds the same objects (an adoption whose fields matched writes nothing, and
+    /// would otherwise stay an adoption).
     pub bound: BTreeMap<String, String>,
 }
 
@@ -199,6 +201,11 @@ pub async fn apply_typed<T: Transport>(
         created: BTreeMap::new(),
         note: None,
     };
+    for adopted in approved.resource_changes.iter() {
+        if let (ActionKind::Adopt, Some(id)) = (adopted.action, &adopted.id) {
+            run.report.bound.insert(adopted.address.clone(), id.clone());
+        }
+    }
     for (action, writes) in order {
         let mut id = action.id.clone();
         let mut result = Ok(());

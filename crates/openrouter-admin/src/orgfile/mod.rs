@@ -5,13 +5,14 @@
 //! Rooms: `jsonc` (the reader: comments, trailing commas, duplicate keys refused), `value` (a
 //! managed field's value and type), `section` (what an area declares, the live organization),
 //! `sections` (the areas' sections in apply order), `file` (the file read and checked), `plan`,
-//! `applied` (the last apply and drift), `state` (what to keep after an apply), `edit` (drift
+//! `applied` (the last apply and drift), `approved` (a plan as JSON for a second admin, and the check before applying it), `state` (what to keep after an apply), `edit` (drift
 //! choices and bound ids written into the text, comments kept), `export`, `terraform` and
 //! `keymaster` (the same organization for the official Terraform provider and for Keymaster),
 //! `digest`. Each area's own rules are in `areas/<area>/plan.rs`.
 
 pub mod action;
 pub mod applied;
+pub mod approved;
 pub mod apply;
 pub mod digest;
 pub mod edit;

@@ -2,8 +2,7 @@
 //! and colour class, the actions grouped by kind, and the plan's JSON for a second admin, in the
 //! form the CLI's `plan --json` writes and `apply --plan` reads.
 
-use openrouter_admin::orgfile::{Action, ActionKind, Plan};
-use openrouter_admin::FieldError;
+use openrouter_admin::orgfile::{approved, Action, ActionKind, Plan};
 use serde_json::Value as Json;
 
 /// The kinds in the order the page lists them: what writes first, then what is only reported.
@@ -98,9 +97,7 @@ fn writes_one(a: &Action) -> bool {
 /// and Terraform's `applyable`. It names the file only by its digest: the second admin needs the
 /// file too.
 pub fn plan_json(plan: &Plan) -> String {
-    let mut json = serde_json::to_value(plan).unwrap_or_default();
-    json["applyable"] = Json::Bool(!plan.is_empty());
-    serde_json::to_string_pretty(&json).unwrap_or_default()
+    serde_json::to_string_pretty(&approved::plan_json(plan)).unwrap_or_default()
 }
 
 /// A plan file read back: its JSON if it has a plan's shape, else why not.
@@ -116,78 +113,10 @@ pub fn read_plan(text: &str) -> Result<Json, String> {
     }
 }
 
-/// What differs between an approved plan (its JSON) and the plan of the same file made now,
-/// each naming its object by the file's address where it has one: empty when applying `fresh`
-/// does exactly what was approved.
-pub fn stale(approved: &Json, fresh: &Plan) -> Vec<FieldError> {
-    let mut out = vec![];
-    if approved["file_digest"].as_str() != Some(fresh.file_digest.as_str()) {
-        out.push(FieldError::new(
-            "file_digest",
-            "stale",
-            "the plan was made from another version of the file: load the file it was made from",
-        ));
-        return out;
-    }
-    let read = approved["read"].as_object().cloned().unwrap_or_default();
-    for (object, digest) in &read {
-        let now = fresh.read.get(object);
-        if digest.as_str() != now.map(String::as_str) {
-            let what = if now.is_some() { "changed" } else { "is gone" };
-            out.push(FieldError::new(
-                address_of(fresh, object),
-                "stale",
-                format!("{object} {what} since the plan was made: plan again"),
-            ));
-        }
-    }
-    for object in fresh.read.keys().filter(|o| !read.contains_key(*o)) {
-        out.push(FieldError::new(
-            address_of(fresh, object),
-            "stale",
-            format!("{object} appeared since the plan was made: plan again"),
-        ));
-    }
-    let actions = serde_json::to_value(&fresh.resource_changes).unwrap_or_default();
-    if out.is_empty() && numbers(&approved["resource_changes"]) != numbers(&actions) {
-        out.push(FieldError::new(
-            "resource_changes",
-            "stale",
-            "this page plans other actions for the same file and organization: plan again here",
-        ));
-    }
-    out
-}
-
-/// The file's address of a live object named `type.id` (as a plan's `read` names it), or the
-/// name itself when the file does not manage it.
-pub fn address_of(plan: &Plan, object: &str) -> String {
-    let (kind, id) = object.split_once('.').unwrap_or((object, ""));
-    plan.resource_changes
-        .iter()
-        .find(|a| a.resource == kind && a.id.as_deref() == Some(id))
-        .map_or_else(|| object.to_owned(), |a| a.address.clone())
-}
-
-/// The JSON with every number as a float: a plan that went through JavaScript says `10` where
-/// serde says `10.0`, the same number.
-fn numbers(json: &Json) -> Json {
-    match json {
-        Json::Number(n) => n
-            .as_f64()
-            .and_then(serde_json::Number::from_f64)
-            .map_or(Json::Null, Json::Number),
-        Json::Array(items) => Json::Array(items.iter().map(numbers).collect()),
-        Json::Object(map) => {
-            Json::Object(map.iter().map(|(k, v)| (k.clone(), numbers(v))).collect())
-        }
-        other => other.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use openrouter_admin::orgfile::approved::stale;
     use openrouter_admin::orgfile::{plan, LiveOrg};
 
     const FILE: &str =

@@ -4,13 +4,14 @@
 //! key secrets are shown once, in a dialog; once it closes they are nowhere in the page.
 
 use crate::components::dialog::Dialog;
-use crate::pages::plan::kinds::{address_of, counts, look};
+use crate::pages::plan::kinds::{counts, look};
+use openrouter_admin::orgfile::approved::address_of;
 use crate::pages::plan::show::badge;
 use crate::pages::plan::store;
 use crate::pages::plan::work::{live, Work};
 use leptos::prelude::*;
 use openrouter_admin::orgfile::{
-    self, apply::apply_with, edit, state, ActionKind, JournalEntry, Plan,
+    self, apply::apply_with, edit, state, JournalEntry, Plan,
 };
 use openrouter_admin::FieldError;
 
@@ -53,20 +54,9 @@ pub fn apply_now(work: Work) {
                     e.message()
                 )
             }));
-        // The ids the apply bound go into the file, so the next plan finds the same objects;
-        // with them the ids of what the plan adopted (an adoption whose fields matched wrote
-        // nothing, so the apply's report does not name it).
-        let mut bound = report.bound.clone();
-        for a in plan
-            .resource_changes
-            .iter()
-            .filter(|a| a.action == ActionKind::Adopt)
-        {
-            if let Some(id) = &a.id {
-                bound.entry(a.address.clone()).or_insert_with(|| id.clone());
-            }
-        }
-        let text = match edit::bind_ids(&text, &bound) {
+        // The ids the apply bound (created, replaced, adopted) go into the file, so the next
+        // plan finds the same objects.
+        let text = match edit::bind_ids(&text, &report.bound) {
             Ok(bound) => bound,
             Err(e) => {
                 work.refuse(

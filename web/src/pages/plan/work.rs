@@ -2,7 +2,8 @@
 //! plan (against the live organization and the state this browser kept), a drift's choice, a
 //! loaded plan checked against the one made now.
 
-use crate::pages::plan::kinds::{read_plan, stale};
+use crate::pages::plan::kinds::read_plan;
+use openrouter_admin::orgfile::approved::stale;
 use crate::pages::plan::show::Choice;
 use crate::pages::plan::store;
 use crate::session::Session;
