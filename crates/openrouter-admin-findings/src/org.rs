@@ -37,7 +37,6 @@ fn to_value(json: &Json) -> Result<JsValue, JsValue> {
     JSON::parse(&json.to_string()).map_err(|_| JsValue::from_str("not JSON"))
 }
 
-
 /// Reads the organization and resolves to it as `openrouter-org.jsonc`'s text, or with
 /// `options.format` as Terraform HCL (`"terraform"`: a resource and an `import` block per object)
 /// or Keymaster's TOML (`"keymaster"`); canonical: two exports of an unchanged organization are

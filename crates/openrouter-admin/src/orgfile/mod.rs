@@ -12,8 +12,8 @@
 
 pub mod action;
 pub mod applied;
-pub mod approved;
 pub mod apply;
+pub mod approved;
 pub mod digest;
 pub mod edit;
 pub mod export;

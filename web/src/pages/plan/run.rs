@@ -5,14 +5,12 @@
 
 use crate::components::dialog::Dialog;
 use crate::pages::plan::kinds::{counts, look};
-use openrouter_admin::orgfile::approved::address_of;
 use crate::pages::plan::show::badge;
 use crate::pages::plan::store;
 use crate::pages::plan::work::{live, Work};
 use leptos::prelude::*;
-use openrouter_admin::orgfile::{
-    self, apply::apply_with, edit, state, JournalEntry, Plan,
-};
+use openrouter_admin::orgfile::approved::address_of;
+use openrouter_admin::orgfile::{self, apply::apply_with, edit, state, JournalEntry, Plan};
 use openrouter_admin::FieldError;
 
 /// Starts the apply of the plan on screen, unless one runs.

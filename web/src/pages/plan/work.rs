@@ -3,11 +3,11 @@
 //! loaded plan checked against the one made now.
 
 use crate::pages::plan::kinds::read_plan;
-use openrouter_admin::orgfile::approved::stale;
 use crate::pages::plan::show::Choice;
 use crate::pages::plan::store;
 use crate::session::Session;
 use leptos::prelude::*;
+use openrouter_admin::orgfile::approved::stale;
 use openrouter_admin::orgfile::{
     self, edit, reach, read_live, Drift, JournalEntry, LiveOrg, NewSecret, OrgFile, Plan,
 };
