@@ -33,7 +33,7 @@ pub fn write(
     if text.matches(PLACEHOLDER).count() != 1 {
         bail!("inline.js must hold {PLACEHOLDER} exactly once");
     }
-    let encoded = base64(&deflate_raw(&wasm)?);
+    let encoded = crate::util::base64(&deflate_raw(&wasm)?);
     std::fs::write(out.join(ENTRY), text.replace(PLACEHOLDER, &encoded))?;
     std::fs::copy(npm.join("client.js"), out.join("client.js"))?;
     for file in [ENTRY, "client.js"] {
@@ -65,48 +65,9 @@ fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Standard base64 with padding, as `atob` and `Uint8Array.fromBase64` read it.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for group in bytes.chunks(3) {
-        let b = [
-            group[0],
-            *group.get(1).unwrap_or(&0),
-            *group.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= group.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_the_standard_vectors() {
-        // RFC 4648, section 10.
-        for (plain, encoded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(plain.as_bytes()), encoded);
-        }
-        assert_eq!(base64(&[0xfb, 0xff, 0xbf]), "+/+/");
-    }
 
     #[test]
     fn deflate_raw_inflates_back() {

@@ -302,7 +302,7 @@ fn replacement(link: &TrunkLink, names: &Names, stage: &Path) -> Result<String> 
             std::fs::write(stage.join(&name), &text)?;
             Ok(format!(
                 "<link rel=\"stylesheet\" href=\"./{name}\" integrity=\"sha384-{}\"/>",
-                base64(&Sha384::digest(&text))
+                crate::util::base64(&Sha384::digest(&text))
             ))
         }
         "copy-file" => {
@@ -386,37 +386,9 @@ fn publish(stage: &Path) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Standard base64 with padding (what an `integrity` attribute holds).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_pads_as_integrity_attributes_do() {
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 
     #[test]
     fn every_link_of_index_html_is_one_this_build_knows() {

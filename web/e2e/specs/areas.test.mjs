@@ -28,8 +28,9 @@ function areaRequests(page) {
   return seen;
 }
 
-test('areas: each first opening fetches its own area\'s files (at most 6), and opening any area again fetches nothing', async (t) => {
-  const key = await keyHash();
+/** Signed in on the workspaces table with the idle prefetch off; `seen` keeps every area file
+ * requested from then on. */
+async function atTable(t) {
   let seen;
   const { page } = await open(t, {
     hash: '#/workspaces',
@@ -40,6 +41,12 @@ test('areas: each first opening fetches its own area\'s files (at most 6), and o
   });
   await signIn(page);
   await page.waitForSelector('#ora-ws-table');
+  return { page, seen };
+}
+
+test('areas: each first opening fetches its own area\'s files (at most 6), and opening any area again fetches nothing', async (t) => {
+  const key = await keyHash();
+  const { page, seen } = await atTable(t);
   const app = seen.splice(0);
   assert.ok(app.some((p) => APP_AREA.test(p)), `sign-in fetched the app area: ${app}`);
   assert.ok(app.length <= MOST_REQUESTS, `sign-in to table: ${app.length} files`);
@@ -74,16 +81,7 @@ const OPENED_FIRST = [
 ];
 for (const view of OPENED_FIRST) {
   test(`areas: the ${view.name} opened first fetches its area (org) once, at most 6 files, and nothing again`, async (t) => {
-    let seen;
-    const { page } = await open(t, {
-      hash: '#/workspaces',
-      prepare: async (p) => {
-        await noPrefetch(p);
-        seen = areaRequests(p);
-      },
-    });
-    await signIn(page);
-    await page.waitForSelector('#ora-ws-table');
+    const { page, seen } = await atTable(t);
     seen.splice(0);
     await go(page, view.hash);
     await page.waitForSelector(view.ready);
