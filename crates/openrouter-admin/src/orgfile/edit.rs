@@ -28,10 +28,12 @@ pub fn take_into_file(text: &str, drift: &Drift) -> Result<String, Error> {
     let field = spec
         .field(&drift.field)
         .ok_or_else(|| not_found(&drift.field, "is not a managed field of this section"))?;
+    // Read once: a set of references looks each one up in it.
+    let file = OrgFile::parse(text).unwrap_or_default();
     let value = match (field.kind, &drift.live) {
-        (Kind::Ref(to), Value::Text(id)) => Json::from(address_of(text, to, id)),
+        (Kind::Ref(to), Value::Text(id)) => Json::from(address_of(&file, to, id)),
         (Kind::Refs(to), Value::Set(ids)) => {
-            let mut named: Vec<String> = ids.iter().map(|id| address_of(text, to, id)).collect();
+            let mut named: Vec<String> = ids.iter().map(|id| address_of(&file, to, id)).collect();
             named.sort();
             Json::from(named)
         }
@@ -79,8 +81,7 @@ fn not_found(path: &str, what: &str) -> Error {
 }
 
 /// The address of the entry of `section` bound to `id`, or `id` when the file has none.
-fn address_of(text: &str, section: &str, id: &str) -> String {
-    let file = OrgFile::parse(text).unwrap_or_default();
+fn address_of(file: &OrgFile, section: &str, id: &str) -> String {
     file.sections
         .get(section)
         .and_then(|s| s.entries.iter().find(|(_, e)| e.id.as_deref() == Some(id)))
