@@ -1,7 +1,7 @@
 //! The application shell: providers, sign-in gate, navigation and the route switch, and the
 //! page's areas (`areas.rs`): the shell with the workspaces list (`app`), the organization's
-//! views (`org`: the identity provider's among them), and a workspace's, a key's and a new
-//! workspace's (`workspace`).
+//! views (`org`: the identity provider's among them), the Plan view (`plan`), and a workspace's,
+//! a key's and a new workspace's (`workspace`).
 
 use crate::areas::{split, Area, MakeView};
 use crate::components::chart::SeriesColours;
@@ -259,12 +259,12 @@ split!(
 );
 
 split!(
-    org,
+    plan,
     preload_plan,
-    /// The organization as a reviewed file (plan and apply): an organization view, in the `org`
-    /// area. As an area of its own its code (160 KB) left the Overview's first opening, but the
-    /// split then made two more shared files, and sign-in to the table took 8 code files (6 is
-    /// the limit; areas.rs).
+    /// The organization as a reviewed file (plan and apply): an area of its own, so that its
+    /// code (the core's `orgfile`, about 160 KB) is fetched only by who opens it. What it shares
+    /// with the shell is folded into the `app` area's module by the build
+    /// (`xtask/src/wasm_fold.rs`), so it adds no file on the way to the workspaces table.
     fn plan_area() -> MakeView {
         Box::new(move || view! { <PlanView /> }.into_any())
     }
