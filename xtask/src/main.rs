@@ -29,6 +29,7 @@ mod setup;
 mod short_names;
 mod test;
 mod util;
+mod wasm_fold;
 mod wasm_split;
 mod web;
 

@@ -10,7 +10,9 @@
 //!    `--cfg erase_components` (as `trunk build` was run: web.rs says why), and `ORA_SPLIT=1`,
 //!    which makes web/build.rs turn the areas into split points and link with `--emit-relocs`;
 //! 2. `wasm_split::split`: cargo's module becomes a main module (the sign-in screen and the
-//!    runtime), a module per area and shared chunks, and their loader (`wasm_split.rs`);
+//!    runtime), a module per area and shared chunks, and their loader (`wasm_split.rs`); then
+//!    `wasm_fold::fold`: the chunks the shell's area (`app`) shares go into its module
+//!    (`wasm_fold.rs`);
 //! 3. `bindgen`: `wasm-bindgen --target=web --no-typescript --keep-lld-exports`, main module only;
 //! 4. `wasm_split::optimize_all`: `wasm-opt -O<level>` as the link's `data-wasm-opt` says, on
 //!    each module apart, two at a time;
@@ -27,11 +29,16 @@
 
 use crate::pins::{wasm_bindgen_version, wasm_opt_version};
 use crate::util::{cmd, exec, has_version, root};
-use crate::wasm_split;
+use crate::{wasm_fold, wasm_split};
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// The area of the signed-in shell (web/src/app.rs, `open_app`): loaded before any other area
+/// can be opened, so the chunks it shares with the others are folded into its module
+/// (`wasm_fold.rs`).
+const SHELL_AREA: &str = "app";
 
 /// One `<link data-trunk ...>` of index.html: where it is in the text, and its attributes.
 struct TrunkLink {
@@ -84,7 +91,19 @@ pub fn build() -> Result<PathBuf> {
     check_tools()?;
     let wasm = cargo_build(&module)?;
     let target = root().join("target/web");
-    let split = wasm_split::split(&wasm, &target.join("page-split"), &module.bin)?;
+    let mut split = wasm_split::split(&wasm, &target.join("page-split"), &module.bin)?;
+    let folded = wasm_fold::fold(&mut split, SHELL_AREA)?;
+    println!(
+        "page build: folded into split_{SHELL_AREA}: {}",
+        if folded.is_empty() {
+            "nothing".to_string()
+        } else {
+            folded.join(" ")
+        }
+    );
+    for (area, files) in &split.prefetch {
+        println!("page build: {area} loads {}", files.join(" "));
+    }
     let built = bindgen(&module, &split.main)?;
     let optimized = target.join("page-opt");
     let _ = std::fs::remove_dir_all(&optimized);

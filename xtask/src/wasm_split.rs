@@ -4,7 +4,22 @@
 //! `wasm_split_cli_support::transform` rewrites cargo's module (linked with `--emit-relocs`,
 //! web/build.rs) into a main module (the sign-in screen and the runtime), one module per area
 //! (`split_<area>.wasm`, web/src/areas.rs), one shared chunk per set of areas that use a function
-//! (`chunk_<n>.wasm`), and the loader that fetches them (`__wasm_split.js`). Then:
+//! (`chunk_<n>.wasm`), and the loader that fetches them (`__wasm_split.js`).
+//!
+//! How many chunks: with k areas there can be 2^k - 1 sets, and an area's first opening fetches
+//! every chunk of a set holding it. `Options` has no say in the grouping (0.2.4 reads the split
+//! points, colours every function with the set of areas reaching it, one module per colour), and
+//! our code cannot steer it without growing the first load (only what the main module reaches
+//! leaves the sets) or merging areas (what made the Overview carry the Plan view). What can be
+//! done after the split: a chunk whose set holds the shell's area (`app`, which every other area
+//! is opened from) is always fetched with it, so the page's build merges those chunks into the
+//! shell's module (`wasm_fold.rs`: binaryen's `wasm-merge`, tested on modules of this shape) and
+//! the areas that used one wait for the shell's module instead, which is there already. Sign-in
+//! to the table is then one area file whatever the number of areas, and each other area's first
+//! opening is its module plus the chunks it shares with the other non-shell areas: with three of
+//! them at most 4 files, with four at most 8 (over the 6 a first opening may take).
+//!
+//! Then:
 //! - wasm-bindgen runs on the main module only, with `--keep-lld-exports`: the areas are
 //!   instantiated against its `__indirect_function_table`, which it would otherwise drop;
 //! - wasm-opt runs on each module apart, two at a time;
@@ -24,7 +39,7 @@ pub const LINK: &str = "__wasm_split.js";
 
 /// The features Rust's wasm32 target enables, for wasm-opt: the split-off modules carry no
 /// `target_features` section to detect them from.
-const FEATURES: [&str; 6] = [
+pub const FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",

@@ -26,7 +26,7 @@ export const AREAS = [
   { name: 'Organization members', hash: '#/members', ready: '#ora-org-table', area: 'org' },
   { name: 'Analytics', hash: '#/analytics', ready: '#ora-analytics-form', area: 'workspace' },
   { name: 'Identity provider', hash: '#/identity', ready: '#ora-idp-table', area: 'org' },
-  { name: 'Plan', hash: '#/plan', ready: '#ora-plan-text', area: 'org' },
+  { name: 'Plan', hash: '#/plan', ready: '#ora-plan-text', area: 'plan' },
   { name: 'A workspace (settings)', hash: '#/workspaces/production', ready: '#ora-ws-name', area: 'workspace' },
   { name: 'A workspace\'s keys', hash: '#/workspaces/production/keys', ready: '#ora-key-table', area: 'workspace' },
   { name: 'A workspace\'s budgets', hash: '#/workspaces/production/budgets', ready: '#ora-budget-daily', area: 'workspace' },

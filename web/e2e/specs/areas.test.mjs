@@ -74,13 +74,14 @@ test('areas: each first opening fetches its own area\'s files (at most 6), and o
 });
 
 // The organization's views an area-first opening is checked for: each alone, right after the
-// workspaces table (the Overview, the start page, is measured by measure.mjs).
+// workspaces table (the Overview, the start page, is measured by measure.mjs); `again`, another
+// view of the same area, opened after it, fetches nothing either.
 const OPENED_FIRST = [
-  { name: 'identity provider', hash: '#/identity', ready: '#ora-idp-table' },
-  { name: 'Plan view', hash: '#/plan', ready: '#ora-plan-text' },
+  { name: 'identity provider', hash: '#/identity', ready: '#ora-idp-table', area: 'org', again: '#/overview' },
+  { name: 'Plan view', hash: '#/plan', ready: '#ora-plan-text', area: 'plan', again: '#/workspaces' },
 ];
 for (const view of OPENED_FIRST) {
-  test(`areas: the ${view.name} opened first fetches its area (org) once, at most 6 files, and nothing again`, async (t) => {
+  test(`areas: the ${view.name} opened first fetches its area (${view.area}) once, at most 6 files, and nothing again`, async (t) => {
     const { page, seen } = await atTable(t);
     seen.splice(0);
     await go(page, view.hash);
@@ -91,8 +92,8 @@ for (const view of OPENED_FIRST) {
       .reduce((n, e) => n + e.transferSize, 0), first);
     t.diagnostic(`${view.name} first: ${first.length} files, ${bytes} B: ${first.join(' ')}`);
     assert.ok(first.length <= MOST_REQUESTS, `${first.length} files`);
-    assert.ok(first.some((p) => p.startsWith('/split_org-')), `fetched split_org: ${first}`);
-    for (const hash of ['#/workspaces', view.hash, '#/overview', view.hash]) {
+    assert.ok(first.some((p) => p.startsWith(`/split_${view.area}-`)), `fetched split_${view.area}: ${first}`);
+    for (const hash of ['#/workspaces', view.hash, view.again, view.hash]) {
       await go(page, hash);
       await page.waitForSelector('#ora-main h1');
     }
