@@ -25,7 +25,8 @@
 //   env: ORA_PKG (target/npm/openrouter-admin), ORA_SDK (the folder whose node_modules holds
 //   @openrouter/sdk), ORA_OUT (a scratch folder), ORA_PLAYWRIGHT (playwright-core's folder),
 //   ORA_STATIC_HOST (web/e2e/lib/static-host.mjs), SANDBOX_URL, SANDBOX_MANAGEMENT_KEY,
-//   CHROMIUM, ORA_RUNS (default 5); esbuild on PATH.
+//   CHROMIUM, ORA_RUNS (default 5), ORA_CONDITIONS (the cold-start conditions to run, by the
+//   start of their names, comma-separated: "10 Mbit,1.6 Mbit"; default all); esbuild on PATH.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -171,6 +172,8 @@ const CONDITIONS = [
   { name: "10 Mbit/s, 40 ms", network: { latency: 40, downloadThroughput: 1_250_000, uploadThroughput: 1_250_000 } },
   { name: "1.6 Mbit/s, 150 ms", network: { latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 } },
 ];
+const chosen = env.ORA_CONDITIONS?.split(",").map((s) => s.trim()).filter(Boolean);
+const conditions = chosen ? CONDITIONS.filter((c) => chosen.some((s) => c.name.startsWith(s))) : CONDITIONS;
 const host = await staticHost(out, env.SANDBOX_URL);
 const browser = await chromium.launch({
   executablePath: env.CHROMIUM ?? "/usr/bin/chromium",
@@ -205,7 +208,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   console.log(`cold start in headless Chromium (navigation to first answer, median of ${RUNS} fresh visits, served gzip -9):`);
   console.log(`  ${"".padEnd(20)} ${"page".padEnd(20)} ${"ours".padStart(9)} ${"SDK".padStart(9)} ${"ratio".padStart(6)}`);
-  for (const condition of CONDITIONS) {
+  for (const condition of conditions) {
     for (const [label, page, oursPage] of [
       ["client, 1 call", "client", "client"],
       ["client, file", "client", "file"],

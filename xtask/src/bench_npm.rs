@@ -11,7 +11,8 @@ use crate::util::{cmd, exec, root};
 use anyhow::{bail, Context, Result};
 
 /// Builds the npm package if it is not there, then runs `xtask/bench/npm.mjs` against a demo
-/// sandbox.
+/// sandbox. `ORA_RUNS` and `ORA_CONDITIONS` (`"10 Mbit,1.6 Mbit"`: the cold start on the links
+/// alone) pass through from the environment.
 pub fn run() -> Result<()> {
     let root = root();
     let pkg = root.join("target/npm/openrouter-admin");
