@@ -7,6 +7,7 @@
 //! New key secrets are returned once, apart from the journal, which never holds one.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use serde::Serialize;
 
@@ -273,6 +274,15 @@ impl<T: Transport> Run<'_, T> {
         }
     }
 
+    /// The id of an object [`made_once`]; when it was found after a lost answer, the journal
+    /// says so with `lost`.
+    fn made<I>(&mut self, (id, found): (I, bool), lost: &str) -> I {
+        if found {
+            self.note = Some(lost.into());
+        }
+        id
+    }
+
     async fn write(
         &mut self,
         action: &Action,
@@ -285,20 +295,11 @@ impl<T: Transport> Run<'_, T> {
         match write {
             Write::CreateWorkspace(body) => {
                 let slug = body.slug.clone();
-                let made = match c.workspaces().create(body).send().await {
-                    Ok(ws) => ws.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match c.workspaces().reconcile(slug).send().await? {
-                            Some(ws) => {
-                                self.note = Some(LOST_WORKSPACE.into());
-                                ws.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(c.workspaces().create(body).send().await?.id) },
+                    || async { Ok(c.workspaces().reconcile(slug).send().await?.map(|w| w.id)) },
+                );
+                *id = Some(self.made(made.await?, LOST_WORKSPACE).to_string());
             }
             Write::UpdateWorkspace(patch) => drop(c.workspace(&on).update(patch).send().await?),
             Write::DeleteWorkspace => c.workspace(&on).delete().send().await?,
@@ -349,20 +350,14 @@ impl<T: Transport> Run<'_, T> {
                 let workspace = WorkspaceId::new(self.resolve(&workspace));
                 let since = c.now_ms();
                 let on_ws = c.workspace(workspace.as_str());
-                let made = match on_ws.guardrails().create(body.clone()).send().await {
-                    Ok(g) => g.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match on_ws.guardrails().reconcile(&body, since).send().await? {
-                            Some(g) => {
-                                self.note = Some(LOST_GUARDRAIL.into());
-                                g.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(on_ws.guardrails().create(body.clone()).send().await?.id) },
+                    || async {
+                        let found = on_ws.guardrails().reconcile(&body, since).send().await?;
+                        Ok(found.map(|g| g.id))
+                    },
+                );
+                *id = Some(self.made(made.await?, LOST_GUARDRAIL).to_string());
             }
             Write::UpdateGuardrail(patch) => {
                 drop(c.guardrail(on.as_str()).update(patch).send().await?)
@@ -402,20 +397,14 @@ impl<T: Transport> Run<'_, T> {
             Write::CreateByok(body, workspace) => {
                 let on_ws = c.workspace(self.resolve(&workspace));
                 let since = c.now_ms();
-                let made = match on_ws.byok().create(body.clone()).send().await {
-                    Ok(k) => k.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match on_ws.byok().reconcile(&body, since).send().await? {
-                            Some(k) => {
-                                self.note = Some(LOST_BYOK.into());
-                                k.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(on_ws.byok().create(body.clone()).send().await?.id) },
+                    || async {
+                        let found = on_ws.byok().reconcile(&body, since).send().await?;
+                        Ok(found.map(|k| k.id))
+                    },
+                );
+                *id = Some(self.made(made.await?, LOST_BYOK).to_string());
             }
             Write::DeleteOldByok => {
                 let old = action.id.clone().unwrap_or_default();
@@ -425,20 +414,14 @@ impl<T: Transport> Run<'_, T> {
             Write::CreateDestination(body, workspace) => {
                 let on_ws = c.workspace(self.resolve(&workspace));
                 let since = c.now_ms();
-                let made = match on_ws.destinations().create(body.clone()).send().await {
-                    Ok(d) => d.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match on_ws.destinations().reconcile(&body, since).send().await? {
-                            Some(d) => {
-                                self.note = Some(LOST_DESTINATION.into());
-                                d.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(on_ws.destinations().create(body.clone()).send().await?.id) },
+                    || async {
+                        let found = on_ws.destinations().reconcile(&body, since).send().await?;
+                        Ok(found.map(|d| d.id))
+                    },
+                );
+                *id = Some(self.made(made.await?, LOST_DESTINATION).to_string());
             }
             Write::UpdateDestination(patch) => {
                 drop(c.destination(on.as_str()).update(patch).send().await?)
@@ -492,4 +475,24 @@ fn assigned<I>(
         }
     }
     Ok(())
+}
+
+/// A create whose answer, if lost, is searched for (`reconcile`) rather than sent again: what was
+/// made, and whether it was found that way. A lost answer with nothing found is the create's
+/// own error (outcome unknown).
+async fn made_once<I, F>(
+    create: impl Future<Output = Result<I, Error>>,
+    reconcile: impl FnOnce() -> F,
+) -> Result<(I, bool), Error>
+where
+    F: Future<Output = Result<Option<I>, Error>>,
+{
+    match create.await {
+        Ok(id) => Ok((id, false)),
+        Err(e) if e.is_outcome_unknown() => match reconcile().await? {
+            Some(id) => Ok((id, true)),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
+    }
 }

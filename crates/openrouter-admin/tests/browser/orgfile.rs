@@ -270,7 +270,7 @@ async fn a_byok_credential_is_made_with_its_provider_key_typed_in_once_even_when
             .action_reason
             .as_deref()
             .unwrap_or("")
-            .contains("key typed in"),
+            .contains("needs `key` typed in"),
         "{:?}",
         create.action_reason
     );

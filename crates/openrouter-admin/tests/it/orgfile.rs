@@ -120,6 +120,18 @@ fn org_reply(r: &RecordedRequest) -> MockReply {
     }
 }
 
+/// The file with `keys.ci` disabled (as taking that hand change into the file writes it).
+fn with_ci_disabled(text: &str) -> String {
+    let disable = Drift {
+        address: "keys.ci".into(),
+        field: "disabled".into(),
+        applied: Field::Bool(false),
+        live: Field::Bool(true),
+        choices: CHOICES,
+    };
+    edit::take_into_file(text, &disable).expect("an edit")
+}
+
 #[test]
 fn an_export_of_the_live_org_plans_nothing_and_one_edit_plans_one_change() {
     let client = client(org());
@@ -189,14 +201,7 @@ fn a_key_the_plan_disables_shows_its_requests_of_the_last_seven_days() {
         "nothing to read for an empty plan"
     );
 
-    let disable = Drift {
-        address: "keys.ci".into(),
-        field: "disabled".into(),
-        applied: Field::Bool(false),
-        live: Field::Bool(true),
-        choices: CHOICES,
-    };
-    let edited = edit::take_into_file(&text, &disable).expect("an edit");
+    let edited = with_ci_disabled(&text);
     let first = plan(&edited, &live, None).expect("test data");
     assert_eq!(
         block_on(read_key_requests(&client, &first, &mut live)).expect("read"),
@@ -265,14 +270,7 @@ fn a_failed_activity_read_keeps_the_plan_and_says_the_count_is_unknown() {
     let client = client(failing);
     let mut live = block_on(read_live(&client, None)).expect("test data");
     let text = export(&live);
-    let disable = Drift {
-        address: "keys.ci".into(),
-        field: "disabled".into(),
-        applied: Field::Bool(false),
-        live: Field::Bool(true),
-        choices: CHOICES,
-    };
-    let edited = edit::take_into_file(&text, &disable).expect("an edit");
+    let edited = with_ci_disabled(&text);
     let p = block_on(plan_with_reach(&client, &edited, &mut live, None)).expect("a plan");
     let ci = p
         .resource_changes
