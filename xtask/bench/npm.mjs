@@ -3,9 +3,11 @@
 //
 // Both sides are measured as an app ships them: one esbuild bundle (--bundle --minify, ESM) of a
 // module that re-exports what the app may use, plus, for ours, the .wasm files beside it. Ours:
-// the browser entries of the built package (`openrouter-admin`, `openrouter-admin/settings`:
-// one module, the settings' operations a chunk of it, so the settings alone and both download
-// the client's module and the settings chunks). The
+// the browser entries of the built package (`openrouter-admin`, its main module inside its
+// JavaScript, and `openrouter-admin/settings` over it: one module, the settings' operations a
+// chunk of it, so the settings alone and both download the client's module and the settings
+// chunks; and the same as files, `openrouter-admin/file` and `openrouter-admin/file/settings`,
+// the .wasm beside the JavaScript). The
 // SDK's: `OpenRouterCore` and its standalone functions (`@openrouter/sdk/funcs/*`, the SDK's
 // tree-shakable form) for exactly the endpoints our class's methods send (CLIENT, SETTINGS
 // below: one function per endpoint; our composites, rotation, bulk, member outcomes and
@@ -13,9 +15,9 @@
 //
 // Cold start: a page on 127.0.0.1 (served gzip -9, the API passed to the sandbox on the same
 // origin, lib/static-host.mjs) imports the bundle and makes one call (the current key; with
-// the settings too, one settings list; ours also with the .wasm preloaded by a `<link>` in the
-// page, the README's advice, and through `openrouter-admin/inline`, the .wasm inside the
-// JavaScript, for a page without that `<link>`); the time from navigation start to the answer, the
+// the settings too, one settings list; ours through the default entry, the module inside the
+// JavaScript, and through `openrouter-admin/file`, without and with the .wasm preloaded by a
+// `<link>` in the page, the README's advice for that entry); the time from navigation start to the answer, the
 // median of RUNS fresh contexts (empty cache), at loopback, 4x CPU slowdown, 10 Mbit/s with 40 ms
 // and 1.6 Mbit/s (750 kbit/s up) with 150 ms (Chromium's emulation over DevTools).
 //
@@ -23,7 +25,8 @@
 //   env: ORA_PKG (target/npm/openrouter-admin), ORA_SDK (the folder whose node_modules holds
 //   @openrouter/sdk), ORA_OUT (a scratch folder), ORA_PLAYWRIGHT (playwright-core's folder),
 //   ORA_STATIC_HOST (web/e2e/lib/static-host.mjs), SANDBOX_URL, SANDBOX_MANAGEMENT_KEY,
-//   CHROMIUM, ORA_RUNS (default 5); esbuild on PATH.
+//   CHROMIUM, ORA_RUNS (default 5), ORA_CONDITIONS (the cold-start conditions to run, by the
+//   start of their names, comma-separated: "10 Mbit,1.6 Mbit"; default all); esbuild on PATH.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -88,26 +91,31 @@ const SETTINGS_WASMS = readdirSync(env.ORA_PKG).filter((f) =>
 // the first such call, so no cold-start page below downloads them.
 const ENTERPRISE_WASMS = readdirSync(env.ORA_PKG).filter((f) =>
   /^openrouter_admin_\w+_bg\.wasm$/.test(f) && f.slice(17, -8).split("_").includes("enterprise"));
-// The inline entry (`openrouter-admin/inline`) is the same client with its main module inside
-// its JS: no .wasm file for a cold start.
+// The default entry (`openrouter-admin`, inline.js) carries its main module inside its JS: no
+// .wasm file of it; `openrouter-admin/file` (browser.js) has it beside.
+const both = (client, settings) =>
+  `export { default as init, OpenRouterAdmin } from ${pkg(client)};\n` +
+  `export { default as initSettings, WorkspaceSettings } from ${pkg(settings)};\n`;
 const sides = {
   client: {
-    ours: bundle("ours-client", `export { default as init, OpenRouterAdmin } from ${pkg("browser.js")};\n`, env.ORA_PKG, [CLIENT_WASM, ...ENTERPRISE_WASMS]),
+    ours: bundle("ours-client", `export { default as init, OpenRouterAdmin } from ${pkg("inline.js")};\n`, env.ORA_PKG, ENTERPRISE_WASMS),
     sdk: bundle("sdk-client", sdkFuncs(CLIENT), env.ORA_SDK),
   },
-  "client, inline": {
-    ours: bundle("ours-inline", `export { default as init, OpenRouterAdmin } from ${pkg("inline.js")};\n`, env.ORA_PKG, ENTERPRISE_WASMS),
+  "client, file": {
+    ours: bundle("ours-file", `export { default as init, OpenRouterAdmin } from ${pkg("browser.js")};\n`, env.ORA_PKG, [CLIENT_WASM, ...ENTERPRISE_WASMS]),
     sdk: bundle("sdk-client", sdkFuncs(CLIENT), env.ORA_SDK),
   },
   settings: {
-    ours: bundle("ours-settings", `export { default as init, WorkspaceSettings } from ${pkg("settings.js")};\n`, env.ORA_PKG, [CLIENT_WASM, ...SETTINGS_WASMS]),
+    ours: bundle("ours-settings", `export { default as init, WorkspaceSettings } from ${pkg("settings.js")};\n`, env.ORA_PKG, SETTINGS_WASMS),
     sdk: bundle("sdk-settings", sdkFuncs(SETTINGS), env.ORA_SDK),
   },
   "client + settings": {
-    ours: bundle("ours-both",
-      `export { default as init, OpenRouterAdmin } from ${pkg("browser.js")};\n` +
-      `export { default as initSettings, WorkspaceSettings } from ${pkg("settings.js")};\n`,
-      env.ORA_PKG, [...new Set([CLIENT_WASM, ...SETTINGS_WASMS, ...ENTERPRISE_WASMS])]),
+    ours: bundle("ours-both", both("inline.js", "settings.js"), env.ORA_PKG, [...new Set([...SETTINGS_WASMS, ...ENTERPRISE_WASMS])]),
+    sdk: bundle("sdk-both", sdkFuncs([...CLIENT, ...SETTINGS]), env.ORA_SDK),
+  },
+  "both, file": {
+    ours: bundle("ours-both-file", both("browser.js", "settings-file.js"), env.ORA_PKG,
+      [...new Set([CLIENT_WASM, ...SETTINGS_WASMS, ...ENTERPRISE_WASMS])]),
     sdk: bundle("sdk-both", sdkFuncs([...CLIENT, ...SETTINGS]), env.ORA_SDK),
   },
 };
@@ -124,7 +132,7 @@ for (const [label, { ours, sdk }] of Object.entries(sides)) {
 }
 console.log(`  (SDK functions: ${CLIENT.length} for the client's endpoints, ${SETTINGS.length} for the settings', with OpenRouterCore)`);
 // What the one-call cold start below downloads: no enterprise chunk (fetched at its first call).
-const cold = { client: ["ours-client.js", CLIENT_WASM], "client, inline": ["ours-inline.js"], SDK: ["sdk-client.js"] };
+const cold = { client: ["ours-client.js"], "client, file": ["ours-file.js", CLIENT_WASM], SDK: ["sdk-client.js"] };
 console.log("  the one-call cold start downloads: " + Object.entries(cold)
   .map(([label, files]) => `${label} ${size(files, gzip).toLocaleString("en-US")} B gzip, ${size(files, brotli).toLocaleString("en-US")} B br`).join("; "));
 
@@ -146,13 +154,14 @@ window.done = performance.now();`;
 const html = (name, script, head = "") => writeFileSync(join(out, `${name}.html`),
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${head}<script type="module">${script}</script></head><body></body></html>`);
 html("ours-client", ours(false));
-// What the README suggests to an app that can edit its page: the .wasm preloaded beside the JS.
-html("ours-preload", ours(false),
+html("ours-file", ours(false, "file"));
+// What the README suggests to an app that takes `openrouter-admin/file` and can edit its page:
+// the .wasm preloaded beside the JS.
+html("ours-file-preload", ours(false, "file"),
   `<link rel="preload" href="${CLIENT_WASM}" as="fetch" crossorigin>`);
-html("ours-inline", ours(false, "inline"));
 html("ours-both", ours(true));
-// The same for both classes: the module and the settings' chunks preloaded.
-html("ours-both-preload", ours(true),
+// The same for both classes through the file entries: the module and the settings' chunks preloaded.
+html("ours-both-file-preload", ours(true, "both-file"),
   [CLIENT_WASM, ...SETTINGS_WASMS].map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin>`).join(""));
 html("sdk-client", sdk(false));
 html("sdk-both", sdk(true));
@@ -163,6 +172,8 @@ const CONDITIONS = [
   { name: "10 Mbit/s, 40 ms", network: { latency: 40, downloadThroughput: 1_250_000, uploadThroughput: 1_250_000 } },
   { name: "1.6 Mbit/s, 150 ms", network: { latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 } },
 ];
+const chosen = env.ORA_CONDITIONS?.split(",").map((s) => s.trim()).filter(Boolean);
+const conditions = chosen ? CONDITIONS.filter((c) => chosen.some((s) => c.name.startsWith(s))) : CONDITIONS;
 const host = await staticHost(out, env.SANDBOX_URL);
 const browser = await chromium.launch({
   executablePath: env.CHROMIUM ?? "/usr/bin/chromium",
@@ -196,14 +207,14 @@ async function visit(name, condition) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   console.log(`cold start in headless Chromium (navigation to first answer, median of ${RUNS} fresh visits, served gzip -9):`);
-  console.log(`  ${"".padEnd(20)} ${"page".padEnd(18)} ${"ours".padStart(9)} ${"SDK".padStart(9)} ${"ratio".padStart(6)}`);
-  for (const condition of CONDITIONS) {
+  console.log(`  ${"".padEnd(20)} ${"page".padEnd(20)} ${"ours".padStart(9)} ${"SDK".padStart(9)} ${"ratio".padStart(6)}`);
+  for (const condition of conditions) {
     for (const [label, page, oursPage] of [
       ["client, 1 call", "client", "client"],
-      ["client, preloaded", "client", "preload"],
-      ["client, inline", "client", "inline"],
+      ["client, file", "client", "file"],
+      ["file, preloaded", "client", "file-preload"],
       ["client + settings", "both", "both"],
-      ["both, preloaded", "both", "both-preload"],
+      ["both, file preloaded", "both", "both-file-preload"],
     ]) {
       const times = { ours: [], sdk: [] };
       // Alternated, so that a noisy moment of the machine falls on both sides.
@@ -212,7 +223,7 @@ try {
         times.sdk.push(await visit(`sdk-${page}`, condition));
       }
       const [o, s] = [median(times.ours), median(times.sdk)];
-      console.log(`  ${condition.name.padEnd(20)} ${label.padEnd(18)} ${Math.round(o).toLocaleString("en-US").padStart(6)} ms ${Math.round(s).toLocaleString("en-US").padStart(6)} ms ${(o / s).toFixed(2).padStart(5)}x`);
+      console.log(`  ${condition.name.padEnd(20)} ${label.padEnd(20)} ${Math.round(o).toLocaleString("en-US").padStart(6)} ms ${Math.round(s).toLocaleString("en-US").padStart(6)} ms ${(o / s).toFixed(2).padStart(5)}x`);
     }
   }
 } finally {

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`'s npm figures beside the official `@openrouter/sdk`, in one run: bytes
-//! (gzip and brotli) of our client (also as `openrouter-admin/inline`, its module inside its
-//! JS), settings and both, against the SDK's standalone functions
+//! (gzip and brotli) of our client (the default entry, its module inside its JS, and
+//! `openrouter-admin/file`, the .wasm beside it), settings and both, against the SDK's
+//! standalone functions
 //! for the same endpoints, and cold start in headless Chromium at loopback, 4x CPU, 10 Mbit/s
 //! and 1.6 Mbit/s (`xtask/bench/npm.mjs` says how each side is built and measured). Printed,
 //! never asserted: the client's byte budget is `cargo xtask package`'s.
@@ -10,7 +11,8 @@ use crate::util::{cmd, exec, root};
 use anyhow::{bail, Context, Result};
 
 /// Builds the npm package if it is not there, then runs `xtask/bench/npm.mjs` against a demo
-/// sandbox.
+/// sandbox. `ORA_RUNS` and `ORA_CONDITIONS` (`"10 Mbit,1.6 Mbit"`: the cold start on the links
+/// alone) pass through from the environment.
 pub fn run() -> Result<()> {
     let root = root();
     let pkg = root.join("target/npm/openrouter-admin");

@@ -22,6 +22,8 @@ pub fn assemble(out: &Path) -> Result<()> {
         "node.js",
         "node.d.ts",
         "settings.js",
+        "settings-file.js",
+        "workspace-settings.js",
         "settings-node.js",
         "settings-node.d.ts",
         "findings.schema.json",
@@ -70,6 +72,8 @@ pub fn assemble(out: &Path) -> Result<()> {
     for entry in [
         "browser.js",
         "settings.js",
+        "settings-file.js",
+        "workspace-settings.js",
         "findings.js",
         "org.js",
         "load.js",

@@ -1,5 +1,6 @@
 //! The npm package's size budgets: what a browser downloads of the client's module (wasm and
-//! glue, gzip), of the settings entry, and of both; the sizes of the chunks and of the
+//! glue, gzip) through either entry (`openrouter-admin`, the module inside its JavaScript;
+//! `openrouter-admin/file`, the .wasm beside it), of the settings entry, and of both; the sizes of the chunks and of the
 //! findings and organization file modules, printed apart from the budget.
 
 use crate::npm_layout::{js_files, FINDINGS_STEM, ORG_STEM, SETTINGS_STEM, STEM};
@@ -23,12 +24,17 @@ const GOAL_GZIP: usize = 40 * 1024;
 
 /// Fails above the budget; notes when above the goal.
 pub fn check_budget(sizes: &Sizes) -> Result<()> {
-    crate::npm_inline::check_budget(&crate::npm_layout::package_dir(), sizes.glue, BUDGET_GZIP)?;
     if sizes.total() > BUDGET_GZIP {
         bail!(
             "the npm package is {} B gzip (wasm + glue), above the {} B budget",
             sizes.total(),
             BUDGET_GZIP
+        );
+    }
+    if sizes.inline > BUDGET_GZIP {
+        bail!(
+            "the default entry (the wasm inside its JS) is {} B gzip, above the {BUDGET_GZIP} B budget",
+            sizes.inline
         );
     }
     if sizes.settings > SETTINGS_BUDGET_GZIP {
@@ -37,10 +43,10 @@ pub fn check_budget(sizes: &Sizes) -> Result<()> {
             sizes.settings
         );
     }
-    if sizes.total() + sizes.settings > BOTH_BUDGET_GZIP {
+    if sizes.both() > BOTH_BUDGET_GZIP {
         bail!(
             "the client and the settings entry together are {} B gzip, above their {BOTH_BUDGET_GZIP} B budget",
-            sizes.total() + sizes.settings
+            sizes.both()
         );
     }
     if sizes.total() > GOAL_GZIP {
@@ -52,7 +58,10 @@ pub fn check_budget(sizes: &Sizes) -> Result<()> {
 /// Gzip sizes of what a browser downloads: the wasm and every JS file of the glue.
 pub struct Sizes {
     wasm: usize,
+    /// The glue of `openrouter-admin/file` (browser.js and what it imports).
     glue: usize,
+    /// The default entry `openrouter-admin` (inline.js): the module inside its JS, and the glue.
+    inline: usize,
     /// What importing `openrouter-admin/settings` adds: its chunks, its entry and glue.
     settings: usize,
     /// The composite chunk(s) `OpenRouterAdmin` fetches on its first bulk change, rotation,
@@ -77,7 +86,11 @@ impl Sizes {
             glue += gzip_len(&std::fs::read(file)?)?;
         }
         let mut settings = 0;
-        for file in ["settings.js", &format!("{SETTINGS_STEM}.js")] {
+        for file in [
+            "settings.js",
+            "workspace-settings.js",
+            &format!("{SETTINGS_STEM}.js"),
+        ] {
             settings += gzip_len(&std::fs::read(dir.join(file))?)?;
         }
         let (mut composite, mut enterprise) = (0, 0);
@@ -95,6 +108,7 @@ impl Sizes {
         }
         Ok(Sizes {
             wasm: gzip_len(&wasm)?,
+            inline: crate::npm_inline::entry_gzip(dir, glue)?,
             glue,
             settings,
             composite,
@@ -102,13 +116,19 @@ impl Sizes {
         })
     }
 
+    /// `openrouter-admin/file`'s download: the .wasm and the glue.
     pub fn total(&self) -> usize {
         self.wasm + self.glue
     }
 
+    /// The client and the settings through either entry, the larger.
+    fn both(&self) -> usize {
+        self.total().max(self.inline) + self.settings
+    }
+
     pub fn print(&self) {
         println!(
-            "npm package size (gzip -9): wasm {} B + glue {} B = {} B ({:.1} KB; budget {} KB, goal {} KB)",
+            "npm package size (gzip -9), openrouter-admin/file: wasm {} B + glue {} B = {} B ({:.1} KB; budget {} KB, goal {} KB)",
             self.wasm,
             self.glue,
             self.total(),
@@ -117,9 +137,13 @@ impl Sizes {
             GOAL_GZIP / 1024
         );
         println!(
-            "settings entry adds (gzip -9, its chunks and entry): {} B (budget {SETTINGS_BUDGET_GZIP} B); client + settings: {} B (budget {BOTH_BUDGET_GZIP} B); the client's composite chunk, on its first bulk, rotation, reconcile or member change: {} B; its enterprise chunk, on its first SCIM, analytics or feedback call: {} B",
+            "default entry openrouter-admin (gzip -9, the wasm inside its JS, and the glue): {} B (budget {BUDGET_GZIP} B)",
+            self.inline
+        );
+        println!(
+            "settings entry adds (gzip -9, its chunks and entry): {} B (budget {SETTINGS_BUDGET_GZIP} B); client + settings (the larger entry): {} B (budget {BOTH_BUDGET_GZIP} B); the client's composite chunk, on its first bulk, rotation, reconcile or member change: {} B; its enterprise chunk, on its first SCIM, analytics or feedback call: {} B",
             self.settings,
-            self.total() + self.settings,
+            self.both(),
             self.composite,
             self.enterprise
         );

@@ -204,7 +204,9 @@ fn unpack_into(harness: &Path, tgz: &Path) -> Result<()> {
 }
 
 /// The npm package's tests: node --test, tsc over a consumer file, a Vite app in Chromium, the
-/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`), the organization file's
+/// browser entries' early fetch in Chromium (`tests/vite/early.mjs`), the entries as
+/// package.json names them (`tests/vite/entries.mjs`: the default entry and the settings share
+/// one module from inside its JavaScript; the file form), the organization file's
 /// entry in Chromium (`tests/vite/org.mjs`).
 ///
 /// The size budget is not checked here: `cargo xtask test` checks it after every step.
@@ -256,6 +258,9 @@ pub fn test() -> Result<()> {
     banner("npm package: the browser entries' early fetch, in headless Chromium");
     // It prints each check and exits non-zero when one fails.
     exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("early.mjs")))?;
+
+    banner("npm package: the entries package.json names, in headless Chromium");
+    exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("entries.mjs")))?;
 
     banner("npm package: openrouter-admin/org in headless Chromium");
     exec(sb.pass_to(cmd("node").current_dir(&vite_dir).arg("org.mjs")))

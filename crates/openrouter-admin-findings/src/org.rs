@@ -13,6 +13,7 @@
 
 use js_sys::{Promise, JSON};
 use openrouter_admin::orgfile::{self, edit, read_live, AppliedState, ApplyReport, OrgFile, Plan};
+use openrouter_admin::orgfile::{approved::plan_json, typed::needed};
 use openrouter_admin::{Error, FieldError};
 use serde_json::{json, Value as Json};
 use wasm_bindgen::prelude::*;
@@ -58,9 +59,10 @@ pub fn export_org(
 }
 
 /// Reads the organization and resolves to the plan of `options.file` against it (and against
-/// `options.state`, the last apply's, for drift): `plan.schema.json` of this package. A file
-/// that does not read is a `validation` rejection whose `fieldErrors` name each path and rule,
-/// before any request.
+/// `options.state`, the last apply's, for drift): `plan.schema.json` of this package, with
+/// `needed`, the values its apply must be given in `options.credentials` (a new BYOK
+/// credential's provider key, a new destination's credentials). A file that does not read is a
+/// `validation` rejection whose `fieldErrors` name each path and rule, before any request.
 #[wasm_bindgen(js_name = plan, unchecked_return_type = "Promise<OrgPlan>")]
 pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: JsValue) -> Promise {
     let (o, text) = match read_file(&options, Call::Plan) {
@@ -71,15 +73,29 @@ pub fn plan_org(#[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: J
         let plan = orgfile::reach::read_and_plan(&o.client, &text, o.state.as_ref(), o.signal)
             .await
             .map_err(|e| to_js(&e))?;
-        to_value(&orgfile::approved::plan_json(&plan))
+        to_value(&with_needed(&plan))
     })
+}
+
+/// The plan as JSON (`plan.schema.json`) with `needed`: `[{ address, properties }]`, what its
+/// apply must be given typed in, in the plan's order.
+fn with_needed(plan: &Plan) -> Json {
+    let mut json = plan_json(plan);
+    json["needed"] = needed(&plan.resource_changes)
+        .into_iter()
+        .map(|n| json!({ "address": n.address, "properties": n.properties }))
+        .collect();
+    json
 }
 
 /// Applies `options.plan`, the approved plan of `options.file`, and resolves to
 /// `{ journal, secrets, writes, stopped, bound, file, remaining, state }`, `file` the text with
 /// the bound ids written into their entries (comments kept). Rejects, having written
 /// nothing, when the file, an object the plan read or the actions differ from the plan's (a
-/// `validation` error, rule `stale`, naming each object).
+/// `validation` error, rule `stale`, naming each object), or when `options.credentials` lacks a
+/// value the plan needs or holds one it does not (rule `credentials`, naming `address.property`).
+/// It reads the organization once before its writes (the check against the approved plan and
+/// the apply share that read) and once after them (what is left, and the state).
 #[wasm_bindgen(js_name = apply, unchecked_return_type = "Promise<ApplyResult>")]
 pub fn apply_org(
     #[wasm_bindgen(unchecked_param_type = "ApplyOptions")] options: JsValue,
@@ -99,7 +115,8 @@ pub fn apply_org(
         if !stale.is_empty() {
             return Err(to_js(&Error::validation(stale)));
         }
-        let report = orgfile::apply_typed(c, &text, &fresh, &o.credentials, &mut |_| {})
+        // On the read just made: `apply_typed` would read the organization a second time.
+        let report = orgfile::apply_on_read(c, &text, &fresh, &live, &o.credentials, &mut |_| {})
             .await
             .map_err(|e| to_js(&e))?;
         // The file with the ids the apply bound written into their entries (comments kept),
@@ -193,7 +210,7 @@ fn result(report: &ApplyReport, after: Option<&Plan>, state: Option<&AppliedStat
         "writes": report.writes,
         "stopped": stopped,
         "bound": report.bound,
-        "remaining": after.map(orgfile::approved::plan_json),
+        "remaining": after.map(with_needed),
         "state": state,
     })
 }

@@ -1,7 +1,8 @@
 //! The options of `exportOrg`, `plan`, `apply` and `settleDrift`, read without trusting them
 //! (own properties only, getters that throw and proxies become a `validation` error naming the
 //! option, as `readFindings`' are): the connection, the file's text, the state, the approved
-//! plan, the export's format, a new destination's credentials, the drift to settle.
+//! plan, the export's format, the values typed in for what an apply creates (provider keys,
+//! credentials), the drift to settle.
 
 use js_sys::{Reflect, JSON};
 use openrouter_admin::orgfile::{self, AppliedState, LiveOrg, Typed};
@@ -214,9 +215,10 @@ fn settle(p: &mut Problems, options: &JsValue, has_state: bool) -> Option<(Strin
     Some((drift?, choice?))
 }
 
-/// `options.credentials` of `apply`: `{ "destinations.x": { apiKey: "…" } }`, the credentials
-/// typed in for the destinations the plan creates (own properties only, non-empty strings). No
-/// problem it reports holds a value.
+/// `options.credentials` of `apply`: `{ "byok.x": { key: "…" }, "destinations.y": { apiKey: "…" } }`,
+/// the values typed in for what the plan creates (a BYOK credential's provider key, a
+/// destination's credentials; own properties only, non-empty strings; the core's apply says
+/// which it needs). No problem it reports holds a value.
 fn credentials(p: &mut Problems, options: &JsValue) -> Typed {
     let mut typed = Typed::new();
     let v = p.get(options, "credentials", "options.credentials");

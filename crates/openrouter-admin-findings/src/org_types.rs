@@ -48,9 +48,11 @@ export interface ApplyOptions extends PlanOptions {
   /** The approved plan of `file`, as `plan` resolved to it (or its JSON text). */
   plan: OrgPlan | string;
   /**
-   * Credentials typed in for the destinations the plan creates, by address, then `config`
-   * property: `{ "destinations.dd": { apiKey: "…" } }`. Write-only: sent in that create's body,
-   * never in the file, the plan, the state or the journal.
+   * Values typed in for what the plan creates (`needed` of the plan says which), by address,
+   * then property: a BYOK credential's provider key, `{ "byok.openai": { key: "…" } }`, a
+   * destination's credentials, `{ "destinations.dd": { apiKey: "…" } }`. Write-only: sent in
+   * that create's body, never in the file, the plan, the state or the journal. A value the plan
+   * needs and was not given, or one it does not need, is refused before any write.
    */
   credentials?: Record<string, Record<string, string>>;
 }
@@ -122,6 +124,12 @@ export interface OrgPlan {
   resource_changes: OrgAction[];
   /** `sha256:` of every live object read, by `type.id`. */
   read: Record<string, string>;
+  /**
+   * What its apply must be given in `credentials`, in the plan's order: a new BYOK credential's
+   * `key`, a new destination's credential properties (`plan` always says; a plan from elsewhere
+   * may leave it out).
+   */
+  needed?: Array<{ address: string; properties: string[] }>;
 }
 
 /** One line of the journal (JSON Lines). */

@@ -1,9 +1,10 @@
-// Browser and bundler entry: the glue, with a guard for the one mistake a browser user can
-// make, using the class before `await init()` (the glue alone would throw a TypeError about a
-// minified name) (client.js). Importing it starts fetching and compiling the .wasm (load.js);
-// `init()` awaits that. The settings entry shares this module and its load (settings.js). Node
-// loads the module on import instead (node.js). inline.js is the same client with the .wasm
-// inside its JavaScript, for a page that cannot preload the .wasm.
+// Browser and bundler entry `openrouter-admin/file`: the client with its main module as a file
+// beside this one (openrouter_admin_bg.wasm), compiled while it arrives, cached apart from the
+// JavaScript, and preloadable by a `<link>`; its guard for using the class before
+// `await init()` is client.js's. Importing it starts fetching and compiling the .wasm (load.js);
+// `init()` awaits that. `openrouter-admin/file/settings` shares this module and its load
+// (settings-file.js). The default entry is inline.js (the module inside its JavaScript: no round
+// trip to learn of the .wasm); Node loads the module on import instead (node.js).
 import { loader } from "./load.js";
 import webInit from "./openrouter_admin.js";
 import { initWith } from "./client.js";

@@ -1,6 +1,7 @@
-// What the client's two browser entries share: browser.js, which fetches the .wasm next to it,
-// and inline.js, which carries it. Importing this module loads nothing; each entry makes its
-// `init()` from its own loader (load.js).
+// What the client's two browser entries share: inline.js (`openrouter-admin`), which carries
+// the main module, and browser.js (`openrouter-admin/file`), which fetches the .wasm next to
+// it. Importing this module loads nothing; each entry makes its `init()` from its own loader
+// (load.js).
 import { fault, shared } from "./load.js";
 import { initSync as webInitSync, OpenRouterAdmin as Loaded } from "./openrouter_admin.js";
 

@@ -1,6 +1,6 @@
 // What the browser entries share: each starts fetching (inline.js: inflating) and compiling
-// its .wasm when it is imported (the settings entry: its chunk, beside the client's module it
-// shares), not when `init()` is first called, so the download overlaps whatever the app does
+// its .wasm when it is imported (the settings entries: its chunk, beside the client's module
+// they share), not when `init()` is first called, so the download overlaps whatever the app does
 // before it needs the client; `init()` then awaits that compile. A failed download is never an
 // unhandled rejection: it is `init()`'s rejection, an `OpenRouterError`, and a later `init()`
 // fetches again.

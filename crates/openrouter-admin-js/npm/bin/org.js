@@ -9,8 +9,9 @@
 //           written (a stale plan, a refused body, a usage or connection error)
 //   drift   0 the file edited, 2 error (no such drift: its path is named)
 //
-// Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only, the credentials of the
-// destinations an apply creates from OPENROUTER_ORG_CREDENTIALS only. The file, the plan, the
+// Secrets: the management key comes from OPENROUTER_MANAGEMENT_KEY only; the values an apply
+// types in for what it creates (a BYOK credential's provider key, a destination's credentials)
+// from OPENROUTER_ORG_CREDENTIALS only. The file, the plan, the
 // state and the journal never hold one. The secrets of keys an apply creates are written
 // once, at the very end, to stdout and nowhere else, one JSON line each; everything else an apply
 // says goes to stderr, so `apply … > new-keys.jsonl` keeps them out of a CI log.
@@ -48,10 +49,13 @@ OPENROUTER_MANAGEMENT_KEY.
 New key secrets are printed once, at the end of apply, to stdout only (one JSON line each:
 address, hash, secret); the rest of what apply says goes to stderr.
 
-A destination whose type needs a credential (apiKey, password, ...) is created with it typed
-in for that apply only, from OPENROUTER_ORG_CREDENTIALS, JSON by address and config property:
-  OPENROUTER_ORG_CREDENTIALS='{"destinations.datadog": {"apiKey": "..."}}'
-It is sent in the create and written nowhere: not the file, the plan, the state or the journal.
+A new BYOK credential (its provider key) and a destination whose type needs a credential
+(apiKey, password, ...) are created with it typed in for that apply only, from
+OPENROUTER_ORG_CREDENTIALS, JSON by address and property (plan says which it needs):
+  OPENROUTER_ORG_CREDENTIALS='{"byok.openai": {"key": "..."}, "destinations.datadog": {"apiKey": "..."}}'
+It is sent in that create only and written nowhere: not the file, the plan, the state or the
+journal. A value the plan needs and was not given, or one it does not need, is refused before
+any write.
 
 Exit status: plan 0 no changes, 1 changes, 2 error; apply 0 applied, 1 stopped part way,
 2 nothing written; export and drift 0, or 2 on error.`;
@@ -136,8 +140,9 @@ function readJson(path, what) {
 }
 
 /**
- * The credentials typed in for the destinations an apply creates: OPENROUTER_ORG_CREDENTIALS, JSON
- * (never a file or an argument, which would be kept); what it holds is never printed.
+ * The values typed in for what an apply creates (provider keys, credentials):
+ * OPENROUTER_ORG_CREDENTIALS, JSON (never a file or an argument, which would be kept); what it
+ * holds is never printed.
  */
 function readCredentials() {
   const text = process.env.OPENROUTER_ORG_CREDENTIALS;
@@ -146,7 +151,7 @@ function readCredentials() {
     return JSON.parse(text);
   } catch {
     // JSON.parse's message quotes the text: not said.
-    fail('OPENROUTER_ORG_CREDENTIALS is not JSON: {"destinations.<address>": {"<property>": "<credential>"}}');
+    fail('OPENROUTER_ORG_CREDENTIALS is not JSON: {"byok.<address>": {"key": "<provider key>"}, "destinations.<address>": {"<property>": "<credential>"}}');
   }
 }
 
@@ -173,7 +178,7 @@ function explain(e, doing) {
     const env = (t) => t.replaceAll("options.credentials", "OPENROUTER_ORG_CREDENTIALS");
     const lines = e.fieldErrors.map((f) => `  ${env(f.field)}: ${env(f.message)} (${f.rule})`);
     if (e.fieldErrors.some((f) => f.rule === "credentials")) {
-      lines.push(`  (credentials: OPENROUTER_ORG_CREDENTIALS='{"destinations.<address>": {"apiKey": "..."}}')`);
+      lines.push(`  (typed in: OPENROUTER_ORG_CREDENTIALS='{"byok.<address>": {"key": "..."}, "destinations.<address>": {"apiKey": "..."}}')`);
     }
     const stale = e.fieldErrors.some((f) => f.rule === "stale");
     const head = stale ? "the plan is stale; nothing was written" : `${doing}: refused, nothing was sent`;
@@ -220,6 +225,14 @@ export function describe(plan) {
       lines.push(`      ${c.field}: ${c.text}${c.widens ? "  (widens)" : ""}${c.replaces ? "  (forces a new object)" : ""}`);
     }
     if (a.reach.length) lines.push(`      reaches: ${a.reach.join(", ")}`);
+  }
+  const needed = plan.needed ?? [];
+  if (needed.length) {
+    lines.push("", "Typed in at the apply (OPENROUTER_ORG_CREDENTIALS, by address and property; never in a file):");
+    for (const { address, properties } of needed) lines.push(`  ${address}: ${properties.join(", ")}`);
+    const shape = Object.fromEntries(needed.map(({ address, properties }) =>
+      [address, Object.fromEntries(properties.map((p) => [p, "..."]))]));
+    lines.push(`  OPENROUTER_ORG_CREDENTIALS='${JSON.stringify(shape)}'`);
   }
   const n = (word) => counts[word] ?? 0;
   lines.push(

@@ -44,6 +44,8 @@ import initInline, {
   OpenRouterAdmin as InlineAdmin,
   isOpenRouterError as isInlineError,
 } from "openrouter-admin/inline";
+import initFile, { OpenRouterAdmin as FileAdmin } from "openrouter-admin/file";
+import { WorkspaceSettings as FileSettings } from "openrouter-admin/file/settings";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(): T => true as T;
@@ -368,4 +370,16 @@ export async function inline(signal: AbortSignal): Promise<boolean> {
     }
     throw error;
   }
+}
+
+// The file form (`openrouter-admin/file`, the .wasm beside the JavaScript) and its settings
+// entry have the default entries' types.
+export async function fileForm(signal: AbortSignal): Promise<number> {
+  await initFile();
+  const client = new FileAdmin({ apiKey: "sk-or-v1-x", maxRetries: 0 });
+  const settings = new FileSettings({ apiKey: "sk-or-v1-x", maxRetries: 0 });
+  assertType<Equal<typeof client, OpenRouterAdmin>>();
+  assertType<Equal<typeof settings, WorkspaceSettings>>();
+  const page: Page<ApiKey> = await client.listKeys({ signal });
+  return page.data.length + (await settings.listGuardrails({ signal })).data.length;
 }

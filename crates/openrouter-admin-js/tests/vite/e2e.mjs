@@ -1,6 +1,7 @@
 // Serves the Vite build on 127.0.0.1, opens it in headless Chromium (Debian's) and checks that
 // the package works there against the sandbox. Prints "vite e2e: ok" on success.
 import { createServer } from "node:http";
+import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { launch } from "./chromium.mjs";
@@ -38,6 +39,10 @@ try {
   const expected = ["management", "created", "secret", "rotated", "settings", "notFound", "validation", "cancelled", "keyHidden"];
   const checks = expected.map((k) => [k, out[k] === true]);
   checks.push(["iterated all", out.iterated === out.total && out.total > 0]);
+  // The default entry carries the main module in its JavaScript: the build has no file of it.
+  const assets = readdirSync(join(dist, "assets"));
+  checks.push(["no main module .wasm in the build (it is inside the default entry)",
+    !assets.some((f) => f.startsWith("openrouter_admin_bg")) && assets.some((f) => f.startsWith("openrouter_admin_settings_bg"))]);
   // The 404 of the getKey check is logged by Chromium as a failed resource load: expected.
   const unexpected = errors.filter((e) => !e.includes("404"));
   checks.push(["no page errors", unexpected.length === 0]);

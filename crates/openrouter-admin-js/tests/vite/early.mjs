@@ -1,6 +1,9 @@
 // The browser entries' early fetch, in headless Chromium against the sandbox, from the packed
 // tarball as unpacked into node_modules (served as plain ES modules, no bundler, as a
-// `<script type="module">` user has them). Prints "early fetch: ok" on success.
+// `<script type="module">` user has them). Prints "early fetch: ok" on success. "client" and
+// "settings" here are the file form (`openrouter-admin/file`, browser.js, and
+// `openrouter-admin/file/settings`, settings-file.js); the default entry, whose module is inside
+// its JavaScript, is "inline" below and entries.mjs.
 //
 // - Importing the three entries starts the three .wasm downloads before the importing module's
 //   own code runs (so before any call can be made), and `init()` fetches nothing more.
@@ -14,9 +17,9 @@
 // - A settings chunk whose first requests fail (503): the first settings call rejects with an
 //   OpenRouterError of kind `network`, the next calls answer, and five calls racing for the
 //   chunk fetch it once.
-// - The inline entry (`openrouter-admin/inline`, the client's module inside its JavaScript):
-//   importing it and `init()` request no .wasm, and it loads while every .wasm answer fails; its
-//   class refuses before `init()`; a chunk still comes from its file at its first call: while
+// - The inline entry (`openrouter-admin`, also `openrouter-admin/inline`: the client's module
+//   inside its JavaScript): importing it and `init()` request no .wasm, and it loads while every
+//   .wasm answer fails; its class refuses before `init()`; a chunk still comes from its file at its first call: while
 //   the file is down that call rejects with kind `network` and the client keeps answering, and
 //   once it is back the call answers.
 import { readFileSync, statSync } from "node:fs";
@@ -33,7 +36,7 @@ let mode = "ok";
 // How many more requests of a file fail (503) whatever the mode.
 const failing = new Map();
 const served = [];
-const ENTRIES = { client: "browser.js", settings: "settings.js", findings: "findings.js", inline: "inline.js" };
+const ENTRIES = { client: "browser.js", settings: "settings-file.js", findings: "findings.js", inline: "inline.js" };
 const FETCHING = ["client", "settings", "findings"];
 // The page importing the entries its `?entries=` names (by default the three that fetch their .wasm).
 const page = (url) => {

@@ -1,8 +1,9 @@
-// A browser app built by Vite 7 from the packed tarball: `init()` fetches the .wasm that Vite
-// emitted as an asset. The e2e script calls window.runChecks with the sandbox's address.
+// A browser app built by Vite 7 from the packed tarball: the default entry carries the client's
+// main module inside its JavaScript (no .wasm of it in the build); the chunks are the .wasm
+// assets Vite emitted. The e2e script calls window.runChecks with the sandbox's address.
 import init, { OpenRouterAdmin, isOpenRouterError } from "openrouter-admin";
-// The settings class is a chunk of the client's module: Vite must emit it (and the chunk the
-// two share) as assets the chunk loader finds.
+// The settings class is a chunk of the client's module, which it takes from the default entry:
+// Vite must emit the chunk (and those the two share) as assets the chunk loader finds.
 import { WorkspaceSettings } from "openrouter-admin/settings";
 
 const ready = init().then(() => {

@@ -87,12 +87,12 @@ test("a change set over every section is planned, applied, planned again empty, 
   const mark = (await c.log()).length;
   const bare = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json", "--state", "s.json"]);
   assert.equal(bare.code, 2, bare.stderr);
-  assert.match(bare.stderr, /destinations\.added\.config: .*apiKey typed in at the apply.*\(credentials\)/);
+  assert.match(bare.stderr, /destinations\.added\.apiKey: a new destination needs apiKey typed in at the apply.*\(credentials\)/);
   assert.match(bare.stderr, /OPENROUTER_ORG_CREDENTIALS=/);
   // A credential for an entry the plan does not create, or one that is no credential: refused too.
   for (const [typed, said] of [
     [{ "destinations.added": { apiKey: credential }, [`keys.${goneAddress}`]: { apiKey: credential } }, `keys.${goneAddress}`],
-    [{ "destinations.added": { apiKey: credential, mlApp: "x" } }, "destinations.added.config.mlApp"],
+    [{ "destinations.added": { apiKey: credential, mlApp: "x" } }, "destinations.added.mlApp"],
   ]) {
     const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"], { env: { OPENROUTER_ORG_CREDENTIALS: JSON.stringify(typed) } });
     assert.equal(r.code, 2, r.stderr);

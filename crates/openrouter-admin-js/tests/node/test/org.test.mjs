@@ -448,19 +448,6 @@ test("an apply that fails part way stops there, exits 1, journals the failure an
   assert.equal((await run(dir, ["plan", "org.jsonc"])).code, 0);
 });
 
-test("a BYOK entry with nothing to adopt says it needs the provider key, and its apply is refused before any write", async () => {
-  const dir = await reviewing((file) => {
-    file.byok["new-openai"] = { name: "OpenAI", provider: "openai", workspace: budgeted(file).address };
-  });
-  const first = await planned(dir);
-  assert.match(first.stdout, /\+ create\s+byok\.new-openai\n\s+.*provider key/);
-  const mark = (await c.log()).length;
-  const r = await run(dir, ["apply", "org.jsonc", "--plan", "plan.json"]);
-  assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /byok\.new-openai: .*\(provider_key\)/);
-  assert.deepEqual(await c.writesSince(mark), []);
-});
-
 test("a key the plan disables shows its requests of the last 7 days, read for that key alone", async () => {
   const file = JSON.parse(await exportOrg(conn));
   // Of the first enabled keys, the one with the most requests in the last 7 completed UTC days,
