@@ -215,17 +215,17 @@ test('plan: a new key\'s secret is shown once with copy, then is in no DOM, Inde
   await setFile(page, file);
   await plan(page);
   await apply(page, { double: true });
-  await page.waitForSelector('#ora-new-secrets');
-  const secret = (await text(page, '#ora-new-secrets code')).trim();
+  await page.waitForSelector('#ora-secrets');
+  const secret = (await text(page, '#ora-secrets code')).trim();
   assert.match(secret, /^sk-or-/);
   const keys = (await api('GET', `/keys?workspace_id=${(await workspace('staging')).id}`)).json.data.filter((k) => k.name === 'plan-secret');
   assert.equal(keys.length, 1, 'one key (double click)');
-  await page.click('#ora-secret-copy-0');
+  await page.click('#ora-copy');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
   await assertAxe(page, 'plan-secrets');
-  await page.check('#ora-secrets-ack');
-  await page.click('#ora-secrets-done');
-  await page.waitForFunction(() => !document.querySelector('#ora-new-secrets'));
+  await page.check('#ora-secret-ack');
+  await page.click('#ora-secret-done');
+  await page.waitForFunction(() => !document.querySelector('#ora-secrets'));
   // The file now names the new key by its hash.
   const bound = JSON.parse(await page.inputValue('#ora-plan-text')).keys['plan-secret'];
   assert.equal(bound.hash, keys[0].hash, 'the apply bound the entry to the key it made');
@@ -335,9 +335,9 @@ for (const scheme of ['light', 'dark']) {
     assert.match(await text(page, '#ora-apply-counts'), /create: 1[\s\S]*update: 1/);
     await assertAxe(page, `plan-confirm-${scheme}`);
     await page.click('#ora-apply-confirm');
-    await page.waitForSelector('#ora-new-secrets', { timeout: 20000 });
-    await page.check('#ora-secrets-ack');
-    await page.click('#ora-secrets-done');
+    await page.waitForSelector('#ora-secrets', { timeout: 20000 });
+    await page.check('#ora-secret-ack');
+    await page.click('#ora-secret-done');
     await page.waitForFunction(() => !document.querySelector('#ora-apply-log [role=status]') && !document.querySelector('#ora-plan-busy'));
     assert.match(await logRow(page, 'workspaces.plan-new'), /ok/);
     // What the apply made and what the plan adopted are bound in the file: planned again, neither

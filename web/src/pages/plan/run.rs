@@ -4,6 +4,7 @@
 //! key secrets are shown once, in a dialog; once it closes they are nowhere in the page.
 
 use crate::components::dialog::Dialog;
+use crate::components::secret::{Shown, ShownOnce};
 use crate::pages::plan::kinds::{counts, look};
 use crate::pages::plan::show::badge;
 use crate::pages::plan::store;
@@ -215,50 +216,11 @@ fn outcome(result: &str) -> (&'static str, &'static str) {
 /// forgotten.
 #[component]
 pub fn NewSecrets(work: Work) -> impl IntoView {
-    let acknowledged = RwSignal::new(false);
-    let copied = RwSignal::new(None::<usize>);
-    let items = work.secrets.with_untracked(|secrets| {
-        secrets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let copy = move |_| {
-                    #[cfg(target_arch = "wasm32")]
-                    work.secrets.with_untracked(|all| {
-                        if let Some(s) = all.get(i) {
-                            let _ = window().navigator().clipboard().write_text(s.secret.expose_secret());
-                        }
-                    });
-                    copied.set(Some(i));
-                };
-                view! {
-                    <li>
-                        <strong>{s.address.clone()}</strong> " " <span class="ora-muted ora-mono">{s.hash.to_string()}</span>
-                        <div class="ora-secret">
-                            <code class="ora-mono ora-new-secret">{s.secret.expose_secret().to_owned()}</code>
-                            <button class="ora-btn ora-btn-small" id=format!("ora-secret-copy-{i}") on:click=copy>
-                                {move || if copied.get() == Some(i) { "Copied" } else { "Copy" }}
-                            </button>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
-    });
+    let secrets = work
+        .secrets
+        .with_untracked(|all| all.iter().map(Shown::applied).collect());
     view! {
-        <Dialog title="Copy the new keys now" on_close=|()| {} sticky=true>
-            <div class="ora-dialog-body">
-                <p>"This is the only time these secrets are shown: they are in no file, plan, state or journal. Store them somewhere safe."</p>
-                <ul class="ora-plain-list" id="ora-new-secrets">{items}</ul>
-                <label class="ora-check">
-                    <input type="checkbox" id="ora-secrets-ack" bind:checked=acknowledged />
-                    "I have stored these keys"
-                </label>
-            </div>
-            <div class="ora-dialog-foot">
-                <button class="ora-btn ora-btn-primary" id="ora-secrets-done" disabled=move || !acknowledged.get()
-                    on:click=move |_| work.secrets.set(vec![])>"Done"</button>
-            </div>
-        </Dialog>
+        <ShownOnce secrets=secrets note="they are in no file, plan, state or journal"
+            on_done=move |()| work.secrets.set(vec![]) />
     }
 }
