@@ -7,17 +7,20 @@
 //! New key secrets are returned once, apart from the journal, which never holds one.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use serde::Serialize;
 
 use super::action::{Action, ActionKind};
+use super::approved::{plan_json, stale};
 use super::digest::sha256;
 use super::plan::{plan, Plan};
 use super::read::read_live;
+use super::section::LiveOrg;
 use super::sections::SECTIONS;
+use super::typed::{with_typed, Typed};
 use super::value::Value;
 use super::write::Write;
-use crate::areas::observability::plan::with_credentials;
 use crate::client::Client;
 use crate::error::{Error, FieldError};
 use crate::secret::Secret;
@@ -75,13 +78,9 @@ pub struct ApplyReport {
     pub bound: BTreeMap<String, String>,
 }
 
-/// Credentials typed in for an apply, by the address of the destination it creates
-/// (`destinations.datadog`), then by `config` property (`apiKey`): write-only, sent in that
-/// create's body and nowhere else (not the file, the plan, the state nor the journal).
-pub type Typed = BTreeMap<String, BTreeMap<String, Secret>>;
-
 /// Applies `approved`, the plan of `text`. `Err` means nothing was written: the plan is stale
-/// (a `validation` error naming each object that changed, rule `stale`) or a body is refused.
+/// (a `validation` error naming each object that changed by its address, rule `stale`) or a
+/// body is refused.
 pub async fn apply<T: Transport>(
     client: &Client<T>,
     text: &str,
@@ -101,9 +100,21 @@ pub async fn apply_with<T: Transport>(
     apply_typed(client, text, approved, &Typed::new(), on_step).await
 }
 
-/// [`apply_with`] with credentials typed in for the destinations it creates. Credentials for
-/// an address the plan does not create as a destination, or a property that is no credential,
-/// are refused before any write, like a missing one.
+/// A plan made from another text than `text` is refused before anything is read.
+fn refuse_another_file(text: &str, approved: &Plan) -> Result<(), Error> {
+    if sha256(text.as_bytes()) == approved.file_digest {
+        return Ok(());
+    }
+    Err(Error::validation(vec![FieldError::new(
+        "file_digest",
+        "stale",
+        "the plan was made from another version of the file: plan again",
+    )]))
+}
+
+/// [`apply_with`] with the values typed in for what it creates (a BYOK credential's provider
+/// key, a destination's credentials: [`needed`](super::typed::needed) says which). A value the
+/// plan does not need, or one it needs and was not given, is refused before any write.
 pub async fn apply_typed<T: Transport>(
     client: &Client<T>,
     text: &str,
@@ -111,36 +122,25 @@ pub async fn apply_typed<T: Transport>(
     typed: &Typed,
     on_step: &mut dyn FnMut(&JournalEntry),
 ) -> Result<ApplyReport, Error> {
-    if sha256(text.as_bytes()) != approved.file_digest {
-        return Err(Error::validation(vec![FieldError::new(
-            "file_digest",
-            "stale",
-            "the plan was made from another version of the file: plan again",
-        )]));
-    }
+    refuse_another_file(text, approved)?;
     let live = read_live(client, None).await?;
-    let fresh = plan(text, &live, None)?;
-    let mut stale = vec![];
-    for (object, digest) in approved.read.iter() {
-        if fresh.read.get(object) != Some(digest) {
-            stale.push(FieldError::new(
-                object,
-                "stale",
-                "changed since the plan was made",
-            ));
-        }
-    }
-    for object in fresh
-        .read
-        .keys()
-        .filter(|o| !approved.read.contains_key(*o))
-    {
-        stale.push(FieldError::new(
-            object,
-            "stale",
-            "appeared since the plan was made",
-        ));
-    }
+    apply_on_read(client, text, approved, &live, typed, on_step).await
+}
+
+/// [`apply_typed`] on a read of the organization the caller has just made (to record the state
+/// against it, say), so that an apply reads the organization once. `live` must be read after
+/// the plan was approved: it is what the plan is checked against.
+pub async fn apply_on_read<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    approved: &Plan,
+    live: &LiveOrg,
+    typed: &Typed,
+    on_step: &mut dyn FnMut(&JournalEntry),
+) -> Result<ApplyReport, Error> {
+    refuse_another_file(text, approved)?;
+    let fresh = plan(text, live, None)?;
+    let stale = stale(&plan_json(approved), &fresh);
     if !stale.is_empty() {
         return Err(Error::validation(stale));
     }
@@ -156,7 +156,7 @@ pub async fn apply_typed<T: Transport>(
             refused.push(FieldError::new(
                 address,
                 "credentials",
-                format!("credentials were typed in for {address}, which is not in the plan"),
+                format!("values were typed in for {address}, which is not in the plan"),
             ));
         }
     }
@@ -164,16 +164,13 @@ pub async fn apply_typed<T: Transport>(
         let Some(spec) = SECTIONS.iter().find(|s| s.resource == action.resource) else {
             continue;
         };
-        // The credentials go into a copy whose writes carry them; the journal keeps `action`.
-        let with = match typed.get(&action.address) {
-            Some(typed) => match with_credentials(action, typed) {
-                Ok(with) => Some(with),
-                Err(errors) => {
-                    refused.extend(errors);
-                    continue;
-                }
-            },
-            None => None,
+        // The typed-in values go into a copy whose writes carry them; the journal keeps `action`.
+        let with = match with_typed(spec, action, typed.get(&action.address)) {
+            Ok(with) => with,
+            Err(errors) => {
+                refused.extend(errors);
+                continue;
+            }
         };
         match (spec.writes)(with.as_ref().unwrap_or(action)) {
             Ok(writes) if writes.is_empty() => {}
@@ -253,6 +250,7 @@ const LOST_KEY: &str = "the answer was lost; the key was found, made once; its s
 const LOST_WORKSPACE: &str = "the answer was lost; the workspace was found, made once";
 const LOST_GUARDRAIL: &str = "the answer was lost; the guardrail was found, made once";
 const LOST_DESTINATION: &str = "the answer was lost; the destination was found, made once";
+const LOST_BYOK: &str = "the answer was lost; the BYOK credential was found, made once";
 
 struct Run<'a, T> {
     client: &'a Client<T>,
@@ -276,6 +274,15 @@ impl<T: Transport> Run<'_, T> {
         }
     }
 
+    /// The id of an object [`made_once`]; when it was found after a lost answer, the journal
+    /// says so with `lost`.
+    fn made<I>(&mut self, (id, found): (I, bool), lost: &str) -> I {
+        if found {
+            self.note = Some(lost.into());
+        }
+        id
+    }
+
     async fn write(
         &mut self,
         action: &Action,
@@ -288,20 +295,11 @@ impl<T: Transport> Run<'_, T> {
         match write {
             Write::CreateWorkspace(body) => {
                 let slug = body.slug.clone();
-                let made = match c.workspaces().create(body).send().await {
-                    Ok(ws) => ws.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match c.workspaces().reconcile(slug).send().await? {
-                            Some(ws) => {
-                                self.note = Some(LOST_WORKSPACE.into());
-                                ws.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(c.workspaces().create(body).send().await?.id) },
+                    || async { Ok(c.workspaces().reconcile(slug).send().await?.map(|w| w.id)) },
+                );
+                *id = Some(self.made(made.await?, LOST_WORKSPACE).to_string());
             }
             Write::UpdateWorkspace(patch) => drop(c.workspace(&on).update(patch).send().await?),
             Write::DeleteWorkspace => c.workspace(&on).delete().send().await?,
@@ -352,20 +350,14 @@ impl<T: Transport> Run<'_, T> {
                 let workspace = WorkspaceId::new(self.resolve(&workspace));
                 let since = c.now_ms();
                 let on_ws = c.workspace(workspace.as_str());
-                let made = match on_ws.guardrails().create(body.clone()).send().await {
-                    Ok(g) => g.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match on_ws.guardrails().reconcile(&body, since).send().await? {
-                            Some(g) => {
-                                self.note = Some(LOST_GUARDRAIL.into());
-                                g.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(on_ws.guardrails().create(body.clone()).send().await?.id) },
+                    || async {
+                        let found = on_ws.guardrails().reconcile(&body, since).send().await?;
+                        Ok(found.map(|g| g.id))
+                    },
+                );
+                *id = Some(self.made(made.await?, LOST_GUARDRAIL).to_string());
             }
             Write::UpdateGuardrail(patch) => {
                 drop(c.guardrail(on.as_str()).update(patch).send().await?)
@@ -402,24 +394,34 @@ impl<T: Transport> Run<'_, T> {
             )?,
             Write::UpdateByok(patch) => drop(c.byok_key(on.as_str()).update(patch).send().await?),
             Write::DeleteByok => c.byok_key(on.as_str()).delete().send().await?,
+            Write::CreateByok(body, workspace) => {
+                let on_ws = c.workspace(self.resolve(&workspace));
+                let since = c.now_ms();
+                let made = made_once(
+                    async { Ok(on_ws.byok().create(body.clone()).send().await?.id) },
+                    || async {
+                        let found = on_ws.byok().reconcile(&body, since).send().await?;
+                        Ok(found.map(|k| k.id))
+                    },
+                );
+                *id = Some(self.made(made.await?, LOST_BYOK).to_string());
+            }
+            Write::DeleteOldByok => {
+                let old = action.id.clone().unwrap_or_default();
+                c.byok_key(old.as_str()).delete().send().await?
+            }
             Write::DeleteKey => c.key(on.as_str()).delete().send().await?,
             Write::CreateDestination(body, workspace) => {
                 let on_ws = c.workspace(self.resolve(&workspace));
                 let since = c.now_ms();
-                let made = match on_ws.destinations().create(body.clone()).send().await {
-                    Ok(d) => d.id,
-                    Err(e) if e.is_outcome_unknown() => {
-                        match on_ws.destinations().reconcile(&body, since).send().await? {
-                            Some(d) => {
-                                self.note = Some(LOST_DESTINATION.into());
-                                d.id
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                    Err(e) => return Err(e),
-                };
-                *id = Some(made.to_string());
+                let made = made_once(
+                    async { Ok(on_ws.destinations().create(body.clone()).send().await?.id) },
+                    || async {
+                        let found = on_ws.destinations().reconcile(&body, since).send().await?;
+                        Ok(found.map(|d| d.id))
+                    },
+                );
+                *id = Some(self.made(made.await?, LOST_DESTINATION).to_string());
             }
             Write::UpdateDestination(patch) => {
                 drop(c.destination(on.as_str()).update(patch).send().await?)
@@ -473,4 +475,24 @@ fn assigned<I>(
         }
     }
     Ok(())
+}
+
+/// A create whose answer, if lost, is searched for (`reconcile`) rather than sent again: what was
+/// made, and whether it was found that way. A lost answer with nothing found is the create's
+/// own error (outcome unknown).
+async fn made_once<I, F>(
+    create: impl Future<Output = Result<I, Error>>,
+    reconcile: impl FnOnce() -> F,
+) -> Result<(I, bool), Error>
+where
+    F: Future<Output = Result<Option<I>, Error>>,
+{
+    match create.await {
+        Ok(id) => Ok((id, false)),
+        Err(e) if e.is_outcome_unknown() => match reconcile().await? {
+            Some(id) => Ok((id, true)),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
+    }
 }

@@ -5,7 +5,7 @@
 //! Rooms: `jsonc` (the reader: comments, trailing commas, duplicate keys refused), `value` (a
 //! managed field's value and type), `section` (what an area declares, the live organization),
 //! `sections` (the areas' sections in apply order), `file` (the file read and checked), `plan`,
-//! `applied` (the last apply and drift), `approved` (a plan as JSON for a second admin, and the check before applying it), `state` (what to keep after an apply), `edit` (drift
+//! `applied` (the last apply and drift), `approved` (a plan as JSON for a second admin, and the check before applying it), `state` (what to keep after an apply), `typed` (what an apply is given by hand: provider keys, credentials), `edit` (drift
 //! choices and bound ids written into the text, comments kept), `export`, `terraform` and
 //! `keymaster` (the same organization for the official Terraform provider and for Keymaster),
 //! `digest`. Each area's own rules are in `areas/<area>/plan.rs`.
@@ -28,6 +28,7 @@ pub mod section;
 pub mod sections;
 pub mod state;
 pub mod terraform;
+pub mod typed;
 pub mod value;
 pub mod write;
 
@@ -37,7 +38,9 @@ mod interop_tests;
 pub(crate) mod tests;
 
 pub use action::{Action, ActionKind, Change};
-pub use apply::{apply, apply_typed, apply_with, ApplyReport, JournalEntry, NewSecret, Typed};
+pub use apply::{
+    apply, apply_on_read, apply_typed, apply_with, ApplyReport, JournalEntry, NewSecret,
+};
 pub use export::export;
 pub use file::OrgFile;
 pub use keymaster::keymaster;
@@ -47,3 +50,4 @@ pub use schema::json_schema;
 pub use section::LiveOrg;
 pub use state::{record, AppliedState, Drift};
 pub use terraform::terraform;
+pub use typed::{needed, Needed, Typed};

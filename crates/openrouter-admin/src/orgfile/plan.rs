@@ -16,6 +16,7 @@ use super::digest::sha256;
 use super::file::{Entry, OrgFile};
 use super::section::{LiveObject, LiveOrg, SectionSpec};
 use super::sections::SECTIONS;
+use super::typed;
 use super::value::{same, usd, FieldSpec, Kind, Value};
 use crate::error::{Error, FieldError};
 
@@ -107,7 +108,8 @@ pub fn plan(text: &str, live: &LiveOrg, state: Option<&AppliedState>) -> Result<
                             .is_some_and(|wanted| !same(wanted, &d.live))
                     }));
             }
-            let a = action(spec, path, entry.delete, &resolved, target);
+            let mut a = action(spec, path, entry.delete, &resolved, target);
+            name_refs(spec, &mut a, &bound);
             // After a replacement the address names the new object, made during the apply.
             let id = if a.action == ActionKind::Replace {
                 None
@@ -329,9 +331,6 @@ fn action(
         (_, false) => ActionKind::Update,
     };
     let mut a = blank(spec, path, id, kind);
-    if kind == ActionKind::Create {
-        a.action_reason = spec.create_needs.map(str::to_owned);
-    }
     if kind == ActionKind::Adopt && !changes.is_empty() {
         a.actions = vec!["update"];
     }
@@ -354,6 +353,9 @@ fn action(
     a.after = object.map(|o| o.fields.clone()).unwrap_or_default();
     a.after.extend(fields.iter().map(|(k, v)| (*k, v.clone())));
     a.changes = changes;
+    if kind == ActionKind::Create {
+        a.action_reason = typed::reason(spec, &a);
+    }
     a
 }
 
@@ -368,6 +370,38 @@ fn directives(
         .filter(|(name, _)| directive(name))
         .map(|(name, value)| (*name, value.clone()))
         .collect()
+}
+
+/// Each reference's change said with the file's addresses (`workspaces.prod → workspaces.eu`)
+/// rather than the ids they resolved to; an object the file does not name keeps its id.
+fn name_refs(spec: &SectionSpec, a: &mut Action, bound: &BTreeMap<(&str, &str), Option<String>>) {
+    for c in a.changes.iter_mut() {
+        let Some(field) = spec.field(c.field) else {
+            continue;
+        };
+        let (Kind::Ref(section) | Kind::Refs(section)) = field.kind else {
+            continue;
+        };
+        let name = |id: &String| {
+            bound
+                .iter()
+                .find(|((s, _), bound)| *s == section && bound.as_ref() == Some(id))
+                .map_or_else(|| id.clone(), |((s, address), _)| format!("{s}.{address}"))
+        };
+        let named = |v: &Value| match v {
+            Value::Text(id) => Value::Text(name(id)),
+            Value::Set(ids) => Value::Set(ids.iter().map(name).collect()),
+            other => other.clone(),
+        };
+        let before = c.before.as_ref().map(named);
+        c.text = match (before, named(&c.after)) {
+            // An address is a name, not a text value: unquoted.
+            (Some(Value::Text(b)), Value::Text(a)) => format!("{b} → {a}"),
+            (before, after) => {
+                change(field, before.as_ref(), &after).map_or_else(String::new, |c| c.text)
+            }
+        };
+    }
 }
 
 /// The change of one field, if the file's value differs from the live one.

@@ -58,9 +58,8 @@ pub async fn read_key_requests<T: Transport>(
     Ok(keys.len())
 }
 
-/// Reads the organization and plans `text` against it, then reads the requests of the keys the
-/// plan cuts off and plans again with them: the plan a person approves, as the page and the CLI
-/// show it. Its digests are those of [`plan`]'s alone.
+/// Reads the organization and plans `text` against it, with the requests of the keys the plan
+/// cuts off ([`plan_with_reach`]): the plan a person approves, as the page and the CLI show it.
 pub async fn read_and_plan<T: Transport>(
     client: &Client<T>,
     text: &str,
@@ -68,11 +67,40 @@ pub async fn read_and_plan<T: Transport>(
     signal: Option<CancelSignal>,
 ) -> Result<Plan, Error> {
     let mut live = read_live(client, signal).await?;
-    let first = plan(text, &live, state)?;
-    if read_key_requests(client, &first, &mut live).await? == 0 {
-        return Ok(first);
+    plan_with_reach(client, text, &mut live, state).await
+}
+
+/// Plans `text` against `live`, then reads the requests of the keys the plan cuts off and plans
+/// again with them. Its digests are those of [`plan`]'s alone. The counts are for review, so a
+/// failed activity read keeps the plan: each of those keys then says its count is unknown and
+/// why, as does each key beyond the [`MAX_KEYS`] read.
+pub async fn plan_with_reach<T: Transport>(
+    client: &Client<T>,
+    text: &str,
+    live: &mut LiveOrg,
+    state: Option<&AppliedState>,
+) -> Result<Plan, Error> {
+    let first = plan(text, live, state)?;
+    let (mut out, unread) = match read_key_requests(client, &first, live).await {
+        Ok(0) => (first, String::new()),
+        Ok(_) => (
+            plan(text, live, state)?,
+            format!("a plan reads the activity of at most {MAX_KEYS} keys"),
+        ),
+        Err(e) => (first, format!("the activity could not be read: {e}")),
+    };
+    for action in out.resource_changes.iter_mut().filter(|a| cuts_traffic(a)) {
+        let counted = action.id.as_ref().is_some_and(|id| {
+            live.key_requests_7d
+                .contains_key(&KeyHash::from(id.clone()))
+        });
+        if !counted {
+            action.reach.push(format!(
+                "its requests in the last 7 days are unknown: {unread}"
+            ));
+        }
     }
-    plan(text, &live, state)
+    Ok(out)
 }
 
 /// Whether the action stops the key's traffic: a replacement (the old key is to be retired), a

@@ -36,8 +36,9 @@ pub struct SectionSpec {
     pub fields: &'static [FieldSpec],
     /// The live objects of this kind.
     pub live: fn(&LiveOrg) -> Vec<LiveObject>,
-    /// Why an entry of this kind with nothing live to adopt cannot be created, if it cannot.
-    pub create_needs: Option<&'static str>,
+    /// What a create of this kind is given by hand at the apply, if anything (a provider key,
+    /// a destination's credentials: the file never holds them).
+    pub typed_in: Option<&'static TypedIn>,
     /// The requests an action of this kind becomes, each body checked (errors named
     /// `address.field`); none for an action that changes nothing.
     pub writes: fn(&Action) -> Result<Vec<Write>, Vec<FieldError>>,
@@ -104,4 +105,16 @@ pub fn opt_text(v: Option<impl ToString>) -> Value {
 /// A set of live strings as a field [`Value`].
 pub fn set<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Value {
     Value::Set(items.into_iter().map(|s| s.to_string()).collect())
+}
+
+/// What an area's creates may be given by hand.
+#[derive(Debug)]
+pub struct TypedIn {
+    /// What the area makes, for sentences (`BYOK credential`).
+    pub what: &'static str,
+    /// Each property that may be typed in, with the field of the create body it fills
+    /// (`("apiKey", "config.apiKey")`).
+    pub accepts: &'static [(&'static str, &'static str)],
+    /// The properties a create or replacement must be given (a destination's depend on its type).
+    pub needs: fn(&Action) -> Vec<&'static str>,
 }

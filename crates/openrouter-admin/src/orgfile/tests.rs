@@ -6,7 +6,10 @@ use super::action::ActionKind;
 use super::applied::{Applied, AppliedState};
 use super::plan::{plan, Plan};
 use super::value::Value;
-use super::{edit, export, LiveOrg};
+use super::write::Write;
+use super::{edit, export, typed, LiveOrg};
+use crate::secret::Secret;
+use std::collections::BTreeMap;
 
 /// A small deterministic generator (xorshift), so a failing case prints its seed.
 pub(crate) struct Rng(pub(crate) u64);
@@ -460,7 +463,7 @@ fn a_guardrail_governs_keys_by_address_and_its_wider_lists_are_flagged() {
 }
 
 #[test]
-fn a_byok_entry_with_nothing_to_adopt_says_it_needs_the_provider_key_and_is_never_sent() {
+fn a_byok_entry_with_nothing_to_adopt_is_made_only_with_its_provider_key_typed_in() {
     let live = fixed();
     let w0 = live.workspaces[0].id.to_string();
     let text = format!(
@@ -473,16 +476,37 @@ fn a_byok_entry_with_nothing_to_adopt_says_it_needs_the_provider_key_and_is_neve
         .action_reason
         .as_deref()
         .expect("reason")
-        .contains("provider key typed in"));
+        .contains("needs `key` typed in"));
     let spec = super::sections::SECTIONS
         .iter()
         .find(|s| s.name == "byok")
         .expect("byok");
-    let refused = (spec.writes)(oa).expect_err("no create without the provider key");
+    let refused =
+        typed::with_typed(spec, oa, None).expect_err("no create without the provider key");
     assert_eq!(
         (refused[0].field.as_str(), refused[0].rule.as_str()),
-        ("byok.oa", "provider_key")
+        ("byok.oa.key", "credentials")
     );
+    let key = BTreeMap::from([("key".to_owned(), Secret::new("sk-provider-typed"))]);
+    let with = typed::with_typed(spec, oa, Some(&key))
+        .expect("typed in")
+        .expect("a copy");
+    let writes = (spec.writes)(&with).expect("a create");
+    let [Write::CreateByok(body, workspace)] = writes.as_slice() else {
+        panic!("{writes:?}")
+    };
+    assert_eq!(
+        (body.provider.as_str(), workspace.as_str()),
+        ("openai", w0.as_str())
+    );
+    assert_eq!(body.key.expose_secret(), "sk-provider-typed");
+    assert!(
+        !format!("{writes:?}").contains("sk-provider-typed"),
+        "Debug redacts it"
+    );
+    assert!(!serde_json::to_string(oa)
+        .expect("json")
+        .contains("sk-provider-typed"));
 }
 
 #[test]

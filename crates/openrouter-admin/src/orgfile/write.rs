@@ -1,7 +1,7 @@
 //! The requests an action becomes: each area's `plan.rs` turns its actions into these
 //! (`SectionSpec::writes`), and the apply sends them.
 
-use crate::areas::byok::models::UpdateByokKey;
+use crate::areas::byok::models::{CreateByokKey, UpdateByokKey};
 use crate::areas::guardrails::models::{CreateGuardrail, UpdateGuardrail};
 use crate::areas::keys::models::{CreateKey, UpdateKey};
 use crate::areas::observability::models::{CreateDestination, UpdateDestination};
@@ -54,10 +54,15 @@ pub enum Write {
     AssignMembers(Vec<String>),
     /// `POST /guardrails/{id}/assignments/members/remove`.
     UnassignMembers(Vec<String>),
+    /// `POST /byok` in the workspace the second field names, with the provider key typed in
+    /// (a lost answer is searched for by provider and name).
+    CreateByok(CreateByokKey, String),
     /// `PATCH /byok/{id}` (never its provider key: the file does not hold it).
     UpdateByok(UpdateByokKey),
     /// `DELETE /byok/{id}`.
     DeleteByok,
+    /// `DELETE /byok/{id}` of the credential a replacement took the place of.
+    DeleteOldByok,
     /// `POST /observability/destinations` in the workspace the second field names.
     CreateDestination(CreateDestination, String),
     /// `PATCH /observability/destinations/{id}`.

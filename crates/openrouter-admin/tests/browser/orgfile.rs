@@ -1,8 +1,12 @@
 //! The organization as a file against the sandbox: an export applied unchanged writes nothing;
 //! a change set is applied and then plans empty, checked through the API; a stale plan is
-//! refused naming its object; a create whose answer is lost ends with exactly one object.
+//! refused naming its object; a create whose answer is lost ends with exactly one object; a BYOK
+//! credential is created with its provider key typed in, and refused without it.
 
-use openrouter_admin::orgfile::{apply, export, plan, read_live, ActionKind};
+use openrouter_admin::orgfile::{
+    apply, apply_typed, export, needed, plan, read_live, ActionKind, Needed, Typed,
+};
+use openrouter_admin::Secret;
 
 use super::*;
 
@@ -199,10 +203,8 @@ async fn a_plan_is_refused_once_one_of_its_objects_changed() {
         .collect();
     assert_eq!(
         named,
-        [(
-            format!("openrouter_workspace.{}", ws.id),
-            "stale".to_owned()
-        )]
+        [("workspaces.w".to_owned(), "stale".to_owned())],
+        "named by the file's address"
     );
     assert_eq!(writes().await, before, "nothing written");
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
@@ -246,5 +248,101 @@ async fn a_key_create_whose_answer_is_lost_ends_with_one_key_and_says_so() {
     let live = ok(read_live(&c, None), "read").await;
     assert!(plan(&text, &live, None).expect("plan").is_empty());
     ok(c.key(&keys[0].hash).delete().send(), "cleanup key").await;
+    c.workspace(&ws.id).delete().send().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn a_byok_credential_is_made_with_its_provider_key_typed_in_once_even_when_the_answer_is_lost(
+) {
+    let c = client();
+    let ws = new_workspace(&c, "of-byok").await;
+    let name = unique("of-byok");
+    let text = format!(
+        r#"{{"version": 1, "byok": {{"oa": {{"name": "{name}", "provider": "openai", "workspace": "{}"}}}}}}"#,
+        ws.id
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&text, &live, None).expect("plan");
+    let create = &p.resource_changes[0];
+    assert_eq!(create.action, ActionKind::Create);
+    assert!(
+        create
+            .action_reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("needs `key` typed in"),
+        "{:?}",
+        create.action_reason
+    );
+    assert_eq!(
+        needed(&p.resource_changes),
+        [Needed {
+            address: "byok.oa".into(),
+            properties: vec!["key"]
+        }]
+    );
+    // Without the key, or with a value for what the plan does not create: refused, nothing sent.
+    let before = writes().await;
+    let e = fails(apply(&c, &text, &p), "no key").await;
+    let named = |e: &openrouter_admin::Error| -> Vec<(String, String)> {
+        e.validation_errors()
+            .iter()
+            .map(|f| (f.field.clone(), f.rule.clone()))
+            .collect()
+    };
+    assert_eq!(named(&e), [("byok.oa.key".into(), "credentials".into())]);
+    let stray: Typed = [
+        (
+            "byok.oa".to_owned(),
+            [("key".to_owned(), Secret::new("sk-typed-1"))].into(),
+        ),
+        (
+            "byok.other".to_owned(),
+            [("key".to_owned(), Secret::new("sk-typed-2"))].into(),
+        ),
+    ]
+    .into();
+    let e = fails(apply_typed(&c, &text, &p, &stray, &mut |_| {}), "stray").await;
+    assert_eq!(named(&e), [("byok.other".into(), "credentials".into())]);
+    assert_eq!(writes().await, before, "nothing written");
+
+    let typed: Typed = [(
+        "byok.oa".to_owned(),
+        [("key".to_owned(), Secret::new("sk-typed-provider-key"))].into(),
+    )]
+    .into();
+    faults("POST", "/api/v1/byok", json!([{"commit_then_drop": true}])).await;
+    let posts = log_count("POST", "/api/v1/byok").await;
+    let report = ok(apply_typed(&c, &text, &p, &typed, &mut |_| {}), "apply").await;
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    assert_eq!(
+        log_count("POST", "/api/v1/byok").await - posts,
+        1,
+        "sent once"
+    );
+    let made = ok(c.workspace(&ws.id).byok().list().send(), "list").await;
+    let made: Vec<_> = made
+        .data
+        .iter()
+        .filter(|k| k.name.as_deref() == Some(name.as_str()))
+        .collect();
+    assert_eq!(made.len(), 1, "exactly one credential");
+    assert!(
+        report.journal[0].result.contains("answer was lost"),
+        "{:?}",
+        report.journal
+    );
+    assert_eq!(report.bound.get("byok.oa"), Some(&made[0].id.to_string()));
+    let journal = serde_json::to_string(&report.journal).expect("json");
+    assert!(!journal.contains("sk-typed-provider-key"), "{journal}");
+    assert!(!format!("{report:?}").contains("sk-typed-provider-key"));
+    // Bound, it plans empty.
+    let bound = text.replacen(
+        r#""oa": {"#,
+        &format!(r#""oa": {{"id": "{}", "#, made[0].id),
+        1,
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    assert!(plan(&bound, &live, None).expect("plan").is_empty());
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }

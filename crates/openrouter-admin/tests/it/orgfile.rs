@@ -3,14 +3,14 @@
 //! destinations and the SCIM mappings, an export of it plans empty (and holds no credential),
 //! and a hand edit of the exported file plans exactly that edit.
 
-use openrouter_admin::mock::{block_on, MockTransport};
-use openrouter_admin::orgfile::reach::read_key_requests;
+use openrouter_admin::mock::{block_on, MockReply, MockTransport, RecordedRequest};
+use openrouter_admin::orgfile::reach::{plan_with_reach, read_key_requests};
 use openrouter_admin::orgfile::state::{Drift, CHOICES};
 use openrouter_admin::orgfile::value::Value as Field;
 use openrouter_admin::orgfile::{edit, export, plan, read_live, ActionKind};
 use serde_json::{json, Value};
 
-use crate::{api_key, client, ok, workspace};
+use crate::{api_key, client, err, ok, workspace};
 
 const WS1: &str = "00000000-0000-4000-8000-000000000001";
 const WS2: &str = "00000000-0000-4000-8000-000000000002";
@@ -25,7 +25,12 @@ fn guardrail() -> Value {
 }
 
 fn org() -> MockTransport {
-    MockTransport::new().with_handler(|r| {
+    MockTransport::new().with_handler(org_reply)
+}
+
+/// The organization's answer to `r`.
+fn org_reply(r: &RecordedRequest) -> MockReply {
+    {
         let page = |all: Vec<Value>| json!({ "data": all, "total_count": all.len() });
         let ws = |id: &str| {
             let mut w = workspace(id, &format!("team-{id}"));
@@ -35,8 +40,16 @@ fn org() -> MockTransport {
         match r.path.as_str() {
             "/workspaces" => ok(page(vec![ws(WS1), ws(WS2)])),
             "/guardrails" => {
-                let on = r.query.iter().find(|(k, _)| k == "workspace_id").map(|(_, v)| v.as_str());
-                let rails = if on == Some(WS1) { vec![guardrail()] } else { vec![] };
+                let on = r
+                    .query
+                    .iter()
+                    .find(|(k, _)| k == "workspace_id")
+                    .map(|(_, v)| v.as_str());
+                let rails = if on == Some(WS1) {
+                    vec![guardrail()]
+                } else {
+                    vec![]
+                };
                 ok(page(rails))
             }
             "/guardrails/assignments/keys" => ok(page(vec![json!({
@@ -44,7 +57,9 @@ fn org() -> MockTransport {
                 "key_label": "sk-or-v1-abc...123", "assigned_by": null, "created_at": "2025-08-24T10:30:00Z"
             })])),
             "/guardrails/assignments/members" => ok(page(vec![])),
-            "/observability/destinations" if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS1) => {
+            "/observability/destinations"
+                if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS1) =>
+            {
                 ok(page(vec![json!({
                     "id": "d1", "workspace_id": WS1, "type": "langfuse", "name": "Traces", "enabled": true,
                     "privacy_mode": false, "broadcast_generation_cost": true,
@@ -59,7 +74,9 @@ fn org() -> MockTransport {
                 "id": "sm1", "organization_id": "org_1", "scim_group_id": "grp-eng", "workspace_id": WS2,
                 "role": "member", "created_at": "2025-08-24T10:30:00Z", "updated_at": "2025-08-24T10:30:00Z"
             })])),
-            "/byok" if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS2) => ok(page(vec![])),
+            "/byok" if r.query.iter().any(|(k, v)| k == "workspace_id" && v == WS2) => {
+                ok(page(vec![]))
+            }
             "/byok" => ok(page(vec![json!({
                 "id": "bk1", "provider": "openai", "workspace_id": WS1, "label": "sk-...abc", "name": "Prod OpenAI",
                 "disabled": false, "is_fallback": false, "allowed_models": null,
@@ -79,7 +96,11 @@ fn org() -> MockTransport {
                 ok(json!({ "data": rows }))
             }
             "/keys" => {
-                let on = r.query.iter().find(|(k, _)| k == "workspace_id").map(|(_, v)| v.as_str());
+                let on = r
+                    .query
+                    .iter()
+                    .find(|(k, _)| k == "workspace_id")
+                    .map(|(_, v)| v.as_str());
                 let mut key = api_key(&format!("{:064}", u8::from(on == Some(WS2))), "CI");
                 key["workspace_id"] = json!(on);
                 ok(page(vec![key]))
@@ -96,7 +117,19 @@ fn org() -> MockTransport {
             })])),
             other => panic!("unexpected read {other}"),
         }
-    })
+    }
+}
+
+/// The file with `keys.ci` disabled (as taking that hand change into the file writes it).
+fn with_ci_disabled(text: &str) -> String {
+    let disable = Drift {
+        address: "keys.ci".into(),
+        field: "disabled".into(),
+        applied: Field::Bool(false),
+        live: Field::Bool(true),
+        choices: CHOICES,
+    };
+    edit::take_into_file(text, &disable).expect("an edit")
 }
 
 #[test]
@@ -168,14 +201,7 @@ fn a_key_the_plan_disables_shows_its_requests_of_the_last_seven_days() {
         "nothing to read for an empty plan"
     );
 
-    let disable = Drift {
-        address: "keys.ci".into(),
-        field: "disabled".into(),
-        applied: Field::Bool(false),
-        live: Field::Bool(true),
-        choices: CHOICES,
-    };
-    let edited = edit::take_into_file(&text, &disable).expect("an edit");
+    let edited = with_ci_disabled(&text);
     let first = plan(&edited, &live, None).expect("test data");
     assert_eq!(
         block_on(read_key_requests(&client, &first, &mut live)).expect("read"),
@@ -200,4 +226,72 @@ fn a_key_the_plan_disables_shows_its_requests_of_the_last_seven_days() {
         "today's and older rows left out"
     );
     assert_eq!(again.read, first.read, "the approved digests do not move");
+}
+
+#[test]
+fn a_key_moved_to_another_workspace_is_said_with_the_files_addresses() {
+    let client = client(org());
+    let live = block_on(read_live(&client, None)).expect("test data");
+    let text = export(&live);
+    let (from, to) = (format!("team-{WS1}"), format!("team-{WS2}"));
+    let entry = text.find(r#""ci": {"#).expect("keys.ci");
+    let at = entry + text[entry..].find(&from).expect("its workspace");
+    let moved = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
+    let p = plan(&moved, &live, None).expect("test data");
+    let ci = p
+        .resource_changes
+        .iter()
+        .find(|a| a.address == "keys.ci")
+        .expect("ci");
+    assert_eq!(ci.action, ActionKind::Replace);
+    let change = ci
+        .changes
+        .iter()
+        .find(|c| c.field == "workspace")
+        .expect("workspace");
+    assert_eq!(
+        change.text,
+        format!("workspaces.{from} → workspaces.{to}"),
+        "addresses, not ids"
+    );
+    assert_eq!(
+        change.after,
+        Field::Text(WS2.into()),
+        "the value stays the id"
+    );
+}
+
+#[test]
+fn a_failed_activity_read_keeps_the_plan_and_says_the_count_is_unknown() {
+    let failing = MockTransport::new().with_handler(|r| match r.path.as_str() {
+        "/activity" => err(403, "no activity for this key"),
+        _ => org_reply(r),
+    });
+    let client = client(failing);
+    let mut live = block_on(read_live(&client, None)).expect("test data");
+    let text = export(&live);
+    let edited = with_ci_disabled(&text);
+    let p = block_on(plan_with_reach(&client, &edited, &mut live, None)).expect("a plan");
+    let ci = p
+        .resource_changes
+        .iter()
+        .find(|a| a.address == "keys.ci")
+        .expect("ci");
+    assert_eq!(ci.reach.len(), 1, "{:?}", ci.reach);
+    assert!(
+        ci.reach[0].starts_with(
+            "its requests in the last 7 days are unknown: the activity could not be read"
+        ),
+        "{:?}",
+        ci.reach
+    );
+    let ws = p
+        .resource_changes
+        .iter()
+        .find(|a| a.resource == "openrouter_workspace")
+        .expect("a workspace");
+    assert!(
+        ws.reach.iter().all(|r| !r.contains("unknown")),
+        "only the keys it cuts off"
+    );
 }

@@ -1,18 +1,22 @@
 //! BYOK provider keys in `openrouter-org.jsonc`, never their provider key: an entry manages a
 //! credential's settings and who may use it. The file cannot hold the provider key, so an entry
-//! with no live credential to adopt cannot be created by an apply: the plan says so.
+//! with no live credential to adopt is created only with its provider key typed in at the apply
+//! ([`TYPED_IN`]): the plan says so, and the apply refuses it before any write without one.
 
 use std::collections::BTreeMap;
 
 use crate::error::FieldError;
 use crate::orgfile::action::{Action, ActionKind};
-use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec};
+use crate::orgfile::section::{opt_text, set, LiveObject, LiveOrg, SectionSpec, TypedIn};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
-use crate::orgfile::write::{update_body, Write};
+use crate::orgfile::write::{create_body, new_in_workspace, update_body, Write};
 
-/// Why a BYOK entry cannot be made from the file alone.
-pub const NEEDS_PROVIDER_KEY: &str =
-    "a new BYOK credential needs its provider key typed in, which the file never holds: add it in the page, then plan again to adopt it";
+/// A new BYOK credential's provider key, typed in at the apply as `key`.
+pub static TYPED_IN: TypedIn = TypedIn {
+    what: "BYOK credential",
+    accepts: &[("key", "key")],
+    needs: |_| vec!["key"],
+};
 
 /// The `byok` section: bound by `id`, adopted by `name` within its workspace.
 pub static SECTION: SectionSpec = SectionSpec {
@@ -23,9 +27,9 @@ pub static SECTION: SectionSpec = SectionSpec {
     fields: &[
         FieldSpec::plain("name", Kind::Text(100), true),
         FieldSpec::plain("provider", Kind::Text(100), false)
-            .replaces("a BYOK credential's provider cannot change: a new one needs its provider key typed in"),
+            .replaces("a BYOK credential's provider cannot change: a new one will be made with its provider key typed in, and this one deleted"),
         FieldSpec::plain("workspace", Kind::Ref("workspaces"), false)
-            .replaces("a BYOK credential cannot move to another workspace: a new one needs its provider key typed in"),
+            .replaces("a BYOK credential cannot move to another workspace: a new one will be made there with its provider key typed in, and this one deleted"),
         FieldSpec::plain("disabled", Kind::Bool, false).widens(Widens::WhenFalse),
         FieldSpec::plain("is_fallback", Kind::Bool, false),
         FieldSpec::plain("is_byok_only", Kind::Bool, false),
@@ -36,7 +40,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("allowed_user_ids", Kind::Set(false), true).widens(Widens::WhenAllowed),
     ],
     live,
-    create_needs: Some(NEEDS_PROVIDER_KEY),
+    typed_in: Some(&TYPED_IN),
     writes,
 };
 
@@ -88,15 +92,18 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
 }
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
-    let address = action.address.as_str();
     Ok(match action.action {
         ActionKind::Delete => vec![Write::DeleteByok],
         ActionKind::Create | ActionKind::Replace => {
-            return Err(vec![FieldError::new(
-                address,
-                "provider_key",
-                NEEDS_PROVIDER_KEY,
-            )]);
+            let mut fields = UPDATE.to_vec();
+            fields.extend(["provider", "key"]);
+            let body = create_body(action, &fields)?;
+            let workspace = new_in_workspace(action, "BYOK credential")?;
+            let mut out = vec![Write::CreateByok(body, workspace)];
+            if action.action == ActionKind::Replace {
+                out.push(Write::DeleteOldByok);
+            }
+            out
         }
         ActionKind::Update | ActionKind::Adopt => update_body(action, &UPDATE)?
             .map(Write::UpdateByok)

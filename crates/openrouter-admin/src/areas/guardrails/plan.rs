@@ -40,7 +40,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("members", Kind::Set(false), false),
     ],
     live,
-    create_needs: None,
+    typed_in: None,
     writes,
 };
 

@@ -29,7 +29,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("disabled", Kind::Bool, false).widens(Widens::WhenFalse),
     ],
     live,
-    create_needs: None,
+    typed_in: None,
     writes,
 };
 

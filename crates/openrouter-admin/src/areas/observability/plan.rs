@@ -1,7 +1,7 @@
 //! Observability destinations in `openrouter-org.jsonc`: where a workspace's traffic is
 //! broadcast, what is sent and how much. The file holds a destination's `config` but never its
 //! credentials (`apiKey`, `password`, ...: the answers mask them): they are write-only, typed in
-//! for the apply that creates the destination ([`with_credentials`]) and sent in its create body
+//! for the apply that creates the destination ([`TYPED_IN`]) and sent in its create body
 //! only, never in the file, the plan, the state or the journal; without them such a create is
 //! refused before any write, naming what it needs. A webhook or an OpenTelemetry collector needs
 //! none. `filter_rules` and a webhook's `headers` are not managed by the file yet.
@@ -11,10 +11,9 @@ use std::collections::BTreeMap;
 use super::models::DestinationType;
 use crate::error::FieldError;
 use crate::orgfile::action::{Action, ActionKind};
-use crate::orgfile::section::{set, LiveObject, LiveOrg, SectionSpec};
+use crate::orgfile::section::{set, LiveObject, LiveOrg, SectionSpec, TypedIn};
 use crate::orgfile::value::{FieldSpec, Kind, Value, Widens};
 use crate::orgfile::write::{create_body, new_in_workspace, update_body, Write};
-use crate::secret::Secret;
 
 /// A `config` property's value.
 const CONFIG: Kind = Kind::Text(2000);
@@ -70,20 +69,6 @@ const TYPES: [&str; 17] = [
     "snowflake",
     "weave",
     "webhook",
-];
-
-/// The credentials a create's `config` may carry, typed in at the apply (never a field of the
-/// file: a test checks this list against [`DestinationType::is_secret_config`]).
-const SECRET_CONFIG: [&str; 9] = [
-    "config.apiKey",
-    "config.dsn",
-    "config.licenseKey",
-    "config.password",
-    "config.secretAccessKey",
-    "config.secretKey",
-    "config.sessionToken",
-    "config.spaceKey",
-    "config.token",
 ];
 
 const fn config(name: &'static str) -> FieldSpec {
@@ -142,7 +127,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         config(CONFIG_FIELDS[26]),
     ],
     live,
-    create_needs: None,
+    typed_in: Some(&TYPED_IN),
     writes,
 };
 
@@ -212,76 +197,35 @@ fn live(org: &LiveOrg) -> Vec<LiveObject> {
         .collect()
 }
 
-/// The credentials a new destination of the type `action` names needs and was not given
-/// ([`with_credentials`]): an error naming them, or nothing.
-fn credentials(action: &Action) -> Result<(), Vec<FieldError>> {
+/// A new destination's secret `config` properties, typed in at the apply
+/// ([`crate::orgfile::typed`]): those its type requires.
+pub static TYPED_IN: TypedIn = TypedIn {
+    what: "destination",
+    accepts: &[
+        ("apiKey", "config.apiKey"),
+        ("dsn", "config.dsn"),
+        ("licenseKey", "config.licenseKey"),
+        ("password", "config.password"),
+        ("secretAccessKey", "config.secretAccessKey"),
+        ("secretKey", "config.secretKey"),
+        ("sessionToken", "config.sessionToken"),
+        ("spaceKey", "config.spaceKey"),
+        ("token", "config.token"),
+    ],
+    needs: required_credentials,
+};
+
+/// The secret `config` properties the type `action` names requires.
+fn required_credentials(action: &Action) -> Vec<&'static str> {
     let Some(Value::Text(kind)) = action.after.get("type") else {
-        return Ok(());
+        return vec![];
     };
-    let kind = DestinationType::parse(kind);
-    let secrets: Vec<&str> = kind
+    DestinationType::parse(kind)
         .required_config()
         .iter()
         .copied()
         .filter(|p| DestinationType::is_secret_config(p))
-        .filter(|p| !action.after.contains_key(format!("config.{p}").as_str()))
-        .collect();
-    if secrets.is_empty() {
-        return Ok(());
-    }
-    Err(vec![FieldError::new(
-        format!("{}.config", action.address),
-        "credentials",
-        format!(
-            "a new {kind} destination needs {} typed in at the apply, which the file never holds",
-            secrets.join(", ")
-        ),
-    )])
-}
-
-/// `action`, a destination's create or replacement, with the credentials typed in for it
-/// (`apiKey` → its value) in its `config`, for its create body only: the caller keeps the
-/// action it was given for the journal. A property that is not a credential of a destination,
-/// or an action that creates none, is refused naming `address.config.property`.
-pub fn with_credentials(
-    action: &Action,
-    typed: &BTreeMap<String, Secret>,
-) -> Result<Action, Vec<FieldError>> {
-    let mut errors = vec![];
-    let creates = matches!(action.action, ActionKind::Create | ActionKind::Replace);
-    if action.resource != SECTION.resource || !creates {
-        errors.push(FieldError::new(
-            &action.address,
-            "credentials",
-            format!(
-                "credentials were typed in for {}, which this plan does not create as a destination",
-                action.address
-            ),
-        ));
-        return Err(errors);
-    }
-    let mut out = action.clone();
-    for (property, secret) in typed {
-        let name = format!("config.{property}");
-        match SECRET_CONFIG.iter().find(|n| **n == name) {
-            Some(name) => {
-                out.after
-                    .insert(name, Value::Text(secret.expose_secret().to_owned()));
-            }
-            None => errors.push(FieldError::new(
-                format!("{}.{name}", action.address),
-                "credentials",
-                format!(
-                    "`{property}` is not a destination credential: put it in the file's `config`"
-                ),
-            )),
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+        .collect()
 }
 
 fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
@@ -290,9 +234,8 @@ fn writes(action: &Action) -> Result<Vec<Write>, Vec<FieldError>> {
     Ok(match action.action {
         ActionKind::Delete => vec![Write::DeleteDestination],
         ActionKind::Create | ActionKind::Replace => {
-            credentials(action)?;
             body_fields.push("type");
-            body_fields.extend(SECRET_CONFIG);
+            body_fields.extend(TYPED_IN.accepts.iter().map(|(_, field)| *field));
             let body = create_body(action, &body_fields)?;
             let workspace = new_in_workspace(action, "destination")?;
             let mut out = vec![Write::CreateDestination(body, workspace)];
@@ -314,7 +257,9 @@ mod tests {
     use super::*;
     use crate::orgfile::plan::plan;
     use crate::orgfile::tests::workspace;
+    use crate::orgfile::typed;
     use crate::orgfile::{export, LiveOrg};
+    use crate::secret::Secret;
     use serde_json::json;
     use std::collections::BTreeSet;
 
@@ -388,8 +333,14 @@ mod tests {
         assert_eq!(config["url"], "https://hooks.example.com/new");
         assert_eq!(body.sampling_rate, Some(1.0));
         let dd = action(&text, "destinations.new-dd");
-        let errors = (SECTION.writes)(&dd).expect_err("the file never holds apiKey");
-        assert_eq!(errors[0].field, "destinations.new-dd.config");
+        assert_eq!(typed::needs(&SECTION, &dd), ["apiKey"]);
+        assert!(typed::needs(&SECTION, &hook).is_empty());
+        let errors =
+            typed::with_typed(&SECTION, &dd, None).expect_err("the file never holds apiKey");
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].rule.as_str()),
+            ("destinations.new-dd.apiKey", "credentials")
+        );
         assert!(
             errors[0].message.contains("apiKey"),
             "{}",
@@ -397,7 +348,9 @@ mod tests {
         );
         // Typed in, the credential is in the create body, and not in the action given.
         let typed = BTreeMap::from([("apiKey".to_owned(), Secret::new("dd-typed-in"))]);
-        let with = with_credentials(&dd, &typed).expect("apiKey is a credential");
+        let with = typed::with_typed(&SECTION, &dd, Some(&typed))
+            .expect("apiKey is a credential")
+            .expect("a copy");
         let writes = (SECTION.writes)(&with).expect("the credential was typed in");
         let [Write::CreateDestination(body, _)] = writes.as_slice() else {
             panic!("{writes:?}")
@@ -410,15 +363,20 @@ mod tests {
             .contains("dd-typed-in"));
         // What is not a credential, or not a destination's create, is refused by name.
         let url = BTreeMap::from([("url".to_owned(), Secret::new("https://x"))]);
-        let e = with_credentials(&dd, &url).expect_err("url is not a credential");
-        assert_eq!(e[0].field, "destinations.new-dd.config.url");
+        let e = typed::with_typed(&SECTION, &dd, Some(&url)).expect_err("url is not a credential");
+        assert_eq!(e[0].field, "destinations.new-dd.url");
+        assert_eq!(
+            e[1].field, "destinations.new-dd.apiKey",
+            "and apiKey is still missing"
+        );
         let audit = action(
             &format!(
                 r#"{{ "version": 1, "destinations": {{ "audit": {{ "name": "Audit hook", "workspace": "{WS}" }} }} }}"#
             ),
             "destinations.audit",
         );
-        let e = with_credentials(&audit, &typed).expect_err("an adoption takes none");
+        let e =
+            typed::with_typed(&SECTION, &audit, Some(&typed)).expect_err("an adoption takes none");
         assert_eq!(
             (e[0].field.as_str(), e[0].rule.as_str()),
             ("destinations.audit", "credentials")
@@ -477,7 +435,14 @@ mod tests {
                 }
             }
         }
-        let typed: BTreeSet<String> = SECRET_CONFIG.iter().map(|s| s.to_string()).collect();
+        let typed: BTreeSet<String> = TYPED_IN
+            .accepts
+            .iter()
+            .map(|(property, field)| {
+                assert_eq!(*field, format!("config.{property}"));
+                field.to_string()
+            })
+            .collect();
         assert_eq!(typed, secrets);
         let types: BTreeSet<String> = DestinationType::ALL.iter().map(|t| t.to_string()).collect();
         assert_eq!(types, TYPES.iter().map(|s| s.to_string()).collect());

@@ -33,7 +33,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("keep_members", Kind::Bool, false).directive(),
     ],
     live,
-    create_needs: None,
+    typed_in: None,
     writes,
 };
 

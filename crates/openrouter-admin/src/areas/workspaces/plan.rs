@@ -39,7 +39,7 @@ pub static SECTION: SectionSpec = SectionSpec {
         FieldSpec::plain("members", Kind::Set(false), false).widens(Widens::WhenAdded),
     ],
     live,
-    create_needs: None,
+    typed_in: None,
     writes,
 };
 
