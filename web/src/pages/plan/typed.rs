@@ -58,6 +58,15 @@ pub fn forget(work: Work) {
 pub fn ask_to_apply(work: Work) {
     let left = missing(work);
     if left.is_empty() {
+        // An earlier refusal of missing values is settled now.
+        let settled = work.refused.with_untracked(|r| {
+            r.as_ref().is_some_and(|r| {
+                !r.fields.is_empty() && r.fields.iter().all(|f| f.rule == "credentials")
+            })
+        });
+        if settled {
+            work.refused.set(None);
+        }
         work.confirming.set(true);
         return;
     }
@@ -133,7 +142,7 @@ fn input(work: Work, i: usize, address: String, property: &'static str) -> impl 
             <label for=id.clone()>{label(&address, property)}</label>
             <input id=id type="password" class="ora-input ora-mono" autocomplete="off" spellcheck="false"
                 data-address=address data-property=property aria-describedby="ora-plan-typed-hint"
-                prop:value=value on:input=edit />
+                disabled=move || work.applying.get() prop:value=value on:input=edit />
         </div>
     }
 }
