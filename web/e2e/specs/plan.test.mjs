@@ -215,17 +215,17 @@ test('plan: a new key\'s secret is shown once with copy, then is in no DOM, Inde
   await setFile(page, file);
   await plan(page);
   await apply(page, { double: true });
-  await page.waitForSelector('#ora-new-secrets');
-  const secret = (await text(page, '#ora-new-secrets code')).trim();
+  await page.waitForSelector('#ora-secrets');
+  const secret = (await text(page, '#ora-secrets code')).trim();
   assert.match(secret, /^sk-or-/);
   const keys = (await api('GET', `/keys?workspace_id=${(await workspace('staging')).id}`)).json.data.filter((k) => k.name === 'plan-secret');
   assert.equal(keys.length, 1, 'one key (double click)');
-  await page.click('#ora-secret-copy-0');
+  await page.click('#ora-copy');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
   await assertAxe(page, 'plan-secrets');
-  await page.check('#ora-secrets-ack');
-  await page.click('#ora-secrets-done');
-  await page.waitForFunction(() => !document.querySelector('#ora-new-secrets'));
+  await page.check('#ora-secret-ack');
+  await page.click('#ora-secret-done');
+  await page.waitForFunction(() => !document.querySelector('#ora-secrets'));
   // The file now names the new key by its hash.
   const bound = JSON.parse(await page.inputValue('#ora-plan-text')).keys['plan-secret'];
   assert.equal(bound.hash, keys[0].hash, 'the apply bound the entry to the key it made');
@@ -335,9 +335,9 @@ for (const scheme of ['light', 'dark']) {
     assert.match(await text(page, '#ora-apply-counts'), /create: 1[\s\S]*update: 1/);
     await assertAxe(page, `plan-confirm-${scheme}`);
     await page.click('#ora-apply-confirm');
-    await page.waitForSelector('#ora-new-secrets', { timeout: 20000 });
-    await page.check('#ora-secrets-ack');
-    await page.click('#ora-secrets-done');
+    await page.waitForSelector('#ora-secrets', { timeout: 20000 });
+    await page.check('#ora-secret-ack');
+    await page.click('#ora-secret-done');
     await page.waitForFunction(() => !document.querySelector('#ora-apply-log [role=status]') && !document.querySelector('#ora-plan-busy'));
     assert.match(await logRow(page, 'workspaces.plan-new'), /ok/);
     // What the apply made and what the plan adopted are bound in the file: planned again, neither
@@ -352,3 +352,131 @@ for (const scheme of ['light', 'dark']) {
     await shot(page, `plan-log-${scheme}`);
   });
 }
+
+// A new BYOK credential (no id, no live credential of that name to adopt) and a new Datadog
+// destination: the file holds neither's credentials, so the apply is given them typed in.
+const PROVIDER_KEY = 'sk-plan-typed-provider-key-7f3a0001';
+const DD_API_KEY = 'dd-plan-typed-api-key-5c9e0002';
+function needsTyping(file) {
+  file.byok = { ...(file.byok || {}), 'plan-openai': { name: 'Plan OpenAI', provider: 'openai', workspace: 'staging' } };
+  file.destinations = {
+    ...(file.destinations || {}),
+    'plan-dd': { name: 'Plan Datadog', type: 'datadog', workspace: 'staging', config: { mlApp: 'plan-app' } },
+  };
+  return file;
+}
+const typedInput = (page, address, property) => page.locator(`#ora-plan-typed input[data-address="${address}"][data-property="${property}"]`);
+const byokNamed = async (name) => (await api('GET', `/byok?workspace_id=${(await workspace('staging')).id}`)).json.data.filter((k) => k.name === name);
+const destinationsNamed = async (name) => (await api('GET', `/observability/destinations?workspace_id=${(await workspace('staging')).id}`)).json.data.filter((d) => d.name === name);
+
+for (const scheme of ['light', 'dark']) {
+  test(`plan: the values an apply needs typed in are asked for, labelled, as password inputs: axe 0 (${scheme})`, async (t) => {
+    await control('POST', 'reset');
+    const { page } = await openPlan(t, { colorScheme: scheme });
+    await setFile(page, needsTyping(await exported(page)));
+    await plan(page);
+    await page.waitForSelector('#ora-plan-typed');
+    const key = typedInput(page, 'byok.plan-openai', 'key');
+    const dd = typedInput(page, 'destinations.plan-dd', 'apiKey');
+    assert.equal(await page.locator('#ora-plan-typed input').count(), 2, 'one input per value needed');
+    for (const [input, label] of [[key, 'byok.plan-openai: provider key'], [dd, 'destinations.plan-dd: apiKey']]) {
+      assert.equal(await input.getAttribute('type'), 'password');
+      assert.equal(await input.getAttribute('autocomplete'), 'off');
+      assert.equal(await page.locator(`label[for="${await input.getAttribute('id')}"]`).innerText(), label);
+    }
+    assert.match(await text(page, '#ora-plan-apply'), /2 values to type in/);
+    await key.fill(PROVIDER_KEY);
+    assert.match(await text(page, '#ora-plan-apply'), /1 value to type in/);
+    assert.match(await text(page, '#ora-plan-missing'), /destinations\.plan-dd: apiKey/);
+    assert.doesNotMatch(await text(page, '#ora-plan-missing'), /byok/);
+    await assertAxe(page, `plan-typed-${scheme}`);
+    await shot(page, `plan-typed-${scheme}`);
+    // Leaving the view forgets what was typed.
+    await page.evaluate(() => { location.hash = '#/overview'; });
+    await page.waitForFunction(() => !document.querySelector('#ora-plan-text'));
+    await page.evaluate(() => { location.hash = '#/plan'; });
+    await page.waitForSelector('#ora-plan-text');
+    assert.ok(!(await traces(page)).includes(PROVIDER_KEY), 'gone with the view');
+  });
+}
+
+test('plan: with a value missing Apply sends nothing and names it; with both, each object is made once, even after a lost answer, and the values are nowhere after', async (t) => {
+  await control('POST', 'reset');
+  const { page } = await openPlan(t);
+  const file = needsTyping(await exported(page));
+  await setFile(page, file);
+  await plan(page);
+  assert.match(await text(page, '#ora-plan-create'), /byok\.plan-openai[\s\S]*needs `key` typed in/);
+  await typedInput(page, 'byok.plan-openai', 'key').fill(PROVIDER_KEY);
+  // One missing: no confirmation, not one request, and the refusal names it.
+  const since = await settled();
+  await page.click('#ora-plan-apply');
+  await page.waitForSelector('#ora-plan-errors');
+  const missing = page.locator('#ora-plan-errors li[data-field="destinations.plan-dd.apiKey"]');
+  assert.equal(await missing.count(), 1, await text(page, '#ora-plan-errors'));
+  assert.equal(await missing.getAttribute('data-rule'), 'credentials');
+  assert.match(await text(page, '#ora-plan-errors'), /Nothing was sent/);
+  assert.equal(await page.locator('#ora-apply-confirm').count(), 0, 'no confirmation');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await control('GET', 'log')).requests.length, since, 'not one request');
+  // Both typed in; the BYOK create's answer is lost after the sandbox made it.
+  await typedInput(page, 'destinations.plan-dd', 'apiKey').fill(DD_API_KEY);
+  assert.equal(await text(page, '#ora-plan-apply'), 'Apply…');
+  await fault('POST', '/api/v1/byok', [{ commit_then_drop: true }]);
+  const before = await settled();
+  await apply(page, { double: true });
+  const posts = (await writesSince(before)).filter((w) => w.method === 'POST');
+  assert.equal(posts.filter((w) => w.path === '/api/v1/byok').length, 1, 'the lost create is not sent again');
+  assert.equal(posts.filter((w) => w.path === '/api/v1/observability/destinations').length, 1, JSON.stringify(posts));
+  assert.match(await logRow(page, 'byok.plan-openai'), /create\s+ok[\s\S]*answer was lost[\s\S]*found, made once/);
+  assert.match(await logRow(page, 'destinations.plan-dd'), /create\s+ok/);
+  const byok = await byokNamed('Plan OpenAI');
+  assert.equal(byok.length, 1, 'exactly one BYOK credential');
+  assert.equal(byok[0].label, 'sk-...0001', 'made with the key typed in');
+  const dests = await destinationsNamed('Plan Datadog');
+  assert.equal(dests.length, 1, 'exactly one destination');
+  assert.equal(dests[0].config.apiKey, 'dd-...0002', 'made with the apiKey typed in');
+  assert.equal(dests[0].config.mlApp, 'plan-app');
+  // The ids go back into the file, and what is left plans empty.
+  const bound = JSON.parse(await page.inputValue('#ora-plan-text'));
+  assert.equal(bound.byok['plan-openai'].id, byok[0].id);
+  assert.equal(bound.destinations['plan-dd'].id, dests[0].id);
+  await page.waitForSelector('#ora-plan-empty');
+  assert.equal(await page.locator('#ora-plan-typed').count(), 0, 'nothing left to type in');
+  // The values typed in are nowhere: DOM and inputs, URL, storages, console, IndexedDB, journal, the plan's download.
+  const values = [PROVIDER_KEY, DD_API_KEY];
+  const page_ = await traces(page);
+  for (const v of values) assert.ok(!page_.includes(v), 'not in the page');
+  assert.ok(!consoleLines.some((l) => values.some((v) => l.includes(v))), 'not in the console');
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('openrouter-admin');
+    open.onsuccess = () => {
+      const all = open.result.transaction('applied-state').objectStore('applied-state').getAll();
+      all.onsuccess = () => resolve(JSON.stringify(all.result));
+    };
+  }));
+  assert.match(stored, /plan-openai/, 'the state was kept');
+  for (const v of values) assert.ok(!stored.includes(v), 'not in IndexedDB');
+  const fs = await import('node:fs/promises');
+  const [journal] = await Promise.all([page.waitForEvent('download'), page.click('#ora-plan-journal')]);
+  const lines = await fs.readFile(await journal.path(), 'utf8');
+  assert.match(lines, /"address":"byok.plan-openai"/);
+  for (const v of values) assert.ok(!lines.includes(v), 'not in the journal');
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#ora-plan-download')]);
+  const planText = await fs.readFile(await saved.path(), 'utf8');
+  for (const v of values) assert.ok(!planText.includes(v), 'not in the plan');
+  for (const v of values) assert.ok(!(await page.inputValue('#ora-plan-text')).includes(v), 'not in the file');
+});
+
+test('plan: a key the plan disables whose activity cannot be read says its count is unknown, and the plan stands', async (t) => {
+  await control('POST', 'reset');
+  const { page } = await openPlan(t);
+  const file = await exported(page);
+  file.keys['staging-nightly-evals'].disabled = true;
+  await setFile(page, file);
+  await fault('GET', '/api/v1/activity', [{ status: 403 }]);
+  await plan(page);
+  const key = await text(page, '#ora-plan [data-address="keys.staging-nightly-evals"]');
+  assert.match(key, /requests in the last 7 days are unknown: the activity could not be read/, key);
+  assert.equal(await page.locator('#ora-plan-errors').count(), 0, 'the plan is not refused');
+});

@@ -118,7 +118,35 @@ pub fn TextField(
     }
 }
 
-/// A labelled `<select>` over fixed options.
+/// A select's options, value and label in display order: fixed, or read as they change (a
+/// list loaded after the dialog opened, a list filtered by another field).
+#[derive(Clone, Copy)]
+pub enum Choices {
+    /// Known when the page is built.
+    Fixed(&'static [(&'static str, &'static str)]),
+    /// Read again whenever the signal changes.
+    Live(Signal<Vec<(String, String)>>),
+}
+
+impl From<&'static [(&'static str, &'static str)]> for Choices {
+    fn from(options: &'static [(&'static str, &'static str)]) -> Self {
+        Choices::Fixed(options)
+    }
+}
+
+impl From<Signal<Vec<(String, String)>>> for Choices {
+    fn from(options: Signal<Vec<(String, String)>>) -> Self {
+        Choices::Live(options)
+    }
+}
+
+impl From<Vec<(String, String)>> for Choices {
+    fn from(options: Vec<(String, String)>) -> Self {
+        Choices::Live(Signal::stored(options))
+    }
+}
+
+/// A labelled `<select>` over [`Choices`], with its error under it when it can have one.
 #[component]
 pub fn SelectField(
     /// The element id.
@@ -130,7 +158,8 @@ pub fn SelectField(
     /// The chosen option's value.
     value: RwSignal<String>,
     /// The options: value and label, in display order.
-    options: &'static [(&'static str, &'static str)],
+    #[prop(into)]
+    options: Choices,
     /// An error to show under the select (shown at `{id}-error`), if it can have one.
     #[prop(default = None)]
     error: Option<Signal<Option<String>>>,
@@ -140,6 +169,23 @@ pub fn SelectField(
     let invalid = move || error.and_then(|e| e.get()).is_some().then_some("true");
     let message =
         error.map(|e| view! { <span class="ora-error" id=err_id>{move || e.get()}</span> });
+    // Each option says whether it is the chosen one: options drawn after the value was set (a
+    // list that arrives later) would otherwise show the first option while holding another.
+    let option = move |v: String, text: String| {
+        let mine = v.clone();
+        view! { <option value=v prop:selected=move || value.with(|x| *x == mine)>{text}</option> }
+    };
+    let list = move || match options {
+        Choices::Fixed(all) => all
+            .iter()
+            .map(|(v, t)| option(v.to_string(), t.to_string()))
+            .collect_view(),
+        Choices::Live(all) => all
+            .get()
+            .into_iter()
+            .map(|(v, t)| option(v, t))
+            .collect_view(),
+    };
     view! {
         <div class="ora-field">
             <label for=id.clone()>{label}</label>
@@ -151,10 +197,7 @@ pub fn SelectField(
                 prop:value=move || value.get()
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
-                {options
-                    .iter()
-                    .map(|(value, text)| view! { <option value=*value>{*text}</option> })
-                    .collect_view()}
+                {list}
             </select>
             {message}
         </div>

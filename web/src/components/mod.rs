@@ -13,4 +13,5 @@ pub mod loaded;
 pub mod lost;
 pub mod picker;
 pub mod results;
+pub mod secret;
 pub mod table;

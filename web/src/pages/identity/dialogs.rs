@@ -3,6 +3,7 @@
 
 use crate::components::conflict::{EditCheck, Slot, Slotted};
 use crate::components::dialog::Dialog;
+use crate::components::field::SelectField;
 use crate::components::form::DialogFoot;
 use crate::components::lost::{FoundNotice, LostNotice};
 use crate::domain::is_default;
@@ -19,7 +20,7 @@ use openrouter_admin::validate::Validate;
 use openrouter_admin::{Error, FieldError};
 
 /// The role select's options: wire value and words.
-const ROLES: [(&str, &str); 2] = [
+const ROLES: &[(&str, &str)] = &[
     ("member", "Member: uses the workspace"),
     ("admin", "Admin: also manages the workspace"),
 ];
@@ -167,20 +168,22 @@ pub fn AddMapping(
             })
             .map(|text| view! { <div class="ora-alert ora-alert-error" role="alert" id="ora-map-error">{text}</div> })
     };
-    let groups = idp
-        .groups
-        .iter()
-        .map(
-            |g| view! { <option value=g.id.as_str().to_string()>{g.display_name.clone()}</option> },
+    let groups = std::iter::once((String::new(), "Choose a group".to_string()))
+        .chain(
+            idp.groups
+                .iter()
+                .map(|g| (g.id.as_str().to_string(), g.display_name.clone())),
         )
-        .collect_view();
+        .collect::<Vec<_>>();
     // The Default workspace holds every member already: a mapping to it changes nothing.
-    let workspaces = idp
-        .workspaces
-        .iter()
-        .filter(|w| !is_default(w))
-        .map(|w| view! { <option value=w.id.as_str().to_string()>{w.name.clone()}</option> })
-        .collect_view();
+    let workspaces = std::iter::once((String::new(), "Choose a workspace".to_string()))
+        .chain(
+            idp.workspaces
+                .iter()
+                .filter(|w| !is_default(w))
+                .map(|w| (w.id.as_str().to_string(), w.name.clone())),
+        )
+        .collect::<Vec<_>>();
     let again = move |()| leptos::task::spawn_local_scoped(look_for(lost));
     let said =
         |m: &ScimGroupMapping| format!("Its role is {}.", role_label(&m.role).to_lowercase());
@@ -195,55 +198,16 @@ pub fn AddMapping(
                     {other}
                     <LostNotice lost=lost.state what="mapping" again=again />
                     <FoundNotice lost=lost.state what="mapping" said=said on_open=move |_| close.run(()) />
-                    <div class="ora-field">
-                        <label for="ora-map-group">"Group"</label>
-                        <select id="ora-map-group" class="ora-select" aria-describedby="ora-map-group-error"
-                            aria-invalid=move || group_error().is_some().then_some("true")
-                            prop:value=move || form.group.get() on:change=move |ev| form.group.set(event_target_value(&ev))>
-                            <option value="">"Choose a group"</option>
-                            {groups}
-                        </select>
-                        <span class="ora-error" id="ora-map-group-error">{group_error}</span>
-                    </div>
-                    <div class="ora-field">
-                        <label for="ora-map-workspace">"Workspace"</label>
-                        <select id="ora-map-workspace" class="ora-select" aria-describedby="ora-map-workspace-error"
-                            aria-invalid=move || ws_error().is_some().then_some("true")
-                            prop:value=move || form.workspace.get() on:change=move |ev| form.workspace.set(event_target_value(&ev))>
-                            <option value="">"Choose a workspace"</option>
-                            {workspaces}
-                        </select>
-                        <span class="ora-error" id="ora-map-workspace-error">{ws_error}</span>
-                    </div>
-                    <RoleSelect id="ora-map-role" value=form.role error=Signal::derive(role_error) />
+                    <SelectField id="ora-map-group" label="Group" value=form.group options=groups
+                        error=Some(Signal::derive(group_error)) />
+                    <SelectField id="ora-map-workspace" label="Workspace" value=form.workspace options=workspaces
+                        error=Some(Signal::derive(ws_error)) />
+                    <SelectField id="ora-map-role" label="Role" value=form.role options=ROLES
+                        error=Some(Signal::derive(role_error)) />
                 </div>
                 <DialogFoot id="ora-map-save" label=label blocked=blocked on_cancel=close />
             </form>
         </Dialog>
-    }
-}
-
-/// The role select, with its error (`{id}-error`).
-#[component]
-fn RoleSelect(
-    /// The element id.
-    id: &'static str,
-    /// The chosen role.
-    value: RwSignal<String>,
-    /// The error under it.
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let err_id = format!("{id}-error");
-    view! {
-        <div class="ora-field">
-            <label for=id>"Role"</label>
-            <select id=id class="ora-select" aria-describedby=err_id.clone()
-                aria-invalid=move || error.get().is_some().then_some("true")
-                prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                {ROLES.iter().map(|(v, t)| view! { <option value=*v>{*t}</option> }).collect_view()}
-            </select>
-            <span class="ora-error" id=err_id>{move || error.get()}</span>
-        </div>
     }
 }
 
@@ -319,7 +283,7 @@ pub fn ChangeRole(
                 <div class="ora-dialog-body">
                     <p class="ora-muted">"The group's members get this role in the workspace, unless another mapped group gives them a higher one. The group and the workspace cannot change: delete the mapping and add another."</p>
                     {check.notice(form)}
-                    <RoleSelect id="ora-role-edit" value=form.role error=error />
+                    <SelectField id="ora-role-edit" label="Role" value=form.role options=ROLES error=Some(error) />
                 </div>
                 <DialogFoot id="ora-role-save" label=label blocked=blocked on_cancel=on_close />
             </form>

@@ -4,8 +4,8 @@ use crate::components::dialog::Dialog;
 use crate::components::field::{FormErrors, LimitResetSelect, TextField};
 use crate::components::form::DialogFoot;
 use crate::components::lost::{create_or_look, search, Lost, LostNotice};
+use crate::components::secret::{Shown, ShownOnce};
 use crate::pages::keys::form::NewKeyForm;
-use crate::pages::keys::secret::SecretDialog;
 use crate::route::Route;
 use crate::session::use_client;
 use crate::write::{use_writes, Failure, Then};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use openrouter_admin::models::{ApiKey, CreateKey, CreatedKey};
 
 /// The create action. The created key goes to `secret`, not into the action's value, so that the
-/// secret is dropped from memory when its dialog closes ([`SecretDialog`]).
+/// secret is dropped from memory when its dialog closes ([`ShownOnce`]).
 pub type CreateAction = Action<CreateKey, Result<(), openrouter_admin::Error>>;
 
 /// A create whose answer was lost: where the search for the key stands, and what it searched
@@ -177,7 +177,7 @@ pub fn CreateKeyDialog(
                 </Dialog>
             }
         >
-            <SecretDialog secret=secret on_done=close_secret />
+            <ShownOnce secrets=secret.with_untracked(|s| s.iter().map(Shown::created).collect()) on_done=close_secret />
         </Show>
     }
 }

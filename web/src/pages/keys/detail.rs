@@ -6,12 +6,12 @@ use crate::components::chart::UsageBar;
 use crate::components::confirm::{ConfirmByName, ConfirmDialog};
 use crate::components::loaded::Loaded;
 use crate::components::lost::{search, Lost, LostNotice};
+use crate::components::secret::{Shown, ShownOnce};
 use crate::domain::{now_iso, status, window_spend};
 use crate::format::{date, expiry, usd, Nearness};
 use crate::pages::activity::{ActivityPanel, Scope};
 use crate::pages::guardrails::key::KeyGuardrail;
 use crate::pages::keys::edit::{save_action, KeyEdit, SaveAction};
-use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route, Tab};
 use crate::services::{read, use_toasts};
 use crate::session::use_client;
@@ -234,7 +234,7 @@ fn KeyDetail(
             />
         </Show>
         <Show when=move || secret.with(Option::is_some)>
-            <SecretDialog secret=secret on_done=after_rotation />
+            <ShownOnce secrets=secret.with_untracked(|s| s.iter().map(Shown::created).collect()) on_done=after_rotation />
         </Show>
     }
 }

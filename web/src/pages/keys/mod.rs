@@ -6,5 +6,4 @@ pub mod detail;
 pub mod edit;
 pub mod form;
 pub mod list;
-pub mod secret;
 pub mod table;

@@ -5,9 +5,9 @@
 //! has the same fix.
 
 use crate::components::dialog::Dialog;
+use crate::components::secret::{Shown, ShownOnce};
 use crate::format::usd;
 use crate::pages::keys::bulk::{bulk_action, Bulk, BulkAction, BulkOp, BulkResults, DeleteKeys};
-use crate::pages::keys::secret::SecretDialog;
 use crate::route::{use_router, Route};
 use crate::services::use_toasts;
 use crate::session::use_client;
@@ -229,7 +229,7 @@ pub fn FixDialogs(
         })}
         {move || fixing.rotating.get().map(|t| view! { <RotateDialog target=t fixing=fixing /> })}
         <Show when=move || fixing.secret.with(Option::is_some)>
-            <SecretDialog secret=fixing.secret on_done=after_rotation />
+            <ShownOnce secrets=fixing.secret.with_untracked(|s| s.iter().map(Shown::created).collect()) on_done=after_rotation />
         </Show>
     }
 }

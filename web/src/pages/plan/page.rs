@@ -6,6 +6,7 @@ use crate::export::download;
 use crate::pages::plan::kinds::plan_json;
 use crate::pages::plan::run::{ApplyLog, ConfirmApply, NewSecrets};
 use crate::pages::plan::show::PlanShown;
+use crate::pages::plan::typed::{self, TypedInputs};
 use crate::pages::plan::work::{choose, plan_now, start_from_export, Work};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -26,6 +27,22 @@ pub fn PlanView() -> impl IntoView {
     let choice = Callback::new(move |(drift, choice)| choose(work, drift, choice));
     let idle = move || work.busy.get().is_none() && !work.applying.get();
     let planned = move || work.plan.with(Option::is_some);
+    // The values typed in go with the view, whatever way it is left.
+    on_cleanup(move || {
+        work.typed.try_set(Default::default());
+    });
+    let apply_label = move || match typed::missing(work).len() {
+        0 => "Apply…".to_string(),
+        1 => "Apply… (1 value to type in)".to_string(),
+        n => format!("Apply… ({n} values to type in)"),
+    };
+    let missing_line = move || {
+        let left = typed::missing(work);
+        (!left.is_empty()).then(|| {
+            let words: Vec<String> = left.into_iter().map(|(_, words)| words).collect();
+            format!("Type in before applying: {}.", words.join(", "))
+        })
+    };
 
     let refused = move || {
         work.refused.get().map(|r| {
@@ -122,10 +139,12 @@ pub fn PlanView() -> impl IntoView {
                                 }
                             }>"Download the plan"</button>
                         <button class="ora-btn ora-btn-primary" id="ora-plan-apply"
-                            disabled=move || !idle()
-                            on:click=move |_| work.confirming.set(true)>"Apply…"</button>
+                            disabled=move || !idle() aria-describedby="ora-plan-missing"
+                            on:click=move |_| typed::ask_to_apply(work)>{apply_label}</button>
                     </div>
                 </div>
+                <p class="ora-hint" id="ora-plan-missing">{missing_line}</p>
+                <TypedInputs work=work />
                 <p class="ora-hint">"A second admin applies exactly this plan: give them the plan and the file it was made from (Load a file, then Load a plan; or openrouter-admin apply FILE --plan plan.json)."</p>
                 {move || work.plan.get().map(|plan| view! { <PlanShown plan=plan choose=choice overwritten=work.overwritten /> })}
             </section>

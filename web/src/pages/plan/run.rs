@@ -1,16 +1,19 @@
 //! The apply: a confirmation listing the counts, one apply at a time (a second click while one
 //! runs does nothing), a log line per action as it finishes, then the file's entries bound to the
 //! ids the apply made, the state kept for the next plan's drift, and a plan of what is left. New
-//! key secrets are shown once, in a dialog; once it closes they are nowhere in the page.
+//! key secrets are shown once, in a dialog; once it closes they are nowhere in the page. The values
+//! typed in for it go to the core with the plan and are forgotten as soon as it returns.
 
 use crate::components::dialog::Dialog;
+use crate::components::secret::{Shown, ShownOnce};
 use crate::pages::plan::kinds::{counts, look};
 use crate::pages::plan::show::badge;
 use crate::pages::plan::store;
+use crate::pages::plan::typed;
 use crate::pages::plan::work::{live, Work};
 use leptos::prelude::*;
 use openrouter_admin::orgfile::approved::address_of;
-use openrouter_admin::orgfile::{self, apply::apply_with, edit, state, JournalEntry, Plan};
+use openrouter_admin::orgfile::{self, apply_typed, edit, reach, state, JournalEntry, Plan};
 use openrouter_admin::FieldError;
 
 /// Starts the apply of the plan on screen, unless one runs.
@@ -21,6 +24,12 @@ pub fn apply_now(work: Work) {
     let Some(plan) = work.plan.get_untracked() else {
         return;
     };
+    // Also checked by the Apply button; the core would refuse it too, before any write.
+    if !typed::missing(work).is_empty() {
+        work.confirming.set(false);
+        typed::ask_to_apply(work);
+        return;
+    }
     let Some(client) = work.client() else { return };
     work.applying.set(true);
     work.confirming.set(false);
@@ -28,9 +37,12 @@ pub fn apply_now(work: Work) {
     work.stopped.set(None);
     work.refused.set(None);
     let text = work.text.get_untracked();
+    let given = work.typed_needed();
     leptos::task::spawn_local(async move {
         let mut step = |entry: &JournalEntry| work.log.update(|log| log.push(entry.clone()));
-        let applied = apply_with(&client, &text, &plan, &mut step).await;
+        let applied = apply_typed(&client, &text, &plan, &given, &mut step).await;
+        drop(given);
+        typed::forget(work);
         let report = match applied {
             Err(e) => {
                 let fields = named(&plan, e.validation_errors());
@@ -76,7 +88,7 @@ pub fn apply_now(work: Work) {
 
 /// Plans again after an apply, keeps the state it leaves and shows what is left.
 async fn after(work: Work, client: &openrouter_admin::Client, text: &str) {
-    let Some(live) = live(work, client).await else {
+    let Some(mut live) = live(work, client).await else {
         return;
     };
     let key = store::org_key(client, &work.session.base_url().get_untracked(), &live).await;
@@ -94,7 +106,12 @@ async fn after(work: Work, client: &openrouter_admin::Client, text: &str) {
         );
     }
     work.approved.set(None);
-    work.plan.set(orgfile::plan(text, &live, Some(&kept)).ok());
+    work.busy.set(Some(
+        "Planning what is left, with the requests of the keys it cuts off…",
+    ));
+    let left = reach::plan_with_reach(client, text, &mut live, Some(&kept)).await;
+    work.busy.set(None);
+    work.plan.set(left.ok());
 }
 
 /// A stale plan's errors, each named by the file's address where it has one.
@@ -215,50 +232,11 @@ fn outcome(result: &str) -> (&'static str, &'static str) {
 /// forgotten.
 #[component]
 pub fn NewSecrets(work: Work) -> impl IntoView {
-    let acknowledged = RwSignal::new(false);
-    let copied = RwSignal::new(None::<usize>);
-    let items = work.secrets.with_untracked(|secrets| {
-        secrets
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let copy = move |_| {
-                    #[cfg(target_arch = "wasm32")]
-                    work.secrets.with_untracked(|all| {
-                        if let Some(s) = all.get(i) {
-                            let _ = window().navigator().clipboard().write_text(s.secret.expose_secret());
-                        }
-                    });
-                    copied.set(Some(i));
-                };
-                view! {
-                    <li>
-                        <strong>{s.address.clone()}</strong> " " <span class="ora-muted ora-mono">{s.hash.to_string()}</span>
-                        <div class="ora-secret">
-                            <code class="ora-mono ora-new-secret">{s.secret.expose_secret().to_owned()}</code>
-                            <button class="ora-btn ora-btn-small" id=format!("ora-secret-copy-{i}") on:click=copy>
-                                {move || if copied.get() == Some(i) { "Copied" } else { "Copy" }}
-                            </button>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
-    });
+    let secrets = work
+        .secrets
+        .with_untracked(|all| all.iter().map(Shown::applied).collect());
     view! {
-        <Dialog title="Copy the new keys now" on_close=|()| {} sticky=true>
-            <div class="ora-dialog-body">
-                <p>"This is the only time these secrets are shown: they are in no file, plan, state or journal. Store them somewhere safe."</p>
-                <ul class="ora-plain-list" id="ora-new-secrets">{items}</ul>
-                <label class="ora-check">
-                    <input type="checkbox" id="ora-secrets-ack" bind:checked=acknowledged />
-                    "I have stored these keys"
-                </label>
-            </div>
-            <div class="ora-dialog-foot">
-                <button class="ora-btn ora-btn-primary" id="ora-secrets-done" disabled=move || !acknowledged.get()
-                    on:click=move |_| work.secrets.set(vec![])>"Done"</button>
-            </div>
-        </Dialog>
+        <ShownOnce secrets=secrets note="they are in no file, plan, state or journal"
+            on_done=move |()| work.secrets.set(vec![]) />
     }
 }

@@ -9,10 +9,12 @@ use crate::session::Session;
 use leptos::prelude::*;
 use openrouter_admin::orgfile::approved::stale;
 use openrouter_admin::orgfile::{
-    self, edit, reach, read_live, Drift, JournalEntry, LiveOrg, NewSecret, OrgFile, Plan,
+    self, edit, needed, reach, read_live, Drift, JournalEntry, LiveOrg, NewSecret, OrgFile, Plan,
+    Typed,
 };
-use openrouter_admin::{Client, FieldError};
+use openrouter_admin::{Client, FieldError, Secret};
 use serde_json::Value as Json;
+use std::collections::BTreeMap;
 
 /// Errors shown above the plan, with what they are about.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,6 +54,8 @@ pub struct Work {
     pub applying: RwSignal<bool>,
     /// The confirmation is open.
     pub confirming: RwSignal<bool>,
+    /// The values typed in for the apply (`typed`), until it ends or the file changes.
+    pub typed: RwSignal<Typed>,
 }
 
 impl Work {
@@ -71,6 +75,7 @@ impl Work {
             secrets: RwSignal::new_local(vec![]),
             applying: RwSignal::new(false),
             confirming: RwSignal::new(false),
+            typed: RwSignal::new(Typed::new()),
         }
     }
 
@@ -91,11 +96,37 @@ impl Work {
         }));
     }
 
-    /// The text was edited: the plan on screen is of another text, so it goes.
+    /// The text was edited: the plan on screen is of another text, so it goes, and with it the
+    /// values typed in for its apply.
     pub fn edited(&self, text: String) {
         self.text.set(text);
         self.plan.set(None);
         self.approved.set(None);
+        self.typed.set(Typed::new());
+    }
+
+    /// The values typed in that the plan on screen needs, no other (the core refuses a value
+    /// for what the plan does not create).
+    pub fn typed_needed(&self) -> Typed {
+        let wanted = self.plan.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| needed(&p.resource_changes))
+                .unwrap_or_default()
+        });
+        self.typed.with_untracked(|t| {
+            wanted
+                .iter()
+                .filter_map(|n| {
+                    let given = t.get(&n.address)?;
+                    let kept: BTreeMap<String, Secret> = n
+                        .properties
+                        .iter()
+                        .filter_map(|p| given.get(*p).map(|s| (p.to_string(), s.clone())))
+                        .collect();
+                    (!kept.is_empty()).then(|| (n.address.clone(), kept))
+                })
+                .collect()
+        })
     }
 
     /// Whether the view may start something (nothing under way, no apply running).
@@ -163,18 +194,13 @@ fn replan(work: Work) {
         };
         let key = store::org_key(&client, &work.session.base_url().get_untracked(), &live).await;
         let state = store::load(&key).await;
-        let mut planned = orgfile::plan(&text, &live, state.as_ref());
-        // The traffic of the keys the plan cuts off, read for those keys only; a failed read
-        // leaves the plan without those counts rather than without a plan.
-        if let Ok(first) = &planned {
-            work.busy
-                .set(Some("Reading the requests of the keys this plan cuts off…"));
-            let read = reach::read_key_requests(&client, first, &mut live).await;
-            work.busy.set(None);
-            if read.is_ok_and(|n| n > 0) {
-                planned = orgfile::plan(&text, &live, state.as_ref());
-            }
-        }
+        // With the traffic of the keys the plan cuts off, read for those keys only; a failed
+        // read keeps the plan, each of those keys saying its count is unknown and why.
+        work.busy.set(Some(
+            "Planning, with the requests of the keys this plan cuts off…",
+        ));
+        let planned = reach::plan_with_reach(&client, &text, &mut live, state.as_ref()).await;
+        work.busy.set(None);
         match planned {
             Err(e) => work.refuse(
                 "The file cannot be planned; nothing was sent.",
@@ -189,6 +215,7 @@ fn replan(work: Work) {
                     work.refused.set(None);
                     work.overwritten.set(vec![]);
                     work.plan.set(Some(fresh));
+                    work.typed.set(work.typed_needed());
                 } else {
                     work.approved.set(None);
                     work.refuse("This plan cannot be applied: it is not the plan of this file and organization as they are now.", refused);
