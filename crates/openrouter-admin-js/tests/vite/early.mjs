@@ -111,7 +111,9 @@ try {
       { timeout: 15000 },
     ).then((h) => h.jsonValue(), () => null);
     check("the three .wasm requests started on import, before any call",
-      timing !== null && timing.starts.every((t) => t < timing.importedAt), JSON.stringify(timing ?? "no .wasm request within 15 s of the import"));
+      // At most: a fetch the import started and the import's end can fall in one tick of the
+      // browser's coarsened clock (seen: both at 117.6 ms).
+      timing !== null && timing.starts.every((t) => t <= timing.importedAt), JSON.stringify(timing ?? "no .wasm request within 15 s of the import"));
     check("each .wasm requested once before init()", WASMS.every((f) => count(f) === 1), served.join(" "));
     check("first calls answer", await page.evaluate(calls, { api, key }));
     check("init() fetched nothing more", WASMS.every((f) => count(f) === 1), served.join(" "));
