@@ -20,9 +20,10 @@ use super::section::LiveOrg;
 use super::sections::SECTIONS;
 use super::typed::{with_typed, Typed};
 use super::value::Value;
-use super::write::Write;
+use super::write::{is_stand_in_for, Write};
 use crate::client::Client;
 use crate::error::{Error, FieldError};
+use crate::patch::Patch;
 use crate::secret::Secret;
 use crate::shapes::{KeyHash, WorkspaceId};
 use crate::time::format_datetime;
@@ -262,6 +263,17 @@ struct Run<'a, T> {
 }
 
 impl<T: Transport> Run<'_, T> {
+    /// Each stand-in a body holds for a key this apply made before (`write::stand_in`: the
+    /// keys a BYOK credential or a destination allows), replaced by that key's hash.
+    fn fill_stand_ins(&self, values: &mut [String]) {
+        for value in values.iter_mut() {
+            let made = self.created.iter().find(|(a, _)| is_stand_in_for(value, a));
+            if let Some((_, id)) = made {
+                *value = id.clone();
+            }
+        }
+    }
+
     /// A reference the plan resolved: an id, or `(new) <address>` of something made earlier.
     fn resolve(&self, reference: &str) -> String {
         match reference.strip_prefix("(new) ") {
@@ -392,9 +404,17 @@ impl<T: Transport> Run<'_, T> {
                     .send()
                     .await?,
             )?,
-            Write::UpdateByok(patch) => drop(c.byok_key(on.as_str()).update(patch).send().await?),
+            Write::UpdateByok(mut patch) => {
+                if let Patch::Value(keys) = &mut patch.allowed_api_key_hashes {
+                    self.fill_stand_ins(keys);
+                }
+                drop(c.byok_key(on.as_str()).update(patch).send().await?)
+            }
             Write::DeleteByok => c.byok_key(on.as_str()).delete().send().await?,
-            Write::CreateByok(body, workspace) => {
+            Write::CreateByok(mut body, workspace) => {
+                if let Some(keys) = &mut body.allowed_api_key_hashes {
+                    self.fill_stand_ins(keys);
+                }
                 let on_ws = c.workspace(self.resolve(&workspace));
                 let since = c.now_ms();
                 let made = made_once(
@@ -411,7 +431,10 @@ impl<T: Transport> Run<'_, T> {
                 c.byok_key(old.as_str()).delete().send().await?
             }
             Write::DeleteKey => c.key(on.as_str()).delete().send().await?,
-            Write::CreateDestination(body, workspace) => {
+            Write::CreateDestination(mut body, workspace) => {
+                if let Some(keys) = &mut body.api_key_hashes {
+                    self.fill_stand_ins(keys);
+                }
                 let on_ws = c.workspace(self.resolve(&workspace));
                 let since = c.now_ms();
                 let made = made_once(
@@ -423,7 +446,10 @@ impl<T: Transport> Run<'_, T> {
                 );
                 *id = Some(self.made(made.await?, LOST_DESTINATION).to_string());
             }
-            Write::UpdateDestination(patch) => {
+            Write::UpdateDestination(mut patch) => {
+                if let Patch::Value(keys) = &mut patch.api_key_hashes {
+                    self.fill_stand_ins(keys);
+                }
                 drop(c.destination(on.as_str()).update(patch).send().await?)
             }
             Write::DeleteDestination => c.destination(on.as_str()).delete().send().await?,

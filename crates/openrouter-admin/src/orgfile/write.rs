@@ -10,6 +10,7 @@ use crate::areas::workspaces::models::{CreateWorkspace, UpdateWorkspace};
 use serde::de::DeserializeOwned;
 
 use super::action::Action;
+use super::digest::sha256;
 use super::value::Value;
 use crate::checks::Validate;
 use crate::error::FieldError;
@@ -125,6 +126,36 @@ pub fn new_in_workspace(action: &Action, what: &str) -> Result<String, Vec<Field
     }
 }
 
+/// What a body holds for a reference to an object the same apply makes first (`(new) keys.ci`,
+/// a key a BYOK credential or a destination allows): a stand-in of the shape its id will have
+/// (64 hex characters, as a key hash), so that the body is checked before the first write; the
+/// apply puts the id in its place once that object is made ([`is_stand_in_for`]).
+fn stand_in(value: &Value) -> Value {
+    let one = |t: &String| match t.starts_with(NEW) {
+        true => stand_in_of(t),
+        false => t.clone(),
+    };
+    match value {
+        Value::Text(t) => Value::Text(one(t)),
+        Value::Set(items) => Value::Set(items.iter().map(one).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Whether `value` in a body is the stand-in for the object made at `address`.
+pub fn is_stand_in_for(value: &str, address: &str) -> bool {
+    value == stand_in_of(&format!("{NEW}{address}"))
+}
+
+/// The hex of the reference's SHA-256 (without the digest's `sha256:`).
+fn stand_in_of(reference: &str) -> String {
+    let digest = sha256(reference.as_bytes());
+    digest.trim_start_matches("sha256:").to_owned()
+}
+
+/// How a plan names an object the same apply makes first.
+const NEW: &str = "(new) ";
+
 /// The body `B` made of the named `fields` of an action (a field left out stays unset), checked
 /// by the body's own rules; errors are named `address.field`.
 fn body_of<'v, B>(
@@ -137,7 +168,7 @@ where
     // A nested field (`config.url`) goes into its object (`{"config": {"url": …}}`).
     let mut object = serde_json::Map::new();
     for (name, value) in fields {
-        let value = serde_json::to_value(value).unwrap_or_default();
+        let value = serde_json::to_value(stand_in(value)).unwrap_or_default();
         match name.split_once('.') {
             Some((outer, inner)) => {
                 let nested = object

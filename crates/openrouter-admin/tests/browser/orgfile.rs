@@ -4,7 +4,7 @@
 //! credential is created with its provider key typed in, and refused without it.
 
 use openrouter_admin::orgfile::{
-    apply, apply_typed, export, needed, plan, read_live, ActionKind, Needed, Typed,
+    apply, apply_typed, edit, export, needed, plan, read_live, ActionKind, Needed, Typed,
 };
 use openrouter_admin::Secret;
 
@@ -344,5 +344,55 @@ async fn a_byok_credential_is_made_with_its_provider_key_typed_in_once_even_when
     );
     let live = ok(read_live(&c, None), "read").await;
     assert!(plan(&bound, &live, None).expect("plan").is_empty());
+    c.workspace(&ws.id).delete().send().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn a_byok_credential_and_a_destination_may_allow_a_key_the_same_apply_creates() {
+    let c = client();
+    let ws = new_workspace(&c, "of-byok-key").await;
+    let (key, name) = (unique("of-byok-k"), unique("of-byok-c"));
+    let text = format!(
+        r#"{{"version": 1,
+            "keys": {{"k": {{"name": "{key}", "workspace": "{0}"}}}},
+            "byok": {{"oa": {{"name": "{name}", "provider": "openai", "workspace": "{0}",
+                             "allowed_api_key_hashes": ["k"]}}}},
+            "destinations": {{"hook": {{"name": "{name}", "type": "webhook", "workspace": "{0}",
+                                       "config": {{"url": "https://hooks.example.com/k", "method": "POST"}},
+                                       "api_key_hashes": ["k"]}}}}}}"#,
+        ws.id
+    );
+    let live = ok(read_live(&c, None), "read").await;
+    let p = plan(&text, &live, None).expect("plan");
+    let typed: Typed = [(
+        "byok.oa".to_owned(),
+        [("key".to_owned(), Secret::new("sk-typed-for-k"))].into(),
+    )]
+    .into();
+    let report = ok(apply_typed(&c, &text, &p, &typed, &mut |_| {}), "apply").await;
+    assert!(report.stopped.is_none(), "{:?}", report.stopped);
+    let hash = report.bound.get("keys.k").expect("the key made").clone();
+    let made = ok(c.workspace(&ws.id).byok().list().send(), "list").await;
+    let made = made
+        .data
+        .iter()
+        .find(|k| k.name.as_deref() == Some(name.as_str()))
+        .expect("the credential");
+    let allowed: Vec<String> = made
+        .allowed_api_key_hashes
+        .iter()
+        .flatten()
+        .map(|h| h.to_string())
+        .collect();
+    assert_eq!(
+        allowed,
+        [hash.clone()],
+        "the new key's hash, not its address"
+    );
+    let bound = edit::bind_ids(&text, &report.bound).expect("ids written");
+    let live = ok(read_live(&c, None), "read").await;
+    let again = plan(&bound, &live, None).expect("plan");
+    assert!(again.is_empty(), "{:?}", again.resource_changes);
+    ok(c.key(&hash).delete().send(), "cleanup key").await;
     c.workspace(&ws.id).delete().send().await.expect("cleanup");
 }
