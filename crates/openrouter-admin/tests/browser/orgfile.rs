@@ -386,9 +386,22 @@ async fn a_byok_credential_and_a_destination_may_allow_a_key_the_same_apply_crea
         .collect();
     assert_eq!(
         allowed,
-        [hash.clone()],
+        std::slice::from_ref(&hash),
         "the new key's hash, not its address"
     );
+    let hooks = ok(c.workspace(&ws.id).destinations().list().send(), "list").await;
+    let hook = hooks
+        .data
+        .iter()
+        .find(|d| d.name.as_deref() == Some(name.as_str()))
+        .expect("the destination");
+    let receives: Vec<String> = hook
+        .api_key_hashes
+        .iter()
+        .flatten()
+        .map(|h| h.to_string())
+        .collect();
+    assert_eq!(receives, std::slice::from_ref(&hash), "a destination too");
     let bound = edit::bind_ids(&text, &report.bound).expect("ids written");
     let live = ok(read_live(&c, None), "read").await;
     let again = plan(&bound, &live, None).expect("plan");
