@@ -90,7 +90,7 @@ fn provide_session(base_url: Option<String>) -> Session {
     // -- signals: the session every view shares, provided as context --
     let fixed_base = base_url.is_some();
     let session = Session::new(base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string()));
-    provide_context(session);
+    crate::session::provide_session(session);
 
     // -- tasks: a config.json base URL becomes the sign-in form's default --
     // A plain task rather than a resource: the first-load module then links none of Leptos's

@@ -375,9 +375,32 @@ fn forget_stored() {
     }
 }
 
-/// The session from context.
+thread_local! {
+    /// The signed-in page's session, for code that runs where its context is not found: once a
+    /// run of the areas spec saw an area's code, arriving after "Try again", read the session
+    /// outside its view's owner and panic (`expected context of type Session`), which kills the
+    /// page. One page, one thread, one signed-in session.
+    static PROVIDED: std::cell::Cell<Option<Session>> = const { std::cell::Cell::new(None) };
+}
+
+/// Provides `session` to the views below, and keeps it for [`use_session`]'s fallback.
+pub fn provide_session(session: Session) {
+    provide_context(session);
+    PROVIDED.with(|p| p.set(Some(session)));
+}
+
+/// The session from context; where there is none (see `PROVIDED`), the one provided, with a
+/// console warning naming the caller, so that the cause can be found without a dead page.
+#[track_caller]
 pub fn use_session() -> Session {
-    expect_context::<Session>()
+    if let Some(session) = use_context::<Session>() {
+        return session;
+    }
+    let caller = std::panic::Location::caller();
+    web_sys::console::warn_1(&format!("the session was read outside its view, at {caller}").into());
+    PROVIDED
+        .with(|p| p.get())
+        .expect("the session is provided before any view reads it")
 }
 
 /// The client of the signed-in session. Views that call it are only rendered while signed in;
