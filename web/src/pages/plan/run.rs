@@ -12,9 +12,7 @@ use crate::pages::plan::store;
 use crate::pages::plan::typed;
 use crate::pages::plan::work::{live, Work};
 use leptos::prelude::*;
-use openrouter_admin::orgfile::approved::address_of;
-use openrouter_admin::orgfile::{self, apply_typed, edit, reach, state, JournalEntry, Plan};
-use openrouter_admin::FieldError;
+use openrouter_admin::orgfile::{self, apply_typed, edit, reach, state, JournalEntry};
 
 /// Starts the apply of the plan on screen, unless one runs.
 pub fn apply_now(work: Work) {
@@ -45,7 +43,8 @@ pub fn apply_now(work: Work) {
         typed::forget(work);
         let report = match applied {
             Err(e) => {
-                let fields = named(&plan, e.validation_errors());
+                // The core names a stale object by the file's address already.
+                let fields = e.validation_errors().to_vec();
                 work.refuse(format!("Nothing was written: {}", e.message()), fields);
                 work.applying.set(false);
                 return;
@@ -112,22 +111,6 @@ async fn after(work: Work, client: &openrouter_admin::Client, text: &str) {
     let left = reach::plan_with_reach(client, text, &mut live, Some(&kept)).await;
     work.busy.set(None);
     work.plan.set(left.ok());
-}
-
-/// A stale plan's errors, each named by the file's address where it has one.
-fn named(plan: &Plan, errors: &[FieldError]) -> Vec<FieldError> {
-    errors
-        .iter()
-        .map(|f| {
-            let address = address_of(plan, &f.field);
-            let message = if address == f.field {
-                f.message.clone()
-            } else {
-                format!("{} ({})", f.message, f.field)
-            };
-            FieldError::new(address, f.rule.clone(), message)
-        })
-        .collect()
 }
 
 /// The confirmation: what the apply will do, counted by kind.
